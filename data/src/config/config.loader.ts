@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  activityTypeSchema,
+  communitySchema,
+  indicatorSchema,
+  projectSchema,
+  scheduleSchema,
+  surveySchema,
+  type OslConfig,
+} from './config.schema.ts';
+
+/** The default configuration shipped with OSL Monitor (`data/config`). */
+export const defaultConfigDir = path.resolve(import.meta.dirname, '..', '..', 'config');
+
+export const configFiles = {
+  project: 'project.json',
+  communities: 'communities.json',
+  activityTypes: 'activity-types.json',
+  indicators: 'indicators.json',
+  surveys: 'surveys.json',
+  schedule: 'schedule.json',
+} as const;
+
+/** A configuration file that cannot be used; the message names the file and the field. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`Configuration error in ${file}${field ? `, field ${field}` : ''}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `$OSL_DATA_DIR/config` when that folder exists, else the shipped default configuration. */
+export function resolveConfigDir(dataDir: string): string {
+  const own = path.join(dataDir, 'config');
+  return fs.existsSync(own) ? own : defaultConfigDir;
+}
+
+function readJson(dir: string, file: string): unknown {
+  const full = path.join(dir, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch {
+    throw new ConfigError(full, '', 'the file is missing or cannot be read');
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(full, '', `not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new ConfigError(file, formatPath(issue.path), issue.message);
+}
+
+function formatPath(parts: readonly PropertyKey[]): string {
+  return parts.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+}
+
+/** Reads and validates the whole configuration, including references between files. */
+export function loadConfig(dir: string): OslConfig {
+  const file = (name: keyof typeof configFiles) => path.join(dir, configFiles[name]);
+  const config: OslConfig = {
+    source: dir,
+    project: parseWith(projectSchema, readJson(dir, configFiles.project), file('project')),
+    communities: parseWith(z.array(communitySchema).min(1), readJson(dir, configFiles.communities), file('communities')),
+    activityTypes: parseWith(z.array(activityTypeSchema).min(1), readJson(dir, configFiles.activityTypes), file('activityTypes')),
+    indicators: parseWith(z.array(indicatorSchema), readJson(dir, configFiles.indicators), file('indicators')),
+    surveys: parseWith(z.array(surveySchema), readJson(dir, configFiles.surveys), file('surveys')),
+    schedule: parseWith(scheduleSchema, readJson(dir, configFiles.schedule), file('schedule')),
+  };
+  checkReferences(config, file);
+  return config;
+}
+
+function checkReferences(config: OslConfig, file: (name: keyof typeof configFiles) => string): void {
+  const { project } = config;
+  if (project.periodStart > project.periodEnd) {
+    throw new ConfigError(file('project'), 'periodEnd', 'the project period ends before it starts');
+  }
+  if (project.statusThresholds.atRisk > project.statusThresholds.onTrack) {
+    throw new ConfigError(file('project'), 'statusThresholds.atRisk', 'must not be above statusThresholds.onTrack');
+  }
+  assertUnique(config.communities.map((c) => c.code), file('communities'), 'code');
+  assertUnique(config.activityTypes.map((t) => t.code), file('activityTypes'), 'code');
+  assertUnique(config.indicators.map((i) => i.code), file('indicators'), 'code');
+  assertUnique(config.surveys.map((s) => s.code), file('surveys'), 'code');
+  if (config.communities.some((c) => c.code === 'ALL')) {
+    throw new ConfigError(file('communities'), 'code', '"ALL" is reserved for the whole project');
+  }
+  config.surveys.forEach((survey, i) =>
+    assertUnique(survey.questions.map((q) => q.code), file('surveys'), `[${i}].questions.code`),
+  );
+
+  const scopes = new Set(['ALL', ...config.communities.map((c) => c.code)]);
+  const typeCodes = new Set(config.activityTypes.map((t) => t.code));
+  config.indicators.forEach((indicator, i) => {
+    const at = `[${i}] (${indicator.code})`;
+    for (const scope of [...Object.keys(indicator.baseline), ...Object.keys(indicator.targets)]) {
+      if (!scopes.has(scope)) {
+        throw new ConfigError(file('indicators'), `${at}.targets.${scope}`, `unknown scope; use ALL or one of ${[...scopes].slice(1).join(', ')}`);
+      }
+    }
+    const computation = indicator.computation;
+    if (computation.kind === 'activity_count') {
+      for (const type of computation.types ?? []) {
+        if (!typeCodes.has(type)) throw new ConfigError(file('indicators'), `${at}.computation.types`, `unknown activity type ${type}`);
+      }
+    }
+    if (computation.kind === 'survey_share') {
+      const survey = config.surveys.find((s) => s.code === computation.survey);
+      if (!survey) throw new ConfigError(file('indicators'), `${at}.computation.survey`, `unknown survey ${computation.survey}`);
+      const question = survey.questions.find((q) => q.code === computation.question);
+      if (!question || question.scale !== 'likert5') {
+        throw new ConfigError(file('indicators'), `${at}.computation.question`, `${computation.question} is not a 1–5 question of ${survey.code}`);
+      }
+    }
+  });
+}
+
+function assertUnique(values: string[], file: string, field: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new ConfigError(file, field, `the code ${value} appears twice`);
+    seen.add(value);
+  }
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, 'expected an upper-case code (A–Z, 0–9, _ or -)');
+
+export const projectSchema = z.strictObject({
+  name: z.string().min(1),
+  centre: z.string().min(1),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  timeZone: z.string().min(1),
+  statusThresholds: z.strictObject({ onTrack: z.number().gt(0).lte(1), atRisk: z.number().gt(0).lte(1) }),
+  importLimits: z.strictObject({ maxFileBytes: z.number().int().positive(), maxRows: z.number().int().positive() }),
+});
+
+export const communitySchema = z.strictObject({
+  code,
+  name: z.string().min(1),
+  kind: z.enum(['territorial', 'categorical']),
+});
+
+export const activityGroups = ['animation', 'education', 'action'] as const;
+export const activityTypeSchema = z.strictObject({
+  code,
+  namePl: z.string().min(1),
+  nameEn: z.string().min(1),
+  group: z.enum(activityGroups),
+});
+
+export const questionScales = ['likert5', 'yes_no', 'text'] as const;
+export const surveySchema = z.strictObject({
+  code,
+  namePl: z.string().min(1),
+  nameEn: z.string().min(1),
+  questions: z
+    .array(z.strictObject({ code, scale: z.enum(questionScales), textPl: z.string().min(1), textEn: z.string().optional() }))
+    .min(1),
+});
+
+/** The computations an indicator can be configured with (indicators.md, "The default set"). */
+export const computationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('distinct_participants'), minAttendances: z.number().int().min(1) }),
+  z.strictObject({
+    kind: z.literal('activity_count'),
+    groups: z.array(z.enum(activityGroups)).optional(),
+    types: z.array(code).optional(),
+    residentInitiative: z.boolean().optional(),
+  }),
+  z.strictObject({ kind: z.literal('leaders') }),
+  z.strictObject({
+    kind: z.literal('survey_share'),
+    survey: code,
+    question: code,
+    minValue: z.number(),
+    decimals: z.number().int().min(0).max(4),
+  }),
+]);
+
+const yearKey = z.string().regex(/^\d{4}$/, 'expected a year such as "2022"');
+export const indicatorSchema = z.strictObject({
+  code,
+  kind: z.enum(['output', 'result']),
+  namePl: z.string().min(1),
+  nameEn: z.string().min(1),
+  unit: z.enum(['persons', 'activities', 'percent']),
+  cumulative: z.boolean(),
+  computation: computationSchema,
+  baseline: z.record(z.string(), z.number()),
+  targets: z.record(z.string(), z.record(yearKey, z.number())),
+});
+
+export const scheduleSchema = z.strictObject({
+  timeZone: z.string().min(1),
+  jobs: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        cron: z.string().min(1),
+        mode: z.enum(['incremental', 'full']).optional(),
+        enabled: z.boolean().optional(),
+      }),
+    )
+    .min(0),
+});
+
+export type ProjectConfig = z.infer<typeof projectSchema>;
+export type CommunityConfig = z.infer<typeof communitySchema>;
+export type ActivityTypeConfig = z.infer<typeof activityTypeSchema>;
+export type ActivityGroup = (typeof activityGroups)[number];
+export type SurveyConfig = z.infer<typeof surveySchema>;
+export type QuestionScale = (typeof questionScales)[number];
+export type IndicatorComputation = z.infer<typeof computationSchema>;
+export type IndicatorConfig = z.infer<typeof indicatorSchema>;
+export type ScheduleConfig = z.infer<typeof scheduleSchema>;
+
+export interface OslConfig {
+  /** Folder the configuration was read from. */
+  source: string;
+  project: ProjectConfig;
+  communities: CommunityConfig[];
+  activityTypes: ActivityTypeConfig[];
+  indicators: IndicatorConfig[];
+  surveys: SurveyConfig[];
+  schedule: ScheduleConfig;
+}

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
+
+/** The data folder of this installation: `OSL_DATA_DIR`, else `data/` in the repository. */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.OSL_DATA_DIR ?? path.join(repositoryRoot, 'data'));
+}
+
+/** `DATABASE_URL` when given, else the embedded SQLite file `osl.db` in the data folder. */
+export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  const dataDir = resolveDataDir(env);
+  fs.mkdirSync(dataDir, { recursive: true });
+  return `file:${path.join(dataDir, 'osl.db')}`;
+}

@@ -1,0 +1,4 @@
+export { PrismaClient, Prisma } from '../generated/client.ts';
+export type * from '../generated/models.ts';
+export { createPrismaClient, applyMigrations } from './prisma-client.factory.ts';
+export { resolveDataDir, resolveDatabaseUrl } from './database-url.ts';

@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../generated/client.ts';
+import { resolveDatabaseUrl } from './database-url.ts';
+
+const prismaPackageDir = path.resolve(import.meta.dirname, '..');
+
+/** A Prisma client on the embedded SQLite database through the better-sqlite3 driver adapter. */
+export function createPrismaClient(env: NodeJS.ProcessEnv = process.env): PrismaClient {
+  const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(env) });
+  return new PrismaClient({ adapter });
+}
+
+/**
+ * Applies the committed migrations (`prisma migrate deploy`) to the database of `env`.
+ * Runs the Prisma CLI in a child process: it is the supported way, and it keeps the
+ * WebAssembly schema engine out of the server's memory.
+ */
+export async function applyMigrations(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const prismaCli = require.resolve('prisma/build/index.js');
+  await promisify(execFile)(
+    process.execPath,
+    [prismaCli, 'migrate', 'deploy', '--config', path.join(prismaPackageDir, 'prisma.config.ts')],
+    { cwd: prismaPackageDir, env: { ...env, DATABASE_URL: resolveDatabaseUrl(env) } },
+  );
+}
