@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import {
   activityTypeSchema,
@@ -91,6 +92,14 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
   if (project.statusThresholds.atRisk > project.statusThresholds.onTrack) {
     throw new ConfigError(file('project'), 'statusThresholds.atRisk', 'must not be above statusThresholds.onTrack');
   }
+  for (const [name, zone] of [['project', project.timeZone], ['schedule', config.schedule.timeZone]] as const) {
+    if (!isTimeZone(zone)) throw new ConfigError(file(name), 'timeZone', `"${zone}" is not an IANA time zone such as Europe/Warsaw`);
+  }
+  config.schedule.jobs.forEach((job, index) => {
+    const validity = validateCronExpression(job.cron);
+    if (!validity.valid) throw new ConfigError(file('schedule'), `jobs[${index}].cron`, `"${job.cron}" is not a cron expression`);
+  });
+  assertUnique(config.schedule.jobs.map((j) => j.name), file('schedule'), 'jobs.name');
   assertUnique(config.communities.map((c) => c.code), file('communities'), 'code');
   assertUnique(config.activityTypes.map((t) => t.code), file('activityTypes'), 'code');
   assertUnique(config.indicators.map((i) => i.code), file('indicators'), 'code');
@@ -133,5 +142,14 @@ function assertUnique(values: string[], file: string, field: string): void {
   for (const value of values) {
     if (seen.has(value)) throw new ConfigError(file, field, `the code ${value} appears twice`);
     seen.add(value);
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }

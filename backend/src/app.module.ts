@@ -1,0 +1,63 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { OslConfig } from '@osl/data';
+import { CommunitiesController } from './controllers/communities.controller.ts';
+import { HealthController } from './controllers/health.controller.ts';
+import { IndicatorsController } from './controllers/indicators.controller.ts';
+import { PipelineScheduler } from './jobs/pipeline.scheduler.ts';
+import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
+import { AnalyticsRepository } from './repositories/analytics.repository.ts';
+import { AuditRepository } from './repositories/audit.repository.ts';
+import { DatabaseRepository } from './repositories/database.repository.ts';
+import { ImportRepository } from './repositories/import.repository.ts';
+import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
+import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
+import { BootstrapService } from './services/bootstrap.service.ts';
+import { DemoService } from './services/demo.service.ts';
+import { HealthService } from './services/health.service.ts';
+import { ImportService } from './services/import.service.ts';
+import { IndicatorsService } from './services/indicators.service.ts';
+import { ParticipationService } from './services/participation.service.ts';
+import { PipelineService } from './services/pipeline.service.ts';
+
+const repositories = [AnalyticsRepository, AuditRepository, DatabaseRepository, ImportRepository, PipelineRunRepository, ReferenceDataRepository];
+const services = [BootstrapService, DemoService, HealthService, ImportService, IndicatorsService, ParticipationService, PipelineService];
+
+/** Services and repositories, shared by the server and the command-line interface. */
+@Module({})
+export class CoreModule {
+  static register(environment: OslEnvironment, config: OslConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      providers: [
+        { provide: OSL_ENVIRONMENT, useValue: environment },
+        { provide: OSL_CONFIG, useValue: config },
+        ...repositories,
+        ...services,
+      ],
+      exports: [OSL_ENVIRONMENT, OSL_CONFIG, ...repositories, ...services],
+    };
+  }
+}
+
+/** The server: the REST API under /api and the scheduled pipelines. */
+@Module({})
+export class AppModule {
+  static register(environment: OslEnvironment, config: OslConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.register(environment, config), ScheduleModule.forRoot()],
+      controllers: [HealthController, IndicatorsController, CommunitiesController],
+      providers: [PipelineScheduler],
+    };
+  }
+}
+
+/** The command-line interface: the same services, no HTTP, no schedule. */
+@Module({})
+export class CliModule {
+  static register(environment: OslEnvironment, config: OslConfig): DynamicModule {
+    return { module: CliModule, imports: [CoreModule.register(environment, config)] };
+  }
+}

@@ -1,0 +1,19 @@
+export class UsageError extends Error {}
+
+export function usage(): string {
+  return `Usage: npm run osl -- <command> [options]
+
+Commands:
+  import <file>... [--kind activities|attendance|participants|survey] [--lang pl|en] [--as NAME]
+                        import files (kind detected from the headers); all-or-nothing per file
+  pipeline run [--full] rebuild the analytics store and the indicators now
+  indicators [--year Y] [--community CODE|ALL]
+                        indicator values, targets, achievement and status
+  demo                  generate the demo files and load them into an empty installation
+  help                  this text
+
+Every command takes --json (standard output then holds only JSON).
+Exit codes: 0 success, 1 input rejected or run failed, 2 misuse.
+Environment: OSL_DATA_DIR (databases, inbox, logs; default data/), PORT, DATABASE_URL.
+`;
+}

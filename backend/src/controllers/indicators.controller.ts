@@ -1,0 +1,24 @@
+import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
+
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(@Inject(IndicatorsService) private readonly service: IndicatorsService) {}
+
+  @Get()
+  async list(@Query('year') year?: string, @Query('community') community?: string) {
+    try {
+      return await this.service.list(this.service.parseFilter({ year: single(year), community: single(community) }));
+    } catch (error) {
+      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
+      throw error;
+    }
+  }
+}
+
+// `?year=1&year=2` arrives as an array; only one value is meaningful.
+function single(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new BadRequestException('each filter takes a single value');
+  return value;
+}

@@ -1,0 +1,270 @@
+import type { Lang } from './import.types.ts';
+
+/**
+ * Every message the importer shows, in plain Polish and in English. The key is also the issue's
+ * `code`. Placeholders are `{name}`. Messages never repeat the row or column: the issue carries them.
+ */
+export const importMessages = {
+  // ------------------------------------------------------------ whole file rejected
+  file_empty: {
+    pl: 'Plik jest pusty.',
+    en: 'The file is empty.',
+  },
+  file_too_large: {
+    pl: 'Plik ma {sizeMb} MB, a limit to {limitMb} MB. Podziel dane na mniejsze pliki.',
+    en: 'The file is {sizeMb} MB; the limit is {limitMb} MB. Split the data into smaller files.',
+  },
+  too_many_rows: {
+    pl: 'Plik ma więcej niż {limit} wierszy danych. Podziel dane na mniejsze pliki.',
+    en: 'The file has more than {limit} data rows. Split the data into smaller files.',
+  },
+  too_many_columns: {
+    pl: 'Wiersz {row} ma {count} kolumn, a limit to {limit}. Sprawdź, czy plik ma właściwy separator kolumn.',
+    en: 'Row {row} has {count} columns; the limit is {limit}. Check that the file uses a proper column separator.',
+  },
+  line_too_long: {
+    pl: 'Wiersz zaczynający się w linii {row} jest dłuższy niż {limit} znaków. Sprawdź, czy nie brakuje zamykającego cudzysłowu.',
+    en: 'The row starting on line {row} is longer than {limit} characters. Check for a missing closing quote.',
+  },
+  unclosed_quote: {
+    pl: 'Cudzysłów otwarty w linii {row} nie został zamknięty do końca pliku.',
+    en: 'The quote opened on line {row} is never closed.',
+  },
+  not_spreadsheet: {
+    pl: 'To nie jest plik CSV ani XLSX (rozpoznano: {detected}). Zapisz dane w Excelu jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
+    en: 'This is not a CSV or XLSX file (detected: {detected}). Save the data from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+  },
+  xls_old_format: {
+    pl: 'To plik w starym formacie Excela (.xls), którego program nie czyta. Otwórz go w Excelu i zapisz jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
+    en: 'This is an old-format Excel file (.xls), which cannot be read. Open it in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+  },
+  xlsx_encrypted: {
+    pl: 'Plik jest chroniony hasłem. Otwórz go w Excelu, usuń hasło (Plik → Informacje → Chroń skoroszyt → Szyfruj przy użyciu hasła) i zapisz ponownie.',
+    en: 'The file is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save it again.',
+  },
+  zip_broken: {
+    pl: 'Plik XLSX jest uszkodzony (nie da się odczytać jego zawartości). Otwórz go w Excelu i zapisz ponownie.',
+    en: 'The XLSX file is damaged (its contents cannot be read). Open it in Excel and save it again.',
+  },
+  zip_bomb: {
+    pl: 'Plik XLSX po rozpakowaniu miałby {sizeMb} MB, czyli podejrzanie dużo (limit {limitMb} MB). Plik odrzucono.',
+    en: 'The XLSX file would unpack to {sizeMb} MB, which is suspiciously large (limit {limitMb} MB). The file was rejected.',
+  },
+  xlsx_unreadable: {
+    pl: 'Nie udało się odczytać skoroszytu XLSX. Otwórz go w Excelu i zapisz ponownie jako „Skoroszyt programu Excel (*.xlsx)”.',
+    en: 'The XLSX workbook cannot be read. Open it in Excel and save it again as "Excel Workbook (*.xlsx)".',
+  },
+  xlsx_no_sheet: {
+    pl: 'Skoroszyt nie zawiera żadnego arkusza z danymi.',
+    en: 'The workbook contains no worksheet with data.',
+  },
+  utf16_encoding: {
+    pl: 'Plik jest zapisany w kodowaniu UTF-16 („Tekst Unicode”). Zapisz go w Excelu jako „CSV UTF-8” albo „CSV (rozdzielany przecinkami)”.',
+    en: 'The file is encoded as UTF-16 ("Unicode Text"). Save it from Excel as "CSV UTF-8" or "CSV (Comma delimited)".',
+  },
+  undecodable: {
+    pl: 'Plik zawiera znaki, których nie da się odczytać ani jako UTF-8, ani jako Windows-1250 (pierwszy w linii {row}). Zapisz go w Excelu jako „CSV UTF-8”.',
+    en: 'The file contains bytes that are neither UTF-8 nor Windows-1250 (first on line {row}). Save it from Excel as "CSV UTF-8".',
+  },
+  header_not_found: {
+    pl: 'W pierwszych {rows} wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: {expected}.',
+    en: 'No header row found in the first {rows} rows. Expected columns: {expected}.',
+  },
+
+  // ------------------------------------------------------------ header
+  missing_column: {
+    pl: 'Brak wymaganej kolumny „{column}” (może się też nazywać: {synonyms}).',
+    en: 'The required column "{column}" is missing (it may also be called: {synonyms}).',
+  },
+  missing_participant_columns: {
+    pl: 'Brak kolumny „participant_code” (kod uczestnika) albo pary kolumn „first_name” i „last_name” (imię i nazwisko).',
+    en: 'Neither the column "participant_code" nor the pair "first_name" and "last_name" is present.',
+  },
+  duplicate_column: {
+    pl: 'Kolumna „{column}” występuje dwa razy: „{first}” (kolumna {firstLetter}) i „{second}” (kolumna {secondLetter}). Zostaw jedną.',
+    en: 'The column "{column}" appears twice: "{first}" (column {firstLetter}) and "{second}" (column {secondLetter}). Keep one.',
+  },
+  unknown_column: {
+    pl: 'Nieznana kolumna „{header}” (kolumna {letter}) — zostanie pominięta.',
+    en: 'Unknown column "{header}" (column {letter}) will be ignored.',
+  },
+
+  // ------------------------------------------------------------ skipped rows
+  empty_row_skipped: {
+    pl: 'Pominięto pusty wiersz.',
+    en: 'Skipped an empty row.',
+  },
+  empty_rows_skipped: {
+    pl: 'Pominięto puste wiersze {from}–{to}.',
+    en: 'Skipped empty rows {from}–{to}.',
+  },
+  totals_row_skipped: {
+    pl: 'Pominięto wiersz podsumowania („{value}”).',
+    en: 'Skipped a totals row ("{value}").',
+  },
+
+  // ------------------------------------------------------------ values
+  value_required: {
+    pl: 'Puste pole w wymaganej kolumnie „{column}”.',
+    en: 'The required column "{column}" is empty.',
+  },
+  date_invalid: {
+    pl: '„{value}” nie jest datą. Użyj formatu RRRR-MM-DD (2022-03-05) albo DD.MM.RRRR (05.03.2022).',
+    en: '"{value}" is not a date. Use YYYY-MM-DD (2022-03-05) or DD.MM.YYYY (05.03.2022).',
+  },
+  date_impossible: {
+    pl: 'Data „{value}” nie istnieje w kalendarzu.',
+    en: 'The date "{value}" does not exist in the calendar.',
+  },
+  date_us_order: {
+    pl: '„{value}” wygląda na datę w zapisie amerykańskim (miesiąc/dzień/rok). Program przyjmuje tylko dzień/miesiąc/rok; użyj DD.MM.RRRR albo RRRR-MM-DD.',
+    en: '"{value}" looks like a US date (month/day/year). Only day/month/year is accepted; use DD.MM.YYYY or YYYY-MM-DD.',
+  },
+  date_in_future: {
+    pl: 'Data {date} jest w przyszłości (dziś jest {today}).',
+    en: 'The date {date} is in the future (today is {today}).',
+  },
+  date_before_2000: {
+    pl: 'Data {date} jest sprzed 2000 roku.',
+    en: 'The date {date} is before the year 2000.',
+  },
+  number_invalid: {
+    pl: '„{value}” nie jest liczbą.',
+    en: '"{value}" is not a number.',
+  },
+  number_negative: {
+    pl: 'Liczba nie może być ujemna: „{value}”.',
+    en: 'The number must not be negative: "{value}".',
+  },
+  number_not_whole: {
+    pl: '„{value}” nie jest liczbą całkowitą.',
+    en: '"{value}" is not a whole number.',
+  },
+  yes_no_invalid: {
+    pl: '„{value}” nie jest odpowiedzią tak/nie. Użyj: tak/nie, t/n, 1/0 albo x/puste pole.',
+    en: '"{value}" is not a yes/no value. Use tak/nie, t/n, yes/no, y/n, 1/0 or x/empty.',
+  },
+  unknown_community: {
+    pl: 'Nieznana społeczność „{value}”. Dozwolone: {allowed}.',
+    en: 'Unknown community "{value}". Allowed: {allowed}.',
+  },
+  unknown_community_suggestion: {
+    pl: 'Nieznana społeczność „{value}”. Czy chodziło o „{name}” ({code})?',
+    en: 'Unknown community "{value}". Did you mean "{name}" ({code})?',
+  },
+  unknown_activity_type: {
+    pl: 'Nieznany typ działania „{value}”. Dozwolone: {allowed}.',
+    en: 'Unknown activity type "{value}". Allowed: {allowed}.',
+  },
+  unknown_activity_type_suggestion: {
+    pl: 'Nieznany typ działania „{value}”. Czy chodziło o „{name}” ({code})?',
+    en: 'Unknown activity type "{value}". Did you mean "{name}" ({code})?',
+  },
+
+  // ------------------------------------------------------------ activities
+  duplicate_activity_id: {
+    pl: 'Identyfikator działania „{value}” występuje już w wierszu {firstRow} tego pliku.',
+    en: 'The activity id "{value}" already appears in row {firstRow} of this file.',
+  },
+
+  // ------------------------------------------------------------ attendance
+  activity_not_found: {
+    pl: 'Nie ma działania o identyfikatorze „{value}”. Najpierw zaimportuj dziennik działań, w którym jest to działanie.',
+    en: 'There is no activity with the id "{value}". Import the activity log that contains it first.',
+  },
+  participant_not_found: {
+    pl: 'W rejestrze uczestników nie ma kodu „{value}”.',
+    en: 'The participant register has no code "{value}".',
+  },
+  participant_missing: {
+    pl: 'Brak kodu uczestnika oraz imienia i nazwiska.',
+    en: 'Neither a participant code nor a first and last name is given.',
+  },
+  name_not_found: {
+    pl: 'W rejestrze uczestników nie ma osoby „{value}”. Dopisz ją najpierw do rejestru albo wpisz jej kod uczestnika.',
+    en: 'No one called "{value}" is in the participant register. Add the person to the register first, or give their participant code.',
+  },
+  name_ambiguous: {
+    pl: 'Imię i nazwisko „{value}” pasuje do kilku osób w rejestrze ({codes}). Wpisz kod uczestnika.',
+    en: 'The name "{value}" matches several people in the register ({codes}). Give the participant code.',
+  },
+  name_code_mismatch: {
+    pl: 'Imię i nazwisko nie pasują do kodu „{code}” w rejestrze (pasują do: {codes}). Przyjęto kod.',
+    en: 'The name does not match the code "{code}" in the register (it matches: {codes}). The code was used.',
+  },
+  attendance_date_mismatch: {
+    pl: 'Data {value} różni się od daty działania „{activityId}” ({activityDate}).',
+    en: 'The date {value} differs from the date of activity "{activityId}" ({activityDate}).',
+  },
+  duplicate_attendance: {
+    pl: 'Uczestnik {participant} jest już na liście działania „{activityId}” w wierszu {firstRow}; liczony raz.',
+    en: 'Participant {participant} is already listed for activity "{activityId}" in row {firstRow}; counted once.',
+  },
+
+  // ------------------------------------------------------------ participants
+  duplicate_participant_code: {
+    pl: 'Kod uczestnika „{value}” występuje już w wierszu {firstRow} tego pliku.',
+    en: 'The participant code "{value}" already appears in row {firstRow} of this file.',
+  },
+  duplicate_name_in_register: {
+    pl: 'Osoba o tym samym imieniu i nazwisku jest już w wierszu {firstRow}. Listy obecności z samymi nazwiskami nie rozróżnią tych osób — używaj na nich kodów.',
+    en: 'A person with the same name is already in row {firstRow}. Attendance lists with names only cannot tell them apart; use codes there.',
+  },
+  leader_since_missing: {
+    pl: 'Osoba jest oznaczona jako lider, ale brak daty w kolumnie „leader_since” (od kiedy jest liderem).',
+    en: 'The person is marked as a leader but "leader_since" (since when) is empty.',
+  },
+  leader_since_without_leader: {
+    pl: 'Podano datę „leader_since” ({value}), ale osoba nie jest oznaczona jako lider; nie będzie liczona jako lider.',
+    en: '"leader_since" ({value}) is given but the person is not marked as a leader; they will not count as a leader.',
+  },
+  birth_year_invalid: {
+    pl: '„{value}” nie jest rokiem urodzenia (cztery cyfry, np. 1956).',
+    en: '"{value}" is not a birth year (four digits, e.g. 1956).',
+  },
+  birth_year_range: {
+    pl: 'Rok urodzenia {value} jest spoza zakresu 1900–{maxYear}.',
+    en: 'The birth year {value} is outside 1900–{maxYear}.',
+  },
+
+  // ------------------------------------------------------------ surveys
+  unknown_survey: {
+    pl: 'Nieznana ankieta „{value}”. Dostępne: {allowed}.',
+    en: 'Unknown survey "{value}". Available: {allowed}.',
+  },
+  question_not_in_survey: {
+    pl: 'Pytanie {question} nie należy do ankiety {survey}; zostaw to pole puste.',
+    en: 'Question {question} is not part of survey {survey}; leave this cell empty.',
+  },
+  answer_scale_text: {
+    pl: 'Odpowiedź „{value}” na pytanie {question} musi być liczbą od 1 do 5.',
+    en: 'The answer "{value}" to question {question} must be a number from 1 to 5.',
+  },
+  answer_scale_range: {
+    pl: 'Odpowiedź {value} na pytanie {question} jest spoza skali 1–5.',
+    en: 'The answer {value} to question {question} is outside the 1–5 scale.',
+  },
+  answer_yes_no_invalid: {
+    pl: 'Odpowiedź „{value}” na pytanie {question} musi być tak/nie (tak/nie, t/n, 1/0, x/puste).',
+    en: 'The answer "{value}" to question {question} must be yes/no (tak/nie, yes/no, y/n, 1/0, x/empty).',
+  },
+} as const satisfies Record<string, { pl: string; en: string }>;
+
+export type ImportMessageKey = keyof typeof importMessages;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * The message for `key` in `lang`, with `{name}` placeholders filled from `params`. A fractional
+ * number is written with the language's decimal mark (`1,5` in Polish); whole numbers as they are.
+ */
+export function formatImportMessage(key: ImportMessageKey, lang: Lang, params: MessageParams = {}): string {
+  const template: string = importMessages[key][lang];
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    if (typeof value === 'number' && !Number.isInteger(value)) return lang === 'pl' ? String(value).replace('.', ',') : String(value);
+    return String(value);
+  });
+}

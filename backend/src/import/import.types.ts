@@ -1,0 +1,115 @@
+import type { OslConfig } from '@osl/data';
+
+/** The four kinds of input file (input-formats.md, "Four kinds of file"). */
+export type ImportKind = 'activities' | 'attendance' | 'participants' | 'survey';
+export const importKinds: readonly ImportKind[] = ['activities', 'attendance', 'participants', 'survey'];
+
+export type Lang = 'pl' | 'en';
+
+/** One cell as read from a file. Excel dates become civil dates; CSV cells are always text. */
+export type CellValue = string | number | boolean | { date: string /* YYYY-MM-DD */ } | null;
+
+export interface RawRow {
+  /** The row number a person sees in Excel (for CSV: the line on which the record starts, 1-based). */
+  rowNumber: number;
+  cells: CellValue[];
+}
+
+export interface RawTable {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding?: 'utf-8' | 'windows-1250';
+  delimiter?: string;
+  sheetName?: string;
+  rows: RawRow[];
+}
+
+export interface ReadLimits {
+  maxFileBytes: number;
+  maxRows: number;
+  /** Longest CSV record, in characters (default 1 MiB). */
+  maxLineChars?: number;
+  /** Most columns in a row (default 1,000). */
+  maxColumns?: number;
+  /** Most bytes an XLSX may inflate to (default: see `defaultMaxUncompressedBytes`). */
+  maxUncompressedBytes?: number;
+}
+
+export interface ImportIssue {
+  /** Excel row number; null for a problem of the whole file or its header. */
+  row: number | null;
+  /** Canonical column name (a question code for survey answers, the header as written for unknown columns). */
+  column: string | null;
+  value: string | null;
+  message: string;
+  code: string;
+}
+
+export interface ValidationContext {
+  kind?: ImportKind;
+  config: OslConfig;
+  /** YYYY-MM-DD in Europe/Warsaw; later dates are errors, and so are dates before 2000-01-01. */
+  today: string;
+  lang: Lang;
+  lookups: {
+    activities: ReadonlyMap<string, { date: string; communityCode: string }>;
+    participants: ReadonlyMap<string, { communityCode: string }>;
+    participantCodesByNameKey: ReadonlyMap<string, readonly string[]>;
+  };
+}
+
+export interface ActivityRecord {
+  row: number;
+  externalId: string;
+  date: string;
+  communityCode: string;
+  typeCode: string;
+  title: string;
+  durationHours: number | null;
+  ledBy: string | null;
+  location: string | null;
+  headcountAnonymous: number;
+  residentInitiative: boolean;
+}
+
+export interface AttendanceRecord {
+  row: number;
+  activityExternalId: string;
+  participantCode: string;
+}
+
+export interface ParticipantRecord {
+  row: number;
+  code: string;
+  communityCode: string;
+  gender: 'K' | 'M' | 'other' | null;
+  birthYear: number | null;
+  joinedOn: string | null;
+  leader: boolean;
+  leaderSince: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  nameKey: string | null;
+}
+
+export interface SurveyAnswerRecord {
+  questionCode: string;
+  valueNumber: number | null;
+  valueText: string | null;
+}
+
+export interface SurveyResponseRecord {
+  row: number;
+  surveyCode: string;
+  date: string;
+  communityCode: string;
+  participantCode: string | null;
+  answers: SurveyAnswerRecord[];
+}
+
+export type ValidationResult = { kind: ImportKind; rowsRead: number; errors: ImportIssue[]; warnings: ImportIssue[] } & (
+  | { kind: 'activities'; records: ActivityRecord[] }
+  | { kind: 'attendance'; records: AttendanceRecord[] }
+  | { kind: 'participants'; records: ParticipantRecord[] }
+  | { kind: 'survey'; records: SurveyResponseRecord[] }
+);

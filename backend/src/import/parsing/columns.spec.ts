@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { csvTable, testConfig } from '../fixtures/import-fixtures.ts';
+import { FileRejectedError } from '../import.errors.ts';
+import { columnLetter, columnSpecs, foldHeader, locateHeader } from './columns.ts';
+
+const config = testConfig();
+
+describe('foldHeader', () => {
+  it('matches case-, diacritics- and separator-insensitively', () => {
+    expect(foldHeader('Kod uczestnika')).toBe('kod uczestnika');
+    expect(foldHeader('KOD_UCZESTNIKA')).toBe('kod uczestnika');
+    expect(foldHeader('kod-uczestnika')).toBe('kod uczestnika');
+    expect(foldHeader('  Kod  __ uczestnika ')).toBe('kod uczestnika');
+    expect(foldHeader('Społeczność')).toBe('spolecznosc');
+    expect(foldHeader('Płeć')).toBe('plec');
+    expect(foldHeader('DATA DZIAŁANIA*')).toBe('data dzialania');
+    expect(foldHeader('Imię:')).toBe('imie');
+    expect(foldHeader('Data\u00a0wypełnienia')).toBe('data wypelnienia');
+  });
+});
+
+describe('columnSpecs', () => {
+  it('lists the columns of input-formats.md', () => {
+    expect(columnSpecs.activities.filter((c) => c.required).map((c) => c.name)).toEqual(['activity_id', 'date', 'community', 'type', 'title']);
+    expect(columnSpecs.participants.filter((c) => c.required).map((c) => c.name)).toEqual(['participant_code', 'community']);
+    expect(columnSpecs.survey.filter((c) => c.required).map((c) => c.name)).toEqual(['survey_code', 'date', 'community']);
+    expect(columnSpecs.attendance.find((c) => c.name === 'activity_id')?.synonyms).toEqual(['id_dzialania', 'nr_dzialania']);
+  });
+
+  it('columnLetter', () => {
+    expect([0, 1, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+  });
+});
+
+describe('locateHeader', () => {
+  it('skips title rows and maps synonyms to canonical columns', () => {
+    const table = csvTable([
+      ['LISTA OBECNOŚCI', '', ''],
+      ['Data: 05.03.2022', '', ''],
+      ['', '', ''],
+      ['ID działania', 'Kod uczestnika', 'Data'],
+      ['A-1', 'WZG-1', '05.03.2022'],
+    ]);
+    const header = locateHeader(table, undefined, config);
+    expect(header.kind).toBe('attendance');
+    expect(header.headerIndex).toBe(3);
+    expect(header.headerRow).toBe(4);
+    expect(Object.fromEntries(header.columns)).toEqual({ activity_id: 0, participant_code: 1, date: 2 });
+    expect(header.errors).toEqual([]);
+    expect(header.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['activities', ['id', 'data', 'spolecznosc', 'typ', 'tytul', 'czas_h']],
+    ['activities', ['Nr działania', 'Data działania', 'Społeczność', 'Rodzaj', 'Temat']],
+    ['attendance', ['nr_dzialania', 'imie', 'nazwisko']],
+    ['attendance', ['activity_id', 'participant_code']],
+    ['participants', ['kod', 'spolecznosc', 'plec', 'rok_urodzenia', 'imie', 'nazwisko']],
+    ['participants', ['kod_uczestnika', 'spolecznosc']],
+    ['survey', ['Ankieta', 'Data wypełnienia', 'Społeczność', 'JAKOSC_ZYCIA']],
+    ['survey', ['kod_ankiety', 'kod_uczestnika', 'data', 'spolecznosc']],
+  ])('detects %s from %j', (kind, headers) => {
+    expect(locateHeader(csvTable([headers]), undefined, config).kind).toBe(kind);
+  });
+
+  it('uses the kind it is given', () => {
+    const header = locateHeader(csvTable([['kod', 'imie', 'nazwisko', 'spolecznosc']]), 'attendance', config);
+    expect(header.kind).toBe('attendance');
+    expect(header.errors.map((e) => [e.code, e.column])).toEqual([['missing_column', 'activity_id']]);
+    expect(header.warnings.map((w) => w.column)).toEqual(['spolecznosc']);
+  });
+
+  it('names every missing required column', () => {
+    const header = locateHeader(csvTable([['activity_id', 'tytul', 'miejsce']]), 'activities', config);
+    expect(header.errors.map((e) => ({ row: e.row, column: e.column, code: e.code }))).toEqual([
+      { row: 1, column: 'date', code: 'missing_column' },
+      { row: 1, column: 'community', code: 'missing_column' },
+      { row: 1, column: 'type', code: 'missing_column' },
+    ]);
+    expect(header.errors[0].message).toBe('Brak wymaganej kolumny „date” (może się też nazywać: data, data_dzialania).');
+  });
+
+  it('attendance needs a participant code or a first and last name', () => {
+    const header = locateHeader(csvTable([['id_dzialania', 'imie', 'data']]), undefined, config);
+    expect(header.kind).toBe('attendance');
+    expect(header.errors.map((e) => e.code)).toEqual(['missing_participant_columns']);
+    expect(header.errors[0].message).toBe(
+      'Brak kolumny „participant_code” (kod uczestnika) albo pary kolumn „first_name” i „last_name” (imię i nazwisko).',
+    );
+  });
+
+  it('reports two columns meaning the same as an error', () => {
+    const header = locateHeader(csvTable([['kod', 'Kod uczestnika', 'spolecznosc']]), 'participants', config);
+    expect(header.errors).toEqual([
+      {
+        row: 1,
+        column: 'participant_code',
+        value: 'Kod uczestnika',
+        code: 'duplicate_column',
+        message: 'Kolumna „participant_code” występuje dwa razy: „kod” (kolumna A) i „Kod uczestnika” (kolumna B). Zostaw jedną.',
+      },
+    ]);
+  });
+
+  it('warns about unknown columns and gives English messages when asked', () => {
+    const header = locateHeader(csvTable([['Lp.', 'kod', 'spolecznosc', 'Telefon']]), undefined, config, 'en');
+    expect(header.warnings).toEqual([
+      { row: 1, column: 'Lp.', value: 'Lp.', code: 'unknown_column', message: 'Unknown column "Lp." (column A) will be ignored.' },
+      { row: 1, column: 'Telefon', value: 'Telefon', code: 'unknown_column', message: 'Unknown column "Telefon" (column D) will be ignored.' },
+    ]);
+  });
+
+  it('survey: question codes of the surveys named in the file are question columns', () => {
+    const table = csvTable([
+      ['survey_code', 'date', 'community', 'Jakość życia', 'q_ocena', 'UWAGI', 'ZAUFANIE', 'Inne'],
+      ['ANK-ROCZNA', '2022-05-01', 'WZG', '4', '', 'ok', '3', ''],
+    ]);
+    const header = locateHeader(table, undefined, config);
+    expect(header.kind).toBe('survey');
+    expect(header.questionColumns.map((q) => q.header)).toEqual(['Jakość życia', 'UWAGI', 'ZAUFANIE']);
+    // OCENA belongs to ANK-PO, which the file does not name
+    expect(header.warnings.map((w) => w.column)).toEqual(['q_ocena', 'Inne']);
+  });
+
+  it('survey: questions of every named survey, by code or name', () => {
+    const table = csvTable([
+      ['ankieta', 'data', 'spolecznosc', 'OCENA', 'JAKOSC_ZYCIA'],
+      ['Ankieta po działaniu', '2022-05-01', 'WZG', '5', ''],
+      ['ank-roczna', '2022-05-01', 'WZG', '', '4'],
+    ]);
+    expect(locateHeader(table, undefined, config).questionColumns.map((q) => q.header)).toEqual(['OCENA', 'JAKOSC_ZYCIA']);
+  });
+
+  it('rejects a file without a recognisable header in the first 20 rows', () => {
+    const rows = [...Array.from({ length: 20 }, () => ['tytuł']), ['activity_id', 'date', 'community', 'type', 'title']];
+    let error: unknown;
+    try {
+      locateHeader(csvTable(rows, 'dziennik.csv'), 'activities', config);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FileRejectedError);
+    expect((error as FileRejectedError).code).toBe('header_not_found');
+    expect((error as FileRejectedError).message).toBe(
+      'W pierwszych 20 wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: activity_id, date, community, type, title.',
+    );
+    expect(() => locateHeader(csvTable([['a', 'b'], ['1', '2']]), undefined, config)).toThrow(FileRejectedError);
+  });
+
+  it('needs two known columns in one row, so a title cell "Data:" is not a header', () => {
+    const header = locateHeader(csvTable([['Data:', '05.03.2022'], ['activity_id', 'participant_code']]), undefined, config);
+    expect(header.headerRow).toBe(2);
+  });
+});

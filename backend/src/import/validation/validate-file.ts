@@ -1,0 +1,535 @@
+import type { SurveyConfig } from '@osl/data';
+import { formatImportMessage, type ImportMessageKey, type MessageParams } from '../import.messages.ts';
+import type {
+  ActivityRecord,
+  AttendanceRecord,
+  CellValue,
+  ImportIssue,
+  ParticipantRecord,
+  RawRow,
+  RawTable,
+  SurveyAnswerRecord,
+  SurveyResponseRecord,
+  ValidationContext,
+  ValidationResult,
+} from '../import.types.ts';
+import { locateHeader, type HeaderLocation } from '../parsing/columns.ts';
+import { foldHeader } from '../parsing/fold.ts';
+import {
+  cellText,
+  foldName,
+  isEmptyCell,
+  isEmptyRow,
+  isTotalsRow,
+  isValueError,
+  parseDate,
+  parseDecimal,
+  parseGender,
+  parseWholeNumber,
+  parseYesNo,
+  textOrNull,
+} from '../parsing/values.ts';
+import { activityTypeLookup, communityLookup, surveyLookup, type CodeOrNameLookup } from './config-lookup.ts';
+
+export type {
+  ActivityRecord,
+  AttendanceRecord,
+  ImportIssue,
+  ImportKind,
+  ParticipantRecord,
+  SurveyAnswerRecord,
+  SurveyResponseRecord,
+  ValidationContext,
+  ValidationResult,
+} from '../import.types.ts';
+
+const EARLIEST_DATE = '2000-01-01';
+const MIN_BIRTH_YEAR = 1900;
+
+/**
+ * Checks one file against input-formats.md and turns its rows into records. Pure: everything it needs
+ * (configuration, today, records already stored) comes in `ctx`. Every error is reported, with the
+ * Excel row number, the canonical column and the value; records are only those of rows without errors.
+ * Throws `FileRejectedError` (`header_not_found`) when no header row can be found.
+ */
+export function validateTable(table: RawTable, ctx: ValidationContext): ValidationResult {
+  const header = locateHeader(table, ctx.kind, ctx.config, ctx.lang);
+  const checker = new RowChecker(header, ctx);
+  const validator = createRowValidator(checker, header, ctx);
+  const rows = table.rows;
+  const validateRows = header.errors.length === 0; // without the right columns every row would repeat the header's error
+  let rowsRead = 0;
+  let emptyFrom = -1;
+  let emptyTo = -1;
+  const flushEmptyRows = () => {
+    if (emptyFrom < 0) return;
+    if (emptyFrom === emptyTo) checker.warning(emptyFrom, null, null, 'empty_row_skipped', {});
+    else checker.warning(emptyFrom, null, null, 'empty_rows_skipped', { from: emptyFrom, to: emptyTo });
+    emptyFrom = -1;
+  };
+
+  for (let i = header.headerIndex + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (isEmptyRow(row.cells)) {
+      if (emptyFrom < 0) emptyFrom = row.rowNumber;
+      emptyTo = row.rowNumber;
+      continue;
+    }
+    flushEmptyRows();
+    rowsRead++;
+    if (isTotalsRow(row.cells)) {
+      const label = cellText(row.cells.find((cell) => !isEmptyCell(cell)));
+      checker.warning(row.rowNumber, null, label, 'totals_row_skipped', { value: label });
+      continue;
+    }
+    if (validateRows) validator.validate(row);
+  }
+  flushEmptyRows();
+
+  const common = { rowsRead, errors: checker.errors, warnings: checker.warnings };
+  return { ...common, ...validator.result() };
+}
+
+type KindRecords = Pick<ValidationResult, 'kind' | 'records'> &
+  (
+    | { kind: 'activities'; records: ActivityRecord[] }
+    | { kind: 'attendance'; records: AttendanceRecord[] }
+    | { kind: 'participants'; records: ParticipantRecord[] }
+    | { kind: 'survey'; records: SurveyResponseRecord[] }
+  );
+
+interface RowValidator {
+  validate(row: RawRow): void;
+  result(): KindRecords;
+}
+
+function createRowValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
+  switch (header.kind) {
+    case 'activities':
+      return activitiesValidator(checker, header, ctx);
+    case 'attendance':
+      return attendanceValidator(checker, header, ctx);
+    case 'participants':
+      return participantsValidator(checker, header, ctx);
+    case 'survey':
+      return surveyValidator(checker, header, ctx);
+  }
+}
+
+// ------------------------------------------------------------------------------------------ shared checks
+
+/**
+ * Reads typed values out of a row and reports what is wrong. `ok` turns false on the first error of
+ * the current row (reset by `startRow`), so a row with errors yields no record.
+ */
+class RowChecker {
+  readonly errors: ImportIssue[];
+  readonly warnings: ImportIssue[];
+  ok = true;
+  row = 0;
+  private readonly lang: ValidationContext['lang'];
+  private readonly today: string;
+  private readonly headers: readonly string[];
+
+  constructor(header: HeaderLocation, ctx: ValidationContext) {
+    this.errors = header.errors;
+    this.warnings = header.warnings;
+    this.lang = ctx.lang;
+    this.today = ctx.today;
+    this.headers = header.headers;
+  }
+
+  startRow(row: RawRow): void {
+    this.ok = true;
+    this.row = row.rowNumber;
+  }
+
+  error(column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
+    this.ok = false;
+    this.errors.push({ row: this.row, column, value, code, message: formatImportMessage(code, this.lang, params) });
+  }
+
+  warning(row: number | null, column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
+    this.warnings.push({ row, column, value, code, message: formatImportMessage(code, this.lang, params) });
+  }
+
+  headerOf(index: number, canonical: string): string {
+    return this.headers[index] || canonical;
+  }
+
+  /** Trimmed text; for a required column an empty cell is an error. */
+  text(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
+    const text = index < 0 ? null : textOrNull(cells[index]);
+    if (text === null && required) this.error(column, null, 'value_required', { column: this.headerOf(index, column) });
+    return text;
+  }
+
+  /** A civil date between 2000-01-01 and today. */
+  date(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
+    if (index < 0) return null;
+    const cell = cells[index];
+    const date = parseDate(cell);
+    if (date === null) {
+      if (required) this.error(column, null, 'value_required', { column: this.headerOf(index, column) });
+      return null;
+    }
+    if (isValueError(date)) {
+      const value = cellText(cell);
+      this.error(column, value, date.error, { value });
+      return null;
+    }
+    if (date > this.today) {
+      this.error(column, cellText(cell), 'date_in_future', { date, today: this.today });
+      return null;
+    }
+    if (date < EARLIEST_DATE) {
+      this.error(column, cellText(cell), 'date_before_2000', { date });
+      return null;
+    }
+    return date;
+  }
+
+  /** A decimal number ≥ 0, or null when empty. */
+  decimal(cells: readonly CellValue[], index: number, column: string): number | null {
+    if (index < 0) return null;
+    const cell = cells[index];
+    const value = parseDecimal(cell);
+    if (isValueError(value)) {
+      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
+      return null;
+    }
+    if (value !== null && value < 0) {
+      this.error(column, cellText(cell), 'number_negative', { value: cellText(cell) });
+      return null;
+    }
+    return value;
+  }
+
+  /** A whole number ≥ 0, or null when empty. */
+  wholeNumber(cells: readonly CellValue[], index: number, column: string): number | null {
+    if (index < 0) return null;
+    const cell = cells[index];
+    const value = parseWholeNumber(cell);
+    if (isValueError(value)) {
+      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
+      return null;
+    }
+    return value;
+  }
+
+  /** An optional yes/no flag: empty is no. */
+  flag(cells: readonly CellValue[], index: number, column: string): boolean {
+    if (index < 0) return false;
+    const cell = cells[index];
+    const value = parseYesNo(cell);
+    if (isValueError(value)) {
+      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
+      return false;
+    }
+    return value ?? false;
+  }
+
+  /** A configured community or activity type, by code or name, with a "did you mean" on a typo. */
+  reference(
+    cells: readonly CellValue[],
+    index: number,
+    column: string,
+    lookup: CodeOrNameLookup,
+    codes: { unknown: ImportMessageKey; suggestion: ImportMessageKey },
+  ): string | null {
+    const text = this.text(cells, index, column, true);
+    if (text === null) return null;
+    const found = lookup.resolve(text);
+    if (found) return found.code;
+    const near = lookup.suggest(text);
+    if (near) this.error(column, text, codes.suggestion, { value: text, name: near.name, code: near.code });
+    else this.error(column, text, codes.unknown, { value: text, allowed: lookup.describeAll() });
+    return null;
+  }
+}
+
+const communityCodes = { unknown: 'unknown_community', suggestion: 'unknown_community_suggestion' } as const;
+const activityTypeCodes = { unknown: 'unknown_activity_type', suggestion: 'unknown_activity_type_suggestion' } as const;
+
+function columnIndex(header: HeaderLocation, name: string): number {
+  return header.columns.get(name) ?? -1;
+}
+
+// ------------------------------------------------------------------------------------------ activities
+
+function activitiesValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
+  const records: ActivityRecord[] = [];
+  const firstRowById = new Map<string, number>();
+  const communities = communityLookup(ctx.config);
+  const types = activityTypeLookup(ctx.config);
+  const col = {
+    id: columnIndex(header, 'activity_id'),
+    date: columnIndex(header, 'date'),
+    community: columnIndex(header, 'community'),
+    type: columnIndex(header, 'type'),
+    title: columnIndex(header, 'title'),
+    duration: columnIndex(header, 'duration_h'),
+    ledBy: columnIndex(header, 'led_by'),
+    location: columnIndex(header, 'location'),
+    headcount: columnIndex(header, 'headcount_anonymous'),
+    initiative: columnIndex(header, 'resident_initiative'),
+  };
+  return {
+    validate(row) {
+      checker.startRow(row);
+      const cells = row.cells;
+      const externalId = checker.text(cells, col.id, 'activity_id', true);
+      if (externalId !== null) {
+        const firstRow = firstRowById.get(externalId);
+        if (firstRow === undefined) firstRowById.set(externalId, row.rowNumber);
+        else checker.error('activity_id', externalId, 'duplicate_activity_id', { value: externalId, firstRow });
+      }
+      const date = checker.date(cells, col.date, 'date', true);
+      const communityCode = checker.reference(cells, col.community, 'community', communities, communityCodes);
+      const typeCode = checker.reference(cells, col.type, 'type', types, activityTypeCodes);
+      const title = checker.text(cells, col.title, 'title', true);
+      const durationHours = checker.decimal(cells, col.duration, 'duration_h');
+      const ledBy = checker.text(cells, col.ledBy, 'led_by', false);
+      const location = checker.text(cells, col.location, 'location', false);
+      const headcountAnonymous = checker.wholeNumber(cells, col.headcount, 'headcount_anonymous') ?? 0;
+      const residentInitiative = checker.flag(cells, col.initiative, 'resident_initiative');
+      if (!checker.ok || externalId === null || date === null || communityCode === null || typeCode === null || title === null) return;
+      records.push({
+        row: row.rowNumber,
+        externalId,
+        date,
+        communityCode,
+        typeCode,
+        title,
+        durationHours,
+        ledBy,
+        location,
+        headcountAnonymous,
+        residentInitiative,
+      });
+    },
+    result: () => ({ kind: 'activities', records }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------ attendance
+
+function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
+  const records: AttendanceRecord[] = [];
+  const { activities, participants, participantCodesByNameKey } = ctx.lookups;
+  const firstRowByParticipant = new Map<object, Map<string, number>>();
+  const col = {
+    activity: columnIndex(header, 'activity_id'),
+    code: columnIndex(header, 'participant_code'),
+    first: columnIndex(header, 'first_name'),
+    last: columnIndex(header, 'last_name'),
+    date: columnIndex(header, 'date'),
+  };
+  const byName = col.first >= 0 && col.last >= 0;
+
+  return {
+    validate(row) {
+      checker.startRow(row);
+      const cells = row.cells;
+      const activityId = checker.text(cells, col.activity, 'activity_id', true);
+      const activity = activityId === null ? undefined : activities.get(activityId);
+      if (activityId !== null && activity === undefined) checker.error('activity_id', activityId, 'activity_not_found', { value: activityId });
+
+      let participantCode: string | null = null;
+      const codeText = col.code < 0 ? null : textOrNull(cells[col.code]);
+      const first = byName ? textOrNull(cells[col.first]) : null;
+      const last = byName ? textOrNull(cells[col.last]) : null;
+      if (codeText !== null) {
+        if (participants.has(codeText)) participantCode = codeText;
+        else checker.error('participant_code', codeText, 'participant_not_found', { value: codeText });
+        if (participantCode !== null && (first !== null || last !== null)) {
+          const codes = participantCodesByNameKey.get(foldName(first, last));
+          if (codes && !codes.includes(participantCode)) {
+            checker.warning(row.rowNumber, 'participant_code', participantCode, 'name_code_mismatch', { code: participantCode, codes: codes.join(', ') });
+          }
+        }
+      } else if (first !== null || last !== null) {
+        const name = first !== null && last !== null ? `${first} ${last}` : (first ?? last)!;
+        const codes = participantCodesByNameKey.get(foldName(first, last));
+        if (!codes || codes.length === 0) checker.error('last_name', name, 'name_not_found', { value: name });
+        else if (codes.length > 1) checker.error('last_name', name, 'name_ambiguous', { value: name, codes: codes.join(', ') });
+        else participantCode = codes[0];
+      } else {
+        checker.error(col.code >= 0 ? 'participant_code' : 'last_name', null, 'participant_missing', {});
+      }
+
+      if (col.date >= 0) {
+        const cell = cells[col.date];
+        const date = parseDate(cell);
+        if (isValueError(date)) checker.error('date', cellText(cell), date.error, { value: cellText(cell) });
+        else if (date !== null && activity !== undefined && date !== activity.date) {
+          checker.error('date', cellText(cell), 'attendance_date_mismatch', { value: date, activityId: activityId!, activityDate: activity.date });
+        }
+      }
+
+      if (!checker.ok || activity === undefined || activityId === null || participantCode === null) return;
+      // Keyed by the looked-up activity object (identity hash), not by a concatenated string per row.
+      let listed = firstRowByParticipant.get(activity);
+      if (listed === undefined) {
+        listed = new Map();
+        firstRowByParticipant.set(activity, listed);
+      }
+      const firstRow = listed.get(participantCode);
+      if (firstRow !== undefined) {
+        checker.warning(row.rowNumber, 'participant_code', participantCode, 'duplicate_attendance', { participant: participantCode, activityId, firstRow });
+        return;
+      }
+      listed.set(participantCode, row.rowNumber);
+      records.push({ row: row.rowNumber, activityExternalId: activityId, participantCode });
+    },
+    result: () => ({ kind: 'attendance', records }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------ participants
+
+function participantsValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
+  const records: ParticipantRecord[] = [];
+  const firstRowByCode = new Map<string, number>();
+  const firstRowByName = new Map<string, number>();
+  const communities = communityLookup(ctx.config);
+  const maxBirthYear = Number(ctx.today.slice(0, 4));
+  const col = {
+    code: columnIndex(header, 'participant_code'),
+    community: columnIndex(header, 'community'),
+    gender: columnIndex(header, 'gender'),
+    birthYear: columnIndex(header, 'birth_year'),
+    joinedOn: columnIndex(header, 'joined_on'),
+    leader: columnIndex(header, 'leader'),
+    leaderSince: columnIndex(header, 'leader_since'),
+    first: columnIndex(header, 'first_name'),
+    last: columnIndex(header, 'last_name'),
+  };
+
+  const birthYear = (cells: readonly CellValue[]): number | null => {
+    if (col.birthYear < 0) return null;
+    const cell = cells[col.birthYear];
+    const value = parseWholeNumber(cell);
+    if (value === null) return null;
+    const text = cellText(cell);
+    if (isValueError(value) || value < 1000 || value > 9999) {
+      checker.error('birth_year', text, 'birth_year_invalid', { value: text });
+      return null;
+    }
+    if (value < MIN_BIRTH_YEAR || value > maxBirthYear) {
+      checker.error('birth_year', text, 'birth_year_range', { value, maxYear: maxBirthYear });
+      return null;
+    }
+    return value;
+  };
+
+  return {
+    validate(row) {
+      checker.startRow(row);
+      const cells = row.cells;
+      const code = checker.text(cells, col.code, 'participant_code', true);
+      if (code !== null) {
+        const firstRow = firstRowByCode.get(code);
+        if (firstRow === undefined) firstRowByCode.set(code, row.rowNumber);
+        else checker.error('participant_code', code, 'duplicate_participant_code', { value: code, firstRow });
+      }
+      const communityCode = checker.reference(cells, col.community, 'community', communities, communityCodes);
+      const gender = col.gender < 0 ? null : parseGender(cells[col.gender]);
+      const year = birthYear(cells);
+      const joinedOn = checker.date(cells, col.joinedOn, 'joined_on', false);
+      const leader = checker.flag(cells, col.leader, 'leader');
+      const leaderSinceEmpty = col.leaderSince < 0 || isEmptyCell(cells[col.leaderSince]);
+      const leaderSince = checker.date(cells, col.leaderSince, 'leader_since', false);
+      if (leader && leaderSinceEmpty) checker.error('leader_since', null, 'leader_since_missing', {});
+      if (!leader && leaderSince !== null) checker.warning(row.rowNumber, 'leader_since', leaderSince, 'leader_since_without_leader', { value: leaderSince });
+      const firstName = checker.text(cells, col.first, 'first_name', false);
+      const lastName = checker.text(cells, col.last, 'last_name', false);
+      const nameKey = firstName !== null || lastName !== null ? foldName(firstName, lastName) : null;
+
+      if (!checker.ok || code === null || communityCode === null) return;
+      if (nameKey !== null) {
+        const sameName = firstRowByName.get(nameKey);
+        if (sameName === undefined) firstRowByName.set(nameKey, row.rowNumber);
+        else checker.warning(row.rowNumber, 'last_name', null, 'duplicate_name_in_register', { firstRow: sameName });
+      }
+      records.push({
+        row: row.rowNumber,
+        code,
+        communityCode,
+        gender,
+        birthYear: year,
+        joinedOn,
+        leader,
+        leaderSince,
+        firstName,
+        lastName,
+        nameKey,
+      });
+    },
+    result: () => ({ kind: 'participants', records }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------ surveys
+
+function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
+  const records: SurveyResponseRecord[] = [];
+  const communities = communityLookup(ctx.config);
+  const findSurvey = surveyLookup(ctx.config);
+  const surveyCodes = ctx.config.surveys.map((s) => `${s.code} (${s.namePl})`).join(', ');
+  const questionsBySurvey = new Map<SurveyConfig, Map<string, SurveyConfig['questions'][number]>>(
+    ctx.config.surveys.map((survey) => [survey, new Map(survey.questions.map((q) => [foldHeader(q.code), q]))]),
+  );
+  const participants = ctx.lookups.participants;
+  const col = {
+    survey: columnIndex(header, 'survey_code'),
+    date: columnIndex(header, 'date'),
+    community: columnIndex(header, 'community'),
+    participant: columnIndex(header, 'participant_code'),
+  };
+
+  return {
+    validate(row) {
+      checker.startRow(row);
+      const cells = row.cells;
+      const surveyText = checker.text(cells, col.survey, 'survey_code', true);
+      const survey = surveyText === null ? null : findSurvey(surveyText);
+      if (surveyText !== null && survey === null) checker.error('survey_code', surveyText, 'unknown_survey', { value: surveyText, allowed: surveyCodes });
+      const date = checker.date(cells, col.date, 'date', true);
+      const communityCode = checker.reference(cells, col.community, 'community', communities, communityCodes);
+      const participantCode = checker.text(cells, col.participant, 'participant_code', false);
+      if (participantCode !== null && !participants.has(participantCode)) {
+        checker.error('participant_code', participantCode, 'participant_not_found', { value: participantCode });
+      }
+
+      const answers: SurveyAnswerRecord[] = [];
+      const questions = survey ? questionsBySurvey.get(survey)! : null;
+      for (const column of header.questionColumns) {
+        const cell = cells[column.index];
+        if (isEmptyCell(cell) || !survey || !questions) continue; // empty = no answer
+        const question = questions.get(column.folded);
+        const text = cellText(cell);
+        if (!question) {
+          checker.error(column.header, text, 'question_not_in_survey', { question: column.header, survey: survey.code });
+          continue;
+        }
+        if (question.scale === 'text') {
+          answers.push({ questionCode: question.code, valueNumber: null, valueText: text });
+        } else if (question.scale === 'yes_no') {
+          const value = parseYesNo(cell);
+          if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_yes_no_invalid', { value: text, question: question.code });
+          else answers.push({ questionCode: question.code, valueNumber: value ? 1 : 0, valueText: null });
+        } else {
+          const value = parseDecimal(cell);
+          if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code });
+          else if (!Number.isInteger(value) || value < 1 || value > 5) checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code });
+          else answers.push({ questionCode: question.code, valueNumber: value, valueText: null });
+        }
+      }
+
+      if (!checker.ok || survey === null || date === null || communityCode === null) return;
+      records.push({ row: row.rowNumber, surveyCode: survey.code, date, communityCode, participantCode, answers });
+    },
+    result: () => ({ kind: 'survey', records }),
+  };
+}

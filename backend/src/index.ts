@@ -1,0 +1,10 @@
+export { startServer, type RunningServer } from './server.ts';
+export { readEnvironment, readConfig, type OslEnvironment } from './lib/osl-environment.ts';
+export { CliModule, AppModule } from './app.module.ts';
+export { ImportService, type FileImportReport } from './services/import.service.ts';
+export { PipelineService } from './services/pipeline.service.ts';
+export { IndicatorsService } from './services/indicators.service.ts';
+export { ParticipationService } from './services/participation.service.ts';
+export { BootstrapService } from './services/bootstrap.service.ts';
+export { DatabaseRepository } from './repositories/database.repository.ts';
+export { createCliContext } from './cli/cli-context.ts';

@@ -1,0 +1,17 @@
+// `npm start`: the whole system on one port. OSL_DEMO=0 skips loading the demo data into an
+// empty installation (a real centre's first start).
+import { readEnvironment } from './lib/osl-environment.ts';
+import { startServer } from './server.ts';
+
+try {
+  const environment = readEnvironment();
+  const server = await startServer(environment, { demoIfEmpty: process.env.OSL_DEMO !== '0', runPipeline: true });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void server.close().then(() => process.exit(0));
+    });
+  }
+} catch (error) {
+  process.stderr.write(`OSL Monitor could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+}

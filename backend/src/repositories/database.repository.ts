@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { applyMigrations, createPrismaClient, type PrismaClient } from '@osl/prisma';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+
+const migrationsDir = path.resolve(import.meta.dirname, '..', '..', '..', 'prisma', 'migrations');
+
+/** The operational database connection; every other repository goes through it. */
+@Injectable()
+export class DatabaseRepository implements OnModuleDestroy {
+  readonly client: PrismaClient;
+
+  constructor(@Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment) {
+    this.client = createPrismaClient(environment.env);
+  }
+
+  /** Applies committed migrations unless every one of them is already recorded as applied. */
+  async migrate(): Promise<boolean> {
+    const committed = fs.readdirSync(migrationsDir).filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory());
+    let applied: string[] = [];
+    try {
+      const rows = await this.client.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+      applied = rows.map((row) => row.migration_name);
+    } catch {
+      applied = [];
+    }
+    if (committed.every((name) => applied.includes(name))) return false;
+    await applyMigrations(this.environment.env);
+    return true;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.client.$disconnect();
+  }
+}

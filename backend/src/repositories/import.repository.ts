@@ -1,0 +1,324 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '@osl/prisma';
+import type {
+  ActivityRecord,
+  AttendanceRecord,
+  ImportIssue,
+  ImportKind,
+  ParticipantRecord,
+  SurveyResponseRecord,
+  ValidationContext,
+  ValidationResult,
+} from '../import/validation/validate-file.ts';
+import { AuditRepository, type AuditEntry } from './audit.repository.ts';
+import { DatabaseRepository } from './database.repository.ts';
+
+export interface BatchMeta {
+  fileName: string;
+  kind: ImportKind | 'unknown';
+  sha256: string;
+  source: 'cli' | 'api' | 'inbox' | 'demo';
+  importedBy: string;
+}
+
+export interface WriteSummary {
+  batchId: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const chunkSize = 5_000;
+// Large files take longer than Prisma's default five-second transaction.
+const transactionOptions = { timeout: 30 * 60_000, maxWait: 60_000 };
+
+/** All reads and writes of an import: lookups for validation, the batch, its rows, its audit. */
+@Injectable()
+export class ImportRepository {
+  constructor(
+    @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+  ) {}
+
+  async loadLookups(): Promise<ValidationContext['lookups']> {
+    const db = this.database.client;
+    const [activities, participants] = await Promise.all([
+      db.activity.findMany({ select: { externalId: true, date: true, community: { select: { code: true } } } }),
+      db.participant.findMany({ select: { code: true, nameKey: true, homeCommunity: { select: { code: true } } } }),
+    ]);
+    const codesByNameKey = new Map<string, string[]>();
+    for (const p of participants) {
+      if (!p.nameKey) continue;
+      const codes = codesByNameKey.get(p.nameKey);
+      if (codes) codes.push(p.code);
+      else codesByNameKey.set(p.nameKey, [p.code]);
+    }
+    return {
+      activities: new Map(activities.map((a) => [a.externalId, { date: a.date, communityCode: a.community.code }])),
+      participants: new Map(participants.map((p) => [p.code, { communityCode: p.homeCommunity.code }])),
+      participantCodesByNameKey: codesByNameKey,
+    };
+  }
+
+  async findImportedBatch(sha256: string): Promise<{ id: number; fileName: string; createdAt: Date } | null> {
+    return this.database.client.importBatch.findFirst({
+      where: { sha256, status: 'imported' },
+      select: { id: true, fileName: true, createdAt: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+
+  /** A rejected file leaves only its report in the history (and the audit trail), no data. */
+  async recordRejected(meta: BatchMeta, rowsRead: number, errors: ImportIssue[], warnings: ImportIssue[]): Promise<number> {
+    return this.database.client.$transaction(async (tx) => {
+      const batch = await tx.importBatch.create({
+        data: {
+          ...meta,
+          status: 'rejected',
+          rowsRead,
+          rowsWritten: 0,
+          errorCount: errors.length,
+          warningCount: warnings.length,
+          report: { errors, warnings } as unknown as Prisma.InputJsonValue,
+        },
+      });
+      await this.audit.record(
+        [{ actor: meta.importedBy, action: 'import.rejected', entity: 'importBatch', entityId: String(batch.id), after: { file: meta.fileName, kind: meta.kind, errors: errors.length } }],
+        tx,
+      );
+      return batch.id;
+    });
+  }
+
+  /** Writes a validated file in one transaction: all of it, or (on any failure) nothing. */
+  async writeImport(meta: BatchMeta & { kind: ImportKind }, result: ValidationResult): Promise<WriteSummary> {
+    return this.database.client.$transaction(async (tx) => {
+      const batch = await tx.importBatch.create({
+        data: {
+          ...meta,
+          status: 'imported',
+          rowsRead: result.rowsRead,
+          rowsWritten: 0,
+          errorCount: 0,
+          warningCount: result.warnings.length,
+          report: { errors: [], warnings: result.warnings } as unknown as Prisma.InputJsonValue,
+        },
+      });
+      const context: WriteContext = { tx, batchId: batch.id, actor: meta.importedBy, audit: [] };
+      let counts: Omit<WriteSummary, 'batchId'>;
+      switch (result.kind) {
+        case 'activities':
+          counts = await writeActivities(context, result.records);
+          break;
+        case 'participants':
+          counts = await writeParticipants(context, result.records);
+          break;
+        case 'attendance':
+          counts = await writeAttendance(context, result.records);
+          break;
+        case 'survey':
+          counts = await writeSurveyResponses(context, result.records);
+          break;
+      }
+      await tx.importBatch.update({ where: { id: batch.id }, data: { rowsWritten: counts.created + counts.updated } });
+      context.audit.push({
+        actor: meta.importedBy,
+        action: 'import.imported',
+        entity: 'importBatch',
+        entityId: String(batch.id),
+        after: { file: meta.fileName, kind: meta.kind, sha256: meta.sha256, ...counts },
+      });
+      await this.audit.record(context.audit, tx);
+      return { batchId: batch.id, ...counts };
+    }, transactionOptions);
+  }
+
+  async listBatches(limit = 200) {
+    return this.database.client.importBatch.findMany({ orderBy: { id: 'desc' }, take: limit });
+  }
+
+  async hasRecordedData(): Promise<boolean> {
+    const db = this.database.client;
+    const [activities, participants] = await Promise.all([db.activity.count(), db.participant.count()]);
+    return activities + participants > 0;
+  }
+
+  async isDemoInstallation(): Promise<boolean> {
+    return (await this.database.client.importBatch.count({ where: { source: 'demo', status: 'imported' } })) > 0;
+  }
+}
+
+interface WriteContext {
+  tx: Prisma.TransactionClient;
+  batchId: number;
+  actor: string;
+  audit: AuditEntry[];
+}
+
+async function codeToId(rows: Promise<{ id: number; code: string }[]>): Promise<Map<string, number>> {
+  return new Map((await rows).map((row) => [row.code, row.id]));
+}
+
+async function writeActivities({ tx, batchId, actor, audit }: WriteContext, records: ActivityRecord[]) {
+  const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
+  const types = await codeToId(tx.activityType.findMany({ select: { id: true, code: true } }));
+  const existing = new Map(
+    (await tx.activity.findMany({ where: { externalId: { in: records.map((r) => r.externalId) } }, include: { community: true, type: true } })).map((a) => [a.externalId, a]),
+  );
+  const toCreate: Prisma.ActivityCreateManyInput[] = [];
+  let updated = 0;
+  let unchanged = 0;
+  for (const r of records) {
+    const fields = {
+      date: r.date,
+      communityId: communities.get(r.communityCode)!,
+      typeId: types.get(r.typeCode)!,
+      title: r.title,
+      durationHours: r.durationHours,
+      ledBy: r.ledBy,
+      location: r.location,
+      headcountAnonymous: r.headcountAnonymous,
+      residentInitiative: r.residentInitiative,
+    };
+    const before = existing.get(r.externalId);
+    if (!before) {
+      toCreate.push({ externalId: r.externalId, ...fields, importBatchId: batchId, sourceRow: r.row });
+      continue;
+    }
+    const beforeView = { ...pick(before, fields), communityCode: before.community.code, typeCode: before.type.code };
+    const afterView = { ...fields, communityCode: r.communityCode, typeCode: r.typeCode };
+    const diff = diffFields(beforeView, afterView, ['communityId', 'typeId']);
+    if (!diff) {
+      unchanged += 1;
+      continue;
+    }
+    await tx.activity.update({ where: { id: before.id }, data: { ...fields, importBatchId: batchId, sourceRow: r.row } });
+    audit.push({ actor, action: 'activity.updated', entity: 'activity', entityId: r.externalId, before: diff.before, after: diff.after });
+    updated += 1;
+  }
+  for (const chunk of chunks(toCreate)) await tx.activity.createMany({ data: chunk });
+  return { created: toCreate.length, updated, unchanged };
+}
+
+// Names are personal data: the audit trail records that they changed, never what they were.
+const personalFields = new Set(['firstName', 'lastName', 'nameKey']);
+
+async function writeParticipants({ tx, batchId, actor, audit }: WriteContext, records: ParticipantRecord[]) {
+  const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
+  const existing = new Map(
+    (await tx.participant.findMany({ where: { code: { in: records.map((r) => r.code) } }, include: { homeCommunity: true } })).map((p) => [p.code, p]),
+  );
+  const toCreate: Prisma.ParticipantCreateManyInput[] = [];
+  let updated = 0;
+  let unchanged = 0;
+  for (const r of records) {
+    const fields = {
+      homeCommunityId: communities.get(r.communityCode)!,
+      gender: r.gender,
+      birthYear: r.birthYear,
+      joinedOn: r.joinedOn,
+      leader: r.leader,
+      leaderSince: r.leaderSince,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      nameKey: r.nameKey,
+    };
+    const before = existing.get(r.code);
+    if (!before) {
+      toCreate.push({ code: r.code, ...fields, importBatchId: batchId, sourceRow: r.row });
+      continue;
+    }
+    const diff = diffFields(
+      { ...pick(before, fields), homeCommunity: before.homeCommunity.code },
+      { ...fields, homeCommunity: r.communityCode },
+      ['homeCommunityId'],
+    );
+    if (!diff) {
+      unchanged += 1;
+      continue;
+    }
+    await tx.participant.update({ where: { id: before.id }, data: { ...fields, importBatchId: batchId, sourceRow: r.row } });
+    audit.push({ actor, action: 'participant.updated', entity: 'participant', entityId: r.code, before: diff.before, after: diff.after });
+    updated += 1;
+  }
+  for (const chunk of chunks(toCreate)) await tx.participant.createMany({ data: chunk });
+  return { created: toCreate.length, updated, unchanged };
+}
+
+async function writeAttendance({ tx, batchId }: WriteContext, records: AttendanceRecord[]) {
+  const activityIds = new Map(
+    (await tx.activity.findMany({ where: { externalId: { in: [...new Set(records.map((r) => r.activityExternalId))] } }, select: { id: true, externalId: true } })).map(
+      (a) => [a.externalId, a.id],
+    ),
+  );
+  const participantIds = new Map(
+    (await tx.participant.findMany({ where: { code: { in: [...new Set(records.map((r) => r.participantCode))] } }, select: { id: true, code: true } })).map((p) => [
+      p.code,
+      p.id,
+    ]),
+  );
+  const already = new Set(
+    (await tx.attendance.findMany({ where: { activityId: { in: [...activityIds.values()] } }, select: { activityId: true, participantId: true } })).map(
+      (a) => `${a.activityId}:${a.participantId}`,
+    ),
+  );
+  const toCreate: Prisma.AttendanceCreateManyInput[] = [];
+  for (const r of records) {
+    const activityId = activityIds.get(r.activityExternalId)!;
+    const participantId = participantIds.get(r.participantCode)!;
+    const key = `${activityId}:${participantId}`;
+    if (already.has(key)) continue;
+    already.add(key);
+    toCreate.push({ activityId, participantId, importBatchId: batchId, sourceRow: r.row });
+  }
+  for (const chunk of chunks(toCreate)) await tx.attendance.createMany({ data: chunk });
+  return { created: toCreate.length, updated: 0, unchanged: records.length - toCreate.length };
+}
+
+async function writeSurveyResponses({ tx, batchId }: WriteContext, records: SurveyResponseRecord[]) {
+  const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
+  const surveys = await tx.survey.findMany({ include: { questions: true } });
+  const participantIds = new Map(
+    (await tx.participant.findMany({ where: { code: { in: records.flatMap((r) => (r.participantCode ? [r.participantCode] : [])) } }, select: { id: true, code: true } })).map(
+      (p) => [p.code, p.id],
+    ),
+  );
+  for (const r of records) {
+    const survey = surveys.find((s) => s.code === r.surveyCode)!;
+    const questionIds = new Map(survey.questions.map((q) => [q.code, q.id]));
+    await tx.surveyResponse.create({
+      data: {
+        surveyId: survey.id,
+        date: r.date,
+        communityId: communities.get(r.communityCode)!,
+        participantId: r.participantCode ? participantIds.get(r.participantCode)! : null,
+        importBatchId: batchId,
+        sourceRow: r.row,
+        answers: {
+          create: r.answers.map((a) => ({ questionId: questionIds.get(a.questionCode)!, valueNumber: a.valueNumber, valueText: a.valueText })),
+        },
+      },
+    });
+  }
+  return { created: records.length, updated: 0, unchanged: 0 };
+}
+
+function pick<T extends object>(source: Record<string, unknown>, shape: T): T {
+  return Object.fromEntries(Object.keys(shape).map((key) => [key, source[key]])) as T;
+}
+
+/** The fields that differ, as before/after objects (names redacted); null when nothing changed. */
+function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, ignore: string[]) {
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (ignore.includes(key) || before[key] === after[key]) continue;
+    changedBefore[key] = personalFields.has(key) ? '(zmieniono)' : before[key];
+    changedAfter[key] = personalFields.has(key) ? '(zmieniono)' : after[key];
+  }
+  return Object.keys(changedAfter).length === 0 ? null : { before: changedBefore, after: changedAfter };
+}
+
+function* chunks<T>(items: T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += chunkSize) yield items.slice(i, i + chunkSize);
+}

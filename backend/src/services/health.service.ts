@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OslConfig } from '@osl/data';
+import { projectYears } from '@osl/pipelines';
+import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
+import { ImportRepository } from '../repositories/import.repository.ts';
+import { PipelineRunRepository } from '../repositories/pipeline-run.repository.ts';
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(PipelineRunRepository) private readonly runs: PipelineRunRepository,
+    @Inject(ImportRepository) private readonly imports: ImportRepository,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+  ) {}
+
+  async health() {
+    const [lastRun, demo] = await Promise.all([this.runs.latest(), this.imports.isDemoInstallation()]);
+    const published = this.analytics.published();
+    return {
+      status: 'ok' as const,
+      dataAsOf: published?.builtAt ?? null,
+      analyticsVersion: published?.runId ?? null,
+      lastRun: lastRun && { id: lastRun.id, status: lastRun.status, trigger: lastRun.trigger, startedAt: lastRun.startedAt, finishedAt: lastRun.finishedAt },
+      demo,
+    };
+  }
+
+  /** What the dashboard needs to lay itself out: project, years, communities, indicators. */
+  publicConfig() {
+    const { project } = this.config;
+    return {
+      project: {
+        name: project.name,
+        centre: project.centre,
+        periodStart: project.periodStart,
+        periodEnd: project.periodEnd,
+        timeZone: project.timeZone,
+        statusThresholds: project.statusThresholds,
+      },
+      years: projectYears(project),
+      communities: this.config.communities,
+      activityTypes: this.config.activityTypes,
+      indicators: this.config.indicators.map(({ code, namePl, nameEn, kind, unit, cumulative }) => ({ code, namePl, nameEn, kind, unit, cumulative })),
+    };
+  }
+}

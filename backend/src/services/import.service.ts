@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OslConfig } from '@osl/data';
+import { civilDateInZone } from '@osl/pipelines';
+import { locateHeader } from '../import/parsing/columns.ts';
+import { FileRejectedError, readTable } from '../import/parsing/table-reader.ts';
+import { validateTable, type ImportIssue, type ImportKind } from '../import/validation/validate-file.ts';
+import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
+
+export type ImportLanguage = 'pl' | 'en';
+export type ImportSource = BatchMeta['source'];
+
+export interface ImportFileInput {
+  fileName: string;
+  content: Buffer;
+}
+
+export interface ImportOptions {
+  kind?: ImportKind;
+  lang?: ImportLanguage;
+  source: ImportSource;
+  importedBy: string;
+}
+
+/** The report of one file: the CLI's `--json` output and the API's response share it. */
+export interface FileImportReport {
+  file: string;
+  kind: ImportKind | null;
+  status: 'imported' | 'rejected' | 'unchanged';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  batchId: number | null;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+// Within one import, files that others depend on go first: the register before attendance
+// lists, activities before their attendance lists.
+const kindOrder: Record<ImportKind, number> = { participants: 0, activities: 1, attendance: 2, survey: 3 };
+
+/** One code path for every way in (CLI, API upload, inbox, demo): read, validate, write. */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger('ImportService');
+
+  constructor(
+    @Inject(ImportRepository) private readonly imports: ImportRepository,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
+  ) {}
+
+  async importPaths(paths: string[], options: ImportOptions): Promise<FileImportReport[]> {
+    const inputs = await Promise.all(paths.map(async (p) => ({ fileName: path.basename(p), content: await fs.readFile(p) })));
+    return this.importFiles(inputs, options);
+  }
+
+  async importFiles(inputs: ImportFileInput[], options: ImportOptions): Promise<FileImportReport[]> {
+    const staged = await Promise.all(inputs.map(async (input, index) => ({ input, index, table: await this.read(input, options) })));
+    staged.sort((a, b) => rank(a.table) - rank(b.table) || a.index - b.index);
+    const reports: FileImportReport[] = new Array(inputs.length);
+    for (const { input, index, table } of staged) {
+      reports[index] = await this.importOne(input, table, options);
+    }
+    return reports;
+  }
+
+  private async read(input: ImportFileInput, options: ImportOptions): Promise<ReadOutcome> {
+    try {
+      const table = await readTable(input.content, input.fileName, this.config.project.importLimits, options.kind);
+      return { ok: true, table, kindGuess: options.kind ?? guessKind(table, this.config) };
+    } catch (error) {
+      if (error instanceof FileRejectedError) return { ok: false, error };
+      throw error;
+    }
+  }
+
+  private async importOne(input: ImportFileInput, outcome: ReadOutcome, options: ImportOptions): Promise<FileImportReport> {
+    const lang = options.lang ?? 'pl';
+    const sha256 = createHash('sha256').update(input.content).digest('hex');
+    const meta: BatchMeta = { fileName: input.fileName, kind: 'unknown', sha256, source: options.source, importedBy: options.importedBy };
+    const report: FileImportReport = {
+      file: input.fileName,
+      kind: null,
+      status: 'rejected',
+      rows: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      batchId: null,
+      errors: [],
+      warnings: [],
+    };
+
+    const previous = await this.imports.findImportedBatch(sha256);
+    if (previous) {
+      this.logger.log(`${input.fileName}: unchanged (same content as import #${previous.id})`);
+      return { ...report, kind: outcome.ok ? outcome.kindGuess : null, status: 'unchanged', batchId: previous.id };
+    }
+    if (!outcome.ok) {
+      const { error } = outcome;
+      report.errors = [{ row: null, column: null, value: null, code: error.code, message: lang === 'en' ? error.messageEn : error.message }];
+      report.batchId = await this.imports.recordRejected(meta, 0, report.errors, []);
+      this.logger.warn(`${input.fileName}: rejected (${error.code})`);
+      return report;
+    }
+
+    const lookups = await this.imports.loadLookups();
+    const today = civilDateInZone(this.environment.now(), this.config.project.timeZone);
+    const result = validateTable(outcome.table, { kind: options.kind, config: this.config, today, lang, lookups });
+    report.kind = result.kind;
+    report.rows = result.rowsRead;
+    report.warnings = result.warnings;
+    meta.kind = result.kind;
+    if (result.errors.length > 0) {
+      report.errors = result.errors;
+      report.batchId = await this.imports.recordRejected(meta, result.rowsRead, result.errors, result.warnings);
+      this.logger.warn(`${input.fileName}: rejected with ${result.errors.length} error(s)`);
+      return report;
+    }
+    const written = await this.imports.writeImport({ ...meta, kind: result.kind }, result);
+    this.logger.log(`${input.fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
+    return { ...report, status: 'imported', batchId: written.batchId, created: written.created, updated: written.updated, unchanged: written.unchanged };
+  }
+}
+
+type ReadOutcome =
+  | { ok: true; table: Awaited<ReturnType<typeof readTable>>; kindGuess: ImportKind | null }
+  | { ok: false; error: FileRejectedError };
+
+function rank(outcome: ReadOutcome): number {
+  return outcome.ok && outcome.kindGuess ? kindOrder[outcome.kindGuess] : 99;
+}
+
+function guessKind(table: Awaited<ReturnType<typeof readTable>>, config: OslConfig): ImportKind | null {
+  try {
+    return locateHeader(table, undefined, config).kind ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OslConfig } from '@osl/data';
+import { projectYears } from '@osl/pipelines';
+import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
+
+export interface IndicatorFilter {
+  year?: number;
+  community?: string;
+}
+
+/** A filter that names something this installation does not have. */
+export class InvalidFilterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidFilterError';
+  }
+}
+
+/** Indicator values as computed by the last published pipeline run. */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+  ) {}
+
+  years(): number[] {
+    return projectYears(this.config.project);
+  }
+
+  scopes(): string[] {
+    return ['ALL', ...this.config.communities.map((c) => c.code)];
+  }
+
+  /** Checks a filter given as text (query string, command line) and returns it typed. */
+  parseFilter(raw: { year?: string; community?: string }): IndicatorFilter {
+    const filter: IndicatorFilter = {};
+    if (raw.year !== undefined && raw.year !== '') {
+      const year = Number(raw.year);
+      if (!/^\d{4}$/.test(raw.year) || !this.years().includes(year)) {
+        throw new InvalidFilterError(`year must be one of ${this.years().join(', ')} (got "${raw.year}")`);
+      }
+      filter.year = year;
+    }
+    if (raw.community !== undefined && raw.community !== '') {
+      const community = raw.community.toUpperCase();
+      if (!this.scopes().includes(community)) {
+        throw new InvalidFilterError(`community must be one of ${this.scopes().join(', ')} (got "${raw.community}")`);
+      }
+      filter.community = community;
+    }
+    return filter;
+  }
+
+  async list(filter: IndicatorFilter = {}): Promise<IndicatorValueRecord[]> {
+    return this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { IndicatorConfig, OslConfig } from '@osl/data';
+import { computeExpectedToDate, endOfMonth, monthsBetween, roundTo } from '@osl/pipelines';
+import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { AnalyticsRepository, type ParticipationMonthRecord } from '../repositories/analytics.repository.ts';
+
+export interface ParticipationResponse {
+  community: { code: string; name: string };
+  grain: 'month';
+  periods: ParticipationMonthRecord[];
+  targetPath: { period: string; expected: number | null }[];
+  target: { indicator: string; baseline: number | null; targets: Record<string, number> } | null;
+}
+
+/** Monthly participation of one community (or ALL) against its reach indicator's target path. */
+@Injectable()
+export class ParticipationService {
+  constructor(
+    @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+  ) {}
+
+  async byMonth(rawCode: string): Promise<ParticipationResponse> {
+    const code = rawCode.toUpperCase();
+    const community = code === 'ALL' ? { code, name: 'Cały projekt' } : this.config.communities.find((c) => c.code === code);
+    if (!community) {
+      throw new NotFoundException(`Unknown community "${rawCode}"; use ALL or one of ${this.config.communities.map((c) => c.code).join(', ')}`);
+    }
+    const periods = await this.analytics.participationByMonth(code);
+    const reach = findReachIndicator(this.config.indicators);
+    const targets = reach?.targets[code] ?? null;
+    return {
+      community: { code: community.code, name: community.name },
+      grain: 'month',
+      periods,
+      targetPath: reach && targets ? buildTargetPath(reach, targets, reach.baseline[code] ?? null, this.config.project) : [],
+      target: reach && targets ? { indicator: reach.code, baseline: reach.baseline[code] ?? null, targets } : null,
+    };
+  }
+}
+
+/** The indicator of persons reached: cumulative distinct participants with one attendance. */
+export function findReachIndicator(indicators: IndicatorConfig[]): IndicatorConfig | undefined {
+  return indicators.find((i) => i.cumulative && i.computation.kind === 'distinct_participants' && i.computation.minAttendances === 1);
+}
+
+/** Expected-to-date of a cumulative target at the end of each project month. */
+export function buildTargetPath(
+  indicator: IndicatorConfig,
+  targets: Record<string, number>,
+  baseline: number | null,
+  period: { periodStart: string; periodEnd: string },
+): { period: string; expected: number | null }[] {
+  const byYear: Record<number, number> = {};
+  for (const [year, value] of Object.entries(targets)) byYear[Number(year)] = value;
+  return monthsBetween(period.periodStart, period.periodEnd).map((month) => {
+    const expected = computeExpectedToDate(indicator, { baseline, targets: byYear }, Number(month.slice(0, 4)), endOfMonth(month));
+    return { period: month, expected: expected === null ? null : roundTo(expected, 2) };
+  });
+}

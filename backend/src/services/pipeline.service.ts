@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OslConfig } from '@osl/data';
+import { PipelineBusyError, PipelineLock, runAggregation, type StepStats } from '@osl/pipelines';
+import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { DatabaseRepository } from '../repositories/database.repository.ts';
+import { PipelineRunRepository, type PipelineMode, type PipelineTrigger } from '../repositories/pipeline-run.repository.ts';
+
+export interface PipelineRunReport {
+  id: number;
+  trigger: PipelineTrigger;
+  mode: PipelineMode;
+  status: 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt: string;
+  asOf: string | null;
+  steps: StepStats[];
+  error: string | null;
+}
+
+export { PipelineBusyError };
+
+/**
+ * Starts pipeline runs: one at a time per installation (a lock shared with other processes),
+ * each recorded with its steps and outcome. The schedule, the CLI and the API all come here.
+ */
+@Injectable()
+export class PipelineService {
+  private readonly logger = new Logger('PipelineService');
+  private readonly lock: PipelineLock;
+
+  constructor(
+    @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
+    @Inject(PipelineRunRepository) private readonly runs: PipelineRunRepository,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
+  ) {
+    this.lock = new PipelineLock(environment.dataDir);
+  }
+
+  /**
+   * Runs the aggregation. Until the incremental path exists (it lands with the pipelines
+   * issue) both modes rebuild in full; the run records the mode it was asked for.
+   */
+  async run(trigger: PipelineTrigger, mode: PipelineMode, onStep?: (step: StepStats) => void): Promise<PipelineRunReport> {
+    const release = this.lock.acquire(null);
+    const startedAt = this.environment.now();
+    const run = await this.runs.start(trigger, mode, startedAt).catch((error) => {
+      release();
+      throw error;
+    });
+    const steps: StepStats[] = [];
+    try {
+      const result = await runAggregation({
+        prisma: this.database.client,
+        config: this.config,
+        dataDir: this.environment.dataDir,
+        runId: run.id,
+        now: startedAt,
+        onStep: (step) => {
+          steps.push(step);
+          onStep?.(step);
+        },
+      });
+      const finishedAt = this.environment.now();
+      await this.runs.succeed(run.id, finishedAt, result.published.file, steps);
+      this.logger.log(`run #${run.id} (${trigger}, ${mode}) published ${result.published.file}`);
+      return report(run.id, trigger, mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null);
+    } catch (error) {
+      const message = (error as Error).message;
+      const finishedAt = this.environment.now();
+      await this.runs.fail(run.id, finishedAt, message, steps);
+      this.logger.error(`run #${run.id} (${trigger}, ${mode}) failed: ${message}; the previous analytics state keeps serving`);
+      return report(run.id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message);
+    } finally {
+      release();
+    }
+  }
+
+  async list() {
+    return this.runs.list();
+  }
+}
+
+function report(
+  id: number,
+  trigger: PipelineTrigger,
+  mode: PipelineMode,
+  status: 'succeeded' | 'failed',
+  startedAt: Date,
+  finishedAt: Date,
+  asOf: string | null,
+  steps: StepStats[],
+  error: string | null,
+): PipelineRunReport {
+  return { id, trigger, mode, status, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), asOf, steps, error };
+}

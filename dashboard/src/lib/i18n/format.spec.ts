@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  calendarDateIn,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  isLang
+} from './format';
+
+const NBSP = '\u00a0';
+
+describe('formatNumber', () => {
+  it('uses the Polish decimal comma and grouping', () => {
+    expect(formatNumber(1234.5, 'pl')).toBe('1234,5');
+    expect(formatNumber(12345.67, 'pl')).toBe(`12${NBSP}345,7`);
+  });
+
+  it('uses the English decimal point and grouping', () => {
+    expect(formatNumber(12345.67, 'en')).toBe('12,345.7');
+  });
+
+  it('respects the number of fraction digits', () => {
+    expect(formatNumber(14.25, 'pl', 2)).toBe('14,25');
+    expect(formatNumber(14.25, 'pl', 0)).toBe('14');
+  });
+});
+
+describe('formatPercent', () => {
+  it('formats a fraction as a percentage', () => {
+    expect(formatPercent(0.874, 'pl')).toBe('87%');
+    expect(formatPercent(1.234, 'en')).toBe('123%');
+    expect(formatPercent(0.583, 'pl', 1)).toBe('58,3%');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows an instant in Europe/Warsaw (winter time, UTC+1)', () => {
+    expect(formatDateTime('2026-11-27T16:00:00.000Z', 'pl')).toBe('27.11.2026, 17:00');
+    expect(formatDateTime('2026-11-27T16:00:00.000Z', 'en')).toBe('27/11/2026, 17:00');
+  });
+
+  it('shows an instant in Europe/Warsaw (summer time, UTC+2)', () => {
+    expect(formatDateTime('2026-07-01T10:30:00Z', 'pl')).toBe('01.07.2026, 12:30');
+  });
+
+  it('moves to the next day in Warsaw late in the UTC evening', () => {
+    expect(formatDateTime('2023-12-31T23:30:00Z', 'pl')).toBe('01.01.2024, 00:30');
+  });
+
+  it('returns unparseable input unchanged', () => {
+    expect(formatDateTime('not a date', 'pl')).toBe('not a date');
+  });
+});
+
+describe('formatDate and formatMonth', () => {
+  it('formats calendar dates without shifting the day', () => {
+    expect(formatDate('2021-01-01', 'pl')).toBe('01.01.2021');
+    expect(formatDate('2023-12-31', 'en')).toBe('31/12/2023');
+  });
+
+  it('names months in each language', () => {
+    expect(formatMonth('2021-01', 'pl', 'long')).toBe('styczeń 2021');
+    expect(formatMonth('2021-01', 'en', 'long')).toBe('January 2021');
+    expect(formatMonth('2022-10', 'pl', 'month')).toBe('paź');
+    expect(formatMonth('2022-10', 'en')).toBe('Oct 2022');
+  });
+
+  it('leaves anything that is not YYYY-MM alone', () => {
+    expect(formatMonth('2022-W05', 'pl')).toBe('2022-W05');
+  });
+});
+
+describe('calendarDateIn', () => {
+  it('gives the calendar date in Warsaw, not in UTC', () => {
+    expect(calendarDateIn(new Date('2023-12-31T23:30:00Z'))).toBe('2024-01-01');
+    expect(calendarDateIn(new Date('2023-06-15T12:00:00Z'))).toBe('2023-06-15');
+  });
+});
+
+describe('isLang', () => {
+  it('accepts only the supported languages', () => {
+    expect(isLang('pl')).toBe(true);
+    expect(isLang('en')).toBe(true);
+    expect(isLang('de')).toBe(false);
+    expect(isLang(null)).toBe(false);
+  });
+});

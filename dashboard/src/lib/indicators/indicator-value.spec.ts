@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorValue } from '$lib/api/client';
+import {
+  formatAchievement,
+  formatIndicatorFigure,
+  indexIndicatorValues,
+  showsExpected
+} from './indicator-value';
+
+function row(overrides: Partial<IndicatorValue>): IndicatorValue {
+  return {
+    code: 'P1',
+    community: 'ALL',
+    year: 2022,
+    value: 100,
+    target: 180,
+    baseline: 0,
+    expected: 180,
+    achievement: 0.556,
+    status: 'behind',
+    unit: 'persons',
+    ...overrides
+  };
+}
+
+describe('formatIndicatorFigure', () => {
+  it('keeps null as "no value", never 0', () => {
+    expect(formatIndicatorFigure(null, 'persons', 'pl')).toBeNull();
+    expect(formatIndicatorFigure(Number.NaN, 'persons', 'pl')).toBeNull();
+  });
+
+  it('shows a real zero as 0', () => {
+    expect(formatIndicatorFigure(0, 'activities', 'pl')).toBe('0');
+  });
+
+  it('formats percentage indicators as percentages with one decimal', () => {
+    expect(formatIndicatorFigure(58.3, 'percent', 'pl')).toBe('58,3%');
+    expect(formatIndicatorFigure(70, 'percent', 'en')).toBe('70%');
+  });
+
+  it('formats counts as numbers', () => {
+    expect(formatIndicatorFigure(1260, 'persons', 'en')).toBe('1,260');
+  });
+});
+
+describe('formatAchievement', () => {
+  it('formats the fraction as a whole percentage', () => {
+    expect(formatAchievement(0.885, 'pl')).toBe('89%');
+    expect(formatAchievement(1.034, 'en')).toBe('103%');
+    expect(formatAchievement(null, 'pl')).toBeNull();
+  });
+});
+
+describe('indexIndicatorValues', () => {
+  it('indexes rows by code and scope', () => {
+    const index = indexIndicatorValues([
+      row({ code: 'P1', community: 'ALL', value: 230 }),
+      row({ code: 'P1', community: 'WZG', value: 121 }),
+      row({ code: 'R2', community: 'ALL', value: null })
+    ]);
+    expect(index.get('P1')?.get('WZG')?.value).toBe(121);
+    expect(index.get('P1')?.get('ALL')?.value).toBe(230);
+    expect(index.get('R2')?.get('ALL')?.value).toBeNull();
+    expect(index.get('P9')).toBeUndefined();
+  });
+});
+
+describe('showsExpected', () => {
+  it('only when expected-to-date differs from the target (a year in progress)', () => {
+    expect(showsExpected(row({ expected: 180, target: 180 }))).toBe(false);
+    expect(showsExpected(row({ expected: 132.4, target: 180 }))).toBe(true);
+    expect(showsExpected(row({ expected: null }))).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorStatus } from '$lib/api/client';
+import { DEFAULT_STATUS_THRESHOLDS, statusAppearance, TRAFFIC_LIGHT_STATUSES } from './status';
+
+const ALL_STATUSES: IndicatorStatus[] = [
+  'on_track',
+  'at_risk',
+  'behind',
+  'no_data',
+  'no_target',
+  'not_started'
+];
+
+describe('statusAppearance', () => {
+  it('gives every status its own icon, so colour is never the only cue', () => {
+    const icons = ALL_STATUSES.map((s) => statusAppearance(s).icon);
+    expect(new Set(icons).size).toBe(ALL_STATUSES.length);
+  });
+
+  it('gives the traffic lights three different colours and tones', () => {
+    const colours = TRAFFIC_LIGHT_STATUSES.map((s) => statusAppearance(s).color);
+    expect(new Set(colours).size).toBe(3);
+    expect(TRAFFIC_LIGHT_STATUSES.map((s) => statusAppearance(s).tone)).toEqual(['good', 'warn', 'bad']);
+  });
+
+  it('points every status at its own label', () => {
+    for (const status of ALL_STATUSES) {
+      expect(statusAppearance(status).labelKey).toBe(`status.${status}`);
+    }
+  });
+
+  it('shows an unknown status as "no data" instead of failing', () => {
+    expect(statusAppearance('something_new').labelKey).toBe('status.no_data');
+  });
+});
+
+describe('DEFAULT_STATUS_THRESHOLDS', () => {
+  it('matches the method in indicators.md (90% / 75%)', () => {
+    expect(DEFAULT_STATUS_THRESHOLDS).toEqual({ onTrack: 0.9, atRisk: 0.75 });
+  });
+});

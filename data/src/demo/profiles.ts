@@ -1,0 +1,183 @@
+import { dayOf, monthOf, yearOf, type Day } from './calendar.ts';
+import type { Engagement } from './model.ts';
+
+/** A session that recurs on one weekday; `rotation` gives its activity type week after week. */
+export interface WeeklySlot {
+  weekday: number;
+  /** For readers of this file: when the group meets (the files carry dates only). */
+  time: string;
+  everyOtherWeek?: boolean;
+  rotation: readonly string[];
+}
+
+/** A session on the n-th given weekday of each month: talks, meetings with specialists, trainings. */
+export interface MonthlySlot {
+  nth: 1 | 2 | 3 | 4;
+  weekday: number;
+  rotation: readonly string[];
+}
+
+/** A real, sustained fall in participation, injected so the decline alerts have something to find. */
+export interface Decline {
+  from: Day;
+  /** Window in which the people who stop coming leave. */
+  leaveBetween: readonly [Day, Day];
+  /** Share of the people who stop coming, and the least share of attendance they carry. */
+  leavingShare: number;
+  /** Those who stay come less often. */
+  propensityFactor: number;
+  /** Fewer newcomers join once the mood has turned. */
+  joinFactor: number;
+}
+
+export interface CommunityProfile {
+  code: string;
+  /** Registered people whose home community this is. */
+  size: number;
+  audience: 'residents' | 'seniors';
+  womenShare: number;
+  birthYears: readonly [number, number];
+  engagementMix: Record<Engagement, number>;
+  /** Scales everyone's chance to come, so turnout per activity fits the community. */
+  turnoutScale: number;
+  weekly: readonly WeeklySlot[];
+  monthly: readonly MonthlySlot[];
+  /** Share of regular sessions still held in July and August (summer break). */
+  summerShare: number;
+  /** Share of people who stop coming at some point (ordinary turnover). */
+  churnShare: number;
+  /** Months in which the organizer identifies a new local leader. */
+  leaderMonths: readonly string[];
+  /** Anonymous head counts at open events, relative to an average community. */
+  openEventScale: number;
+  locations: { indoor: readonly string[]; outdoor: readonly string[] };
+  /** Each community's staff numbers activities in their own way. */
+  activityId: (year: number, seq: number) => string;
+  decline?: Decline;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
+  {
+    // The largest estate: families and working-age residents, afternoon clubs every week.
+    code: 'WZG',
+    size: 160,
+    audience: 'residents',
+    womenShare: 0.6,
+    birthYears: [1942, 2006],
+    engagementMix: { regular: 0.3, occasional: 0.45, rare: 0.25 },
+    turnoutScale: 0.92,
+    weekly: [
+      { weekday: 2, time: '17:00', rotation: ['ANIM_KULT', 'WARSZTAT', 'ANIM_KULT', 'WARSZTAT'] },
+      { weekday: 4, time: '17:00', rotation: ['ANIM_SPORT', 'ANIM_SPOL', 'ANIM_SPORT'] },
+      { weekday: 6, time: '11:00', everyOtherWeek: true, rotation: ['ANIM_KULT', 'ANIM_SPORT'] },
+    ],
+    monthly: [{ nth: 2, weekday: 3, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE', 'SPOTKANIE'] }],
+    summerShare: 0.3,
+    churnShare: 0.3,
+    leaderMonths: ['2021-06', '2021-11', '2022-04', '2022-10', '2023-05'],
+    openEventScale: 1.3,
+    locations: {
+      indoor: ['Świetlica osiedlowa, Os. Wzgórze', 'Klub osiedlowy Wzgórze', 'CUS, ul. Majówka 21A'],
+      outdoor: ['Boisko osiedlowe, Os. Wzgórze', 'Plac między blokami, Os. Wzgórze', 'Zalew Pasternik'],
+    },
+    activityId: (year, seq) => `WZG/${year}/${pad(seq, 3)}`,
+  },
+  {
+    // Blocks on one street: a medium group; it loses momentum from October 2022 (see `decline`).
+    code: 'OST',
+    size: 105,
+    audience: 'residents',
+    womenShare: 0.58,
+    birthYears: [1940, 2005],
+    engagementMix: { regular: 0.32, occasional: 0.43, rare: 0.25 },
+    turnoutScale: 1.1,
+    weekly: [
+      { weekday: 1, time: '17:00', rotation: ['ANIM_SPOL', 'ANIM_KULT'] },
+      { weekday: 3, time: '16:30', everyOtherWeek: true, rotation: ['WARSZTAT', 'ANIM_SPORT'] },
+    ],
+    monthly: [{ nth: 1, weekday: 4, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE'] }],
+    summerShare: 0.3,
+    churnShare: 0.3,
+    leaderMonths: ['2021-09', '2022-03', '2023-06'],
+    openEventScale: 1,
+    locations: {
+      indoor: ['Świetlica przy ul. Ostrowieckiej', 'Lokal spółdzielni, ul. Ostrowiecka'],
+      outdoor: ['Podwórko przy ul. Ostrowieckiej', 'Boisko przy ul. Ostrowieckiej'],
+    },
+    activityId: (year, seq) => `OST-${year}-${seq}`,
+    decline: {
+      from: dayOf('2022-10-01'),
+      leaveBetween: [dayOf('2022-09-05'), dayOf('2022-10-20')],
+      leavingShare: 0.5,
+      propensityFactor: 0.85,
+      joinFactor: 0.25,
+    },
+  },
+  {
+    // Seniors: mostly women born 1935–1960, morning meetings, loyal and regular, stay in summer more.
+    code: 'LAZ',
+    size: 85,
+    audience: 'seniors',
+    womenShare: 0.78,
+    birthYears: [1935, 1960],
+    engagementMix: { regular: 0.4, occasional: 0.4, rare: 0.2 },
+    turnoutScale: 0.92,
+    weekly: [
+      { weekday: 2, time: '10:00', rotation: ['ANIM_SPORT'] },
+      { weekday: 4, time: '10:00', rotation: ['ANIM_KULT', 'WARSZTAT', 'ANIM_SPOL'] },
+    ],
+    monthly: [
+      { nth: 2, weekday: 5, rotation: ['PRELEKCJA', 'SPOTKANIE'] },
+      { nth: 4, weekday: 5, rotation: ['SPOTKANIE', 'SZKOLENIE', 'PRELEKCJA'] },
+    ],
+    summerShare: 0.5,
+    churnShare: 0.3,
+    leaderMonths: ['2021-10', '2022-06', '2023-03'],
+    openEventScale: 0.6,
+    locations: {
+      indoor: ['Klub Seniora, Os. Łazy', 'Sala parafialna na Łazach', 'CUS, ul. Majówka 21A'],
+      outdoor: ['Park na Łazach', 'Zalew Pasternik'],
+    },
+    activityId: (year, seq) => `LAZ/${String(year).slice(2)}/${pad(seq, 3)}`,
+  },
+];
+
+/** People who also come to another community's activities; kept to code-based lists (WZG, OST). */
+export const VISITORS: readonly { from: string; to: string; count: number }[] = [
+  { from: 'OST', to: 'WZG', count: 4 },
+  { from: 'WZG', to: 'OST', count: 2 },
+  { from: 'LAZ', to: 'WZG', count: 3 },
+];
+
+/**
+ * Share of the planned programme that could run. In early 2021 pandemic rules closed clubs and
+ * limited gatherings; activities came back from May 2021.
+ */
+const PANDEMIC_2021 = [0.1, 0.15, 0.15, 0.1, 0.5, 0.85, 1, 1, 1, 1, 1, 1];
+
+export function programmeShare(day: Day): number {
+  return yearOf(day) === 2021 ? PANDEMIC_2021[monthOf(day) - 1]! : 1;
+}
+
+/** Even regulars miss sessions in holidays and in the flu season. */
+const TURNOUT_BY_MONTH = [0.85, 0.9, 1, 1, 1, 0.95, 0.75, 0.75, 1, 1, 1, 0.95];
+
+export function seasonalTurnout(day: Day): number {
+  return TURNOUT_BY_MONTH[monthOf(day) - 1]!;
+}
+
+/** Relative number of people who register, by month (front-loaded: the project recruits in 2021). */
+export const JOIN_WEIGHTS: Record<number, readonly number[]> = {
+  2021: [4, 4, 4, 4, 12, 14, 5, 4, 14, 10, 5, 2],
+  2022: [3, 3, 3, 2, 2, 2, 1, 1, 3, 2, 1, 1],
+  2023: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+};
+
+/** How keen people are to come, by engagement pattern. */
+export const PROPENSITY_RANGE: Record<Engagement, readonly [number, number]> = {
+  regular: [0.5, 0.85],
+  occasional: [0.12, 0.3],
+  rare: [0.03, 0.1],
+};

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+
+const sqlDir = path.resolve(import.meta.dirname, '..', 'sql');
+const sqlCache = new Map<string, string[]>();
+
+/** The statements of `src/sql/<name>.sql`, read once. */
+export function sqlStatements(name: string): string[] {
+  let statements = sqlCache.get(name);
+  if (!statements) {
+    const text = fs.readFileSync(path.join(sqlDir, `${name}.sql`), 'utf8');
+    statements = text
+      .split(/;\s*(?:\n|$)/)
+      .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+      .filter((statement) => statement.length > 0);
+    sqlCache.set(name, statements);
+  }
+  return statements;
+}
+
+/** Runs every statement of a SQL file; parameters go to the statements that use them. */
+export async function runSqlFile(connection: DuckDBConnection, name: string, params: DuckDBValue[] = []): Promise<void> {
+  for (const statement of sqlStatements(name)) {
+    const used = highestParameter(statement);
+    await connection.run(statement, used > 0 ? params.slice(0, used) : undefined);
+  }
+}
+
+/** Runs a single-statement SQL file and returns its rows as plain JS values (BigInt → number). */
+export async function querySqlFile<T = Record<string, unknown>>(
+  connection: DuckDBConnection,
+  name: string,
+  params: DuckDBValue[] = [],
+  types?: DuckDBType[],
+): Promise<T[]> {
+  const [statement, ...rest] = sqlStatements(name);
+  if (!statement || rest.length > 0) throw new Error(`${name}.sql must hold exactly one statement`);
+  return queryRows<T>(connection, statement, params, types);
+}
+
+export async function queryRows<T = Record<string, unknown>>(
+  connection: DuckDBConnection,
+  sql: string,
+  params: DuckDBValue[] = [],
+  types?: DuckDBType[],
+): Promise<T[]> {
+  const reader = await connection.runAndReadAll(sql, params.length > 0 ? params : undefined, types);
+  return reader.getRowObjectsJS().map((row) => toPlain(row)) as T[];
+}
+
+function highestParameter(statement: string): number {
+  let highest = 0;
+  for (const match of statement.matchAll(/\$(\d+)/g)) highest = Math.max(highest, Number(match[1]));
+  return highest;
+}
+
+// DuckDB counts arrive as BigInt; every count here fits a double exactly.
+function toPlain(row: Record<string, unknown>): Record<string, unknown> {
+  const plain: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    plain[key] = typeof value === 'bigint' ? Number(value) : value;
+  }
+  return plain;
+}

@@ -1,0 +1,135 @@
+import { BOOLEAN, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { IndicatorConfig, OslConfig } from '@osl/data';
+import { querySqlFile } from '../analytics/duckdb-sql.ts';
+import {
+  computeAchievement,
+  computeExpectedToDate,
+  computeIndicatorStatus,
+  roundTo,
+  type IndicatorStatus,
+  type IndicatorUnit,
+} from './indicator-status.ts';
+import { computeIndicatorWindow, projectYears, type DateWindow } from './indicator-window.ts';
+
+export interface IndicatorValueRow {
+  code: string;
+  community: string;
+  year: number;
+  value: number | null;
+  target: number | null;
+  baseline: number | null;
+  expected: number | null;
+  achievement: number | null;
+  status: IndicatorStatus;
+  unit: IndicatorUnit;
+  windowFrom: string | null;
+  windowTo: string | null;
+}
+
+type ValuesByScope = Map<string, number | null>;
+
+/**
+ * Every configured indicator for every project year and scope (each community and ALL),
+ * measured on the facts in `connection` as of `asOf` (a civil date).
+ */
+export async function computeIndicatorValues(connection: DuckDBConnection, config: OslConfig, asOf: string): Promise<IndicatorValueRow[]> {
+  const scopes = ['ALL', ...config.communities.map((c) => c.code)];
+  const rows: IndicatorValueRow[] = [];
+  for (const indicator of config.indicators) {
+    for (const year of projectYears(config.project)) {
+      const window = computeIndicatorWindow(config.project, indicator.cumulative, year, asOf);
+      const values = window ? await measureIndicator(connection, indicator, window) : new Map();
+      for (const scope of scopes) {
+        rows.push(describeValue(indicator, config, scope, year, asOf, window, window ? (values.get(scope) ?? defaultValue(indicator)) : null));
+      }
+    }
+  }
+  return rows;
+}
+
+function describeValue(
+  indicator: IndicatorConfig,
+  config: OslConfig,
+  scope: string,
+  year: number,
+  asOf: string,
+  window: DateWindow | null,
+  value: number | null,
+): IndicatorValueRow {
+  const targetsByYear: Record<number, number> = {};
+  for (const [y, v] of Object.entries(indicator.targets[scope] ?? {})) targetsByYear[Number(y)] = v;
+  const baseline = indicator.baseline[scope] ?? null;
+  const target = targetsByYear[year] ?? null;
+  const expected = computeExpectedToDate(indicator, { baseline, targets: targetsByYear }, year, asOf);
+  return {
+    code: indicator.code,
+    community: scope,
+    year,
+    value,
+    target,
+    baseline,
+    expected: expected === null ? null : roundTo(expected, 2),
+    achievement: computeAchievement(value, target),
+    status: computeIndicatorStatus(value, target, expected, config.project.statusThresholds),
+    unit: indicator.unit,
+    windowFrom: window?.from ?? null,
+    windowTo: window?.to ?? null,
+  };
+}
+
+// Counts are 0 where nothing happened; a survey share has no value without answers.
+function defaultValue(indicator: IndicatorConfig): number | null {
+  return indicator.computation.kind === 'survey_share' ? null : 0;
+}
+
+async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow): Promise<ValuesByScope> {
+  const computation = indicator.computation;
+  const values: ValuesByScope = new Map();
+  switch (computation.kind) {
+    case 'distinct_participants': {
+      const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-distinct-participants', [
+        window.from,
+        window.to,
+        computation.minAttendances,
+      ]);
+      for (const row of rows) values.set(row.scope, row.value);
+      break;
+    }
+    case 'activity_count': {
+      const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-activity-count', [
+        window.from,
+        window.to,
+        listValue(computation.groups ?? []),
+        listValue(computation.types ?? []),
+        computation.residentInitiative ?? null,
+      ], [VARCHAR, VARCHAR, LIST(VARCHAR), LIST(VARCHAR), BOOLEAN]);
+      for (const row of rows) values.set(row.scope, row.value);
+      break;
+    }
+    case 'leaders': {
+      const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-leaders', [window.from, window.to]);
+      for (const row of rows) values.set(row.scope, row.value);
+      break;
+    }
+    case 'survey_share': {
+      const rows = await querySqlFile<{ scope: string; answers: number; at_least: number }>(connection, 'indicator-survey-share', [
+        window.from,
+        window.to,
+        computation.survey,
+        computation.question,
+        computation.minValue,
+      ]);
+      for (const row of rows) values.set(row.scope, computeSharePercent(row.at_least, row.answers, computation.decimals));
+      break;
+    }
+  }
+  return values;
+}
+
+/** The percentage `part / whole`, rounded half up to `decimals`; null without answers. */
+export function computeSharePercent(part: number, whole: number, decimals: number): number | null {
+  if (whole === 0) return null;
+  const factor = 10 ** decimals;
+  // Integer arithmetic first, so that 12.5% stays 12.5 and 1/8 rounds like a person would.
+  return Math.round((part * 100 * factor) / whole) / factor;
+}

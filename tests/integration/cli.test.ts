@@ -1,0 +1,71 @@
+// The command-line contract: JSON on standard output only, exit codes 0 / 1 / 2.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runOsl } from '../support/cli.ts';
+import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
+
+const environment = temporaryEnvironment();
+const env = { OSL_DATA_DIR: environment.dataDir, OSL_NOW: '2026-11-27T12:00:00Z', DATABASE_URL: '' };
+const dir = path.join(environment.dataDir, 'fixtures');
+
+describe('osl command line', () => {
+  it('imports files and prints the report as JSON', () => {
+    const register = writeCsv(dir, 'rejestr.csv', [
+      ['kod_uczestnika', 'spolecznosc'],
+      ['WZG-0001', 'WZG'],
+    ]);
+    const log = writeCsv(dir, 'dziennik.csv', [
+      ['id_dzialania', 'data', 'spolecznosc', 'typ', 'tytul'],
+      ['X1', '2022-05-05', 'WZG', 'AKCJA', 'Sadzenie drzew'],
+    ]);
+    const list = writeCsv(dir, 'lista.csv', [
+      ['id_dzialania', 'kod_uczestnika'],
+      ['X1', 'WZG-0001'],
+    ]);
+    const outcome = runOsl(['import', list, log, register, '--json'], env);
+    expect(outcome.status, outcome.stderr).toBe(0);
+    const report = JSON.parse(outcome.stdout);
+    expect(report.files.map((f: { file: string; kind: string; status: string; rows: number }) => [f.file, f.kind, f.status, f.rows])).toEqual([
+      ['lista.csv', 'attendance', 'imported', 1],
+      ['dziennik.csv', 'activities', 'imported', 1],
+      ['rejestr.csv', 'participants', 'imported', 1],
+    ]);
+  });
+
+  it('exits 1 with row-level errors when a file is rejected', () => {
+    const bad = writeCsv(dir, 'zly.csv', [
+      ['id_dzialania', 'data', 'spolecznosc', 'typ', 'tytul'],
+      ['X2', '2022-05-05', 'WZG', 'NIEZNANY', 'Coś'],
+    ]);
+    const outcome = runOsl(['import', bad, '--json'], env);
+    expect(outcome.status).toBe(1);
+    const [file] = JSON.parse(outcome.stdout).files;
+    expect(file.status).toBe('rejected');
+    expect(file.errors[0]).toMatchObject({ row: 2, column: 'type', value: 'NIEZNANY' });
+  });
+
+  it('runs the pipeline and prints indicators as JSON', () => {
+    const run = runOsl(['pipeline', 'run', '--json'], env);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'succeeded' });
+    const outcome = runOsl(['indicators', '--year', '2022', '--community', 'WZG', '--json'], env);
+    expect(outcome.status, outcome.stderr).toBe(0);
+    const rows = JSON.parse(outcome.stdout);
+    expect(rows).toHaveLength(8);
+    expect(rows.find((r: { code: string }) => r.code === 'P4')).toMatchObject({
+      code: 'P4',
+      community: 'WZG',
+      year: 2022,
+      value: 1,
+      target: 4,
+      achievement: 0.25,
+      status: 'behind',
+    });
+  });
+
+  it('exits 2 on misuse', () => {
+    expect(runOsl(['frobnicate'], env).status).toBe(2);
+    expect(runOsl(['indicators', '--year', '1999', '--json'], env).status).toBe(2);
+    expect(runOsl(['import', '--json'], env).status).toBe(2);
+  });
+});

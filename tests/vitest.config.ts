@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['integration/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // Each file builds its own installation (SQLite + DuckDB); two cores are better used one file at a time.
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
