@@ -54,6 +54,10 @@ export const importMessages = {
     pl: 'Nie udało się odczytać skoroszytu XLSX. Otwórz go w Excelu i zapisz ponownie jako „Skoroszyt programu Excel (*.xlsx)”.',
     en: 'The XLSX workbook cannot be read. Open it in Excel and save it again as "Excel Workbook (*.xlsx)".',
   },
+  xlsx_too_large: {
+    pl: 'Arkusze w tym pliku XLSX mają po rozpakowaniu {sizeMb} MB danych, a program wczytuje z XLSX najwyżej {limitMb} MB. Zapisz arkusz w Excelu jako „CSV UTF-8” — plik CSV może być dużo większy.',
+    en: 'The worksheets of this XLSX file unpack to {sizeMb} MB; at most {limitMb} MB can be read from XLSX. Save the sheet from Excel as "CSV UTF-8": a CSV file can be much larger.',
+  },
   xlsx_no_sheet: {
     pl: 'Skoroszyt nie zawiera żadnego arkusza z danymi.',
     en: 'The workbook contains no worksheet with data.',
@@ -175,6 +179,10 @@ export const importMessages = {
   participant_not_found: {
     pl: 'W rejestrze uczestników nie ma kodu „{value}”.',
     en: 'The participant register has no code "{value}".',
+  },
+  participant_not_found_suggestion: {
+    pl: 'W rejestrze uczestników nie ma kodu „{value}”. Czy chodziło o „{code}”?',
+    en: 'The participant register has no code "{value}". Did you mean "{code}"?',
   },
   participant_missing: {
     pl: 'Brak kodu uczestnika oraz imienia i nazwiska.',

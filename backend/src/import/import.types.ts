@@ -33,6 +33,8 @@ export interface ReadLimits {
   maxColumns?: number;
   /** Most bytes an XLSX may inflate to (default: see `defaultMaxUncompressedBytes`). */
   maxUncompressedBytes?: number;
+  /** Most bytes of worksheet XML exceljs is asked to load (default: see `defaultMaxSheetXmlBytes`). */
+  maxSheetXmlBytes?: number;
 }
 
 export interface ImportIssue {

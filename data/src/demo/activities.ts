@@ -35,6 +35,11 @@ function isOutdoorSeason(day: Day): boolean {
   return (month === 6 && dayOfMonthOf(day) >= 15) || month === 7 || month === 8;
 }
 
+/** Share of the programme a declining community still holds; 1 elsewhere and before the decline. */
+function declineHeldShare(profile: CommunityProfile, day: Day): number {
+  return profile.decline && day >= profile.decline.from ? profile.decline.heldShare : 1;
+}
+
 function isClosed(day: Day): boolean {
   return isPublicHoliday(day) || isChristmasBreak(day);
 }
@@ -45,6 +50,7 @@ function weeklySlotMeets(slot: WeeklySlot, day: Day, firstDay: Day): boolean {
 }
 
 function monthlySlotMeets(slot: MonthlySlot, day: Day): boolean {
+  if (slot.months && !slot.months.includes(monthOf(day))) return false;
   return weekdayOf(day) === slot.weekday && Math.ceil(dayOfMonthOf(day) / 7) === slot.nth;
 }
 
@@ -121,6 +127,8 @@ function planCommunity(profile: CommunityProfile, participants: readonly Partici
     for (const event of SPECIAL_EVENTS.filter((e) => e.communities.includes(profile.code))) {
       const day = specialEventDay(event, year);
       if (day === undefined || day < firstDay || day > lastDay) continue;
+      // A community losing its people drops some of its events too.
+      if (!rng.chance(declineHeldShare(profile, day))) continue;
       specialDays.add(day);
       planned.push(describeActivity(rng, profile, leaders, day, event.type, event.outdoor ?? false, event));
     }
@@ -134,7 +142,7 @@ function planCommunity(profile: CommunityProfile, participants: readonly Partici
   for (let day = firstDay; day <= lastDay; day++) {
     // A special event replaces the usual session that day.
     if (isClosed(day) || specialDays.has(day)) continue;
-    const held = programmeShare(day) * (isSummer(day) ? profile.summerShare : 1) * HELD_SHARE;
+    const held = programmeShare(day) * (isSummer(day) ? profile.summerShare : 1) * HELD_SHARE * declineHeldShare(profile, day);
     const slots = [
       ...profile.weekly.filter((s) => weeklySlotMeets(s, day, firstDay)),
       ...profile.monthly.filter((s) => monthlySlotMeets(s, day)),

@@ -11,6 +11,8 @@ interface JoinMonth {
   year: number;
   month: number;
   weight: number;
+  /** Share of the people who would register this month and do: below 1 once a community declines. */
+  keep: number;
 }
 
 /** Months people can register in, weighted; a declining community attracts fewer newcomers. */
@@ -18,15 +20,16 @@ export function joinMonths(profile: CommunityProfile): JoinMonth[] {
   return Object.entries(JOIN_WEIGHTS).flatMap(([year, weights]) =>
     weights.map((weight, i) => {
       const start = dateOf(Number(year), i + 1, 1);
-      const factor = profile.decline && start >= profile.decline.from ? profile.decline.joinFactor : 1;
-      return { year: Number(year), month: i + 1, weight: weight * factor };
+      const keep = profile.decline && start >= profile.decline.from ? profile.decline.joinFactor : 1;
+      return { year: Number(year), month: i + 1, weight, keep };
     }),
   );
 }
 
-/** People register at the office or at a meeting: on a working day. */
-function drawJoinDay(rng: Rng, months: readonly JoinMonth[]): Day {
-  const { year, month } = months[rng.weightedIndex(months.map((m) => m.weight))]!;
+/** People register at the office or at a meeting: on a working day; undefined if they never come to register. */
+function drawJoinDay(rng: Rng, months: readonly JoinMonth[]): Day | undefined {
+  const { year, month, keep } = months[rng.weightedIndex(months.map((m) => m.weight))]!;
+  if (keep < 1 && !rng.chance(keep)) return undefined;
   let day = dateOf(year, month, rng.int(1, 28));
   while (weekdayOf(day) > 5 || isPublicHoliday(day)) day++;
   return day;
@@ -43,9 +46,10 @@ function drawLeftOn(rng: Rng, joinedOn: Day, lastDay: Day): Day | undefined {
   return earliest < lastDay ? rng.int(earliest, lastDay) : undefined;
 }
 
-/** A person of one community, before they get a code and a name. */
+/** A person of one community, before they get a code and a name; undefined for a newcomer who never registers. */
 function drawPerson(rng: Rng, profile: CommunityProfile, months: readonly JoinMonth[], lastDay: Day) {
   const joinedOn = drawJoinDay(rng, months);
+  if (joinedOn === undefined) return undefined;
   const gender: Gender = rng.chance(profile.womenShare) ? 'K' : 'M';
   const engagement = ENGAGEMENTS[rng.weightedIndex(ENGAGEMENTS.map((e) => profile.engagementMix[e]))]!;
   const [low, high] = PROPENSITY_RANGE[engagement];
@@ -126,7 +130,9 @@ export function generateParticipants(profiles: readonly CommunityProfile[], seed
   for (const profile of profiles) {
     const rng = createRng(seed, `participants:${profile.code}`);
     const months = joinMonths(profile);
-    const drafts = Array.from({ length: profile.size }, () => drawPerson(rng, profile, months, lastDay));
+    const drafts = Array.from({ length: profile.size }, () => drawPerson(rng, profile, months, lastDay)).filter(
+      (draft) => draft !== undefined,
+    );
     // Stable sort: codes follow the date of joining, as an organizer numbers a paper register.
     drafts.sort((a, b) => a.joinedOn - b.joinedOn);
     const people: Participant[] = drafts.map((draft, i) => ({

@@ -15,6 +15,8 @@ export interface MonthlySlot {
   nth: 1 | 2 | 3 | 4;
   weekday: number;
   rotation: readonly string[];
+  /** Months (1–12) in which it is held, when not all year: talks follow the school year. */
+  months?: readonly number[];
 }
 
 /** A real, sustained fall in participation, injected so the decline alerts have something to find. */
@@ -26,13 +28,18 @@ export interface Decline {
   leavingShare: number;
   /** Those who stay come less often. */
   propensityFactor: number;
-  /** Fewer newcomers join once the mood has turned. */
+  /** Fewer newcomers join once the mood has turned: the share of would-be newcomers who still register. */
   joinFactor: number;
+  /**
+   * Share of the programme still held: with fewer people coming, the organizer calls sessions off,
+   * merges groups and drops some events, so the community also falls behind on its activity counts.
+   */
+  heldShare: number;
 }
 
 export interface CommunityProfile {
   code: string;
-  /** Registered people whose home community this is. */
+  /** People whose home community this is and who register over 2021–2023 (before any decline thins the newcomers). */
   size: number;
   audience: 'residents' | 'seniors';
   womenShare: number;
@@ -60,23 +67,24 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
   {
-    // The largest estate: families and working-age residents, afternoon clubs every week.
+    // The largest estate: families and working-age residents, a club evening every other week.
     code: 'WZG',
-    size: 160,
+    size: 140,
     audience: 'residents',
     womenShare: 0.6,
     birthYears: [1942, 2006],
-    engagementMix: { regular: 0.3, occasional: 0.45, rare: 0.25 },
-    turnoutScale: 0.92,
+    engagementMix: { regular: 0.35, occasional: 0.4, rare: 0.25 },
+    turnoutScale: 1,
     weekly: [
-      { weekday: 2, time: '17:00', rotation: ['ANIM_KULT', 'WARSZTAT', 'ANIM_KULT', 'WARSZTAT'] },
-      { weekday: 4, time: '17:00', rotation: ['ANIM_SPORT', 'ANIM_SPOL', 'ANIM_SPORT'] },
-      { weekday: 6, time: '11:00', everyOtherWeek: true, rotation: ['ANIM_KULT', 'ANIM_SPORT'] },
+      { weekday: 4, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_KULT', 'ANIM_SPORT', 'WARSZTAT', 'ANIM_SPOL', 'ANIM_KULT'] },
     ],
-    monthly: [{ nth: 2, weekday: 3, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE', 'SPOTKANIE'] }],
+    monthly: [
+      { nth: 2, weekday: 3, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE', 'WARSZTAT'] },
+      { nth: 4, weekday: 6, rotation: ['ANIM_SPORT', 'ANIM_KULT'], months: [3, 4, 5, 9, 10, 11] },
+    ],
     summerShare: 0.3,
     churnShare: 0.3,
-    leaderMonths: ['2021-06', '2021-11', '2022-04', '2022-10', '2023-05'],
+    leaderMonths: ['2021-06', '2022-01', '2022-10', '2023-03', '2023-05'],
     openEventScale: 1.3,
     locations: {
       indoor: ['Świetlica osiedlowa, Os. Wzgórze', 'Klub osiedlowy Wzgórze', 'CUS, ul. Majówka 21A'],
@@ -87,17 +95,16 @@ export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
   {
     // Blocks on one street: a medium group; it loses momentum from October 2022 (see `decline`).
     code: 'OST',
-    size: 105,
+    size: 90,
     audience: 'residents',
     womenShare: 0.58,
     birthYears: [1940, 2005],
-    engagementMix: { regular: 0.32, occasional: 0.43, rare: 0.25 },
-    turnoutScale: 1.1,
+    engagementMix: { regular: 0.35, occasional: 0.4, rare: 0.25 },
+    turnoutScale: 1,
     weekly: [
-      { weekday: 1, time: '17:00', rotation: ['ANIM_SPOL', 'ANIM_KULT'] },
-      { weekday: 3, time: '16:30', everyOtherWeek: true, rotation: ['WARSZTAT', 'ANIM_SPORT'] },
+      { weekday: 1, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_SPOL', 'WARSZTAT', 'ANIM_KULT', 'PRELEKCJA', 'ANIM_SPORT'] },
     ],
-    monthly: [{ nth: 1, weekday: 4, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE'] }],
+    monthly: [],
     summerShare: 0.3,
     churnShare: 0.3,
     leaderMonths: ['2021-09', '2022-03', '2023-06'],
@@ -110,27 +117,26 @@ export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
     decline: {
       from: dayOf('2022-10-01'),
       leaveBetween: [dayOf('2022-09-05'), dayOf('2022-10-20')],
-      leavingShare: 0.5,
-      propensityFactor: 0.85,
+      leavingShare: 0.3,
+      propensityFactor: 0.9,
       joinFactor: 0.25,
+      heldShare: 0.6,
     },
   },
   {
     // Seniors: mostly women born 1935–1960, morning meetings, loyal and regular, stay in summer more.
     code: 'LAZ',
-    size: 85,
+    size: 75,
     audience: 'seniors',
     womenShare: 0.78,
     birthYears: [1935, 1960],
-    engagementMix: { regular: 0.4, occasional: 0.4, rare: 0.2 },
-    turnoutScale: 0.92,
-    weekly: [
-      { weekday: 2, time: '10:00', rotation: ['ANIM_SPORT'] },
-      { weekday: 4, time: '10:00', rotation: ['ANIM_KULT', 'WARSZTAT', 'ANIM_SPOL'] },
-    ],
+    engagementMix: { regular: 0.42, occasional: 0.4, rare: 0.18 },
+    turnoutScale: 1,
+    weekly: [],
     monthly: [
-      { nth: 2, weekday: 5, rotation: ['PRELEKCJA', 'SPOTKANIE'] },
-      { nth: 4, weekday: 5, rotation: ['SPOTKANIE', 'SZKOLENIE', 'PRELEKCJA'] },
+      { nth: 2, weekday: 2, rotation: ['ANIM_SPORT', 'ANIM_KULT', 'ANIM_SPOL'] },
+      { nth: 4, weekday: 2, rotation: ['ANIM_SPORT', 'ANIM_KULT'], months: [3, 4, 5, 10, 11] },
+      { nth: 4, weekday: 5, rotation: ['PRELEKCJA', 'SPOTKANIE', 'WARSZTAT', 'SZKOLENIE', 'WARSZTAT'], months: [2, 3, 4, 5, 6, 9, 10, 11] },
     ],
     summerShare: 0.5,
     churnShare: 0.3,
@@ -168,16 +174,22 @@ export function seasonalTurnout(day: Day): number {
   return TURNOUT_BY_MONTH[monthOf(day) - 1]!;
 }
 
-/** Relative number of people who register, by month (front-loaded: the project recruits in 2021). */
+/**
+ * Relative number of people who register, by month: the project recruits all along, most in the
+ * spring and autumn, little under the 2021 lockdown.
+ */
 export const JOIN_WEIGHTS: Record<number, readonly number[]> = {
-  2021: [4, 4, 4, 4, 12, 14, 5, 4, 14, 10, 5, 2],
-  2022: [3, 3, 3, 2, 2, 2, 1, 1, 3, 2, 1, 1],
-  2023: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+  2021: [1, 1, 1, 1, 5, 6, 3, 2, 8, 6, 3, 1],
+  2022: [4, 4, 4, 3, 3, 3, 2, 2, 5, 4, 3, 1],
+  2023: [3, 3, 3, 3, 3, 2, 2, 2, 3, 3, 2, 1],
 };
 
-/** How keen people are to come, by engagement pattern. */
+/**
+ * How keen people are to come, by engagement pattern: regulars come to most sessions, the others
+ * to a session or two a year, mostly the big events.
+ */
 export const PROPENSITY_RANGE: Record<Engagement, readonly [number, number]> = {
-  regular: [0.5, 0.85],
-  occasional: [0.12, 0.3],
-  rare: [0.03, 0.1],
+  regular: [0.45, 0.85],
+  occasional: [0.02, 0.06],
+  rare: [0.005, 0.02],
 };

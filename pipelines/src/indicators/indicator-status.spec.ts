@@ -73,6 +73,8 @@ describe('computeIndicatorWindow', () => {
       to: '2023-06-30',
     });
     expect(computeIndicatorWindow(period, false, 2023, '2022-03-15')).toBeNull();
+    // A year that has not begun has no value yet, cumulative or not.
+    expect(computeIndicatorWindow(period, true, 2023, '2022-03-15')).toBeNull();
   });
   it('lists the project years', () => {
     expect(projectYears(period)).toEqual([2021, 2022, 2023]);

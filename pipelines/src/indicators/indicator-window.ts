@@ -17,6 +17,7 @@ export interface DateWindow {
  * Null when the window is empty (a year outside the project, or not begun by `asOf`).
  */
 export function computeIndicatorWindow(period: ProjectPeriod, cumulative: boolean, year: number, asOf: string): DateWindow | null {
+  if (asOf < `${year}-01-01`) return null;
   const from = cumulative ? period.periodStart : maxDate(`${year}-01-01`, period.periodStart);
   const to = minDate(minDate(`${year}-12-31`, period.periodEnd), asOf);
   return from <= to ? { from, to } : null;

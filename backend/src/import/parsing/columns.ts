@@ -236,30 +236,68 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
   }
 
   const questionColumns: QuestionColumn[] = [];
-  const questionHeaders = detected === 'survey' ? questionCodesOfNamedSurveys(table, headerIndex, columns.get('survey_code'), config) : new Set<string>();
+  const surveys = detected === 'survey' ? surveysNamedInFile(table, headerIndex, columns.get('survey_code'), config) : [];
+  const firstColumnByQuestion = new Map<string, number>();
   for (const index of unmatched) {
-    if (questionHeaders.has(folded[index])) {
-      questionColumns.push({ index, header: headers[index], folded: folded[index] });
-    } else {
-      warnings.push(headerIssue(lang, headerRow.rowNumber, headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }));
+    let isQuestion = false;
+    for (const survey of surveys) {
+      const question = questionsByFoldedHeader(survey).get(folded[index]);
+      if (!question) continue;
+      isQuestion = true;
+      const key = `${survey.code}\u0000${question.code}`;
+      const first = firstColumnByQuestion.get(key);
+      if (first === undefined) firstColumnByQuestion.set(key, index);
+      else if (first !== index) {
+        errors.push(
+          headerIssue(lang, headerRow.rowNumber, question.code, headers[index], 'duplicate_column', {
+            column: question.code,
+            first: headers[first],
+            firstLetter: columnLetter(first),
+            second: headers[index],
+            secondLetter: columnLetter(index),
+          }),
+        );
+      }
     }
+    if (isQuestion) questionColumns.push({ index, header: headers[index], folded: folded[index] });
+    else warnings.push(headerIssue(lang, headerRow.rowNumber, headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }));
   }
 
   return { kind: detected, headerIndex, headerRow: headerRow.rowNumber, columns, headers, questionColumns, errors, warnings };
 }
 
-/** Folded question codes of every known survey named in the file's survey_code column. */
-function questionCodesOfNamedSurveys(table: RawTable, headerIndex: number, surveyColumn: number | undefined, config: OslConfig): Set<string> {
-  const codes = new Set<string>();
-  if (surveyColumn === undefined) return codes;
-  const findSurvey = surveyLookup(config);
+/** Known surveys named in the file's survey_code column, in order of first mention. */
+function surveysNamedInFile(table: RawTable, headerIndex: number, surveyColumn: number | undefined, config: OslConfig): SurveyConfig[] {
   const named = new Set<SurveyConfig>();
+  if (surveyColumn === undefined) return [];
+  const findSurvey = surveyLookup(config);
   for (let i = headerIndex + 1; i < table.rows.length; i++) {
     const text = cellText(table.rows[i].cells[surveyColumn]);
     if (text === '') continue;
     const survey = findSurvey(text);
     if (survey) named.add(survey);
   }
-  for (const survey of named) for (const question of survey.questions) codes.add(foldHeader(question.code));
-  return codes;
+  return [...named];
+}
+
+type SurveyQuestion = SurveyConfig['questions'][number];
+const questionMaps = new WeakMap<SurveyConfig, ReadonlyMap<string, SurveyQuestion>>();
+
+/**
+ * A survey's questions by folded header: the question code (`JAKOSC_ZYCIA`, `Jakość życia`) or the
+ * Polish question text, as form tools export it as the column title.
+ */
+export function questionsByFoldedHeader(survey: SurveyConfig): ReadonlyMap<string, SurveyQuestion> {
+  let map = questionMaps.get(survey);
+  if (!map) {
+    const built = new Map<string, SurveyQuestion>();
+    for (const question of survey.questions) {
+      const byText = foldHeader(question.textPl);
+      if (!built.has(byText)) built.set(byText, question);
+    }
+    for (const question of survey.questions) built.set(foldHeader(question.code), question); // codes win over texts
+    map = built;
+    questionMaps.set(survey, map);
+  }
+  return map;
 }

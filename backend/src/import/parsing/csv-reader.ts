@@ -24,6 +24,7 @@ const LONE_CR = /\r/g;
 const DELIMITERS: readonly CsvDelimiter[] = [';', '\t', ','];
 const DELIMITER_SAMPLE_LINES = 30;
 const DELIMITER_SAMPLE_CHARS = 64 * 1024;
+const SEP_LINE = /^sep=([;,\t])\r?(?:\n|$)/i;
 
 /**
  * Text of a CSV file: valid UTF-8 (with or without BOM) is UTF-8, anything else is Windows-1250
@@ -46,10 +47,12 @@ function lineOf(text: string, index: number): number {
 }
 
 /**
- * The delimiter among `;`, tab and `,`: for each, the most common non-zero count per line (outside
+ * The delimiter among `;`, tab and `,`: as declared by a first line `sep=;`, else, for each, the most common non-zero count per line (outside
  * quotes) in the first lines; the one that many lines agree on wins, then the one with more columns.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
+  const declared = SEP_LINE.exec(text.slice(0, 8)); // Excel's own hint line, `sep=;`
+  if (declared) return declared[1] as CsvDelimiter;
   const counts = DELIMITERS.map(() => [] as number[]);
   const perLine = [0, 0, 0];
   const end = Math.min(text.length, DELIMITER_SAMPLE_CHARS);

@@ -2,7 +2,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const L_STROKE = /ł/g;
 const SEPARATORS = /[\s\u00a0\u202f_-]+/g;
-const TRAILING_MARKS = /[\s*:]+$/;
+const TRAILING_MARKS = /[\s*:?.]+$/;
 const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
 
 /** Lower case without diacritics: `Łazy` → `lazy`, `Ogółem` → `ogolem` (ł has no decomposition, so it is mapped). */
@@ -14,7 +14,7 @@ export function foldText(value: string): string {
 
 /**
  * A header as the matcher sees it: case- and diacritics-insensitive, trimmed, spaces, `-` and `_`
- * alike, a trailing `*` or `:` (required-field marks on printed forms) dropped.
+ * alike, trailing `*`, `:`, `?`, `.` dropped (required-field marks, `Imię:`, form questions ending in `?`).
  */
 export function foldHeader(value: string): string {
   return foldText(value).replace(SEPARATORS, ' ').replace(TRAILING_MARKS, '').trim();

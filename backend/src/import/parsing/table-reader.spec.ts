@@ -41,6 +41,7 @@ describe('readTable: CSV', () => {
     ['\t', 'a\tb\tc\n1\t2,5\t3'],
     [';', 'LISTA OBECNOŚCI;;\na;b;c\n1;Kowalska, Anna;3'],
     [',', 'title "x; y"\na,b\n"p;q",2\n"r;s",3'],
+    [',', 'sep=,\r\na;b;c;d\n1;2;3;4'],
   ])('detects the delimiter %j', (delimiter, text) => {
     expect(detectDelimiter(text)).toBe(delimiter);
   });
@@ -233,9 +234,21 @@ describe('readTable: files rejected as a whole', () => {
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), declaredSize: 0xfffffff0 },
     ]);
     expect((await rejection(readTable(lying, 'bomb.xlsx', testLimits))).code).toBe('zip_bomb');
+    const zip64 = zipBytes([
+      { name: '[Content_Types].xml', data: Buffer.from('<x/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), zip64Size: 2 ** 42 },
+    ]);
+    expect((await rejection(readTable(zip64, 'bomb.xlsx', testLimits))).code).toBe('zip_bomb');
     const normal = await xlsxBytes([{ name: 'S', rows: [['a', 'b']] }]);
     const capped = await rejection(readTable(normal, 'x.xlsx', { ...testLimits, maxUncompressedBytes: 1000 }));
     expect(capped.code).toBe('zip_bomb');
+  });
+
+  it('a workbook too large for exceljs to hold in memory: save as CSV', async () => {
+    const normal = await xlsxBytes([{ name: 'S', rows: [['a', 'b'], [1, 2]] }]);
+    const error = await rejection(readTable(normal, 'x.xlsx', { ...testLimits, maxSheetXmlBytes: 10 }));
+    expect(error.code).toBe('xlsx_too_large');
+    expect(error.message).toContain('Zapisz arkusz w Excelu jako „CSV UTF-8”');
   });
 
   it('a UTF-16 text file', async () => {

@@ -2,7 +2,7 @@ import { FileRejectedError } from '../import.errors.ts';
 import type { ImportKind, RawTable, ReadLimits } from '../import.types.ts';
 import { decodeCsv, detectDelimiter, parseCsvText } from './csv-reader.ts';
 import { isEmptyRow } from './values.ts';
-import { defaultMaxUncompressedBytes, readXlsx } from './xlsx-reader.ts';
+import { defaultMaxSheetXmlBytes, defaultMaxUncompressedBytes, readXlsx } from './xlsx-reader.ts';
 
 export { FileRejectedError } from '../import.errors.ts';
 export type { CellValue, RawRow, RawTable, ReadLimits } from '../import.types.ts';
@@ -79,6 +79,7 @@ export async function readTable(buffer: Buffer, fileName: string, limits: ReadLi
         maxRows: limits.maxRows,
         maxColumns,
         maxUncompressedBytes: limits.maxUncompressedBytes ?? defaultMaxUncompressedBytes(limits.maxFileBytes),
+        maxSheetXmlBytes: limits.maxSheetXmlBytes ?? defaultMaxSheetXmlBytes,
       }, kindHint);
       break;
     case 'ole':

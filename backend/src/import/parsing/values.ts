@@ -115,7 +115,7 @@ function civilDate(year: number, month: number, day: number): string | ValueErro
 
 function digit(text: string, at: number): number {
   const d = text.charCodeAt(at) - 48;
-  return d >= 0 && d <= 9 ? d : -1000;
+  return d >= 0 && d <= 9 ? d : -1_000_000; // any non-digit makes the sum negative
 }
 
 /** Fast path for the commonest form, `YYYY-MM-DD`: no regex, and the text itself is the result. */

@@ -211,6 +211,7 @@ describe('validateTable: attendance', () => {
       ['A-1', 'WZG-0002', '', '', '31.02.2022'],
       ['A-1', '', '', '', ''],
       ['A-2', 'WZG-0001', 'Jan', 'Nowak', ''],
+      ['A-2', 'wzg-0002', '', '', ''],
     ]);
     const result = validateTable(table, testContext(seed));
     expect(brief(result.errors)).toEqual([
@@ -221,6 +222,7 @@ describe('validateTable: attendance', () => {
       { row: 6, column: 'date', value: '06.03.2022', code: 'attendance_date_mismatch' },
       { row: 7, column: 'date', value: '31.02.2022', code: 'date_impossible' },
       { row: 8, column: 'participant_code', value: null, code: 'participant_missing' },
+      { row: 10, column: 'participant_code', value: 'wzg-0002', code: 'participant_not_found_suggestion' },
     ]);
     expect(result.errors.map((e) => e.message)).toEqual([
       'Nie ma działania o identyfikatorze „A-9”. Najpierw zaimportuj dziennik działań, w którym jest to działanie.',
@@ -230,6 +232,7 @@ describe('validateTable: attendance', () => {
       'Data 2022-03-06 różni się od daty działania „A-1” (2022-03-05).',
       'Data „31.02.2022” nie istnieje w kalendarzu.',
       'Brak kodu uczestnika oraz imienia i nazwiska.',
+      'W rejestrze uczestników nie ma kodu „wzg-0002”. Czy chodziło o „WZG-0002”?',
     ]);
     expect(brief(result.warnings)).toEqual([{ row: 9, column: 'participant_code', value: 'WZG-0001', code: 'name_code_mismatch' }]);
     expect(result.records).toEqual([{ row: 9, activityExternalId: 'A-2', participantCode: 'WZG-0001' }]);
@@ -355,6 +358,39 @@ describe('validateTable: surveys', () => {
         ],
       },
     ]);
+  });
+
+  it('takes question texts as headers, as form tools export them', () => {
+    const table = csvTable([
+      ['Ankieta', 'Data wypełnienia', 'Społeczność', 'Jak oceniasz to działanie?', 'Czy przyjdziesz ponownie?'],
+      ['ANK-PO', '05.03.2022', 'WZG', '4', 'tak'],
+    ]);
+    const result = validateTable(table, testContext(seed));
+    expect(result.errors).toEqual([]);
+    expect(result.records[0]).toMatchObject({
+      answers: [
+        { questionCode: 'OCENA', valueNumber: 4, valueText: null },
+        { questionCode: 'PONOWNIE', valueNumber: 1, valueText: null },
+      ],
+    });
+  });
+
+  it('reports two columns for the same question', () => {
+    const table = csvTable([
+      ['survey_code', 'date', 'community', 'OCENA', 'Jak oceniasz to działanie?'],
+      ['ANK-PO', '05.03.2022', 'WZG', '4', '5'],
+    ]);
+    const result = validateTable(table, testContext(seed));
+    expect(result.errors).toEqual([
+      {
+        row: 1,
+        column: 'OCENA',
+        value: 'Jak oceniasz to działanie?',
+        code: 'duplicate_column',
+        message: 'Kolumna „OCENA” występuje dwa razy: „OCENA” (kolumna D) i „Jak oceniasz to działanie?” (kolumna E). Zostaw jedną.',
+      },
+    ]);
+    expect(result.records).toEqual([]);
   });
 
   it('reports answers outside the scale, text in a scale question, unknown surveys and participants', () => {

@@ -1,4 +1,3 @@
-import type { SurveyConfig } from '@osl/data';
 import { formatImportMessage, type ImportMessageKey, type MessageParams } from '../import.messages.ts';
 import type {
   ActivityRecord,
@@ -13,8 +12,7 @@ import type {
   ValidationContext,
   ValidationResult,
 } from '../import.types.ts';
-import { locateHeader, type HeaderLocation } from '../parsing/columns.ts';
-import { foldHeader } from '../parsing/fold.ts';
+import { locateHeader, questionsByFoldedHeader, type HeaderLocation } from '../parsing/columns.ts';
 import {
   cellText,
   foldName,
@@ -30,6 +28,7 @@ import {
   textOrNull,
 } from '../parsing/values.ts';
 import { activityTypeLookup, communityLookup, surveyLookup, type CodeOrNameLookup } from './config-lookup.ts';
+import { PairRows, StringIds } from './pair-rows.ts';
 
 export type {
   ActivityRecord,
@@ -54,7 +53,7 @@ const MIN_BIRTH_YEAR = 1900;
  */
 export function validateTable(table: RawTable, ctx: ValidationContext): ValidationResult {
   const header = locateHeader(table, ctx.kind, ctx.config, ctx.lang);
-  const checker = new RowChecker(header, ctx);
+  const checker = new RowChecker(table, header, ctx);
   const validator = createRowValidator(checker, header, ctx);
   const rows = table.rows;
   const validateRows = header.errors.length === 0; // without the right columns every row would repeat the header's error
@@ -131,7 +130,11 @@ class RowChecker {
   private readonly today: string;
   private readonly headers: readonly string[];
 
-  constructor(header: HeaderLocation, ctx: ValidationContext) {
+  /** Rows below the header: an upper bound on the records, to size tables once. */
+  readonly dataRows: number;
+
+  constructor(table: RawTable, header: HeaderLocation, ctx: ValidationContext) {
+    this.dataRows = table.rows.length - header.headerIndex - 1;
     this.errors = header.errors;
     this.warnings = header.warnings;
     this.lang = ctx.lang;
@@ -229,6 +232,13 @@ class RowChecker {
     return value ?? false;
   }
 
+  /** A participant code missing from the register; suggests the code in capitals when that exists. */
+  unknownParticipant(code: string, participants: ReadonlyMap<string, unknown>): void {
+    const upper = code.toUpperCase();
+    if (upper !== code && participants.has(upper)) this.error('participant_code', code, 'participant_not_found_suggestion', { value: code, code: upper });
+    else this.error('participant_code', code, 'participant_not_found', { value: code });
+  }
+
   /** A configured community or activity type, by code or name, with a "did you mean" on a typo. */
   reference(
     cells: readonly CellValue[],
@@ -317,7 +327,9 @@ function activitiesValidator(checker: RowChecker, header: HeaderLocation, ctx: V
 function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
   const records: AttendanceRecord[] = [];
   const { activities, participants, participantCodesByNameKey } = ctx.lookups;
-  const firstRowByParticipant = new Map<object, Map<string, number>>();
+  const activityIds = new StringIds();
+  const participantIds = new StringIds();
+  const firstRowByPair = new PairRows(checker.dataRows);
   const col = {
     activity: columnIndex(header, 'activity_id'),
     code: columnIndex(header, 'participant_code'),
@@ -341,7 +353,7 @@ function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: V
       const last = byName ? textOrNull(cells[col.last]) : null;
       if (codeText !== null) {
         if (participants.has(codeText)) participantCode = codeText;
-        else checker.error('participant_code', codeText, 'participant_not_found', { value: codeText });
+        else checker.unknownParticipant(codeText, participants);
         if (participantCode !== null && (first !== null || last !== null)) {
           const codes = participantCodesByNameKey.get(foldName(first, last));
           if (codes && !codes.includes(participantCode)) {
@@ -367,19 +379,12 @@ function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: V
         }
       }
 
-      if (!checker.ok || activity === undefined || activityId === null || participantCode === null) return;
-      // Keyed by the looked-up activity object (identity hash), not by a concatenated string per row.
-      let listed = firstRowByParticipant.get(activity);
-      if (listed === undefined) {
-        listed = new Map();
-        firstRowByParticipant.set(activity, listed);
-      }
-      const firstRow = listed.get(participantCode);
-      if (firstRow !== undefined) {
+      if (!checker.ok || activityId === null || participantCode === null) return;
+      const firstRow = firstRowByPair.firstRowOrAdd(activityIds.id(activityId), participantIds.id(participantCode), row.rowNumber);
+      if (firstRow >= 0) {
         checker.warning(row.rowNumber, 'participant_code', participantCode, 'duplicate_attendance', { participant: participantCode, activityId, firstRow });
         return;
       }
-      listed.set(participantCode, row.rowNumber);
       records.push({ row: row.rowNumber, activityExternalId: activityId, participantCode });
     },
     result: () => ({ kind: 'attendance', records }),
@@ -477,9 +482,6 @@ function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: Valid
   const communities = communityLookup(ctx.config);
   const findSurvey = surveyLookup(ctx.config);
   const surveyCodes = ctx.config.surveys.map((s) => `${s.code} (${s.namePl})`).join(', ');
-  const questionsBySurvey = new Map<SurveyConfig, Map<string, SurveyConfig['questions'][number]>>(
-    ctx.config.surveys.map((survey) => [survey, new Map(survey.questions.map((q) => [foldHeader(q.code), q]))]),
-  );
   const participants = ctx.lookups.participants;
   const col = {
     survey: columnIndex(header, 'survey_code'),
@@ -498,12 +500,10 @@ function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: Valid
       const date = checker.date(cells, col.date, 'date', true);
       const communityCode = checker.reference(cells, col.community, 'community', communities, communityCodes);
       const participantCode = checker.text(cells, col.participant, 'participant_code', false);
-      if (participantCode !== null && !participants.has(participantCode)) {
-        checker.error('participant_code', participantCode, 'participant_not_found', { value: participantCode });
-      }
+      if (participantCode !== null && !participants.has(participantCode)) checker.unknownParticipant(participantCode, participants);
 
       const answers: SurveyAnswerRecord[] = [];
-      const questions = survey ? questionsBySurvey.get(survey)! : null;
+      const questions = survey ? questionsByFoldedHeader(survey) : null;
       for (const column of header.questionColumns) {
         const cell = cells[column.index];
         if (isEmptyCell(cell) || !survey || !questions) continue; // empty = no answer
