@@ -69,3 +69,15 @@ describe('osl command line', () => {
     expect(runOsl(['import', '--json'], env).status).toBe(2);
   });
 });
+
+describe('osl import of a file that is not a table', () => {
+  it('rejects a file without a header row as a whole, with a message', () => {
+    const notes = writeCsv(dir, 'notatki.csv', [['Spotkanie w czwartek'], ['Przynieść ciasto']]);
+    const outcome = runOsl(['import', notes, '--json'], env);
+    expect(outcome.status).toBe(1);
+    const [file] = JSON.parse(outcome.stdout).files;
+    expect(file).toMatchObject({ status: 'rejected', kind: null });
+    expect(file.errors).toHaveLength(1);
+    expect(file.errors[0]).toMatchObject({ row: null, column: null, code: 'header_not_found' });
+  });
+});

@@ -6,7 +6,7 @@ import type { OslConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
 import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, readTable } from '../import/parsing/table-reader.ts';
-import { validateTable, type ImportIssue, type ImportKind } from '../import/validation/validate-file.ts';
+import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
 
@@ -101,17 +101,24 @@ export class ImportService {
       this.logger.log(`${input.fileName}: unchanged (same content as import #${previous.id})`);
       return { ...report, kind: outcome.ok ? outcome.kindGuess : null, status: 'unchanged', batchId: previous.id };
     }
-    if (!outcome.ok) {
-      const { error } = outcome;
-      report.errors = [{ row: null, column: null, value: null, code: error.code, message: lang === 'en' ? error.messageEn : error.message }];
+    const rejectWhole = async (error: FileRejectedError) => {
+      report.errors = [{ row: null, column: null, value: null, code: error.code, message: error.messageIn(lang) }];
       report.batchId = await this.imports.recordRejected(meta, 0, report.errors, []);
       this.logger.warn(`${input.fileName}: rejected (${error.code})`);
       return report;
-    }
+    };
+    if (!outcome.ok) return rejectWhole(outcome.error);
 
     const lookups = await this.imports.loadLookups();
     const today = civilDateInZone(this.environment.now(), this.config.project.timeZone);
-    const result = validateTable(outcome.table, { kind: options.kind, config: this.config, today, lang, lookups });
+    let result: ValidationResult;
+    try {
+      result = validateTable(outcome.table, { kind: options.kind, config: this.config, today, lang, lookups });
+    } catch (error) {
+      // A file without a recognisable header row is refused as a whole.
+      if (error instanceof FileRejectedError) return rejectWhole(error);
+      throw error;
+    }
     report.kind = result.kind;
     report.rows = result.rowsRead;
     report.warnings = result.warnings;

@@ -22,7 +22,7 @@ export type PlannedActivity = Omit<Activity, 'id'> & { outdoor: boolean };
 const HELD_SHARE = 0.93;
 
 /** Chance that residents co-organise an activity, by year: it grows as leaders emerge. */
-const RESIDENT_INITIATIVE_BY_YEAR: Record<number, number> = { 2021: 0.008, 2022: 0.015, 2023: 0.025 };
+const RESIDENT_INITIATIVE_BY_YEAR: Record<number, number> = { 2021: 0.03, 2022: 0.05, 2023: 0.065 };
 
 function isSummer(day: Day): boolean {
   const month = monthOf(day);
@@ -146,7 +146,7 @@ function planCommunity(profile: CommunityProfile, participants: readonly Partici
     const slots = [
       ...profile.weekly.filter((s) => weeklySlotMeets(s, day, firstDay)),
       ...profile.monthly.filter((s) => monthlySlotMeets(s, day)),
-    ];
+    ].filter((s) => s.from === undefined || day >= s.from);
     for (const slot of slots) {
       if (!rng.chance(held)) continue;
       const type = takeTurn(slot);

@@ -18,6 +18,13 @@ function isAround(person: Participant, day: number): boolean {
 const NOVELTY_FADE = 0.2;
 const NOVELTY_DAYS = 540;
 
+/**
+ * People register when they first come, or are brought along by a neighbour soon after: a newcomer
+ * who has not been yet comes to one of the first sessions after registering.
+ */
+const NEWCOMER_CHANCE = 0.7;
+const NEWCOMER_DAYS = 45;
+
 /** The chance that one person comes to one activity. */
 export function attendanceChance(
   person: Participant,
@@ -64,16 +71,23 @@ export function simulateAttendance(
     }
   }
   const held: HeldActivity[] = [];
+  // Who has come to their own community's activities yet (each community's plan is in date order).
+  const cameHome = new Set<string>();
   for (const activity of planned) {
     const profile = profiles.find((p) => p.code === activity.community)!;
     const group = groupOf(activity.type);
     const present = (byCommunity.get(activity.community) ?? []).filter((p) => isAround(p, activity.date));
-    const chances = present.map((p) => attendanceChance(p, activity, profile, group));
+    const chances = present.map((p) => {
+      const chance = attendanceChance(p, activity, profile, group);
+      const newcomer = p.community === activity.community && !cameHome.has(p.code) && activity.date - p.joinedOn <= NEWCOMER_DAYS;
+      return newcomer ? Math.max(chance, NEWCOMER_CHANCE) : chance;
+    });
     const attendees = present.filter((_, i) => rng.chance(chances[i]!));
     if (attendees.length === 0 && activity.anonymous === 0) {
       if (present.length === 0) continue;
       attendees.push(present[chances.indexOf(Math.max(...chances))]!);
     }
+    for (const person of attendees) if (person.community === activity.community) cameHome.add(person.code);
     held.push({ activity, attendees });
   }
   return held;

@@ -17,7 +17,7 @@ interface JoinMonth {
 
 /** Months people can register in, weighted; a declining community attracts fewer newcomers. */
 export function joinMonths(profile: CommunityProfile): JoinMonth[] {
-  return Object.entries(JOIN_WEIGHTS).flatMap(([year, weights]) =>
+  return Object.entries(profile.joinWeights ?? JOIN_WEIGHTS).flatMap(([year, weights]) =>
     weights.map((weight, i) => {
       const start = dateOf(Number(year), i + 1, 1);
       const keep = profile.decline && start >= profile.decline.from ? profile.decline.joinFactor : 1;

@@ -8,6 +8,8 @@ export interface WeeklySlot {
   time: string;
   everyOtherWeek?: boolean;
   rotation: readonly string[];
+  /** First day the group meets, when it started later: the programme grows as the project finds its feet. */
+  from?: Day;
 }
 
 /** A session on the n-th given weekday of each month: talks, meetings with specialists, trainings. */
@@ -17,6 +19,8 @@ export interface MonthlySlot {
   rotation: readonly string[];
   /** Months (1–12) in which it is held, when not all year: talks follow the school year. */
   months?: readonly number[];
+  /** First day it is held, when it started later. */
+  from?: Day;
 }
 
 /** A real, sustained fall in participation, injected so the decline alerts have something to find. */
@@ -53,6 +57,8 @@ export interface CommunityProfile {
   summerShare: number;
   /** Share of people who stop coming at some point (ordinary turnover). */
   churnShare: number;
+  /** Relative number of people who register, by year and month, when not the project-wide JOIN_WEIGHTS. */
+  joinWeights?: Record<number, readonly number[]>;
   /** Months in which the organizer identifies a new local leader. */
   leaderMonths: readonly string[];
   /** Anonymous head counts at open events, relative to an average community. */
@@ -67,20 +73,19 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
   {
-    // The largest estate: families and working-age residents, a club evening every other week.
+    // The largest estate: families and working-age residents, a club evening every other week,
+    // talks once a month, and from autumn 2022 Saturday mornings for families.
     code: 'WZG',
-    size: 140,
+    size: 135,
     audience: 'residents',
     womenShare: 0.6,
     birthYears: [1942, 2006],
-    engagementMix: { regular: 0.35, occasional: 0.4, rare: 0.25 },
-    turnoutScale: 1,
-    weekly: [
-      { weekday: 4, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_KULT', 'ANIM_SPORT', 'WARSZTAT', 'ANIM_SPOL', 'ANIM_KULT'] },
-    ],
+    engagementMix: { regular: 0.25, occasional: 0.45, rare: 0.3 },
+    turnoutScale: 1.15,
+    weekly: [{ weekday: 4, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_KULT', 'ANIM_SPORT', 'WARSZTAT', 'ANIM_SPOL'] }],
     monthly: [
-      { nth: 2, weekday: 3, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE', 'WARSZTAT'] },
-      { nth: 4, weekday: 6, rotation: ['ANIM_SPORT', 'ANIM_KULT'], months: [3, 4, 5, 9, 10, 11] },
+      { nth: 2, weekday: 3, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE'] },
+      { nth: 4, weekday: 6, rotation: ['ANIM_SPORT', 'WARSZTAT', 'ANIM_KULT', 'WARSZTAT'], months: [3, 4, 5, 6, 9, 10, 11], from: dayOf('2022-09-01') },
     ],
     summerShare: 0.3,
     churnShare: 0.3,
@@ -93,20 +98,27 @@ export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
     activityId: (year, seq) => `WZG/${year}/${pad(seq, 3)}`,
   },
   {
-    // Blocks on one street: a medium group; it loses momentum from October 2022 (see `decline`).
+    // Blocks on one street: a quick start in 2021, most residents who would come came in the first
+    // year; it loses momentum from October 2022 (see `decline`).
     code: 'OST',
-    size: 90,
+    size: 70,
     audience: 'residents',
     womenShare: 0.58,
     birthYears: [1940, 2005],
     engagementMix: { regular: 0.35, occasional: 0.4, rare: 0.25 },
-    turnoutScale: 1,
+    turnoutScale: 1.15,
     weekly: [
-      { weekday: 1, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_SPOL', 'WARSZTAT', 'ANIM_KULT', 'PRELEKCJA', 'ANIM_SPORT'] },
+      { weekday: 1, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_SPOL', 'WARSZTAT', 'ANIM_KULT', 'PRELEKCJA', 'ANIM_SPORT', 'SPOTKANIE'] },
     ],
-    monthly: [],
+    // The centre's answer to the falling numbers: monthly meetings on what the residents ask about.
+    monthly: [{ nth: 3, weekday: 4, rotation: ['SPOTKANIE', 'PRELEKCJA', 'SZKOLENIE'], months: [1, 2, 3, 4, 5, 6, 9, 10, 11], from: dayOf('2023-01-01') }],
     summerShare: 0.3,
     churnShare: 0.3,
+    joinWeights: {
+      2021: [1, 1, 1, 1, 6, 8, 3, 2, 10, 6, 2, 1],
+      2022: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+      2023: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+    },
     leaderMonths: ['2021-09', '2022-03', '2023-06'],
     openEventScale: 1,
     locations: {
@@ -117,26 +129,27 @@ export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
     decline: {
       from: dayOf('2022-10-01'),
       leaveBetween: [dayOf('2022-09-05'), dayOf('2022-10-20')],
-      leavingShare: 0.3,
-      propensityFactor: 0.9,
+      leavingShare: 0.35,
+      propensityFactor: 0.95,
       joinFactor: 0.25,
       heldShare: 0.6,
     },
   },
   {
-    // Seniors: mostly women born 1935–1960, morning meetings, loyal and regular, stay in summer more.
+    // Seniors: mostly women born 1935–1960, morning meetings twice a month, loyal and regular,
+    // stay in summer more.
     code: 'LAZ',
-    size: 75,
+    size: 78,
     audience: 'seniors',
     womenShare: 0.78,
     birthYears: [1935, 1960],
-    engagementMix: { regular: 0.42, occasional: 0.4, rare: 0.18 },
-    turnoutScale: 1,
+    engagementMix: { regular: 0.35, occasional: 0.45, rare: 0.2 },
+    turnoutScale: 1.15,
     weekly: [],
     monthly: [
-      { nth: 2, weekday: 2, rotation: ['ANIM_SPORT', 'ANIM_KULT', 'ANIM_SPOL'] },
-      { nth: 4, weekday: 2, rotation: ['ANIM_SPORT', 'ANIM_KULT'], months: [3, 4, 5, 10, 11] },
-      { nth: 4, weekday: 5, rotation: ['PRELEKCJA', 'SPOTKANIE', 'WARSZTAT', 'SZKOLENIE', 'WARSZTAT'], months: [2, 3, 4, 5, 6, 9, 10, 11] },
+      { nth: 2, weekday: 2, rotation: ['ANIM_SPORT', 'ANIM_KULT', 'ANIM_SPOL', 'WARSZTAT'] },
+      { nth: 4, weekday: 5, rotation: ['PRELEKCJA', 'SPOTKANIE', 'WARSZTAT', 'SZKOLENIE'], months: [3, 4, 5, 9, 10, 11] },
+      { nth: 4, weekday: 2, rotation: ['ANIM_KULT', 'ANIM_SPOL'], months: [3, 4, 5, 10, 11], from: dayOf('2022-09-01') },
     ],
     summerShare: 0.5,
     churnShare: 0.3,
@@ -159,9 +172,10 @@ export const VISITORS: readonly { from: string; to: string; count: number }[] = 
 
 /**
  * Share of the planned programme that could run. In early 2021 pandemic rules closed clubs and
- * limited gatherings; activities came back from May 2021.
+ * limited gatherings; activities came back from May 2021, in small groups, and the autumn wave
+ * thinned them again.
  */
-const PANDEMIC_2021 = [0.1, 0.15, 0.15, 0.1, 0.5, 0.85, 1, 1, 1, 1, 1, 1];
+const PANDEMIC_2021 = [0.05, 0.05, 0.1, 0.1, 0.35, 0.7, 0.7, 0.7, 0.9, 0.9, 0.75, 0.65];
 
 export function programmeShare(day: Day): number {
   return yearOf(day) === 2021 ? PANDEMIC_2021[monthOf(day) - 1]! : 1;
@@ -179,7 +193,7 @@ export function seasonalTurnout(day: Day): number {
  * spring and autumn, little under the 2021 lockdown.
  */
 export const JOIN_WEIGHTS: Record<number, readonly number[]> = {
-  2021: [1, 1, 1, 1, 5, 6, 3, 2, 8, 6, 3, 1],
+  2021: [1, 1, 1, 1, 4, 6, 3, 2, 8, 6, 3, 1],
   2022: [4, 4, 4, 3, 3, 3, 2, 2, 5, 4, 3, 1],
   2023: [3, 3, 3, 3, 3, 2, 2, 2, 3, 3, 2, 1],
 };
@@ -189,7 +203,7 @@ export const JOIN_WEIGHTS: Record<number, readonly number[]> = {
  * to a session or two a year, mostly the big events.
  */
 export const PROPENSITY_RANGE: Record<Engagement, readonly [number, number]> = {
-  regular: [0.45, 0.85],
-  occasional: [0.02, 0.06],
+  regular: [0.7, 1],
+  occasional: [0.02, 0.05],
   rare: [0.005, 0.02],
 };

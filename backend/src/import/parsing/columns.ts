@@ -111,16 +111,6 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-function countMatches(folded: readonly string[], kind: ImportKind): number {
-  const seen = new Set<string>();
-  const map = canonicalByFoldedHeader[kind];
-  for (const header of folded) {
-    const canonical = map.get(header);
-    if (canonical) seen.add(canonical);
-  }
-  return seen.size;
-}
-
 function missingRequired(present: ReadonlySet<string>, kind: ImportKind): string[] {
   const missing = columnSpecs[kind].filter((spec) => spec.required && !present.has(spec.name)).map((spec) => spec.name);
   const alternatives = requiredAlternatives[kind];
@@ -128,6 +118,7 @@ function missingRequired(present: ReadonlySet<string>, kind: ImportKind): string
   return missing;
 }
 
+/** The canonical columns of `kind` that a row of folded headers names. */
 function canonicalSet(folded: readonly string[], kind: ImportKind): Set<string> {
   const map = canonicalByFoldedHeader[kind];
   const set = new Set<string>();
@@ -136,6 +127,10 @@ function canonicalSet(folded: readonly string[], kind: ImportKind): Set<string> 
     if (canonical) set.add(canonical);
   }
   return set;
+}
+
+function countMatches(folded: readonly string[], kind: ImportKind): number {
+  return canonicalSet(folded, kind).size;
 }
 
 /** The kind a header row describes best: survey when it names the survey; else most known columns, fewest missing. */

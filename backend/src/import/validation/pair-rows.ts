@@ -56,11 +56,20 @@ function hashPair(a: number, b: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-/** Small integer ids for strings, assigned in order of first sight. */
+/** Small integer ids for strings: those given first get 0, 1, 2…; later ones are added on request. */
 export class StringIds {
   private readonly ids = new Map<string, number>();
 
-  id(value: string): number {
+  constructor(initial: Iterable<string> = []) {
+    for (const value of initial) this.add(value);
+  }
+
+  /** The id of `value`, or -1. */
+  get(value: string): number {
+    return this.ids.get(value) ?? -1;
+  }
+
+  add(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.ids.size;

@@ -89,13 +89,11 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
   return { ...common, ...validator.result() };
 }
 
-type KindRecords = Pick<ValidationResult, 'kind' | 'records'> &
-  (
-    | { kind: 'activities'; records: ActivityRecord[] }
-    | { kind: 'attendance'; records: AttendanceRecord[] }
-    | { kind: 'participants'; records: ParticipantRecord[] }
-    | { kind: 'survey'; records: SurveyResponseRecord[] }
-  );
+type KindRecords =
+  | { kind: 'activities'; records: ActivityRecord[] }
+  | { kind: 'attendance'; records: AttendanceRecord[] }
+  | { kind: 'participants'; records: ParticipantRecord[] }
+  | { kind: 'survey'; records: SurveyResponseRecord[] };
 
 interface RowValidator {
   validate(row: RawRow): void;
@@ -327,8 +325,11 @@ function activitiesValidator(checker: RowChecker, header: HeaderLocation, ctx: V
 function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
   const records: AttendanceRecord[] = [];
   const { activities, participants, participantCodesByNameKey } = ctx.lookups;
-  const activityIds = new StringIds();
-  const participantIds = new StringIds();
+  // Activities and participants numbered once, so each row costs one look-up per id and duplicate
+  // (activity, participant) pairs are found in a typed-array table instead of a map of string keys.
+  const activityIds = new StringIds(activities.keys());
+  const activityDates = Array.from(activities.values(), (activity) => activity.date);
+  const participantIds = new StringIds(participants.keys());
   const firstRowByPair = new PairRows(checker.dataRows);
   const col = {
     activity: columnIndex(header, 'activity_id'),
@@ -344,15 +345,17 @@ function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: V
       checker.startRow(row);
       const cells = row.cells;
       const activityId = checker.text(cells, col.activity, 'activity_id', true);
-      const activity = activityId === null ? undefined : activities.get(activityId);
-      if (activityId !== null && activity === undefined) checker.error('activity_id', activityId, 'activity_not_found', { value: activityId });
+      const activityIndex = activityId === null ? -1 : activityIds.get(activityId);
+      if (activityId !== null && activityIndex < 0) checker.error('activity_id', activityId, 'activity_not_found', { value: activityId });
 
       let participantCode: string | null = null;
+      let participantIndex = -1;
       const codeText = col.code < 0 ? null : textOrNull(cells[col.code]);
       const first = byName ? textOrNull(cells[col.first]) : null;
       const last = byName ? textOrNull(cells[col.last]) : null;
       if (codeText !== null) {
-        if (participants.has(codeText)) participantCode = codeText;
+        participantIndex = participantIds.get(codeText);
+        if (participantIndex >= 0) participantCode = codeText;
         else checker.unknownParticipant(codeText, participants);
         if (participantCode !== null && (first !== null || last !== null)) {
           const codes = participantCodesByNameKey.get(foldName(first, last));
@@ -365,7 +368,10 @@ function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: V
         const codes = participantCodesByNameKey.get(foldName(first, last));
         if (!codes || codes.length === 0) checker.error('last_name', name, 'name_not_found', { value: name });
         else if (codes.length > 1) checker.error('last_name', name, 'name_ambiguous', { value: name, codes: codes.join(', ') });
-        else participantCode = codes[0];
+        else {
+          participantCode = codes[0];
+          participantIndex = participantIds.add(participantCode);
+        }
       } else {
         checker.error(col.code >= 0 ? 'participant_code' : 'last_name', null, 'participant_missing', {});
       }
@@ -374,13 +380,13 @@ function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: V
         const cell = cells[col.date];
         const date = parseDate(cell);
         if (isValueError(date)) checker.error('date', cellText(cell), date.error, { value: cellText(cell) });
-        else if (date !== null && activity !== undefined && date !== activity.date) {
-          checker.error('date', cellText(cell), 'attendance_date_mismatch', { value: date, activityId: activityId!, activityDate: activity.date });
+        else if (date !== null && activityIndex >= 0 && date !== activityDates[activityIndex]) {
+          checker.error('date', cellText(cell), 'attendance_date_mismatch', { value: date, activityId: activityId!, activityDate: activityDates[activityIndex] });
         }
       }
 
       if (!checker.ok || activityId === null || participantCode === null) return;
-      const firstRow = firstRowByPair.firstRowOrAdd(activityIds.id(activityId), participantIds.id(participantCode), row.rowNumber);
+      const firstRow = firstRowByPair.firstRowOrAdd(activityIndex, participantIndex, row.rowNumber);
       if (firstRow >= 0) {
         checker.warning(row.rowNumber, 'participant_code', participantCode, 'duplicate_attendance', { participant: participantCode, activityId, firstRow });
         return;
