@@ -1,10 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
 import { CommunitiesController } from './controllers/communities.controller.ts';
 import { HealthController } from './controllers/health.controller.ts';
+import { ImportsController, maxFilesPerUpload } from './controllers/imports.controller.ts';
 import { IndicatorsController } from './controllers/indicators.controller.ts';
-import { PipelineScheduler } from './jobs/pipeline.scheduler.ts';
+import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { AnalyticsRepository } from './repositories/analytics.repository.ts';
 import { AuditRepository } from './repositories/audit.repository.ts';
@@ -15,13 +17,27 @@ import { ReferenceDataRepository } from './repositories/reference-data.repositor
 import { BootstrapService } from './services/bootstrap.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { HealthService } from './services/health.service.ts';
+import { ImportJobsService } from './services/import-jobs.service.ts';
+import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
+import { InboxService } from './services/inbox.service.ts';
 import { IndicatorsService } from './services/indicators.service.ts';
 import { ParticipationService } from './services/participation.service.ts';
 import { PipelineService } from './services/pipeline.service.ts';
 
 const repositories = [AnalyticsRepository, AuditRepository, DatabaseRepository, ImportRepository, PipelineRunRepository, ReferenceDataRepository];
-const services = [BootstrapService, DemoService, HealthService, ImportService, IndicatorsService, ParticipationService, PipelineService];
+const services = [
+  BootstrapService,
+  DemoService,
+  HealthService,
+  ImportJobsService,
+  ImportService,
+  ImportTemplateService,
+  InboxService,
+  IndicatorsService,
+  ParticipationService,
+  PipelineService,
+];
 
 /** Services and repositories, shared by the server and the command-line interface. */
 @Module({})
@@ -47,9 +63,14 @@ export class AppModule {
   static register(environment: OslEnvironment, config: OslConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(environment, config), ScheduleModule.forRoot()],
-      controllers: [HealthController, IndicatorsController, CommunitiesController],
-      providers: [PipelineScheduler],
+      imports: [
+        CoreModule.register(environment, config),
+        ScheduleModule.forRoot(),
+        // Uploads are refused while they stream in once they pass the configured file size.
+        MulterModule.register({ limits: { fileSize: config.project.importLimits.maxFileBytes, files: maxFilesPerUpload } }),
+      ],
+      controllers: [HealthController, IndicatorsController, CommunitiesController, ImportsController],
+      providers: [ScheduledJobs],
     };
   }
 }

@@ -9,7 +9,9 @@ import { ImportService, type FileImportReport } from '../services/import.service
 import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
 import { PipelineService } from '../services/pipeline.service.ts';
 import { PipelineBusyError } from '@osl/pipelines';
+import { InboxService } from '../services/inbox.service.ts';
 import { createCliContext } from './cli-context.ts';
+import { createProgressRenderer } from './progress-bar.ts';
 import { formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
 import { UsageError } from './usage.ts';
 
@@ -51,14 +53,16 @@ export const commands: Record<string, Command> = {
       for (const file of files) {
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
       }
+      const progress = createProgressRenderer();
       const reports = await withContext(environment, values, (context) =>
         context.get(ImportService).importPaths(files, {
           kind: kind as ImportKind | undefined,
           lang,
           source: 'cli',
           importedBy: (values.as as string | undefined) ?? `cli:${os.userInfo().username}`,
+          onProgress: values.json ? undefined : progress,
         }),
-      );
+      ).finally(() => progress.finish());
       return {
         exitCode: reports.some((r: FileImportReport) => r.status === 'rejected') ? 1 : 0,
         json: { files: reports },
@@ -115,6 +119,19 @@ export const commands: Record<string, Command> = {
           unit,
         })),
         text: formatIndicatorTable(rows),
+      };
+    },
+  },
+
+  inbox: {
+    options: { ...jsonOption },
+    async run(values, positionals, environment) {
+      if (positionals[0] !== 'scan' || positionals.length > 1) throw new UsageError('usage: inbox scan');
+      const reports = await withContext(environment, values, (context) => context.get(InboxService).scan());
+      return {
+        exitCode: reports.some((r) => r.status === 'rejected') ? 1 : 0,
+        json: { files: reports },
+        text: reports.length ? formatImportReports(reports, 'pl') : 'Skrzynka jest pusta.\n',
       };
     },
   },

@@ -6,6 +6,7 @@ export function usage(): string {
 Commands:
   import <file>... [--kind activities|attendance|participants|survey] [--lang pl|en] [--as NAME]
                         import files (kind detected from the headers); all-or-nothing per file
+  inbox scan            import the files waiting in $OSL_DATA_DIR/inbox now (the schedule does it every minute)
   pipeline run [--full] rebuild the analytics store and the indicators now
   indicators [--year Y] [--community CODE|ALL]
                         indicator values, targets, achievement and status

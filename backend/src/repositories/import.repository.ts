@@ -91,7 +91,7 @@ export class ImportRepository {
   }
 
   /** Writes a validated file in one transaction: all of it, or (on any failure) nothing. */
-  async writeImport(meta: BatchMeta & { kind: ImportKind }, result: ValidationResult): Promise<WriteSummary> {
+  async writeImport(meta: BatchMeta & { kind: ImportKind }, result: ValidationResult, onRows?: (rowsDone: number) => void): Promise<WriteSummary> {
     return this.database.client.$transaction(async (tx) => {
       const batch = await tx.importBatch.create({
         data: {
@@ -104,7 +104,7 @@ export class ImportRepository {
           report: { errors: [], warnings: result.warnings } as unknown as Prisma.InputJsonValue,
         },
       });
-      const context: WriteContext = { tx, batchId: batch.id, actor: meta.importedBy, audit: [] };
+      const context: WriteContext = { tx, batchId: batch.id, actor: meta.importedBy, audit: [], onRows: onRows ?? (() => {}) };
       let counts: Omit<WriteSummary, 'batchId'>;
       switch (result.kind) {
         case 'activities':
@@ -153,13 +153,14 @@ interface WriteContext {
   batchId: number;
   actor: string;
   audit: AuditEntry[];
+  onRows: (rowsDone: number) => void;
 }
 
 async function codeToId(rows: Promise<{ id: number; code: string }[]>): Promise<Map<string, number>> {
   return new Map((await rows).map((row) => [row.code, row.id]));
 }
 
-async function writeActivities({ tx, batchId, actor, audit }: WriteContext, records: ActivityRecord[]) {
+async function writeActivities({ tx, batchId, actor, audit, onRows }: WriteContext, records: ActivityRecord[]) {
   const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
   const types = await codeToId(tx.activityType.findMany({ select: { id: true, code: true } }));
   const existing = new Map(
@@ -196,14 +197,14 @@ async function writeActivities({ tx, batchId, actor, audit }: WriteContext, reco
     audit.push({ actor, action: 'activity.updated', entity: 'activity', entityId: r.externalId, before: diff.before, after: diff.after });
     updated += 1;
   }
-  for (const chunk of chunks(toCreate)) await tx.activity.createMany({ data: chunk });
+  await createInChunks(toCreate, (data) => tx.activity.createMany({ data }), onRows, updated + unchanged);
   return { created: toCreate.length, updated, unchanged };
 }
 
 // Names are personal data: the audit trail records that they changed, never what they were.
 const personalFields = new Set(['firstName', 'lastName', 'nameKey']);
 
-async function writeParticipants({ tx, batchId, actor, audit }: WriteContext, records: ParticipantRecord[]) {
+async function writeParticipants({ tx, batchId, actor, audit, onRows }: WriteContext, records: ParticipantRecord[]) {
   const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
   const existing = new Map(
     (await tx.participant.findMany({ where: { code: { in: records.map((r) => r.code) } }, include: { homeCommunity: true } })).map((p) => [p.code, p]),
@@ -241,11 +242,11 @@ async function writeParticipants({ tx, batchId, actor, audit }: WriteContext, re
     audit.push({ actor, action: 'participant.updated', entity: 'participant', entityId: r.code, before: diff.before, after: diff.after });
     updated += 1;
   }
-  for (const chunk of chunks(toCreate)) await tx.participant.createMany({ data: chunk });
+  await createInChunks(toCreate, (data) => tx.participant.createMany({ data }), onRows, updated + unchanged);
   return { created: toCreate.length, updated, unchanged };
 }
 
-async function writeAttendance({ tx, batchId }: WriteContext, records: AttendanceRecord[]) {
+async function writeAttendance({ tx, batchId, onRows }: WriteContext, records: AttendanceRecord[]) {
   const activityIds = new Map(
     (await tx.activity.findMany({ where: { externalId: { in: [...new Set(records.map((r) => r.activityExternalId))] } }, select: { id: true, externalId: true } })).map(
       (a) => [a.externalId, a.id],
@@ -271,11 +272,11 @@ async function writeAttendance({ tx, batchId }: WriteContext, records: Attendanc
     already.add(key);
     toCreate.push({ activityId, participantId, importBatchId: batchId, sourceRow: r.row });
   }
-  for (const chunk of chunks(toCreate)) await tx.attendance.createMany({ data: chunk });
+  await createInChunks(toCreate, (data) => tx.attendance.createMany({ data }), onRows, records.length - toCreate.length);
   return { created: toCreate.length, updated: 0, unchanged: records.length - toCreate.length };
 }
 
-async function writeSurveyResponses({ tx, batchId }: WriteContext, records: SurveyResponseRecord[]) {
+async function writeSurveyResponses({ tx, batchId, onRows }: WriteContext, records: SurveyResponseRecord[]) {
   const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
   const surveys = await tx.survey.findMany({ include: { questions: true } });
   const participantIds = new Map(
@@ -283,7 +284,8 @@ async function writeSurveyResponses({ tx, batchId }: WriteContext, records: Surv
       (p) => [p.code, p.id],
     ),
   );
-  for (const r of records) {
+  for (const [index, r] of records.entries()) {
+    if (index % chunkSize === 0) onRows(index);
     const survey = surveys.find((s) => s.code === r.surveyCode)!;
     const questionIds = new Map(survey.questions.map((q) => [q.code, q.id]));
     await tx.surveyResponse.create({
@@ -319,6 +321,9 @@ function diffFields(before: Record<string, unknown>, after: Record<string, unkno
   return Object.keys(changedAfter).length === 0 ? null : { before: changedBefore, after: changedAfter };
 }
 
-function* chunks<T>(items: T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += chunkSize) yield items.slice(i, i + chunkSize);
+async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unknown>, onRows: (done: number) => void, alreadyDone: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    await create(rows.slice(i, i + chunkSize));
+    onRows(alreadyDone + Math.min(i + chunkSize, rows.length));
+  }
 }

@@ -23,6 +23,17 @@ export interface ImportOptions {
   lang?: ImportLanguage;
   source: ImportSource;
   importedBy: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Where a running import is: which file, which phase, how many rows of it are done. */
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  phase: 'reading' | 'validating' | 'writing' | 'done';
+  rowsDone: number;
+  rowsTotal: number;
 }
 
 /** The report of one file: the CLI's `--json` output and the API's response share it. */
@@ -60,11 +71,18 @@ export class ImportService {
   }
 
   async importFiles(inputs: ImportFileInput[], options: ImportOptions): Promise<FileImportReport[]> {
-    const staged = await Promise.all(inputs.map(async (input, index) => ({ input, index, table: await this.read(input, options) })));
+    const staged = [];
+    for (const [index, input] of inputs.entries()) {
+      options.onProgress?.({ file: input.fileName, fileIndex: index, fileCount: inputs.length, phase: 'reading', rowsDone: 0, rowsTotal: 0 });
+      staged.push({ input, index, table: await this.read(input, options) });
+    }
     staged.sort((a, b) => rank(a.table) - rank(b.table) || a.index - b.index);
     const reports: FileImportReport[] = new Array(inputs.length);
-    for (const { input, index, table } of staged) {
-      reports[index] = await this.importOne(input, table, options);
+    for (const [position, { input, index, table }] of staged.entries()) {
+      const progress = (phase: ImportProgress['phase'], rowsDone: number, rowsTotal: number) =>
+        options.onProgress?.({ file: input.fileName, fileIndex: position, fileCount: inputs.length, phase, rowsDone, rowsTotal });
+      reports[index] = await this.importOne(input, table, options, progress);
+      progress('done', reports[index].rows, reports[index].rows);
     }
     return reports;
   }
@@ -79,7 +97,12 @@ export class ImportService {
     }
   }
 
-  private async importOne(input: ImportFileInput, outcome: ReadOutcome, options: ImportOptions): Promise<FileImportReport> {
+  private async importOne(
+    input: ImportFileInput,
+    outcome: ReadOutcome,
+    options: ImportOptions,
+    progress: (phase: ImportProgress['phase'], rowsDone: number, rowsTotal: number) => void,
+  ): Promise<FileImportReport> {
     const lang = options.lang ?? 'pl';
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     const meta: BatchMeta = { fileName: input.fileName, kind: 'unknown', sha256, source: options.source, importedBy: options.importedBy };
@@ -112,6 +135,7 @@ export class ImportService {
     const lookups = await this.imports.loadLookups();
     const today = civilDateInZone(this.environment.now(), this.config.project.timeZone);
     let result: ValidationResult;
+    progress('validating', 0, outcome.table.rows.length);
     try {
       result = validateTable(outcome.table, { kind: options.kind, config: this.config, today, lang, lookups });
     } catch (error) {
@@ -129,7 +153,8 @@ export class ImportService {
       this.logger.warn(`${input.fileName}: rejected with ${result.errors.length} error(s)`);
       return report;
     }
-    const written = await this.imports.writeImport({ ...meta, kind: result.kind }, result);
+    progress('writing', 0, result.records.length);
+    const written = await this.imports.writeImport({ ...meta, kind: result.kind }, result, (done) => progress('writing', done, result.records.length));
     this.logger.log(`${input.fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
     return { ...report, status: 'imported', batchId: written.batchId, created: written.created, updated: written.updated, unchanged: written.unchanged };
   }

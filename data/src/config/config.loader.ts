@@ -98,6 +98,7 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
   config.schedule.jobs.forEach((job, index) => {
     const validity = validateCronExpression(job.cron);
     if (!validity.valid) throw new ConfigError(file('schedule'), `jobs[${index}].cron`, `"${job.cron}" is not a cron expression`);
+    if (job.task === 'pipeline' && !job.mode) throw new ConfigError(file('schedule'), `jobs[${index}].mode`, 'a pipeline job needs "mode": "incremental" or "full"');
   });
   assertUnique(config.schedule.jobs.map((j) => j.name), file('schedule'), 'jobs.name');
   assertUnique(config.communities.map((c) => c.code), file('communities'), 'code');

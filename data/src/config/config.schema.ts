@@ -75,6 +75,7 @@ export const scheduleSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().min(1),
+        task: z.enum(['pipeline', 'inbox-scan']),
         cron: z.string().min(1),
         mode: z.enum(['incremental', 'full']).optional(),
         enabled: z.boolean().optional(),

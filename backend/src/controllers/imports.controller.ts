@@ -1,0 +1,133 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+  UnprocessableEntityException,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { importKinds } from '../import/import.types.ts';
+import type { ImportKind } from '../import/validation/validate-file.ts';
+import { ImportJobsService } from '../services/import-jobs.service.ts';
+import { ImportTemplateService, UnknownSurveyError, templateSheetNames } from '../services/import-template.service.ts';
+import { ImportService, type ImportLanguage } from '../services/import.service.ts';
+import { ImportRepository } from '../repositories/import.repository.ts';
+
+/** At most this many files in one upload; their size limit comes from project.json (AppModule). */
+export const maxFilesPerUpload = 20;
+
+interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+}
+
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    @Inject(ImportService) private readonly importer: ImportService,
+    @Inject(ImportJobsService) private readonly jobs: ImportJobsService,
+    @Inject(ImportTemplateService) private readonly templates: ImportTemplateService,
+    @Inject(ImportRepository) private readonly history: ImportRepository,
+  ) {}
+
+  /**
+   * Multipart upload (field `files`). Returns the CLI's JSON report; 422 when a file was
+   * rejected. With `?async=true` it answers 202 at once with a job to poll for progress.
+   */
+  @Post()
+  @HttpCode(200)
+  @UseInterceptors(FilesInterceptor('files', maxFilesPerUpload))
+  async upload(
+    @UploadedFiles() files: UploadedFile[] | undefined,
+    @Body() body: Record<string, unknown>,
+    @Query('async') asynchronous: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!files || files.length === 0) throw new BadRequestException('Send the files as multipart/form-data in the field "files".');
+    const options = {
+      kind: parseKind(body.kind),
+      lang: parseLang(body.lang),
+      source: 'api' as const,
+      importedBy: 'api',
+    };
+    // multer decodes names as latin1; Polish browsers send UTF-8.
+    const inputs = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer }));
+    if (asynchronous === 'true') {
+      response.status(202);
+      return this.jobs.start(inputs, options);
+    }
+    const reports = await this.importer.importFiles(inputs, options);
+    if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ statusCode: 422, message: 'Some files were rejected', files: reports });
+    return { files: reports };
+  }
+
+  @Get('jobs/:id')
+  job(@Param('id') id: string) {
+    const job = this.jobs.get(id);
+    if (!job) throw new NotFoundException(`No import job "${id}"`);
+    return job;
+  }
+
+  /** Import history, newest first: file, kind, status, counts, errors and warnings. */
+  @Get()
+  async list() {
+    const batches = await this.history.listBatches();
+    return batches.map((b) => ({
+      id: b.id,
+      file: b.fileName,
+      kind: b.kind,
+      sha256: b.sha256,
+      status: b.status,
+      source: b.source,
+      importedBy: b.importedBy,
+      at: b.createdAt,
+      rowsRead: b.rowsRead,
+      rowsWritten: b.rowsWritten,
+      errorCount: b.errorCount,
+      warningCount: b.warningCount,
+      report: b.report,
+    }));
+  }
+
+  @Get('templates/:kind')
+  async template(@Param('kind') kind: string, @Query('survey') survey: string | undefined, @Res() response: Response) {
+    if (!(importKinds as readonly string[]).includes(kind)) throw new NotFoundException(`No template "${kind}"; use one of ${importKinds.join(', ')}`);
+    const parsed = kind as ImportKind;
+    try {
+      const content = await this.templates.build(parsed, survey);
+      const name = `szablon-${templateSheetNames[parsed]}${parsed === 'survey' && survey ? `-${survey}` : ''}.xlsx`;
+      response
+        .status(200)
+        .set({
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+        })
+        .send(content);
+    } catch (error) {
+      if (error instanceof UnknownSurveyError) throw new NotFoundException(error.message);
+      throw error;
+    }
+  }
+}
+
+function parseKind(value: unknown): ImportKind | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string' && (importKinds as readonly string[]).includes(value)) return value as ImportKind;
+  throw new BadRequestException(`kind must be one of ${importKinds.join(', ')}`);
+}
+
+function parseLang(value: unknown): ImportLanguage {
+  if (value === undefined || value === '' || value === 'pl') return 'pl';
+  if (value === 'en') return 'en';
+  throw new BadRequestException('lang must be pl or en');
+}
