@@ -22,7 +22,7 @@ export type PlannedActivity = Omit<Activity, 'id'> & { outdoor: boolean };
 const HELD_SHARE = 0.93;
 
 /** Chance that residents co-organise an activity, by year: it grows as leaders emerge. */
-const RESIDENT_INITIATIVE_BY_YEAR: Record<number, number> = { 2021: 0.03, 2022: 0.05, 2023: 0.065 };
+const RESIDENT_INITIATIVE_BY_YEAR: Record<number, number> = { 2021: 0.035, 2022: 0.04, 2023: 0.055 };
 
 function isSummer(day: Day): boolean {
   const month = monthOf(day);
@@ -35,9 +35,14 @@ function isOutdoorSeason(day: Day): boolean {
   return (month === 6 && dayOfMonthOf(day) >= 15) || month === 7 || month === 8;
 }
 
-/** Share of the programme a declining community still holds; 1 elsewhere and before the decline. */
-function declineHeldShare(profile: CommunityProfile, day: Day): number {
-  return profile.decline && day >= profile.decline.from ? profile.decline.heldShare : 1;
+/**
+ * Share of the programme a declining community still holds; 1 elsewhere and before the decline.
+ * What the organizer starts in answer to the decline (a slot from after it began) is held as planned.
+ */
+function declineHeldShare(profile: CommunityProfile, day: Day, startedOn?: Day): number {
+  const decline = profile.decline;
+  if (!decline || day < decline.from || (startedOn !== undefined && startedOn >= decline.from)) return 1;
+  return decline.heldShare;
 }
 
 function isClosed(day: Day): boolean {
@@ -89,6 +94,19 @@ function leadersBy(day: Day, leaders: readonly Participant[]): number {
   return leaders.filter((p) => p.leaderSince !== undefined && p.leaderSince <= day).length;
 }
 
+/**
+ * Which activities residents co-organised: a steady share of the programme, growing by year, and
+ * only once the community has a leader to carry it.
+ */
+function markInitiatives(rng: Rng, planned: PlannedActivity[], leaders: readonly Participant[]): void {
+  const coOrganised = steadyShare(rng);
+  for (const activity of planned) {
+    const weight = TYPE_TRAITS[activity.type]?.residentInitiative ?? 0;
+    const chance = leadersBy(activity.date, leaders) > 0 ? (RESIDENT_INITIATIVE_BY_YEAR[yearOf(activity.date)] ?? 0) * weight : 0;
+    activity.residentInitiative = chance > 0 && coOrganised(chance);
+  }
+}
+
 /** Fills in everything about an activity beyond its date and type. */
 function describeActivity(
   rng: Rng,
@@ -101,8 +119,6 @@ function describeActivity(
 ): PlannedActivity {
   const traits = TYPE_TRAITS[type];
   if (!traits) throw new Error(`no traits for activity type ${type}`);
-  // Residents co-organise only once the community has a leader to carry it.
-  const initiativeChance = leadersBy(day, leaders) > 0 ? (RESIDENT_INITIATIVE_BY_YEAR[yearOf(day)] ?? 0) * traits.residentInitiative : 0;
   return {
     date: day,
     community: profile.code,
@@ -112,8 +128,28 @@ function describeActivity(
     ledBy: rng.pick(traits.ledBy),
     location: special?.location ?? rng.pick(outdoor ? profile.locations.outdoor : profile.locations.indoor),
     anonymous: traits.open || outdoor ? drawAnonymous(rng, type, outdoor, day, profile) : 0,
-    residentInitiative: rng.chance(initiativeChance),
+    // Decided once the programme is known (markInitiatives).
+    residentInitiative: false,
     outdoor,
+  };
+}
+
+/**
+ * Keeps a steady share of what it is offered: which sessions go is random, but how many stays
+ * within one or two of the expected number, so the counts behind the indicators (and how far a
+ * declining community's programme thins) do not hang on the seed.
+ */
+function steadyShare(rng: Rng): (share: number) => boolean {
+  let credit = rng.next();
+  let threshold = rng.between(0.5, 1.5);
+  return (share) => {
+    if (share >= 1) return true;
+    if (share <= 0) return false;
+    credit += share;
+    if (credit < threshold) return false;
+    credit -= 1;
+    threshold = rng.between(0.5, 1.5);
+    return true;
   };
 }
 
@@ -123,12 +159,14 @@ function planCommunity(profile: CommunityProfile, participants: readonly Partici
   const leaders = participants.filter((p) => p.community === profile.code && p.leaderSince !== undefined);
   const planned: PlannedActivity[] = [];
   const specialDays = new Set<Day>();
+  const keepEvent = steadyShare(rng);
+  const keepSession = steadyShare(rng);
   for (let year = yearOf(firstDay); year <= yearOf(lastDay); year++) {
     for (const event of SPECIAL_EVENTS.filter((e) => e.communities.includes(profile.code))) {
       const day = specialEventDay(event, year);
       if (day === undefined || day < firstDay || day > lastDay) continue;
       // A community losing its people drops some of its events too.
-      if (!rng.chance(declineHeldShare(profile, day))) continue;
+      if (!keepEvent(declineHeldShare(profile, day))) continue;
       specialDays.add(day);
       planned.push(describeActivity(rng, profile, leaders, day, event.type, event.outdoor ?? false, event));
     }
@@ -142,19 +180,21 @@ function planCommunity(profile: CommunityProfile, participants: readonly Partici
   for (let day = firstDay; day <= lastDay; day++) {
     // A special event replaces the usual session that day.
     if (isClosed(day) || specialDays.has(day)) continue;
-    const held = programmeShare(day) * (isSummer(day) ? profile.summerShare : 1) * HELD_SHARE * declineHeldShare(profile, day);
+    const held = programmeShare(day) * (isSummer(day) ? profile.summerShare : 1) * HELD_SHARE;
     const slots = [
       ...profile.weekly.filter((s) => weeklySlotMeets(s, day, firstDay)),
       ...profile.monthly.filter((s) => monthlySlotMeets(s, day)),
     ].filter((s) => s.from === undefined || day >= s.from);
     for (const slot of slots) {
-      if (!rng.chance(held)) continue;
+      if (!keepSession(held * declineHeldShare(profile, day, slot.from))) continue;
       const type = takeTurn(slot);
       const outdoor = isOutdoorSeason(day) && OUTDOOR_TITLES[type] !== undefined && rng.chance(0.6);
       planned.push(describeActivity(rng, profile, leaders, day, type, outdoor));
     }
   }
-  return planned.sort((a, b) => a.date - b.date);
+  planned.sort((a, b) => a.date - b.date);
+  markInitiatives(rng, planned, leaders);
+  return planned;
 }
 
 export function planActivities(

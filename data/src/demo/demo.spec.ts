@@ -272,18 +272,73 @@ describe('generateDemoFiles', () => {
     expect(manifest.counts.activities).toBe(data.activities.size);
     expect(manifest.counts.attendances).toBe(data.presences.length);
     expect(manifest.counts.surveyResponses).toBe(data.responses.length);
-    expect(data.people.size).toBeGreaterThanOrEqual(300);
-    expect(data.people.size).toBeLessThanOrEqual(400);
-    expect(data.presences.length).toBeGreaterThanOrEqual(6000);
-    expect(data.presences.length).toBeLessThanOrEqual(20000);
+    expect(data.people.size).toBeGreaterThanOrEqual(240);
+    expect(data.people.size).toBeLessThanOrEqual(320);
+    expect(data.presences.length).toBeGreaterThanOrEqual(3000);
+    expect(data.presences.length).toBeLessThanOrEqual(6000);
   });
 
-  it('sizes communities about 45/30/25%, seniors mostly women, genders matching surnames', () => {
+  it('holds about 90–120 activities a year in 2022–2023, fewer in 2021, split by community size', () => {
+    const activities = [...data.activities.values()];
+    const held = (year: string, community?: string) =>
+      activities.filter((a) => a.date.startsWith(year) && (community === undefined || a.community === community)).length;
+    for (const year of ['2022', '2023']) {
+      expect(held(year), year).toBeGreaterThanOrEqual(90);
+      expect(held(year), year).toBeLessThanOrEqual(120);
+    }
+    expect(held('2021')).toBeGreaterThanOrEqual(30);
+    expect(held('2021')).toBeLessThan(held('2022') * 0.6);
+    expect(activities.filter((a) => a.date >= '2021-01-01' && a.date <= '2021-04-30').length).toBeLessThanOrEqual(5);
+    // The largest community holds the most; OST's programme thins in 2023.
+    expect(held('2022', 'WZG')).toBeGreaterThan(held('2022', 'OST'));
+    expect(held('2022', 'OST')).toBeGreaterThan(held('2022', 'LAZ'));
+    expect(held('2023', 'OST')).toBeLessThan(held('2022', 'OST') * 0.85);
+  });
+
+  it('tells the calibrated story against the default targets: near plan, 2021 behind, OST behind in 2023', () => {
+    const groups = new Map(config.activityTypes.map((t) => [t.code, t.group]));
+    const target = (code: string, scope: string, year: string) => config.indicators.find((i) => i.code === code)!.targets[scope]![year]!;
+    const inScope = (community: string, scope: string) => scope === 'ALL' || community === scope;
+    // P2: activities of group `animation` held in the year.
+    const p2 = (scope: string, year: string) =>
+      [...data.activities.values()].filter((a) => a.date.startsWith(year) && inScope(a.community, scope) && groups.get(a.type) === 'animation')
+        .length;
+    // R1: people with at least 3 attendances in the year (in the scope's activities).
+    const r1 = (scope: string, year: string) => {
+      const counts = new Map<string, number>();
+      for (const p of data.presences) {
+        if (p.date.startsWith(year) && inScope(data.activities.get(p.activityId)!.community, scope)) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+      }
+      return [...counts.values()].filter((n) => n >= 3).length;
+    };
+    const achievement = (value: number, code: string, scope: string, year: string) => value / target(code, scope, year);
+    for (const year of ['2022', '2023']) {
+      expect(achievement(p2('ALL', year), 'P2', 'ALL', year), `P2 ${year}`).toBeGreaterThanOrEqual(0.9);
+      expect(achievement(p2('ALL', year), 'P2', 'ALL', year), `P2 ${year}`).toBeLessThanOrEqual(1.4);
+      expect(achievement(r1('ALL', year), 'R1', 'ALL', year), `R1 ${year}`).toBeGreaterThanOrEqual(0.9);
+      expect(achievement(r1('ALL', year), 'R1', 'ALL', year), `R1 ${year}`).toBeLessThanOrEqual(1.4);
+    }
+    // The pandemic year: at risk on animation, not lost.
+    expect(achievement(p2('ALL', '2021'), 'P2', 'ALL', '2021')).toBeGreaterThanOrEqual(0.75);
+    expect(achievement(p2('ALL', '2021'), 'P2', 'ALL', '2021')).toBeLessThan(0.9);
+    // OST falls behind in 2023; WZG and LAZ stay on track.
+    expect(achievement(p2('OST', '2023'), 'P2', 'OST', '2023')).toBeLessThan(0.75);
+    expect(achievement(r1('OST', '2023'), 'R1', 'OST', '2023')).toBeLessThan(0.75);
+    for (const scope of ['WZG', 'LAZ']) {
+      expect(achievement(p2(scope, '2023'), 'P2', scope, '2023'), scope).toBeGreaterThanOrEqual(0.9);
+      expect(achievement(r1(scope, '2023'), 'R1', scope, '2023'), scope).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it('sizes communities as in the story (OST short of its 30% after the decline), seniors mostly women, genders matching surnames', () => {
     const people = [...data.people.values()];
     const share = (c: string) => people.filter((p) => p.community === c).length / people.length;
-    expect(share('WZG')).toBeCloseTo(0.45, 1);
-    expect(share('OST')).toBeCloseTo(0.3, 1);
-    expect(share('LAZ')).toBeCloseTo(0.25, 1);
+    expect(share('WZG')).toBeGreaterThanOrEqual(0.42);
+    expect(share('WZG')).toBeLessThanOrEqual(0.55);
+    expect(share('OST')).toBeGreaterThanOrEqual(0.17);
+    expect(share('OST')).toBeLessThanOrEqual(0.3);
+    expect(share('LAZ')).toBeGreaterThanOrEqual(0.22);
+    expect(share('LAZ')).toBeLessThanOrEqual(0.32);
     const seniors = people.filter((p) => p.community === 'LAZ');
     expect(seniors.filter((p) => /^(k|kobieta)$/i.test(p.gender)).length / seniors.length).toBeGreaterThan(0.65);
     const female = (g: string) => /^(k|kobieta)$/i.test(g);
@@ -330,8 +385,13 @@ describe('generateDemoFiles', () => {
   it('shows a sustained OST decline from October 2022 and none in WZG or LAZ', () => {
     const before = ['2021-10-01', '2022-03-31'] as const;
     const after = ['2022-10-01', '2023-03-31'] as const;
-    expect(change(meanWeekly(data, 'OST', ...before), meanWeekly(data, 'OST', ...after))).toBeLessThanOrEqual(-0.35);
-    expect(change(meanMonthlyPeople(data, 'OST', ...before), meanMonthlyPeople(data, 'OST', ...after))).toBeLessThanOrEqual(-0.3);
+    // About −40 to −55%: large and sustained, not a collapse.
+    const weekly = change(meanWeekly(data, 'OST', ...before), meanWeekly(data, 'OST', ...after));
+    const people = change(meanMonthlyPeople(data, 'OST', ...before), meanMonthlyPeople(data, 'OST', ...after));
+    expect(weekly).toBeLessThanOrEqual(-0.38);
+    expect(weekly).toBeGreaterThanOrEqual(-0.6);
+    expect(people).toBeLessThanOrEqual(-0.35);
+    expect(people).toBeGreaterThanOrEqual(-0.6);
     // It stays low: the second half of 2023 does not recover to the level of a year before the fall.
     expect(meanWeekly(data, 'OST', '2023-09-01', '2023-12-15')).toBeLessThan(meanWeekly(data, 'OST', '2021-09-01', '2021-12-15') * 0.75);
     for (const stable of ['WZG', 'LAZ']) {
