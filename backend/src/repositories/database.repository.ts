@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { applyMigrations, createPrismaClient, type PrismaClient } from '@osl/prisma';
+import { applyMigrations, createPrismaClient, resolveDatabaseUrl, type PrismaClient } from '@osl/prisma';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
 const migrationsDir = path.resolve(import.meta.dirname, '..', '..', '..', 'prisma', 'migrations');
@@ -13,6 +13,12 @@ export class DatabaseRepository implements OnModuleDestroy {
 
   constructor(@Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment) {
     this.client = createPrismaClient(environment.env);
+  }
+
+  /** The SQLite file of the embedded default, or null when another database serves. */
+  sqliteFile(): string | null {
+    const url = resolveDatabaseUrl(this.environment.env);
+    return url.startsWith('file:') ? url.slice('file:'.length) : null;
   }
 
   /** Applies committed migrations unless every one of them is already recorded as applied. */

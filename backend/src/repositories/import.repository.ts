@@ -12,6 +12,7 @@ import type {
 } from '../import/validation/validate-file.ts';
 import { AuditRepository, type AuditEntry } from './audit.repository.ts';
 import { DatabaseRepository } from './database.repository.ts';
+import { SqliteAttendanceWriter } from './sqlite-attendance.writer.ts';
 
 export interface BatchMeta {
   fileName: string;
@@ -92,6 +93,21 @@ export class ImportRepository {
 
   /** Writes a validated file in one transaction: all of it, or (on any failure) nothing. */
   async writeImport(meta: BatchMeta & { kind: ImportKind }, result: ValidationResult, onRows?: (rowsDone: number) => void): Promise<WriteSummary> {
+    const sqliteFile = this.database.sqliteFile();
+    if (result.kind === 'attendance' && sqliteFile) {
+      const writer = new SqliteAttendanceWriter(sqliteFile);
+      try {
+        const written = await writer.write(
+          { ...meta, rowsRead: result.rowsRead, warnings: result.warnings },
+          result.records,
+          (batchId, counts) => importedEvent(meta, batchId, { ...counts, updated: 0 }),
+          onRows ?? (() => {}),
+        );
+        return { ...written, updated: 0 };
+      } finally {
+        writer.close();
+      }
+    }
     return this.database.client.$transaction(async (tx) => {
       const batch = await tx.importBatch.create({
         data: {
@@ -121,13 +137,7 @@ export class ImportRepository {
           break;
       }
       await tx.importBatch.update({ where: { id: batch.id }, data: { rowsWritten: counts.created + counts.updated } });
-      context.audit.push({
-        actor: meta.importedBy,
-        action: 'import.imported',
-        entity: 'importBatch',
-        entityId: String(batch.id),
-        after: { file: meta.fileName, kind: meta.kind, sha256: meta.sha256, ...counts },
-      });
+      context.audit.push(importedEvent(meta, batch.id, counts));
       await this.audit.record(context.audit, tx);
       return { batchId: batch.id, ...counts };
     }, transactionOptions);
@@ -146,6 +156,16 @@ export class ImportRepository {
   async isDemoInstallation(): Promise<boolean> {
     return (await this.database.client.importBatch.count({ where: { source: 'demo', status: 'imported' } })) > 0;
   }
+}
+
+function importedEvent(meta: BatchMeta, batchId: number, counts: Omit<WriteSummary, 'batchId'>): AuditEntry {
+  return {
+    actor: meta.importedBy,
+    action: 'import.imported',
+    entity: 'importBatch',
+    entityId: String(batchId),
+    after: { file: meta.fileName, kind: meta.kind, sha256: meta.sha256, ...counts },
+  };
 }
 
 interface WriteContext {

@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import type { AttendanceRecord, ImportIssue } from '../import/validation/validate-file.ts';
+import type { AuditEntry } from './audit.repository.ts';
+
+export interface BulkBatch {
+  fileName: string;
+  kind: string;
+  sha256: string;
+  source: string;
+  importedBy: string;
+  rowsRead: number;
+  warnings: ImportIssue[];
+}
+
+const chunkRows = 25_000;
+const rowsPerStatement = 100;
+
+/**
+ * The bulk path for attendance lists on SQLite (a million rows per file): prepared statements
+ * on a dedicated better-sqlite3 connection inside one explicit transaction. The batch, its rows
+ * and its audit event commit together or not at all; a killed process leaves SQLite's journal
+ * to roll the transaction back. Between chunks it yields, so the server keeps answering.
+ */
+export class SqliteAttendanceWriter {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('busy_timeout = 30000');
+  }
+
+  async write(
+    batch: BulkBatch,
+    records: AttendanceRecord[],
+    audit: (batchId: number, counts: { created: number; unchanged: number }) => AuditEntry,
+    onRows: (done: number) => void,
+  ): Promise<{ batchId: number; created: number; unchanged: number }> {
+    const db = this.db;
+    const now = () => new Date().toISOString().replace('Z', '+00:00');
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const batchId = Number(
+        db
+          .prepare(
+            `INSERT INTO "ImportBatch" ("fileName","kind","sha256","status","source","importedBy","rowsRead","rowsWritten","errorCount","warningCount","report","createdAt")
+             VALUES (?,?,?,'imported',?,?,?,0,0,?,?,?)`,
+          )
+          .run(batch.fileName, batch.kind, batch.sha256, batch.source, batch.importedBy, batch.rowsRead, batch.warnings.length, JSON.stringify({ errors: [], warnings: batch.warnings }), now())
+          .lastInsertRowid,
+      );
+      const activityIds = new Map<string, number>();
+      for (const row of db.prepare('SELECT "id", "externalId" FROM "Activity"').iterate() as Iterable<{ id: number; externalId: string }>) {
+        activityIds.set(row.externalId, row.id);
+      }
+      const participantIds = new Map<string, number>();
+      for (const row of db.prepare('SELECT "id", "code" FROM "Participant"').iterate() as Iterable<{ id: number; code: string }>) {
+        participantIds.set(row.code, row.id);
+      }
+      // Many rows per statement: the per-call cost between JavaScript and SQLite dominates otherwise.
+      const insertMany = (rows: number) =>
+        db.prepare(
+          `INSERT INTO "Attendance" ("activityId","participantId","importBatchId","sourceRow","createdAt") VALUES ${Array(rows).fill('(?,?,?,?,?)').join(',')}
+           ON CONFLICT ("activityId","participantId") DO NOTHING`,
+        );
+      const fullStatement = insertMany(rowsPerStatement);
+      const createdAt = now();
+      const values: (number | string)[] = [];
+      let created = 0;
+      for (let start = 0; start < records.length; start += chunkRows) {
+        const end = Math.min(records.length, start + chunkRows);
+        for (let i = start; i < end; i += rowsPerStatement) {
+          const last = Math.min(end, i + rowsPerStatement);
+          values.length = 0;
+          for (let j = i; j < last; j += 1) {
+            const r = records[j]!;
+            const activityId = activityIds.get(r.activityExternalId);
+            const participantId = participantIds.get(r.participantCode);
+            // Validation checked both against the same database moments ago; a miss means it changed since.
+            if (activityId === undefined || participantId === undefined) throw new Error(`row ${r.row}: activity or participant vanished during the import`);
+            values.push(activityId, participantId, batchId, r.row, createdAt);
+          }
+          const statement = last - i === rowsPerStatement ? fullStatement : insertMany(last - i);
+          created += statement.run(values).changes;
+        }
+        onRows(end);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const counts = { created, unchanged: records.length - created };
+      db.prepare('UPDATE "ImportBatch" SET "rowsWritten" = ? WHERE "id" = ?').run(created, batchId);
+      const entry = audit(batchId, counts);
+      db.prepare(`INSERT INTO "AuditEvent" ("at","actor","action","entity","entityId","after") VALUES (?,?,?,?,?,?)`).run(
+        now(),
+        entry.actor,
+        entry.action,
+        entry.entity,
+        entry.entityId ?? null,
+        JSON.stringify(entry.after ?? null),
+      );
+      db.exec('COMMIT');
+      return { batchId, ...counts };
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
