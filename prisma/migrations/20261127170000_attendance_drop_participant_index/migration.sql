@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "Attendance_participantId_idx";
+
