@@ -16,7 +16,7 @@ const list = 'id_dzialania;kod_uczestnika\r\nW1;WZG-0001\r\nW1;WZG-0002\r\n';
 
 function form(files: Record<string, string | Buffer>, fields: Record<string, string> = {}): FormData {
   const data = new FormData();
-  for (const [name, content] of Object.entries(files)) data.append('files', new Blob([content]), name);
+  for (const [name, content] of Object.entries(files)) data.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
   return data;
 }

@@ -34,6 +34,10 @@ export const importMessages = {
     pl: 'To nie jest plik CSV ani XLSX (rozpoznano: {detected}). Zapisz dane w Excelu jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
     en: 'This is not a CSV or XLSX file (detected: {detected}). Save the data from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
   },
+  binary_file: {
+    pl: 'To nie jest plik CSV ani XLSX, tylko plik binarny nieznanego rodzaju (np. program, obraz albo uszkodzony plik). Zapisz dane w Excelu jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
+    en: 'This is not a CSV or XLSX file but a binary file of unknown type (a program, an image or a damaged file). Save the data from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+  },
   xls_old_format: {
     pl: 'To plik w starym formacie Excela (.xls), którego program nie czyta. Otwórz go w Excelu i zapisz jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
     en: 'This is an old-format Excel file (.xls), which cannot be read. Open it in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
@@ -49,6 +53,10 @@ export const importMessages = {
   zip_bomb: {
     pl: 'Plik XLSX po rozpakowaniu miałby {sizeMb} MB, czyli podejrzanie dużo (limit {limitMb} MB). Plik odrzucono.',
     en: 'The XLSX file would unpack to {sizeMb} MB, which is suspiciously large (limit {limitMb} MB). The file was rejected.',
+  },
+  zip_size_mismatch: {
+    pl: 'Plik XLSX jest uszkodzony albo podejrzany: jego zawartość po rozpakowaniu jest większa, niż plik deklaruje. Plik odrzucono; otwórz go w Excelu i zapisz ponownie.',
+    en: 'The XLSX file is damaged or suspicious: its contents unpack to more than the file declares. The file was rejected; open it in Excel and save it again.',
   },
   xlsx_unreadable: {
     pl: 'Nie udało się odczytać skoroszytu XLSX. Otwórz go w Excelu i zapisz ponownie jako „Skoroszyt programu Excel (*.xlsx)”.',
@@ -70,9 +78,18 @@ export const importMessages = {
     pl: 'Plik zawiera znaki, których nie da się odczytać ani jako UTF-8, ani jako Windows-1250 (pierwszy w linii {row}). Zapisz go w Excelu jako „CSV UTF-8”.',
     en: 'The file contains bytes that are neither UTF-8 nor Windows-1250 (first on line {row}). Save it from Excel as "CSV UTF-8".',
   },
+  mixed_encoding: {
+    pl: 'Plik jest zapisany w UTF-8, ale zawiera też znaki w innym kodowaniu (pierwszy w linii {row}) — polskie litery zostałyby przekłamane. Otwórz plik w Excelu, popraw ten wiersz i zapisz jako „CSV UTF-8”.',
+    en: 'The file is UTF-8 but also contains characters in another encoding (first on line {row}); Polish letters would be garbled. Open the file in Excel, fix that line and save it as "CSV UTF-8".',
+  },
   header_not_found: {
     pl: 'W pierwszych {rows} wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: {expected}.',
     en: 'No header row found in the first {rows} rows. Expected columns: {expected}.',
+  },
+
+  no_data_rows: {
+    pl: 'Plik nie zawiera żadnych danych: pod nagłówkiem (wiersz {headerRow}) nie ma ani jednego wiersza do zaimportowania. Sprawdź, czy to właściwy plik lub arkusz.',
+    en: 'The file holds no data: there is not a single row to import below the header (row {headerRow}). Check that this is the right file or sheet.',
   },
 
   // ------------------------------------------------------------ header
@@ -108,6 +125,10 @@ export const importMessages = {
   },
 
   // ------------------------------------------------------------ values
+  formula_like_text: {
+    pl: 'Tekst „{value}” wygląda jak formuła Excela; zapisano go dosłownie jako tekst, bez obliczania.',
+    en: 'The text "{value}" looks like an Excel formula; it was stored literally as text, never evaluated.',
+  },
   value_required: {
     pl: 'Puste pole w wymaganej kolumnie „{column}”.',
     en: 'The required column "{column}" is empty.',

@@ -16,6 +16,9 @@ describe('foldHeader', () => {
     expect(foldHeader('DATA DZIAŁANIA*')).toBe('data dzialania');
     expect(foldHeader('Imię:')).toBe('imie');
     expect(foldHeader('Data\u00a0wypełnienia')).toBe('data wypelnienia');
+    expect(foldHeader('Czas trwania (h)')).toBe('czas trwania h');
+    expect(foldHeader('Nr. działania')).toBe('nr dzialania');
+    expect(foldHeader('[Kod uczestnika]')).toBe('kod uczestnika');
   });
 });
 

@@ -34,10 +34,54 @@ export function decodeCsv(buffer: Buffer, fileName: string): { text: string; enc
   const hasBom = buffer.length >= 3 && buffer[0] === UTF8_BOM[0] && buffer[1] === UTF8_BOM[1] && buffer[2] === UTF8_BOM[2];
   const body = hasBom ? buffer.subarray(3) : buffer;
   if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
+  const damagedUtf8 = firstInvalidUtf8IfPolishUtf8(body);
+  if (damagedUtf8 >= 0) throw new FileRejectedError('mixed_encoding', fileName, { row: lineOfByte(body, damagedUtf8) });
   const text = iconv.decode(body, 'windows-1250');
   const bad = text.indexOf(REPLACEMENT_CHAR);
   if (bad >= 0) throw new FileRejectedError('undecodable', fileName, { row: lineOf(text, bad) });
   return { text, encoding: 'windows-1250' };
+}
+
+/**
+ * A file that is not valid UTF-8 but holds Polish letters written as UTF-8 (`ł` as C5 82) is UTF-8
+ * with some damage (a stray byte, two files pasted together), not Windows-1250: read as Windows-1250
+ * every Polish letter would turn into two wrong ones (`ł` → `Ĺ‚`), which Windows-1250 text never
+ * contains. Returns the offset of the first byte that is not UTF-8, or -1 when the file shows no
+ * UTF-8 Polish letters. Native `indexOf` scans: Windows-1250 Polish text rarely holds 0xC3–0xC5.
+ */
+function firstInvalidUtf8IfPolishUtf8(body: Buffer): number {
+  if (!hasPolishUtf8Letter(body)) return -1;
+  const text = body.toString('utf8');
+  const bad = text.indexOf(REPLACEMENT_CHAR);
+  return bad < 0 ? -1 : Buffer.byteLength(text.slice(0, bad), 'utf8');
+}
+
+function isPolishUtf8Pair(lead: number, next: number): boolean {
+  switch (lead) {
+    case 0xc3: // ó Ó
+      return next === 0xb3 || next === 0x93;
+    case 0xc4: // Ą ą Ć ć Ę ę
+      return (next >= 0x84 && next <= 0x87) || next === 0x98 || next === 0x99;
+    case 0xc5: // Ł ł Ń ń Ś ś Ź ź Ż ż
+      return (next >= 0x81 && next <= 0x84) || next === 0x9a || next === 0x9b || (next >= 0xb9 && next <= 0xbc);
+    default:
+      return false;
+  }
+}
+
+function hasPolishUtf8Letter(body: Buffer): boolean {
+  for (const lead of [0xc5, 0xc4, 0xc3]) {
+    for (let at = body.indexOf(lead); at >= 0 && at + 1 < body.length; at = body.indexOf(lead, at + 1)) {
+      if (isPolishUtf8Pair(lead, body[at + 1])) return true;
+    }
+  }
+  return false;
+}
+
+function lineOfByte(buffer: Buffer, offset: number): number {
+  let line = 1;
+  for (let at = buffer.indexOf(LF); at >= 0 && at < offset; at = buffer.indexOf(LF, at + 1)) line++;
+  return line;
 }
 
 function lineOf(text: string, index: number): number {
@@ -194,6 +238,10 @@ export function parseCsvText(text: string, delimiter: CsvDelimiter, limits: CsvL
       i++; // the line feed ending the record
       line++;
       break;
+    }
+    if (cells.length > limits.maxColumns) {
+      // Empty cells after the last value (Excel writes `;;;;` up to the sheet's used range) are not columns.
+      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     }
     if (cells.length > limits.maxColumns) {
       throw new FileRejectedError('too_many_columns', fileName, { row: rowNumber, count: cells.length, limit: limits.maxColumns });

@@ -1,7 +1,7 @@
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const L_STROKE = /ł/g;
-const SEPARATORS = /[\s\u00a0\u202f_-]+/g;
+const SEPARATORS = /[\s\u00a0\u202f_.()[\]-]+/g;
 const TRAILING_MARKS = /[\s*:?.]+$/;
 const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
 
@@ -13,8 +13,9 @@ export function foldText(value: string): string {
 }
 
 /**
- * A header as the matcher sees it: case- and diacritics-insensitive, trimmed, spaces, `-` and `_`
- * alike, trailing `*`, `:`, `?`, `.` dropped (required-field marks, `Imię:`, form questions ending in `?`).
+ * A header as the matcher sees it: case- and diacritics-insensitive, trimmed, spaces, `-`, `_`, `.`
+ * and brackets alike (`Czas trwania (h)` = `czas_trwania_h`, `Nr. działania` = `nr_dzialania`),
+ * trailing `*`, `:`, `?`, `.` dropped (required-field marks, `Imię:`, form questions ending in `?`).
  */
 export function foldHeader(value: string): string {
   return foldText(value).replace(SEPARATORS, ' ').replace(TRAILING_MARKS, '').trim();

@@ -172,6 +172,8 @@ describe('readTable: files rejected as a whole', () => {
     const error = await rejection(readTable(Buffer.alloc(3 * 1024 * 1024, 0x61), 'big.csv', { maxFileBytes: 2 * 1024 * 1024, maxRows: 10 }));
     expect(error.code).toBe('file_too_large');
     expect(error.message).toBe('Plik ma 3 MB, a limit to 2 MB. Podziel dane na mniejsze pliki.');
+    const small = await rejection(readTable(Buffer.alloc(30_000, 0x61), 'big.csv', { maxFileBytes: 20_000, maxRows: 10 }));
+    expect(small.message).toBe('Plik ma 0,029 MB, a limit to 0,019 MB. Podziel dane na mniejsze pliki.');
   });
 
   it('too many rows: the header is not counted', async () => {
@@ -187,7 +189,6 @@ describe('readTable: files rejected as a whole', () => {
   it.each([
     ['a renamed PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'PDF'],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'PNG'],
-    ['a binary file', Buffer.from([0x41, 0x00, 0x42, 0x43, 0x01, 0x02]), 'binary'],
     ['an HTML page saved as .xls', Buffer.from('<html><body><table><tr><td>a</td></tr></table></body></html>'), 'HTML/XML'],
     ['a Word document', zipBytes([{ name: '[Content_Types].xml', data: Buffer.from('<x/>') }, { name: 'word/document.xml', data: Buffer.from('<w/>') }]), 'DOCX (Word)'],
     ['an ODS spreadsheet', zipBytes([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', data: Buffer.from('<x/>') }]), 'ODS (LibreOffice/OpenOffice)'],
@@ -196,6 +197,14 @@ describe('readTable: files rejected as a whole', () => {
     expect(error.code).toBe('not_spreadsheet');
     expect(error.params).toEqual({ detected });
     expect(error.message).toContain(`rozpoznano: ${detected}`);
+  });
+
+  it('a binary file of no known format, in plain words', async () => {
+    for (const bytes of [Buffer.from([0x41, 0x00, 0x42, 0x43, 0x01, 0x02]), Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 7) % 32))]) {
+      const error = await rejection(readTable(bytes, 'lista.csv', testLimits));
+      expect(error.code).toBe('binary_file');
+      expect(error.message).toContain('plik binarny');
+    }
   });
 
   it('an old .xls file: save as .xlsx or CSV', async () => {
@@ -239,6 +248,12 @@ describe('readTable: files rejected as a whole', () => {
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), zip64Size: 2 ** 42 },
     ]);
     expect((await rejection(readTable(zip64, 'bomb.xlsx', testLimits))).code).toBe('zip_bomb');
+    const understated = zipBytes([
+      { name: '[Content_Types].xml', data: Buffer.from('<x/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20), declaredSize: 1000 },
+    ]);
+    const hidden = await rejection(readTable(understated, 'bomb.xlsx', testLimits));
+    expect(hidden.code).toBe('zip_size_mismatch'); // refused after inflating 1000 bytes, not 8 MiB
     const normal = await xlsxBytes([{ name: 'S', rows: [['a', 'b']] }]);
     const capped = await rejection(readTable(normal, 'x.xlsx', { ...testLimits, maxUncompressedBytes: 1000 }));
     expect(capped.code).toBe('zip_bomb');
@@ -269,6 +284,22 @@ describe('readTable: files rejected as a whole', () => {
     expect(error.params).toEqual({ row: 3, limit: 1000 });
   });
 
+  it('UTF-8 with a stray byte in another encoding: refused at that line instead of read as Windows-1250', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('kod;społeczność;imię;nazwisko\r\nWZG-1;WZG;Zośka;Wójcik\r\nWZG-2;WZG;Ren', 'utf8'),
+      Buffer.from([0xe9]), // é in Latin-1
+      Buffer.from(';Dupont\r\n'),
+    ]);
+    const error = await rejection(readTable(bytes, 'u.csv', testLimits));
+    expect(error.code).toBe('mixed_encoding');
+    expect(error.params).toEqual({ row: 3 });
+    // Windows-1250 Polish text is still Windows-1250.
+    const cp1250 = csvBytes(['kod;społeczność;imię;nazwisko', 'WZG-1;WZG;Zośka;Wójcik', 'WZG-2;WZG;Łucja;Żółć'], 'windows-1250');
+    const table = await readTable(cp1250, 'w.csv', testLimits);
+    expect(table.encoding).toBe('windows-1250');
+    expect(cells(table)[2]).toEqual(['WZG-2', 'WZG', 'Łucja', 'Żółć']);
+  });
+
   it('an unclosed quote', async () => {
     const error = await rejection(readTable(csvBytes(['a;b', '1;"abc', '2;3']), 'q.csv', testLimits));
     expect(error.code).toBe('unclosed_quote');
@@ -280,6 +311,8 @@ describe('readTable: files rejected as a whole', () => {
     const error = await rejection(readTable(csvBytes(['a;b', wide]), 'w.csv', testLimits));
     expect(error.code).toBe('too_many_columns');
     expect(error.params).toEqual({ row: 2, count: 1001, limit: 1000 });
+    const trailing = await readTable(csvBytes(['a;b', `1;2${';'.repeat(5000)}`]), 't.csv', testLimits);
+    expect(cells(trailing)).toEqual([['a', 'b'], ['1', '2']]); // empty cells after the last value are not columns
     const xlsx = await xlsxBytes([{ name: 'S', rows: [['a'], Array.from({ length: 30 }, (_, i) => i)] }]);
     expect((await rejection(readTable(xlsx, 'w.xlsx', { ...testLimits, maxColumns: 20 }))).code).toBe('too_many_columns');
   });

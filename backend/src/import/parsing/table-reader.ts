@@ -88,6 +88,7 @@ export async function readTable(buffer: Buffer, fileName: string, limits: ReadLi
     case 'utf16':
       throw new FileRejectedError('utf16_encoding', fileName);
     case 'other':
+      if (sniffed.detected === 'binary') throw new FileRejectedError('binary_file', fileName);
       throw new FileRejectedError('not_spreadsheet', fileName, { detected: sniffed.detected });
     case 'text': {
       const { text, encoding } = decodeCsv(buffer, fileName);
@@ -106,6 +107,8 @@ export async function readTable(buffer: Buffer, fileName: string, limits: ReadLi
   return table;
 }
 
+/** Megabytes to one decimal; below 1 MB to two significant digits, so a small limit never reads "0 MB". */
 function toMb(bytes: number): number {
-  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? Math.round(mb * 10) / 10 : Number(mb.toPrecision(2));
 }

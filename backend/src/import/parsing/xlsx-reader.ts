@@ -1,8 +1,9 @@
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { FileRejectedError } from '../import.errors.ts';
 import type { CellValue, ImportKind, RawRow, RawTable } from '../import.types.ts';
 import { foldHeader } from './fold.ts';
-import { readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
+import { entryData, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
 
 export interface XlsxLimits {
   maxRows: number;
@@ -73,7 +74,38 @@ export function checkXlsxContainer(buffer: Buffer, fileName: string, limits: Pic
   if (sheetXml > maxSheetXmlBytes) {
     throw new FileRejectedError('xlsx_too_large', fileName, { sizeMb: Math.round(sheetXml / MIB), limitMb: Math.round(maxSheetXmlBytes / MIB) });
   }
+  checkInflatedSizes(buffer, fileName, entries);
   return entries;
+}
+
+/**
+ * The sizes in the central directory are only what the archive claims. Each entry is inflated here
+ * with its declared size as a hard cap, so an entry that claims 1 KB and inflates to gigabytes is
+ * refused after at most 1 KB of output, before exceljs (which trusts the data stream) inflates it all.
+ * The declared sizes were checked above, so this costs at most the limits already accepted.
+ */
+function checkInflatedSizes(buffer: Buffer, fileName: string, entries: readonly ZipEntry[]): void {
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue; // a folder
+    let data: Buffer;
+    try {
+      data = entryData(buffer, entry);
+    } catch (error) {
+      if (error instanceof ZipFormatError) throw new FileRejectedError('zip_broken', fileName);
+      throw error;
+    }
+    if (entry.method === 0) {
+      if (data.length > entry.uncompressedSize) throw new FileRejectedError('zip_size_mismatch', fileName);
+      continue;
+    }
+    if (entry.method !== 8) continue; // exceljs cannot read it either and says so
+    try {
+      zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new FileRejectedError('zip_size_mismatch', fileName);
+      throw new FileRejectedError('zip_broken', fileName);
+    }
+  }
 }
 
 type WorksheetWithOrder = ExcelJS.Worksheet & { orderNo?: number };

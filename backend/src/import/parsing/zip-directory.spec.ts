@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { xlsxBytes, zipBytes } from '../fixtures/import-fixtures.ts';
-import { readZipDirectory, ZipFormatError } from './zip-directory.ts';
+import zlib from 'node:zlib';
+import { entryData, readZipDirectory, ZipFormatError } from './zip-directory.ts';
 
 describe('readZipDirectory', () => {
   it('lists the entries of a workbook with their sizes, without inflating', async () => {
@@ -22,9 +23,20 @@ describe('readZipDirectory', () => {
       ]),
     );
     expect(entries).toEqual([
-      { name: 'a.txt', compressedSize: expect.any(Number), uncompressedSize: 5, encrypted: true },
-      { name: 'b.txt', compressedSize: expect.any(Number), uncompressedSize: 2 ** 40, encrypted: false },
+      { name: 'a.txt', compressedSize: expect.any(Number), uncompressedSize: 5, encrypted: true, method: 8, localHeaderOffset: 0 },
+      { name: 'b.txt', compressedSize: expect.any(Number), uncompressedSize: 2 ** 40, encrypted: false, method: 8, localHeaderOffset: expect.any(Number) },
     ]);
+  });
+
+  it('finds the compressed data of each entry through its local header', () => {
+    const zip = zipBytes([
+      { name: 'a.txt', data: Buffer.from('hello') },
+      { name: 'b.txt', data: Buffer.from('world, again') },
+    ]);
+    const texts = readZipDirectory(zip).map((entry) => zlib.inflateRawSync(entryData(zip, entry)).toString('utf8'));
+    expect(texts).toEqual(['hello', 'world, again']);
+    const [first] = readZipDirectory(zip);
+    expect(() => entryData(zip, { ...first, localHeaderOffset: 3 })).toThrow(ZipFormatError);
   });
 
   it('throws ZipFormatError for damaged archives', () => {

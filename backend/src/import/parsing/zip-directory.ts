@@ -7,6 +7,10 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   encrypted: boolean;
+  /** Compression method: 0 stored, 8 deflate. */
+  method: number;
+  /** Where the entry's local header starts; its data follows that header. */
+  localHeaderOffset: number;
 }
 
 export class ZipFormatError extends Error {
@@ -69,19 +73,21 @@ export function readZipDirectory(buffer: Buffer): ZipEntry[] {
       throw new ZipFormatError(`central directory entry ${i} is damaged`);
     }
     const flags = buffer.readUInt16LE(at + 8);
+    const method = buffer.readUInt16LE(at + 10);
     let compressedSize = buffer.readUInt32LE(at + 20);
     let uncompressedSize = buffer.readUInt32LE(at + 24);
     const nameLength = buffer.readUInt16LE(at + 28);
     const extraLength = buffer.readUInt16LE(at + 30);
     const commentLength = buffer.readUInt16LE(at + 32);
+    let localHeaderOffset = buffer.readUInt32LE(at + 42);
     const nameStart = at + 46;
     const extraStart = nameStart + nameLength;
     const next = extraStart + extraLength + commentLength;
     if (next > buffer.length) throw new ZipFormatError(`central directory entry ${i} is truncated`);
     const name = buffer.toString('utf8', nameStart, extraStart);
 
-    if (uncompressedSize === U32_MAX || compressedSize === U32_MAX) {
-      // The zip64 extra field lists, in this order, only the sizes whose 32-bit fields are 0xFFFFFFFF.
+    if (uncompressedSize === U32_MAX || compressedSize === U32_MAX || localHeaderOffset === U32_MAX) {
+      // The zip64 extra field lists, in this order, only the values whose 32-bit fields are 0xFFFFFFFF.
       let extra = extraStart;
       while (extra + 4 <= extraStart + extraLength) {
         const id = buffer.readUInt16LE(extra);
@@ -92,14 +98,33 @@ export function readZipDirectory(buffer: Buffer): ZipEntry[] {
             uncompressedSize = readU64(buffer, field);
             field += 8;
           }
-          if (compressedSize === U32_MAX && field + 8 <= extra + 4 + size) compressedSize = readU64(buffer, field);
+          if (compressedSize === U32_MAX && field + 8 <= extra + 4 + size) {
+            compressedSize = readU64(buffer, field);
+            field += 8;
+          }
+          if (localHeaderOffset === U32_MAX && field + 8 <= extra + 4 + size) localHeaderOffset = readU64(buffer, field);
           break;
         }
         extra += 4 + size;
       }
     }
-    entries.push({ name, compressedSize, uncompressedSize, encrypted: (flags & 1) === 1 });
+    entries.push({ name, compressedSize, uncompressedSize, encrypted: (flags & 1) === 1, method, localHeaderOffset });
     at = next;
   }
   return entries;
+}
+
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_SIZE = 30;
+
+/** The compressed bytes of an entry, found through its local header. */
+export function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.localHeaderOffset;
+  if (at + LOCAL_HEADER_SIZE > buffer.length || buffer.readUInt32LE(at) !== LOCAL_HEADER_SIGNATURE) {
+    throw new ZipFormatError(`local header of ${entry.name} is damaged`);
+  }
+  const start = at + LOCAL_HEADER_SIZE + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > buffer.length) throw new ZipFormatError(`data of ${entry.name} is truncated`);
+  return buffer.subarray(start, end);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvBytes, csvTable, testContext, testLimits, xlsxBytes } from '../fixtures/import-fixtures.ts';
 import { FileRejectedError } from '../import.errors.ts';
-import type { ImportIssue } from '../import.types.ts';
+import type { ActivityRecord, ImportIssue } from '../import.types.ts';
 import { readTable } from '../parsing/table-reader.ts';
 import { foldName } from '../parsing/values.ts';
 import { validateTable } from './validate-file.ts';
@@ -33,6 +33,7 @@ describe('validateTable: activities', () => {
     expect(result.errors).toEqual([]);
     expect(result.rowsRead).toBe(4);
     expect(result.warnings).toEqual([
+      { row: 6, column: 'title', value: '=Piknik', code: 'formula_like_text', message: 'Tekst „=Piknik” wygląda jak formuła Excela; zapisano go dosłownie jako tekst, bez obliczania.' },
       { row: 7, column: null, value: 'Razem', code: 'totals_row_skipped', message: 'Pominięto wiersz podsumowania („Razem”).' },
     ]);
     expect(result.records).toEqual([
@@ -148,6 +149,44 @@ describe('validateTable: activities', () => {
     ]);
     expect(result.rowsRead).toBe(1);
     expect(result.records).toEqual([]);
+  });
+
+  it('refuses a header with no data rows below it (empty and totals rows do not count)', () => {
+    const onlyHeader = validateTable(csvTable([['LISTA DZIAŁAŃ'], activityHeader]), testContext());
+    expect(onlyHeader.errors).toEqual([
+      {
+        row: null,
+        column: null,
+        value: null,
+        code: 'no_data_rows',
+        message: 'Plik nie zawiera żadnych danych: pod nagłówkiem (wiersz 2) nie ma ani jednego wiersza do zaimportowania. Sprawdź, czy to właściwy plik lub arkusz.',
+      },
+    ]);
+    const blankAndTotals = validateTable(csvTable([activityHeader, [''], ['Razem', '', '', '', '', '0']]), testContext({}, { lang: 'en' }));
+    expect(brief(blankAndTotals.errors)).toEqual([{ row: null, column: null, value: null, code: 'no_data_rows' }]);
+    expect(blankAndTotals.errors[0].message).toBe('The file holds no data: there is not a single row to import below the header (row 1). Check that this is the right file or sheet.');
+    expect(blankAndTotals.warnings.map((w) => w.code)).toEqual(['empty_row_skipped', 'totals_row_skipped']);
+  });
+
+  it('keeps formula-looking text verbatim, with a warning; ordinary text starting with - or + is left alone', () => {
+    const table = csvTable([
+      activityHeader,
+      ['A-1', '2022-03-05', 'WZG', 'AKCJA', '=HYPERLINK("http://x","klik")', '', '@SUMA(A1)', "+cmd|' /C calc'!A0", '', ''],
+      ['A-2', '2022-03-05', 'WZG', 'AKCJA', '- bez tytułu -', '', '-', '+48 600 100 200', '', ''],
+    ]);
+    const result = validateTable(table, testContext());
+    expect(result.errors).toEqual([]);
+    expect(brief(result.warnings)).toEqual([
+      { row: 2, column: 'title', value: '=HYPERLINK("http://x","klik")', code: 'formula_like_text' },
+      { row: 2, column: 'led_by', value: '@SUMA(A1)', code: 'formula_like_text' },
+      { row: 2, column: 'location', value: "+cmd|' /C calc'!A0", code: 'formula_like_text' },
+    ]);
+    expect(result.kind).toBe('activities');
+    const records = result.records as ActivityRecord[];
+    expect(records.map((r) => [r.title, r.ledBy, r.location])).toEqual([
+      ['=HYPERLINK("http://x","klik")', '@SUMA(A1)', "+cmd|' /C calc'!A0"],
+      ['- bez tytułu -', '-', '+48 600 100 200'],
+    ]);
   });
 
   it('rejects a file without a header', () => {
@@ -317,7 +356,7 @@ describe('validateTable: surveys', () => {
     const result = validateTable(table, testContext(seed));
     expect(result.kind).toBe('survey');
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([]);
+    expect(brief(result.warnings)).toEqual([{ row: 4, column: 'UWAGI', value: '=super', code: 'formula_like_text' }]);
     expect(result.records).toEqual([
       {
         row: 2,

@@ -58,6 +58,7 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
   const rows = table.rows;
   const validateRows = header.errors.length === 0; // without the right columns every row would repeat the header's error
   let rowsRead = 0;
+  let dataRows = 0;
   let emptyFrom = -1;
   let emptyTo = -1;
   const flushEmptyRows = () => {
@@ -81,9 +82,13 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
       checker.warning(row.rowNumber, null, label, 'totals_row_skipped', { value: label });
       continue;
     }
+    dataRows++;
     if (validateRows) validator.validate(row);
   }
   flushEmptyRows();
+  // A header with nothing below it is refused rather than "imported" with nothing in it: most likely
+  // the wrong file, the wrong sheet, or the data was saved below in another sheet.
+  if (dataRows === 0) checker.fileError('no_data_rows', { headerRow: header.headerRow });
 
   const common = { rowsRead, errors: checker.errors, warnings: checker.warnings };
   return { ...common, ...validator.result() };
@@ -150,6 +155,11 @@ class RowChecker {
     this.errors.push({ row: this.row, column, value, code, message: formatImportMessage(code, this.lang, params) });
   }
 
+  /** A problem of the whole file, not of one row. */
+  fileError(code: ImportMessageKey, params: MessageParams): void {
+    this.errors.push({ row: null, column: null, value: null, code, message: formatImportMessage(code, this.lang, params) });
+  }
+
   warning(row: number | null, column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
     this.warnings.push({ row, column, value, code, message: formatImportMessage(code, this.lang, params) });
   }
@@ -163,6 +173,20 @@ class RowChecker {
     const text = index < 0 ? null : textOrNull(cells[index]);
     if (text === null && required) this.error(column, null, 'value_required', { column: this.headerOf(index, column) });
     return text;
+  }
+
+  /**
+   * Text that is stored and shown again later (titles, places, ids, survey comments): kept exactly as
+   * written, and a warning when it looks like a spreadsheet formula, since it is never evaluated.
+   */
+  storedText(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
+    const text = this.text(cells, index, column, required);
+    if (text !== null) this.warnIfFormulaLike(column, text);
+    return text;
+  }
+
+  warnIfFormulaLike(column: string, text: string): void {
+    if (looksLikeFormula(text)) this.warning(this.row, column, text, 'formula_like_text', { value: text });
   }
 
   /** A civil date between 2000-01-01 and today. */
@@ -256,6 +280,19 @@ class RowChecker {
   }
 }
 
+const FORMULA_LIKE = /^=.|^[+\-@][A-Za-z_][\w.]*\(|^[+\-@][^\s|]*\|/;
+
+/**
+ * `=HYPERLINK("http://x","klik")`, `@SUM(A1)`, `+cmd|'/c calc'!A0`: what a spreadsheet would run as a
+ * formula if the text were pasted back into one. Plain text starting with `-` or `+` (`- brak -`,
+ * `+48 600 000 000`) is not.
+ */
+export function looksLikeFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first !== 0x3d && first !== 0x2b && first !== 0x2d && first !== 0x40) return false;
+  return FORMULA_LIKE.test(text);
+}
+
 const communityCodes = { unknown: 'unknown_community', suggestion: 'unknown_community_suggestion' } as const;
 const activityTypeCodes = { unknown: 'unknown_activity_type', suggestion: 'unknown_activity_type_suggestion' } as const;
 
@@ -286,7 +323,7 @@ function activitiesValidator(checker: RowChecker, header: HeaderLocation, ctx: V
     validate(row) {
       checker.startRow(row);
       const cells = row.cells;
-      const externalId = checker.text(cells, col.id, 'activity_id', true);
+      const externalId = checker.storedText(cells, col.id, 'activity_id', true);
       if (externalId !== null) {
         const firstRow = firstRowById.get(externalId);
         if (firstRow === undefined) firstRowById.set(externalId, row.rowNumber);
@@ -295,10 +332,10 @@ function activitiesValidator(checker: RowChecker, header: HeaderLocation, ctx: V
       const date = checker.date(cells, col.date, 'date', true);
       const communityCode = checker.reference(cells, col.community, 'community', communities, communityCodes);
       const typeCode = checker.reference(cells, col.type, 'type', types, activityTypeCodes);
-      const title = checker.text(cells, col.title, 'title', true);
+      const title = checker.storedText(cells, col.title, 'title', true);
       const durationHours = checker.decimal(cells, col.duration, 'duration_h');
-      const ledBy = checker.text(cells, col.ledBy, 'led_by', false);
-      const location = checker.text(cells, col.location, 'location', false);
+      const ledBy = checker.storedText(cells, col.ledBy, 'led_by', false);
+      const location = checker.storedText(cells, col.location, 'location', false);
       const headcountAnonymous = checker.wholeNumber(cells, col.headcount, 'headcount_anonymous') ?? 0;
       const residentInitiative = checker.flag(cells, col.initiative, 'resident_initiative');
       if (!checker.ok || externalId === null || date === null || communityCode === null || typeCode === null || title === null) return;
@@ -438,7 +475,7 @@ function participantsValidator(checker: RowChecker, header: HeaderLocation, ctx:
     validate(row) {
       checker.startRow(row);
       const cells = row.cells;
-      const code = checker.text(cells, col.code, 'participant_code', true);
+      const code = checker.storedText(cells, col.code, 'participant_code', true);
       if (code !== null) {
         const firstRow = firstRowByCode.get(code);
         if (firstRow === undefined) firstRowByCode.set(code, row.rowNumber);
@@ -520,6 +557,7 @@ function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: Valid
           continue;
         }
         if (question.scale === 'text') {
+          checker.warnIfFormulaLike(question.code, text);
           answers.push({ questionCode: question.code, valueNumber: null, valueText: text });
         } else if (question.scale === 'yes_no') {
           const value = parseYesNo(cell);
