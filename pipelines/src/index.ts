@@ -1,4 +1,7 @@
-export { runAggregation, type AggregationInput, type AggregationResult, type StepStats } from './jobs/aggregate.job.ts';
+export { runAggregation, type AggregationInput, type AggregationMode, type AggregationResult, type StepStats } from './jobs/aggregate.job.ts';
+export type { OperationalExtract, SourceCounts, StagedExtract } from './source/operational-extract.ts';
+export { SqliteExtract } from './source/sqlite-extract.ts';
+export { PrismaExtract } from './source/prisma-extract.ts';
 export { AnalyticsStore, type PublishedAnalytics } from './analytics/analytics-store.ts';
 export { queryRows, querySqlFile, sqlStatements } from './analytics/duckdb-sql.ts';
 export { computeIndicatorValues, computeSharePercent, type IndicatorValueRow } from './indicators/indicator-values.ts';

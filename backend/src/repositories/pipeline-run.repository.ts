@@ -14,10 +14,18 @@ export class PipelineRunRepository {
     return this.database.client.pipelineRun.create({ data: { trigger, mode, status: 'running', startedAt: at } });
   }
 
-  async succeed(id: number, at: Date, analyticsFile: string, steps: StepStats[]) {
+  /** The steps done so far and the one under way, for progress while a run is going. */
+  async progress(id: number, done: StepStats[], current: string) {
     return this.database.client.pipelineRun.update({
       where: { id },
-      data: { status: 'succeeded', finishedAt: at, analyticsFile, steps: steps as unknown as Prisma.InputJsonValue },
+      data: { steps: [...done, { name: current, running: true }] as unknown as Prisma.InputJsonValue },
+    });
+  }
+
+  async succeed(id: number, at: Date, analyticsFile: string, steps: StepStats[], mode: PipelineMode, fallbackReason: string | null) {
+    return this.database.client.pipelineRun.update({
+      where: { id },
+      data: { status: 'succeeded', finishedAt: at, analyticsFile, mode, note: fallbackReason && `full rebuild instead of incremental: ${fallbackReason}`, steps: steps as unknown as Prisma.InputJsonValue },
     });
   }
 

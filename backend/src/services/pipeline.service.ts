@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
-import { PipelineBusyError, PipelineLock, runAggregation, type StepStats } from '@osl/pipelines';
+import { PipelineBusyError, PipelineLock, PrismaExtract, SqliteExtract, runAggregation, type OperationalExtract, type StepStats } from '@osl/pipelines';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { PipelineRunRepository, type PipelineMode, type PipelineTrigger } from '../repositories/pipeline-run.repository.ts';
@@ -10,6 +10,8 @@ export interface PipelineRunReport {
   trigger: PipelineTrigger;
   mode: PipelineMode;
   status: 'succeeded' | 'failed';
+  /** An incremental request that had to rebuild in full says why. */
+  fallbackReason: string | null;
   startedAt: string;
   finishedAt: string;
   asOf: string | null;
@@ -37,10 +39,7 @@ export class PipelineService {
     this.lock = new PipelineLock(environment.dataDir);
   }
 
-  /**
-   * Runs the aggregation. Until the incremental path exists (it lands with the pipelines
-   * issue) both modes rebuild in full; the run records the mode it was asked for.
-   */
+  /** Runs the aggregation under the lock and records the run, its steps and its outcome. */
   async run(trigger: PipelineTrigger, mode: PipelineMode, onStep?: (step: StepStats) => void): Promise<PipelineRunReport> {
     const release = this.lock.acquire(null);
     const startedAt = this.environment.now();
@@ -49,31 +48,48 @@ export class PipelineService {
       throw error;
     });
     const steps: StepStats[] = [];
+    const extract = this.createExtract();
     try {
       const result = await runAggregation({
-        prisma: this.database.client,
+        extract,
         config: this.config,
         dataDir: this.environment.dataDir,
         runId: run.id,
         now: startedAt,
+        mode,
+        onStepStart: (name) => void this.runs.progress(run.id, steps, name).catch(() => {}),
         onStep: (step) => {
           steps.push(step);
           onStep?.(step);
         },
       });
       const finishedAt = this.environment.now();
-      await this.runs.succeed(run.id, finishedAt, result.published.file, steps);
-      this.logger.log(`run #${run.id} (${trigger}, ${mode}) published ${result.published.file}`);
-      return report(run.id, trigger, mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null);
+      await this.runs.succeed(run.id, finishedAt, result.published.file, steps, result.mode, result.fallbackReason);
+      this.logger.log(
+        `run #${run.id} (${trigger}, ${result.mode}${result.fallbackReason ? ` instead of incremental: ${result.fallbackReason}` : ''}) published ${result.published.file}`,
+      );
+      return report(run.id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, result.fallbackReason);
     } catch (error) {
       const message = (error as Error).message;
       const finishedAt = this.environment.now();
       await this.runs.fail(run.id, finishedAt, message, steps);
       this.logger.error(`run #${run.id} (${trigger}, ${mode}) failed: ${message}; the previous analytics state keeps serving`);
-      return report(run.id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message);
+      return report(run.id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message, null);
     } finally {
+      extract.close();
       release();
     }
+  }
+
+  /** Which run holds the lock, if any (for "a run is in progress" answers). */
+  holder() {
+    return this.lock.holder();
+  }
+
+  // The embedded SQLite default is read by SQLite itself; any other database through Prisma.
+  private createExtract(): OperationalExtract {
+    const file = this.database.sqliteFile();
+    return file ? new SqliteExtract(file) : new PrismaExtract(this.database.client);
   }
 
   async list() {
@@ -91,6 +107,7 @@ function report(
   asOf: string | null,
   steps: StepStats[],
   error: string | null,
+  fallbackReason: string | null,
 ): PipelineRunReport {
-  return { id, trigger, mode, status, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), asOf, steps, error };
+  return { id, trigger, mode, status, fallbackReason, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), asOf, steps, error };
 }

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
-import type { PrismaClient } from '@osl/prisma';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
 import { queryRows, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
-import { OperationalSourceRepository } from '../source/operational-source.repository.ts';
+import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
 
 export interface StepStats {
   name: string;
@@ -14,35 +16,83 @@ export interface StepStats {
   ms: number;
 }
 
+export type AggregationMode = 'full' | 'incremental';
+
 export interface AggregationInput {
-  prisma: PrismaClient;
+  extract: OperationalExtract;
   config: OslConfig;
   dataDir: string;
   runId: number;
   now: Date;
+  mode: AggregationMode;
   onStep?: (step: StepStats) => void;
+  /** Called before each step starts, for progress displays. */
+  onStepStart?: (name: string) => void;
 }
 
 export interface AggregationResult {
   published: PublishedAnalytics;
   asOf: string;
+  /** What the run did: an incremental request falls back to full when the previous state cannot serve. */
+  mode: AggregationMode;
+  fallbackReason: string | null;
+  watermark: number;
   steps: StepStats[];
 }
 
+/** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
+const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
+
 /**
- * Rebuilds the analytics store from the operational database: loads codes-only facts into a
- * new DuckDB file, aggregates participation, computes the indicators, checks the result and
- * only then publishes it. Any failure leaves the previously published file serving.
+ * Builds the analytics store from the operational database and publishes it atomically.
+ * Full: a new file from every row. Incremental: a copy of the published file plus the rows of
+ * import batches newer than its watermark (new rows, and corrected rows replacing their old
+ * version); aggregates and indicators are then recomputed from the facts, so both modes give the
+ * same result. Before publishing, the facts are checked against the operational row counts; an
+ * incremental run that does not match starts over in full. A failed run leaves the published
+ * state untouched.
  */
 export async function runAggregation(input: AggregationInput): Promise<AggregationResult> {
-  const { prisma, config, dataDir, runId, now } = input;
-  const store = new AnalyticsStore(dataDir);
+  const store = new AnalyticsStore(input.dataDir);
+  const previous = store.current();
+  const configHash = hashConfig(input.config);
+  let fallbackReason: string | null = null;
+  if (input.mode === 'incremental') {
+    const meta = previous ? await readMeta(path.join(store.dir, previous.file)) : null;
+    if (!previous) fallbackReason = 'nothing published yet';
+    else if (!meta) fallbackReason = 'the published state cannot be read';
+    else if (meta.config_hash !== configHash) fallbackReason = 'the configuration changed';
+    if (!fallbackReason) {
+      try {
+        return await build(input, store, 'incremental', configHash, Number(meta!.watermark), previous!);
+      } catch (error) {
+        if (!(error instanceof FactsMismatchError)) throw error;
+        fallbackReason = error.message;
+      }
+    }
+  }
+  return { ...(await build(input, store, 'full', configHash, 0, null)), fallbackReason };
+}
+
+class FactsMismatchError extends Error {}
+
+async function build(
+  input: AggregationInput,
+  store: AnalyticsStore,
+  mode: AggregationMode,
+  configHash: string,
+  sinceBatch: number,
+  previous: PublishedAnalytics | null,
+): Promise<AggregationResult> {
+  const { config, runId, now } = input;
+  const asOf = civilDateInZone(now, config.project.timeZone);
   const buildFile = store.buildPath(runId);
   store.discard(buildFile);
-  const asOf = civilDateInZone(now, config.project.timeZone);
-  const source = new OperationalSourceRepository(prisma);
+  if (mode === 'incremental') fs.copyFileSync(path.join(store.dir, previous!.file), buildFile);
+  const workDir = path.join(store.dir, `work-${runId}`);
   const steps: StepStats[] = [];
   const step = async (name: string, work: () => Promise<{ rowsRead: number; rowsWritten: number }>) => {
+    input.onStepStart?.(name);
     const started = performance.now();
     const counts = await work();
     const stats = { name, ...counts, ms: Math.round(performance.now() - started) };
@@ -50,86 +100,72 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
     input.onStep?.(stats);
   };
 
-  const instance = await DuckDBInstance.create(buildFile);
+  let watermark = sinceBatch;
+  const instance = await DuckDBInstance.create(buildFile, buildSettings);
   let connection: DuckDBConnection | null = null;
   try {
     connection = await instance.connect();
     const db = connection;
-    await runSqlFile(db, 'schema');
+    if (mode === 'full') await runSqlFile(db, 'schema');
+    await runSqlFile(db, 'staging');
+    let totals: SourceCounts | null = null;
+    await step(mode === 'full' ? 'read operational data' : `read changes after import #${sinceBatch}`, async () => {
+      const extract = await input.extract.stage(db, workDir, sinceBatch);
+      totals = extract.totals;
+      watermark = extract.watermark;
+      const read = Object.values(extract.staged).reduce((a, b) => a + b, 0);
+      return { rowsRead: read, rowsWritten: read };
+    });
     await step('dimensions', async () => {
-      const written = await appendRows(db, 'dim_community', [config.communities], (a, c) => {
+      await db.run('DELETE FROM dim_community');
+      await db.run('DELETE FROM dim_activity_type');
+      const communities = await appendRows(db, 'dim_community', input.config.communities, (a, c) => {
         a.appendVarchar(c.code);
         a.appendVarchar(c.name);
         a.appendVarchar(c.kind);
       });
-      const types = await appendRows(db, 'dim_activity_type', [config.activityTypes], (a, t) => {
+      const types = await appendRows(db, 'dim_activity_type', input.config.activityTypes, (a, t) => {
         a.appendVarchar(t.code);
         a.appendVarchar(t.namePl);
         a.appendVarchar(t.nameEn);
         a.appendVarchar(t.group);
       });
-      return { rowsRead: written + types, rowsWritten: written + types };
-    });
-    await step('participants', async () => {
-      const n = await appendRows(db, 'stage_participant', source.participants(), (a, p) => {
-        a.appendVarchar(p.code);
-        a.appendVarchar(p.homeCommunity);
-        appendNullable(a, p.gender, (v) => a.appendVarchar(v));
-        appendNullable(a, p.birthYear, (v) => a.appendInteger(v));
-        a.appendBoolean(p.leader);
-        appendNullable(a, p.leaderSince, (v) => a.appendVarchar(v));
-      });
-      return { rowsRead: n, rowsWritten: n };
-    });
-    await step('activities', async () => {
-      const n = await appendRows(db, 'stage_activity', source.activities(), (a, x) => {
-        a.appendInteger(x.id);
-        a.appendVarchar(x.externalId);
-        a.appendVarchar(x.date);
-        a.appendVarchar(x.community);
-        a.appendVarchar(x.typeCode);
-        a.appendInteger(x.headcountAnonymous);
-        a.appendBoolean(x.residentInitiative);
-        a.appendInteger(x.importBatchId);
-        a.appendInteger(x.sourceRow);
-      });
-      return { rowsRead: n, rowsWritten: n };
-    });
-    await step('attendance', async () => {
-      const n = await appendRows(db, 'stage_attendance', source.attendances(), (a, x) => {
-        a.appendInteger(x.activityId);
-        a.appendVarchar(x.participantCode);
-      });
-      return { rowsRead: n, rowsWritten: n };
-    });
-    await step('survey answers', async () => {
-      const n = await appendRows(db, 'stage_survey_answer', source.surveyAnswers(), (a, x) => {
-        a.appendInteger(x.responseId);
-        a.appendVarchar(x.surveyCode);
-        a.appendVarchar(x.questionCode);
-        a.appendVarchar(x.date);
-        a.appendVarchar(x.community);
-        a.appendDouble(x.valueNumber);
-      });
-      return { rowsRead: n, rowsWritten: n };
+      return { rowsRead: communities + types, rowsWritten: communities + types };
     });
     await step('facts', async () => {
-      const [staged] = await queryRows<{ n: number }>(db, 'SELECT count(*) AS n FROM stage_attendance');
       await runSqlFile(db, 'build-facts', [config.project.periodStart]);
-      const [facts] = await queryRows<{ n: number }>(db, 'SELECT count(*) AS n FROM fact_attendance');
-      // Every attendance must land on a known activity: a loss here is a broken build, not data.
-      if (facts!.n !== staged!.n) throw new Error(`fact_attendance has ${facts!.n} rows, ${staged!.n} were read`);
-      return { rowsRead: staged!.n, rowsWritten: facts!.n };
+      await db.run('DROP TABLE stage_participant; DROP TABLE stage_activity; DROP TABLE stage_attendance; DROP TABLE stage_survey_answer;');
+      const counts = await factCounts(db);
+      const expected = totals!;
+      // Every operational row must be in the facts exactly once; otherwise this build is wrong.
+      for (const key of Object.keys(expected) as (keyof SourceCounts)[]) {
+        if (counts[key] !== expected[key]) {
+          const message = `${key}: the facts hold ${counts[key]} rows, the operational database ${expected[key]}`;
+          if (mode === 'incremental') throw new FactsMismatchError(`incremental state does not match (${message})`);
+          throw new Error(`the build is inconsistent (${message})`);
+        }
+      }
+      return { rowsRead: 0, rowsWritten: counts.attendances + counts.activities + counts.participants + counts.surveyAnswers };
     });
     await step('participation by month', async () => {
       await runSqlFile(db, 'participation-month', [config.project.periodStart, config.project.periodEnd]);
-      const [row] = await queryRows<{ n: number }>(db, 'SELECT count(*) AS n FROM agg_participation_month');
-      return { rowsRead: 0, rowsWritten: row!.n };
+      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation_month') };
+    });
+    await step('participation by week, month, quarter, year', async () => {
+      await runSqlFile(db, 'participation-table');
+      for (const grain of ['week', 'month', 'quarter', 'year']) {
+        await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd]);
+      }
+      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation') };
+    });
+    await step('survey aggregates', async () => {
+      await runSqlFile(db, 'survey-aggregates');
+      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_survey') };
     });
     await step('indicators', async () => {
       const values = await computeIndicatorValues(db, config, asOf);
       await runSqlFile(db, 'indicator-values');
-      const n = await appendRows(db, 'indicator_value', [values], (a, v) => {
+      const n = await appendRows(db, 'indicator_value', values, (a, v) => {
         a.appendVarchar(v.code);
         a.appendVarchar(v.community);
         a.appendInteger(v.year);
@@ -145,8 +181,16 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
       });
       return { rowsRead: 0, rowsWritten: n };
     });
-    const meta: Record<string, string> = { run_id: String(runId), built_at: now.toISOString(), as_of: asOf, config_source: config.source };
-    await appendRows(db, 'meta', [Object.entries(meta)], (a, [key, value]) => {
+    await db.run('DELETE FROM meta');
+    const meta: Record<string, string> = {
+      run_id: String(runId),
+      built_at: now.toISOString(),
+      as_of: asOf,
+      mode,
+      watermark: String(watermark),
+      config_hash: configHash,
+    };
+    await appendRows(db, 'meta', Object.entries(meta), (a, [key, value]) => {
       a.appendVarchar(key);
       a.appendVarchar(value);
     });
@@ -156,25 +200,58 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
     instance.closeSync();
     store.discard(buildFile);
     throw error;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
   connection.closeSync();
   instance.closeSync();
   const published = store.publish(buildFile, runId, now);
-  return { published, asOf, steps };
+  return { published, asOf, mode, fallbackReason: null, watermark, steps };
 }
 
-type Batches<T> = Iterable<T[]> | AsyncIterable<T[]>;
+async function factCounts(db: DuckDBConnection): Promise<SourceCounts> {
+  const [row] = await queryRows<SourceCounts>(
+    db,
+    `SELECT (SELECT count(*) FROM dim_participant) AS participants, (SELECT count(*) FROM fact_activity) AS activities,
+            (SELECT count(*) FROM fact_attendance) AS attendances, (SELECT count(*) FROM fact_survey_answer) AS "surveyAnswers"`,
+  );
+  return row!;
+}
 
-async function appendRows<T>(connection: DuckDBConnection, table: string, batches: Batches<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
+async function countRows(db: DuckDBConnection, table: 'agg_participation_month' | 'agg_participation' | 'agg_survey'): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`);
+  return row!.n;
+}
+
+/** The meta table of a published file, or null when it cannot be read (missing, locked, corrupt). */
+async function readMeta(file: string): Promise<Record<string, string> | null> {
+  let instance: DuckDBInstance | null = null;
+  try {
+    instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    const rows = await queryRows<{ key: string; value: string }>(connection, 'SELECT key, value FROM meta');
+    connection.closeSync();
+    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  } catch {
+    return null;
+  } finally {
+    instance?.closeSync();
+  }
+}
+
+function hashConfig(config: OslConfig): string {
+  const { source: _source, schedule: _schedule, ...meaningful } = config;
+  return createHash('sha256').update(JSON.stringify(meaningful)).digest('hex').slice(0, 16);
+}
+
+async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
   const appender = await connection.createAppender(table);
   let count = 0;
   try {
-    for await (const batch of batches) {
-      for (const row of batch) {
-        write(appender, row);
-        appender.endRow();
-        count += 1;
-      }
+    for (const row of rows) {
+      write(appender, row);
+      appender.endRow();
+      count += 1;
     }
     appender.flushSync();
   } finally {

@@ -1,4 +1,4 @@
-CREATE TABLE indicator_value (
+CREATE OR REPLACE TABLE indicator_value (
   code VARCHAR NOT NULL,
   community VARCHAR NOT NULL,
   year INTEGER NOT NULL,

@@ -3,7 +3,7 @@
 -- new: first attendance ever in that scope falls in the month; returning: active in the month
 -- and active in that scope before it; cumulative: distinct persons reached from the project
 -- start up to the month's end (what P1 counts).
-CREATE TABLE agg_participation_month AS
+CREATE OR REPLACE TABLE agg_participation_month AS
 WITH scopes AS (
   SELECT community FROM dim_community UNION ALL SELECT 'ALL'
 ),

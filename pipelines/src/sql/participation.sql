@@ -1,0 +1,84 @@
+-- Participation per period of one grain ($1: 'week' (ISO, Monday), 'month', 'quarter', 'year'),
+-- per community and ALL, in total and by activity group and type. Europe/Warsaw civil dates.
+-- new: the person's first attendance ever in that scope (the community, or anywhere for ALL)
+-- falls in the period; returning: active in the period and active in that scope before it.
+INSERT INTO agg_participation
+WITH first_seen AS (
+  SELECT participant_code,
+         community,
+         min(date) OVER (PARTITION BY participant_code, community) AS first_in_community,
+         min(date) OVER (PARTITION BY participant_code) AS first_anywhere,
+         date, type_code, group_code
+  FROM fact_attendance
+),
+people AS (
+  SELECT date_trunc($1, date)::DATE AS period_start,
+         CASE WHEN grouping(community) = 1 THEN 'ALL' ELSE community END AS community,
+         CASE WHEN grouping(group_code) = 0 THEN 'group' WHEN grouping(type_code) = 0 THEN 'type' ELSE 'all' END AS breakdown,
+         coalesce(group_code, type_code, '') AS breakdown_value,
+         count(*) AS named_attendances,
+         count(DISTINCT participant_code) AS distinct_participants,
+         count(DISTINCT participant_code) FILTER (WHERE date_trunc($1, first_in_community) = date_trunc($1, date)) AS new_in_community,
+         count(DISTINCT participant_code) FILTER (WHERE date_trunc($1, first_anywhere) = date_trunc($1, date)) AS new_anywhere
+  FROM first_seen
+  GROUP BY GROUPING SETS (
+    (date_trunc($1, date), community), (date_trunc($1, date)),
+    (date_trunc($1, date), community, group_code), (date_trunc($1, date), group_code),
+    (date_trunc($1, date), community, type_code), (date_trunc($1, date), type_code)
+  )
+),
+activity_counts AS (
+  SELECT date_trunc($1, date)::DATE AS period_start,
+         CASE WHEN grouping(community) = 1 THEN 'ALL' ELSE community END AS community,
+         CASE WHEN grouping(group_code) = 0 THEN 'group' WHEN grouping(type_code) = 0 THEN 'type' ELSE 'all' END AS breakdown,
+         coalesce(group_code, type_code, '') AS breakdown_value,
+         count(*) AS activities,
+         sum(headcount_anonymous) AS anonymous_attendances
+  FROM fact_activity
+  GROUP BY GROUPING SETS (
+    (date_trunc($1, date), community), (date_trunc($1, date)),
+    (date_trunc($1, date), community, group_code), (date_trunc($1, date), group_code),
+    (date_trunc($1, date), community, type_code), (date_trunc($1, date), type_code)
+  )
+),
+-- Every period of the project (and of the data) for every scope, so that quiet periods are zeros.
+grid AS (
+  SELECT s.community, 'all' AS breakdown, '' AS breakdown_value, CAST(p.period_start AS DATE) AS period_start
+  FROM (SELECT community FROM dim_community UNION ALL SELECT 'ALL') s,
+       range(
+         date_trunc($1, least($2::DATE, coalesce((SELECT min(date) FROM fact_activity), $2::DATE))),
+         date_trunc($1, greatest($3::DATE, coalesce((SELECT max(date) FROM fact_activity), $3::DATE))) + ('1 ' || $1)::INTERVAL,
+         ('1 ' || $1)::INTERVAL
+       ) AS p(period_start)
+),
+keys AS (
+  SELECT community, breakdown, breakdown_value, period_start FROM grid
+  UNION
+  SELECT community, breakdown, breakdown_value, period_start FROM people
+  UNION
+  SELECT community, breakdown, breakdown_value, period_start FROM activity_counts
+)
+SELECT $1 AS grain,
+       CASE $1
+         WHEN 'week' THEN strftime(k.period_start, '%G-W%V')
+         WHEN 'month' THEN strftime(k.period_start, '%Y-%m')
+         WHEN 'quarter' THEN strftime(k.period_start, '%Y') || '-Q' || quarter(k.period_start)
+         ELSE strftime(k.period_start, '%Y')
+       END AS period,
+       k.period_start,
+       k.community,
+       k.breakdown,
+       k.breakdown_value,
+       coalesce(a.activities, 0)::INTEGER AS activities,
+       (coalesce(p.named_attendances, 0) + coalesce(a.anonymous_attendances, 0))::INTEGER AS attendances,
+       coalesce(p.named_attendances, 0)::INTEGER AS named_attendances,
+       coalesce(a.anonymous_attendances, 0)::INTEGER AS anonymous_attendances,
+       coalesce(p.distinct_participants, 0)::INTEGER AS distinct_participants,
+       coalesce(CASE WHEN k.community = 'ALL' THEN p.new_anywhere ELSE p.new_in_community END, 0)::INTEGER AS new_participants,
+       (coalesce(p.distinct_participants, 0) - coalesce(CASE WHEN k.community = 'ALL' THEN p.new_anywhere ELSE p.new_in_community END, 0))::INTEGER AS returning_participants,
+       CASE WHEN coalesce(a.activities, 0) = 0 THEN NULL
+            ELSE round((coalesce(p.named_attendances, 0) + coalesce(a.anonymous_attendances, 0)) / a.activities, 2)
+       END AS turnout
+FROM keys k
+LEFT JOIN people p USING (community, breakdown, breakdown_value, period_start)
+LEFT JOIN activity_counts a USING (community, breakdown, breakdown_value, period_start);
