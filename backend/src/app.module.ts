@@ -6,6 +6,7 @@ import { CommunitiesController } from './controllers/communities.controller.ts';
 import { HealthController } from './controllers/health.controller.ts';
 import { ImportsController, maxFilesPerUpload } from './controllers/imports.controller.ts';
 import { IndicatorsController } from './controllers/indicators.controller.ts';
+import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { AnalyticsRepository } from './repositories/analytics.repository.ts';
@@ -69,7 +70,7 @@ export class AppModule {
         // Uploads are refused while they stream in once they pass the configured file size.
         MulterModule.register({ limits: { fileSize: config.project.importLimits.maxFileBytes, files: maxFilesPerUpload } }),
       ],
-      controllers: [HealthController, IndicatorsController, CommunitiesController, ImportsController],
+      controllers: [HealthController, IndicatorsController, CommunitiesController, ImportsController, PipelineController],
       providers: [ScheduledJobs],
     };
   }

@@ -69,6 +69,26 @@ describe('REST API', () => {
     expect(body.target).toEqual({ indicator: 'P1', baseline: 0, targets: { 2021: 27, 2022: 54, 2023: 78 } });
   });
 
+  it('starts pipeline runs on request, one at a time, and lists them', async () => {
+    const post = (body: unknown) =>
+      fetch(`${server.url}/api/pipeline/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const first = await post({ mode: 'full' });
+    expect(first.status).toBe(202);
+    const { id } = await first.json();
+    const second = await post({ mode: 'incremental' });
+    expect(second.status).toBe(409);
+    expect((await second.json()).message).toContain(`run #${id}`);
+    let runs;
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      runs = (await get('/api/pipeline/runs')).body;
+      if (runs[0].status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(runs[0]).toMatchObject({ id, status: 'succeeded', trigger: 'api', mode: 'full' });
+    expect(runs[0].steps.map((s: { name: string }) => s.name)).toContain('indicators');
+    expect((await post({ mode: 'sideways' })).status).toBe(400);
+  });
+
   it('answers bad parameters with 400 or 404 and a message, never 500', async () => {
     for (const query of ['year=1999', 'year=abc', "community=X'%20OR%201=1", 'year=2022&year=2023']) {
       const { status, body } = await get(`/api/indicators?${query}`);

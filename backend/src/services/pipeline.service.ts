@@ -41,12 +41,29 @@ export class PipelineService {
 
   /** Runs the aggregation under the lock and records the run, its steps and its outcome. */
   async run(trigger: PipelineTrigger, mode: PipelineMode, onStep?: (step: StepStats) => void): Promise<PipelineRunReport> {
-    const release = this.lock.acquire(null);
+    return (await this.start(trigger, mode, onStep)).done;
+  }
+
+  /**
+   * Takes the lock and records the run, then returns at once with its id; `done` settles when
+   * the run ends. Throws PipelineBusyError, naming the run in progress, when another holds the lock.
+   */
+  async start(trigger: PipelineTrigger, mode: PipelineMode, onStep?: (step: StepStats) => void): Promise<{ id: number; done: Promise<PipelineRunReport> }> {
+    const lock = this.lock.acquire(null);
     const startedAt = this.environment.now();
-    const run = await this.runs.start(trigger, mode, startedAt).catch((error) => {
-      release();
+    let run;
+    try {
+      run = await this.runs.start(trigger, mode, startedAt);
+      lock.describe(run.id);
+    } catch (error) {
+      lock.release();
       throw error;
-    });
+    }
+    const id = run.id;
+    return { id, done: this.execute(id, trigger, mode, startedAt, onStep).finally(() => lock.release()) };
+  }
+
+  private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, onStep?: (step: StepStats) => void): Promise<PipelineRunReport> {
     const steps: StepStats[] = [];
     const extract = this.createExtract();
     try {
@@ -54,30 +71,29 @@ export class PipelineService {
         extract,
         config: this.config,
         dataDir: this.environment.dataDir,
-        runId: run.id,
+        runId: id,
         now: startedAt,
         mode,
-        onStepStart: (name) => void this.runs.progress(run.id, steps, name).catch(() => {}),
+        onStepStart: (name) => void this.runs.progress(id, steps, name).catch(() => {}),
         onStep: (step) => {
           steps.push(step);
           onStep?.(step);
         },
       });
       const finishedAt = this.environment.now();
-      await this.runs.succeed(run.id, finishedAt, result.published.file, steps, result.mode, result.fallbackReason);
+      await this.runs.succeed(id, finishedAt, result.published.file, steps, result.mode, result.fallbackReason);
       this.logger.log(
-        `run #${run.id} (${trigger}, ${result.mode}${result.fallbackReason ? ` instead of incremental: ${result.fallbackReason}` : ''}) published ${result.published.file}`,
+        `run #${id} (${trigger}, ${result.mode}${result.fallbackReason ? ` instead of incremental: ${result.fallbackReason}` : ''}) published ${result.published.file}`,
       );
-      return report(run.id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, result.fallbackReason);
+      return report(id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, result.fallbackReason);
     } catch (error) {
       const message = (error as Error).message;
       const finishedAt = this.environment.now();
-      await this.runs.fail(run.id, finishedAt, message, steps);
-      this.logger.error(`run #${run.id} (${trigger}, ${mode}) failed: ${message}; the previous analytics state keeps serving`);
-      return report(run.id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message, null);
+      await this.runs.fail(id, finishedAt, message, steps);
+      this.logger.error(`run #${id} (${trigger}, ${mode}) failed: ${message}; the previous analytics state keeps serving`);
+      return report(id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message, null);
     } finally {
       extract.close();
-      release();
     }
   }
 

@@ -1,11 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+export interface LockHolder {
+  runId: number | null;
+  pid: number;
+  since: string;
+}
+
 export class PipelineBusyError extends Error {
-  constructor(readonly holder: { runId: number | null; pid: number; since: string }) {
-    super(`A pipeline run is already in progress (run ${holder.runId ?? '?'}, process ${holder.pid}, since ${holder.since})`);
+  constructor(readonly holder: LockHolder) {
+    super(`A pipeline run is already in progress (run #${holder.runId ?? '?'}, process ${holder.pid}, since ${holder.since})`);
     this.name = 'PipelineBusyError';
   }
+}
+
+export interface HeldLock {
+  /** Names the run in the lock file, so a refused request can say which run is in progress. */
+  describe(runId: number): void;
+  release(): void;
 }
 
 /**
@@ -21,12 +33,16 @@ export class PipelineLock {
     this.file = path.join(dataDir, 'analytics', 'pipeline.lock');
   }
 
-  acquire(runId: number | null): () => void {
-    const content = JSON.stringify({ runId, pid: process.pid, since: new Date().toISOString() });
+  acquire(runId: number | null): HeldLock {
+    const since = new Date().toISOString();
+    const content = (id: number | null) => JSON.stringify({ runId: id, pid: process.pid, since } satisfies LockHolder);
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        fs.writeFileSync(this.file, content, { flag: 'wx' });
-        return () => fs.rmSync(this.file, { force: true });
+        fs.writeFileSync(this.file, content(runId), { flag: 'wx' });
+        return {
+          describe: (id) => fs.writeFileSync(this.file, content(id)),
+          release: () => fs.rmSync(this.file, { force: true }),
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = this.holder();
@@ -37,7 +53,7 @@ export class PipelineLock {
     throw new Error(`Cannot take the pipeline lock ${this.file}`);
   }
 
-  holder(): { runId: number | null; pid: number; since: string } | null {
+  holder(): LockHolder | null {
     try {
       return JSON.parse(fs.readFileSync(this.file, 'utf8'));
     } catch {

@@ -1,0 +1,30 @@
+import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { PipelineBusyError, PipelineService } from '../services/pipeline.service.ts';
+
+@Controller('pipeline/runs')
+export class PipelineController {
+  constructor(@Inject(PipelineService) private readonly pipeline: PipelineService) {}
+
+  /** Run history, newest first, with steps (the running one shows its current step). */
+  @Get()
+  list() {
+    return this.pipeline.list();
+  }
+
+  /** Starts a run now (`{"mode": "incremental" | "full"}`); 409 names the run in progress. */
+  @Post()
+  @HttpCode(202)
+  async start(@Body() body: { mode?: unknown } | undefined) {
+    const mode = body?.mode ?? 'incremental';
+    if (mode !== 'incremental' && mode !== 'full') throw new BadRequestException('mode must be "incremental" or "full"');
+    try {
+      const { id, done } = await this.pipeline.start('api', mode);
+      // The outcome is recorded with the run; nothing is left to do with it here.
+      void done.catch(() => undefined);
+      return { id, status: 'running', mode };
+    } catch (error) {
+      if (error instanceof PipelineBusyError) throw new ConflictException({ statusCode: 409, message: error.message, runId: error.holder.runId });
+      throw error;
+    }
+  }
+}
