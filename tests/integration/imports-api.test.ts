@@ -1,9 +1,10 @@
 // Three ways in, one code path: upload through the API, the inbox folder, and templates.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '@osl/backend';
+import { ImportService, startServer, type RunningServer } from '@osl/backend';
 import { InboxService } from '../../backend/src/services/inbox.service.ts';
 import { temporaryEnvironment } from '../support/installation.ts';
 
@@ -85,6 +86,19 @@ describe('POST /api/imports', () => {
     const rejected = history.find((h: { file: string }) => h.file === 'zla-lista.csv');
     expect(rejected).toMatchObject({ status: 'rejected', errorCount: 2, kind: 'attendance' });
     expect(rejected.report.errors).toHaveLength(2);
+  });
+});
+
+describe('a file over the size limit on disk', () => {
+  it('is refused from its size, with its real hash recorded, without being loaded', async () => {
+    const file = path.join(environment.dataDir, 'ogromny.csv');
+    fs.writeFileSync(file, Buffer.alloc(50 * 1024 * 1024 + 10, 0x41));
+    const [report] = await server.app.get(ImportService).importPaths([file], { source: 'cli', importedBy: 'test' });
+    expect(report).toMatchObject({ status: 'rejected', errors: [{ code: 'file_too_large', row: null }] });
+    expect(report!.errors[0]!.message).toContain('50');
+    const history = await (await fetch(`${server.url}/api/imports`)).json();
+    const expected = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+    expect(history.find((h: { file: string }) => h.file === 'ogromny.csv').sha256).toBe(expected);
   });
 });
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
 import { locateHeader } from '../import/parsing/columns.ts';
-import { FileRejectedError, readTable } from '../import/parsing/table-reader.ts';
+import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
@@ -16,6 +17,8 @@ export type ImportSource = BatchMeta['source'];
 export interface ImportFileInput {
   fileName: string;
   content: Buffer;
+  /** For a file left unread because it is over the size limit: its size and SHA-256. */
+  oversized?: { bytes: number; sha256: string };
 }
 
 export interface ImportOptions {
@@ -66,7 +69,15 @@ export class ImportService {
   ) {}
 
   async importPaths(paths: string[], options: ImportOptions): Promise<FileImportReport[]> {
-    const inputs = await Promise.all(paths.map(async (p) => ({ fileName: path.basename(p), content: await fs.readFile(p) })));
+    const limit = this.config.project.importLimits.maxFileBytes;
+    const inputs = await Promise.all(
+      paths.map(async (p): Promise<ImportFileInput> => {
+        const bytes = (await fs.stat(p)).size;
+        // A file over the limit is refused without loading it into memory.
+        if (bytes > limit) return { fileName: path.basename(p), content: Buffer.alloc(0), oversized: { bytes, sha256: await hashFile(p) } };
+        return { fileName: path.basename(p), content: await fs.readFile(p) };
+      }),
+    );
     return this.importFiles(inputs, options);
   }
 
@@ -88,6 +99,8 @@ export class ImportService {
   }
 
   private async read(input: ImportFileInput, options: ImportOptions): Promise<ReadOutcome> {
+    const { maxFileBytes } = this.config.project.importLimits;
+    if (input.oversized) return { ok: false, error: fileTooLargeError(input.fileName, input.oversized.bytes, maxFileBytes) };
     try {
       const table = await readTable(input.content, input.fileName, this.config.project.importLimits, options.kind);
       return { ok: true, table, kindGuess: options.kind ?? guessKind(table, this.config) };
@@ -104,7 +117,7 @@ export class ImportService {
     progress: (phase: ImportProgress['phase'], rowsDone: number, rowsTotal: number) => void,
   ): Promise<FileImportReport> {
     const lang = options.lang ?? 'pl';
-    const sha256 = createHash('sha256').update(input.content).digest('hex');
+    const sha256 = input.oversized?.sha256 ?? createHash('sha256').update(input.content).digest('hex');
     const meta: BatchMeta = { fileName: input.fileName, kind: 'unknown', sha256, source: options.source, importedBy: options.importedBy };
     const report: FileImportReport = {
       file: input.fileName,
@@ -158,6 +171,12 @@ export class ImportService {
     this.logger.log(`${input.fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
     return { ...report, status: 'imported', batchId: written.batchId, created: written.created, updated: written.updated, unchanged: written.unchanged };
   }
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 type ReadOutcome =

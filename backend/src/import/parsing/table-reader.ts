@@ -68,7 +68,7 @@ function sniff(buffer: Buffer): Sniffed {
 export async function readTable(buffer: Buffer, fileName: string, limits: ReadLimits, kindHint?: ImportKind): Promise<RawTable> {
   if (buffer.length === 0) throw new FileRejectedError('file_empty', fileName);
   if (buffer.length > limits.maxFileBytes) {
-    throw new FileRejectedError('file_too_large', fileName, { sizeMb: toMb(buffer.length), limitMb: toMb(limits.maxFileBytes) });
+    throw fileTooLargeError(fileName, buffer.length, limits.maxFileBytes);
   }
   const maxColumns = limits.maxColumns ?? defaultMaxColumns;
   const sniffed = sniff(buffer);
@@ -105,6 +105,11 @@ export async function readTable(buffer: Buffer, fileName: string, limits: ReadLi
   while (table.rows.length > 0 && isEmptyRow(table.rows[table.rows.length - 1].cells)) table.rows.pop();
   if (table.rows.length === 0) throw new FileRejectedError('file_empty', fileName);
   return table;
+}
+
+/** The refusal of a file over the size limit (also used before a file is read at all). */
+export function fileTooLargeError(fileName: string, bytes: number, limitBytes: number): FileRejectedError {
+  return new FileRejectedError('file_too_large', fileName, { sizeMb: toMb(bytes), limitMb: toMb(limitBytes) });
 }
 
 /** Megabytes to one decimal; below 1 MB to two significant digits, so a small limit never reads "0 MB". */
