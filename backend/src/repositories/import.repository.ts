@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@osl/prisma';
 import type {
@@ -307,8 +308,16 @@ async function writeSurveyResponses({ tx, batchId, onRows }: WriteContext, recor
       (p) => [p.code, p.id],
     ),
   );
+  const keys = responseKeys(records);
+  const stored = new Set<string>();
+  for (let i = 0; i < keys.length; i += chunkSize) {
+    const found = await tx.surveyResponse.findMany({ where: { responseKey: { in: keys.slice(i, i + chunkSize) } }, select: { responseKey: true } });
+    for (const r of found) stored.add(r.responseKey);
+  }
+  let created = 0;
   for (const [index, r] of records.entries()) {
     if (index % chunkSize === 0) onRows(index);
+    if (stored.has(keys[index]!)) continue;
     const survey = surveys.find((s) => s.code === r.surveyCode)!;
     const questionIds = new Map(survey.questions.map((q) => [q.code, q.id]));
     await tx.surveyResponse.create({
@@ -319,13 +328,31 @@ async function writeSurveyResponses({ tx, batchId, onRows }: WriteContext, recor
         participantId: r.participantCode ? participantIds.get(r.participantCode)! : null,
         importBatchId: batchId,
         sourceRow: r.row,
+        responseKey: keys[index]!,
         answers: {
           create: r.answers.map((a) => ({ questionId: questionIds.get(a.questionCode)!, valueNumber: a.valueNumber, valueText: a.valueText })),
         },
       },
     });
+    created += 1;
   }
-  return { created: records.length, updated: 0, unchanged: 0 };
+  return { created, updated: 0, unchanged: records.length - created };
+}
+
+/**
+ * A key per response from its content, numbered among identical responses of the file: a
+ * re-export that repeats earlier responses finds them stored, while two people who answered
+ * the same on the same day in one file stay two responses.
+ */
+export function responseKeys(records: SurveyResponseRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return records.map((r) => {
+    const answers = [...r.answers].sort((a, b) => a.questionCode.localeCompare(b.questionCode)).map((a) => [a.questionCode, a.valueNumber, a.valueText]);
+    const content = createHash('sha256').update(JSON.stringify([r.surveyCode, r.date, r.communityCode, r.participantCode, answers])).digest('hex');
+    const occurrence = (seen.get(content) ?? 0) + 1;
+    seen.set(content, occurrence);
+    return `${content.slice(0, 40)}#${occurrence}`;
+  });
 }
 
 function pick<T extends object>(source: Record<string, unknown>, shape: T): T {
