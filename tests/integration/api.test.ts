@@ -46,6 +46,9 @@ describe('REST API', () => {
     const p1 = body.find((r: { code: string }) => r.code === 'P1');
     // 2022-07-02 is day 183 of 365: OST's P1 path runs from 27 (2021) to 54 (2022).
     expect(p1).toMatchObject({ value: 2, target: 54, expected: Number((27 + (27 * 183) / 365).toFixed(2)), status: 'behind' });
+    // "To date" on 2022-07-02 is the running year 2022, measured up to that day.
+    const toDate = await get('/api/indicators?year=to-date&community=OST');
+    expect(toDate.body.find((r: { code: string }) => r.code === 'P1')).toEqual(p1);
     // The 2023 year has not begun on 2022-07-02.
     const later = await get('/api/indicators?year=2023&community=ALL');
     expect(later.body.every((r: { status: string; value: unknown }) => r.status === 'not_started' && r.value === null)).toBe(true);

@@ -8,7 +8,7 @@ Commands:
                         import files (kind detected from the headers); all-or-nothing per file
   inbox scan            import the files waiting in $OSL_DATA_DIR/inbox now (the schedule does it every minute)
   pipeline run [--full] rebuild the analytics store and the indicators now
-  indicators [--year Y] [--community CODE|ALL]
+  indicators [--year Y|to-date] [--community CODE|ALL]
                         indicator values, targets, achievement and status
   demo                  generate the demo files and load them into an empty installation
   help                  this text

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
-import { projectYears } from '@osl/pipelines';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { civilDateInZone, projectYears } from '@osl/pipelines';
+import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 
 export interface IndicatorFilter {
@@ -23,7 +23,18 @@ export class IndicatorsService {
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
+
+  /**
+   * The year whose values are the values "to date": the current year during the project, the
+   * first year before it starts and the last one after it ends (indicators.md, "To date D").
+   */
+  toDateYear(): number {
+    const years = this.years();
+    const current = Number(civilDateInZone(this.environment.now(), this.config.project.timeZone).slice(0, 4));
+    return Math.min(Math.max(current, years[0]!), years[years.length - 1]!);
+  }
 
   years(): number[] {
     return projectYears(this.config.project);
@@ -36,10 +47,12 @@ export class IndicatorsService {
   /** Checks a filter given as text (query string, command line) and returns it typed. */
   parseFilter(raw: { year?: string; community?: string }): IndicatorFilter {
     const filter: IndicatorFilter = {};
-    if (raw.year !== undefined && raw.year !== '') {
+    if (raw.year === 'to-date') {
+      filter.year = this.toDateYear();
+    } else if (raw.year !== undefined && raw.year !== '') {
       const year = Number(raw.year);
       if (!/^\d{4}$/.test(raw.year) || !this.years().includes(year)) {
-        throw new InvalidFilterError(`year must be one of ${this.years().join(', ')} (got "${raw.year}")`);
+        throw new InvalidFilterError(`year must be one of ${this.years().join(', ')} or to-date (got "${raw.year}")`);
       }
       filter.year = year;
     }
