@@ -1,0 +1,175 @@
+// Pipeline speed (issue 4, "Speed") against raw DuckDB over a Parquet file of the same rows,
+// measured in the same run.
+//   npm run bench:pipeline [-- --rows 10000000 --communities 1000] [--keep]
+// Generates a history straight into the operational database of a fresh installation, then runs,
+// each in its own process (so peak memory is the run's own): a full rebuild, the baseline, and
+// after one more day of imports an incremental run. Goals: full ≤ 5× raw DuckDB, incremental
+// under 2 s, peak memory under 2 GB.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readEnvironment } from '@osl/backend';
+import { loadConfig } from '@osl/data';
+import { openInstallation, temporaryEnvironment } from '../support/installation.ts';
+import { addDay, generateHistory, writeBenchConfig } from './pipeline-history.ts';
+import { publishedChecksums, rawIndicatorCodes } from './pipeline-raw.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '10000000' },
+    communities: { type: 'string', default: '1000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const rows = Number(values.rows);
+const communities = Number(values.communities);
+if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(communities) || communities < 1 || communities > 9999) {
+  throw new Error('--rows and --communities must be positive integers (communities at most 9999)');
+}
+const now = '2026-11-27T12:00:00Z';
+const dayRows = Math.max(30, Math.round(rows / 1000));
+const newDay = '2023-12-31';
+
+interface StepStats {
+  name: string;
+  rowsRead: number;
+  rowsWritten: number;
+  ms: number;
+}
+interface RunChild {
+  openMs: number;
+  ms: number;
+  peakMb: number;
+  report: { status: string; mode: string; fallbackReason: string | null; asOf: string | null; steps: StepStats[]; error: string | null };
+}
+interface RawChild {
+  ms: number;
+  stepMs: { name: string; ms: number }[];
+  peakMb: number;
+  checksums: Record<string, number>;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const count = (n: number) => n.toLocaleString('en');
+const row = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
+const note = (text: string) => console.log(`${''.padEnd(46)} ${text}`);
+const progress = (text: string) => process.stderr.write(`[bench:pipeline] ${text}\n`);
+
+const base = temporaryEnvironment(now);
+writeBenchConfig(base.dataDir, communities);
+// Read again now that the installation has its own config folder.
+const environment = readEnvironment(base.env);
+const childEnv = { ...process.env, OSL_DATA_DIR: environment.dataDir, OSL_NOW: now, DATABASE_URL: '' };
+const databaseFile = path.join(environment.dataDir, 'osl.db');
+const config = loadConfig(environment.configDir);
+
+function runChild<T>(script: string, args: string[]): T {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
+    env: childEnv,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${child.status}, signal ${child.signal}): ${child.stderr}`);
+  return JSON.parse(child.stdout) as T;
+}
+
+function publishedFile(): string {
+  const pointer = JSON.parse(fs.readFileSync(path.join(environment.dataDir, 'analytics', 'CURRENT.json'), 'utf8')) as { file: string };
+  return path.join(environment.dataDir, 'analytics', pointer.file);
+}
+
+try {
+  // 1. The installation (migrations, configuration), then the history straight into SQLite.
+  progress(`installation in ${environment.dataDir}`);
+  let started = performance.now();
+  const context = await openInstallation(environment);
+  await context.close();
+  const openMs = performance.now() - started;
+  progress(`generating ${count(rows)} attendance rows over ${count(communities)} communities`);
+  started = performance.now();
+  const history = generateHistory(databaseFile, rows, communities);
+  const generationMs = performance.now() - started;
+  const databaseBytes = fs.statSync(databaseFile).size;
+
+  // 2a. The full rebuild.
+  progress('full rebuild');
+  const full = runChild<RunChild>('pipeline-once.ts', ['full']);
+  if (full.report.status !== 'succeeded') throw new Error(`the full rebuild failed: ${full.report.error}\nsteps: ${JSON.stringify(full.report.steps)}`);
+  const fullFile = publishedFile();
+  const analyticsBytes = fs.statSync(fullFile).size;
+
+  // 3. The same rows as Parquet (from the published facts), the published sums, then the baseline.
+  progress('exporting Parquet');
+  const parquet = path.join(environment.dataDir, 'attendance.parquet');
+  const codes = rawIndicatorCodes(config);
+  started = performance.now();
+  const analytics = await DuckDBInstance.create(fullFile, { access_mode: 'READ_ONLY' });
+  const reader = await analytics.connect();
+  await reader.run(
+    `COPY (SELECT activity_id, participant_code, date, community, type_code, group_code FROM fact_attendance)
+     TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`,
+  );
+  const exportMs = performance.now() - started;
+  const parquetRows = Number((await reader.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${parquet.replaceAll("'", "''")}')`)).getRowObjectsJS()[0]!.n);
+  const expected = await publishedChecksums(reader, codes);
+  reader.closeSync();
+  analytics.closeSync();
+  if (parquetRows !== history.attendances) throw new Error(`the Parquet file holds ${parquetRows} rows, the history ${history.attendances}`);
+  progress('raw DuckDB baseline');
+  const raw = runChild<RawChild>('pipeline-raw-once.ts', [parquet, full.report.asOf!]);
+  const mismatches = Object.keys({ ...expected, ...raw.checksums }).filter((key) => expected[key] !== raw.checksums[key]);
+
+  // 2b. One more day of imports, then the incremental run.
+  progress(`adding ${count(dayRows)} attendance rows dated ${newDay}`);
+  started = performance.now();
+  const day = addDay(databaseFile, dayRows, communities, newDay);
+  const addMs = performance.now() - started;
+  progress('incremental run');
+  const incremental = runChild<RunChild>('pipeline-once.ts', ['incremental']);
+  if (incremental.report.status !== 'succeeded') throw new Error(`the incremental run failed: ${incremental.report.error}`);
+  if (incremental.report.mode !== 'incremental') throw new Error(`the incremental request ran in ${incremental.report.mode} mode: ${incremental.report.fallbackReason}`);
+  const after = await DuckDBInstance.create(publishedFile(), { access_mode: 'READ_ONLY' });
+  const afterReader = await after.connect();
+  const factsAfter = Number((await afterReader.runAndReadAll('SELECT count(*) AS n FROM fact_attendance')).getRowObjectsJS()[0]!.n);
+  afterReader.closeSync();
+  after.closeSync();
+  if (factsAfter !== history.attendances + day.attendances) throw new Error(`after the incremental run the facts hold ${factsAfter} attendance rows, expected ${history.attendances + day.attendances}`);
+
+  // 4. The figures.
+  const ratio = full.ms / raw.ms;
+  const steps = (list: StepStats[]) => list.forEach((s) => row(`  ${s.name}`, `${seconds(s.ms).padStart(9)}   ${count(s.rowsWritten)} rows written`));
+  console.log(`\nPipeline benchmark: ${count(rows)} attendance rows, ${count(communities)} communities, ${config.project.periodStart}…${config.project.periodEnd}`);
+  row('history', `${count(history.participants)} participants, ${count(history.activities)} activities, ${count(history.attendances)} attendance rows,`);
+  note(`${count(history.surveyAnswers)} survey answers, ${count(history.batches)} import batches; osl.db ${megabytes(databaseBytes)}`);
+  row('generation', `${seconds(generationMs)}   straight SQLite inserts in one transaction (not the importer)`);
+  row('opening the installation', `${seconds(openMs)}   migrations + configuration sync (not in any run's time)`);
+  console.log('');
+  row('full rebuild', `${seconds(full.ms)}   PipelineService.run('cli', 'full'): read SQLite, facts, aggregates,`);
+  note(`indicators, publish (lock and run record included; opening the context, ${seconds(full.openMs)}, not)`);
+  steps(full.report.steps);
+  row('  analytics file', megabytes(analyticsBytes));
+  row('incremental after one day', `${seconds(incremental.ms)}   run('cli', 'incremental') after ${count(day.activities)} activities, ${count(day.attendances)} attendance rows`);
+  note(`dated ${newDay} in two new import batches (written in ${seconds(addMs)}); mode reported: ${incremental.report.mode}`);
+  steps(incremental.report.steps);
+  row('raw DuckDB over Parquet (baseline)', `${seconds(raw.ms)}   the same aggregates as plain SQL over ${megabytes(fs.statSync(parquet).size)} of Parquet`);
+  note('(in memory, memory_limit 1GB like the build; Parquet export from the published facts,');
+  note(`${seconds(exportMs)}, not included; no SQLite read, no anonymous headcounts, leaders or surveys)`);
+  for (const s of raw.stepMs) row(`  ${s.name}`, seconds(s.ms).padStart(9));
+  row('  results agree with the published file', mismatches.length === 0 ? `yes (${Object.keys(expected).length} sums compared)` : `NO: ${mismatches.slice(0, 6).map((k) => `${k} published ${expected[k]} raw ${raw.checksums[k]}`).join('; ')}`);
+  console.log('');
+  row('ratio full rebuild / raw DuckDB', `${ratio.toFixed(1)}x (goal ≤ 5x)${ratio <= 5 ? '' : '  NOT MET'}`);
+  row('incremental run', `${seconds(incremental.ms)} (goal < 2 s)${incremental.ms < 2000 ? '' : '  NOT MET'}`);
+  const peaks: [string, number][] = [
+    ['full', full.peakMb],
+    ['incremental', incremental.peakMb],
+    ['raw', raw.peakMb],
+  ];
+  row('peak memory (VmHWM of each child process)', `${peaks.map(([name, mb]) => `${name} ${Math.round(mb)} MB`).join(', ')} (goal < 2048 MB)${full.peakMb < 2048 && incremental.peakMb < 2048 ? '' : '  NOT MET'}`);
+  note('(the whole process: Node, NestJS, Prisma, better-sqlite3 and DuckDB)');
+} finally {
+  if (values.keep) progress(`kept ${environment.dataDir}`);
+  else fs.rmSync(environment.dataDir, { recursive: true, force: true });
+}
