@@ -4,12 +4,10 @@
 -- falls in the period; returning: active in the period and active in that scope before it.
 INSERT INTO agg_participation
 WITH first_seen AS (
-  SELECT participant_code,
-         community,
-         min(date) OVER (PARTITION BY participant_code, community) AS first_in_community,
-         min(date) OVER (PARTITION BY participant_code) AS first_anywhere,
-         date, type_code, group_code
-  FROM fact_attendance
+  SELECT f.participant_code, f.community, p.first_in_community, a.first_anywhere, f.date, f.type_code, f.group_code
+  FROM fact_attendance f
+  JOIN person_first p USING (participant_code, community)
+  JOIN person_first_anywhere a USING (participant_code)
 ),
 people AS (
   SELECT date_trunc($1, date)::DATE AS period_start,
