@@ -10,7 +10,8 @@ const prismaPackageDir = path.resolve(import.meta.dirname, '..');
 
 /** A Prisma client on the embedded SQLite database through the better-sqlite3 driver adapter. */
 export function createPrismaClient(env: NodeJS.ProcessEnv = process.env): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(env) });
+  // Wait for a busy database (a large import writing) instead of failing after 5 seconds.
+  const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(env), timeout: 30_000 });
   return new PrismaClient({ adapter });
 }
 

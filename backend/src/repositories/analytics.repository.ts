@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsStore, queryRows, type PublishedAnalytics } from '@osl/pipelines';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
@@ -49,15 +50,44 @@ interface OpenState {
   connection: DuckDBConnection;
 }
 
+/** The published file cannot be read (corrupt, truncated, not a file, locked), and why. */
+export interface AnalyticsUnreadable {
+  file: string;
+  reason: string;
+}
+
+/**
+ * Analytics cannot be served because the published file cannot be read. An HTTP answer of 503
+ * with the reason; the next pipeline run (or server start-up) rebuilds the file from the
+ * operational database.
+ */
+export class AnalyticsUnavailableError extends ServiceUnavailableException {
+  constructor(readonly unreadable: AnalyticsUnreadable) {
+    super(
+      `Analytics are unavailable: the analytics file ${unreadable.file} cannot be read (${unreadable.reason}). ` +
+        'The next pipeline run rebuilds it from the operational database.',
+    );
+    this.name = 'AnalyticsUnavailableError';
+  }
+}
+
+// DuckDB's own words for a file it cannot read: the file, not the query, is at fault.
+const storageError = /\b(IO|Serialization|FATAL) Error\b|Corrupt|invalidated/i;
+
 /**
  * Reads the published analytics state. It follows the store's pointer: when a run publishes
- * a new file, the next read opens it (read-only) and the old one is closed.
+ * a new file, the next read opens it (read-only) and the old one is closed. A published file
+ * that cannot be opened or read is reported once in the log and makes reads fail with
+ * AnalyticsUnavailableError (503) instead of an internal error, until a run publishes anew.
  */
 @Injectable()
 export class AnalyticsRepository implements OnModuleDestroy {
+  private readonly logger = new Logger('AnalyticsRepository');
   private readonly store: AnalyticsStore;
   private state: OpenState | null = null;
   private opening: Promise<OpenState | null> | null = null;
+  /** The last failure to read the published file, and the file's identity then (to retry when it changes). */
+  private failure: (AnalyticsUnreadable & { identity: string }) | null = null;
 
   constructor(@Inject(OSL_ENVIRONMENT) environment: OslEnvironment) {
     this.store = new AnalyticsStore(environment.dataDir);
@@ -75,11 +105,45 @@ export class AnalyticsRepository implements OnModuleDestroy {
     return this.query<ParticipationMonthRecord>(participationByMonthSql, [community]);
   }
 
+  /**
+   * Whether the published file can be read (opened, and its indicator table scanned): null when
+   * it can or when nothing is published yet, else the file and why not.
+   */
+  async unreadable(): Promise<AnalyticsUnreadable | null> {
+    try {
+      await this.query('SELECT max(length(code)) AS n FROM indicator_value', []);
+      return null;
+    } catch (error) {
+      // Anything else (a missing table, say) is not about reading the file: the reads report it.
+      return error instanceof AnalyticsUnavailableError ? error.unreadable : null;
+    }
+  }
+
+  /** Why the published file could not be read at the last attempt (null: it could, or was not tried), for health answers. */
+  lastFailure(): AnalyticsUnreadable | null {
+    const published = this.store.current();
+    return this.failure && published?.file === this.failure.file ? { file: this.failure.file, reason: this.failure.reason } : null;
+  }
+
   /** Rows of a query on the published state; empty when nothing is published yet. */
   private async query<T>(sql: string, params: (string | number | boolean | null)[]): Promise<T[]> {
     const state = await this.open();
-    if (!state) return [];
-    return queryRows<T>(state.connection, sql, params);
+    if (!state) {
+      if (this.failure) throw new AnalyticsUnavailableError({ file: this.failure.file, reason: this.failure.reason });
+      return [];
+    }
+    try {
+      return await queryRows<T>(state.connection, sql, params);
+    } catch (error) {
+      if (!storageError.test((error as Error).message)) throw error;
+      // The file went bad under an open connection: stop using it.
+      if (this.state === state) {
+        this.state = null;
+        this.close(state);
+      }
+      const unreadable = this.recordFailure(state.published, error);
+      throw new AnalyticsUnavailableError(unreadable);
+    }
   }
 
   private async open(): Promise<OpenState | null> {
@@ -95,11 +159,38 @@ export class AnalyticsRepository implements OnModuleDestroy {
     const previous = this.state;
     this.state = null;
     if (published) {
-      const instance = await DuckDBInstance.create(path.join(this.store.dir, published.file), { access_mode: 'READ_ONLY' });
-      this.state = { published, instance, connection: await instance.connect() };
+      const file = path.join(this.store.dir, published.file);
+      const known = this.failure && this.failure.file === published.file && this.failure.identity === identity(file);
+      if (!known) {
+        let instance: DuckDBInstance | null = null;
+        try {
+          instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+          this.state = { published, instance, connection: await instance.connect() };
+          this.failure = null;
+        } catch (error) {
+          instance?.closeSync();
+          this.recordFailure(published, error);
+        }
+      }
+    } else {
+      this.failure = null;
     }
     if (previous) this.close(previous);
     return this.state;
+  }
+
+  /** Remembers why the published file cannot be read; logs it once per file and reason. */
+  private recordFailure(published: PublishedAnalytics, error: unknown): AnalyticsUnreadable {
+    const file = path.join(this.store.dir, published.file);
+    const reason = (error as Error).message.split(`${this.store.dir}${path.sep}`).join('');
+    const repeated = this.failure?.file === published.file && this.failure.reason === reason;
+    this.failure = { file: published.file, reason, identity: identity(file) };
+    if (!repeated) {
+      this.logger.error(
+        `analytics file ${published.file} unreadable (${reason}); analytics requests answer 503 until it is rebuilt from the operational database (next pipeline run or start-up)`,
+      );
+    }
+    return { file: published.file, reason };
   }
 
   private close(state: OpenState): void {
@@ -111,4 +202,10 @@ export class AnalyticsRepository implements OnModuleDestroy {
     if (this.state) this.close(this.state);
     this.state = null;
   }
+}
+
+/** Changes when the file is replaced or rewritten. */
+function identity(file: string): string {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : 'missing';
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
+import { AnalyticsStore } from '@osl/pipelines';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -7,7 +8,7 @@ import { ImportRepository } from '../repositories/import.repository.ts';
 import { PipelineRunRepository } from '../repositories/pipeline-run.repository.ts';
 import { ReferenceDataRepository } from '../repositories/reference-data.repository.ts';
 import { DemoService } from './demo.service.ts';
-import { PipelineService } from './pipeline.service.ts';
+import { PipelineBusyError, PipelineService } from './pipeline.service.ts';
 
 export interface StartOptions {
   /** Load the demo data when the database holds no recorded data (what `npm start` does). */
@@ -42,14 +43,51 @@ export class BootstrapService {
 
   async start(options: StartOptions): Promise<void> {
     await this.prepareDatabase();
-    await this.runs.failAbandoned(this.environment.now());
+    await this.recoverInterruptedRuns();
     if (options.demoIfEmpty && !(await this.imports.hasRecordedData())) {
       this.logger.log('empty database: loading the demo data through the importer');
       await this.demo.load();
     }
-    if (options.runPipeline) {
-      const run = await this.pipeline.run('startup', 'full');
+    // A published file that cannot be read is rebuilt now rather than answering 503 until the schedule runs.
+    const unreadable = await this.analytics.unreadable();
+    if (unreadable) this.logger.warn(`analytics file ${unreadable.file} unreadable (${unreadable.reason}); rebuilding from the operational database`);
+    if (options.runPipeline || unreadable) {
+      let run;
+      try {
+        run = await this.pipeline.run('startup', 'full');
+      } catch (error) {
+        if (!(error instanceof PipelineBusyError)) throw error;
+        // Another process (the CLI) is running the pipeline: its run publishes.
+        this.logger.log(`start-up pipeline run skipped: ${error.message}`);
+        return;
+      }
       if (run.status === 'failed' && !this.analytics.published()) throw new Error(`the first pipeline run failed: ${run.error}`);
     }
+  }
+
+  /**
+   * What a process that died during a pipeline run left: its run is marked failed (abandoned) and
+   * its build files are removed. Not while another live process holds the pipeline lock: its run
+   * is not abandoned (the rows are then settled at a later start).
+   */
+  private async recoverInterruptedRuns(): Promise<void> {
+    const holder = this.pipeline.holder();
+    if (holder && isAlive(holder.pid)) {
+      this.logger.log(`a pipeline run is in progress (run #${holder.runId ?? '?'}, process ${holder.pid}); its run is not marked abandoned`);
+    } else {
+      const { count } = await this.runs.failAbandoned(this.environment.now());
+      if (count > 0) this.logger.warn(`${count} pipeline run(s) left running by a process that ended are marked failed (abandoned)`);
+    }
+    const removed = new AnalyticsStore(this.environment.dataDir).removeAbandoned();
+    if (removed.length > 0) this.logger.log(`removed what interrupted pipeline runs left in analytics/: ${removed.join(', ')}`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -8,23 +8,42 @@ export interface PublishedAnalytics {
   builtAt: string;
 }
 
+/** Who builds `build-<run>.duckdb`: written beside it before the build starts. */
+interface BuildOwner {
+  runId: number;
+  pid: number;
+  since: string;
+}
+
 const pointerName = 'CURRENT.json';
+// build-000012.duckdb, its .wal and .tmp (DuckDB's spill folder), build-000012.owner; work-12.
+const runArtifact = /^(?:build-(\d+)\.|work-(\d+)$)/;
+const pointerTemporary = /^CURRENT\.json\.(\d+)\.tmp$/;
+
+/** The run each process is building, per analytics folder (one run at a time per folder: the pipeline lock). */
+const buildingHere = new Map<string, number>();
 
 /**
  * The analytics files of one installation: a run builds `build-<run>.duckdb` beside the
  * published file and publishes by atomically replacing the pointer `CURRENT.json`. Readers
  * always open the file the pointer names, so a failed or killed run leaves them untouched.
+ * What a killed run leaves behind (its build file, work folder) is removed at the next publish
+ * or start-up; a build is known to be alive by the owner file written beside it (its process).
  */
 export class AnalyticsStore {
   readonly dir: string;
 
   constructor(dataDir: string) {
-    this.dir = path.join(dataDir, 'analytics');
+    this.dir = path.resolve(dataDir, 'analytics');
   }
 
+  /** Where run `runId` builds; records this process as the build's owner. */
   buildPath(runId: number): string {
     fs.mkdirSync(this.dir, { recursive: true });
-    return path.join(this.dir, `build-${String(runId).padStart(6, '0')}.duckdb`);
+    const owner: BuildOwner = { runId, pid: process.pid, since: new Date().toISOString() };
+    fs.writeFileSync(this.ownerPath(runId), JSON.stringify(owner));
+    buildingHere.set(this.dir, runId);
+    return path.join(this.dir, `build-${pad(runId)}.duckdb`);
   }
 
   current(): PublishedAnalytics | null {
@@ -41,29 +60,117 @@ export class AnalyticsStore {
     return current ? path.join(this.dir, current.file) : null;
   }
 
-  /** Turns a finished build into the published state, then removes older states. */
+  /**
+   * Turns a finished build into the published state, then removes older states and what
+   * interrupted runs left behind. When the build cannot be moved into place, it is discarded
+   * and the previous state keeps serving.
+   */
   publish(buildFile: string, runId: number, builtAt: Date): PublishedAnalytics {
-    const file = `analytics-${String(runId).padStart(6, '0')}.duckdb`;
-    fs.renameSync(buildFile, path.join(this.dir, file));
+    const file = `analytics-${pad(runId)}.duckdb`;
+    try {
+      fs.renameSync(buildFile, path.join(this.dir, file));
+    } catch (error) {
+      this.discard(buildFile);
+      throw new Error(`cannot publish ${path.basename(buildFile)} as ${file}: ${(error as Error).message}`);
+    }
     const pointer: PublishedAnalytics = { file, runId, builtAt: builtAt.toISOString() };
     const temporary = path.join(this.dir, `${pointerName}.${process.pid}.tmp`);
     fs.writeFileSync(temporary, JSON.stringify(pointer));
     fs.renameSync(temporary, path.join(this.dir, pointerName));
+    fs.rmSync(this.ownerPath(runId), { force: true });
     this.removeAllBut(file);
+    this.removeAbandoned();
     return pointer;
   }
 
-  /** Deletes an unfinished build (a failed run) and its write-ahead log. */
+  /**
+   * Deletes an unfinished build (a failed run) and its write-ahead log. Only files: whatever
+   * else stands at those paths is left to `removeAbandoned`.
+   */
   discard(buildFile: string): void {
-    for (const candidate of [buildFile, `${buildFile}.wal`]) fs.rmSync(candidate, { force: true });
+    for (const candidate of [buildFile, `${buildFile}.wal`]) {
+      if (fs.lstatSync(candidate, { throwIfNoEntry: false })?.isDirectory()) continue;
+      fs.rmSync(candidate, { force: true });
+    }
+  }
+
+  /**
+   * Removes what runs that are no longer alive left behind: build files (with their write-ahead
+   * log, spill folder and owner file), work folders and half-written pointers. A build whose
+   * owner process is alive is never touched. Returns the names removed.
+   */
+  removeAbandoned(): string[] {
+    const removed: string[] = [];
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return removed;
+    }
+    const liveness = new Map<number, boolean>();
+    for (const name of names) {
+      const artifact = runArtifact.exec(name);
+      const temporary = pointerTemporary.exec(name);
+      let abandoned = false;
+      if (artifact) {
+        const runId = Number(artifact[1] ?? artifact[2]);
+        if (!liveness.has(runId)) liveness.set(runId, this.buildIsAlive(runId));
+        abandoned = !liveness.get(runId);
+      } else if (temporary) {
+        const pid = Number(temporary[1]);
+        abandoned = pid !== process.pid && !isAlive(pid);
+      }
+      if (!abandoned) continue;
+      try {
+        fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
+        removed.push(name);
+      } catch {
+        // Left for the next attempt; a leftover never affects what is served.
+      }
+    }
+    return removed.sort();
+  }
+
+  private buildIsAlive(runId: number): boolean {
+    let owner: BuildOwner;
+    try {
+      owner = JSON.parse(fs.readFileSync(this.ownerPath(runId), 'utf8')) as BuildOwner;
+    } catch {
+      return false;
+    }
+    // In this process only the latest build can be running; an earlier one here failed.
+    if (owner.pid === process.pid) return buildingHere.get(this.dir) === runId;
+    return isAlive(owner.pid);
+  }
+
+  private ownerPath(runId: number): string {
+    return path.join(this.dir, `build-${pad(runId)}.owner`);
   }
 
   // Readers holding an older file keep it open until they switch; unlinking is safe on POSIX.
+  // Never fails a publish that has already switched the pointer: what cannot go now goes next time.
   private removeAllBut(keep: string): void {
     for (const name of fs.readdirSync(this.dir)) {
       if (name.startsWith('analytics-') && name !== keep && !name.startsWith(`${keep}`)) {
-        fs.rmSync(path.join(this.dir, name), { force: true });
+        try {
+          fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
+        } catch {
+          // see above
+        }
       }
     }
+  }
+}
+
+function pad(runId: number): string {
+  return String(runId).padStart(6, '0');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

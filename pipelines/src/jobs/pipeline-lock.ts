@@ -40,14 +40,26 @@ export class PipelineLock {
       try {
         fs.writeFileSync(this.file, content(runId), { flag: 'wx' });
         return {
-          describe: (id) => fs.writeFileSync(this.file, content(id)),
+          // Replaced by rename, so that a reader never sees a half-written lock.
+          describe: (id) => {
+            const temporary = `${this.file}.${process.pid}.tmp`;
+            fs.writeFileSync(temporary, content(id));
+            fs.renameSync(temporary, this.file);
+          },
           release: () => fs.rmSync(this.file, { force: true }),
         };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = this.holder();
-        if (holder && isAlive(holder.pid)) throw new PipelineBusyError(holder);
-        fs.rmSync(this.file, { force: true });
+        if (!holder || isAlive(holder.pid)) throw new PipelineBusyError(holder ?? { runId: null, pid: 0, since: 'unknown' });
+        // Two processes may find the same dead holder: only the one whose rename succeeds removes it.
+        const stale = `${this.file}.stale-${process.pid}-${Date.now()}`;
+        try {
+          fs.renameSync(this.file, stale);
+        } catch {
+          continue;
+        }
+        fs.rmSync(stale, { force: true });
       }
     }
     throw new Error(`Cannot take the pipeline lock ${this.file}`);
