@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
+import { AlertsController } from './controllers/alerts.controller.ts';
 import { CommunitiesController } from './controllers/communities.controller.ts';
 import { HealthController } from './controllers/health.controller.ts';
 import { ImportsController, maxFilesPerUpload } from './controllers/imports.controller.ts';
@@ -9,12 +10,14 @@ import { IndicatorsController } from './controllers/indicators.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
+import { AlertRepository } from './repositories/alert.repository.ts';
 import { AnalyticsRepository } from './repositories/analytics.repository.ts';
 import { AuditRepository } from './repositories/audit.repository.ts';
 import { DatabaseRepository } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
+import { AlertsService } from './services/alerts.service.ts';
 import { BootstrapService } from './services/bootstrap.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { HealthService } from './services/health.service.ts';
@@ -26,8 +29,9 @@ import { IndicatorsService } from './services/indicators.service.ts';
 import { ParticipationService } from './services/participation.service.ts';
 import { PipelineService } from './services/pipeline.service.ts';
 
-const repositories = [AnalyticsRepository, AuditRepository, DatabaseRepository, ImportRepository, PipelineRunRepository, ReferenceDataRepository];
+const repositories = [AlertRepository, AnalyticsRepository, AuditRepository, DatabaseRepository, ImportRepository, PipelineRunRepository, ReferenceDataRepository];
 const services = [
+  AlertsService,
   BootstrapService,
   DemoService,
   HealthService,
@@ -70,7 +74,7 @@ export class AppModule {
         // Uploads are refused while they stream in once they pass the configured file size.
         MulterModule.register({ limits: { fileSize: config.project.importLimits.maxFileBytes, files: maxFilesPerUpload } }),
       ],
-      controllers: [HealthController, IndicatorsController, CommunitiesController, ImportsController, PipelineController],
+      controllers: [HealthController, IndicatorsController, CommunitiesController, ImportsController, PipelineController, AlertsController],
       providers: [ScheduledJobs],
     };
   }

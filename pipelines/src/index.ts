@@ -9,3 +9,5 @@ export * from './indicators/indicator-status.ts';
 export * from './indicators/indicator-window.ts';
 export * from './lib/civil-date.ts';
 export { PipelineLock, PipelineBusyError } from './jobs/pipeline-lock.ts';
+export { detectDeclines, type DetectedDecline } from './jobs/decline.step.ts';
+export { resolveDeclineConfig, DEFAULT_DECLINE_CONFIG, type DeclineConfig, type DeclineConfigInput } from './decline/index.ts';

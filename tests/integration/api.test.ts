@@ -98,6 +98,9 @@ describe('REST API', () => {
       expect(status, query).toBe(400);
       expect(body.message, query).toBeTruthy();
     }
+    expect(await get('/api/alerts')).toEqual({ status: 200, body: [] });
+    expect((await get('/api/alerts?status=bogus')).status).toBe(400);
+    expect((await get('/api/alerts?community=XYZ')).status).toBe(400);
     const unknown = await get('/api/communities/XYZ/participation');
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toContain('XYZ');

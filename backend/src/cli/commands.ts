@@ -9,6 +9,7 @@ import { ImportService, type FileImportReport } from '../services/import.service
 import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
 import { PipelineService } from '../services/pipeline.service.ts';
 import { PipelineBusyError } from '@osl/pipelines';
+import { AlertsService } from '../services/alerts.service.ts';
 import { InboxService } from '../services/inbox.service.ts';
 import { createCliContext } from './cli-context.ts';
 import { createProgressRenderer } from './progress-bar.ts';
@@ -120,6 +121,26 @@ export const commands: Record<string, Command> = {
         })),
         text: formatIndicatorTable(rows),
       };
+    },
+  },
+
+  alerts: {
+    options: { ...jsonOption, status: { type: 'string' }, community: { type: 'string' } },
+    async run(values, positionals, environment) {
+      if (positionals.length > 0) throw new UsageError('alerts takes no arguments');
+      const alerts = await withContext(environment, values, async (context) => {
+        const service = context.get(AlertsService);
+        try {
+          return await service.list(service.parseFilter({ status: values.status ?? 'active', community: values.community }));
+        } catch (error) {
+          if (error instanceof InvalidFilterError) throw new UsageError(error.message);
+          throw error;
+        }
+      });
+      const text = alerts.length
+        ? alerts.map((a) => `[${a.status === 'active' ? 'aktywny' : 'zakończony'}] ${a.community}${a.group ? `/${a.group}` : ''} ${a.sentencePl}`).join('\n') + '\n'
+        : 'Brak alertów o spadku uczestnictwa.\n';
+      return { exitCode: 0, json: alerts, text };
     },
   },
 

@@ -10,6 +10,8 @@ Commands:
   pipeline run [--full] rebuild the analytics store and the indicators now
   indicators [--year Y|to-date] [--community CODE|ALL]
                         indicator values, targets, achievement and status
+  alerts [--status active|ended|all] [--community CODE]
+                        decline alerts (default: active), each with its sentence and history
   demo                  generate the demo files and load them into an empty installation
   help                  this text
 

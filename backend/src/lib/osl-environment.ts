@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { loadConfig, resolveConfigDir, type OslConfig } from '@osl/data';
+import { ConfigError, configFiles, loadConfig, resolveConfigDir, type OslConfig } from '@osl/data';
+import { resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
 import { resolveDataDir } from '@osl/prisma';
 
 /** Everything an installation is told from outside: the environment, read once. */
@@ -37,6 +38,13 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): OslEnviro
   };
 }
 
+/** The configuration, validated in full: also the decline thresholds, which the pipeline defines. */
 export function readConfig(environment: OslEnvironment): OslConfig {
-  return loadConfig(environment.configDir);
+  const config = loadConfig(environment.configDir);
+  try {
+    resolveDeclineConfig(config.decline as DeclineConfigInput);
+  } catch (error) {
+    throw new ConfigError(path.join(environment.configDir, configFiles.decline), '', (error as Error).message);
+  }
+  return config;
 }

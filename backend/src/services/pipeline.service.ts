@@ -3,6 +3,7 @@ import type { OslConfig } from '@osl/data';
 import { PipelineBusyError, PipelineLock, PrismaExtract, SqliteExtract, runAggregation, type OperationalExtract, type StepStats } from '@osl/pipelines';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
+import { AlertRepository, type AlertRunSummary } from '../repositories/alert.repository.ts';
 import { PipelineRunRepository, type PipelineMode, type PipelineTrigger } from '../repositories/pipeline-run.repository.ts';
 
 export interface PipelineRunReport {
@@ -17,6 +18,8 @@ export interface PipelineRunReport {
   asOf: string | null;
   steps: StepStats[];
   error: string | null;
+  /** Decline alerts opened, still active and ended by this run. */
+  alerts?: AlertRunSummary;
 }
 
 export { PipelineBusyError };
@@ -33,6 +36,7 @@ export class PipelineService {
   constructor(
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
     @Inject(PipelineRunRepository) private readonly runs: PipelineRunRepository,
+    @Inject(AlertRepository) private readonly alerts: AlertRepository,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {
@@ -81,11 +85,12 @@ export class PipelineService {
         },
       });
       const finishedAt = this.environment.now();
+      const alerts = await this.alerts.recordRun(id, finishedAt, result.declines);
       await this.runs.succeed(id, finishedAt, result.published.file, steps, result.mode, result.fallbackReason);
       this.logger.log(
         `run #${id} (${trigger}, ${result.mode}${result.fallbackReason ? ` instead of incremental: ${result.fallbackReason}` : ''}) published ${result.published.file}`,
       );
-      return report(id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, result.fallbackReason);
+      return { ...report(id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, result.fallbackReason), alerts };
     } catch (error) {
       const message = (error as Error).message;
       const finishedAt = this.environment.now();

@@ -4,6 +4,7 @@ import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import {
   activityTypeSchema,
+  declineSchema,
   communitySchema,
   indicatorSchema,
   projectSchema,
@@ -22,6 +23,7 @@ export const configFiles = {
   indicators: 'indicators.json',
   surveys: 'surveys.json',
   schedule: 'schedule.json',
+  decline: 'decline.json',
 } as const;
 
 /** A configuration file that cannot be used; the message names the file and the field. */
@@ -79,6 +81,8 @@ export function loadConfig(dir: string): OslConfig {
     indicators: parseWith(z.array(indicatorSchema), readJson(dir, configFiles.indicators), file('indicators')),
     surveys: parseWith(z.array(surveySchema), readJson(dir, configFiles.surveys), file('surveys')),
     schedule: parseWith(scheduleSchema, readJson(dir, configFiles.schedule), file('schedule')),
+    // Optional: the detector's documented defaults apply to whatever it does not set.
+    decline: fs.existsSync(file('decline')) ? parseWith(declineSchema, readJson(dir, configFiles.decline), file('decline')) : {},
   };
   checkReferences(config, file);
   return config;

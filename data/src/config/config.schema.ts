@@ -94,6 +94,12 @@ export type IndicatorComputation = z.infer<typeof computationSchema>;
 export type IndicatorConfig = z.infer<typeof indicatorSchema>;
 export type ScheduleConfig = z.infer<typeof scheduleSchema>;
 
+/**
+ * Thresholds of the decline detection (decline.json, optional): any of the detector's settings,
+ * checked in full by the pipeline (pipelines/src/decline/decline-config.ts).
+ */
+export const declineSchema = z.record(z.string(), z.unknown());
+
 export interface OslConfig {
   /** Folder the configuration was read from. */
   source: string;
@@ -103,4 +109,6 @@ export interface OslConfig {
   indicators: IndicatorConfig[];
   surveys: SurveyConfig[];
   schedule: ScheduleConfig;
+  /** Overrides of the decline detector's defaults; {} when decline.json is absent. */
+  decline: Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ import { queryRows, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
+import { detectDeclines, type DetectedDecline } from './decline.step.ts';
 
 export interface StepStats {
   name: string;
@@ -38,6 +39,8 @@ export interface AggregationResult {
   fallbackReason: string | null;
   watermark: number;
   steps: StepStats[];
+  /** Declines in participation active as of the last complete week. */
+  declines: DetectedDecline[];
 }
 
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
@@ -101,6 +104,7 @@ async function build(
   };
 
   let watermark = sinceBatch;
+  let declines: DetectedDecline[] = [];
   const instance = await DuckDBInstance.create(buildFile, buildSettings);
   let connection: DuckDBConnection | null = null;
   try {
@@ -181,6 +185,10 @@ async function build(
       });
       return { rowsRead: 0, rowsWritten: n };
     });
+    await step('decline detection', async () => {
+      declines = await detectDeclines(db, config, asOf);
+      return { rowsRead: 0, rowsWritten: declines.length };
+    });
     await db.run('DELETE FROM meta');
     const meta: Record<string, string> = {
       run_id: String(runId),
@@ -206,7 +214,7 @@ async function build(
   connection.closeSync();
   instance.closeSync();
   const published = store.publish(buildFile, runId, now);
-  return { published, asOf, mode, fallbackReason: null, watermark, steps };
+  return { published, asOf, mode, fallbackReason: null, watermark, steps, declines };
 }
 
 async function factCounts(db: DuckDBConnection): Promise<SourceCounts> {

@@ -1,0 +1,36 @@
+// Declining participation: a pure detector (series and configuration in, alerts out), its sentence,
+// and the simulation it is evaluated on. Method: decline-detector.ts and pipelines/README-decline.md.
+export {
+  completeWeeklySeries,
+  detectDecline,
+  scanDeclineHistory,
+  validateWeeklySeries,
+  type BaselineKind,
+  type DeclineCheck,
+  type DeclineCheckStatus,
+  type DeclineFinding,
+  type DeclineWeekState,
+  type WeeklyParticipation,
+} from './decline-detector.ts';
+export {
+  DECLINE_MEASURES,
+  DEFAULT_DECLINE_CONFIG,
+  resolveDeclineConfig,
+  type DeclineConfig,
+  type DeclineConfigInput,
+  type DeclineMeasure,
+} from './decline-config.ts';
+export { describeDecline, type DescribeDeclineOptions } from './describe-decline.ts';
+export {
+  addIsoWeeks,
+  isoWeekOfDate,
+  isoWeekRange,
+  isoWeeksBetween,
+  isoWeekStartDate,
+  parseIsoWeek,
+  sameIsoWeekYearBefore,
+  weeksInIsoYear,
+} from './iso-week.ts';
+export { lowerTailPValue, negativeBinomialCdf, poissonCdf } from './count-stats.ts';
+export { simulateCommunity, type SimulatedCommunity, type SimulationOptions } from './decline-simulation.ts';
+export { evaluateDetector, type EvaluationCell, type EvaluationOptions } from './decline-evaluation.ts';

@@ -1,0 +1,18 @@
+-- Weekly series for the decline detection: each community in total ('' group) and per
+-- activity group, every week of the grid (zeros where nothing happened), complete weeks only
+-- (a week ending on or after $1, the day of computation, is still running).
+WITH weeks AS (
+  SELECT community, period, period_start FROM agg_participation
+  WHERE grain = 'week' AND breakdown = 'all' AND community <> 'ALL' AND period_start + INTERVAL 6 DAY < $1::DATE
+),
+groups AS (SELECT DISTINCT group_code FROM dim_activity_type)
+SELECT w.community, '' AS group_code, w.period AS week, a.attendances, a.distinct_participants AS "distinctParticipants", a.activities
+FROM weeks w
+JOIN agg_participation a ON a.grain = 'week' AND a.breakdown = 'all' AND a.community = w.community AND a.period_start = w.period_start
+UNION ALL
+SELECT w.community, g.group_code, w.period, coalesce(a.attendances, 0), coalesce(a.distinct_participants, 0), coalesce(a.activities, 0)
+FROM weeks w
+CROSS JOIN groups g
+LEFT JOIN agg_participation a
+  ON a.grain = 'week' AND a.breakdown = 'group' AND a.breakdown_value = g.group_code AND a.community = w.community AND a.period_start = w.period_start
+ORDER BY 1, 2, 3;
