@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DatabaseRepository, ImportService, readEnvironment, type FileImportReport, type OslEnvironment } from '@osl/backend';
 import { defaultConfigDir } from '@osl/data';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { expect } from 'vitest';
+import { zipBytes, type ZipSpecEntry } from '../../backend/src/import/fixtures/import-fixtures.ts';
 
 // ------------------------------------------------------------------------------------------ installations
 
@@ -177,54 +177,9 @@ export function binaryBytes(length = 4096): Buffer {
   return bytes;
 }
 
-export interface ZipEntrySpec {
-  name: string;
-  data: Buffer;
-  /** Writes this uncompressed size into the headers instead of the true one (a lying archive). */
-  declaredSize?: number;
-}
-
-/** A zip archive (deflate) from entries; enough to build hostile XLSX containers. */
-export function zip(entries: readonly ZipEntrySpec[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const compressed = zlib.deflateRawSync(entry.data, { level: 9 });
-    const crc = zlib.crc32(entry.data);
-    const size = entry.declaredSize ?? entry.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, compressed);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(8, 10);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(compressed.length, 20);
-    record.writeUInt32LE(size, 24);
-    record.writeUInt16LE(name.length, 28);
-    record.writeUInt32LE(offset, 42);
-    central.push(record, name);
-    offset += 30 + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+/** A zip archive (deflate) from entries; enough to build hostile XLSX containers. One zip writer serves both test suites. */
+export const zip = zipBytes;
+export type ZipEntrySpec = ZipSpecEntry;
 
 const minimalWorkbookParts: readonly ZipEntrySpec[] = [
   {

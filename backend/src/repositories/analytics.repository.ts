@@ -2,21 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger, ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AnalyticsStore, queryRows, type PublishedAnalytics } from '@osl/pipelines';
+import { AnalyticsStore, queryRows, type IndicatorValueRow, type PublishedAnalytics } from '@osl/pipelines';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
-export interface IndicatorValueRecord {
-  code: string;
-  community: string;
-  year: number;
-  value: number | null;
-  target: number | null;
-  baseline: number | null;
-  expected: number | null;
-  achievement: number | null;
-  status: string;
-  unit: string;
-}
+/** An indicator value as published (the pipeline's row without its measurement window). */
+export type IndicatorValueRecord = Omit<IndicatorValueRow, 'windowFrom' | 'windowTo'>;
 
 export interface ParticipationMonthRecord {
   period: string;
