@@ -80,9 +80,20 @@ describe('POST /api/imports', () => {
     expect((await fetch(`${server.url}/api/imports/jobs/nope`)).status).toBe(404);
   });
 
+  it('keeps no names in the import history, though the uploader is told which name did not match', async () => {
+    const byName = 'id_dzialania;imie;nazwisko\r\nW1;Bożena;Zawadzka\r\n';
+    const response = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'lista-nazwiska.csv': byName }) });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(await response.json())).toContain('Zawadzka');
+    const history = await (await fetch(`${server.url}/api/imports`)).json();
+    const kept = history.find((h: { file: string }) => h.file === 'lista-nazwiska.csv');
+    expect(kept.report.errors[0]).toMatchObject({ row: 2, code: 'name_not_found', value: '(dane osobowe ukryte)' });
+    expect(JSON.stringify(history)).not.toMatch(/Zawadzka|Bożena/);
+  });
+
   it('lists the import history with counts and errors', async () => {
     const history = await (await fetch(`${server.url}/api/imports`)).json();
-    expect(history[0]).toMatchObject({ file: 'duzy-dziennik.csv', status: 'imported', rowsWritten: 2_000 });
+    expect(history.find((h: { file: string }) => h.file === 'duzy-dziennik.csv')).toMatchObject({ status: 'imported', rowsWritten: 2_000 });
     const rejected = history.find((h: { file: string }) => h.file === 'zla-lista.csv');
     expect(rejected).toMatchObject({ status: 'rejected', errorCount: 2, kind: 'attendance' });
     expect(rejected.report.errors).toHaveLength(2);

@@ -7,6 +7,7 @@ import type { OslConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
 import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
+import { redactPersonalData } from '../import/redact-personal-data.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
@@ -162,12 +163,14 @@ export class ImportService {
     meta.kind = result.kind;
     if (result.errors.length > 0) {
       report.errors = result.errors;
-      report.batchId = await this.imports.recordRejected(meta, result.rowsRead, result.errors, result.warnings);
+      report.batchId = await this.imports.recordRejected(meta, result.rowsRead, redactPersonalData(result.errors, lang), redactPersonalData(result.warnings, lang));
       this.logger.warn(`${input.fileName}: rejected with ${result.errors.length} error(s)`);
       return report;
     }
     progress('writing', 0, result.records.length);
-    const written = await this.imports.writeImport({ ...meta, kind: result.kind }, result, (done) => progress('writing', done, result.records.length));
+    // What is kept in the history carries no names; the caller gets the full report below.
+    const kept = { ...result, warnings: redactPersonalData(result.warnings, lang) } as ValidationResult;
+    const written = await this.imports.writeImport({ ...meta, kind: result.kind }, kept, (done) => progress('writing', done, result.records.length));
     this.logger.log(`${input.fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
     return { ...report, status: 'imported', batchId: written.batchId, created: written.created, updated: written.updated, unchanged: written.unchanged };
   }

@@ -1,0 +1,25 @@
+import { formatImportMessage, importMessages, type ImportMessageKey } from './import.messages.ts';
+import type { ImportIssue, Lang } from './import.types.ts';
+
+/** Issues whose value or message carries a person's name. */
+const nameColumns = new Set(['first_name', 'last_name']);
+const nameCodes = new Set(['name_not_found', 'name_ambiguous', 'name_code_mismatch', 'duplicate_name_in_register']);
+
+const hidden: Record<Lang, string> = { pl: '(dane osobowe ukryte)', en: '(personal data hidden)' };
+
+/**
+ * The issues as they may be stored and shown in the import history: names taken out of values
+ * and messages. The person who uploaded the file sees the full report once; what is kept is not
+ * personal data beyond participant codes (domain.md, "Personal data").
+ */
+export function redactPersonalData(issues: readonly ImportIssue[], lang: Lang): ImportIssue[] {
+  return issues.map((issue) => {
+    if (!nameCodes.has(issue.code) && !(issue.column && nameColumns.has(issue.column))) return issue;
+    const known = issue.code in importMessages;
+    return {
+      ...issue,
+      value: issue.value === null ? null : hidden[lang],
+      message: known ? formatImportMessage(issue.code as ImportMessageKey, lang, { value: hidden[lang], codes: '…', code: '…', firstRow: '…' }) : hidden[lang],
+    };
+  });
+}
