@@ -2,12 +2,13 @@
 // the right values stored (dates as YYYY-MM-DD, numbers, yes/no, genders, names only in the
 // register, provenance rows as Excel shows them); the same file twice changes nothing; corrected
 // files update the same rows and leave an audit trail of old → new values without names.
+import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseRepository, type FileImportReport } from '@osl/backend';
+import { DatabaseRepository, ImportService, type FileImportReport } from '@osl/backend';
 import { brief, csv, excelDate, importOne, snapshotData, xlsx } from '../support/import-fixtures.ts';
-import { openInstallation, temporaryEnvironment } from '../support/installation.ts';
+import { openInstallation, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2024-03-01T12:00:00Z');
 let context: INestApplicationContext;
@@ -486,11 +487,11 @@ describe('provenance, idempotency and corrections', () => {
     expect(await snapshotData(context)).toEqual(before);
   });
 
-  it('the same data saved differently (UTF-8 instead of Windows-1250) is imported as all unchanged rows', async () => {
+  it('the same data saved differently (UTF-8 instead of Windows-1250) is unchanged, row by row', async () => {
     const before = await snapshotData(context);
     const resaved = Buffer.from(iconv.decode(activities1250Comma, 'windows-1250'), 'utf8');
     const report = await importOne(context, 'dziennik-2022-utf8.csv', resaved);
-    expect([report.status, report.created, report.updated, report.unchanged]).toEqual(['imported', 0, 0, 5]);
+    expect([report.status, report.created, report.updated, report.unchanged, report.batchId]).toEqual(['unchanged', 0, 0, 5, null]);
     expect(await snapshotData(context)).toEqual(before);
     expect(await db().auditEvent.count({ where: { action: 'activity.updated' } })).toBe(0);
   });
@@ -548,5 +549,29 @@ describe('provenance, idempotency and corrections', () => {
     const audit = JSON.stringify(await db().auditEvent.findMany());
     const names = (await db().participant.findMany({ select: { firstName: true, lastName: true } })).flatMap((p) => [p.firstName, p.lastName]).filter(Boolean) as string[];
     for (const name of [...names, 'Nowak']) expect(audit).not.toContain(name);
+  });
+});
+
+describe('an earlier version of an activity log brought back', () => {
+  it('restores the earlier values instead of being ignored as a known file', async () => {
+    const environment = temporaryEnvironment('2026-11-27T12:00:00Z');
+    const context = await openInstallation(environment);
+    try {
+      const dir = path.join(environment.dataDir, 'versions');
+      const header = ['id', 'data', 'spolecznosc', 'typ', 'tytul'];
+      const v1 = writeCsv(dir, 'dziennik-v1.csv', [header, ['V1', '05.05.2022', 'WZG', 'AKCJA', 'Sadzenie drzew']]);
+      const v2 = writeCsv(dir, 'dziennik-v2.csv', [header, ['V1', '06.05.2022', 'WZG', 'AKCJA', 'Sadzenie drzew']]);
+      const importer = context.get(ImportService);
+      const db = context.get(DatabaseRepository).client;
+      expect((await importer.importPaths([v1], { source: 'cli', importedBy: 'test' }))[0]).toMatchObject({ status: 'imported', created: 1 });
+      expect((await importer.importPaths([v2], { source: 'cli', importedBy: 'test' }))[0]).toMatchObject({ status: 'imported', updated: 1 });
+      expect((await importer.importPaths([v1], { source: 'cli', importedBy: 'test' }))[0]).toMatchObject({ status: 'imported', updated: 1 });
+      expect((await db.activity.findUniqueOrThrow({ where: { externalId: 'V1' } })).date).toBe('2022-05-05');
+      const batches = await db.importBatch.count();
+      expect((await importer.importPaths([v1], { source: 'cli', importedBy: 'test' }))[0]).toMatchObject({ status: 'unchanged', unchanged: 1 });
+      expect(await db.importBatch.count()).toBe(batches);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -31,6 +31,8 @@ describe('survey re-exports', () => {
     // The April export repeats March's three responses (two of them identical) and adds one.
     const [second] = await importer.importPaths([writeCsv(dir, 'eksport-kwiecien.csv', [header, ...april])], { source: 'cli', importedBy: 'test' });
     expect(second).toMatchObject({ status: 'imported', created: 1, unchanged: 3 });
+    expect(second!.warnings.map((w) => w.code)).toEqual(['survey_responses_already_stored']);
+    expect(second!.warnings[0]!.message).toContain('Pominięto 3 odpowiedzi');
     expect(await context.get(DatabaseRepository).client.surveyResponse.count()).toBe(4);
   });
 });

@@ -24,7 +24,8 @@ export interface BatchMeta {
 }
 
 export interface WriteSummary {
-  batchId: number;
+  /** Null when nothing was created or changed: no batch is recorded for a file that adds nothing. */
+  batchId: number | null;
   created: number;
   updated: number;
   unchanged: number;
@@ -112,7 +113,8 @@ export class ImportRepository {
         writer.close();
       }
     }
-    return this.database.client.$transaction(async (tx) => {
+    return this.database.client
+      .$transaction(async (tx) => {
       const batch = await tx.importBatch.create({
         data: {
           ...meta,
@@ -140,11 +142,19 @@ export class ImportRepository {
           counts = await writeSurveyResponses(context, result.records);
           break;
       }
+      if (counts.created + counts.updated === 0 && (result.kind === 'activities' || result.kind === 'participants')) {
+        throw new NothingChanged(counts.unchanged);
+      }
       await tx.importBatch.update({ where: { id: batch.id }, data: { rowsWritten: counts.created + counts.updated } });
       context.audit.push(importedEvent(meta, batch.id, counts));
       await this.audit.record(context.audit, tx);
-      return { batchId: batch.id, ...counts };
-    }, transactionOptions);
+      return { batchId: batch.id, ...counts } as WriteSummary;
+    }, transactionOptions)
+      .catch((error: unknown) => {
+        // The batch row is rolled back with everything else: an identical file leaves no trace.
+        if (error instanceof NothingChanged) return { batchId: null, created: 0, updated: 0, unchanged: error.unchanged };
+        throw error;
+      });
   }
 
   async listBatches(limit = 200) {
@@ -159,6 +169,12 @@ export class ImportRepository {
 
   async isDemoInstallation(): Promise<boolean> {
     return (await this.database.client.importBatch.count({ where: { source: 'demo', status: 'imported' } })) > 0;
+  }
+}
+
+class NothingChanged extends Error {
+  constructor(readonly unchanged: number) {
+    super('nothing changed');
   }
 }
 

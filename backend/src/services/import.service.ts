@@ -7,6 +7,7 @@ import type { OslConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
 import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
+import { formatImportMessage } from '../import/import.messages.ts';
 import { redactPersonalData } from '../import/redact-personal-data.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
@@ -133,7 +134,11 @@ export class ImportService {
       warnings: [],
     };
 
-    const previous = await this.imports.findImportedBatch(sha256);
+    // Lists and survey answers only add rows, so the same file again has nothing to add. An
+    // activity log or register may be an earlier version brought back after a correction: those
+    // are compared row by row instead (below), and say "unchanged" only when nothing differs.
+    const appendOnly = outcome.ok && (outcome.kindGuess === 'attendance' || outcome.kindGuess === 'survey');
+    const previous = appendOnly ? await this.imports.findImportedBatch(sha256) : null;
     if (previous) {
       this.logger.log(`${input.fileName}: unchanged (same content as import #${previous.id})`);
       return { ...report, kind: outcome.ok ? outcome.kindGuess : null, status: 'unchanged', batchId: previous.id };
@@ -171,6 +176,15 @@ export class ImportService {
     // What is kept in the history carries no names; the caller gets the full report below.
     const kept = { ...result, warnings: redactPersonalData(result.warnings, lang) } as ValidationResult;
     const written = await this.imports.writeImport({ ...meta, kind: result.kind }, kept, (done) => progress('writing', done, result.records.length));
+    if (written.batchId === null) {
+      this.logger.log(`${input.fileName}: unchanged (every row is as stored)`);
+      const same = await this.imports.findImportedBatch(sha256);
+      return { ...report, status: 'unchanged', unchanged: written.unchanged, batchId: same?.id ?? null };
+    }
+    if (result.kind === 'survey' && written.unchanged > 0) {
+      const code = 'survey_responses_already_stored';
+      report.warnings = [...report.warnings, { row: null, column: null, value: null, code, message: formatImportMessage(code, lang, { count: written.unchanged }) }];
+    }
     this.logger.log(`${input.fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
     return { ...report, status: 'imported', batchId: written.batchId, created: written.created, updated: written.updated, unchanged: written.unchanged };
   }
