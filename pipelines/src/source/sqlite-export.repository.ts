@@ -8,6 +8,8 @@ export interface ExportSpec {
   /** Selects the rows with `id` between @lo and @hi (inclusive); each column through quote(). */
   select: string;
   idTable: string;
+  /** Where the table has an index on its import batch: the id range of rows newer than @since (so an incremental read skips the rest). */
+  changedIdRange?: string;
   columns: Record<string, string>;
 }
 
@@ -32,7 +34,10 @@ export class SqliteExportRepository {
     const fd = fs.openSync(file, 'w');
     try {
       const slice = this.db.prepare(`SELECT count(*) AS n, group_concat(line, char(10)) AS text FROM (${spec.select})`);
-      const bounds = this.db.prepare(`SELECT coalesce(min("id"), 1) AS lo, coalesce(max("id"), 0) AS hi FROM "${spec.idTable}"`).get() as { lo: number; hi: number };
+      const range =
+        minImportBatch > 0 && spec.changedIdRange ? spec.changedIdRange : `SELECT min("id") AS lo, max("id") AS hi FROM "${spec.idTable}"`;
+      const found = this.db.prepare(range).get(minImportBatch > 0 && spec.changedIdRange ? { since: minImportBatch } : {}) as { lo: number | null; hi: number | null };
+      const bounds = { lo: found.lo ?? 1, hi: found.hi ?? 0 };
       let rows = 0;
       for (let lo = bounds.lo; lo <= bounds.hi; lo += rowsPerSlice) {
         const { n, text } = slice.get({ lo, hi: lo + rowsPerSlice - 1, since: minImportBatch }) as { n: number; text: string | null };

@@ -32,6 +32,7 @@ const specs: (ExportSpec & { stage: string; counts: keyof SourceCounts })[] = [
     stage: 'stage_attendance',
     counts: 'attendances',
     idTable: 'Attendance',
+    changedIdRange: 'SELECT min("id") AS lo, max("id") AS hi FROM "Attendance" WHERE "importBatchId" > @since',
     select: `SELECT "activityId" || ',' || "participantId" || ',' || "importBatchId" AS line
              FROM "Attendance" WHERE "id" BETWEEN @lo AND @hi AND "importBatchId" > @since`,
     columns: { activity_id: 'INTEGER', participant_id: 'INTEGER', import_batch_id: 'INTEGER' },
