@@ -13,16 +13,16 @@ activity_scoped AS (
   SELECT 'ALL', date_trunc('month', date), headcount_anonymous FROM fact_activity
 ),
 attendance_scoped AS (
-  SELECT community, participant_code, date FROM fact_attendance
+  SELECT community, participant_id, date FROM fact_attendance
   UNION ALL
-  SELECT 'ALL', participant_code, date FROM fact_attendance
+  SELECT 'ALL', participant_id, date FROM fact_attendance
 ),
 first_seen AS (
-  SELECT community, participant_code, date_trunc('month', min(date)) AS first_month
+  SELECT community, participant_id, date_trunc('month', min(date)) AS first_month
   FROM attendance_scoped GROUP BY ALL
 ),
 first_in_period AS (
-  SELECT community, participant_code, date_trunc('month', min(date)) AS first_month
+  SELECT community, participant_id, date_trunc('month', min(date)) AS first_month
   FROM attendance_scoped WHERE date BETWEEN $1::DATE AND $2::DATE GROUP BY ALL
 ),
 month_grid AS (
@@ -42,12 +42,12 @@ attendance_month AS (
   SELECT a.community,
          date_trunc('month', a.date) AS month,
          count(*) AS named_attendances,
-         count(DISTINCT a.participant_code) AS distinct_participants
+         count(DISTINCT a.participant_id) AS distinct_participants
   FROM attendance_scoped a GROUP BY ALL
 ),
 person_month AS (
-  SELECT DISTINCT a.community, date_trunc('month', a.date) AS month, a.participant_code, f.first_month
-  FROM attendance_scoped a JOIN first_seen f USING (community, participant_code)
+  SELECT DISTINCT a.community, date_trunc('month', a.date) AS month, a.participant_id, f.first_month
+  FROM attendance_scoped a JOIN first_seen f USING (community, participant_id)
 ),
 new_returning AS (
   SELECT community, month,

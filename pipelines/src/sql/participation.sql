@@ -1,13 +1,14 @@
+-- Persons are counted by participant_id (one id per code): integers hash far faster than text.
 -- Participation per period of one grain ($1: 'week' (ISO, Monday), 'month', 'quarter', 'year'),
 -- per community and ALL, in total and by activity group and type. Europe/Warsaw civil dates.
 -- new: the person's first attendance ever in that scope (the community, or anywhere for ALL)
 -- falls in the period; returning: active in the period and active in that scope before it.
 INSERT INTO agg_participation
 WITH first_seen AS (
-  SELECT f.participant_code, f.community, p.first_in_community, a.first_anywhere, f.date, f.type_code, f.group_code
+  SELECT f.participant_id, f.community, p.first_in_community, a.first_anywhere, f.date, f.type_code, f.group_code
   FROM fact_attendance f
-  JOIN person_first p USING (participant_code, community)
-  JOIN person_first_anywhere a USING (participant_code)
+  JOIN person_first p USING (participant_id, community)
+  JOIN person_first_anywhere a USING (participant_id)
 ),
 people AS (
   SELECT date_trunc($1, date)::DATE AS period_start,
@@ -15,9 +16,9 @@ people AS (
          CASE WHEN grouping(group_code) = 0 THEN 'group' WHEN grouping(type_code) = 0 THEN 'type' ELSE 'all' END AS breakdown,
          coalesce(group_code, type_code, '') AS breakdown_value,
          count(*) AS named_attendances,
-         count(DISTINCT participant_code) AS distinct_participants,
-         count(DISTINCT participant_code) FILTER (WHERE date_trunc($1, first_in_community) = date_trunc($1, date)) AS new_in_community,
-         count(DISTINCT participant_code) FILTER (WHERE date_trunc($1, first_anywhere) = date_trunc($1, date)) AS new_anywhere
+         count(DISTINCT participant_id) AS distinct_participants,
+         count(DISTINCT participant_id) FILTER (WHERE date_trunc($1, first_in_community) = date_trunc($1, date)) AS new_in_community,
+         count(DISTINCT participant_id) FILTER (WHERE date_trunc($1, first_anywhere) = date_trunc($1, date)) AS new_anywhere
   FROM first_seen
   GROUP BY GROUPING SETS (
     (date_trunc($1, date), community), (date_trunc($1, date)),
