@@ -61,13 +61,13 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
   const configHash = hashConfig(input.config);
   let fallbackReason: string | null = null;
   if (input.mode === 'incremental') {
-    const meta = previous ? await readMeta(path.join(store.dir, previous.file)) : null;
+    const meta = previous ? await readMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
     if (!previous) fallbackReason = 'nothing published yet';
-    else if (!meta) fallbackReason = 'the published state cannot be read';
-    else if (meta.config_hash !== configHash) fallbackReason = 'the configuration changed';
-    if (!fallbackReason) {
+    else if ('unreadable' in meta) fallbackReason = `the published state cannot be read (${meta.unreadable})`;
+    else if (meta.values.config_hash !== configHash) fallbackReason = 'the configuration changed';
+    if (!fallbackReason && 'values' in meta) {
       try {
-        return await build(input, store, 'incremental', configHash, Number(meta!.watermark), previous!);
+        return await build(input, store, 'incremental', configHash, Number(meta.values.watermark), previous!);
       } catch (error) {
         if (!(error instanceof FactsMismatchError)) throw error;
         fallbackReason = error.message;
@@ -91,7 +91,6 @@ async function build(
   const asOf = civilDateInZone(now, config.project.timeZone);
   const buildFile = store.buildPath(runId);
   store.discard(buildFile);
-  if (mode === 'incremental') fs.copyFileSync(path.join(store.dir, previous!.file), buildFile);
   const workDir = path.join(store.dir, `work-${runId}`);
   const steps: StepStats[] = [];
   const step = async (name: string, work: () => Promise<{ rowsRead: number; rowsWritten: number }>) => {
@@ -105,6 +104,12 @@ async function build(
 
   let watermark = sinceBatch;
   let declines: DetectedDecline[] = [];
+  try {
+    if (mode === 'incremental') fs.copyFileSync(path.join(store.dir, previous!.file), buildFile);
+  } catch (error) {
+    store.discard(buildFile);
+    throw error;
+  }
   const instance = await DuckDBInstance.create(buildFile, buildSettings);
   let connection: DuckDBConnection | null = null;
   try {
@@ -231,17 +236,17 @@ async function countRows(db: DuckDBConnection, table: 'agg_participation_month' 
   return row!.n;
 }
 
-/** The meta table of a published file, or null when it cannot be read (missing, locked, corrupt). */
-async function readMeta(file: string): Promise<Record<string, string> | null> {
+/** The meta table of a published file, or why it cannot be read (locked, corrupt, not a file). */
+async function readMeta(file: string): Promise<{ values: Record<string, string> } | { unreadable: string }> {
   let instance: DuckDBInstance | null = null;
   try {
     instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
     const connection = await instance.connect();
     const rows = await queryRows<{ key: string; value: string }>(connection, 'SELECT key, value FROM meta');
     connection.closeSync();
-    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  } catch {
-    return null;
+    return { values: Object.fromEntries(rows.map((r) => [r.key, r.value])) };
+  } catch (error) {
+    return { unreadable: (error as Error).message.split('\n')[0]! };
   } finally {
     instance?.closeSync();
   }
