@@ -41,7 +41,7 @@
  */
 import { lowerTailPValue } from './count-stats.ts';
 import { resolveDeclineConfig, type DeclineConfig, type DeclineConfigInput, type DeclineMeasure } from './decline-config.ts';
-import { isoWeekRange, isoWeeksBetween, parseIsoWeek, sameIsoWeekYearBefore } from './iso-week.ts';
+import { isoWeekRange, parseIsoWeek, weeksInIsoYear } from './iso-week.ts';
 
 /** One week of one community (or one activity group within it). */
 export interface WeeklyParticipation {
@@ -121,32 +121,59 @@ const MAX_DISPERSION = 5;
 /** A previous year gives a seasonal pattern only when its reference weeks averaged at least this much. */
 const MIN_PREVIOUS_YEAR_LEVEL = 1;
 
+/*
+ * Implementation notes (performance). The scan tests every week × window length × measure, so the
+ * inner work is kept free of allocations and closures: the weeks that count are listed once per
+ * measure (with and without the holiday calendar), so a window and its reference are index ranges
+ * into that list; ISO week labels are parsed once; the p-value (the costly part) is computed only
+ * where it can matter — for a window whose drop could pass the alert rule, and for the window
+ * reported. Every total is summed in the same order as the straightforward definition, so the
+ * results are the same to the last bit.
+ */
+
 interface Prepared {
   weeks: string[];
   activities: number[];
   values: Record<DeclineMeasure, number[]>;
   /** previousYear[k][u]: index of the same ISO week k+1 years before week u, or -1. */
   previousYear: Int32Array[];
-  holiday: boolean[];
+  holiday: Uint8Array;
   /** Index of the first week with any activity or count (weeks before it never count). */
   start: number;
 }
 
-/** Checks that the series is consecutive ISO weeks with non-negative counts. */
-export function validateWeeklySeries(series: readonly WeeklyParticipation[]): void {
-  for (let i = 0; i < series.length; i++) {
+const COUNT_FIELDS = ['attendances', 'distinctParticipants', 'activities'] as const;
+
+/** Parses and checks every row (see validateWeeklySeries); returns each row's ISO year and week number. */
+function checkSeries(series: readonly WeeklyParticipation[]): { years: Int32Array; weekNumbers: Int32Array } {
+  const n = series.length;
+  const years = new Int32Array(n);
+  const weekNumbers = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const row = series[i]!;
-    parseIsoWeek(row.week);
-    for (const field of ['attendances', 'distinctParticipants', 'activities'] as const) {
+    const { year, week } = parseIsoWeek(row.week);
+    years[i] = year;
+    weekNumbers[i] = week;
+    for (const field of COUNT_FIELDS) {
       const v = row[field];
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
         throw new RangeError(`Weekly series, week ${row.week}: ${field} must be a number ≥ 0, got ${String(v)}`);
       }
     }
-    if (i > 0 && isoWeeksBetween(series[i - 1]!.week, row.week) !== 1) {
-      throw new RangeError(`Weekly series must hold consecutive weeks: ${series[i - 1]!.week} is followed by ${row.week}`);
+    if (i > 0) {
+      // The next ISO week of (py, pw): (py, pw + 1) within the year, else week 1 of the next year.
+      const py = years[i - 1]!;
+      const pw = weekNumbers[i - 1]!;
+      const next = pw < weeksInIsoYear(py) ? year === py && week === pw + 1 : year === py + 1 && week === 1;
+      if (!next) throw new RangeError(`Weekly series must hold consecutive weeks: ${series[i - 1]!.week} is followed by ${row.week}`);
     }
   }
+  return { years, weekNumbers };
+}
+
+/** Checks that the series is consecutive ISO weeks with non-negative counts. */
+export function validateWeeklySeries(series: readonly WeeklyParticipation[]): void {
+  checkSeries(series);
 }
 
 /**
@@ -168,30 +195,47 @@ export function completeWeeklySeries(rows: readonly WeeklyParticipation[], from:
   });
 }
 
+/** A numeric key of an ISO week (year, week). */
+const weekKey = (year: number, week: number) => year * 64 + week;
+
 function prepare(series: readonly WeeklyParticipation[], config: DeclineConfig): Prepared {
-  validateWeeklySeries(series);
-  const weeks = series.map((r) => r.week);
-  const index = new Map(weeks.map((w, i) => [w, i]));
+  const { years, weekNumbers } = checkSeries(series);
+  const n = series.length;
+  const weeks = new Array<string>(n);
+  const activities = new Array<number>(n);
+  const attendances = new Array<number>(n);
+  const distinctParticipants = new Array<number>(n);
+  const index = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const row = series[i]!;
+    weeks[i] = row.week;
+    activities[i] = row.activities;
+    attendances[i] = row.attendances;
+    distinctParticipants[i] = row.distinctParticipants;
+    index.set(weekKey(years[i]!, weekNumbers[i]!), i);
+  }
+  // The same week number k+1 years before (week 53 becomes week 52 in a 52-week year), step by step
+  // as sameIsoWeekYearBefore does.
   const previousYear: Int32Array[] = [];
-  let labels = weeks;
+  const labelYear = years.slice();
+  const labelWeek = weekNumbers.slice();
   for (let k = 0; k < config.seasonalYears; k++) {
-    labels = labels.map((w) => sameIsoWeekYearBefore(w));
-    previousYear.push(Int32Array.from(labels, (w) => index.get(w) ?? -1));
+    const map = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const year = labelYear[i]! - 1;
+      const week = Math.min(labelWeek[i]!, weeksInIsoYear(year));
+      labelYear[i] = year;
+      labelWeek[i] = week;
+      map[i] = index.get(weekKey(year, week)) ?? -1;
+    }
+    previousYear.push(map);
   }
   const holidays = new Set(config.holidayWeeks);
-  let start = series.findIndex((r) => r.activities > 0 || r.attendances > 0 || r.distinctParticipants > 0);
-  if (start < 0) start = series.length;
-  return {
-    weeks,
-    activities: series.map((r) => r.activities),
-    values: {
-      attendances: series.map((r) => r.attendances),
-      distinctParticipants: series.map((r) => r.distinctParticipants),
-    },
-    previousYear,
-    holiday: weeks.map((w) => holidays.has(parseIsoWeek(w).week)),
-    start,
-  };
+  const holiday = new Uint8Array(n);
+  for (let i = 0; i < n; i++) holiday[i] = holidays.has(weekNumbers[i]!) ? 1 : 0;
+  let start = 0;
+  while (start < n && !(activities[start]! > 0 || attendances[start]! > 0 || distinctParticipants[start]! > 0)) start++;
+  return { weeks, activities, values: { attendances, distinctParticipants }, previousYear, holiday, start };
 }
 
 /**
@@ -206,7 +250,7 @@ interface DispersionTerms {
   count: Int32Array;
 }
 
-function dispersionTerms(p: Prepared, y: number[], x: number[]): DispersionTerms {
+function dispersionTerms(p: Prepared, y: number[], x: Float64Array): DispersionTerms {
   const n = y.length;
   const num = new Float64Array(n + 1);
   const den = new Float64Array(n + 1);
@@ -255,147 +299,287 @@ function estimateDispersion(terms: DispersionTerms, before: number, config: Decl
   return Math.min(MAX_DISPERSION, Math.max(config.minDispersion, phi));
 }
 
-/** Up to `count` indices that count, going back from `from` (inclusive) to `start`, in ascending order. */
-function collectBack(from: number, start: number, count: number, skip: (u: number) => boolean): number[] {
-  const out: number[] = [];
-  for (let u = from; u >= start && out.length < count; u--) if (!skip(u)) out.push(u);
-  return out.reverse();
+/** Weeks that count, ascending, and for each week t how many of them lie at or before t. */
+interface CountingWeeks {
+  list: Int32Array;
+  upTo: Int32Array;
 }
 
+function countingWeeks(p: Prepared, leaveOutHolidays: boolean): CountingWeeks {
+  const n = p.weeks.length;
+  const list = new Int32Array(n);
+  const upTo = new Int32Array(n);
+  let m = 0;
+  for (let u = 0; u < n; u++) {
+    if (u >= p.start && p.activities[u]! > 0 && !(leaveOutHolidays && p.holiday[u]!)) list[m++] = u;
+    upTo[u] = m;
+  }
+  return { list: list.subarray(0, m), upTo };
+}
+
+/** One measure of one series, ready for the window tests. */
+interface MeasureContext {
+  p: Prepared;
+  config: DeclineConfig;
+  y: number[];
+  /** Exposure activities^e (0 without activities). */
+  x: Float64Array;
+  /** x²/activities (0 without activities). */
+  xx: Float64Array;
+  terms: DispersionTerms;
+  /** Weeks with activities (from the first activity on). */
+  active: CountingWeeks;
+  /** The same without the holiday calendar (the first year, without a previous year). */
+  firstYear: CountingWeeks;
+  /** Scratch: the previous years that show the season, and their matched reference totals (C). */
+  yearK: Int32Array;
+  yearSy: Float64Array;
+  yearSx: Float64Array;
+  yearSxx: Float64Array;
+}
+
+/**
+ * The test of one window. The window is list[windowStart … windowStart + weeks − 1] and its reference
+ * list[referenceStart … windowStart − 1]. The p-value is computed on demand (pValueOf).
+ */
 interface WindowTest {
-  window: number[];
-  reference: number[];
+  ok: boolean;
+  list: Int32Array;
+  windowStart: number;
+  referenceStart: number;
+  weeks: number;
   observed: number;
   expected: number;
+  variance: number;
   drop: number;
   pValue: number;
+  pKnown: boolean;
   baselineKind: BaselineKind;
   seasonalWeight: number;
   /** The seasonal log-ratio s (0 without a previous year). */
   seasonal: number;
-  previousYears: number[];
+  previousYears: number;
   dispersion: number;
   level: number;
 }
 
-type Insufficient = { insufficient: true };
-
-/**
- * The previous year's weeks that show the season of the window: the same ISO weeks, widened by
- * `smoothing` weeks either side (a season is smooth; one week of last year is noise).
- */
-function seasonalWindow(p: Prepared, window: readonly number[], map: Int32Array, smoothing: number): number[] {
-  const from = Math.max(p.start, map[window[0]!]! - smoothing);
-  const to = Math.min(p.weeks.length - 1, map[window[window.length - 1]!]! + smoothing);
-  const weeks: number[] = [];
-  for (let u = from; u <= to; u++) weeks.push(u);
-  return weeks;
+function emptyWindowTest(): WindowTest {
+  return {
+    ok: false, list: new Int32Array(0), windowStart: 0, referenceStart: 0, weeks: 0, observed: 0, expected: 0, variance: 0,
+    drop: 0, pValue: 1, pKnown: true, baselineKind: 'recent_level', seasonalWeight: 0, seasonal: 0, previousYears: 0, dispersion: 0, level: 0,
+  };
 }
 
-/** Σy, Σx and Σx²/a over the given weeks (after mapping them, e.g. to the previous year). */
-function totals(idx: readonly number[], y: number[], x: number[], act: number[], map?: Int32Array) {
-  let sy = 0;
-  let sx = 0;
-  let sxx = 0;
-  for (const w of idx) {
-    const u = map ? map[w]! : w;
-    if (act[u]! <= 0) continue;
-    sy += y[u]!;
-    sx += x[u]!;
-    sxx += (x[u]! * x[u]!) / act[u]!;
+function pValueOf(r: WindowTest): number {
+  if (!r.pKnown) {
+    r.pValue = lowerTailPValue(r.observed, r.expected, r.variance);
+    r.pKnown = true;
   }
-  return { sy, sx, sxx };
+  return r.pValue;
 }
 
-function testWindow(
-  p: Prepared,
-  y: number[],
-  x: number[],
-  terms: DispersionTerms,
-  t: number,
-  W: number,
-  config: DeclineConfig,
-): WindowTest | Insufficient {
+/** Relative variance of a total: Poisson part plus overdispersion of its activities. */
+function relvar(sy: number, sx: number, sxx: number, phi: number): number {
+  return 1 / (sy + 0.5) + (phi * sxx) / (sx * sx);
+}
+
+function logTurnout(sy: number, sx: number): number {
+  return Math.log((sy + 0.5) / sx);
+}
+
+/** Tests the window of W weeks that count ending at week t; fills `out` (out.ok = false: too short a history). */
+function testWindow(c: MeasureContext, t: number, W: number, out: WindowTest): void {
+  const { p, config, y, x, xx } = c;
   const B = config.referenceWeeks;
+  const minReference = config.minReferenceWeeks;
   const act = p.activities;
+  const start = p.start;
+  out.ok = false;
   // Weeks without activities say nothing about participation (holidays, breaks); the first year,
   // with no previous year to show the season, also leaves out the holiday calendar.
-  const noActivity = (u: number) => act[u]! <= 0;
-  const firstYearSkip = (u: number) => act[u]! <= 0 || p.holiday[u]!;
-
-  let window = collectBack(t, p.start, W, noActivity);
-  if (window.length < W) return { insufficient: true };
-  let reference = collectBack(window[0]! - 1, p.start, B, noActivity);
+  let list = c.active.list;
+  let end = c.active.upTo[t]!;
+  if (end < W) return;
+  let ws = end - W;
+  let rs = Math.max(0, ws - B);
   // Previous years that can show the season: the same weeks of the window are in the series, and so
   // are enough of the reference weeks (matched: reference weeks whose previous-year week is known).
-  const years: { k: number; matched: number[] }[] = [];
-  if (reference.length >= config.minReferenceWeeks) {
+  let years = 0;
+  if (ws - rs >= minReference) {
     for (let k = 0; k < p.previousYear.length; k++) {
       const map = p.previousYear[k]!;
-      if (!window.every((u) => map[u]! >= p.start)) continue;
-      const matched = reference.filter((u) => map[u]! >= p.start);
-      if (matched.length < config.minReferenceWeeks) continue;
-      const lyWindow = totals(window, y, x, act, map);
-      const lyReference = totals(matched, y, x, act, map);
-      if (lyWindow.sx > 0 && lyReference.sx > 0 && lyReference.sy >= MIN_PREVIOUS_YEAR_LEVEL * matched.length) years.push({ k, matched });
+      let whole = true;
+      for (let i = ws; i < end; i++) {
+        if (map[list[i]!]! < start) {
+          whole = false;
+          break;
+        }
+      }
+      if (!whole) continue;
+      let matched = 0;
+      for (let i = rs; i < ws; i++) if (map[list[i]!]! >= start) matched++;
+      if (matched < minReference) continue;
+      let wsy = 0;
+      let wsx = 0;
+      for (let i = ws; i < end; i++) {
+        const u = map[list[i]!]!;
+        if (act[u]! <= 0) continue;
+        wsy += y[u]!;
+        wsx += x[u]!;
+      }
+      let rsy = 0;
+      let rsx = 0;
+      let rsxx = 0;
+      for (let i = rs; i < ws; i++) {
+        const u = map[list[i]!]!;
+        if (u < start || act[u]! <= 0) continue;
+        rsy += y[u]!;
+        rsx += x[u]!;
+        rsxx += xx[u]!;
+      }
+      if (wsx > 0 && rsx > 0 && rsy >= MIN_PREVIOUS_YEAR_LEVEL * matched) {
+        c.yearK[years] = k;
+        c.yearSy[years] = rsy;
+        c.yearSx[years] = rsx;
+        c.yearSxx[years] = rsxx;
+        years++;
+      }
     }
   }
-  if (years.length === 0) {
-    window = collectBack(t, p.start, W, firstYearSkip);
-    if (window.length < W) return { insufficient: true };
-    reference = collectBack(window[0]! - 1, p.start, B, firstYearSkip);
+  if (years === 0) {
+    list = c.firstYear.list;
+    end = c.firstYear.upTo[t]!;
+    if (end < W) return;
+    ws = end - W;
+    rs = Math.max(0, ws - B);
   }
-  if (reference.length < config.minReferenceWeeks) return { insufficient: true };
+  if (ws - rs < minReference) return;
 
-  const phi = estimateDispersion(terms, window[0]!, config);
-  const now = totals(window, y, x, act);
-  const ref = totals(reference, y, x, act);
-  const observed = now.sy;
-  // Relative variance of a total: Poisson part plus overdispersion of its activities.
-  const relvar = (total: { sy: number; sx: number; sxx: number }) => 1 / (total.sy + 0.5) + (phi * total.sxx) / (total.sx * total.sx);
+  const phi = estimateDispersion(c.terms, list[ws]!, config);
+  let nowSy = 0;
+  let nowSx = 0;
+  let nowSxx = 0;
+  for (let i = ws; i < end; i++) {
+    const u = list[i]!;
+    nowSy += y[u]!;
+    nowSx += x[u]!;
+    nowSxx += xx[u]!;
+  }
+  let refSy = 0;
+  let refSx = 0;
+  let refSxx = 0;
+  for (let i = rs; i < ws; i++) {
+    const u = list[i]!;
+    refSy += y[u]!;
+    refSx += x[u]!;
+    refSxx += xx[u]!;
+  }
+  const observed = nowSy;
 
   // s: log of the expected turnout by the seasonal model (this year's matched reference level × last
   // year's window level / last year's reference level) over the flat recent level; σ² its noise.
   let s = 0;
   let sigma2 = 0;
   let w = 0;
-  if (years.length > 0) {
-    const A = { sy: 0, sx: 0, sxx: 0 };
-    const C = { sy: 0, sx: 0, sxx: 0 };
-    const R2 = { sy: 0, sx: 0, sxx: 0 };
-    const add = (to: typeof A, total: typeof A) => {
-      to.sy += total.sy;
-      to.sx += total.sx;
-      to.sxx += total.sxx;
-    };
-    for (const { k, matched } of years) {
-      const map = p.previousYear[k]!;
-      add(A, totals(seasonalWindow(p, window, map, config.seasonalSmoothingWeeks), y, x, act));
-      add(C, totals(matched, y, x, act, map));
-      add(R2, totals(matched, y, x, act));
+  if (years > 0) {
+    let aSy = 0;
+    let aSx = 0;
+    let aSxx = 0;
+    let cSy = 0;
+    let cSx = 0;
+    let cSxx = 0;
+    let rSy = 0;
+    let rSx = 0;
+    let rSxx = 0;
+    const smoothing = config.seasonalSmoothingWeeks;
+    const last = p.weeks.length - 1;
+    for (let j = 0; j < years; j++) {
+      const map = p.previousYear[c.yearK[j]!]!;
+      // The previous year's weeks that show the season of the window: the same ISO weeks, widened by
+      // `smoothing` weeks either side.
+      const from = Math.max(start, map[list[ws]!]! - smoothing);
+      const to = Math.min(last, map[list[end - 1]!]! + smoothing);
+      let sy = 0;
+      let sx = 0;
+      let sxx = 0;
+      for (let u = from; u <= to; u++) {
+        if (act[u]! <= 0) continue;
+        sy += y[u]!;
+        sx += x[u]!;
+        sxx += xx[u]!;
+      }
+      aSy += sy;
+      aSx += sx;
+      aSxx += sxx;
+      cSy += c.yearSy[j]!;
+      cSx += c.yearSx[j]!;
+      cSxx += c.yearSxx[j]!;
+      sy = 0;
+      sx = 0;
+      sxx = 0;
+      for (let i = rs; i < ws; i++) {
+        const u = list[i]!;
+        if (map[u]! < start) continue;
+        sy += y[u]!;
+        sx += x[u]!;
+        sxx += xx[u]!;
+      }
+      rSy += sy;
+      rSx += sx;
+      rSxx += sxx;
     }
-    const logTurnout = (total: typeof A) => Math.log((total.sy + 0.5) / total.sx);
     // The previous year may lower the expectation as far as it shows (holidays, seasonal lows) but
     // raise it above the recent level only so far: a year of growth (a project finding its feet) is
     // not a season to hold the next year to.
-    s = Math.min(logTurnout(R2) + logTurnout(A) - logTurnout(C) - logTurnout(ref), Math.log1p(config.maxSeasonalRise));
-    sigma2 = relvar(A) + relvar(C) + Math.max(0, relvar(R2) - relvar(ref));
+    s = Math.min(
+      logTurnout(rSy, rSx) + logTurnout(aSy, aSx) - logTurnout(cSy, cSx) - logTurnout(refSy, refSx),
+      Math.log1p(config.maxSeasonalRise),
+    );
+    sigma2 = relvar(aSy, aSx, aSxx, phi) + relvar(cSy, cSx, cSxx, phi) + Math.max(0, relvar(rSy, rSx, rSxx, phi) - relvar(refSy, refSx, refSxx, phi));
     if (config.seasonalWeight !== 'auto') w = config.seasonalWeight;
-    else if (window.some((u) => p.holiday[u]!)) w = 1;
-    else w = s !== 0 ? Math.max(0, 1 - (config.seasonalShrinkage * sigma2) / (s * s)) : 0;
+    else {
+      let holiday = false;
+      for (let i = ws; i < end; i++) {
+        if (p.holiday[list[i]!]!) {
+          holiday = true;
+          break;
+        }
+      }
+      if (holiday) w = 1;
+      else w = s !== 0 ? Math.max(0, 1 - (config.seasonalShrinkage * sigma2) / (s * s)) : 0;
+    }
   }
-  const turnout = ref.sy / ref.sx;
-  const expected = now.sx * turnout * Math.exp(w * s);
-  const baselineKind: BaselineKind = years.length === 0 || w <= 0.2 ? 'recent_level' : w >= 0.8 ? 'previous_year' : 'blend';
-  const base = { window, reference, observed, expected, baselineKind, seasonalWeight: w, seasonal: s, previousYears: years.map((y) => y.k), dispersion: phi };
-  if (!(ref.sy > 0) || !(expected > 0)) return { ...base, drop: 0, pValue: 1, level: 0 };
+  const turnout = refSy / refSx;
+  const expected = nowSx * turnout * Math.exp(w * s);
+  out.ok = true;
+  out.list = list;
+  out.windowStart = ws;
+  out.referenceStart = rs;
+  out.weeks = W;
+  out.observed = observed;
+  out.expected = expected;
+  out.baselineKind = years === 0 || w <= 0.2 ? 'recent_level' : w >= 0.8 ? 'previous_year' : 'blend';
+  out.seasonalWeight = w;
+  out.seasonal = s;
+  out.previousYears = years;
+  out.dispersion = phi;
+  if (!(refSy > 0) || !(expected > 0)) {
+    out.variance = 0;
+    out.drop = 0;
+    out.pValue = 1;
+    out.pKnown = true;
+    out.level = 0;
+    return;
+  }
   // Without a previous year the season is unknown: its deviation (sd unknownSeasonSd) is part of the
   // expectation's uncertainty.
-  const relvarExpected = relvar(ref) + w * w * sigma2 + (years.length === 0 ? config.unknownSeasonSd ** 2 : 0);
-  const perUnit = expected / now.sx;
-  const variance = expected + phi * perUnit * perUnit * now.sxx + expected * expected * relvarExpected;
-  const pValue = lowerTailPValue(observed, expected, variance);
-  return { ...base, drop: 1 - observed / expected, pValue, level: expected / window.length };
+  const relvarExpected = relvar(refSy, refSx, refSxx, phi) + w * w * sigma2 + (years === 0 ? config.unknownSeasonSd ** 2 : 0);
+  const perUnit = expected / nowSx;
+  out.variance = expected + phi * perUnit * perUnit * nowSxx + expected * expected * relvarExpected;
+  out.pKnown = false;
+  out.pValue = NaN;
+  out.drop = 1 - observed / expected;
+  out.level = expected / W;
 }
 
 /**
@@ -403,24 +587,30 @@ function testWindow(
  * the greatest Poisson likelihood, each week weighted by its activities and, as far as it counts (w),
  * by the previous year's seasonal shape.
  */
-function estimateSince(p: Prepared, y: number[], x: number[], test: WindowTest): number {
-  const weeks = [...test.reference, ...test.window];
-  const inWindow = new Set(test.window);
-  const shape = weeks.map((u) => x[u]! * (inWindow.has(u) ? Math.exp(test.seasonalWeight * test.seasonal) : 1));
-  const n = weeks.length;
+function estimateSince(c: MeasureContext, test: WindowTest): number {
+  const { y, x } = c;
+  const list = test.list;
+  const from = test.referenceStart;
+  const windowStart = test.windowStart;
+  const end = windowStart + test.weeks;
+  const n = end - from;
+  const shape = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = list[from + i]!;
+    shape[i] = x[u]! * (from + i >= windowStart ? Math.exp(test.seasonalWeight * test.seasonal) : 1);
+  }
   let totalY = 0;
   let totalH = 0;
   for (let i = 0; i < n; i++) {
-    totalY += y[weeks[i]!]!;
+    totalY += y[list[from + i]!]!;
     totalH += shape[i]!;
   }
-  const xlogx = (a: number, b: number) => (a > 0 ? a * Math.log(a / b) : 0);
-  let best = test.window[0]!;
+  let best = list[windowStart]!;
   let bestScore = -Infinity;
   let y1 = 0;
   let h1 = 0;
   for (let i = 1; i < n; i++) {
-    y1 += y[weeks[i - 1]!]!;
+    y1 += y[list[from + i - 1]!]!;
     h1 += shape[i - 1]!;
     const y2 = totalY - y1;
     const h2 = totalH - h1;
@@ -428,75 +618,118 @@ function estimateSince(p: Prepared, y: number[], x: number[], test: WindowTest):
     const score = xlogx(y1, h1) + xlogx(y2, h2);
     if (score > bestScore) {
       bestScore = score;
-      best = weeks[i]!;
+      best = list[from + i]!;
     }
   }
   return best;
 }
 
+function xlogx(a: number, b: number): number {
+  return a > 0 ? a * Math.log(a / b) : 0;
+}
+
 /**
- * The state of every week of the series: each week's alerts and the test of each measure, computed
- * only from the weeks up to it (as a weekly pipeline run would have seen them).
+ * The scan behind scanDeclineHistory and detectDecline: every week is tested (an alert's state carries
+ * from week to week), but states are built only for the weeks from `recordFrom` on.
  */
-export function scanDeclineHistory(series: readonly WeeklyParticipation[], config: DeclineConfigInput = {}): DeclineWeekState[] {
+function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput, recordFrom: (n: number) => number): DeclineWeekState[] {
   const cfg = resolveDeclineConfig(config);
   const p = prepare(series, cfg);
-  const states: DeclineWeekState[] = p.weeks.map((week) => ({ week, alerts: [], checks: [] }));
+  const n = p.weeks.length;
+  const first = Math.max(0, recordFrom(n));
+  const states: DeclineWeekState[] = [];
+  for (let t = first; t < n; t++) states.push({ week: p.weeks[t]!, alerts: [], checks: [] });
+  const lengths = cfg.windowWeeks - cfg.minWindowWeeks + 1;
+  const tests: WindowTest[] = Array.from({ length: lengths }, emptyWindowTest);
+  const results: WindowTest[] = new Array<WindowTest>(lengths);
+  const active = countingWeeks(p, false);
+  const firstYear = countingWeeks(p, true);
+  const yearSlots = Math.max(1, p.previousYear.length);
   for (const measure of cfg.measures) {
     const y = p.values[measure];
     const elasticity = cfg.activityElasticity[measure];
-    const x = p.activities.map((a) => (a > 0 ? a ** elasticity : 0));
-    const terms = dispersionTerms(p, y, x);
-    let active: { since: string; raisedIn: string } | null = null;
+    const x = new Float64Array(n);
+    const xx = new Float64Array(n);
+    for (let u = 0; u < n; u++) {
+      const a = p.activities[u]!;
+      x[u] = a > 0 ? a ** elasticity : 0;
+      if (a > 0) xx[u] = (x[u]! * x[u]!) / a;
+    }
+    const c: MeasureContext = {
+      p, config: cfg, y, x, xx, terms: dispersionTerms(p, y, x), active, firstYear,
+      yearK: new Int32Array(yearSlots), yearSy: new Float64Array(yearSlots), yearSx: new Float64Array(yearSlots), yearSxx: new Float64Array(yearSlots),
+    };
+    let alert: { since: string; raisedIn: string } | null = null;
     let streak = 0;
-    for (let t = 0; t < p.weeks.length; t++) {
+    for (let t = 0; t < n; t++) {
       const week = p.weeks[t]!;
-      const results: WindowTest[] = [];
+      const state = t >= first ? states[t - first]! : null;
+      let count = 0;
       for (let W = cfg.minWindowWeeks; W <= cfg.windowWeeks; W++) {
-        const r = testWindow(p, y, x, terms, t, W, cfg);
-        if (!('insufficient' in r)) results.push(r);
+        const test = tests[W - cfg.minWindowWeeks]!;
+        testWindow(c, t, W, test);
+        if (test.ok) results[count++] = test;
       }
-      if (results.length === 0) {
-        active = null;
+      if (count === 0) {
+        alert = null;
         streak = 0;
-        states[t]!.checks.push({
+        state?.checks.push({
           measure, week, status: 'insufficient_history', windowFrom: null, weeks: 0, observed: 0, expected: 0,
           drop: 0, pValue: 1, baselineKind: null, seasonalWeight: 0, previousYears: 0, dispersion: 0,
         });
         continue;
       }
       // Every window length from minWindowWeeks to windowWeeks is tested: a short one sees a steep
-      // fall early, a long one a moderate fall with more evidence. Shown: the strongest passing window,
-      // else the longest.
-      let result = results[results.length - 1]!;
+      // fall early, a long one a moderate fall with more evidence. Shown: the strongest passing window
+      // (the shortest among equals), else the longest.
+      let result = results[count - 1]!;
       let status: DeclineCheckStatus;
-      const judged = results.filter((r) => r.level >= cfg.minBaselineLevel);
-      if (judged.length === 0) {
+      let lastJudged: WindowTest | null = null;
+      let best: WindowTest | null = null;
+      let bestP = Infinity;
+      // Raised when some window has drop ≥ minRelativeDrop and p ≤ significance; kept while some window
+      // has drop ≥ clearRelativeDrop and p ≤ clearSignificance. The drop is checked first: the p-value
+      // is computed only for the windows it lets through.
+      const minDrop = alert ? cfg.clearRelativeDrop : cfg.minRelativeDrop;
+      const maxP = alert ? cfg.clearSignificance : cfg.significance;
+      for (let i = 0; i < count; i++) {
+        const r = results[i]!;
+        if (!(r.level >= cfg.minBaselineLevel)) continue;
+        lastJudged = r;
+        if (!(r.drop >= minDrop)) continue;
+        const pv = pValueOf(r);
+        if (!(pv <= maxP)) continue;
+        if (best === null || pv < bestP) {
+          best = r;
+          bestP = pv;
+        }
+      }
+      if (lastJudged === null) {
         status = 'low_level';
-        active = null;
+        alert = null;
         streak = 0;
       } else {
-        const raises = (r: WindowTest) => r.pValue <= cfg.significance && r.drop >= cfg.minRelativeDrop;
-        const keeps = (r: WindowTest) => r.pValue <= cfg.clearSignificance && r.drop >= cfg.clearRelativeDrop;
-        const passing = judged.filter(active ? keeps : raises).sort((a, b) => a.pValue - b.pValue);
-        streak = !active && passing.length > 0 ? streak + 1 : 0;
-        const on = active ? passing.length > 0 : streak >= cfg.confirmWeeks;
-        result = passing.length > 0 ? passing[0]! : judged[judged.length - 1]!;
-        if (on && !active) active = { since: p.weeks[estimateSince(p, y, x, result)]!, raisedIn: week };
-        if (!on) active = null;
-        status = on ? 'alert' : passing.length > 0 ? 'watch' : 'no_decline';
+        const passing = best !== null;
+        streak = !alert && passing ? streak + 1 : 0;
+        const on = alert ? passing : streak >= cfg.confirmWeeks;
+        result = best ?? lastJudged;
+        if (on && !alert) alert = { since: p.weeks[estimateSince(c, result)]!, raisedIn: week };
+        if (!on) alert = null;
+        status = on ? 'alert' : passing ? 'watch' : 'no_decline';
       }
-      const windowFrom = p.weeks[result.window[0]!]!;
-      states[t]!.checks.push({
-        measure, week, status, windowFrom, weeks: result.window.length, observed: result.observed,
-        expected: result.expected, drop: result.drop, pValue: result.pValue, baselineKind: result.baselineKind,
-        seasonalWeight: result.seasonalWeight, previousYears: result.previousYears.length, dispersion: result.dispersion,
+      if (!state) continue;
+      const windowFrom = p.weeks[result.list[result.windowStart]!]!;
+      const pValue = pValueOf(result);
+      state.checks.push({
+        measure, week, status, windowFrom, weeks: result.weeks, observed: result.observed,
+        expected: result.expected, drop: result.drop, pValue, baselineKind: result.baselineKind,
+        seasonalWeight: result.seasonalWeight, previousYears: result.previousYears, dispersion: result.dispersion,
       });
-      if (active) {
-        states[t]!.alerts.push({
-          measure, since: active.since, raisedIn: active.raisedIn, lastWeek: week, windowFrom,
-          weeks: result.window.length, observed: result.observed, expected: result.expected, drop: result.drop,
-          pValue: result.pValue, baselineKind: result.baselineKind,
+      if (alert) {
+        state.alerts.push({
+          measure, since: alert.since, raisedIn: alert.raisedIn, lastWeek: week, windowFrom,
+          weeks: result.weeks, observed: result.observed, expected: result.expected, drop: result.drop,
+          pValue, baselineKind: result.baselineKind,
         });
       }
     }
@@ -504,8 +737,19 @@ export function scanDeclineHistory(series: readonly WeeklyParticipation[], confi
   return states;
 }
 
+const everyWeek = () => 0;
+const lastWeekOnly = (n: number) => n - 1;
+
+/**
+ * The state of every week of the series: each week's alerts and the test of each measure, computed
+ * only from the weeks up to it (as a weekly pipeline run would have seen them).
+ */
+export function scanDeclineHistory(series: readonly WeeklyParticipation[], config: DeclineConfigInput = {}): DeclineWeekState[] {
+  return scan(series, config, everyWeek);
+}
+
 /** The alerts active as of the last week of the series (none for an empty series). */
 export function detectDecline(series: readonly WeeklyParticipation[], config: DeclineConfigInput = {}): DeclineFinding[] {
-  const states = scanDeclineHistory(series, config);
+  const states = scan(series, config, lastWeekOnly);
   return states.length > 0 ? states[states.length - 1]!.alerts : [];
 }

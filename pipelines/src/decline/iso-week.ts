@@ -23,10 +23,18 @@ export function formatIsoWeek({ year, week }: IsoWeek): string {
   return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
 
+/** weeksInIsoYear by year: labels are parsed often (the detector parses every week of every series). */
+const WEEKS_IN_YEAR = new Map<number, number>();
+
 /** 52 or 53. */
 export function weeksInIsoYear(year: number): number {
-  // A year has 53 weeks when 28 December's week is week 53, i.e. when Dec 28 falls in week 53.
-  return isoWeekOfUtc(Date.UTC(year, 11, 28)).week;
+  let weeks = WEEKS_IN_YEAR.get(year);
+  if (weeks === undefined) {
+    // A year has 53 weeks when 28 December's week is week 53, i.e. when Dec 28 falls in week 53.
+    weeks = isoWeekOfUtc(Date.UTC(year, 11, 28)).week;
+    if (WEEKS_IN_YEAR.size < 10_000) WEEKS_IN_YEAR.set(year, weeks);
+  }
+  return weeks;
 }
 
 function isoWeekOfUtc(ms: number): IsoWeek {

@@ -1,0 +1,68 @@
+/**
+ * A fixed set of seeded simulated series (and a few configurations) for the detector's regression
+ * snapshot (decline-detector.regression.spec.ts; regenerate with
+ * `node --import tsx pipelines/scripts/decline-regression-snapshot.ts` only on a deliberate change of results).
+ */
+import type { DeclineConfigInput } from './decline-config.ts';
+import type { WeeklyParticipation } from './decline-detector.ts';
+import { seedOf, simulateCommunity } from './decline-simulation.ts';
+
+export interface RegressionCase {
+  name: string;
+  series: WeeklyParticipation[];
+  config: DeclineConfigInput;
+}
+
+export function regressionCases(): RegressionCase[] {
+  const cases: RegressionCase[] = [];
+  const sizes = [10, 40, 150];
+  const drops = [0, 0.3, 0.5];
+  for (const size of sizes) {
+    for (const fraction of drops) {
+      for (let rep = 0; rep < 2; rep++) {
+        const seed = seedOf(size, Math.round(fraction * 100), rep, 7);
+        const fromWeek = `2023-W${String(10 + ((seed >>> 3) % 30)).padStart(2, '0')}`;
+        const { series } = simulateCommunity({ regulars: size, seed, drop: fraction > 0 ? { fraction, fromWeek } : undefined });
+        cases.push({ name: `size ${size}, drop ${fraction} from ${fraction > 0 ? fromWeek : '-'}, rep ${rep}`, series, config: {} });
+      }
+    }
+  }
+  // Shorter histories: the first year only, and a year and a half.
+  for (const size of [40, 150]) {
+    const one = simulateCommunity({ regulars: size, seed: seedOf(size, 1, 11), years: [2023] }).series;
+    cases.push({ name: `size ${size}, one year`, series: one, config: {} });
+    const two = simulateCommunity({ regulars: size, seed: seedOf(size, 2, 11), years: [2022, 2023], drop: { fraction: 0.4, fromWeek: '2023-W05' } }).series;
+    cases.push({ name: `size ${size}, two years, drop 0.4 in 2023-W05`, series: two.slice(0, 80), config: {} });
+  }
+  // Four years; a series that starts with empty weeks; a long break.
+  {
+    const series = simulateCommunity({ regulars: 60, seed: seedOf(60, 4, 11), years: [2020, 2021, 2022, 2023], drop: { fraction: 0.3, fromWeek: '2023-W40' } }).series;
+    cases.push({ name: 'size 60, four years, drop 0.3 in 2023-W40', series, config: {} });
+    const late = simulateCommunity({ regulars: 40, seed: seedOf(40, 5, 11) }).series.map((r, i) =>
+      i < 30 || (i >= 90 && i < 100) ? { ...r, attendances: 0, distinctParticipants: 0, activities: 0 } : r,
+    );
+    cases.push({ name: 'size 40, late start and a 10-week break', series: late, config: {} });
+  }
+  // Other configurations.
+  const base = simulateCommunity({ regulars: 80, seed: seedOf(80, 6, 11), drop: { fraction: 0.35, fromWeek: '2023-W20' } }).series;
+  const configs: [string, DeclineConfigInput][] = [
+    ['smoothing 1', { seasonalSmoothingWeeks: 1 }],
+    ['fixed dispersion 0.1', { dispersion: 0.1 }],
+    ['seasonal weight 0.5', { seasonalWeight: 0.5 }],
+    ['confirm 2 weeks', { confirmWeeks: 2 }],
+    ['window 2-8, reference 20, 3 years back', { minWindowWeeks: 2, windowWeeks: 8, referenceWeeks: 20, seasonalYears: 3 }],
+    ['attendances only, elasticity 0.7', { measures: ['attendances'], activityElasticity: { attendances: 0.7 } }],
+    ['no seasonal years', { seasonalYears: 0 }],
+  ];
+  for (const [name, config] of configs) cases.push({ name: `size 80, drop 0.35 in 2023-W20, ${name}`, series: base, config });
+  return cases;
+}
+
+/** JSON that keeps non-finite numbers (as strings). */
+export function encodeSnapshot(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `__number:${String(v)}` : v));
+}
+
+export function decodeSnapshot(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' && v.startsWith('__number:') ? Number(v.slice(9)) : v));
+}
