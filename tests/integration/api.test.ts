@@ -37,7 +37,7 @@ describe('REST API', () => {
   it('reports health with the time of the published data', async () => {
     const { status, body } = await get('/api/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', dataAsOf: '2022-07-02T10:00:00.000Z', demo: false, lastRun: { status: 'succeeded' } });
+    expect(body).toMatchObject({ status: 'ok', analytics: { available: true }, dataAsOf: '2022-07-02T10:00:00.000Z', demo: false, lastRun: { status: 'succeeded' } });
   });
 
   it('serves indicators for a year, with expected-to-date in a running year', async () => {

@@ -174,6 +174,8 @@ describe('pipeline failures', () => {
         expect(answer.body.message).toMatch(new RegExp(`^Analytics are unavailable: the analytics file ${corrupt} cannot be read \\(IO Error: .*not a valid DuckDB database file.*\\)\\. The next pipeline run rebuilds it`));
         expect((await get(server, '/api/communities/wzg/participation')).status).toBe(503);
       }
+      const health = await get(server, '/api/health');
+      expect(health.body).toMatchObject({ status: 'degraded', analytics: { available: false } });
       // (the CLI context read it too: one line per reader)
       const unavailable = await rejection(indicatorValues());
       expect((unavailable as unknown as { getStatus(): number }).getStatus()).toBe(503);

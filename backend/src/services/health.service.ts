@@ -18,8 +18,11 @@ export class HealthService {
   async health() {
     const [lastRun, demo] = await Promise.all([this.runs.latest(), this.imports.isDemoInstallation()]);
     const published = this.analytics.published();
+    const failure = this.analytics.lastFailure();
     return {
-      status: 'ok' as const,
+      // Degraded while the published analytics file cannot be read (until a run rebuilds it).
+      status: failure ? ('degraded' as const) : ('ok' as const),
+      analytics: failure ? { available: false, reason: failure.reason } : { available: published !== null, reason: null },
       dataAsOf: published?.builtAt ?? null,
       analyticsVersion: published?.runId ?? null,
       lastRun: lastRun && { id: lastRun.id, status: lastRun.status, trigger: lastRun.trigger, startedAt: lastRun.startedAt, finishedAt: lastRun.finishedAt },
