@@ -22,7 +22,9 @@ export interface PipelineRun {
 }
 
 export interface HealthResponse {
-  status: 'ok';
+  /** 'degraded' while the published analytics file cannot be read (the next run rebuilds it). */
+  status: 'ok' | 'degraded';
+  analytics?: { available: boolean; reason: string | null };
   /** When the analytics data was last refreshed (ISO instant), or null before the first run. */
   dataAsOf: string | null;
   lastRun: PipelineRun | null;
