@@ -156,16 +156,16 @@ async function build(
       }
       return { rowsRead: 0, rowsWritten: counts.attendances + counts.activities + counts.participants + counts.surveyAnswers };
     });
-    await step('participation by month', async () => {
-      await runSqlFile(db, 'participation-month', [config.project.periodStart, config.project.periodEnd]);
-      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation_month') };
-    });
     await step('participation by week, month, quarter, year', async () => {
       await runSqlFile(db, 'participation-table');
       for (const grain of ['week', 'month', 'quarter', 'year']) {
         await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd]);
       }
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation') };
+    });
+    await step('participation by month', async () => {
+      await runSqlFile(db, 'participation-month', [config.project.periodStart, config.project.periodEnd]);
+      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation_month') };
     });
     await step('survey aggregates', async () => {
       await runSqlFile(db, 'survey-aggregates');
