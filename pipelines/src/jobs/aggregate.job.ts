@@ -43,6 +43,9 @@ export interface AggregationResult {
   declines: DetectedDecline[];
 }
 
+/** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
+const analyticsLayout = '2';
+
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
 
@@ -64,6 +67,7 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
     const meta = previous ? await readMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
     if (!previous) fallbackReason = 'nothing published yet';
     else if ('unreadable' in meta) fallbackReason = `the published state cannot be read (${meta.unreadable})`;
+    else if (meta.values.layout !== analyticsLayout) fallbackReason = 'the analytics layout of this version differs';
     else if (meta.values.config_hash !== configHash) fallbackReason = 'the configuration changed';
     if (!fallbackReason && 'values' in meta) {
       try {
@@ -142,6 +146,8 @@ async function build(
       return { rowsRead: communities + types, rowsWritten: communities + types };
     });
     await step('facts', async () => {
+      // What the staged rows will change, noted while the previous facts are still there.
+      if (mode === 'incremental') await runSqlFile(db, 'affected-periods');
       await runSqlFile(db, 'build-facts', [config.project.periodStart]);
       await db.run('DROP TABLE stage_participant; DROP TABLE stage_activity; DROP TABLE stage_attendance; DROP TABLE stage_survey_answer;');
       const counts = await factCounts(db);
@@ -156,10 +162,16 @@ async function build(
       }
       return { rowsRead: 0, rowsWritten: counts.attendances + counts.activities + counts.participants + counts.surveyAnswers };
     });
-    await step('participation by week, month, quarter, year', async () => {
-      await runSqlFile(db, 'participation-table');
+    await step(mode === 'full' ? 'participation by week, month, quarter, year' : 'participation of the affected periods', async () => {
+      await runSqlFile(db, 'person-first');
+      if (mode === 'full') {
+        await runSqlFile(db, 'participation-table');
+        await db.run('CREATE OR REPLACE TABLE affected_dates (date DATE); CREATE OR REPLACE TABLE affected_persons (participant_id INTEGER);');
+      } else {
+        await runSqlFile(db, 'affected-periods-after');
+      }
       for (const grain of ['week', 'month', 'quarter', 'year']) {
-        await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd]);
+        await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, mode === 'full']);
       }
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation') };
     });
@@ -196,6 +208,7 @@ async function build(
     });
     await db.run('DELETE FROM meta');
     const meta: Record<string, string> = {
+      layout: analyticsLayout,
       run_id: String(runId),
       built_at: now.toISOString(),
       as_of: asOf,

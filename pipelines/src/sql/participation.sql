@@ -1,6 +1,8 @@
 -- Persons are counted by participant_id (one id per code): integers hash far faster than text.
 -- Participation per period of one grain ($1: 'week' (ISO, Monday), 'month', 'quarter', 'year'),
 -- per community and ALL, in total and by activity group and type. Europe/Warsaw civil dates.
+-- $4 = true computes every period; false only the periods holding a date of affected_dates
+-- (an incremental run: the rest of agg_participation is still right).
 -- new: the person's first attendance ever in that scope (the community, or anywhere for ALL)
 -- falls in the period; returning: active in the period and active in that scope before it.
 INSERT INTO agg_participation
@@ -9,6 +11,7 @@ WITH first_seen AS (
   FROM fact_attendance f
   JOIN person_first p USING (participant_id, community)
   JOIN person_first_anywhere a USING (participant_id)
+  WHERE $4::BOOLEAN OR date_trunc($1, f.date) IN (SELECT date_trunc($1, date) FROM affected_dates)
 ),
 people AS (
   SELECT date_trunc($1, date)::DATE AS period_start,
@@ -34,6 +37,7 @@ activity_counts AS (
          count(*) AS activities,
          sum(headcount_anonymous) AS anonymous_attendances
   FROM fact_activity
+  WHERE $4::BOOLEAN OR date_trunc($1, date) IN (SELECT date_trunc($1, date) FROM affected_dates)
   GROUP BY GROUPING SETS (
     (date_trunc($1, date), community), (date_trunc($1, date)),
     (date_trunc($1, date), community, group_code), (date_trunc($1, date), group_code),
@@ -49,6 +53,10 @@ grid AS (
          date_trunc($1, greatest($3::DATE, coalesce((SELECT max(date) FROM fact_activity), $3::DATE))) + ('1 ' || $1)::INTERVAL,
          ('1 ' || $1)::INTERVAL
        ) AS p(period_start)
+  -- An incremental run adds the quiet periods the grid gained without recomputing the others.
+  WHERE $4::BOOLEAN
+     OR date_trunc($1, p.period_start) IN (SELECT date_trunc($1, date) FROM affected_dates)
+     OR NOT EXISTS (SELECT 1 FROM agg_participation x WHERE x.grain = $1 AND x.breakdown = 'all' AND x.community = s.community AND x.period_start = CAST(p.period_start AS DATE))
 ),
 keys AS (
   SELECT community, breakdown, breakdown_value, period_start FROM grid
