@@ -8,7 +8,7 @@ import { queryRows, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
-import { detectDeclines, type DetectedDecline } from './decline.step.ts';
+import { detectDeclines, lastCompleteWeek, type DetectedDecline } from './decline.step.ts';
 
 export interface StepStats {
   name: string;
@@ -44,7 +44,7 @@ export interface AggregationResult {
 }
 
 /** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
-const analyticsLayout = '2';
+const analyticsLayout = '3';
 
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
@@ -71,17 +71,51 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
     else if (meta.values.config_hash !== configHash) fallbackReason = 'the configuration changed';
     if (!fallbackReason && 'values' in meta) {
       try {
-        return await build(input, store, 'incremental', configHash, Number(meta.values.watermark), previous!);
+        return await build(input, store, 'incremental', configHash, Number(meta.values.watermark), previous!, meta.values);
       } catch (error) {
         if (!(error instanceof FactsMismatchError)) throw error;
         fallbackReason = error.message;
       }
     }
   }
-  return { ...(await build(input, store, 'full', configHash, 0, null)), fallbackReason };
+  return { ...(await build(input, store, 'full', configHash, 0, null, null)), fallbackReason };
 }
 
 class FactsMismatchError extends Error {}
+
+interface StoredFinding {
+  community: string;
+  group_code: string;
+  measure: DetectedDecline['measure'];
+  since: string;
+  raised_in: string;
+  last_week: string;
+  observed: number;
+  expected: number;
+  drop: number;
+  p_value: number;
+  baseline_kind: string;
+  sentence_pl: string;
+  sentence_en: string;
+}
+
+function fromStored(f: StoredFinding): DetectedDecline {
+  return {
+    community: f.community,
+    groupCode: f.group_code,
+    measure: f.measure,
+    since: f.since,
+    raisedIn: f.raised_in,
+    lastWeek: f.last_week,
+    observed: f.observed,
+    expected: f.expected,
+    drop: f.drop,
+    pValue: f.p_value,
+    baselineKind: f.baseline_kind,
+    sentencePl: f.sentence_pl,
+    sentenceEn: f.sentence_en,
+  };
+}
 
 async function build(
   input: AggregationInput,
@@ -90,6 +124,7 @@ async function build(
   configHash: string,
   sinceBatch: number,
   previous: PublishedAnalytics | null,
+  previousMeta: Record<string, string> | null,
 ): Promise<AggregationResult> {
   const { config, runId, now } = input;
   const asOf = civilDateInZone(now, config.project.timeZone);
@@ -108,6 +143,7 @@ async function build(
 
   let watermark = sinceBatch;
   let declines: DetectedDecline[] = [];
+  const declineWeek = lastCompleteWeek(asOf);
   try {
     if (mode === 'incremental') fs.copyFileSync(path.join(store.dir, previous!.file), buildFile);
   } catch (error) {
@@ -203,7 +239,21 @@ async function build(
       return { rowsRead: 0, rowsWritten: n };
     });
     await step('decline detection', async () => {
-      declines = await detectDeclines(db, config, asOf);
+      await runSqlFile(db, 'decline-findings');
+      // Within the same week, an unchanged community's series is unchanged, and so are its findings.
+      if (mode === 'incremental' && previousMeta?.decline_week === declineWeek) {
+        const affected = new Set((await queryRows<{ community: string }>(db, 'SELECT community FROM affected_communities')).map((r) => r.community));
+        const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(f.community)).map(fromStored);
+        declines = [...kept, ...(await detectDeclines(db, config, asOf, affected))];
+      } else {
+        declines = await detectDeclines(db, config, asOf);
+      }
+      await db.run('DELETE FROM decline_finding');
+      await appendRows(db, 'decline_finding', declines, (a, d) => {
+        for (const text of [d.community, d.groupCode, d.measure, d.since, d.raisedIn, d.lastWeek]) a.appendVarchar(text);
+        for (const number of [d.observed, d.expected, d.drop, d.pValue]) a.appendDouble(number);
+        for (const text of [d.baselineKind, d.sentencePl, d.sentenceEn]) a.appendVarchar(text);
+      });
       return { rowsRead: 0, rowsWritten: declines.length };
     });
     await db.run('DELETE FROM meta');
@@ -214,6 +264,7 @@ async function build(
       as_of: asOf,
       mode,
       watermark: String(watermark),
+      decline_week: declineWeek,
       config_hash: configHash,
     };
     await appendRows(db, 'meta', Object.entries(meta), (a, [key, value]) => {

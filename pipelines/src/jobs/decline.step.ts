@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
 import { querySqlFile } from '../analytics/duckdb-sql.ts';
-import { describeDecline, detectDecline, resolveDeclineConfig, type DeclineConfigInput, type WeeklyParticipation } from '../decline/index.ts';
+import { describeDecline, detectDecline, isoWeekOfDate, resolveDeclineConfig, type DeclineConfigInput, type WeeklyParticipation } from '../decline/index.ts';
 
 /** An active decline as found by one run, with its sentence in both languages. */
 export interface DetectedDecline {
@@ -31,9 +31,11 @@ const groupNames: Record<string, { pl: string; en: string }> = {
  * Runs the decline detection on the weekly participation of every community, in total and per
  * activity group, up to the last complete week before `asOf`.
  */
-export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string): Promise<DetectedDecline[]> {
+export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string, onlyCommunities: ReadonlySet<string> | null = null): Promise<DetectedDecline[]> {
   const settings = resolveDeclineConfig(config.decline as DeclineConfigInput);
-  const rows = await querySqlFile<WeeklyParticipation & { community: string; group_code: string }>(db, 'decline-series', [asOf]);
+  const rows = (await querySqlFile<WeeklyParticipation & { community: string; group_code: string }>(db, 'decline-series', [asOf])).filter(
+    (row) => !onlyCommunities || onlyCommunities.has(row.community),
+  );
   const series = new Map<string, WeeklyParticipation[]>();
   for (const row of rows) {
     const key = `${row.community}|${row.group_code}`;
@@ -65,4 +67,11 @@ export async function detectDeclines(db: DuckDBConnection, config: OslConfig, as
     }
   }
   return found;
+}
+
+/** The last complete ISO week before `asOf`, which the series end with. */
+export function lastCompleteWeek(asOf: string): string {
+  const day = new Date(`${asOf}T00:00:00Z`);
+  const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000 - 7 * 86_400_000);
+  return isoWeekOfDate(monday.toISOString().slice(0, 10));
 }

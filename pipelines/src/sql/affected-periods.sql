@@ -17,3 +17,11 @@ INSERT INTO affected_dates
 SELECT first_in_community FROM person_first WHERE participant_id IN (SELECT participant_id FROM affected_persons)
 UNION
 SELECT first_anywhere FROM person_first_anywhere WHERE participant_id IN (SELECT participant_id FROM affected_persons);
+
+-- Communities whose weekly series change: the decline detection runs again only for them.
+CREATE OR REPLACE TABLE affected_communities AS
+SELECT community FROM fact_activity WHERE activity_id IN (SELECT activity_id FROM stage_activity)
+UNION
+SELECT community FROM stage_activity
+UNION
+SELECT a.community FROM stage_attendance s JOIN fact_activity a USING (activity_id);
