@@ -1,4 +1,4 @@
-export { runAggregation, type AggregationInput, type AggregationMode, type AggregationResult, type StepStats } from './jobs/aggregate.job.ts';
+export { aggregationStepCount, runAggregation, type AggregationInput, type AggregationMode, type AggregationResult, type StepStats } from './jobs/aggregate.job.ts';
 export type { OperationalExtract, SourceCounts, StagedExtract } from './source/operational-extract.ts';
 export { SqliteExtract } from './source/sqlite-extract.ts';
 export { PrismaExtract } from './source/prisma-extract.ts';

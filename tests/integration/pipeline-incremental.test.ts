@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportService, PipelineService } from '@osl/backend';
+import { aggregationStepCount } from '@osl/pipelines';
 import { openInstallation, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2023-06-15T10:00:00Z');
@@ -60,7 +61,9 @@ describe('incremental pipeline runs', () => {
     const pipeline = context.get(PipelineService);
     const day = () => `${String(1 + Math.floor(random() * 28)).padStart(2, '0')}.${String(1 + Math.floor(random() * 12)).padStart(2, '0')}.${pick(['2021', '2022'])}`;
 
-    expect((await pipeline.run('cli', 'full')).status).toBe('succeeded');
+    const first = await pipeline.run('cli', 'full');
+    expect(first.status).toBe('succeeded');
+    expect(first.steps).toHaveLength(aggregationStepCount);
     for (let step = 0; step < 8; step += 1) {
       const files: string[] = [];
       // New people, some of them leaders.
@@ -106,6 +109,7 @@ describe('incremental pipeline runs', () => {
 
       const incremental = await pipeline.run('schedule', 'incremental');
       expect(incremental).toMatchObject({ status: 'succeeded', mode: 'incremental', fallbackReason: null });
+      expect(incremental.steps).toHaveLength(aggregationStepCount);
       const afterIncremental = await tableDump(publishedFile());
       expect((await pipeline.run('cli', 'full')).status).toBe('succeeded');
       const afterFull = await tableDump(publishedFile());

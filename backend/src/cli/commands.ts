@@ -12,7 +12,7 @@ import { PipelineBusyError } from '@osl/pipelines';
 import { AlertsService } from '../services/alerts.service.ts';
 import { InboxService } from '../services/inbox.service.ts';
 import { createCliContext } from './cli-context.ts';
-import { createProgressRenderer } from './progress-bar.ts';
+import { createPipelineProgressRenderer, createProgressRenderer } from './progress-bar.ts';
 import { formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
 import { UsageError } from './usage.ts';
 
@@ -78,9 +78,7 @@ export const commands: Record<string, Command> = {
       if (positionals[0] !== 'run' || positionals.length > 1) throw new UsageError('usage: pipeline run [--full]');
       try {
         const run = await withContext(environment, values, (context) =>
-          context.get(PipelineService).run('cli', values.full ? 'full' : 'incremental', (step) => {
-            if (!values.json) process.stderr.write(`  ${step.name}: ${step.rowsWritten} rows (${step.ms} ms)\n`);
-          }),
+          context.get(PipelineService).run('cli', values.full ? 'full' : 'incremental', values.json ? undefined : createPipelineProgressRenderer()),
         );
         return { exitCode: run.status === 'succeeded' ? 0 : 1, json: run, text: formatPipelineRun(run) };
       } catch (error) {

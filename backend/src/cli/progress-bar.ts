@@ -1,3 +1,4 @@
+import { aggregationStepCount } from '@osl/pipelines';
 import type { ImportProgress } from '../services/import.service.ts';
 
 const phaseLabels: Record<ImportProgress['phase'], string> = {
@@ -52,4 +53,16 @@ export function createProgressRenderer(stream: NodeJS.WriteStream = process.stde
       if (drawn) stream.write('\r\u001b[2K');
     },
   });
+}
+
+/** One line per pipeline step on standard error: "[3/9] facts …" while it runs, its figures when done. */
+export function createPipelineProgressRenderer(stream: NodeJS.WriteStream = process.stderr) {
+  return {
+    onStepStart: (name: string, stepsDone: number) => {
+      if (stream.isTTY) stream.write(`\r\u001b[2K[${stepsDone + 1}/${aggregationStepCount}] ${name} …`);
+    },
+    onStep: (step: { name: string; rowsWritten: number; ms: number }) => {
+      stream.write(`${stream.isTTY ? '\r\u001b[2K' : ''}  ${step.name}: ${formatCount(step.rowsWritten)} wierszy (${step.ms} ms)\n`);
+    },
+  };
 }

@@ -24,6 +24,12 @@ export interface PipelineRunReport {
 
 export { PipelineBusyError };
 
+/** Who wants to follow a run: a step starts (with how many are done), a step ends. */
+export interface PipelineProgress {
+  onStepStart?: (name: string, stepsDone: number) => void;
+  onStep?: (step: StepStats) => void;
+}
+
 /**
  * Starts pipeline runs: one at a time per installation (a lock shared with other processes),
  * each recorded with its steps and outcome. The schedule, the CLI and the API all come here.
@@ -44,15 +50,20 @@ export class PipelineService {
   }
 
   /** Runs the aggregation under the lock and records the run, its steps and its outcome. */
-  async run(trigger: PipelineTrigger, mode: PipelineMode, onStep?: (step: StepStats) => void): Promise<PipelineRunReport> {
-    return (await this.start(trigger, mode, onStep)).done;
+  async run(trigger: PipelineTrigger, mode: PipelineMode, progress?: PipelineProgress | ((step: StepStats) => void)): Promise<PipelineRunReport> {
+    return (await this.start(trigger, mode, progress)).done;
   }
 
   /**
    * Takes the lock and records the run, then returns at once with its id; `done` settles when
    * the run ends. Throws PipelineBusyError, naming the run in progress, when another holds the lock.
    */
-  async start(trigger: PipelineTrigger, mode: PipelineMode, onStep?: (step: StepStats) => void): Promise<{ id: number; done: Promise<PipelineRunReport> }> {
+  async start(
+    trigger: PipelineTrigger,
+    mode: PipelineMode,
+    progress?: PipelineProgress | ((step: StepStats) => void),
+  ): Promise<{ id: number; done: Promise<PipelineRunReport> }> {
+    const watcher: PipelineProgress = typeof progress === 'function' ? { onStep: progress } : (progress ?? {});
     const lock = this.lock.acquire(null);
     const startedAt = this.environment.now();
     let run;
@@ -64,10 +75,10 @@ export class PipelineService {
       throw error;
     }
     const id = run.id;
-    return { id, done: this.execute(id, trigger, mode, startedAt, onStep).finally(() => lock.release()) };
+    return { id, done: this.execute(id, trigger, mode, startedAt, watcher).finally(() => lock.release()) };
   }
 
-  private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, onStep?: (step: StepStats) => void): Promise<PipelineRunReport> {
+  private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, watcher: PipelineProgress): Promise<PipelineRunReport> {
     const steps: StepStats[] = [];
     const extract = this.createExtract();
     try {
@@ -78,10 +89,13 @@ export class PipelineService {
         runId: id,
         now: startedAt,
         mode,
-        onStepStart: (name) => void this.runs.progress(id, steps, name).catch(() => {}),
+        onStepStart: (name) => {
+          watcher.onStepStart?.(name, steps.length);
+          void this.runs.progress(id, steps, name).catch(() => {});
+        },
         onStep: (step) => {
           steps.push(step);
-          onStep?.(step);
+          watcher.onStep?.(step);
         },
       });
       const finishedAt = this.environment.now();

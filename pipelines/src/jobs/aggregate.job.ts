@@ -43,6 +43,9 @@ export interface AggregationResult {
   declines: DetectedDecline[];
 }
 
+/** How many steps a run reports (both modes), for progress displays; a test holds it to the truth. */
+export const aggregationStepCount = 8;
+
 /** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
 const analyticsLayout = '3';
 
