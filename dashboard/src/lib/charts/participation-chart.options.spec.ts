@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { CommunityParticipation, ParticipationPeriod } from '$lib/api/client';
+import type { CommunityParticipation } from '$lib/api/client';
+import { participationPeriod as period } from '$lib/participation/participation.fixtures';
 import { monthsBetween } from '$lib/participation/participation-series';
 import {
   buildParticipationTrendOptions,
@@ -21,20 +22,6 @@ const labels: ParticipationChartLabels = {
   formatNumber: (v) => String(v).replace('.', ',')
 };
 
-function period(p: string, activities: number, attendances: number, cumulative: number): ParticipationPeriod {
-  return {
-    period: p,
-    activities,
-    attendances,
-    namedAttendances: attendances,
-    anonymousAttendances: 0,
-    distinctParticipants: 0,
-    newParticipants: 0,
-    returningParticipants: 0,
-    cumulativeParticipants: cumulative,
-    turnout: null
-  };
-}
 
 const data: CommunityParticipation = {
   community: { code: 'WZG', name: 'Mieszkańcy Os. Wzgórze' },

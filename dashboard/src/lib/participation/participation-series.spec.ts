@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommunityParticipation, ParticipationPeriod } from '$lib/api/client';
+import type { CommunityParticipation } from '$lib/api/client';
+import { participationPeriod as period } from './participation.fixtures';
 import { monthsBetween, summarizeParticipationYear } from './participation-series';
 
 describe('monthsBetween', () => {
@@ -21,20 +22,6 @@ describe('monthsBetween', () => {
   });
 });
 
-function period(p: string, activities: number, attendances: number, cumulative: number): ParticipationPeriod {
-  return {
-    period: p,
-    activities,
-    attendances,
-    namedAttendances: attendances,
-    anonymousAttendances: 0,
-    distinctParticipants: 0,
-    newParticipants: 0,
-    returningParticipants: 0,
-    cumulativeParticipants: cumulative,
-    turnout: null
-  };
-}
 
 const data: CommunityParticipation = {
   community: { code: 'WZG', name: 'Mieszkańcy Os. Wzgórze' },
