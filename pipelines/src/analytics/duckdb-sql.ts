@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 
 const sqlDir = path.resolve(import.meta.dirname, '..', 'sql');
 const sqlCache = new Map<string, string[]>();
@@ -62,4 +62,10 @@ function toPlain(row: Record<string, unknown>): Record<string, unknown> {
     plain[key] = typeof value === 'bigint' ? Number(value) : value;
   }
   return plain;
+}
+
+/** Appends a value that may be missing: NULL, or the value through the typed append. */
+export function appendNullable<T>(appender: DuckDBAppender, value: T | null, append: (value: T) => void): void {
+  if (value === null) appender.appendNull();
+  else append(value);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
-import { queryRows, runSqlFile } from '../analytics/duckdb-sql.ts';
+import { appendNullable, queryRows, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
@@ -338,9 +338,4 @@ async function appendRows<T>(connection: DuckDBConnection, table: string, rows: 
     appender.closeSync();
   }
   return count;
-}
-
-function appendNullable<T>(appender: DuckDBAppender, value: T | null, append: (value: T) => void): void {
-  if (value === null) appender.appendNull();
-  else append(value);
 }

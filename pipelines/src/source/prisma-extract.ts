@@ -1,5 +1,6 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { PrismaClient } from '@osl/prisma';
+import { appendNullable } from '../analytics/duckdb-sql.ts';
 import type { OperationalExtract, SourceCounts, StagedExtract } from './operational-extract.ts';
 
 const pageSize = 50_000;
@@ -30,10 +31,10 @@ export class PrismaExtract implements OperationalExtract {
         a.appendInteger(p.id);
         a.appendVarchar(p.code);
         a.appendVarchar(p.homeCommunity.code);
-        nullable(a, p.gender, (v) => a.appendVarchar(v));
-        nullable(a, p.birthYear, (v) => a.appendInteger(v));
+        appendNullable(a, p.gender, (v) => a.appendVarchar(v));
+        appendNullable(a, p.birthYear, (v) => a.appendInteger(v));
         a.appendBoolean(p.leader);
-        nullable(a, p.leaderSince, (v) => a.appendVarchar(v));
+        appendNullable(a, p.leaderSince, (v) => a.appendVarchar(v));
         a.appendInteger(p.importBatchId);
       },
     );
@@ -125,9 +126,4 @@ async function appendPages<T extends { id: number }>(
     appender.closeSync();
   }
   return count;
-}
-
-function nullable<T>(appender: DuckDBAppender, value: T | null, append: (value: T) => void): void {
-  if (value === null) appender.appendNull();
-  else append(value);
 }
