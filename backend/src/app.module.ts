@@ -1,8 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
+import { AuthGuard } from './auth/auth.guard.ts';
 import { AlertsController } from './controllers/alerts.controller.ts';
+import { AuditController } from './controllers/audit.controller.ts';
+import { AuthController } from './controllers/auth.controller.ts';
+import { UsersController } from './controllers/users.controller.ts';
 import { CommunitiesController } from './controllers/communities.controller.ts';
 import { HealthController } from './controllers/health.controller.ts';
 import { ImportsController, maxFilesPerUpload } from './controllers/imports.controller.ts';
@@ -12,12 +17,16 @@ import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { AlertRepository } from './repositories/alert.repository.ts';
 import { AnalyticsRepository } from './repositories/analytics.repository.ts';
-import { AuditRepository } from './repositories/audit.repository.ts';
+import { AuditQueryRepository, AuditRepository } from './repositories/audit.repository.ts';
 import { DatabaseRepository } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
+import { UserRepository } from './repositories/user.repository.ts';
 import { AlertsService } from './services/alerts.service.ts';
+import { AuditService } from './services/audit.service.ts';
+import { AuthService } from './services/auth.service.ts';
+import { UsersService } from './services/users.service.ts';
 import { BootstrapService } from './services/bootstrap.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { HealthService } from './services/health.service.ts';
@@ -29,9 +38,21 @@ import { IndicatorsService } from './services/indicators.service.ts';
 import { ParticipationService } from './services/participation.service.ts';
 import { PipelineService } from './services/pipeline.service.ts';
 
-const repositories = [AlertRepository, AnalyticsRepository, AuditRepository, DatabaseRepository, ImportRepository, PipelineRunRepository, ReferenceDataRepository];
+const repositories = [
+  AlertRepository,
+  AnalyticsRepository,
+  AuditQueryRepository,
+  AuditRepository,
+  DatabaseRepository,
+  ImportRepository,
+  PipelineRunRepository,
+  ReferenceDataRepository,
+  UserRepository,
+];
 const services = [
   AlertsService,
+  AuditService,
+  AuthService,
   BootstrapService,
   DemoService,
   HealthService,
@@ -42,6 +63,7 @@ const services = [
   IndicatorsService,
   ParticipationService,
   PipelineService,
+  UsersService,
 ];
 
 /** Services and repositories, shared by the server and the command-line interface. */
@@ -62,6 +84,19 @@ export class CoreModule {
   }
 }
 
+/** Every controller of the API; the authorization-matrix test calls each of their routes. */
+export const apiControllers = [
+  HealthController,
+  AuthController,
+  IndicatorsController,
+  CommunitiesController,
+  ImportsController,
+  PipelineController,
+  AlertsController,
+  UsersController,
+  AuditController,
+];
+
 /** The server: the REST API under /api and the scheduled pipelines. */
 @Module({})
 export class AppModule {
@@ -74,8 +109,9 @@ export class AppModule {
         // Uploads are refused while they stream in once they pass the configured file size.
         MulterModule.register({ limits: { fileSize: config.project.importLimits.maxFileBytes, files: maxFilesPerUpload } }),
       ],
-      controllers: [HealthController, IndicatorsController, CommunitiesController, ImportsController, PipelineController, AlertsController],
-      providers: [ScheduledJobs],
+      controllers: apiControllers,
+      // Every request passes the access matrix (auth/access-matrix.ts).
+      providers: [ScheduledJobs, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -1,6 +1,6 @@
 export { startServer, type RunningServer } from './server.ts';
 export { readEnvironment, readConfig, type OslEnvironment } from './lib/osl-environment.ts';
-export { CliModule, AppModule } from './app.module.ts';
+export { CliModule, AppModule, apiControllers } from './app.module.ts';
 export { ImportService, type FileImportReport } from './services/import.service.ts';
 export { PipelineService } from './services/pipeline.service.ts';
 export { IndicatorsService } from './services/indicators.service.ts';
@@ -8,3 +8,9 @@ export { ParticipationService } from './services/participation.service.ts';
 export { BootstrapService } from './services/bootstrap.service.ts';
 export { DatabaseRepository } from './repositories/database.repository.ts';
 export { createCliContext } from './cli/cli-context.ts';
+export { UsersService, type PublicUser } from './services/users.service.ts';
+export { AuthService } from './services/auth.service.ts';
+export { accessMatrix, scopeOf, type RouteAccess, type Scope } from './auth/access-matrix.ts';
+export { routesOf } from './auth/route-key.ts';
+export { roles, type Role } from './auth/roles.ts';
+export { sessionCookieName } from './auth/cookies.ts';

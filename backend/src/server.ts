@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import type { OslConfig } from '@osl/data';
 import { AppModule } from './app.module.ts';
+import { applyRequestLimits, securityHeaders } from './lib/http-hardening.ts';
 import { OslLogger } from './lib/logger.ts';
 import { readConfig, readEnvironment, type OslEnvironment } from './lib/osl-environment.ts';
 import { BootstrapService, type StartOptions } from './services/bootstrap.service.ts';
@@ -26,9 +27,13 @@ export async function startServer(
   config: OslConfig = readConfig(environment),
 ): Promise<RunningServer> {
   const logger = new OslLogger(environment.dataDir);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(environment, config), { logger, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(environment, config), { logger, bodyParser: false });
   app.setGlobalPrefix('api');
   app.disable('x-powered-by');
+  // Behind a reverse proxy (HTTPS), OSL_TRUST_PROXY=1 makes client addresses and "secure" cookies right.
+  if (environment.env.OSL_TRUST_PROXY) app.set('trust proxy', Number(environment.env.OSL_TRUST_PROXY) || environment.env.OSL_TRUST_PROXY);
+  app.use(securityHeaders(environment.dashboardDir ? path.join(environment.dashboardDir, 'index.html') : null));
+  applyRequestLimits(app);
   await app.get(BootstrapService).start(options);
   serveDashboard(app, environment.dashboardDir, logger);
   await app.listen(environment.port, '0.0.0.0');

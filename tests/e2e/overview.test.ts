@@ -8,11 +8,12 @@ import { launchChromium } from '../support/browser.ts';
 import { repositoryRoot, temporaryEnvironment } from '../support/installation.ts';
 
 const screenshots = path.join(repositoryRoot, 'tests', 'artifacts', 'screenshots');
+const demoPassword = 'demo-haslo-e2e';
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer(temporaryEnvironment(), { demoIfEmpty: true, runPipeline: true });
+  server = await startServer(temporaryEnvironment(undefined, { OSL_DEMO_PASSWORD: demoPassword }), { demoIfEmpty: true, runPipeline: true });
   browser = await launchChromium();
 });
 
@@ -26,7 +27,22 @@ describe('overview page', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+    });
     await page.goto(server.url, { waitUntil: 'networkidle' });
+    // Signed out: the Polish sign-in page, marked as a demo installation.
+    await page.locator('[data-testid="sign-in-form"]').waitFor();
+    expect(await page.locator('h1').innerText()).toBe('Logowanie');
+    expect(await page.locator('[data-testid="demo-note"]').innerText()).toContain('dyrektor@demo.osl');
+    await page.fill('[data-testid="sign-in-email"]', 'dyrektor@demo.osl');
+    await page.fill('[data-testid="sign-in-password"]', 'wrong-password');
+    await page.click('[data-testid="sign-in-submit"]');
+    expect(await page.locator('[data-testid="sign-in-error"]').innerText()).toBe('Nieprawidłowy adres e-mail lub hasło.');
+    await page.fill('[data-testid="sign-in-password"]', demoPassword);
+    await page.click('[data-testid="sign-in-submit"]');
+    expect(await page.locator('[data-testid="user-role"]').innerText()).toBe('dyrektor');
     for (const community of ['WZG', 'OST', 'LAZ']) {
       const chart = page.locator(`[data-testid="chart-${community}"]`);
       await expect.poll(() => chart.getAttribute('data-rendered'), { timeout: 30_000 }).toBe('true');
@@ -40,5 +56,30 @@ describe('overview page', () => {
     fs.mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: path.join(screenshots, 'overview.png'), fullPage: true });
     expect(problems).toEqual([]);
+    // The page works under the server's strict Content-Security-Policy.
+    expect(violations).toEqual([]);
+    // Signing out ends the session: the sign-in page again, and the API refuses the old cookie.
+    await page.click('[data-testid="sign-out"]');
+    await page.locator('[data-testid="sign-in-form"]').waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/indicators?year=2022')).status);
+    expect(status).toBe(401);
+  });
+
+  it('shows the auditor small counts as "<3", and the sign-in page in English', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await page.click('[data-testid="lang-en"]');
+    expect(await page.locator('h1').innerText()).toBe('Sign in');
+    await page.fill('[data-testid="sign-in-email"]', 'audytor@demo.osl');
+    await page.fill('[data-testid="sign-in-password"]', demoPassword);
+    await page.click('[data-testid="sign-in-submit"]');
+    expect(await page.locator('[data-testid="user-role"]').innerText()).toBe('auditor');
+    const table = page.locator('[data-testid="indicator-table"]');
+    await table.waitFor();
+    // Whatever the year shows, no person count of 1 or 2 reaches the auditor's page.
+    const answer = await page.evaluate(async () => (await fetch('/api/indicators')).json());
+    const small = (answer as { unit: string; value: number | null }[]).filter((r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3);
+    expect(small).toEqual([]);
+    await page.screenshot({ path: path.join(screenshots, 'overview-auditor-en.png'), fullPage: false });
   });
 });

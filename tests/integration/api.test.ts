@@ -2,14 +2,16 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportService, PipelineService, startServer, type RunningServer } from '@osl/backend';
+import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
 import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2022-07-02T10:00:00Z', { OSL_DASHBOARD_DIR: '' });
 let server: RunningServer;
+let director: ApiSession;
+let admin: ApiSession;
 
 async function get(pathname: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.url}${pathname}`);
-  return { status: response.status, body: await response.json() };
+  return director.get(pathname);
 }
 
 beforeAll(async () => {
@@ -27,6 +29,10 @@ beforeAll(async () => {
   const reports = await server.app.get(ImportService).importPaths(files, { source: 'cli', importedBy: 'test' });
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
   expect((await server.app.get(PipelineService).run('api', 'full')).status).toBe('succeeded');
+  await createUser(server.app, 'dyrektor@test.osl', 'director');
+  director = await signIn(server.url, 'dyrektor@test.osl');
+  await createUser(server.app, 'admin@test.osl', 'admin');
+  admin = await signIn(server.url, 'admin@test.osl');
 });
 
 afterAll(async () => {
@@ -74,7 +80,7 @@ describe('REST API', () => {
 
   it('starts pipeline runs on request, one at a time, and lists them', async () => {
     const post = (body: unknown) =>
-      fetch(`${server.url}/api/pipeline/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const first = await post({ mode: 'full' });
     expect(first.status).toBe(202);
     const { id } = await first.json();

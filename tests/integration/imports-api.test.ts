@@ -6,10 +6,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportService, startServer, type RunningServer } from '@osl/backend';
 import { InboxService } from '../../backend/src/services/inbox.service.ts';
+import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
 import { temporaryEnvironment } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2026-11-27T12:00:00Z', { OSL_DASHBOARD_DIR: '' });
 let server: RunningServer;
+let admin: ApiSession;
 
 const register = 'kod_uczestnika;spolecznosc\r\nWZG-0001;WZG\r\nWZG-0002;WZG\r\n';
 const log = 'id_dzialania;data;spolecznosc;typ;tytul\r\nW1;05.05.2022;WZG;AKCJA;Sadzenie drzew\r\n';
@@ -24,6 +26,8 @@ function form(files: Record<string, string | Buffer>, fields: Record<string, str
 
 beforeAll(async () => {
   server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
+  await createUser(server.app, 'admin@test.osl', 'admin');
+  admin = await signIn(server.url, 'admin@test.osl');
 });
 
 afterAll(async () => {
@@ -32,7 +36,7 @@ afterAll(async () => {
 
 describe('POST /api/imports', () => {
   it('imports uploaded files in dependency order and returns the CLI report', async () => {
-    const response = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'lista.csv': list, 'dziennik.csv': log, 'rejestr-wzgórze.csv': register }) });
+    const response = await admin.fetch(`/api/imports`, { method: 'POST', body: form({ 'lista.csv': list, 'dziennik.csv': log, 'rejestr-wzgórze.csv': register }) });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.files.map((f: { file: string; kind: string; status: string; rows: number }) => [f.file, f.kind, f.status, f.rows])).toEqual([
@@ -44,7 +48,7 @@ describe('POST /api/imports', () => {
 
   it('answers 422 with the row-level report when a file is rejected', async () => {
     const bad = 'id_dzialania;kod_uczestnika\r\nW1;WZG-0003\r\nW9;WZG-0001\r\n';
-    const response = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'zla-lista.csv': bad }, { lang: 'en' }) });
+    const response = await admin.fetch(`/api/imports`, { method: 'POST', body: form({ 'zla-lista.csv': bad }, { lang: 'en' }) });
     expect(response.status).toBe(422);
     const [file] = (await response.json()).files;
     expect(file.status).toBe('rejected');
@@ -56,43 +60,43 @@ describe('POST /api/imports', () => {
   });
 
   it('refuses a request without files, a wrong kind and a file over the size limit', async () => {
-    expect((await fetch(`${server.url}/api/imports`, { method: 'POST' })).status).toBe(400);
-    const wrongKind = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'a.csv': list }, { kind: 'nonsense' }) });
+    expect((await admin.fetch(`/api/imports`, { method: 'POST' })).status).toBe(400);
+    const wrongKind = await admin.fetch(`/api/imports`, { method: 'POST', body: form({ 'a.csv': list }, { kind: 'nonsense' }) });
     expect(wrongKind.status).toBe(400);
     const huge = Buffer.alloc(50 * 1024 * 1024 + 1, 0x41);
-    const tooLarge = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'huge.csv': huge }) });
+    const tooLarge = await admin.fetch(`/api/imports`, { method: 'POST', body: form({ 'huge.csv': huge }) });
     expect(tooLarge.status).toBe(413);
   });
 
   it('runs an upload as a job whose progress can be polled', async () => {
     const rows = Array.from({ length: 2_000 }, (_, i) => `J${i};10.06.2022;WZG;WARSZTAT;Warsztaty ${i}`).join('\r\n');
-    const response = await fetch(`${server.url}/api/imports?async=true`, { method: 'POST', body: form({ 'duzy-dziennik.csv': `id;data;spolecznosc;typ;tytul\r\n${rows}\r\n` }) });
+    const response = await admin.fetch(`/api/imports?async=true`, { method: 'POST', body: form({ 'duzy-dziennik.csv': `id;data;spolecznosc;typ;tytul\r\n${rows}\r\n` }) });
     expect(response.status).toBe(202);
     const { id } = await response.json();
     let job;
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      job = await (await fetch(`${server.url}/api/imports/jobs/${id}`)).json();
+      job = await (await admin.fetch(`/api/imports/jobs/${id}`)).json();
       if (job.status !== 'running') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(job).toMatchObject({ status: 'finished', progress: { phase: 'done', rowsDone: 2_000, rowsTotal: 2_000 } });
     expect(job.files[0]).toMatchObject({ status: 'imported', created: 2_000 });
-    expect((await fetch(`${server.url}/api/imports/jobs/nope`)).status).toBe(404);
+    expect((await admin.fetch(`/api/imports/jobs/nope`)).status).toBe(404);
   });
 
   it('keeps no names in the import history, though the uploader is told which name did not match', async () => {
     const byName = 'id_dzialania;imie;nazwisko\r\nW1;Bożena;Zawadzka\r\n';
-    const response = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'lista-nazwiska.csv': byName }) });
+    const response = await admin.fetch(`/api/imports`, { method: 'POST', body: form({ 'lista-nazwiska.csv': byName }) });
     expect(response.status).toBe(422);
     expect(JSON.stringify(await response.json())).toContain('Zawadzka');
-    const history = await (await fetch(`${server.url}/api/imports`)).json();
+    const history = await (await admin.fetch(`/api/imports`)).json();
     const kept = history.find((h: { file: string }) => h.file === 'lista-nazwiska.csv');
     expect(kept.report.errors[0]).toMatchObject({ row: 2, code: 'name_not_found', value: '(dane osobowe ukryte)' });
     expect(JSON.stringify(history)).not.toMatch(/Zawadzka|Bożena/);
   });
 
   it('lists the import history with counts and errors', async () => {
-    const history = await (await fetch(`${server.url}/api/imports`)).json();
+    const history = await (await admin.fetch(`/api/imports`)).json();
     expect(history.find((h: { file: string }) => h.file === 'duzy-dziennik.csv')).toMatchObject({ status: 'imported', rowsWritten: 2_000 });
     const rejected = history.find((h: { file: string }) => h.file === 'zla-lista.csv');
     expect(rejected).toMatchObject({ status: 'rejected', errorCount: 2, kind: 'attendance' });
@@ -107,7 +111,7 @@ describe('a file over the size limit on disk', () => {
     const [report] = await server.app.get(ImportService).importPaths([file], { source: 'cli', importedBy: 'test' });
     expect(report).toMatchObject({ status: 'rejected', errors: [{ code: 'file_too_large', row: null }] });
     expect(report!.errors[0]!.message).toContain('50');
-    const history = await (await fetch(`${server.url}/api/imports`)).json();
+    const history = await (await admin.fetch(`/api/imports`)).json();
     const expected = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     expect(history.find((h: { file: string }) => h.file === 'ogromny.csv').sha256).toBe(expected);
   });
@@ -115,7 +119,7 @@ describe('a file over the size limit on disk', () => {
 
 describe('GET /api/imports/templates/:kind', () => {
   it('gives an XLSX with the canonical headers, drop-down lists and an example sheet', async () => {
-    const response = await fetch(`${server.url}/api/imports/templates/activities`);
+    const response = await admin.fetch(`/api/imports/templates/activities`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
@@ -132,24 +136,24 @@ describe('GET /api/imports/templates/:kind', () => {
   });
 
   it('puts the questions of the chosen survey in the survey template', async () => {
-    const response = await fetch(`${server.url}/api/imports/templates/survey?survey=ANK-PO`);
+    const response = await admin.fetch(`/api/imports/templates/survey?survey=ANK-PO`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     expect((workbook.getWorksheet('ankieta')!.getRow(1).values as unknown[]).slice(1)).toEqual([
       'survey_code', 'date', 'community', 'participant_code', 'OCENA', 'PONOWNIE', 'UWAGI',
     ]);
-    expect((await fetch(`${server.url}/api/imports/templates/survey?survey=NOPE`)).status).toBe(404);
-    expect((await fetch(`${server.url}/api/imports/templates/..%2F..%2Fetc`)).status).toBe(404);
+    expect((await admin.fetch(`/api/imports/templates/survey?survey=NOPE`)).status).toBe(404);
+    expect((await admin.fetch(`/api/imports/templates/..%2F..%2Fetc`)).status).toBe(404);
   });
 
   it('a template filled in by hand imports as it is', async () => {
-    const response = await fetch(`${server.url}/api/imports/templates/participants`);
+    const response = await admin.fetch(`/api/imports/templates/participants`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('uczestnicy')!;
     sheet.addRow(['LAZ-0100', 'LAZ', 'K', 1951, new Date(Date.UTC(2022, 3, 1)), 'tak', new Date(Date.UTC(2022, 5, 1)), 'Zofia', 'Nowak']);
     const filled = Buffer.from(await workbook.xlsx.writeBuffer());
-    const upload = await fetch(`${server.url}/api/imports`, { method: 'POST', body: form({ 'rejestr-laz.xlsx': filled }) });
+    const upload = await admin.fetch(`/api/imports`, { method: 'POST', body: form({ 'rejestr-laz.xlsx': filled }) });
     const body = await upload.json();
     expect(upload.status, JSON.stringify(body)).toBe(200);
     expect(body.files[0]).toMatchObject({ kind: 'participants', status: 'imported', created: 1 });

@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BootstrapService, DatabaseRepository, ImportService, IndicatorsService, PipelineService, startServer, type FileImportReport, type RunningServer } from '@osl/backend';
+import { BootstrapService, DatabaseRepository, ImportService, IndicatorsService, PipelineService, UsersService, startServer, type FileImportReport, type RunningServer } from '@osl/backend';
 import { AnalyticsStore, PipelineBusyError } from '@osl/pipelines';
+import { createUser, signIn } from '../support/api-session.ts';
 import { runOsl, type CliOutcome } from '../support/cli.ts';
 import { openInstallation } from '../support/installation.ts';
 import {
@@ -70,8 +71,13 @@ async function stopOutsideWrite(child: ChildProcess): Promise<void> {
 }
 
 async function get(server: RunningServer, pathname: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.url}${pathname}`);
-  return { status: response.status, body: await response.json() };
+  // Public routes (health) need no session; the rest are read as a director.
+  if (pathname.startsWith('/api/health')) {
+    const response = await fetch(`${server.url}${pathname}`);
+    return { status: response.status, body: await response.json() };
+  }
+  if (!(await server.app.get(UsersService).list()).some((u) => u.email === 'dyrektor@test.osl')) await createUser(server.app, 'dyrektor@test.osl', 'director');
+  return (await signIn(server.url, 'dyrektor@test.osl')).get(pathname);
 }
 
 /** The error a promise rejects with (fails when it fulfils). */

@@ -11,6 +11,7 @@ import { PipelineService } from '../services/pipeline.service.ts';
 import { PipelineBusyError } from '@osl/pipelines';
 import { AlertsService } from '../services/alerts.service.ts';
 import { InboxService } from '../services/inbox.service.ts';
+import { UserExistsError, UserForbiddenError, UserInputError, UserNotFoundError, UsersService, type Manager, type PublicUser } from '../services/users.service.ts';
 import { createCliContext } from './cli-context.ts';
 import { createPipelineProgressRenderer, createProgressRenderer } from './progress-bar.ts';
 import { formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
@@ -155,6 +156,65 @@ export const commands: Record<string, Command> = {
     },
   },
 
+  users: {
+    options: {
+      ...jsonOption,
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      communities: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    async run(values, positionals, environment) {
+      const [action, ...rest] = positionals;
+      if (rest.length > 0) throw new UsageError(`users ${action} takes options, not arguments (got ${rest.join(' ')})`);
+      // The command line is the machine's own administrator.
+      const manager: Manager = { actor: `cli:${os.userInfo().username}`, role: 'admin', address: null, userId: null };
+      const email = () => {
+        if (typeof values.email !== 'string') throw new UsageError(`users ${action} needs --email`);
+        return values.email;
+      };
+      const password = async () => (values['password-stdin'] ? await readPasswordFromStdin() : undefined);
+      try {
+        return await withContext(environment, values, async (context) => {
+          const users = context.get(UsersService);
+          switch (action) {
+            case 'list': {
+              const list = await users.list();
+              return { exitCode: 0, json: list, text: formatUsers(list) };
+            }
+            case 'add': {
+              const result = await users.add(manager, { email: email(), role: values.role, displayName: values.name, communities: values.communities, password: await password() });
+              return { exitCode: 0, json: result, text: `Konto ${result.user.email} (${result.user.role}) utworzone.\n${oneTimePasswordText(result.oneTimePassword)}` };
+            }
+            case 'disable':
+            case 'enable': {
+              const user = await users.findByEmail(email());
+              const updated = await users.update(manager, user.id, { disabled: action === 'disable' });
+              return { exitCode: 0, json: updated, text: `Konto ${updated.email} ${updated.disabled ? 'zablokowane; jego sesje zakończone' : 'odblokowane'}.\n` };
+            }
+            case 'reset-password': {
+              const user = await users.findByEmail(email());
+              const result = await users.resetPassword(manager, user.id, await password());
+              return {
+                exitCode: 0,
+                json: { user: result.user, oneTimePassword: values['password-stdin'] ? null : result.oneTimePassword },
+                text: `Hasło konta ${result.user.email} zresetowane; jego sesje zakończone.\n${values['password-stdin'] ? 'Hasło z wejścia standardowego; do zmiany przy pierwszym logowaniu.\n' : oneTimePasswordText(result.oneTimePassword)}`,
+              };
+            }
+            default:
+              throw new UsageError('usage: users list | add --email E --role R [--name N] [--communities A,B] [--password-stdin] | disable|enable|reset-password --email E');
+          }
+        });
+      } catch (error) {
+        if (error instanceof UserInputError || error instanceof UserExistsError || error instanceof UserNotFoundError || error instanceof UserForbiddenError) {
+          return { exitCode: 1, json: { error: { kind: 'refused', message: error.message } }, text: `${error.message}\n` };
+        }
+        throw error;
+      }
+    },
+  },
+
   demo: {
     options: { ...jsonOption },
     async run(values, positionals, environment) {
@@ -177,3 +237,27 @@ export const commands: Record<string, Command> = {
     },
   },
 };
+
+function oneTimePasswordText(password: string | null): string {
+  if (!password) return 'Hasło z wejścia standardowego.\n';
+  return `Hasło jednorazowe: ${password}\n(przekaż je osobiście; przy pierwszym logowaniu trzeba je zmienić)\n`;
+}
+
+function formatUsers(users: PublicUser[]): string {
+  if (users.length === 0) return 'Brak kont. Pierwsze: npm run osl -- users add --email … --role admin\n';
+  return `${users
+    .map((u) => `${u.email.padEnd(34)} ${u.role.padEnd(10)} ${(u.communities.join(',') || '—').padEnd(12)} ${u.disabled ? 'zablokowane' : 'aktywne'}${u.lastSignInAt ? `  ostatnio ${u.lastSignInAt}` : ''}`)
+    .join('\n')}\n`;
+}
+
+/** The first line of standard input (a password piped in: `echo … | osl users add … --password-stdin`). */
+async function readPasswordFromStdin(): Promise<string> {
+  let data = '';
+  for await (const chunk of process.stdin) {
+    data += String(chunk);
+    if (data.includes('\n')) break;
+  }
+  const line = data.split(/\r?\n/)[0];
+  if (!line) throw new UsageError('--password-stdin: standard input holds no password');
+  return line;
+}

@@ -12,6 +12,12 @@ Commands:
                         indicator values, targets, achievement and status
   alerts [--status active|ended|all] [--community CODE]
                         decline alerts (default: active), each with its sentence and history
+  users list            accounts with role, communities and state
+  users add --email E --role director|organizer|auditor|admin [--name N] [--communities WZG,OST]
+            [--password-stdin]
+                        create an account; prints a one-time password unless one comes on stdin
+  users disable|enable|reset-password --email E [--password-stdin]
+                        block an account (its sessions end) or give it a new one-time password
   demo                  generate the demo files and load them into an empty installation
   help                  this text
 

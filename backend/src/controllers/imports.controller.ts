@@ -16,6 +16,8 @@ import {
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
+import { CurrentViewer } from '../auth/viewer.decorator.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { importKinds } from '../import/import.types.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
 import { ImportJobsService } from '../services/import-jobs.service.ts';
@@ -48,6 +50,7 @@ export class ImportsController {
   @HttpCode(200)
   @UseInterceptors(FilesInterceptor('files', maxFilesPerUpload))
   async upload(
+    @CurrentViewer() viewer: Viewer,
     @UploadedFiles() files: UploadedFile[] | undefined,
     @Body() body: Record<string, unknown>,
     @Query('async') asynchronous: string | undefined,
@@ -58,13 +61,14 @@ export class ImportsController {
       kind: parseKind(body.kind),
       lang: parseLang(body.lang),
       source: 'api' as const,
-      importedBy: 'api',
+      importedBy: viewer.email,
+      allowedCommunities: viewer.scope === 'assigned' ? viewer.communities : undefined,
     };
     // multer decodes names as latin1; Polish browsers send UTF-8.
     const inputs = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer }));
     if (asynchronous === 'true') {
       response.status(202);
-      return this.jobs.start(inputs, options);
+      return this.jobs.start(inputs, options, viewer.userId);
     }
     const reports = await this.importer.importFiles(inputs, options);
     if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ statusCode: 422, message: 'Some files were rejected', files: reports });
@@ -72,8 +76,9 @@ export class ImportsController {
   }
 
   @Get('jobs/:id')
-  job(@Param('id') id: string) {
-    const job = this.jobs.get(id);
+  job(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
+    // Another user's job is answered as not found: its file names are theirs.
+    const job = this.jobs.get(id, viewer.role === 'admin' ? null : viewer.userId);
     if (!job) throw new NotFoundException(`No import job "${id}"`);
     return job;
   }

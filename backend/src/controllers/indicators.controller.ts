@@ -1,4 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { CurrentViewer } from '../auth/viewer.decorator.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
 
 @Controller('indicators')
@@ -6,9 +8,9 @@ export class IndicatorsController {
   constructor(@Inject(IndicatorsService) private readonly service: IndicatorsService) {}
 
   @Get()
-  async list(@Query('year') year?: string, @Query('community') community?: string) {
+  async list(@CurrentViewer() viewer: Viewer, @Query('year') year?: string, @Query('community') community?: string) {
     try {
-      return await this.service.list(this.service.parseFilter({ year: single(year), community: single(community) }));
+      return await this.service.list(this.service.parseFilter({ year: single(year), community: single(community) }), viewer.scope);
     } catch (error) {
       if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
       throw error;

@@ -173,6 +173,10 @@ export const importMessages = {
     pl: 'Nieznana społeczność „{value}”. Dozwolone: {allowed}.',
     en: 'Unknown community "{value}". Allowed: {allowed}.',
   },
+  community_not_assigned: {
+    pl: 'Społeczność {value} nie jest przypisana do Twojego konta (Twoje: {allowed}). Plik z danymi innej społeczności zaimportuje jej organizator lub administrator.',
+    en: 'Community {value} is not assigned to your account (yours: {allowed}). A file with another community’s data is imported by its organizer or an administrator.',
+  },
   unknown_community_suggestion: {
     pl: 'Nieznana społeczność „{value}”. Czy chodziło o „{name}” ({code})?',
     en: 'Unknown community "{value}". Did you mean "{name}" ({code})?',

@@ -38,3 +38,48 @@ export class AuditRepository {
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined || value === null ? undefined : (value as Prisma.InputJsonValue);
 }
+
+export interface AuditFilter {
+  from?: Date;
+  to?: Date;
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface AuditEventRecord {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  address: string | null;
+}
+
+/** Reading the trail: the only other way in besides `record`; nothing updates or deletes. */
+@Injectable()
+export class AuditQueryRepository {
+  constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
+
+  async list(filter: AuditFilter): Promise<{ total: number; events: AuditEventRecord[] }> {
+    const where: Prisma.AuditEventWhereInput = {
+      ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+      ...(filter.actor ? { actor: filter.actor } : {}),
+      // An action filter like "import" takes every "import.…" action.
+      ...(filter.action ? { OR: [{ action: filter.action }, { action: { startsWith: `${filter.action}.` } }] } : {}),
+      ...(filter.entity ? { entity: filter.entity } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    };
+    const [total, events] = await Promise.all([
+      this.database.client.auditEvent.count({ where }),
+      this.database.client.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: filter.limit, skip: filter.offset }),
+    ]);
+    return { total, events };
+  }
+}

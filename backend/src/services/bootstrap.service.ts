@@ -7,7 +7,7 @@ import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 import { PipelineRunRepository } from '../repositories/pipeline-run.repository.ts';
 import { ReferenceDataRepository } from '../repositories/reference-data.repository.ts';
-import { DemoService } from './demo.service.ts';
+import { DemoService, demoAccounts } from './demo.service.ts';
 import { PipelineBusyError, PipelineService } from './pipeline.service.ts';
 
 export interface StartOptions {
@@ -47,6 +47,13 @@ export class BootstrapService {
     if (options.demoIfEmpty && !(await this.imports.hasRecordedData())) {
       this.logger.log('empty database: loading the demo data through the importer');
       await this.demo.load();
+    }
+    if (options.demoIfEmpty && (await this.imports.isDemoInstallation())) {
+      const { password, generated } = await this.demo.ensureAccounts();
+      // Straight to the terminal: a password does not belong in the log file.
+      process.stdout.write(
+        `\nDemo accounts (${demoAccounts.map((a) => a.email).join(', ')})\n  password: ${generated ? `${password}   (generated; set OSL_DEMO_PASSWORD to choose one)` : 'from OSL_DEMO_PASSWORD'}\n\n`,
+      );
     }
     // A published file that cannot be read is rebuilt now rather than answering 503 until the schedule runs.
     const unreadable = await this.analytics.unreadable();

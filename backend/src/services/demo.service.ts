@@ -2,10 +2,22 @@ import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { generateDemoFiles } from '@osl/data/demo';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import type { Role } from '../auth/roles.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
+import { UserRepository } from '../repositories/user.repository.ts';
 import { ImportService, type FileImportReport } from './import.service.ts';
 
 export class DemoRefusedError extends Error {}
+
+/** The demo installation's accounts (issue 5): one per role, and an organizer of LAZ only. */
+export const demoAccounts: readonly { email: string; displayName: string; role: Role; communities: string[] }[] = [
+  { email: 'dyrektor@demo.osl', displayName: 'Dyrektor (demo)', role: 'director', communities: [] },
+  { email: 'organizator@demo.osl', displayName: 'Organizator (demo)', role: 'organizer', communities: ['WZG', 'OST', 'LAZ'] },
+  { email: 'organizator.laz@demo.osl', displayName: 'Organizator LAZ (demo)', role: 'organizer', communities: ['LAZ'] },
+  { email: 'audytor@demo.osl', displayName: 'Audytor (demo)', role: 'auditor', communities: [] },
+  { email: 'admin@demo.osl', displayName: 'Administrator (demo)', role: 'admin', communities: [] },
+];
 
 /** Writes the demo files and loads them through the real importer, as a user would. */
 @Injectable()
@@ -15,6 +27,7 @@ export class DemoService {
   constructor(
     @Inject(ImportService) private readonly importer: ImportService,
     @Inject(ImportRepository) private readonly imports: ImportRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 
@@ -34,5 +47,25 @@ export class DemoService {
       throw new Error(`demo data was rejected by the importer: ${rejected.map((r) => `${r.file} (${r.errors[0]?.message})`).join('; ')}`);
     }
     return reports;
+  }
+
+  /**
+   * The demo accounts, with the password from OSL_DEMO_PASSWORD or a new generated one (printed
+   * at start, never logged). Only ever called on a demo installation.
+   */
+  async ensureAccounts(): Promise<{ password: string; generated: boolean }> {
+    const given = this.environment.env.OSL_DEMO_PASSWORD;
+    const password = given && given.length > 0 ? given : generatePassword(12);
+    const passwordHash = await hashPassword(password);
+    for (const account of demoAccounts) {
+      const existing = await this.users.findByEmail(account.email);
+      const audit = { actor: 'demo', address: null };
+      if (!existing) {
+        await this.users.create({ ...account, passwordHash, mustChangePassword: false }, audit);
+      } else {
+        await this.users.update(existing.id, { passwordHash, mustChangePassword: false, disabled: false }, { ...audit, action: 'user.password-reset', entity: 'user', entityId: account.email }, null);
+      }
+    }
+    return { password, generated: !given };
   }
 }

@@ -30,6 +30,10 @@ export class HealthService {
     };
   }
 
+  isDemo(): Promise<boolean> {
+    return this.imports.isDemoInstallation();
+  }
+
   /** What the dashboard needs to lay itself out: project, years, communities, indicators. */
   publicConfig() {
     const { project } = this.config;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportService, type FileImportReport, type ImportFileInput, type ImportOptions, type ImportProgress } from './import.service.ts';
@@ -22,17 +23,18 @@ const keepFinishedJobs = 100;
 export class ImportJobsService {
   private readonly logger = new Logger('ImportJobs');
   private readonly jobs = new Map<string, ImportJob>();
-  private sequence = 0;
+  /** Who started each job (a user id; null for the server itself). */
+  private readonly owners = new Map<string, number | null>();
 
   constructor(
     @Inject(ImportService) private readonly importer: ImportService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 
-  start(inputs: ImportFileInput[], options: ImportOptions): ImportJob {
-    this.sequence += 1;
+  start(inputs: ImportFileInput[], options: ImportOptions, ownerId: number | null = null): ImportJob {
     const job: ImportJob = {
-      id: `${Date.now().toString(36)}-${this.sequence}`,
+      // Not guessable: a job's report names files and rows of its owner's upload.
+      id: randomUUID(),
       status: 'running',
       startedAt: this.environment.now().toISOString(),
       finishedAt: null,
@@ -41,6 +43,7 @@ export class ImportJobsService {
       error: null,
     };
     this.jobs.set(job.id, job);
+    this.owners.set(job.id, ownerId);
     this.forgetOldJobs();
     void this.importer
       .importFiles(inputs, { ...options, onProgress: (progress) => (job.progress = progress) })
@@ -53,12 +56,17 @@ export class ImportJobsService {
     return job;
   }
 
-  get(id: string): ImportJob | undefined {
+  /** The job, if `ownerId` started it (null: whoever did). */
+  get(id: string, ownerId: number | null = null): ImportJob | undefined {
+    if (ownerId !== null && this.owners.get(id) !== ownerId) return undefined;
     return this.jobs.get(id);
   }
 
   private forgetOldJobs(): void {
     const finished = [...this.jobs.values()].filter((j) => j.status !== 'running');
-    for (const job of finished.slice(0, Math.max(0, finished.length - keepFinishedJobs))) this.jobs.delete(job.id);
+    for (const job of finished.slice(0, Math.max(0, finished.length - keepFinishedJobs))) {
+      this.jobs.delete(job.id);
+      this.owners.delete(job.id);
+    }
   }
 }

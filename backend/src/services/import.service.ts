@@ -9,6 +9,7 @@ import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
 import { formatImportMessage } from '../import/import.messages.ts';
 import { redactPersonalData } from '../import/redact-personal-data.ts';
+import { rowsOutsideCommunities } from '../import/validation/community-scope.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
@@ -28,6 +29,8 @@ export interface ImportOptions {
   lang?: ImportLanguage;
   source: ImportSource;
   importedBy: string;
+  /** Only rows of these communities may be imported (an organizer's); absent: every community. */
+  allowedCommunities?: readonly string[];
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -162,6 +165,8 @@ export class ImportService {
       if (error instanceof FileRejectedError) return rejectWhole(error);
       throw error;
     }
+    const outside = rowsOutsideCommunities(result, options.allowedCommunities ?? null, lookups.activities, lang);
+    if (outside.length > 0) result = { ...result, errors: [...result.errors, ...outside] };
     report.kind = result.kind;
     report.rows = result.rowsRead;
     report.warnings = result.warnings;

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { civilDateInZone, projectYears } from '@osl/pipelines';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { suppressIndicatorValues, type Suppressible } from '../auth/suppress-figures.ts';
+import type { Scope } from '../auth/access-matrix.ts';
 import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 
 export interface IndicatorFilter {
@@ -66,7 +68,11 @@ export class IndicatorsService {
     return filter;
   }
 
-  async list(filter: IndicatorFilter = {}): Promise<IndicatorValueRecord[]> {
-    return this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
+  /** Values for a filter; in the `suppressed` scope (auditor) small person counts are hidden. */
+  async list(filter: IndicatorFilter = {}, scope: Scope = 'full'): Promise<(IndicatorValueRecord & Suppressible)[]> {
+    if (scope !== 'suppressed') return this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
+    // Suppression looks at every community beside the total, whatever the filter picks.
+    const all = suppressIndicatorValues(await this.analytics.indicatorValues({ year: filter.year ?? null, community: null }));
+    return filter.community ? all.filter((row) => row.community === filter.community) : all;
   }
 }

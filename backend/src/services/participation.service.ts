@@ -2,12 +2,14 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { IndicatorConfig, OslConfig } from '@osl/data';
 import { computeExpectedToDate, endOfMonth, monthsBetween, roundTo } from '@osl/pipelines';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import type { Scope } from '../auth/access-matrix.ts';
+import { suppressParticipation, type Suppressible } from '../auth/suppress-figures.ts';
 import { AnalyticsRepository, type ParticipationMonthRecord } from '../repositories/analytics.repository.ts';
 
 export interface ParticipationResponse {
   community: { code: string; name: string };
   grain: 'month';
-  periods: ParticipationMonthRecord[];
+  periods: (ParticipationMonthRecord & Suppressible)[];
   targetPath: { period: string; expected: number | null }[];
   target: { indicator: string; baseline: number | null; targets: Record<string, number> } | null;
 }
@@ -20,13 +22,13 @@ export class ParticipationService {
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
   ) {}
 
-  async byMonth(rawCode: string): Promise<ParticipationResponse> {
+  async byMonth(rawCode: string, scope: Scope = 'full'): Promise<ParticipationResponse> {
     const code = rawCode.toUpperCase();
     const community = code === 'ALL' ? { code, name: 'Cały projekt' } : this.config.communities.find((c) => c.code === code);
     if (!community) {
       throw new NotFoundException(`Unknown community "${rawCode}"; use ALL or one of ${this.config.communities.map((c) => c.code).join(', ')}`);
     }
-    const periods = await this.analytics.participationByMonth(code);
+    const periods = scope === 'suppressed' ? await this.suppressedSeries(code) : await this.analytics.participationByMonth(code);
     const reach = findReachIndicator(this.config.indicators);
     const targets = reach?.targets[code] ?? null;
     return {
@@ -36,6 +38,13 @@ export class ParticipationService {
       targetPath: reach && targets ? buildTargetPath(reach, targets, reach.baseline[code] ?? null, this.config.project) : [],
       target: reach && targets ? { indicator: reach.code, baseline: reach.baseline[code] ?? null, targets } : null,
     };
+  }
+
+  /** One series as the auditor sees it: suppressed together with every other community's and ALL. */
+  private async suppressedSeries(code: string): Promise<(ParticipationMonthRecord & Suppressible)[]> {
+    const codes = ['ALL', ...this.config.communities.map((c) => c.code)];
+    const series = new Map(await Promise.all(codes.map(async (c) => [c, await this.analytics.participationByMonth(c)] as const)));
+    return suppressParticipation(series).get(code) ?? [];
   }
 }
 

@@ -3,6 +3,20 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, 'expected an upper-case code (A–Z, 0–9, _ or -)');
 
+/** Sign-in sessions and the sign-in rate limit; every field has a default, so project.json may leave it out. */
+const attemptLimit = z.strictObject({ attempts: z.number().int().positive(), windowMinutes: z.number().positive() });
+export const securitySchema = z.strictObject({
+  /** A session unused for this long ends. */
+  sessionIdleMinutes: z.number().positive().max(24 * 60).default(30),
+  /** A session ends this long after sign-in, however active. */
+  sessionAbsoluteHours: z.number().positive().max(7 * 24).default(12),
+  /** Failed sign-ins allowed per e-mail address and per client address within the window. */
+  signInLimits: z
+    .strictObject({ perAccount: attemptLimit, perAddress: attemptLimit })
+    .default({ perAccount: { attempts: 5, windowMinutes: 15 }, perAddress: { attempts: 20, windowMinutes: 15 } }),
+  minPasswordLength: z.number().int().min(8).default(10),
+});
+
 export const projectSchema = z.strictObject({
   name: z.string().min(1),
   centre: z.string().min(1),
@@ -11,6 +25,7 @@ export const projectSchema = z.strictObject({
   timeZone: z.string().min(1),
   statusThresholds: z.strictObject({ onTrack: z.number().gt(0).lte(1), atRisk: z.number().gt(0).lte(1) }),
   importLimits: z.strictObject({ maxFileBytes: z.number().int().positive(), maxRows: z.number().int().positive() }),
+  security: securitySchema.default(securitySchema.parse({})),
 });
 
 export const communitySchema = z.strictObject({

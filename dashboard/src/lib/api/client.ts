@@ -76,6 +76,8 @@ export interface IndicatorValue {
   achievement: number | null;
   status: IndicatorStatus;
   unit: IndicatorUnit;
+  /** Fields hidden by small-count suppression (shown as "<3"); the auditor's view only. */
+  suppressed?: string[];
 }
 
 export interface ParticipationPeriod {
@@ -92,6 +94,8 @@ export interface ParticipationPeriod {
   /** Distinct persons reached from the project start to the end of this period. */
   cumulativeParticipants: number;
   turnout: number | null;
+  /** Fields hidden by small-count suppression (their values are null); the auditor's view only. */
+  suppressed?: string[];
 }
 
 export interface TargetPathPoint {
@@ -108,12 +112,33 @@ export interface CommunityParticipation {
   target: { indicator: string; baseline: number | null; targets: Record<string, number> } | null;
 }
 
-/** The API's one error format: `{ statusCode, message }`. */
+export type Role = 'director' | 'organizer' | 'auditor' | 'admin';
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  communities: CommunityCode[];
+  mustChangePassword: boolean;
+}
+
+export interface SessionResponse {
+  user: SessionUser | null;
+  /** Sent back in X-CSRF-Token with every write. */
+  csrfToken: string | null;
+  expiresAt: string | null;
+  demo: boolean;
+}
+
+/** The API's one error format: `{ statusCode, message, code? }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly path: string
+    readonly path: string,
+    readonly code: string | null = null,
+    readonly retryAfterSeconds: number | null = null
   ) {
     super(message);
     this.name = 'ApiError';
@@ -137,29 +162,83 @@ async function getJson<T>(path: string, fetchFn: FetchFn, signal?: AbortSignal):
     // Network failure: the server is down or unreachable.
     throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
   }
-  if (!response.ok) {
-    throw new ApiError(response.status, await readErrorMessage(response), path);
-  }
+  if (!response.ok) throw await toApiError(response, path);
   return (await response.json()) as T;
 }
 
-async function readErrorMessage(response: Response): Promise<string> {
+let csrfToken: string | null = null;
+let onSignedOut: (() => void) | null = null;
+
+/** The token of the current session, for writes (set from the session and the sign-in answer). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server answers 401 to a signed-in page (the session ended or expired). */
+export function onSessionEnded(listener: (() => void) | null): void {
+  onSignedOut = listener;
+}
+
+async function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown, fetchFn: FetchFn = fetch): Promise<T | null> {
+  let response: Response;
+  try {
+    response = await fetchFn(`${API_BASE}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {})
+      },
+      credentials: 'same-origin',
+      body: JSON.stringify(body ?? {})
+    });
+  } catch (cause) {
+    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
+  }
+  if (!response.ok) throw await toApiError(response, path);
+  return response.status === 204 ? null : ((await response.json()) as T);
+}
+
+async function toApiError(response: Response, path: string): Promise<ApiError> {
+  let message = response.statusText || `HTTP ${response.status}`;
+  let code: string | null = null;
+  let retryAfter: number | null = null;
   try {
     const body: unknown = await response.json();
-    if (body && typeof body === 'object' && 'message' in body) {
-      const message = (body as { message: unknown }).message;
-      if (typeof message === 'string') return message;
-      if (Array.isArray(message)) return message.join('; ');
+    if (body && typeof body === 'object') {
+      const record = body as { message?: unknown; code?: unknown; retryAfterSeconds?: unknown };
+      if (typeof record.message === 'string') message = record.message;
+      else if (Array.isArray(record.message)) message = record.message.join('; ');
+      if (typeof record.code === 'string') code = record.code;
+      if (typeof record.retryAfterSeconds === 'number') retryAfter = record.retryAfterSeconds;
     }
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): fall back to the status text.
   }
-  return response.statusText || `HTTP ${response.status}`;
+  if (response.status === 401 && !path.startsWith('/auth/')) onSignedOut?.();
+  return new ApiError(response.status, message, path, code, retryAfter);
 }
 
 export interface RequestOptions {
   fetch?: FetchFn;
   signal?: AbortSignal;
+}
+
+export function fetchSession(options: RequestOptions = {}): Promise<SessionResponse> {
+  return getJson('/auth/session', options.fetch ?? fetch, options.signal);
+}
+
+export async function signIn(email: string, password: string, fetchFn?: FetchFn): Promise<SessionResponse> {
+  const answer = await sendJson<{ user: SessionUser; csrfToken: string; expiresAt: string }>('POST', '/auth/sign-in', { email, password }, fetchFn);
+  return { ...answer!, demo: false };
+}
+
+export async function signOut(fetchFn?: FetchFn): Promise<void> {
+  await sendJson('POST', '/auth/sign-out', {}, fetchFn);
+}
+
+export async function changePassword(currentPassword: string, newPassword: string, fetchFn?: FetchFn): Promise<void> {
+  await sendJson('POST', '/auth/password', { currentPassword, newPassword }, fetchFn);
 }
 
 export function fetchHealth(options: RequestOptions = {}): Promise<HealthResponse> {

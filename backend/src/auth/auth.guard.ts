@@ -1,0 +1,81 @@
+import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthService, type ActiveSession } from '../services/auth.service.ts';
+import { accessMatrix, scopeOf } from './access-matrix.ts';
+import { readCookie, sessionCookieName } from './cookies.ts';
+import { routeKeyOf } from './route-key.ts';
+import type { Viewer } from './viewer.ts';
+
+export interface OslRequest extends Request {
+  viewer?: Viewer;
+  activeSession?: ActiveSession;
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The client's address as the audit trail records it (behind a proxy: set "trust proxy"). */
+export function clientAddress(request: Request): string | null {
+  return request.ip ?? request.socket?.remoteAddress ?? null;
+}
+
+/**
+ * Every request passes here: the route's entry in the access matrix, the session from the
+ * cookie, the CSRF token on writes, the role and the community scope. A route without an entry
+ * is refused, so forgetting one fails closed.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<OslRequest>();
+    const key = routeKeyOf(context.getClass(), context.getHandler());
+    const access = key ? accessMatrix[key] : undefined;
+    if (!access) throw new ForbiddenException({ statusCode: 403, code: 'no_access_rule', message: `No access rule for ${key ?? 'this route'}` });
+
+    const active = await this.auth.resolve(readCookie(request.headers.cookie, sessionCookieName));
+    if (active) request.activeSession = active;
+    if (access.kind === 'public') return true;
+    if (!active) throw new UnauthorizedException({ statusCode: 401, code: 'unauthenticated', message: 'Sign in first.' });
+
+    // The cookie goes with every request to this site; a write must also show the token the
+    // dashboard got at sign-in, which another site's page cannot read.
+    if (!safeMethods.has(request.method) && request.header('x-csrf-token') !== active.session.csrfToken) {
+      throw new ForbiddenException({ statusCode: 403, code: 'csrf', message: 'Missing or wrong X-CSRF-Token header.' });
+    }
+    if (access.kind === 'signed-in') return this.admit(request, active, 'full');
+    if (active.user.mustChangePassword) {
+      throw new ForbiddenException({ statusCode: 403, code: 'password_change_required', message: 'Change the one-time password first (POST /api/auth/password).' });
+    }
+    const scope = scopeOf(access, active.user.role);
+    if (!scope) throw new ForbiddenException({ statusCode: 403, code: 'forbidden', message: `The role ${active.user.role} may not do this.` });
+    if (scope === 'assigned') {
+      const community = requestedCommunity(request);
+      if (community && !active.user.communities.includes(community)) {
+        throw new ForbiddenException({ statusCode: 403, code: 'community_forbidden', message: `Community ${community} is not assigned to you.` });
+      }
+    }
+    return this.admit(request, active, scope);
+  }
+
+  private admit(request: OslRequest, active: ActiveSession, scope: Viewer['scope']): true {
+    request.viewer = {
+      userId: active.user.id,
+      email: active.user.email,
+      role: active.user.role,
+      communities: active.user.communities,
+      scope,
+      sessionId: active.session.id,
+      address: clientAddress(request),
+    };
+    return true;
+  }
+}
+
+function requestedCommunity(request: Request): string | null {
+  const value = request.params?.code ?? request.query?.community;
+  if (typeof value !== 'string' || value === '' || value.toUpperCase() === 'ALL') return null;
+  return value.toUpperCase();
+}
+

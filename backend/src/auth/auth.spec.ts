@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { accessMatrix, scopeOf } from './access-matrix.ts';
+import { readCookie, sessionCookie } from './cookies.ts';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { mayManageRole, maySeeNames } from './roles.ts';
+import { SignInLimiter } from './sign-in-limiter.ts';
+import { cellsToSuppress } from './suppression.ts';
+
+describe('passwords', () => {
+  it('hashes with argon2id and verifies only the right password', async () => {
+    const hash = await hashPassword('korek-do-wina-42');
+    expect(hash.startsWith('$argon2id$')).toBe(true);
+    expect(await verifyPassword(hash, 'korek-do-wina-42')).toBe(true);
+    expect(await verifyPassword(hash, 'korek-do-wina-43')).toBe(false);
+    expect(await verifyPassword(null, 'anything')).toBe(false);
+    expect(await verifyPassword('not-a-hash', 'anything')).toBe(false);
+  });
+
+  it('generates unambiguous random passwords of the asked length', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const p = generatePassword(16);
+      expect(p).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
+      seen.add(p);
+    }
+    expect(seen.size).toBe(200);
+  });
+
+  it('says what is wrong with a weak password', () => {
+    expect(passwordProblem('short', 10)).toMatch(/at least 10/);
+    expect(passwordProblem('aaaaaaaaaaaa', 10)).toMatch(/repeated/);
+    expect(passwordProblem(12, 10)).toMatch(/string/);
+    expect(passwordProblem('dobre-haslo-2023', 10)).toBeNull();
+  });
+});
+
+describe('sign-in limiter', () => {
+  it('blocks a key after the allowed failures until the window has passed', () => {
+    const limiter = new SignInLimiter(3, 60_000);
+    for (const t of [0, 1000, 2000]) {
+      expect(limiter.retryAfterMs('a', t)).toBe(0);
+      limiter.recordFailure('a', t);
+    }
+    expect(limiter.retryAfterMs('a', 3000)).toBe(57_000);
+    expect(limiter.retryAfterMs('b', 3000)).toBe(0);
+    expect(limiter.retryAfterMs('a', 60_001)).toBe(0);
+    limiter.recordFailure('a', 60_001);
+    limiter.clear('a');
+    expect(limiter.retryAfterMs('a', 60_002)).toBe(0);
+  });
+});
+
+describe('cookies', () => {
+  it('reads one cookie among others and ignores malformed ones', () => {
+    expect(readCookie('a=1; osl_session=abc%3D; b', 'osl_session')).toBe('abc=');
+    expect(readCookie('osl_session=%E0%A4%A', 'osl_session')).toBeNull();
+    expect(readCookie(undefined, 'osl_session')).toBeNull();
+  });
+
+  it('writes an HTTP-only SameSite=Strict cookie, Secure over HTTPS', () => {
+    expect(sessionCookie('t', { secure: false, maxAgeSeconds: 60 })).toBe('osl_session=t; Path=/; HttpOnly; SameSite=Strict; Max-Age=60');
+    expect(sessionCookie('t', { secure: true, maxAgeSeconds: 0 })).toMatch(/Max-Age=0; Secure$/);
+  });
+});
+
+describe('roles', () => {
+  it('lets a director manage accounts below admin, an admin all, others none', () => {
+    expect(mayManageRole('director', 'organizer')).toBe(true);
+    expect(mayManageRole('director', 'admin')).toBe(false);
+    expect(mayManageRole('admin', 'admin')).toBe(true);
+    expect(mayManageRole('organizer', 'organizer')).toBe(false);
+    expect(mayManageRole('auditor', 'auditor')).toBe(false);
+  });
+
+  it('shows names to the director and the community’s own organizer only', () => {
+    expect(maySeeNames('director', [], 'OST')).toBe(true);
+    expect(maySeeNames('organizer', ['LAZ'], 'LAZ')).toBe(true);
+    expect(maySeeNames('organizer', ['LAZ'], 'OST')).toBe(false);
+    expect(maySeeNames('auditor', ['OST'], 'OST')).toBe(false);
+    expect(maySeeNames('admin', ['OST'], 'OST')).toBe(false);
+  });
+
+  it('never gives the auditor a writing route or unsuppressed figures', () => {
+    for (const [route, access] of Object.entries(accessMatrix)) {
+      const scope = scopeOf(access, 'auditor');
+      if (access.kind === 'roles' && !route.startsWith('GET ')) expect(scope, route).toBeNull();
+      if (['GET /api/indicators', 'GET /api/communities/:code/participation', 'GET /api/alerts'].includes(route)) expect(scope).toBe('suppressed');
+    }
+  });
+});
+
+describe('small-count suppression', () => {
+  it('hides counts of one or two and a second cell where a total would reveal them', () => {
+    expect(cellsToSuppress([40, 2, 30])).toEqual([false, true, true]);
+    expect(cellsToSuppress([40, 1, 2, 30])).toEqual([false, true, true, false]);
+    expect(cellsToSuppress([40, 0, 30])).toEqual([false, false, false]);
+    expect(cellsToSuppress([1, 0, null])).toEqual([true, false, false]);
+    expect(cellsToSuppress([5, 7])).toEqual([false, false]);
+  });
+});

@@ -1,0 +1,23 @@
+/** Who a user is to the system. Rights per route are in access-matrix.ts; nothing else decides them. */
+export const roles = ['director', 'organizer', 'auditor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+/**
+ * Who may create or change an account of a role: an admin any, a director any below admin
+ * (a director cannot make an admin or change one), nobody else.
+ */
+export function mayManageRole(manager: Role, target: Role): boolean {
+  if (manager === 'admin') return true;
+  if (manager === 'director') return target !== 'admin';
+  return false;
+}
+
+/** Names (where the register keeps them) are shown to the director and the organizer of the community only. */
+export function maySeeNames(role: Role, assignedCommunities: readonly string[], community: string): boolean {
+  if (role === 'director') return true;
+  return role === 'organizer' && assignedCommunities.includes(community);
+}

@@ -1,0 +1,71 @@
+import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { clientAddress, type OslRequest } from '../auth/auth.guard.ts';
+import { sessionCookie } from '../auth/cookies.ts';
+import { AuthService, PasswordRejectedError, SignInRefusedError } from '../services/auth.service.ts';
+import { HealthService } from '../services/health.service.ts';
+import { publicUser } from '../services/users.service.ts';
+
+@Controller('auth')
+export class AuthController {
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(HealthService) private readonly health: HealthService,
+  ) {}
+
+  /** Who is signed in (or null), the CSRF token for writes, and whether this is a demo installation. */
+  @Get('session')
+  async session(@Req() request: OslRequest) {
+    const active = request.activeSession;
+    return {
+      user: active ? publicUser(active.user) : null,
+      csrfToken: active?.session.csrfToken ?? null,
+      expiresAt: active?.session.expiresAt.toISOString() ?? null,
+      demo: await this.health.isDemo(),
+    };
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  async signIn(@Body() body: unknown, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
+    const { email, password } = (body ?? {}) as Record<string, unknown>;
+    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 256) {
+      throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'Send {"email": "...", "password": "..."} as JSON.' });
+    }
+    try {
+      const signedIn = await this.auth.signIn(email, password, clientAddress(request));
+      response.setHeader('Set-Cookie', sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }));
+      return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
+    } catch (error) {
+      if (!(error instanceof SignInRefusedError)) throw error;
+      if (error.code === 'too_many_attempts') {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        throw new HttpException({ statusCode: 429, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds }, 429);
+      }
+      throw new HttpException({ statusCode: 401, code: error.code, message: error.message }, 401);
+    }
+  }
+
+  @Post('sign-out')
+  @HttpCode(204)
+  async signOut(@Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
+    const active = request.activeSession!;
+    await this.auth.signOut(active.session.id, active.user.email, clientAddress(request));
+    response.setHeader('Set-Cookie', sessionCookie('', { secure: request.secure, maxAgeSeconds: 0 }));
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@Body() body: unknown, @Req() request: OslRequest) {
+    const { currentPassword, newPassword } = (body ?? {}) as Record<string, unknown>;
+    if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
+      throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'Send {"currentPassword": "...", "newPassword": "..."} as JSON.' });
+    }
+    try {
+      await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
+    } catch (error) {
+      if (error instanceof PasswordRejectedError) throw new ForbiddenException({ statusCode: 403, code: 'password_rejected', message: error.message });
+      throw error;
+    }
+  }
+}

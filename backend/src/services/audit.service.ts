@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
+
+export class AuditFilterError extends Error {}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  limit?: string;
+  offset?: string;
+}
+
+const maxPage = 1000;
+/** An export holds at most this many events; a narrower filter gets the rest. */
+export const maxExportRows = 100_000;
+
+/** Parses the audit filter of a query string; every problem says which parameter and what is expected. */
+export function parseAuditFilter(query: AuditQuery, forExport: boolean): AuditFilter {
+  const text = (name: keyof AuditQuery, max = 200): string | undefined => {
+    const value = query[name];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string' || value.length > max) throw new AuditFilterError(`${name} must be one text value of at most ${max} characters`);
+    return value;
+  };
+  const date = (name: 'from' | 'to'): Date | undefined => {
+    const value = text(name, 40);
+    if (value === undefined) return undefined;
+    if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) || Number.isNaN(new Date(value).getTime())) {
+      throw new AuditFilterError(`${name} must be a date (YYYY-MM-DD) or an ISO date-time`);
+    }
+    const parsed = new Date(value);
+    // A bare end date includes its whole day.
+    if (name === 'to' && value.length === 10) parsed.setUTCDate(parsed.getUTCDate() + 1);
+    return parsed;
+  };
+  const integer = (name: 'limit' | 'offset', fallback: number, max: number): number => {
+    const value = text(name, 12);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) > max) throw new AuditFilterError(`${name} must be a whole number from 0 to ${max}`);
+    return Number(value);
+  };
+  return {
+    from: date('from'),
+    to: date('to'),
+    actor: text('actor'),
+    action: text('action'),
+    entity: text('entity'),
+    entityId: text('entityId'),
+    limit: forExport ? maxExportRows : Math.max(1, integer('limit', 100, maxPage)),
+    offset: forExport ? 0 : integer('offset', 0, 10_000_000),
+  };
+}
+
+/** One CSV field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it. */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function auditCsv(events: readonly AuditEventRecord[], heading: { exportedBy: string; exportedAt: Date; filter: string }): string {
+  const lines = [
+    `# OSL Monitor — dziennik zmian / audit trail; eksport: ${heading.exportedBy}, ${heading.exportedAt.toISOString()}; filtr: ${heading.filter || '—'}`,
+    ['id', 'at', 'actor', 'action', 'entity', 'entityId', 'before', 'after', 'address'].join(';'),
+    ...events.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before, e.after, e.address].map(csvField).join(';')),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @Inject(AuditQueryRepository) private readonly query: AuditQueryRepository,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+  ) {}
+
+  list(filter: AuditFilter) {
+    return this.query.list(filter);
+  }
+
+  /** The filtered trail as CSV (UTF-8 with BOM, `;`, for Excel); the export itself is recorded. */
+  async exportCsv(filter: AuditFilter, filterText: string, actor: string, address: string | null): Promise<{ csv: string; rows: number; truncated: boolean }> {
+    const { total, events } = await this.query.list(filter);
+    const exportedAt = new Date();
+    await this.audit.record([{ actor, action: 'export.audit', entity: 'audit', after: { rows: events.length, filter: filterText }, address }]);
+    return { csv: auditCsv(events, { exportedBy: actor, exportedAt, filter: filterText }), rows: events.length, truncated: total > events.length };
+  }
+}

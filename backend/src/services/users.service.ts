@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OslConfig } from '@osl/data';
+import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
+import { isRole, mayManageRole, roles, type Role } from '../auth/roles.ts';
+import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { UserRepository, type UserRecord } from '../repositories/user.repository.ts';
+import { normaliseEmail } from './auth.service.ts';
+
+export class UserInputError extends Error {}
+export class UserNotFoundError extends Error {}
+export class UserForbiddenError extends Error {}
+export class UserExistsError extends Error {}
+
+/** Who manages accounts: a signed-in director or admin, or the command line (acts as admin). */
+export interface Manager {
+  actor: string;
+  role: Role;
+  address: string | null;
+  /** The manager's own account, when a person (not the command line) acts. */
+  userId: number | null;
+}
+
+export interface NewUser {
+  email: unknown;
+  role: unknown;
+  displayName?: unknown;
+  communities?: unknown;
+  /** Absent: a one-time password is generated and returned. */
+  password?: unknown;
+}
+
+export interface UserChanges {
+  displayName?: unknown;
+  role?: unknown;
+  communities?: unknown;
+  disabled?: unknown;
+}
+
+/** An account as the API and the CLI show it: never the password hash. */
+export interface PublicUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  communities: string[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+export function publicUser(user: UserRecord): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    communities: user.communities,
+    disabled: user.disabled,
+    mustChangePassword: user.mustChangePassword,
+    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+const emailPattern = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+  ) {}
+
+  async list(): Promise<PublicUser[]> {
+    return (await this.users.list()).map(publicUser);
+  }
+
+  /** Creates an account; returns the one-time password when none was given. */
+  async add(manager: Manager, input: NewUser): Promise<{ user: PublicUser; oneTimePassword: string | null }> {
+    if (typeof input.email !== 'string' || !emailPattern.test(input.email.trim())) throw new UserInputError('email must be an e-mail address');
+    const email = normaliseEmail(input.email);
+    const role = this.role(input.role);
+    if (!mayManageRole(manager.role, role)) throw new UserForbiddenError(`a ${manager.role} cannot create a ${role} account`);
+    const communities = this.communities(input.communities, role);
+    const displayName = this.displayName(input.displayName, email);
+    if (await this.users.findByEmail(email)) throw new UserExistsError(`an account for ${email} exists`);
+    let password: string;
+    let oneTimePassword: string | null = null;
+    if (input.password === undefined) {
+      password = oneTimePassword = generatePassword();
+    } else {
+      const problem = passwordProblem(input.password, this.config.project.security.minPasswordLength);
+      if (problem) throw new UserInputError(problem);
+      password = input.password as string;
+    }
+    const user = await this.users.create(
+      { email, displayName, role, communities, passwordHash: await hashPassword(password), mustChangePassword: oneTimePassword !== null },
+      { actor: manager.actor, address: manager.address },
+    );
+    return { user: publicUser(user), oneTimePassword };
+  }
+
+  async update(manager: Manager, id: number, changes: UserChanges): Promise<PublicUser> {
+    const user = await this.find(id);
+    if (!mayManageRole(manager.role, user.role)) throw new UserForbiddenError(`a ${manager.role} cannot change a ${user.role} account`);
+    const next: Partial<Pick<UserRecord, 'displayName' | 'role' | 'communities' | 'disabled'>> = {};
+    if (changes.role !== undefined) {
+      next.role = this.role(changes.role);
+      if (!mayManageRole(manager.role, next.role)) throw new UserForbiddenError(`a ${manager.role} cannot give the role ${next.role}`);
+    }
+    if (changes.communities !== undefined || next.role !== undefined) next.communities = this.communities(changes.communities ?? user.communities, next.role ?? user.role);
+    if (changes.displayName !== undefined) next.displayName = this.displayName(changes.displayName, user.email);
+    if (changes.disabled !== undefined) {
+      if (typeof changes.disabled !== 'boolean') throw new UserInputError('disabled must be true or false');
+      if (changes.disabled && manager.userId === user.id) throw new UserInputError('you cannot disable your own account');
+      next.disabled = changes.disabled;
+    }
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(next)) {
+      const old = user[key as keyof UserRecord];
+      if (JSON.stringify(old) === JSON.stringify(value)) continue;
+      before[key] = old;
+      after[key] = value;
+    }
+    if (Object.keys(after).length === 0) return publicUser(user);
+    const action = 'role' in after ? 'user.role-changed' : after.disabled === true ? 'user.disabled' : after.disabled === false ? 'user.enabled' : 'user.updated';
+    // A disabled account, or one whose role or communities changed, signs in again.
+    const endsSessions = after.disabled === true || 'role' in after || 'communities' in after;
+    const updated = await this.users.update(
+      id,
+      next,
+      { actor: manager.actor, action, entity: 'user', entityId: user.email, before, after, address: manager.address },
+      endsSessions ? { reason: 'disabled', at: new Date() } : null,
+    );
+    return publicUser(updated);
+  }
+
+  /** A new one-time password (or the given one); the account's sessions end. */
+  async resetPassword(manager: Manager, id: number, password?: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
+    const user = await this.find(id);
+    if (!mayManageRole(manager.role, user.role)) throw new UserForbiddenError(`a ${manager.role} cannot reset a ${user.role} account`);
+    const next = password ?? generatePassword();
+    const problem = passwordProblem(next, this.config.project.security.minPasswordLength);
+    if (problem) throw new UserInputError(problem);
+    const updated = await this.users.update(
+      id,
+      { passwordHash: await hashPassword(next), mustChangePassword: true },
+      { actor: manager.actor, action: 'user.password-reset', entity: 'user', entityId: user.email, address: manager.address },
+      { reason: 'password-reset', at: new Date() },
+    );
+    return { user: publicUser(updated), oneTimePassword: next };
+  }
+
+  async findByEmail(email: string): Promise<UserRecord> {
+    const user = await this.users.findByEmail(normaliseEmail(email));
+    if (!user) throw new UserNotFoundError(`no account for ${email}`);
+    return user;
+  }
+
+  private async find(id: number): Promise<UserRecord> {
+    const user = Number.isSafeInteger(id) ? await this.users.findById(id) : null;
+    if (!user) throw new UserNotFoundError(`no account #${id}`);
+    return user;
+  }
+
+  private role(value: unknown): Role {
+    if (!isRole(value)) throw new UserInputError(`role must be one of ${roles.join(', ')}`);
+    return value;
+  }
+
+  private communities(value: unknown, role: Role): string[] {
+    if (role !== 'organizer') return [];
+    const list = typeof value === 'string' ? value.split(',') : value;
+    if (!Array.isArray(list) || list.some((c) => typeof c !== 'string')) throw new UserInputError('communities must be a list of community codes');
+    const known = this.config.communities.map((c) => c.code);
+    const codes = [...new Set(list.map((c: string) => c.trim().toUpperCase()).filter(Boolean))];
+    const unknown = codes.filter((c) => !known.includes(c));
+    if (unknown.length > 0) throw new UserInputError(`unknown community ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    if (codes.length === 0) throw new UserInputError('an organizer needs at least one community');
+    return codes;
+  }
+
+  private displayName(value: unknown, email: string): string {
+    if (value === undefined || value === null || value === '') return email.split('@')[0];
+    if (typeof value !== 'string' || value.trim().length > 120) throw new UserInputError('displayName must be text of at most 120 characters');
+    return value.trim();
+  }
+}
