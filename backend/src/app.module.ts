@@ -21,6 +21,7 @@ import { AuditQueryRepository, AuditRepository } from './repositories/audit.repo
 import { DatabaseRepository } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
+import { ParticipantRepository } from './repositories/participant.repository.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
 import { UserRepository } from './repositories/user.repository.ts';
 import { AlertsService } from './services/alerts.service.ts';
@@ -35,6 +36,7 @@ import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
 import { InboxService } from './services/inbox.service.ts';
 import { IndicatorsService } from './services/indicators.service.ts';
+import { ParticipantsService } from './services/participants.service.ts';
 import { ParticipationService } from './services/participation.service.ts';
 import { PipelineService } from './services/pipeline.service.ts';
 
@@ -45,6 +47,7 @@ const repositories = [
   AuditRepository,
   DatabaseRepository,
   ImportRepository,
+  ParticipantRepository,
   PipelineRunRepository,
   ReferenceDataRepository,
   UserRepository,
@@ -61,6 +64,7 @@ const services = [
   ImportTemplateService,
   InboxService,
   IndicatorsService,
+  ParticipantsService,
   ParticipationService,
   PipelineService,
   UsersService,

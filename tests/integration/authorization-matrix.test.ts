@@ -1,0 +1,176 @@
+// Every API route, called as every role and signed out: the status the access matrix promises,
+// and no response carrying data outside the caller's scope (issue 5, "Authorization matrix").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessMatrix, apiControllers, roles, routesOf, scopeOf, UsersService, type Role } from '@osl/backend';
+import { sessionFrom, signIn, testPassword, type ApiSession } from '../support/api-session.ts';
+import { accounts, seededNames, startSecuredInstallation, type AccountName, type SecuredInstallation } from '../support/secured-installation.ts';
+
+let installation: SecuredInstallation;
+let throwaway = 0;
+
+beforeAll(async () => {
+  installation = await startSecuredInstallation();
+}, 120_000);
+
+afterAll(async () => {
+  await installation?.close();
+});
+
+type Caller = AccountName | 'signedOut';
+const callers: Caller[] = ['signedOut', 'director', 'organizer', 'organizerLaz', 'auditor', 'admin'];
+const roleOf: Record<AccountName, Role> = { director: 'director', organizer: 'organizer', organizerLaz: 'organizer', auditor: 'auditor', admin: 'admin' };
+
+interface Call {
+  method?: string;
+  path: string;
+  json?: unknown;
+  form?: FormData;
+  /** The community the call names, for routes an organizer may call for their own communities only. */
+  community?: string;
+}
+
+async function newAccountId(): Promise<number> {
+  throwaway += 1;
+  const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: `konto${throwaway}@test.osl`, role: 'auditor', password: testPassword });
+  return user.id;
+}
+
+function upload(community: string): FormData {
+  const data = new FormData();
+  data.append('files', new Blob([`id;data;spolecznosc;typ;tytul\r\nX${++throwaway};01.03.2022;${community};WARSZTAT;Warsztaty\r\n`]), 'dziennik-nowy.csv');
+  return data;
+}
+
+/** How to call each route. A route without an entry here fails the test: add one with the route. */
+const calls: Record<string, () => Promise<Call[]> | Call[]> = {
+  'GET /api/health': () => [{ path: '/api/health' }],
+  'GET /api/auth/session': () => [{ path: '/api/auth/session' }],
+  'POST /api/auth/sign-in': () => [{ method: 'POST', path: '/api/auth/sign-in', json: { email: accounts.director, password: testPassword } }],
+  'POST /api/auth/sign-out': () => [{ method: 'POST', path: '/api/auth/sign-out' }],
+  'POST /api/auth/password': () => [{ method: 'POST', path: '/api/auth/password', json: {} }],
+  'GET /api/config': () => [{ path: '/api/config' }],
+  'GET /api/indicators': () => [{ path: '/api/indicators' }, { path: '/api/indicators?year=2022&community=OST' }],
+  'GET /api/communities/:code/participation': () => [{ path: '/api/communities/OST/participation' }, { path: '/api/communities/LAZ/participation' }],
+  'GET /api/communities/:code/participants': () => [
+    { path: '/api/communities/OST/participants', community: 'OST' },
+    { path: '/api/communities/LAZ/participants', community: 'LAZ' },
+  ],
+  'GET /api/alerts': () => [{ path: '/api/alerts?status=all' }],
+  'GET /api/pipeline/runs': () => [{ path: '/api/pipeline/runs' }],
+  'POST /api/pipeline/runs': () => [{ method: 'POST', path: '/api/pipeline/runs', json: { mode: 'incremental' } }],
+  'GET /api/imports': () => [{ path: '/api/imports' }],
+  'POST /api/imports': () => [{ method: 'POST', path: '/api/imports', form: upload('WZG') }],
+  'GET /api/imports/jobs/:id': () => [{ path: '/api/imports/jobs/00000000-0000-0000-0000-000000000000' }],
+  'GET /api/imports/templates/:kind': () => [{ path: '/api/imports/templates/activities' }],
+  'GET /api/users': () => [{ path: '/api/users' }],
+  'POST /api/users': () => [{ method: 'POST', path: '/api/users', json: { email: `nowe${++throwaway}@test.osl`, role: 'auditor' } }],
+  'PATCH /api/users/:id': async () => [{ method: 'PATCH', path: `/api/users/${await newAccountId()}`, json: { displayName: 'Zmienione' } }],
+  'POST /api/users/:id/reset-password': async () => [{ method: 'POST', path: `/api/users/${await newAccountId()}/reset-password` }],
+  'GET /api/audit': () => [{ path: '/api/audit?limit=50' }],
+};
+
+async function sessionOf(caller: Caller, call: Call): Promise<ApiSession> {
+  if (caller === 'signedOut') return sessionFrom(installation.server.url, '', '');
+  // Signing out ends the session: that call gets a session of its own.
+  if (call.path === '/api/auth/sign-out') return signIn(installation.server.url, accounts[caller]);
+  return installation.sessions[caller];
+}
+
+async function send(caller: Caller, call: Call): Promise<{ status: number; text: string }> {
+  const session = await sessionOf(caller, call);
+  const init: RequestInit = { method: call.method ?? 'GET' };
+  if (call.json !== undefined) Object.assign(init, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(call.json) });
+  if (call.form) init.body = call.form;
+  const response = await session.fetch(call.path, init);
+  return { status: response.status, text: await response.text() };
+}
+
+function expectedRefusal(route: string, caller: Caller, call: Call): 401 | 403 | null {
+  const access = accessMatrix[route];
+  if (access.kind === 'public') return null;
+  if (caller === 'signedOut') return 401;
+  const scope = scopeOf(access, roleOf[caller]);
+  if (scope === null) return 403;
+  if (scope === 'assigned' && call.community && caller === 'organizerLaz' && call.community !== 'LAZ') return 403;
+  return null;
+}
+
+describe('the authorization matrix', () => {
+  it('has exactly one entry per API route, and every route a call in this test', () => {
+    const routes = routesOf(apiControllers).sort();
+    expect(new Set(routes).size).toBe(routes.length);
+    expect(Object.keys(accessMatrix).sort()).toEqual(routes);
+    expect(Object.keys(calls).sort()).toEqual(routes);
+    // Every role-restricted route names only real roles.
+    for (const access of Object.values(accessMatrix)) if (access.kind === 'roles') for (const role of Object.keys(access.roles)) expect(roles).toContain(role);
+  });
+
+  it('gives every caller on every route the status the matrix says, and nothing outside their scope', async () => {
+    const outcomes: string[] = [];
+    const bodies: { route: string; caller: Caller; path: string; text: string }[] = [];
+    for (const route of Object.keys(calls).sort()) {
+      for (const caller of callers) {
+        for (const call of await calls[route]()) {
+          const { status, text } = await send(caller, call);
+          const refusal = expectedRefusal(route, caller, call);
+          const ok = refusal === null ? status !== 401 && status !== 403 && status < 500 : status === refusal;
+          if (!ok) outcomes.push(`${route} as ${caller} (${call.path}): got ${status}, expected ${refusal ?? 'admitted'} — ${text.slice(0, 160)}`);
+          if (refusal === null) bodies.push({ route, caller, path: call.path, text });
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
+
+    // Names are seen by the director and a community's own organizer on its participant list, nowhere else.
+    const nameLeaks = bodies.filter(({ route, caller, path, text }) => {
+      const mayHoldNames = route === 'GET /api/communities/:code/participants' && (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')));
+      return !mayHoldNames && seededNames.some((name) => text.includes(name));
+    });
+    expect(nameLeaks.map((b) => `${b.route} as ${b.caller}`)).toEqual([]);
+    // ... and the scan can find them where they are allowed: the check above is not vacuous.
+    const directorList = bodies.find((b) => b.caller === 'director' && b.path === '/api/communities/OST/participants');
+    expect(directorList?.text).toContain(seededNames[0]);
+    const lazOwn = bodies.find((b) => b.caller === 'organizerLaz' && b.path === '/api/communities/LAZ/participants');
+    expect(lazOwn?.text).toContain(seededNames[4]);
+
+    // The auditor sees no count of one or two persons.
+    for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/indicators')) {
+      const small = (JSON.parse(body.text) as { unit: string; value: number | null }[]).filter((r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3);
+      expect(small).toEqual([]);
+    }
+    for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/communities/:code/participation')) {
+      for (const period of (JSON.parse(body.text) as { periods: Record<string, unknown>[] }).periods) {
+        for (const field of ['distinctParticipants', 'newParticipants', 'returningParticipants', 'cumulativeParticipants', 'attendances']) {
+          const value = period[field] as number | null;
+          expect(value === null || value === 0 || value >= 3, `${body.path} ${period.period} ${field}=${value}`).toBe(true);
+        }
+      }
+    }
+    // The fixture does hold small counts: the director sees them unsuppressed.
+    const directorIndicators = bodies.find((b) => b.caller === 'director' && b.path === '/api/indicators')!;
+    expect((JSON.parse(directorIndicators.text) as { unit: string; value: number | null }[]).some((r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3)).toBe(true);
+  }, 120_000);
+
+  it('holds the rules domain.md states, whatever the matrix says', () => {
+    for (const [route, access] of Object.entries(accessMatrix)) {
+      const method = route.split(' ')[0];
+      // The auditor is read-only.
+      if (access.kind === 'roles' && method !== 'GET') expect(scopeOf(access, 'auditor'), route).toBeNull();
+      // Participant-level lists: never the auditor, never the admin as such.
+      if (route.includes('/participants')) {
+        expect(scopeOf(access, 'auditor')).toBeNull();
+        expect(scopeOf(access, 'admin')).toBeNull();
+        expect(scopeOf(access, 'organizer')).toBe('assigned');
+      }
+    }
+    expect(accessMatrix['GET /api/audit']).toEqual({ kind: 'roles', roles: { director: 'full', auditor: 'full' } });
+  });
+
+  it('refuses an organizer’s upload holding another community’s rows, naming the row and the community', async () => {
+    const response = await installation.sessions.organizerLaz.fetch('/api/imports', { method: 'POST', body: upload('OST') });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { files: { status: string; errors: { row: number; code: string; message: string }[] }[] };
+    expect(body.files[0].status).toBe('rejected');
+    expect(body.files[0].errors).toEqual([expect.objectContaining({ row: 2, code: 'community_not_assigned', message: expect.stringContaining('OST') })]);
+  });
+});
