@@ -1,0 +1,216 @@
+// Bad input and attacks (issue 5): injection and traversal strings in every parameter, oversized
+// and mistyped bodies, forged, expired and replayed sessions, cross-community requests, writes by
+// the auditor, password guessing, a disabled user's open session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseRepository, UsersService } from '@osl/backend';
+import { sessionFrom, signIn, testPassword } from '../support/api-session.ts';
+import { accounts, startSecuredInstallation, type SecuredInstallation } from '../support/secured-installation.ts';
+
+let installation: SecuredInstallation;
+let base: string;
+
+beforeAll(async () => {
+  installation = await startSecuredInstallation();
+  base = installation.server.url;
+}, 120_000);
+
+afterAll(async () => {
+  await installation?.close();
+});
+
+const payloads = [
+  "' OR '1'='1",
+  '1; DROP TABLE "User"; --',
+  "OST' UNION SELECT email, passwordHash FROM User --",
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '<script>alert(1)</script>',
+  '${7*7}{{7*7}}',
+  '\u0000',
+  'A'.repeat(3000),
+];
+
+async function counts() {
+  const db = installation.server.app.get(DatabaseRepository).client;
+  return { users: await db.user.count(), participants: await db.participant.count(), activities: await db.activity.count(), attendances: await db.attendance.count() };
+}
+
+describe('injection and traversal strings', () => {
+  it('get 400 or 404 with a message in every path, query and filter parameter — never 500, never a change', async () => {
+    const before = await counts();
+    const director = installation.sessions.director;
+    const admin = installation.sessions.admin;
+    const failures: string[] = [];
+    for (const raw of payloads) {
+      const p = encodeURIComponent(raw);
+      const requests: [typeof director, string, RequestInit?][] = [
+        [director, `/api/communities/${p}/participation`],
+        [director, `/api/communities/${p}/participants`],
+        [director, `/api/indicators?year=${p}`],
+        [director, `/api/indicators?community=${p}`],
+        [director, `/api/alerts?status=${p}`],
+        [director, `/api/alerts?community=${p}`],
+        [director, `/api/audit?from=${p}`],
+        [director, `/api/audit?to=${p}`],
+        [director, `/api/audit?actor=${p}&action=${p}&entity=${p}&entityId=${p}`],
+        [director, `/api/audit?limit=${p}`],
+        [director, `/api/audit?offset=${p}`],
+        [director, `/api/audit?format=${p}`],
+        [admin, `/api/imports/templates/${p}`],
+        [admin, `/api/imports/templates/survey?survey=${p}`],
+        [admin, `/api/imports/jobs/${p}`],
+        [admin, `/api/users/${p}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: 'x' }) }],
+        [admin, `/api/users/${p}/reset-password`, { method: 'POST' }],
+        [admin, '/api/users', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: raw }) }],
+        [admin, '/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: raw, role: raw, communities: [raw] }) }],
+        [admin, '/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: raw }) }],
+        [director, '/api/auth/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: raw, newPassword: raw }) }],
+      ];
+      for (const [session, pathname, init] of requests) {
+        const response = await session.fetch(pathname, init);
+        const text = await response.text();
+        // 200 only where a filter simply matches nothing (free-text audit filters); never a server error.
+        const acceptable = [200, 400, 403, 404, 422].includes(response.status);
+        let message: unknown = null;
+        try {
+          message = (JSON.parse(text) as { message?: unknown }).message;
+        } catch {
+          message = null;
+        }
+        if (!acceptable || (response.status >= 400 && typeof message !== 'string') || /at .+\.ts:\d+/.test(text)) {
+          failures.push(`${init?.method ?? 'GET'} ${pathname.slice(0, 80)} → ${response.status} ${text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await counts()).toEqual(before);
+  }, 120_000);
+});
+
+describe('request bodies', () => {
+  it('refuses oversized bodies (413), wrong content types (415) and malformed JSON (400), each with a message', async () => {
+    const huge = JSON.stringify({ email: 'a@b.pl', password: 'x'.repeat(100_000) });
+    const tooLarge = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).message).toMatch(/over 32kb/);
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) {
+      const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': type }, body: 'email=a&password=b' });
+      expect(response.status, type).toBe(415);
+      expect((await response.json()).message).toMatch(/application\/json/);
+    }
+    const broken = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ message: 'The request body is not valid JSON.' });
+    const wrongShape = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
+    expect(wrongShape.status).toBe(400);
+  });
+});
+
+describe('sessions', () => {
+  it('refuses forged, expired, idle and replayed session cookies, and a write without the CSRF token', async () => {
+    const forged = sessionFrom(base, `osl_session=${'A'.repeat(43)}`, 'x');
+    expect((await forged.get('/api/indicators')).status).toBe(401);
+    expect((await sessionFrom(base, 'osl_session=%E0%A4%A', 'x').get('/api/indicators')).status).toBe(401);
+
+    const db = installation.server.app.get(DatabaseRepository).client;
+    const expired = await signIn(base, accounts.director);
+    const expiredId = (await db.session.findFirst({ where: { user: { email: accounts.director } }, orderBy: { createdAt: 'desc' } }))!.id;
+    await db.session.update({ where: { id: expiredId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await expired.get('/api/indicators')).status).toBe(401);
+    expect((await db.session.findUnique({ where: { id: expiredId } }))!.endReason).toBe('expired');
+
+    const idle = await signIn(base, accounts.director);
+    const idleId = (await db.session.findFirst({ where: { user: { email: accounts.director }, endedAt: null }, orderBy: { createdAt: 'desc' } }))!.id;
+    await db.session.update({ where: { id: idleId }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    expect((await idle.get('/api/indicators')).status).toBe(401);
+    expect((await db.session.findUnique({ where: { id: idleId } }))!.endReason).toBe('idle');
+
+    const replayed = await signIn(base, accounts.director);
+    expect((await replayed.get('/api/indicators')).status).toBe(200);
+    expect((await replayed.fetch('/api/auth/sign-out', { method: 'POST' })).status).toBe(204);
+    expect((await replayed.get('/api/indicators')).status).toBe(401);
+
+    const admin = await signIn(base, accounts.admin);
+    const noToken = await admin.fetch('/api/pipeline/runs', { method: 'POST', csrf: false, headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(403);
+    expect((await noToken.json()).code).toBe('csrf');
+    const wrongToken = await sessionFrom(base, admin.cookie, 'not-the-token').fetch('/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(wrongToken.status).toBe(403);
+  });
+
+  it('sets the session cookie HTTP-only and SameSite=Strict, and keeps only its hash', async () => {
+    const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: accounts.auditor, password: testPassword }) });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^osl_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    const token = cookie.split(';')[0].split('=')[1];
+    const db = installation.server.app.get(DatabaseRepository).client;
+    expect(await db.session.findUnique({ where: { id: token } })).toBeNull();
+  });
+
+  it('ends a disabled user’s open session at its next request', async () => {
+    const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: 'zablokowany@test.osl', role: 'auditor', password: testPassword });
+    const session = await signIn(base, 'zablokowany@test.osl');
+    expect((await session.get('/api/indicators')).status).toBe(200);
+    const disabled = await installation.sessions.director.fetch(`/api/users/${user.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ disabled: true }) });
+    expect(disabled.status).toBe(200);
+    expect((await session.get('/api/indicators')).status).toBe(401);
+    const again = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'zablokowany@test.osl', password: testPassword }) });
+    expect(again.status).toBe(401);
+  });
+});
+
+describe('roles and communities', () => {
+  it('refuses an organizer another community’s participant list, however the code is spelled', async () => {
+    for (const code of ['OST', 'ost', 'Ost', 'WZG']) {
+      const response = await installation.sessions.organizerLaz.fetch(`/api/communities/${code}/participants`);
+      expect(response.status, code).toBe(403);
+      expect((await response.json()).code).toBe('community_forbidden');
+    }
+    expect((await installation.sessions.organizerLaz.get('/api/communities/laz/participants')).status).toBe(200);
+  });
+
+  it('refuses every write the auditor tries', async () => {
+    const auditor = installation.sessions.auditor;
+    const json = { 'content-type': 'application/json' };
+    const writes: [string, string, string?][] = [
+      ['POST', '/api/pipeline/runs', '{}'],
+      ['POST', '/api/users', JSON.stringify({ email: 'x@y.pl', role: 'admin' })],
+      ['PATCH', '/api/users/1', JSON.stringify({ role: 'admin' })],
+      ['POST', '/api/users/1/reset-password'],
+    ];
+    for (const [method, pathname, body] of writes) {
+      const response = await auditor.fetch(pathname, { method, headers: body ? json : undefined, body });
+      expect(response.status, `${method} ${pathname}`).toBe(403);
+    }
+    const form = new FormData();
+    form.append('files', new Blob(['id;data;spolecznosc;typ;tytul\r\nZ1;01.03.2022;OST;WARSZTAT;x\r\n']), 'a.csv');
+    expect((await auditor.fetch('/api/imports', { method: 'POST', body: form })).status).toBe(403);
+    // A director cannot make or change an administrator.
+    const promote = await installation.sessions.director.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'nowy.admin@test.osl', role: 'admin' }) });
+    expect(promote.status).toBe(403);
+  });
+});
+
+describe('password guessing', () => {
+  // Last in this file: it leaves this address rate-limited for the window.
+  it('blocks an account after 5 wrong passwords and an address after 20, with a clear message, and records every attempt', async () => {
+    const attempt = (email: string, password: string) =>
+      fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) statuses.push((await attempt(accounts.organizer, `zgadywane-${i}`)).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+    const blocked = await attempt(accounts.organizer, testPassword);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await blocked.json()).message).toMatch(/Too many failed sign-ins; try again in \d+ min/);
+    // Other accounts from the same address: the address limit (20 failures) stops the sweep.
+    const sweep: number[] = [];
+    for (let i = 0; i < 20; i++) sweep.push((await attempt(`ktos${i}@test.osl`, 'zle-haslo-123')).status);
+    expect(sweep.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const db = installation.server.app.get(DatabaseRepository).client;
+    expect(await db.auditEvent.count({ where: { action: 'auth.sign-in-failed', entityId: accounts.organizer } })).toBe(5);
+    expect(await db.auditEvent.count({ where: { action: 'auth.sign-in-blocked', entityId: accounts.organizer } })).toBe(96);
+  }, 60_000);
+});
