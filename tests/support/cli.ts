@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repositoryRoot } from './installation.ts';
 
@@ -9,12 +9,33 @@ export interface CliOutcome {
 }
 
 /** Runs `osl` exactly as `npm run osl --` does (node with tsx), in a given data folder. */
-export function runOsl(args: string[], env: NodeJS.ProcessEnv): CliOutcome {
+export function runOsl(args: string[], env: NodeJS.ProcessEnv, input?: string): CliOutcome {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), ...args], {
     cwd: repositoryRoot,
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 120_000,
+    input,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * `runOsl` without blocking this process: for tests that also serve HTTP from it (a blocked event
+ * loop lets idle keep-alive connections time out under the client's feet).
+ */
+export function runOslAsync(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), ...args], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
 }
