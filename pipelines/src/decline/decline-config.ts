@@ -106,7 +106,7 @@ export const DEFAULT_DECLINE_CONFIG: Readonly<DeclineConfig> = Object.freeze({
   significance: 0.01,
   raiseTest: 'pValue',
   targetDrop: 0.3,
-  minLogLikelihoodRatio: 3,
+  minLogLikelihoodRatio: 2.4,
   confirmWeeks: 1,
   clearRelativeDrop: 0.1,
   clearSignificance: 0.2,
