@@ -29,8 +29,9 @@
  *    E and variance Var(O | E) + E²·relvar(E), the second term the uncertainty of the baseline itself
  *    (reference, previous years, unknown season). p = P(X ≤ O); drop = 1 − O/E.
  * 5. Alert. A window is judged when E/k ≥ minBaselineLevel (a fall from 3 to 1 is never an alert).
- *    An alert is raised when some window has drop ≥ minRelativeDrop and p ≤ significance (for
- *    confirmWeeks weeks running), and stays while some window has drop ≥ clearRelativeDrop and
+ *    An alert is raised when some window has drop ≥ minRelativeDrop and p ≤ significance (or, with
+ *    raiseTest 'likelihoodRatio', the log-likelihood ratio of a fall of targetDrop is at least
+ *    minLogLikelihoodRatio) for confirmWeeks weeks running, and stays while some window has drop ≥ clearRelativeDrop and
  *    p ≤ clearSignificance; it ends when the evidence goes or the new level has become the reference.
  *    Reported: the strongest window (else the longest).
  * 6. "Since": when an alert is raised, its first week is the change point that best splits reference
