@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betaI, gammaQ, logGamma, lowerTailPValue, negativeBinomialCdf, poissonCdf } from './count-stats.ts';
+import { betaI, erfc, gammaQ, logGamma, lowerTailPValue, negativeBinomialCdf, normalQuantile, poissonCdf } from './count-stats.ts';
 
 function poissonCdfBySum(k: number, mean: number): number {
   let term = Math.exp(-mean);
@@ -59,5 +59,16 @@ describe('count distributions', () => {
     expect(lowerTailPValue(40, 60, 120)).toBeCloseTo(negativeBinomialCdf(40, 60, size), 12);
     expect(lowerTailPValue(40, 60, 120)).toBeGreaterThan(lowerTailPValue(40, 60, 60));
     expect(lowerTailPValue(5, 0, 0)).toBe(1);
+  });
+
+  it('inverts the normal distribution', () => {
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 12);
+    expect(normalQuantile(0.01)).toBeCloseTo(-2.326347874040841, 12);
+    expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 9);
+    expect(normalQuantile(0)).toBe(-Infinity);
+    expect(normalQuantile(1)).toBe(Infinity);
+    for (const p of [1e-12, 0.003, 0.2, 0.7, 0.999]) expect(0.5 * erfc(-normalQuantile(p) / Math.SQRT2)).toBeCloseTo(p, 14);
+    expect(() => normalQuantile(1.5)).toThrow(RangeError);
   });
 });

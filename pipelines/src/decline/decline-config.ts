@@ -29,6 +29,17 @@ export interface DeclineConfig {
   minRelativeDrop: number;
   /** …and the one-sided p-value of the observed total against the expected one is at most this. */
   significance: number;
+  /**
+   * How the evidence of a window is judged when raising an alert: 'pValue' — p ≤ significance;
+   * 'likelihoodRatio' — the log-likelihood ratio of a fall of targetDrop against none is at least
+   * minLogLikelihoodRatio (windows short for their counts need stronger evidence, and the evidence a
+   * sustained fall accumulates over the weeks counts as in a CUSUM).
+   */
+  raiseTest: 'pValue' | 'likelihoodRatio';
+  /** The fall the likelihood ratio is tuned to (0.3 = a third fewer). */
+  targetDrop: number;
+  /** ln LR at which an alert is raised (raiseTest 'likelihoodRatio'). */
+  minLogLikelihoodRatio: number;
   /** Weeks running in which both hold before an alert is raised (1 = at once). */
   confirmWeeks: number;
   /** An active alert stays active while the drop is at least this… */
@@ -93,6 +104,9 @@ export const DEFAULT_DECLINE_CONFIG: Readonly<DeclineConfig> = Object.freeze({
   minBaselineLevel: 5,
   minRelativeDrop: 0.2,
   significance: 0.01,
+  raiseTest: 'pValue',
+  targetDrop: 0.3,
+  minLogLikelihoodRatio: 2.4,
   confirmWeeks: 1,
   clearRelativeDrop: 0.1,
   clearSignificance: 0.2,
@@ -164,6 +178,9 @@ export function resolveDeclineConfig(overrides: DeclineConfigInput = {}): Declin
   fraction('clearSignificance', true);
   if (config.clearRelativeDrop > config.minRelativeDrop) fail('clearRelativeDrop', 'must not exceed minRelativeDrop');
   if (config.clearSignificance < config.significance) fail('clearSignificance', 'must not be below significance');
+  if (config.raiseTest !== 'pValue' && config.raiseTest !== 'likelihoodRatio') fail('raiseTest', "must be 'pValue' or 'likelihoodRatio'");
+  if (!(typeof config.targetDrop === 'number' && config.targetDrop > 0 && config.targetDrop < 1)) fail('targetDrop', 'must be a number in (0, 1)');
+  if (!(typeof config.minLogLikelihoodRatio === 'number' && config.minLogLikelihoodRatio >= 0)) fail('minLogLikelihoodRatio', 'must be a number ≥ 0');
   if (config.seasonalWeight !== 'auto') fraction('seasonalWeight');
   if (!(typeof config.seasonalShrinkage === 'number' && config.seasonalShrinkage >= 0)) fail('seasonalShrinkage', 'must be a number ≥ 0');
   if (config.dispersion !== 'estimate' && !(typeof config.dispersion === 'number' && config.dispersion >= 0)) {

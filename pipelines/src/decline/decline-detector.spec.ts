@@ -142,6 +142,16 @@ describe('detectDecline and scanDeclineHistory', () => {
     expect(() => scanDeclineHistory(series, { significance: 0 })).toThrow(/significance/);
   });
 
+  it('can raise on the likelihood ratio of a fall of targetDrop instead of the p-value', () => {
+    const series = community('2021-W01', '2023-W52', { turnout: 20, perWeek: 2, drop: { from: '2023-W10', factor: 0.6 } });
+    const config = { raiseTest: 'likelihoodRatio', minLogLikelihoodRatio: 2.2 } as const;
+    const first = scanDeclineHistory(series, config).find((s) => s.alerts.length > 0)!;
+    expect(first.week >= '2023-W10' && first.week <= '2023-W13').toBe(true);
+    expect(scanDeclineHistory(series, config).filter((s) => s.week < '2023-W10').flatMap((s) => s.alerts)).toEqual([]);
+    // A threshold no window reaches: no alert.
+    expect(allAlerts(series, { ...config, minLogLikelihoodRatio: 1e6 })).toEqual([]);
+  });
+
   it('rejects a series with a gap or a negative count', () => {
     const series = community('2021-W01', '2021-W30', { turnout: 20, perWeek: 2 });
     expect(() => scanDeclineHistory([...series.slice(0, 5), ...series.slice(6)])).toThrow(/consecutive/);
@@ -188,5 +198,8 @@ describe('configuration', () => {
     expect(() => resolveDeclineConfig({ minWindowWeeks: 9 })).toThrow(/minWindowWeeks/);
     expect(() => resolveDeclineConfig({ measures: [] })).toThrow(/measures/);
     expect(() => resolveDeclineConfig({ holidayWeeks: [54] })).toThrow(/holidayWeeks/);
+    expect(() => resolveDeclineConfig({ raiseTest: 'cusum' as never })).toThrow(/raiseTest/);
+    expect(() => resolveDeclineConfig({ targetDrop: 1 })).toThrow(/targetDrop/);
+    expect(() => resolveDeclineConfig({ minLogLikelihoodRatio: -1 })).toThrow(/minLogLikelihoodRatio/);
   });
 });

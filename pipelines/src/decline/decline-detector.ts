@@ -29,8 +29,9 @@
  *    E and variance Var(O | E) + E²·relvar(E), the second term the uncertainty of the baseline itself
  *    (reference, previous years, unknown season). p = P(X ≤ O); drop = 1 − O/E.
  * 5. Alert. A window is judged when E/k ≥ minBaselineLevel (a fall from 3 to 1 is never an alert).
- *    An alert is raised when some window has drop ≥ minRelativeDrop and p ≤ significance (for
- *    confirmWeeks weeks running), and stays while some window has drop ≥ clearRelativeDrop and
+ *    An alert is raised when some window has drop ≥ minRelativeDrop and p ≤ significance (or, with
+ *    raiseTest 'likelihoodRatio', the log-likelihood ratio of a fall of targetDrop is at least
+ *    minLogLikelihoodRatio) for confirmWeeks weeks running, and stays while some window has drop ≥ clearRelativeDrop and
  *    p ≤ clearSignificance; it ends when the evidence goes or the new level has become the reference.
  *    Reported: the strongest window (else the longest).
  * 6. "Since": when an alert is raised, its first week is the change point that best splits reference
@@ -39,7 +40,7 @@
  *
  * Everything here is pure: a series and a configuration in, states out.
  */
-import { lowerTailPValue } from './count-stats.ts';
+import { lowerTailPValue, normalQuantile } from './count-stats.ts';
 import { resolveDeclineConfig, type DeclineConfig, type DeclineConfigInput, type DeclineMeasure } from './decline-config.ts';
 import { isoWeekRange, parseIsoWeek, weeksInIsoYear } from './iso-week.ts';
 
@@ -624,6 +625,19 @@ function estimateSince(c: MeasureContext, test: WindowTest): number {
   return best;
 }
 
+/**
+ * The evidence of a window for a fall of `targetDrop` against none, on the normal scale: z is the
+ * normal score of the window's p-value (so the count distribution's tail is kept), m = δE/√Var the
+ * z a fall of δ would give in this window, and ln LR = m·z − m²/2. The maximum over window lengths is
+ * the window-limited CUSUM (generalised likelihood ratio over the change point) for a fall of δ.
+ */
+function logLikelihoodRatio(r: WindowTest, pValue: number, targetDrop: number): number {
+  if (!(r.variance > 0)) return -Infinity;
+  const z = -normalQuantile(Math.min(1, Math.max(0, pValue)));
+  const m = (targetDrop * r.expected) / Math.sqrt(r.variance);
+  return m * z - (m * m) / 2;
+}
+
 function xlogx(a: number, b: number): number {
   return a > 0 ? a * Math.log(a / b) : 0;
 }
@@ -692,16 +706,23 @@ function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput
       // is computed only for the windows it lets through.
       const minDrop = alert ? cfg.clearRelativeDrop : cfg.minRelativeDrop;
       const maxP = alert ? cfg.clearSignificance : cfg.significance;
+      const byRatio = !alert && cfg.raiseTest === 'likelihoodRatio';
       for (let i = 0; i < count; i++) {
         const r = results[i]!;
         if (!(r.level >= cfg.minBaselineLevel)) continue;
         lastJudged = r;
         if (!(r.drop >= minDrop)) continue;
         const pv = pValueOf(r);
-        if (!(pv <= maxP)) continue;
-        if (best === null || pv < bestP) {
+        // score: lower is stronger (the p-value, or minus the log-likelihood ratio).
+        let score = pv;
+        if (byRatio) {
+          const llr = logLikelihoodRatio(r, pv, cfg.targetDrop);
+          if (!(llr >= cfg.minLogLikelihoodRatio)) continue;
+          score = -llr;
+        } else if (!(pv <= maxP)) continue;
+        if (best === null || score < bestP) {
           best = r;
-          bestP = pv;
+          bestP = score;
         }
       }
       if (lastJudged === null) {

@@ -12,7 +12,8 @@
  *   community-year of weeks in which the detector could judge (enough history);
  * - "since" error: median |estimated first week of the fall − true first week| among detections.
  */
-import type { DeclineConfigInput } from './decline-config.ts';
+import { lowerTailPValue } from './count-stats.ts';
+import { resolveDeclineConfig, type DeclineConfigInput } from './decline-config.ts';
 import { scanDeclineHistory, type DeclineWeekState } from './decline-detector.ts';
 import { seedOf, seededRandom, simulateCommunity } from './decline-simulation.ts';
 import { isoWeeksBetween } from './iso-week.ts';
@@ -148,5 +149,91 @@ export function evaluateDetector(options: EvaluationOptions): EvaluationCell[] {
       });
     });
   }
+  return cells;
+}
+
+export interface OracleOptions {
+  reps: number;
+  size: number;
+  /** Significance levels to evaluate (the alert rule of the configuration otherwise). */
+  significances: readonly number[];
+  config?: DeclineConfigInput;
+  drop?: number;
+  sessionShockCv?: number;
+  seed?: number;
+}
+
+export interface OracleCell {
+  significance: number;
+  runs: number;
+  within6: number;
+  alertOnsets: number;
+  judgedWeeks: number;
+  falseAlarmsPerYear: number;
+}
+
+/**
+ * A bound, not a detector: the detector's alert rule (windows of minWindowWeeks … windowWeeks weeks with
+ * activities, minBaselineLevel, minRelativeDrop and p ≤ significance to raise, clearRelativeDrop and
+ * clearSignificance to keep), applied to attendances with the simulation's true expectation and
+ * variance in place of the estimated ones — what a test on weekly totals could reach if the expected
+ * count were known exactly. Same replications, onset weeks and counting as evaluateDetector.
+ */
+export function evaluateOracle(options: OracleOptions): OracleCell[] {
+  const cfg = resolveDeclineConfig(options.config ?? {});
+  const drop = options.drop ?? 0.3;
+  const cells: OracleCell[] = options.significances.map((significance) => ({
+    significance, runs: 0, within6: 0, alertOnsets: 0, judgedWeeks: 0, falseAlarmsPerYear: 0,
+  }));
+  const alertWeeks = (sim: ReturnType<typeof simulateCommunity>, significance: number): (boolean | null)[] => {
+    const out: (boolean | null)[] = [];
+    const counting: number[] = [];
+    let alert = false;
+    for (let t = 0; t < sim.series.length; t++) {
+      if (sim.series[t]!.activities > 0) counting.push(t);
+      if (counting.length < cfg.minReferenceWeeks + cfg.minWindowWeeks) {
+        out.push(null);
+        continue;
+      }
+      let passing = false;
+      for (let k = cfg.minWindowWeeks; k <= cfg.windowWeeks && k <= counting.length && !passing; k++) {
+        let observed = 0;
+        let expected = 0;
+        let variance = 0;
+        for (let i = counting.length - k; i < counting.length; i++) {
+          const u = counting[i]!;
+          observed += sim.series[u]!.attendances;
+          expected += sim.truth[u]!.expectedAttendances;
+          variance += sim.truth[u]!.varianceAttendances;
+        }
+        if (!(expected / k >= cfg.minBaselineLevel)) continue;
+        if (!(1 - observed / expected >= (alert ? cfg.clearRelativeDrop : cfg.minRelativeDrop))) continue;
+        passing = lowerTailPValue(observed, expected, variance) <= (alert ? cfg.clearSignificance : significance);
+      }
+      alert = passing;
+      out.push(alert);
+    }
+    return out;
+  };
+  for (let rep = 0; rep < options.reps; rep++) {
+    const seed = seedOf(options.seed ?? 0, options.size, rep);
+    const pick = seededRandom(seedOf(options.seed ?? 0, options.size, rep, 7));
+    const onsetWeek = `2023-W${String(1 + Math.floor(pick.next() * 46)).padStart(2, '0')}`;
+    const stable = simulateCommunity({ regulars: options.size, seed, sessionShockCv: options.sessionShockCv });
+    const fallen = simulateCommunity({ regulars: options.size, seed, sessionShockCv: options.sessionShockCv, drop: { fraction: drop, fromWeek: onsetWeek } });
+    const onset = fallen.series.findIndex((r) => r.week === onsetWeek);
+    for (const cell of cells) {
+      cell.runs++;
+      const found = alertWeeks(fallen, cell.significance);
+      if (found.slice(onset, onset + 6).some((a) => a === true)) cell.within6++;
+      const weeks = alertWeeks(stable, cell.significance);
+      for (let t = 0; t < weeks.length; t++) {
+        if (weeks[t] === null) continue;
+        cell.judgedWeeks++;
+        if (weeks[t] && !(t > 0 && weeks[t - 1])) cell.alertOnsets++;
+      }
+    }
+  }
+  for (const cell of cells) cell.falseAlarmsPerYear = cell.judgedWeeks > 0 ? cell.alertOnsets / (cell.judgedWeeks / WEEKS_PER_YEAR) : 0;
   return cells;
 }

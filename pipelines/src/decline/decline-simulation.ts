@@ -108,6 +108,12 @@ export interface SimulationOptions {
 
 export interface SimulatedCommunity {
   series: WeeklyParticipation[];
+  /**
+   * The truth behind each week's attendances, as if there were no injected decline: their expectation
+   * and variance given the sessions held (binomial group and occasional draws, session shock). What no
+   * detector can know; used to bound what any test on weekly totals could achieve.
+   */
+  truth: { expectedAttendances: number; varianceAttendances: number }[];
   sessionsPerWeek: number;
   trendPerYear: number;
 }
@@ -146,6 +152,7 @@ export function simulateCommunity(options: SimulationOptions): SimulatedCommunit
   if (options.drop && dropFrom < 0) throw new RangeError(`simulateCommunity: drop week ${options.drop.fromWeek} is outside the series`);
 
   const series: WeeklyParticipation[] = [];
+  const truth: SimulatedCommunity['truth'] = [];
   for (let t = 0; t < weeks.length; t++) {
     const week = weeks[t]!;
     const monday = isoWeekStartDate(week);
@@ -163,8 +170,29 @@ export function simulateCommunity(options: SimulationOptions): SimulatedCommunit
     for (let s = 0; s < sessionsPerWeek; s++) if (rng.next() < heldChance) kinds.push(false);
     if (rng.next() < eventChance) kinds.push(true);
 
-    const level =
-      MONTH_TURNOUT[month - 1]! * Math.exp(trendPerYear * (t / 52.18)) * (dropFrom >= 0 && t >= dropFrom ? 1 - options.drop!.fraction : 1);
+    const undropped = MONTH_TURNOUT[month - 1]! * Math.exp(trendPerYear * (t / 52.18));
+    const level = undropped * (dropFrom >= 0 && t >= dropFrom ? 1 - options.drop!.fraction : 1);
+    // The truth without the decline (computed without drawing random numbers, so the series is unchanged).
+    let expectedAttendances = 0;
+    let varianceAttendances = 0;
+    for (const event of kinds) {
+      let mean = 0;
+      let variance = 0;
+      for (const group of groups) {
+        const q = Math.min(0.97, group.propensity * undropped * (event ? 1.2 : 1));
+        const g = group.members.length;
+        mean += 0.9 * g * q;
+        variance += q * g * 0.09 + q * (1 - q) * (0.9 * g) ** 2;
+      }
+      for (const o of occasional) {
+        const q = Math.min(1, o * undropped * (event ? 4 : 1));
+        mean += q;
+        variance += q * (1 - q);
+      }
+      expectedAttendances += mean;
+      varianceAttendances += variance + shockCv * shockCv * mean * mean;
+    }
+    truth.push({ expectedAttendances, varianceAttendances });
     let attendances = 0;
     let distinct = 0;
     for (const event of kinds) {
@@ -194,5 +222,5 @@ export function simulateCommunity(options: SimulationOptions): SimulatedCommunit
     }
     series.push({ week, attendances, distinctParticipants: distinct, activities: kinds.length });
   }
-  return { series, sessionsPerWeek, trendPerYear };
+  return { series, truth, sessionsPerWeek, trendPerYear };
 }
