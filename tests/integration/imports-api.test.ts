@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportService, startServer, type RunningServer } from '@osl/backend';
+import { DatabaseRepository, ImportService, startServer, type RunningServer } from '@osl/backend';
 import { InboxService } from '../../backend/src/services/inbox.service.ts';
 import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
 import { temporaryEnvironment } from '../support/installation.ts';
@@ -122,6 +122,9 @@ describe('GET /api/imports/templates/:kind', () => {
     const response = await admin.fetch(`/api/imports/templates/activities`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    // A download is recorded: who, what, from where.
+    const downloads = await server.app.get(DatabaseRepository).client.auditEvent.findMany({ where: { action: 'download.template' } });
+    expect(downloads).toEqual([expect.objectContaining({ actor: 'admin@test.osl', entityId: 'activities', address: expect.any(String) })]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('dzialania')!;

@@ -20,6 +20,7 @@ import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { importKinds } from '../import/import.types.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
+import { AuditService } from '../services/audit.service.ts';
 import { ImportJobsService } from '../services/import-jobs.service.ts';
 import { ImportTemplateService, UnknownSurveyError, templateSheetNames } from '../services/import-template.service.ts';
 import { ImportService, type ImportLanguage } from '../services/import.service.ts';
@@ -40,6 +41,7 @@ export class ImportsController {
     @Inject(ImportJobsService) private readonly jobs: ImportJobsService,
     @Inject(ImportTemplateService) private readonly templates: ImportTemplateService,
     @Inject(ImportRepository) private readonly history: ImportRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   /**
@@ -105,12 +107,13 @@ export class ImportsController {
   }
 
   @Get('templates/:kind')
-  async template(@Param('kind') kind: string, @Query('survey') survey: string | undefined, @Res() response: Response) {
+  async template(@CurrentViewer() viewer: Viewer, @Param('kind') kind: string, @Query('survey') survey: string | undefined, @Res() response: Response) {
     if (!(importKinds as readonly string[]).includes(kind)) throw new NotFoundException(`No template "${kind}"; use one of ${importKinds.join(', ')}`);
     const parsed = kind as ImportKind;
     try {
       const content = await this.templates.build(parsed, survey);
       const name = `szablon-${templateSheetNames[parsed]}${parsed === 'survey' && survey ? `-${survey}` : ''}.xlsx`;
+      await this.audit.recordAction('download.template', 'template', parsed, viewer.email, viewer.address, { file: name });
       response
         .status(200)
         .set({

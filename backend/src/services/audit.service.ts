@@ -78,6 +78,11 @@ export class AuditService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
   ) {}
 
+  /** A download or an action outside the operational data (a template, a pipeline run started by hand). */
+  async recordAction(action: string, entity: string, entityId: string | null, actor: string, address: string | null, after?: unknown): Promise<void> {
+    await this.audit.record([{ actor, action, entity, entityId, after, address }]);
+  }
+
   list(filter: AuditFilter) {
     return this.query.list(filter);
   }
