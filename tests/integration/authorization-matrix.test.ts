@@ -166,6 +166,17 @@ describe('the authorization matrix', () => {
     expect(accessMatrix['GET /api/audit']).toEqual({ kind: 'roles', roles: { director: 'full', auditor: 'full' } });
   });
 
+  it('gives the row-by-row import reports (which name participant codes) only to the director, the admin and the uploader', async () => {
+    const reportsSeen = async (name: AccountName) => ((await installation.sessions[name].get('/api/imports')).body as { report: unknown; importedBy: string }[]);
+    for (const name of ['director', 'admin'] as const) expect((await reportsSeen(name)).every((b) => b.report !== null)).toBe(true);
+    for (const name of ['auditor', 'organizerLaz'] as const) {
+      const history = await reportsSeen(name);
+      expect(history.length).toBeGreaterThan(0);
+      for (const batch of history) expect(batch.report === null || batch.importedBy === accounts[name]).toBe(true);
+      expect(JSON.stringify(history)).not.toMatch(/OST-\d/);
+    }
+  });
+
   it('refuses an organizer’s upload holding another community’s rows, naming the row and the community', async () => {
     const response = await installation.sessions.organizerLaz.fetch('/api/imports', { method: 'POST', body: upload('OST') });
     expect(response.status).toBe(422);

@@ -85,10 +85,14 @@ export class ImportsController {
     return job;
   }
 
-  /** Import history, newest first: file, kind, status, counts, errors and warnings. */
+  /**
+   * Import history, newest first: file, kind, status, who, when, counts. The row-by-row report
+   * (its messages name participant codes) goes to the director, the admin and whoever imported it.
+   */
   @Get()
-  async list() {
+  async list(@CurrentViewer() viewer: Viewer) {
     const batches = await this.history.listBatches();
+    const seesReports = viewer.role === 'director' || viewer.role === 'admin';
     return batches.map((b) => ({
       id: b.id,
       file: b.fileName,
@@ -102,7 +106,7 @@ export class ImportsController {
       rowsWritten: b.rowsWritten,
       errorCount: b.errorCount,
       warningCount: b.warningCount,
-      report: b.report,
+      report: seesReports || b.importedBy === viewer.email ? b.report : null,
     }));
   }
 
