@@ -12,6 +12,7 @@ import { CommunitiesController } from './controllers/communities.controller.ts';
 import { HealthController } from './controllers/health.controller.ts';
 import { ImportsController, maxFilesPerUpload } from './controllers/imports.controller.ts';
 import { IndicatorsController } from './controllers/indicators.controller.ts';
+import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
@@ -35,6 +36,7 @@ import { ImportJobsService } from './services/import-jobs.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
 import { InboxService } from './services/inbox.service.ts';
+import { MetricsService } from './services/metrics.service.ts';
 import { IndicatorsService } from './services/indicators.service.ts';
 import { ParticipantsService } from './services/participants.service.ts';
 import { ParticipationService } from './services/participation.service.ts';
@@ -63,6 +65,7 @@ const services = [
   ImportService,
   ImportTemplateService,
   InboxService,
+  MetricsService,
   IndicatorsService,
   ParticipantsService,
   ParticipationService,
@@ -93,6 +96,7 @@ export const apiControllers = [
   HealthController,
   AuthController,
   IndicatorsController,
+  MetricsController,
   CommunitiesController,
   ImportsController,
   PipelineController,

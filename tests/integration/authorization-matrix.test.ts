@@ -50,6 +50,7 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'POST /api/auth/password': () => [{ method: 'POST', path: '/api/auth/password', json: {} }],
   'GET /api/config': () => [{ path: '/api/config' }],
   'GET /api/indicators': () => [{ path: '/api/indicators' }, { path: '/api/indicators?year=2022&community=OST' }],
+  'GET /api/metrics': () => [{ path: '/api/metrics?measures=attendances,distinctParticipants&grain=month&dimensions=community' }],
   'GET /api/communities/:code/participation': () => [{ path: '/api/communities/OST/participation' }, { path: '/api/communities/LAZ/participation' }],
   'GET /api/communities/:code/participants': () => [
     { path: '/api/communities/OST/participants', community: 'OST' },
@@ -138,10 +139,13 @@ describe('the authorization matrix', () => {
       const small = (JSON.parse(body.text) as { unit: string; value: number | null }[]).filter((r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3);
       expect(small).toEqual([]);
     }
-    for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/communities/:code/participation')) {
-      for (const period of (JSON.parse(body.text) as { periods: Record<string, unknown>[] }).periods) {
+    const auditorSeries = bodies.filter((b) => b.caller === 'auditor' && (b.route === 'GET /api/communities/:code/participation' || b.route === 'GET /api/metrics'));
+    expect(auditorSeries.length).toBe(3);
+    for (const body of auditorSeries) {
+      const parsed = JSON.parse(body.text) as { periods?: Record<string, unknown>[]; rows?: Record<string, unknown>[] };
+      for (const period of parsed.periods ?? parsed.rows ?? []) {
         for (const field of ['distinctParticipants', 'newParticipants', 'returningParticipants', 'cumulativeParticipants', 'attendances']) {
-          const value = period[field] as number | null;
+          const value = (period[field] ?? null) as number | null;
           expect(value === null || value === 0 || value >= 3, `${body.path} ${period.period} ${field}=${value}`).toBe(true);
         }
       }

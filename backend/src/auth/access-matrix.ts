@@ -35,6 +35,7 @@ export const accessMatrix: Record<string, RouteAccess> = {
 
   'GET /api/config': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
   'GET /api/indicators': { kind: 'roles', roles: everyone },
+  'GET /api/metrics': { kind: 'roles', roles: everyone },
   'GET /api/communities/:code/participation': { kind: 'roles', roles: everyone },
   // Participant-level: the director, and an organizer for their own communities only.
   'GET /api/communities/:code/participants': { kind: 'roles', roles: { director: 'full', organizer: 'assigned' } },

@@ -95,3 +95,39 @@ function hideFields(row: Suppressible & object, fields: string[]): void {
   for (const field of fields) record[field] = null;
   row.suppressed = [...new Set([...(row.suppressed ?? []), ...fields])].sort();
 }
+
+/**
+ * Rows of the metrics API as an auditor sees them: person measures of 1 or 2 hidden; with the
+ * community dimension, a second community of the same period (and group or type) where the other
+ * cells and a total would reveal a hidden one; new/returning and named/anonymous in pairs.
+ */
+export function suppressMetricRows(rows: readonly Record<string, unknown>[], personMeasures: readonly string[], groupKeys: readonly string[]): (Record<string, unknown> & Suppressible)[] {
+  const out = rows.map((row) => ({ ...row }) as Record<string, unknown> & Suppressible);
+  const hidden = new Map<Record<string, unknown>, Set<string>>();
+  const mark = (row: Record<string, unknown>, field: string) => hidden.set(row, (hidden.get(row) ?? new Set()).add(field));
+  const groups = new Map<string, (Record<string, unknown> & Suppressible)[]>();
+  for (const row of out) {
+    const key = groupKeys.map((k) => String(row[k])).join('|');
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const group of groups.values()) {
+    for (const field of personMeasures) {
+      const hide = cellsToSuppress(group.map((r) => (typeof r[field] === 'number' ? (r[field] as number) : null)));
+      group.forEach((row, i) => hide[i] && mark(row, field));
+    }
+  }
+  const pairs = [
+    ['newParticipants', 'returningParticipants'],
+    ['namedAttendances', 'anonymousAttendances'],
+  ];
+  for (const row of out) {
+    const set = hidden.get(row);
+    if (!set) continue;
+    for (const [a, b] of pairs) {
+      if (a in row && b in row && set.has(a) !== set.has(b) && ((row[a] as number) ?? 0) > 0 && ((row[b] as number) ?? 0) > 0) set.add(set.has(a) ? b : a);
+    }
+    if (set.has('attendances') && 'turnout' in row) set.add('turnout');
+    hideFields(row, [...set]);
+  }
+  return out;
+}

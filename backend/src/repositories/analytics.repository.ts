@@ -91,6 +91,11 @@ export class AnalyticsRepository implements OnModuleDestroy {
     return this.query<IndicatorValueRecord>(indicatorValuesSql, [filter.year, filter.community]);
   }
 
+  /** Rows of a compiled metrics query (analytics/metrics-query.ts): whitelisted SQL, values as parameters. */
+  async metrics(compiled: { sql: string; params: (string | null)[] }): Promise<Record<string, unknown>[]> {
+    return this.query<Record<string, unknown>>(compiled.sql, compiled.params);
+  }
+
   async participationByMonth(community: string): Promise<ParticipationMonthRecord[]> {
     return this.query<ParticipationMonthRecord>(participationByMonthSql, [community]);
   }

@@ -1,0 +1,47 @@
+import { BadRequestException, Controller, Get, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { arrowStreamType, toArrowStream } from '../analytics/arrow-encode.ts';
+import { MetricsQueryError } from '../analytics/metrics-query.ts';
+import { CurrentViewer } from '../auth/viewer.decorator.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { MetricsService } from '../services/metrics.service.ts';
+
+@Controller('metrics')
+export class MetricsController {
+  constructor(@Inject(MetricsService) private readonly metrics: MetricsService) {}
+
+  /**
+   * `?measures=attendances,distinctParticipants&grain=week|month|quarter|year&dimensions=community,group|type
+   * &from=YYYY-MM-DD&to=YYYY-MM-DD&communities=OST,LAZ&groups=animation`. JSON, or an Arrow IPC
+   * stream with `Accept: application/vnd.apache.arrow.stream`. The ETag is the analytics version:
+   * `If-None-Match` with it answers 304.
+   */
+  @Get()
+  async query(@CurrentViewer() viewer: Viewer, @Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    let query;
+    try {
+      query = this.metrics.parse(raw);
+    } catch (error) {
+      if (error instanceof MetricsQueryError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    const arrow = (request.headers.accept ?? '').includes(arrowStreamType);
+    const etag = this.metrics.etag(query, viewer.scope);
+    response.setHeader('Vary', 'Accept, Cookie');
+    response.setHeader('Cache-Control', 'private, no-cache');
+    if (etag) {
+      const tag = arrow ? etag.replace(/"$/, '-arrow"') : etag;
+      response.setHeader('ETag', tag);
+      if (request.headers['if-none-match'] === tag) {
+        response.status(304);
+        return undefined;
+      }
+    }
+    const result = await this.metrics.run(query, viewer.scope);
+    if (arrow) {
+      response.setHeader('X-OSL-Data-As-Of', result.dataAsOf ?? '');
+      return new StreamableFile(toArrowStream(result.columns, result.rows), { type: arrowStreamType });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,79 @@
+// The analytics API's metrics query (issue 6): JSON and Arrow, the ETag, errors, and what the
+// auditor's scope hides.
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSecuredInstallation, type SecuredInstallation } from '../support/secured-installation.ts';
+
+let installation: SecuredInstallation;
+
+beforeAll(async () => {
+  installation = await startSecuredInstallation();
+}, 120_000);
+
+afterAll(async () => {
+  await installation?.close();
+});
+
+const monthly = '/api/metrics?measures=activities,attendances,distinctParticipants&grain=month&dimensions=community&from=2022-01-01&to=2022-06-30';
+
+describe('GET /api/metrics', () => {
+  it('answers a query per month and community with the figures of the published state', async () => {
+    const { status, body } = await installation.sessions.director.get(monthly);
+    expect(status).toBe(200);
+    expect(body.columns).toEqual(['period', 'periodStart', 'community', 'activities', 'attendances', 'distinctParticipants']);
+    expect(body.analyticsVersion).toBeGreaterThan(0);
+    const row = (period: string, community: string) => body.rows.find((r: { period: string; community: string }) => r.period === period && r.community === community);
+    // K1 on 14 Jan 2022: OST-1..4; L1 on 15 Feb: one person by name; W1 on 16 Feb: three.
+    expect(row('2022-01', 'OST')).toMatchObject({ activities: 1, attendances: 4, distinctParticipants: 4 });
+    expect(row('2022-02', 'LAZ')).toMatchObject({ activities: 1, attendances: 1, distinctParticipants: 1 });
+    expect(row('2022-06', 'OST')).toMatchObject({ activities: 1, attendances: 2, distinctParticipants: 2 });
+    expect(body.rows.every((r: { community: string }) => r.community !== 'ALL')).toBe(true);
+    const all = await installation.sessions.director.get('/api/metrics?measures=distinctParticipants&grain=year&from=2022-01-01&to=2022-12-31');
+    expect(all.body.rows).toEqual([expect.objectContaining({ period: '2022', distinctParticipants: 9 })]);
+    const groups = await installation.sessions.director.get('/api/metrics?measures=activities&grain=year&dimensions=group&groups=animation&from=2022-01-01&to=2022-12-31');
+    expect(groups.body.rows).toEqual([expect.objectContaining({ group: 'animation', activities: 1 })]);
+  });
+
+  it('streams the same rows as Arrow with exact integer columns', async () => {
+    const response = await installation.sessions.director.fetch(monthly, { headers: { accept: 'application/vnd.apache.arrow.stream' } });
+    expect(response.headers.get('content-type')).toMatch(/^application\/vnd\.apache\.arrow\.stream/);
+    const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
+    const json = (await installation.sessions.director.get(monthly)).body;
+    expect(table.numRows).toBe(json.rows.length);
+    expect(String(table.schema.fields.find((f) => f.name === 'attendances')!.type)).toBe('Int32');
+    expect(table.toArray().map((r) => r.toJSON())).toEqual(json.rows);
+  });
+
+  it('answers 304 to a repeated request while the analytics version is the same', async () => {
+    const first = await installation.sessions.director.fetch(monthly);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"a\d+-[\w-]+"$/);
+    const again = await installation.sessions.director.fetch(monthly, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // Another scope (the auditor's suppressed view) never shares the tag.
+    const auditor = await installation.sessions.auditor.fetch(monthly, { headers: { 'if-none-match': etag } });
+    expect(auditor.status).toBe(200);
+  });
+
+  it('hides small person counts from the auditor, with a second community where a total would reveal them', async () => {
+    const { body } = await installation.sessions.auditor.get(monthly);
+    const laz = body.rows.find((r: { period: string; community: string }) => r.period === '2022-02' && r.community === 'LAZ');
+    expect(laz).toMatchObject({ activities: 1, attendances: null, distinctParticipants: null, suppressed: ['attendances', 'distinctParticipants'] });
+    // WZG (3) is the second cell of February: LAZ = ALL − WZG otherwise.
+    const wzg = body.rows.find((r: { period: string; community: string }) => r.period === '2022-02' && r.community === 'WZG');
+    expect(wzg.distinctParticipants).toBeNull();
+  });
+
+  it('answers a malformed query with 400 and what to fix', async () => {
+    for (const [query, message] of [
+      ['measures=names', /unknown measure "names"/],
+      ['measures=attendances&grain=day', /grain must be one of/],
+      ['measures=attendances&communities=OST,WZG', /community dimension/],
+      ["measures=attendances&communities=OST'--", /unknown community/],
+    ] as const) {
+      const { status, body } = await installation.sessions.director.get(`/api/metrics?${query}`);
+      expect(status, query).toBe(400);
+      expect(body.message).toMatch(message);
+    }
+  });
+});
