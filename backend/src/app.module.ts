@@ -4,6 +4,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
 import { AuthGuard } from './auth/auth.guard.ts';
+import { ActivitiesController } from './controllers/activities.controller.ts';
 import { AlertsController } from './controllers/alerts.controller.ts';
 import { AuditController } from './controllers/audit.controller.ts';
 import { AuthController } from './controllers/auth.controller.ts';
@@ -16,6 +17,7 @@ import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
+import { ActivityRepository } from './repositories/activity.repository.ts';
 import { AlertRepository } from './repositories/alert.repository.ts';
 import { AnalyticsRepository } from './repositories/analytics.repository.ts';
 import { AuditQueryRepository, AuditRepository } from './repositories/audit.repository.ts';
@@ -25,6 +27,7 @@ import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts
 import { ParticipantRepository } from './repositories/participant.repository.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
 import { UserRepository } from './repositories/user.repository.ts';
+import { ActivitiesService } from './services/activities.service.ts';
 import { AlertsService } from './services/alerts.service.ts';
 import { AuditService } from './services/audit.service.ts';
 import { AuthService } from './services/auth.service.ts';
@@ -43,6 +46,7 @@ import { ParticipationService } from './services/participation.service.ts';
 import { PipelineService } from './services/pipeline.service.ts';
 
 const repositories = [
+  ActivityRepository,
   AlertRepository,
   AnalyticsRepository,
   AuditQueryRepository,
@@ -55,6 +59,7 @@ const repositories = [
   UserRepository,
 ];
 const services = [
+  ActivitiesService,
   AlertsService,
   AuditService,
   AuthService,
@@ -98,6 +103,7 @@ export const apiControllers = [
   IndicatorsController,
   MetricsController,
   CommunitiesController,
+  ActivitiesController,
   ImportsController,
   PipelineController,
   AlertsController,

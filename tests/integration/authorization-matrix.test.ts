@@ -56,6 +56,7 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
     { path: '/api/communities/OST/participants', community: 'OST' },
     { path: '/api/communities/LAZ/participants', community: 'LAZ' },
   ],
+  'GET /api/activities': () => [{ path: '/api/activities?community=LAZ&from=2022-01-01&to=2022-12-31' }],
   'GET /api/alerts': () => [{ path: '/api/alerts?status=all' }],
   'GET /api/pipeline/runs': () => [{ path: '/api/pipeline/runs' }],
   'POST /api/pipeline/runs': () => [{ method: 'POST', path: '/api/pipeline/runs', json: { mode: 'incremental' } }],
@@ -149,6 +150,11 @@ describe('the authorization matrix', () => {
           expect(value === null || value === 0 || value >= 3, `${body.path} ${period.period} ${field}=${value}`).toBe(true);
         }
       }
+    }
+    for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/activities')) {
+      const { activities } = JSON.parse(body.text) as { activities: { attendances: number | null; namedAttendances: number | null }[] };
+      expect(activities.length).toBeGreaterThan(0);
+      for (const a of activities) for (const v of [a.attendances, a.namedAttendances]) expect(v === null || v === 0 || v >= 3).toBe(true);
     }
     // The fixture does hold small counts: the director sees them unsuppressed.
     const directorIndicators = bodies.find((b) => b.caller === 'director' && b.path === '/api/indicators')!;

@@ -77,3 +77,25 @@ describe('GET /api/metrics', () => {
     }
   });
 });
+
+describe('GET /api/activities', () => {
+  it('lists the activities behind a figure with their attendance lists and where each came from', async () => {
+    const { status, body } = await installation.sessions.director.get('/api/activities?community=OST&from=2022-01-01&to=2022-01-31');
+    expect(status).toBe(200);
+    expect(body.truncated).toBe(false);
+    expect(body.activities).toEqual([
+      expect.objectContaining({
+        externalId: 'K1',
+        date: '2022-01-14',
+        community: 'OST',
+        type: 'WARSZTAT',
+        namedAttendances: 4,
+        attendances: 4,
+        source: expect.objectContaining({ file: 'dziennik.csv', row: 2, importedBy: 'test' }),
+        attendanceLists: [expect.objectContaining({ file: 'lista-ost.csv', attendances: 4 })],
+      }),
+    ]);
+    expect((await installation.sessions.director.get('/api/activities?from=2022-13-01')).status).toBe(400);
+    expect((await installation.sessions.director.get('/api/activities?community=XYZ')).body.message).toMatch(/community must be one of WZG, OST, LAZ/);
+  });
+});

@@ -39,6 +39,8 @@ export const accessMatrix: Record<string, RouteAccess> = {
   'GET /api/communities/:code/participation': { kind: 'roles', roles: everyone },
   // Participant-level: the director, and an organizer for their own communities only.
   'GET /api/communities/:code/participants': { kind: 'roles', roles: { director: 'full', organizer: 'assigned' } },
+  // Activities are not personal data; their attendance counts are figures (suppressed for the auditor).
+  'GET /api/activities': { kind: 'roles', roles: everyone },
   'GET /api/alerts': { kind: 'roles', roles: everyone },
   'GET /api/pipeline/runs': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
   'POST /api/pipeline/runs': { kind: 'roles', roles: { admin: 'full' } },

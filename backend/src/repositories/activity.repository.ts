@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DatabaseRepository } from './database.repository.ts';
+
+export interface ActivityFilter {
+  community: string | null;
+  from: string | null;
+  to: string | null;
+  limit: number;
+}
+
+export interface BatchRef {
+  batchId: number;
+  file: string;
+  importedBy: string;
+  importedAt: Date;
+}
+
+export interface ActivityRecordWithSources {
+  externalId: string;
+  date: string;
+  community: string;
+  type: string;
+  title: string;
+  headcountAnonymous: number;
+  namedAttendances: number;
+  source: BatchRef & { row: number };
+  /** The attendance lists behind the named attendances: each file and how many rows it gave. */
+  attendanceLists: (BatchRef & { attendances: number })[];
+}
+
+/** Activities with their provenance, read from the operational database (the system of record). */
+@Injectable()
+export class ActivityRepository {
+  constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
+
+  async list(filter: ActivityFilter): Promise<{ activities: ActivityRecordWithSources[]; truncated: boolean }> {
+    const db = this.database.client;
+    const rows = await db.activity.findMany({
+      where: {
+        ...(filter.community ? { community: { code: filter.community } } : {}),
+        ...(filter.from || filter.to ? { date: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+      },
+      include: { community: { select: { code: true } }, type: { select: { code: true } }, importBatch: { select: { id: true, fileName: true, importedBy: true, createdAt: true } } },
+      orderBy: [{ date: 'asc' }, { externalId: 'asc' }],
+      take: filter.limit + 1,
+    });
+    const page = rows.slice(0, filter.limit);
+    const counts = page.length
+      ? await db.attendance.groupBy({ by: ['activityId', 'importBatchId'], where: { activityId: { in: page.map((a) => a.id) } }, _count: { _all: true } })
+      : [];
+    const batchIds = [...new Set(counts.map((c) => c.importBatchId))];
+    const batches = new Map((await db.importBatch.findMany({ where: { id: { in: batchIds } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } })).map((b) => [b.id, b]));
+    const listsByActivity = new Map<number, (BatchRef & { attendances: number })[]>();
+    for (const c of counts) {
+      const batch = batches.get(c.importBatchId)!;
+      const lists = listsByActivity.get(c.activityId) ?? [];
+      lists.push({ batchId: batch.id, file: batch.fileName, importedBy: batch.importedBy, importedAt: batch.createdAt, attendances: c._count._all });
+      listsByActivity.set(c.activityId, lists);
+    }
+    return {
+      truncated: rows.length > filter.limit,
+      activities: page.map((a) => {
+        const lists = listsByActivity.get(a.id) ?? [];
+        return {
+          externalId: a.externalId,
+          date: a.date,
+          community: a.community.code,
+          type: a.type.code,
+          title: a.title,
+          headcountAnonymous: a.headcountAnonymous,
+          namedAttendances: lists.reduce((sum, l) => sum + l.attendances, 0),
+          source: { batchId: a.importBatch.id, file: a.importBatch.fileName, importedBy: a.importBatch.importedBy, importedAt: a.importBatch.createdAt, row: a.sourceRow },
+          attendanceLists: lists,
+        };
+      }),
+    };
+  }
+}
