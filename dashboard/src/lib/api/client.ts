@@ -57,10 +57,18 @@ export interface IndicatorDefinition {
   cumulative: boolean;
 }
 
+export interface ActivityTypeInfo {
+  code: string;
+  namePl: string;
+  nameEn: string;
+  group: 'animation' | 'education' | 'action';
+}
+
 export interface ConfigResponse {
   project: ProjectInfo;
   years: number[];
   communities: CommunityInfo[];
+  activityTypes: ActivityTypeInfo[];
   indicators: IndicatorDefinition[];
 }
 
@@ -268,4 +276,119 @@ export function fetchParticipation(
     options.fetch ?? fetch,
     options.signal
   );
+}
+
+// ---------------------------------------------------------------- analytics API and drill-down
+
+export interface MetricsRow {
+  period: string;
+  periodStart: string;
+  community?: string;
+  group?: string;
+  type?: string;
+  [measure: string]: string | number | null | undefined;
+}
+
+export interface MetricsParams {
+  measures: string[];
+  grain: 'week' | 'month' | 'quarter' | 'year';
+  dimensions?: ('community' | 'group' | 'type')[];
+  from?: string;
+  to?: string;
+  communities?: string[];
+  groups?: string[];
+}
+
+export function metricsQueryString(params: MetricsParams): string {
+  const query = new URLSearchParams({ measures: params.measures.join(','), grain: params.grain });
+  if (params.dimensions?.length) query.set('dimensions', params.dimensions.join(','));
+  if (params.from) query.set('from', params.from);
+  if (params.to) query.set('to', params.to);
+  if (params.communities?.length) query.set('communities', params.communities.join(','));
+  if (params.groups?.length) query.set('groups', params.groups.join(','));
+  return query.toString();
+}
+
+/**
+ * The metrics query, transferred as an Arrow IPC stream (exact integers, compact) and decoded
+ * here; apache-arrow is loaded only by the pages that chart series.
+ */
+export async function fetchMetrics(params: MetricsParams, options: RequestOptions = {}): Promise<MetricsRow[]> {
+  const path = `/metrics?${metricsQueryString(params)}`;
+  const fetchFn = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await fetchFn(`${API_BASE}${path}`, {
+      headers: { accept: 'application/vnd.apache.arrow.stream' },
+      credentials: 'same-origin',
+      signal: options.signal
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
+  }
+  if (!response.ok) throw await toApiError(response, path);
+  const { tableFromIPC } = await import('apache-arrow');
+  const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
+  return table.toArray().map((row) => row.toJSON() as MetricsRow);
+}
+
+export interface DeclineAlert {
+  id: number;
+  community: string;
+  group: string | null;
+  measure: 'attendances' | 'distinctParticipants';
+  since: string;
+  lastWeek: string;
+  status: 'active' | 'ended';
+  drop: number;
+  observed: number;
+  expected: number;
+  sentencePl: string;
+  sentenceEn: string;
+}
+
+export function fetchAlerts(community: string, options: RequestOptions = {}): Promise<DeclineAlert[]> {
+  return getJson(`/alerts?status=all&community=${encodeURIComponent(community)}`, options.fetch ?? fetch, options.signal);
+}
+
+export interface BatchRef {
+  batchId: number;
+  file: string;
+  importedBy: string;
+  importedAt: string;
+}
+
+export interface ActivityItem {
+  externalId: string;
+  date: string;
+  community: string;
+  type: string;
+  title: string;
+  namedAttendances: number | null;
+  anonymousAttendances: number | null;
+  attendances: number | null;
+  source: BatchRef & { row: number };
+  attendanceLists: (BatchRef & { attendances: number | null })[];
+  suppressed?: string[];
+}
+
+export function fetchActivities(community: string, from: string, to: string, options: RequestOptions = {}): Promise<{ activities: ActivityItem[]; truncated: boolean }> {
+  const query = new URLSearchParams({ community, from, to });
+  return getJson(`/activities?${query}`, options.fetch ?? fetch, options.signal);
+}
+
+export interface ParticipantItem {
+  code: string;
+  homeCommunity: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  attendances: number;
+  lastAttended: string | null;
+  daysAway: number | null;
+  lapsed: boolean;
+}
+
+export function fetchParticipants(community: string, options: RequestOptions = {}): Promise<{ community: string; names: boolean; lapsedAfterDays: number; participants: ParticipantItem[] }> {
+  return getJson(`/communities/${encodeURIComponent(community)}/participants`, options.fetch ?? fetch, options.signal);
 }

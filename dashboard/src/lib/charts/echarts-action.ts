@@ -17,6 +17,8 @@ use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, Too
 
 export interface EChartsActionParams {
   option: EChartsCoreOption;
+  /** A click on the chart: series points and mark areas (ECharts' event parameters). */
+  onClick?: (event: { componentType?: string; seriesId?: string; dataIndex?: number; name?: string }) => void;
 }
 
 function prefersReducedMotion(): boolean {
@@ -30,8 +32,11 @@ export const echarts: Action<HTMLElement, EChartsActionParams> = (node, params) 
   chart.on('finished', () => {
     node.dataset.rendered = 'true';
   });
+  let onClick = params.onClick;
+  chart.on('click', (event) => onClick?.(event as Parameters<NonNullable<EChartsActionParams['onClick']>>[0]));
 
   const apply = (next: EChartsActionParams) => {
+    onClick = next.onClick;
     node.dataset.rendered = 'false';
     const option = prefersReducedMotion() ? { ...next.option, animation: false } : next.option;
     chart.setOption(option, { notMerge: true });

@@ -83,3 +83,12 @@ export function calendarDateIn(instant: Date, timeZone = DISPLAY_TIME_ZONE): str
     timeZone
   }).format(instant);
 }
+
+/** An axis period: "2022-W42" → "tydz. 42" / "wk 42"; "2022-10" → the month's short name. */
+export function formatPeriod(period: string, lang: Lang, style: 'axis' | 'long' = 'axis'): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (!week) return formatMonth(period, lang, style === 'axis' ? 'month' : 'long');
+  const number = Number(week[2]);
+  if (style === 'axis') return lang === 'pl' ? `tydz. ${number}` : `wk ${number}`;
+  return lang === 'pl' ? `tydzień ${number} roku ${week[1]}` : `week ${number} of ${week[1]}`;
+}

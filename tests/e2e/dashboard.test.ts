@@ -1,4 +1,5 @@
-// The served overview page in headless Chromium, on the demo data, as `npm start` serves it.
+// The served dashboard in headless Chromium, on the demo data, as `npm start` serves it, signed in
+// as the demo accounts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -81,5 +82,53 @@ describe('overview page', () => {
     const small = (answer as { unit: string; value: number | null }[]).filter((r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3);
     expect(small).toEqual([]);
     await page.screenshot({ path: path.join(screenshots, 'overview-auditor-en.png'), fullPage: false });
+  });
+});
+
+async function signedIn(email: string) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(server.url, { waitUntil: 'networkidle' });
+  await page.fill('[data-testid="sign-in-email"]', email);
+  await page.fill('[data-testid="sign-in-password"]', demoPassword);
+  await page.click('[data-testid="sign-in-submit"]');
+  await page.locator('[data-testid="user-menu"]').waitFor();
+  return page;
+}
+
+describe('community page', () => {
+  it('lets the organizer find the OST decline on the chart and the activities behind it', async () => {
+    const page = await signedIn('organizator@demo.osl');
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.click('[data-testid="nav-OST"]');
+    await page.click('[data-testid="year-2022"]');
+    const chart = page.locator('[data-testid="community-chart"]');
+    await expect.poll(() => chart.getAttribute('data-rendered'), { timeout: 30_000 }).toBe('true');
+    // The decline since autumn 2022 is drawn as a shaded span and listed with its sentence.
+    expect(Number(await chart.getAttribute('data-alerts'))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="alerts-list"]').innerText()).toMatch(/spadł/);
+    // The activities behind a week of the decline: from the table view (the keyboard's way to a point).
+    await page.locator('details.data-table summary').click();
+    const weeks = page.locator('[data-testid="community-table"] tbody tr');
+    expect(await weeks.count()).toBeGreaterThan(10);
+    await weeks.last().locator('button').click();
+    const activities = page.locator('[data-testid="activities-table"] tbody tr');
+    await activities.first().waitFor();
+    expect(await page.locator('[data-testid="activities-table"]').innerText()).toMatch(/wiersz \d+/);
+    // And by clicking a bar on the chart.
+    const box = (await chart.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.8, box.y + box.height - 30);
+    // Who has not come back: the organizer of all three communities sees codes and names.
+    await page.locator('[data-testid="lapsed-table"]').waitFor();
+    expect(await page.locator('[data-testid="lapsed-table"] thead').innerText()).toContain('Imię i nazwisko');
+    await page.screenshot({ path: path.join(screenshots, 'community-ost.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the LAZ organizer the OST figures but not its participant list', async () => {
+    const page = await signedIn('organizator.laz@demo.osl');
+    await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
+    await page.locator('[data-testid="lapsed-hidden"]').waitFor();
+    await expect.poll(() => page.locator('[data-testid="community-chart"]').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('true');
   });
 });

@@ -1,0 +1,97 @@
+// The community page's chart, as a pure ECharts option: this year's attendances (bars) and
+// distinct participants (line) per week or month, last year's attendances on the same weeks
+// (dashed), and decline alerts as shaded spans carrying their sentence.
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, MarkAreaComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { YearSeries } from '$lib/community/community-series';
+import { OKABE_ITO } from '$lib/indicators/status';
+import { CHART_TEXT } from './chart-theme';
+
+export type CommunityChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption>;
+
+export interface CommunityChartLabels {
+  attendances: string;
+  distinct: string;
+  previousYear: string;
+  alert: string;
+  formatPeriod: (period: string) => string;
+  formatNumber: (value: number) => string;
+}
+
+export interface ChartAlertSpan {
+  span: [string, string];
+  sentence: string;
+}
+
+export const COMMUNITY_SERIES_IDS = { attendances: 'attendances', distinct: 'distinct', previous: 'previous' } as const;
+
+export function buildCommunityChartOption(series: YearSeries, alerts: readonly ChartAlertSpan[], labels: CommunityChartLabels, compact = false): CommunityChartOption {
+  const value = (v: number | null | undefined) => (typeof v === 'number' ? v : null);
+  const formatValue = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? labels.formatNumber(v) : '–');
+  const bars: BarSeriesOption = {
+    id: COMMUNITY_SERIES_IDS.attendances,
+    name: labels.attendances,
+    type: 'bar',
+    data: series.current.map((r) => value(r?.attendances)),
+    barMaxWidth: 16,
+    itemStyle: { color: OKABE_ITO.skyBlue, borderRadius: [2, 2, 0, 0] },
+    cursor: 'pointer',
+    markArea: alerts.length
+      ? {
+          silent: false,
+          itemStyle: { color: 'rgba(213, 94, 0, 0.10)', borderColor: OKABE_ITO.vermillion, borderWidth: 1, borderType: 'dashed' },
+          label: { show: true, position: 'insideTopLeft', color: OKABE_ITO.vermillion, fontWeight: 600, fontSize: 11, formatter: labels.alert },
+          tooltip: { show: true },
+          data: alerts.map((a) => [{ xAxis: a.span[0], name: a.sentence }, { xAxis: a.span[1] }])
+        }
+      : undefined
+  };
+  const distinct: LineSeriesOption = {
+    id: COMMUNITY_SERIES_IDS.distinct,
+    name: labels.distinct,
+    type: 'line',
+    data: series.current.map((r) => value(r?.distinctParticipants)),
+    connectNulls: false,
+    showSymbol: false,
+    lineStyle: { width: 2.5, color: OKABE_ITO.blue },
+    itemStyle: { color: OKABE_ITO.blue },
+    z: 3
+  };
+  const previous: LineSeriesOption = {
+    id: COMMUNITY_SERIES_IDS.previous,
+    name: labels.previousYear,
+    type: 'line',
+    data: series.previous.map((r) => value(r?.attendances)),
+    connectNulls: false,
+    showSymbol: false,
+    lineStyle: { width: 1.5, type: 'dashed', color: OKABE_ITO.orange },
+    itemStyle: { color: OKABE_ITO.orange },
+    z: 2
+  };
+  return {
+    animationDuration: 300,
+    textStyle: { fontFamily: CHART_TEXT.fontFamily, color: CHART_TEXT.body },
+    grid: { left: 8, right: 12, top: compact ? 64 : 40, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemGap: 16, textStyle: { color: CHART_TEXT.body } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: formatValue
+    },
+    xAxis: {
+      type: 'category',
+      data: series.periods,
+      axisLabel: { color: CHART_TEXT.muted, formatter: labels.formatPeriod, hideOverlap: true },
+      axisLine: { lineStyle: { color: CHART_TEXT.axisLine } },
+      axisTick: { alignWithLabel: true }
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: CHART_TEXT.muted, formatter: (v: number) => labels.formatNumber(v) },
+      splitLine: { lineStyle: { color: CHART_TEXT.gridLine } }
+    },
+    series: [bars, previous, distinct]
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { alertSpan, buildYearSeries, isoWeekStart, isoWeeksInYear, periodRange, type SeriesRow } from './community-series';
+
+const row = (period: string, attendances: number): SeriesRow => ({
+  period,
+  periodStart: '',
+  attendances,
+  distinctParticipants: attendances,
+  newParticipants: 0,
+  returningParticipants: attendances,
+  activities: 1
+});
+
+describe('ISO weeks', () => {
+  it('finds the Monday of a week and the weeks of a year', () => {
+    expect(isoWeekStart('2022-W01')).toBe('2022-01-03');
+    expect(isoWeekStart('2021-W01')).toBe('2021-01-04');
+    expect(isoWeekStart('2020-W53')).toBe('2020-12-28');
+    expect(isoWeeksInYear(2020)).toBe(53);
+    expect(isoWeeksInYear(2022)).toBe(52);
+  });
+});
+
+describe('buildYearSeries', () => {
+  it('lays a year on its weeks with last year’s figures on the same week numbers', () => {
+    const series = buildYearSeries([row('2021-W05', 10), row('2022-W05', 7), row('2022-W06', 8)], 2022, 'week');
+    expect(series.periods).toHaveLength(52);
+    expect(series.current[4]?.attendances).toBe(7);
+    expect(series.previous[4]?.attendances).toBe(10);
+    expect(series.current[0]).toBeNull();
+    expect(series.previous[5]).toBeNull();
+  });
+
+  it('does the same by month', () => {
+    const series = buildYearSeries([row('2021-03', 40), row('2022-03', 31)], 2022, 'month');
+    expect(series.periods[2]).toBe('2022-03');
+    expect([series.current[2]?.attendances, series.previous[2]?.attendances]).toEqual([31, 40]);
+  });
+});
+
+describe('alertSpan', () => {
+  const alert = { since: '2022-W42', lastWeek: '2023-W06', status: 'active' };
+
+  it('clips an alert to the year shown, by week and by month', () => {
+    const weeks2022 = buildYearSeries([], 2022, 'week').periods;
+    expect(alertSpan(alert, weeks2022, 'week')).toEqual(['2022-W42', '2022-W52']);
+    const weeks2023 = buildYearSeries([], 2023, 'week').periods;
+    expect(alertSpan(alert, weeks2023, 'week')).toEqual(['2023-W01', '2023-W06']);
+    expect(alertSpan(alert, buildYearSeries([], 2023, 'month').periods, 'month')).toEqual(['2023-01', '2023-02']);
+    expect(alertSpan(alert, buildYearSeries([], 2021, 'week').periods, 'week')).toBeNull();
+  });
+});
+
+describe('periodRange', () => {
+  it('gives the dates of a week and of a month', () => {
+    expect(periodRange('2022-W42')).toEqual({ from: '2022-10-17', to: '2022-10-23' });
+    expect(periodRange('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+});

@@ -1,0 +1,87 @@
+// Pure helpers of the community page: a year's weekly or monthly series from metrics rows, last
+// year's figures on the same weeks or months, and alert periods as spans of that axis.
+
+export type Grain = 'week' | 'month';
+
+export interface SeriesRow {
+  period: string;
+  periodStart: string;
+  attendances: number | null;
+  distinctParticipants: number | null;
+  newParticipants: number | null;
+  returningParticipants: number | null;
+  activities: number | null;
+}
+
+export interface YearSeries {
+  /** The axis: "2022-W01" … or "2022-01" … */
+  periods: string[];
+  current: (SeriesRow | null)[];
+  /** Last year's row on the same week number or month, or null. */
+  previous: (SeriesRow | null)[];
+}
+
+/** "2022-W07" → 7; "2022-07" → 7. */
+export function periodNumber(period: string): number {
+  return Number(period.includes('-W') ? period.split('-W')[1] : period.split('-')[1]);
+}
+
+/** The Monday of an ISO week ("2022-W01" → "2022-01-03"). */
+export function isoWeekStart(week: string): string {
+  const [year, number] = week.split('-W').map(Number);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
+  return new Date(monday.getTime() + (number - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** How many ISO weeks a year has (52 or 53). */
+export function isoWeeksInYear(year: number): number {
+  return (Date.parse(isoWeekStart(`${year + 1}-W01`)) - Date.parse(isoWeekStart(`${year}-W01`))) / (7 * 86_400_000);
+}
+
+export function periodsOfYear(year: number, grain: Grain): string[] {
+  const count = grain === 'week' ? isoWeeksInYear(year) : 12;
+  return Array.from({ length: count }, (_, i) => (grain === 'week' ? `${year}-W${String(i + 1).padStart(2, '0')}` : `${year}-${String(i + 1).padStart(2, '0')}`));
+}
+
+export function buildYearSeries(rows: readonly SeriesRow[], year: number, grain: Grain): YearSeries {
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const periods = periodsOfYear(year, grain);
+  const previousYear = new Map(rows.filter((r) => r.period.startsWith(`${year - 1}-`)).map((r) => [periodNumber(r.period), r]));
+  return {
+    periods,
+    current: periods.map((p) => byPeriod.get(p) ?? null),
+    previous: periods.map((p) => previousYear.get(periodNumber(p)) ?? null)
+  };
+}
+
+export interface AlertLike {
+  since: string;
+  lastWeek: string;
+  status: string;
+}
+
+/** An alert's weeks (from `since` to its last week) as [first, last] periods of the axis, clipped to it; null when outside. */
+export function alertSpan(alert: AlertLike, periods: readonly string[], grain: Grain): [string, string] | null {
+  if (periods.length === 0) return null;
+  const toPeriod = (week: string) => (grain === 'week' ? week : isoWeekStart(week).slice(0, 7));
+  // Compare on a common key: a week's Monday, or a month's first day.
+  const key = (period: string) => (period.includes('-W') ? isoWeekStart(period) : `${period}-01`);
+  const from = toPeriod(alert.since);
+  const to = toPeriod(alert.lastWeek);
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (key(to) < key(first) || key(from) > key(last)) return null;
+  return [key(from) < key(first) ? first : from, key(to) > key(last) ? last : to];
+}
+
+/** The dates an axis period covers, for the list of activities behind it. */
+export function periodRange(period: string): { from: string; to: string } {
+  if (period.includes('-W')) {
+    const from = isoWeekStart(period);
+    return { from, to: new Date(Date.parse(from) + 6 * 86_400_000).toISOString().slice(0, 10) };
+  }
+  const [year, month] = period.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
+}
