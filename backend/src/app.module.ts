@@ -10,6 +10,7 @@ import { AuditController } from './controllers/audit.controller.ts';
 import { AuthController } from './controllers/auth.controller.ts';
 import { UsersController } from './controllers/users.controller.ts';
 import { CommunitiesController } from './controllers/communities.controller.ts';
+import { ExportsController } from './controllers/exports.controller.ts';
 import { HealthController } from './controllers/health.controller.ts';
 import { ImportsController, maxFilesPerUpload } from './controllers/imports.controller.ts';
 import { IndicatorsController } from './controllers/indicators.controller.ts';
@@ -34,10 +35,12 @@ import { AuthService } from './services/auth.service.ts';
 import { UsersService } from './services/users.service.ts';
 import { BootstrapService } from './services/bootstrap.service.ts';
 import { DemoService } from './services/demo.service.ts';
+import { ExportsService } from './services/exports.service.ts';
 import { HealthService } from './services/health.service.ts';
 import { ImportJobsService } from './services/import-jobs.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
+import { IndicatorSourcesService } from './services/indicator-sources.service.ts';
 import { InboxService } from './services/inbox.service.ts';
 import { MetricsService } from './services/metrics.service.ts';
 import { IndicatorsService } from './services/indicators.service.ts';
@@ -65,10 +68,12 @@ const services = [
   AuthService,
   BootstrapService,
   DemoService,
+  ExportsService,
   HealthService,
   ImportJobsService,
   ImportService,
   ImportTemplateService,
+  IndicatorSourcesService,
   InboxService,
   MetricsService,
   IndicatorsService,
@@ -109,6 +114,7 @@ export const apiControllers = [
   AlertsController,
   UsersController,
   AuditController,
+  ExportsController,
 ];
 
 /** The server: the REST API under /api and the scheduled pipelines. */

@@ -7,6 +7,7 @@ import { accounts, seededNames, startSecuredInstallation, type AccountName, type
 
 let installation: SecuredInstallation;
 let throwaway = 0;
+const namesInText = (text: string) => seededNames.filter((name) => text.includes(name));
 
 beforeAll(async () => {
   installation = await startSecuredInstallation();
@@ -50,6 +51,9 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'POST /api/auth/password': () => [{ method: 'POST', path: '/api/auth/password', json: {} }],
   'GET /api/config': () => [{ path: '/api/config' }],
   'GET /api/indicators': () => [{ path: '/api/indicators' }, { path: '/api/indicators?year=2022&community=OST' }],
+  'GET /api/indicators/:code/sources': () => [{ path: '/api/indicators/P1/sources?year=2022&community=LAZ' }],
+  'GET /api/exports/indicators': () => [{ path: '/api/exports/indicators?format=csv' }],
+  'GET /api/exports/indicators/:code/sources': () => [{ path: '/api/exports/indicators/P1/sources?year=2022&community=LAZ&format=csv' }],
   'GET /api/metrics': () => [{ path: '/api/metrics?measures=attendances,distinctParticipants&grain=month&dimensions=community' }],
   'GET /api/communities/:code/participation': () => [{ path: '/api/communities/OST/participation' }, { path: '/api/communities/LAZ/participation' }],
   'GET /api/communities/:code/participants': () => [
@@ -155,6 +159,11 @@ describe('the authorization matrix', () => {
       const { activities } = JSON.parse(body.text) as { activities: { attendances: number | null; namedAttendances: number | null }[] };
       expect(activities.length).toBeGreaterThan(0);
       for (const a of activities) for (const v of [a.attendances, a.namedAttendances]) expect(v === null || v === 0 || v >= 3).toBe(true);
+    }
+    // Every export, whoever exports it, shows small counts as "<3" and no names.
+    for (const body of bodies.filter((b) => b.route.startsWith('GET /api/exports/'))) {
+      expect(body.text, `${body.path} as ${body.caller}`).toContain('<3');
+      expect(namesInText(body.text)).toEqual([]);
     }
     // The fixture does hold small counts: the director sees them unsuppressed.
     const directorIndicators = bodies.find((b) => b.caller === 'director' && b.path === '/api/indicators')!;

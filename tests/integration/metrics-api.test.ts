@@ -99,3 +99,50 @@ describe('GET /api/activities', () => {
     expect((await installation.sessions.director.get('/api/activities?community=XYZ')).body.message).toMatch(/community must be one of WZG, OST, LAZ/);
   });
 });
+
+describe('indicator sources and exports', () => {
+  it('drills a value down to the activities it counts, with their files and rows', async () => {
+    const { status, body } = await installation.sessions.auditor.get('/api/indicators/P1/sources?year=2022&community=OST');
+    expect(status).toBe(200);
+    expect(body.window).toEqual({ from: '2021-01-01', to: '2022-07-02' });
+    expect(body.activities.map((a: { externalId: string }) => a.externalId)).toEqual(['K1', 'K2']);
+    expect(body.activities[1]).toMatchObject({ attendances: null, suppressed: ['attendances', 'namedAttendances'], source: expect.objectContaining({ file: 'dziennik.csv', row: 3 }) });
+    // P2 counts animation activities only: the workshop K1 (education) is not behind it.
+    const p2 = await installation.sessions.auditor.get('/api/indicators/P2/sources?year=2022&community=OST');
+    expect(p2.body.activities.map((a: { externalId: string }) => a.externalId)).toEqual(['K2']);
+    expect((await installation.sessions.auditor.get('/api/indicators/XX/sources')).status).toBe(404);
+    expect((await installation.sessions.auditor.get('/api/indicators/P1/sources?year=1999')).status).toBe(400);
+  });
+
+  it('exports the indicator table as XLSX and CSV with the data’s time, the exporting user and "<3", and records the export', async () => {
+    const xlsx = await installation.sessions.auditor.fetch('/api/exports/indicators?format=xlsx');
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="wskazniki.xlsx"');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Dane')!;
+    expect(String(sheet.getCell(2, 1).value)).toContain('audytor@test.osl');
+    expect(String(sheet.getCell(3, 1).value)).toMatch(/Dane z \/ data as of: \d{4}-/);
+    const values: unknown[] = [];
+    sheet.eachRow((row) => values.push(...(row.values as unknown[])));
+    expect(values).toContain('<3');
+    const bytes = new Uint8Array(await (await installation.sessions.director.fetch('/api/exports/indicators?format=csv')).arrayBuffer());
+    // UTF-8 with a byte-order mark, so that Excel reads Polish letters right.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.startsWith('# OSL Monitor')).toBe(true);
+    expect(csv).toMatch(/^P1;.*;LAZ;2022;persons;0;\d+;<3;/m);
+    const trail = await installation.sessions.director.get('/api/audit?action=export');
+    expect(trail.body.events.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual(
+      expect.arrayContaining(['export.indicators audytor@test.osl', 'export.indicators dyrektor@test.osl']),
+    );
+  });
+
+  it('exports one value’s sources', async () => {
+    const csv = await (await installation.sessions.auditor.fetch('/api/exports/indicators/P1/sources?year=2022&community=OST&format=csv')).text();
+    expect(csv).toContain('# OSL Monitor — P1');
+    expect(csv).toMatch(/^2022-01-14;K1;OST;WARSZTAT;Warsztaty;4;4;0;dziennik\.csv;2;test;/m);
+    expect(csv).toMatch(/^2022-06-20;K2;.*;<3;<3;0;/m);
+  });
+});

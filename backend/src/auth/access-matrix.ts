@@ -35,6 +35,7 @@ export const accessMatrix: Record<string, RouteAccess> = {
 
   'GET /api/config': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
   'GET /api/indicators': { kind: 'roles', roles: everyone },
+  'GET /api/indicators/:code/sources': { kind: 'roles', roles: everyone },
   'GET /api/metrics': { kind: 'roles', roles: everyone },
   'GET /api/communities/:code/participation': { kind: 'roles', roles: everyone },
   // Participant-level: the director, and an organizer for their own communities only.
@@ -55,6 +56,10 @@ export const accessMatrix: Record<string, RouteAccess> = {
   'POST /api/users': { kind: 'roles', roles: { director: 'full', admin: 'full' } },
   'PATCH /api/users/:id': { kind: 'roles', roles: { director: 'full', admin: 'full' } },
   'POST /api/users/:id/reset-password': { kind: 'roles', roles: { director: 'full', admin: 'full' } },
+
+  // Exports hold figures only, always with small counts suppressed, whoever exports.
+  'GET /api/exports/indicators': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
+  'GET /api/exports/indicators/:code/sources': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
 
   'GET /api/audit': { kind: 'roles', roles: { director: 'full', auditor: 'full' } },
 };

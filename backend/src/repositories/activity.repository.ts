@@ -5,6 +5,10 @@ export interface ActivityFilter {
   community: string | null;
   from: string | null;
   to: string | null;
+  /** Only these activity types (an indicator's groups or types), or every type. */
+  types?: readonly string[] | null;
+  /** Only activities co-organised by residents (R3), or every activity. */
+  residentInitiative?: boolean | null;
   limit: number;
 }
 
@@ -39,6 +43,8 @@ export class ActivityRepository {
       where: {
         ...(filter.community ? { community: { code: filter.community } } : {}),
         ...(filter.from || filter.to ? { date: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+        ...(filter.types ? { type: { code: { in: [...filter.types] } } } : {}),
+        ...(typeof filter.residentInitiative === 'boolean' ? { residentInitiative: filter.residentInitiative } : {}),
       },
       include: { community: { select: { code: true } }, type: { select: { code: true } }, importBatch: { select: { id: true, fileName: true, importedBy: true, createdAt: true } } },
       orderBy: [{ date: 'asc' }, { externalId: 'asc' }],

@@ -91,6 +91,15 @@ export class AnalyticsRepository implements OnModuleDestroy {
     return this.query<IndicatorValueRecord>(indicatorValuesSql, [filter.year, filter.community]);
   }
 
+  /** The dates an indicator value was measured over (its window), or null when it has none. */
+  async indicatorWindow(code: string, community: string, year: number): Promise<{ from: string; to: string } | null> {
+    const [row] = await this.query<{ from: string | null; to: string | null }>(
+      `SELECT strftime(window_from, '%Y-%m-%d') AS "from", strftime(window_to, '%Y-%m-%d') AS "to" FROM indicator_value WHERE code = $1 AND community = $2 AND year = $3`,
+      [code, community, year],
+    );
+    return row?.from && row.to ? { from: row.from, to: row.to } : null;
+  }
+
   /** Rows of a compiled metrics query (analytics/metrics-query.ts): whitelisted SQL, values as parameters. */
   async metrics(compiled: { sql: string; params: (string | null)[] }): Promise<Record<string, unknown>[]> {
     return this.query<Record<string, unknown>>(compiled.sql, compiled.params);

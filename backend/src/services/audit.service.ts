@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { csvField } from './export-format.ts';
 import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
 
 export class AuditFilterError extends Error {}
@@ -53,13 +54,6 @@ export function parseAuditFilter(query: AuditQuery, forExport: boolean): AuditFi
     limit: forExport ? maxExportRows : Math.max(1, integer('limit', 100, maxPage)),
     offset: forExport ? 0 : integer('offset', 0, 10_000_000),
   };
-}
-
-/** One CSV field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it. */
-export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function auditCsv(events: readonly AuditEventRecord[], heading: { exportedBy: string; exportedAt: Date; filter: string }): string {

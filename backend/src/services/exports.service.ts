@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OslConfig } from '@osl/data';
+import { suppressedLabel } from '../auth/suppression.ts';
+import { suppressIndicatorValues } from '../auth/suppress-figures.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
+import { AuditService } from './audit.service.ts';
+import { renderExport, type ExportFormat, type ExportTable } from './export-format.ts';
+import { IndicatorSourcesService } from './indicator-sources.service.ts';
+import { IndicatorsService } from './indicators.service.ts';
+
+const suppressionNote = 'Liczby 1–2 osób pokazano jako "<3" (RODO) / counts of 1–2 persons shown as "<3" (GDPR).';
+
+/** Exports (XLSX, CSV) of the indicator table and of one value's sources: always with small counts suppressed, always audited. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    @Inject(IndicatorsService) private readonly indicators: IndicatorsService,
+    @Inject(IndicatorSourcesService) private readonly sources: IndicatorSourcesService,
+    @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+  ) {}
+
+  async indicatorTable(viewer: Viewer, format: ExportFormat) {
+    // Every export is suppressed, whoever exports it (domain.md).
+    const values = suppressIndicatorValues(await this.indicators.list({}, 'full'));
+    const names = new Map(this.config.indicators.map((i) => [i.code, i]));
+    const table: ExportTable = {
+      title: `OSL Monitor — wskaźniki / indicators — ${this.config.project.name}`,
+      exportedBy: viewer.email,
+      exportedAt: new Date(),
+      dataAsOf: this.analytics.published()?.builtAt ?? null,
+      note: suppressionNote,
+      columns: [
+        { key: 'code', header: 'Kod / code', width: 8 },
+        { key: 'name', header: 'Wskaźnik / indicator', width: 48 },
+        { key: 'community', header: 'Społeczność / community', width: 12 },
+        { key: 'year', header: 'Rok / year', width: 8 },
+        { key: 'unit', header: 'Jednostka / unit', width: 12 },
+        { key: 'baseline', header: 'Wartość bazowa / baseline', width: 12 },
+        { key: 'target', header: 'Cel / target', width: 10 },
+        { key: 'value', header: 'Wartość / value', width: 10 },
+        { key: 'expected', header: 'Oczekiwane na dziś / expected to date', width: 14 },
+        { key: 'achievement', header: 'Realizacja / achievement', width: 12 },
+        { key: 'status', header: 'Status', width: 12 },
+      ],
+      rows: values.map((v) => ({
+        code: v.code,
+        name: names.get(v.code)?.namePl ?? v.code,
+        community: v.community,
+        year: v.year,
+        unit: v.unit,
+        baseline: v.baseline,
+        target: v.target,
+        value: v.suppressed?.includes('value') ? suppressedLabel : v.value,
+        expected: v.expected,
+        achievement: v.suppressed?.includes('achievement') ? suppressedLabel : v.achievement,
+        status: v.status,
+      })),
+    };
+    return this.deliver(table, format, viewer, 'export.indicators', 'wskazniki', null);
+  }
+
+  async indicatorSources(viewer: Viewer, format: ExportFormat, code: string, raw: { year?: string; community?: string }) {
+    const found = await this.sources.sources(code, raw, 'suppressed');
+    const table: ExportTable = {
+      title: `OSL Monitor — ${found.indicator.code} ${found.indicator.namePl}, ${found.community}, ${found.year}${found.window ? ` (${found.window.from} – ${found.window.to})` : ''}`,
+      exportedBy: viewer.email,
+      exportedAt: new Date(),
+      dataAsOf: this.analytics.published()?.builtAt ?? null,
+      note: suppressionNote,
+      columns: [
+        { key: 'date', header: 'Data / date', width: 12 },
+        { key: 'externalId', header: 'Id działania / activity id', width: 16 },
+        { key: 'community', header: 'Społeczność / community', width: 10 },
+        { key: 'type', header: 'Rodzaj / type', width: 12 },
+        { key: 'title', header: 'Tytuł / title', width: 36 },
+        { key: 'attendances', header: 'Obecności / attendances', width: 12 },
+        { key: 'named', header: 'Z listy / listed', width: 10 },
+        { key: 'anonymous', header: 'Bez listy / unlisted', width: 10 },
+        { key: 'file', header: 'Plik dziennika / log file', width: 28 },
+        { key: 'row', header: 'Wiersz / row', width: 8 },
+        { key: 'importedBy', header: 'Zaimportował / imported by', width: 22 },
+        { key: 'importedAt', header: 'Kiedy / when', width: 22 },
+        { key: 'lists', header: 'Listy obecności / attendance lists', width: 36 },
+      ],
+      rows: found.activities.map((a) => ({
+        date: a.date,
+        externalId: a.externalId,
+        community: a.community,
+        type: a.type,
+        title: a.title,
+        attendances: a.attendances ?? suppressedLabel,
+        named: a.namedAttendances ?? suppressedLabel,
+        anonymous: a.anonymousAttendances ?? suppressedLabel,
+        file: a.source.file,
+        row: a.source.row,
+        importedBy: a.source.importedBy,
+        importedAt: new Date(a.source.importedAt).toISOString(),
+        lists: a.attendanceLists.map((l) => `${l.file} (${l.attendances ?? suppressedLabel})`).join('; '),
+      })),
+    };
+    return this.deliver(table, format, viewer, 'export.indicator-sources', `zrodla-${found.indicator.code}-${found.community}-${found.year}`, `${found.indicator.code}/${found.community}/${found.year}`);
+  }
+
+  private async deliver(table: ExportTable, format: ExportFormat, viewer: Viewer, action: string, baseName: string, entityId: string | null) {
+    const rendered = await renderExport(table, format);
+    await this.audit.recordAction(action, 'export', entityId, viewer.email, viewer.address, { format, rows: table.rows.length });
+    return { ...rendered, fileName: `${baseName}.${rendered.extension}` };
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { IndicatorConfig, OslConfig } from '@osl/data';
+import type { Scope } from '../auth/access-matrix.ts';
+import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { ActivityRepository } from '../repositories/activity.repository.ts';
+import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
+import { activityView, maxActivitiesPerAnswer, type ActivityView } from './activities.service.ts';
+import { IndicatorsService } from './indicators.service.ts';
+
+export interface IndicatorSources {
+  indicator: { code: string; namePl: string; nameEn: string; computation: IndicatorConfig['computation']['kind'] };
+  community: string;
+  year: number;
+  window: { from: string; to: string } | null;
+  /** Which activities count, in words the auditor can check against the configuration. */
+  selection: { types: string[] | null; residentInitiative: boolean | null };
+  activities: ActivityView[];
+  truncated: boolean;
+}
+
+/** The activity types an activity-count indicator counts (its groups' types, or its types), or null for all. */
+export function countedTypes(indicator: IndicatorConfig, config: Pick<OslConfig, 'activityTypes'>): string[] | null {
+  const computation = indicator.computation;
+  if (computation.kind !== 'activity_count') return null;
+  if (computation.types) return [...computation.types];
+  if (computation.groups) return config.activityTypes.filter((t) => computation.groups!.includes(t.group)).map((t) => t.code);
+  return null;
+}
+
+/**
+ * What an indicator value is made of: the activities of its community and window that it counts
+ * (for persons: the activities whose attendance lists it counts), each with its attendance counts
+ * and provenance. Leaders and survey shares come from the register and survey files instead.
+ */
+@Injectable()
+export class IndicatorSourcesService {
+  constructor(
+    @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(ActivityRepository) private readonly activities: ActivityRepository,
+    @Inject(IndicatorsService) private readonly indicators: IndicatorsService,
+    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+  ) {}
+
+  async sources(code: string, raw: { year?: string; community?: string }, scope: Scope): Promise<IndicatorSources> {
+    const indicator = this.config.indicators.find((i) => i.code === code.toUpperCase());
+    if (!indicator) throw new NotFoundException(`Unknown indicator "${code}"; use one of ${this.config.indicators.map((i) => i.code).join(', ')}`);
+    const filter = this.indicators.parseFilter({ year: raw.year ?? 'to-date', community: raw.community ?? 'ALL' });
+    const year = filter.year!;
+    const community = filter.community ?? 'ALL';
+    const window = await this.analytics.indicatorWindow(indicator.code, community, year);
+    const computation = indicator.computation;
+    const types = countedTypes(indicator, this.config);
+    const residentInitiative = computation.kind === 'activity_count' && computation.residentInitiative !== undefined ? computation.residentInitiative : null;
+    const base = {
+      indicator: { code: indicator.code, namePl: indicator.namePl, nameEn: indicator.nameEn, computation: computation.kind },
+      community,
+      year,
+      window,
+      selection: { types, residentInitiative },
+    };
+    const byActivities = computation.kind === 'activity_count' || computation.kind === 'distinct_participants';
+    if (!window || !byActivities) return { ...base, activities: [], truncated: false };
+    const found = await this.activities.list({
+      community: community === 'ALL' ? null : community,
+      from: window.from,
+      to: window.to,
+      types,
+      residentInitiative,
+      limit: maxActivitiesPerAnswer,
+    });
+    return { ...base, activities: found.activities.map((a) => activityView(a, scope)), truncated: found.truncated };
+  }
+}
