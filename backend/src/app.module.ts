@@ -31,6 +31,7 @@ import { UserRepository } from './repositories/user.repository.ts';
 import { ActivitiesService } from './services/activities.service.ts';
 import { AlertsService } from './services/alerts.service.ts';
 import { AuditService } from './services/audit.service.ts';
+import { AuditorFiguresService } from './services/auditor-figures.service.ts';
 import { AuthService } from './services/auth.service.ts';
 import { UsersService } from './services/users.service.ts';
 import { BootstrapService } from './services/bootstrap.service.ts';
@@ -65,6 +66,7 @@ const services = [
   ActivitiesService,
   AlertsService,
   AuditService,
+  AuditorFiguresService,
   AuthService,
   BootstrapService,
   DemoService,

@@ -52,6 +52,16 @@ describe('first set-up', () => {
     const created = await admin.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'dyrektor@centrum.pl', role: 'director', password: 'haslo-dyrektora-1' }) });
     expect(created.status).toBe(201);
     const director = await signIn(server.url, 'dyrektor@centrum.pl', 'haslo-dyrektora-1');
+    // A password chosen by whoever created the account is still theirs: it is changed first.
+    expect((await director.get('/api/users')).body.code).toBe('password_change_required');
+    const own = await director.fetch('/api/auth/password', { method: 'POST', headers: json, body: JSON.stringify({ currentPassword: 'haslo-dyrektora-1', newPassword: 'wlasne-haslo-dyr-2' }) });
+    expect(own.status).toBe(204);
+    // A director manages organizers and auditors, not other directors, nor their own account.
+    const peer = await director.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'drugi.dyrektor@centrum.pl', role: 'director' }) });
+    expect(peer.status).toBe(403);
+    const self = (await director.get('/api/users')).body.find((u: { email: string }) => u.email === 'dyrektor@centrum.pl');
+    expect((await director.fetch(`/api/users/${self.id}/reset-password`, { method: 'POST' })).status).toBe(403);
+    expect((await director.fetch(`/api/users/${self.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ role: 'admin' }) })).status).toBe(403);
     const organizer = await director.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'org@centrum.pl', role: 'organizer', communities: ['OST'] }) });
     expect(organizer.status).toBe(201);
     const { user, oneTimePassword: organizerPassword } = await organizer.json();
@@ -75,7 +85,7 @@ describe('first set-up', () => {
     const list = await runOslAsync(['users', 'list', '--json'], env);
     expect(JSON.parse(list.stdout).map((u: { email: string }) => u.email)).toEqual(['admin@centrum.pl', 'dyrektor@centrum.pl', 'org@centrum.pl']);
     expect(list.stdout).not.toMatch(/passwordHash|argon2/);
-    const director = await signIn(server.url, 'dyrektor@centrum.pl', 'haslo-dyrektora-1');
+    const director = await signIn(server.url, 'dyrektor@centrum.pl', 'wlasne-haslo-dyr-2');
     expect((await runOslAsync(['users', 'disable', '--email', 'dyrektor@centrum.pl'], env)).status).toBe(0);
     expect((await director.get('/api/indicators')).status).toBe(401);
     const reset = await runOslAsync(['users', 'reset-password', '--email', 'dyrektor@centrum.pl', '--password-stdin', '--json'], env, 'haslo-z-potoku-9\n');

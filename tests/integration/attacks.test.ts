@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseRepository, UsersService } from '@osl/backend';
 import { sessionFrom, signIn, testPassword } from '../support/api-session.ts';
-import { accounts, startSecuredInstallation, type SecuredInstallation } from '../support/secured-installation.ts';
+import { accounts, seededNames, startSecuredInstallation, type SecuredInstallation } from '../support/secured-installation.ts';
 
 let installation: SecuredInstallation;
 let base: string;
@@ -62,7 +62,18 @@ describe('injection and traversal strings', () => {
         [admin, `/api/imports/jobs/${p}`],
         [admin, `/api/users/${p}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: 'x' }) }],
         [admin, `/api/users/${p}/reset-password`, { method: 'POST' }],
-        [admin, '/api/users', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: raw }) }],
+        [director, `/api/metrics?measures=${p}&grain=${p}&dimensions=${p}&communities=${p}&groups=${p}&from=${p}&to=${p}`],
+        [director, `/api/metrics?measures=attendances&communities=${p}`],
+        [director, `/api/metrics?measures=attendances&dimensions=group&groups=${p}`],
+        [director, `/api/metrics?measures=attendances&from=${p}`],
+        [director, `/api/activities?community=${p}&from=${p}&to=${p}`],
+        [director, `/api/activities?from=2022-01-01&to=${p}`],
+        [director, `/api/indicators/${p}/sources?year=${p}&community=${p}`],
+        [director, `/api/exports/indicators?format=${p}`],
+        [director, `/api/exports/indicators/${p}/sources?format=csv`],
+        [admin, `/api/users/1`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: raw, communities: [raw], displayName: raw.slice(0, 200) }) }],
+        // Signed out: signing in through a session would replace it.
+        [sessionFrom(base, '', ''), '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: raw, password: raw }) }],
         [admin, '/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: raw, role: raw, communities: [raw] }) }],
         [admin, '/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: raw }) }],
         [director, '/api/auth/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: raw, newPassword: raw }) }],
@@ -70,8 +81,10 @@ describe('injection and traversal strings', () => {
       for (const [session, pathname, init] of requests) {
         const response = await session.fetch(pathname, init);
         const text = await response.text();
-        // 200 only where a filter simply matches nothing (free-text audit filters); never a server error.
-        const acceptable = [200, 400, 403, 404, 422].includes(response.status);
+        // 200 only where a filter simply matches nothing (free-text audit filters), 401 for a refused
+        // sign-in; never a server error. Node itself refuses a request line over 16 KB (431, no body).
+        if (response.status === 431) continue;
+        const acceptable = [200, 400, 401, 403, 404, 422].includes(response.status);
         let message: unknown = null;
         try {
           message = (JSON.parse(text) as { message?: unknown }).message;
@@ -140,7 +153,7 @@ describe('sessions', () => {
   });
 
   it('sets the session cookie HTTP-only and SameSite=Strict, and keeps only its hash', async () => {
-    const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: accounts.auditor, password: testPassword }) });
+    const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: accounts.auditor, password: testPassword, temporaryPassword: false }) });
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^osl_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     const token = cookie.split(';')[0].split('=')[1];
@@ -149,13 +162,13 @@ describe('sessions', () => {
   });
 
   it('ends a disabled user’s open session at its next request', async () => {
-    const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: 'zablokowany@test.osl', role: 'auditor', password: testPassword });
+    const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: 'zablokowany@test.osl', role: 'auditor', password: testPassword, temporaryPassword: false });
     const session = await signIn(base, 'zablokowany@test.osl');
     expect((await session.get('/api/indicators')).status).toBe(200);
     const disabled = await installation.sessions.director.fetch(`/api/users/${user.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ disabled: true }) });
     expect(disabled.status).toBe(200);
     expect((await session.get('/api/indicators')).status).toBe(401);
-    const again = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'zablokowany@test.osl', password: testPassword }) });
+    const again = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'zablokowany@test.osl', password: testPassword, temporaryPassword: false }) });
     expect(again.status).toBe(401);
   });
 });
@@ -192,11 +205,39 @@ describe('roles and communities', () => {
   });
 });
 
+describe('an organizer’s import', () => {
+  it('cannot move another community’s participant or activity into their own, nor find its register by name', async () => {
+    const laz = installation.sessions.organizerLaz;
+    const form = (name: string, content: string) => {
+      const data = new FormData();
+      data.append('files', new Blob([content]), name);
+      return data;
+    };
+    const db = installation.server.app.get(DatabaseRepository).client;
+    const before = await db.participant.findUnique({ where: { code: 'OST-1' }, include: { homeCommunity: true } });
+    const moveParticipant = await laz.fetch('/api/imports', { method: 'POST', body: form('rejestr.csv', 'kod;spolecznosc;imie;nazwisko\r\nOST-1;LAZ;Ktos;Inny\r\n') });
+    expect(moveParticipant.status).toBe(422);
+    expect(JSON.stringify(await moveParticipant.json())).toContain('community_not_assigned');
+    const moveActivity = await laz.fetch('/api/imports', { method: 'POST', body: form('dziennik.csv', 'id;data;spolecznosc;typ;tytul\r\nK1;14.01.2022;LAZ;WARSZTAT;Przejete\r\n') });
+    expect(moveActivity.status).toBe(422);
+    const after = await db.participant.findUnique({ where: { code: 'OST-1' }, include: { homeCommunity: true } });
+    expect(after).toEqual(before);
+    expect((await db.activity.findUnique({ where: { externalId: 'K1' }, include: { community: true } }))!.community.code).toBe('OST');
+    // A list by name for the LAZ activity, naming an OST participant: not found, and no OST code in the answer.
+    const byName = await laz.fetch('/api/imports', { method: 'POST', body: form('lista.csv', `id_dzialania;imie;nazwisko\r\nL1;${seededNames[0]};${seededNames[1]}\r\n`) });
+    expect(byName.status).toBe(422);
+    expect(await byName.text()).not.toMatch(/OST-\d/);
+  });
+});
+
 describe('password guessing', () => {
   // Last in this file: it leaves this address rate-limited for the window.
   it('blocks an account after 5 wrong passwords and an address after 20, with a clear message, and records every attempt', async () => {
     const attempt = (email: string, password: string) =>
       fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    // 40 guesses at once: no more than the limit are checked (each is counted before its slow check).
+    const parallel = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(accounts.organizerLaz, `rownolegle-${i}`)));
+    expect(parallel.filter((r) => r.status === 401).length).toBe(5);
     const statuses: number[] = [];
     for (let i = 0; i < 100; i++) statuses.push((await attempt(accounts.organizer, `zgadywane-${i}`)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);

@@ -32,7 +32,7 @@ interface Call {
 
 async function newAccountId(): Promise<number> {
   throwaway += 1;
-  const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: `konto${throwaway}@test.osl`, role: 'auditor', password: testPassword });
+  const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: `konto${throwaway}@test.osl`, role: 'auditor', password: testPassword, temporaryPassword: false });
   return user.id;
 }
 
@@ -77,8 +77,8 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
 
 async function sessionOf(caller: Caller, call: Call): Promise<ApiSession> {
   if (caller === 'signedOut') return sessionFrom(installation.server.url, '', '');
-  // Signing out ends the session: that call gets a session of its own.
-  if (call.path === '/api/auth/sign-out') return signIn(installation.server.url, accounts[caller]);
+  // Signing out ends the session, and signing in again replaces it: those calls get a session of their own.
+  if (call.path === '/api/auth/sign-out' || call.path === '/api/auth/sign-in') return signIn(installation.server.url, accounts[caller]);
   return installation.sessions[caller];
 }
 

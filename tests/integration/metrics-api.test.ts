@@ -64,12 +64,47 @@ describe('GET /api/metrics', () => {
     expect(wzg.distinctParticipants).toBeNull();
   });
 
+  it('does not let the auditor undo suppression by combining answers', async () => {
+    const auditor = installation.sessions.auditor;
+    const months = (community: string) => auditor.get(`/api/metrics?measures=attendances,distinctParticipants&grain=month&communities=${community}`);
+    const series = Object.fromEntries(await Promise.all(['ALL', 'OST', 'WZG', 'LAZ'].map(async (c) => [c, (await months(c)).body.rows] as const)));
+    const years = Object.fromEntries(await Promise.all(['OST', 'WZG', 'LAZ'].map(async (c) => [c, (await auditor.get(`/api/metrics?measures=attendances&grain=year&communities=${c}`)).body.rows] as const)));
+    let hiddenCells = 0;
+    for (const measure of ['attendances', 'distinctParticipants']) {
+      for (const [i, month] of series.ALL.entries()) {
+        const cells = ['OST', 'WZG', 'LAZ'].map((c) => series[c][i][measure]);
+        hiddenCells += cells.filter((v) => v === null).length;
+        // A month's ALL minus the communities shown never gives one hidden community.
+        if (month[measure] !== null) expect(cells.filter((v) => v === null).length, `${month.period} ${measure}`).not.toBe(1);
+      }
+    }
+    for (const community of ['OST', 'WZG', 'LAZ']) {
+      for (const year of years[community]) {
+        const inYear = series[community].filter((r: { period: string }) => r.period.startsWith(`${year.period}-`));
+        // A community's year minus its months shown never gives one hidden month.
+        if (year.attendances !== null) expect(inYear.filter((r: { attendances: number | null }) => r.attendances === null && r !== undefined).length === 1 && inYear.find((r: { attendances: number | null }) => r.attendances === null).attendances !== 0, `${community} ${year.period}`).toBe(false);
+      }
+    }
+    expect(hiddenCells).toBeGreaterThan(0);
+    // The monthly persons reached to date would give each month's new persons: not in the auditor's view.
+    const participation = (await auditor.get('/api/communities/LAZ/participation')).body.periods;
+    expect(participation.every((p: { cumulativeParticipants: number | null }) => p.cumulativeParticipants === null)).toBe(true);
+    // Other grains and breakdowns would add totals that undo the table: refused with a reason.
+    for (const query of ['measures=attendances&grain=week', 'measures=attendances&grain=quarter', 'measures=distinctParticipants&grain=year&dimensions=group']) {
+      const { status, body } = await auditor.get(`/api/metrics?${query}`);
+      expect(status, query).toBe(400);
+      expect(body.message).toMatch(/auditor/);
+    }
+    expect((await auditor.get('/api/metrics?measures=activities&grain=week')).status).toBe(200);
+  });
+
   it('answers a malformed query with 400 and what to fix', async () => {
     for (const [query, message] of [
       ['measures=names', /unknown measure "names"/],
       ['measures=attendances&grain=day', /grain must be one of/],
       ['measures=attendances&communities=OST,WZG', /community dimension/],
       ["measures=attendances&communities=OST'--", /unknown community/],
+      ['measures=attendances&to=2021-02-29', /to must be a date/],
     ] as const) {
       const { status, body } = await installation.sessions.director.get(`/api/metrics?${query}`);
       expect(status, query).toBe(400);

@@ -29,6 +29,7 @@ describe('parseMetricsQuery', () => {
     expect(wrong({ measures: 'attendances', groups: 'animation' })).toThrow(/group or the type dimension/);
     expect(wrong({ measures: 'attendances', dimensions: 'group', groups: 'sport' })).toThrow(/unknown group/);
     expect(wrong({ measures: 'attendances', from: '2022-13-01' })).toThrow(/from must be a date/);
+    expect(wrong({ measures: 'attendances', to: '2021-02-29' })).toThrow(/to must be a date/);
     expect(wrong({ measures: 'attendances', from: '2023-01-01', to: '2022-01-01' })).toThrow(/after/);
     expect(wrong({ measures: ['a', 'b'] })).toThrow(/given once/);
   });

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../lib/calendar-date.ts';
+
 /**
  * The typed metrics query of the analytics API (issue 6): measures × dimensions × grain over a
  * date range, for some communities and activity groups. The dashboard never sends SQL: a query
@@ -53,7 +55,7 @@ const listParam = (value: unknown, name: string): string[] | null => {
 
 const dateParam = (value: unknown, name: string): string | null => {
   if (value === undefined || value === '') return null;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!isCalendarDate(value)) {
     throw new MetricsQueryError(`${name} must be a date YYYY-MM-DD`);
   }
   return value;

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthService, type ActiveSession } from '../services/auth.service.ts';
@@ -41,7 +42,7 @@ export class AuthGuard implements CanActivate {
 
     // The cookie goes with every request to this site; a write must also show the token the
     // dashboard got at sign-in, which another site's page cannot read.
-    if (!safeMethods.has(request.method) && request.header('x-csrf-token') !== active.session.csrfToken) {
+    if (!safeMethods.has(request.method) && !sameToken(request.header('x-csrf-token'), active.session.csrfToken)) {
       throw new ForbiddenException({ statusCode: 403, code: 'csrf', message: 'Missing or wrong X-CSRF-Token header.' });
     }
     if (access.kind === 'signed-in') return this.admit(request, active, 'full');
@@ -71,6 +72,14 @@ export class AuthGuard implements CanActivate {
     };
     return true;
   }
+}
+
+/** Compared in constant time: the answer's timing says nothing about how much of a guess was right. */
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function requestedCommunity(request: Request): string | null {

@@ -64,8 +64,10 @@ describe('cookies', () => {
 });
 
 describe('roles', () => {
-  it('lets a director manage accounts below admin, an admin all, others none', () => {
+  it('lets a director manage organizers and auditors, an admin all, others none', () => {
     expect(mayManageRole('director', 'organizer')).toBe(true);
+    expect(mayManageRole('director', 'auditor')).toBe(true);
+    expect(mayManageRole('director', 'director')).toBe(false);
     expect(mayManageRole('director', 'admin')).toBe(false);
     expect(mayManageRole('admin', 'admin')).toBe(true);
     expect(mayManageRole('organizer', 'organizer')).toBe(false);

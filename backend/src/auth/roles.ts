@@ -7,12 +7,13 @@ export function isRole(value: unknown): value is Role {
 }
 
 /**
- * Who may create or change an account of a role: an admin any, a director any below admin
- * (a director cannot make an admin or change one), nobody else.
+ * Who may create or change an account of a role: an admin any; a director the roles below
+ * (organizers and auditors) — not another director, whose account would then be theirs to take
+ * over, and not an admin; nobody else.
  */
 export function mayManageRole(manager: Role, target: Role): boolean {
   if (manager === 'admin') return true;
-  if (manager === 'director') return target !== 'admin';
+  if (manager === 'director') return target === 'organizer' || target === 'auditor';
   return false;
 }
 

@@ -23,6 +23,14 @@ export class SignInLimiter {
     this.failures.set(key, recent);
   }
 
+  /** Takes back the latest attempt of a key (a sign-in that succeeded). */
+  forgetLatest(key: string): void {
+    const list = this.failures.get(key);
+    if (!list) return;
+    list.pop();
+    if (list.length === 0) this.failures.delete(key);
+  }
+
   /** A successful sign-in clears the account's failures (not the address's). */
   clear(key: string): void {
     this.failures.delete(key);

@@ -28,3 +28,31 @@ export function cellsToSuppress(values: readonly (number | null)[]): boolean[] {
   }
   return hidden;
 }
+
+/**
+ * Secondary suppression over a table whose cells add up along `lines` (a month across
+ * communities adds up to ALL's month; a community's months to its year; new + returning to
+ * distinct): starting from the hidden cells, wherever a line has exactly one hidden non-zero cell,
+ * its smallest visible non-zero cell is hidden too, until no line changes. Then no hidden cell
+ * equals a shown total minus shown cells of one line.
+ */
+export function secondarySuppression(values: ReadonlyMap<string, number | null>, lines: readonly (readonly string[])[], hidden: ReadonlySet<string>): Set<string> {
+  const result = new Set(hidden);
+  const nonZero = (id: string) => (values.get(id) ?? 0) > 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter((id) => result.has(id) && nonZero(id)).length !== 1) continue;
+      let pick: string | null = null;
+      for (const id of line) {
+        if (result.has(id) || !nonZero(id)) continue;
+        if (pick === null || (values.get(id) as number) < (values.get(pick) as number)) pick = id;
+      }
+      if (pick !== null) {
+        result.add(pick);
+        changed = true;
+      }
+    }
+  }
+  return result;
+}

@@ -184,7 +184,7 @@ export const commands: Record<string, Command> = {
               return { exitCode: 0, json: list, text: formatUsers(list) };
             }
             case 'add': {
-              const result = await users.add(manager, { email: email(), role: values.role, displayName: values.name, communities: values.communities, password: await password() });
+              const result = await users.add(manager, { email: email(), role: values.role, displayName: values.name, communities: values.communities, password: await password(), temporaryPassword: false });
               return { exitCode: 0, json: result, text: `Konto ${result.user.email} (${result.user.role}) utworzone.\n${oneTimePasswordText(result.oneTimePassword)}` };
             }
             case 'disable':

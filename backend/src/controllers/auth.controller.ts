@@ -34,6 +34,7 @@ export class AuthController {
     }
     try {
       const signedIn = await this.auth.signIn(email, password, clientAddress(request));
+      if (request.activeSession) await this.auth.replace(request.activeSession.session.id);
       response.setHeader('Set-Cookie', sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }));
       return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
     } catch (error) {

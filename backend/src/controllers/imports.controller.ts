@@ -79,8 +79,8 @@ export class ImportsController {
 
   @Get('jobs/:id')
   job(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
-    // Another user's job is answered as not found: its file names are theirs.
-    const job = this.jobs.get(id, viewer.role === 'admin' ? null : viewer.userId);
+    // Another user's job is answered as not found: its report holds the rows of their file.
+    const job = this.jobs.get(id, viewer.userId);
     if (!job) throw new NotFoundException(`No import job "${id}"`);
     return job;
   }

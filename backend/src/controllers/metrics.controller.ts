@@ -21,6 +21,7 @@ export class MetricsController {
     let query;
     try {
       query = this.metrics.parse(raw);
+      this.metrics.checkScope(query, viewer.scope);
     } catch (error) {
       if (error instanceof MetricsQueryError) throw new BadRequestException(error.message);
       throw error;

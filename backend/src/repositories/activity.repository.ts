@@ -25,6 +25,7 @@ export interface ActivityRecordWithSources {
   community: string;
   type: string;
   title: string;
+  residentInitiative: boolean;
   headcountAnonymous: number;
   namedAttendances: number;
   source: BatchRef & { row: number };
@@ -73,6 +74,7 @@ export class ActivityRepository {
           community: a.community.code,
           type: a.type.code,
           title: a.title,
+          residentInitiative: a.residentInitiative,
           headcountAnonymous: a.headcountAnonymous,
           namedAttendances: lists.reduce((sum, l) => sum + l.attendances, 0),
           source: { batchId: a.importBatch.id, file: a.importBatch.fileName, importedBy: a.importBatch.importedBy, importedAt: a.importBatch.createdAt, row: a.sourceRow },

@@ -167,6 +167,11 @@ export class ImportRepository {
     return activities + participants > 0;
   }
 
+  /** Whether anything but the demo files was ever imported (a real centre's data). */
+  async hasNonDemoImports(): Promise<boolean> {
+    return (await this.database.client.importBatch.count({ where: { source: { not: 'demo' }, status: 'imported' } })) > 0;
+  }
+
   async isDemoInstallation(): Promise<boolean> {
     return (await this.database.client.importBatch.count({ where: { source: 'demo', status: 'imported' } })) > 0;
   }

@@ -27,7 +27,7 @@ export interface SessionRecord {
   endedAt: Date | null;
 }
 
-export type SessionEndReason = 'signed-out' | 'idle' | 'expired' | 'password-changed' | 'disabled' | 'password-reset';
+export type SessionEndReason = 'signed-out' | 'idle' | 'expired' | 'password-changed' | 'disabled' | 'password-reset' | 'role-changed' | 'replaced';
 
 type UserRow = Prisma.UserGetPayload<object>;
 

@@ -75,21 +75,26 @@ export class AuthService {
     const addressKey = `address:${address ?? 'unknown'}`;
     const wait = Math.max(this.perAccount.retryAfterMs(accountKey, nowMs), this.perAddress.retryAfterMs(addressKey, nowMs));
     if (wait > 0) {
-      await this.audit.record([{ actor: email, action: 'auth.sign-in-blocked', entity: 'user', entityId: email, address }]);
+      const known = await this.users.findByEmail(email);
+      await this.audit.record([{ actor: known?.email ?? 'anonymous', action: 'auth.sign-in-blocked', entity: 'user', entityId: known?.email ?? null, address }]);
       const minutes = Math.ceil(wait / 60_000);
       throw new SignInRefusedError('too_many_attempts', `Too many failed sign-ins; try again in ${minutes} min.`, Math.ceil(wait / 1000));
     }
+    // Counted before the slow check, so parallel guesses cannot slip past the limit; a success takes it back.
+    this.perAccount.recordFailure(accountKey, nowMs);
+    this.perAddress.recordFailure(addressKey, nowMs);
     const user = await this.users.findByEmail(email);
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabled) {
-      this.perAccount.recordFailure(accountKey, nowMs);
-      this.perAddress.recordFailure(addressKey, nowMs);
       const reason = !user ? 'unknown account' : user.disabled && valid ? 'account disabled' : 'wrong password';
-      await this.audit.record([{ actor: email, action: 'auth.sign-in-failed', entity: 'user', entityId: email, after: { reason }, address }]);
+      // What was typed into the e-mail field is kept only when it names an account: people type passwords there.
+      const who = user ? user.email : null;
+      await this.audit.record([{ actor: who ?? 'anonymous', action: 'auth.sign-in-failed', entity: 'user', entityId: who, after: { reason }, address }]);
       // The same answer whatever failed: the form must not tell which e-mail addresses have accounts.
       throw new SignInRefusedError('invalid_credentials', 'Wrong e-mail or password.');
     }
     this.perAccount.clear(accountKey);
+    this.perAddress.forgetLatest(addressKey);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.now();
@@ -114,6 +119,11 @@ export class AuthService {
     }
     if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) await this.users.touchSession(session.id, now);
     return { session, user };
+  }
+
+  /** The session a browser had before signing in again (another account, or the same): ended, not left open. */
+  async replace(sessionId: string): Promise<void> {
+    await this.users.endSession(sessionId, this.now(), 'replaced');
   }
 
   async signOut(sessionId: string, actor: string, address: string | null): Promise<void> {

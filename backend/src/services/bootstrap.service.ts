@@ -48,7 +48,11 @@ export class BootstrapService {
       this.logger.log('empty database: loading the demo data through the importer');
       await this.demo.load();
     }
-    if (options.demoIfEmpty && (await this.imports.isDemoInstallation())) {
+    // Demo accounts exist only while the data is the demo's: once a real file is imported they are
+    // disabled, so a known password never guards real people's data.
+    const demoData = (await this.imports.isDemoInstallation()) && !(await this.imports.hasNonDemoImports());
+    if (!demoData && (await this.demo.disableAccounts()) > 0) this.logger.warn('real data imported into a demo installation: the demo accounts are disabled');
+    if (options.demoIfEmpty && demoData) {
       const { password, generated } = await this.demo.ensureAccounts();
       // Straight to the terminal: a password does not belong in the log file.
       process.stdout.write(

@@ -49,6 +49,18 @@ export class DemoService {
     return reports;
   }
 
+  /** Disables every demo account still enabled; returns how many. */
+  async disableAccounts(): Promise<number> {
+    let disabled = 0;
+    for (const account of demoAccounts) {
+      const existing = await this.users.findByEmail(account.email);
+      if (!existing || existing.disabled) continue;
+      await this.users.update(existing.id, { disabled: true }, { actor: 'system', action: 'user.disabled', entity: 'user', entityId: account.email, after: { reason: 'real data imported' } }, { reason: 'disabled', at: new Date() });
+      disabled += 1;
+    }
+    return disabled;
+  }
+
   /**
    * The demo accounts, with the password from OSL_DEMO_PASSWORD or a new generated one (printed
    * at start, never logged). Only ever called on a demo installation.

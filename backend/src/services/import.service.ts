@@ -9,7 +9,7 @@ import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
 import { formatImportMessage } from '../import/import.messages.ts';
 import { redactPersonalData } from '../import/redact-personal-data.ts';
-import { rowsOutsideCommunities } from '../import/validation/community-scope.ts';
+import { lookupsForCommunities, rowsOutsideCommunities } from '../import/validation/community-scope.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
@@ -154,7 +154,8 @@ export class ImportService {
     };
     if (!outcome.ok) return rejectWhole(outcome.error);
 
-    const lookups = await this.imports.loadLookups();
+    const allowed = options.allowedCommunities ?? null;
+    const lookups = lookupsForCommunities(await this.imports.loadLookups(), allowed);
     const today = civilDateInZone(this.environment.now(), this.config.project.timeZone);
     let result: ValidationResult;
     progress('validating', 0, outcome.table.rows.length);
@@ -165,7 +166,7 @@ export class ImportService {
       if (error instanceof FileRejectedError) return rejectWhole(error);
       throw error;
     }
-    const outside = rowsOutsideCommunities(result, options.allowedCommunities ?? null, lookups.activities, lang);
+    const outside = rowsOutsideCommunities(result, allowed, lookups, lang);
     if (outside.length > 0) result = { ...result, errors: [...result.errors, ...outside] };
     report.kind = result.kind;
     report.rows = result.rowsRead;

@@ -4,7 +4,7 @@ import type { Scope } from '../auth/access-matrix.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
-import { activityView, maxActivitiesPerAnswer, type ActivityView } from './activities.service.ts';
+import { activityView, maxActivitiesPerAnswer, suppressAcrossMonths, wholeMonths, type ActivityView } from './activities.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
 
 export interface IndicatorSources {
@@ -60,14 +60,20 @@ export class IndicatorSourcesService {
     };
     const byActivities = computation.kind === 'activity_count' || computation.kind === 'distinct_participants';
     if (!window || !byActivities) return { ...base, activities: [], truncated: false };
+    const range = scope === 'suppressed' ? wholeMonths(window.from, window.to) : window;
+    // For the auditor: every activity of those months, whatever the indicator counts, since they all add up to the monthly figures.
     const found = await this.activities.list({
       community: community === 'ALL' ? null : community,
-      from: window.from,
-      to: window.to,
-      types,
-      residentInitiative,
+      ...range,
+      types: scope === 'suppressed' ? null : types,
+      residentInitiative: scope === 'suppressed' ? null : residentInitiative,
       limit: maxActivitiesPerAnswer,
     });
-    return { ...base, activities: found.activities.map((a) => activityView(a, scope)), truncated: found.truncated };
+    let views = found.activities.map((a) => activityView(a, scope));
+    if (scope === 'suppressed') {
+      const counted = new Set(found.activities.filter((a) => (!types || types.includes(a.type)) && (residentInitiative === null || a.residentInitiative === residentInitiative)).map((a) => a.externalId));
+      views = suppressAcrossMonths(views).filter((a) => counted.has(a.externalId) && a.date >= window.from && a.date <= window.to);
+    }
+    return { ...base, activities: views, truncated: found.truncated };
   }
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { activityGroups, type OslConfig } from '@osl/data';
-import { compileMetricsQuery, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
+import { compileMetricsQuery, MetricsQueryError, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
+import { applyHiddenCells } from '../auth/auditor-view.ts';
 import type { Scope } from '../auth/access-matrix.ts';
-import { suppressMetricRows } from '../auth/suppress-figures.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
+import { AuditorFiguresService } from './auditor-figures.service.ts';
 
 export interface MetricsResult {
   query: MetricsQuery;
@@ -20,8 +21,20 @@ export interface MetricsResult {
 export class MetricsService {
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
   ) {}
+
+  /**
+   * In the auditor's view, figures of persons come only from the one suppressed table (by month
+   * or year, per community or ALL): other grains and breakdowns would add totals that undo it.
+   */
+  checkScope(query: MetricsQuery, scope: Scope): void {
+    if (scope !== 'suppressed' || !query.measures.some((m) => personMeasures.includes(m) || m === 'turnout')) return;
+    if ((query.grain !== 'month' && query.grain !== 'year') || query.dimensions.includes('group') || query.dimensions.includes('type')) {
+      throw new MetricsQueryError('in the auditor’s view, figures of persons are given by month or year, per community or for the whole project; by week, quarter or kind of activity only the number of activities');
+    }
+  }
 
   parse(raw: Record<string, unknown>): MetricsQuery {
     return parseMetricsQuery(raw, { communities: this.config.communities.map((c) => c.code), groups: activityGroups });
@@ -39,17 +52,27 @@ export class MetricsService {
   }
 
   async run(query: MetricsQuery, scope: Scope): Promise<MetricsResult> {
+    this.checkScope(query, scope);
     const compiled = compileMetricsQuery(query);
     const published = this.analytics.published();
     const rows = await this.analytics.metrics(compiled);
-    const measures = query.measures.filter((m) => personMeasures.includes(m));
-    const groupKeys = compiled.columns.filter((c) => c === 'period' || c === 'group' || c === 'type');
     return {
       query,
       columns: compiled.columns,
-      rows: scope === 'suppressed' ? suppressMetricRows(rows, measures, groupKeys) : rows,
+      rows: scope === 'suppressed' ? await this.suppressed(rows, query) : rows,
       analyticsVersion: published?.runId ?? null,
       dataAsOf: published?.builtAt ?? null,
     };
+  }
+
+  private async suppressed(rows: Record<string, unknown>[], query: MetricsQuery): Promise<Record<string, unknown>[]> {
+    const hidden = await this.auditorFigures.hiddenCells();
+    const byCommunity = query.dimensions.includes('community');
+    return rows.map((row) => {
+      const community = byCommunity ? String(row.community) : query.communities[0];
+      const shown = applyHiddenCells({ ...row, period: String(row.period), community }, hidden);
+      if (!byCommunity) delete (shown as Record<string, unknown>).community;
+      return shown;
+    });
   }
 }

@@ -3,13 +3,18 @@ import type { IndicatorConfig, OslConfig } from '@osl/data';
 import { computeExpectedToDate, endOfMonth, monthsBetween, roundTo } from '@osl/pipelines';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import type { Scope } from '../auth/access-matrix.ts';
-import { suppressParticipation, type Suppressible } from '../auth/suppress-figures.ts';
+import { applyHiddenCells } from '../auth/auditor-view.ts';
+import type { Suppressible } from '../auth/suppress-figures.ts';
+import { AuditorFiguresService } from './auditor-figures.service.ts';
 import { AnalyticsRepository, type ParticipationMonthRecord } from '../repositories/analytics.repository.ts';
+
+/** A month as a viewer sees it: in the auditor's view some figures are hidden (null, named in `suppressed`). */
+export type ShownParticipationMonth = { period: string } & { [K in Exclude<keyof ParticipationMonthRecord, 'period'>]: ParticipationMonthRecord[K] | null } & Suppressible;
 
 export interface ParticipationResponse {
   community: { code: string; name: string };
   grain: 'month';
-  periods: (ParticipationMonthRecord & Suppressible)[];
+  periods: ShownParticipationMonth[];
   targetPath: { period: string; expected: number | null }[];
   target: { indicator: string; baseline: number | null; targets: Record<string, number> } | null;
 }
@@ -19,6 +24,7 @@ export interface ParticipationResponse {
 export class ParticipationService {
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
   ) {}
 
@@ -40,11 +46,16 @@ export class ParticipationService {
     };
   }
 
-  /** One series as the auditor sees it: suppressed together with every other community's and ALL. */
-  private async suppressedSeries(code: string): Promise<(ParticipationMonthRecord & Suppressible)[]> {
-    const codes = ['ALL', ...this.config.communities.map((c) => c.code)];
-    const series = new Map(await Promise.all(codes.map(async (c) => [c, await this.analytics.participationByMonth(c)] as const)));
-    return suppressParticipation(series).get(code) ?? [];
+  /**
+   * One series as the auditor sees it: the shared mask (AuditorFiguresService), and no persons
+   * reached to date by month — its month-on-month change is the month's new persons.
+   */
+  private async suppressedSeries(code: string): Promise<ShownParticipationMonth[]> {
+    const [periods, hidden] = await Promise.all([this.analytics.participationByMonth(code), this.auditorFigures.hiddenCells()]);
+    return periods.map((period) => {
+      const { community: _, ...shown } = applyHiddenCells({ ...period, community: code }, hidden);
+      return { ...shown, cumulativeParticipants: null, suppressed: [...(shown.suppressed ?? []), 'cumulativeParticipants'].sort() };
+    });
   }
 }
 

@@ -27,6 +27,8 @@ export interface NewUser {
   communities?: unknown;
   /** Absent: a one-time password is generated and returned. */
   password?: unknown;
+  /** A given password is still to be changed at first sign-in (the API); the command line's own may stay. */
+  temporaryPassword?: boolean;
 }
 
 export interface UserChanges {
@@ -95,7 +97,7 @@ export class UsersService {
       password = input.password as string;
     }
     const user = await this.users.create(
-      { email, displayName, role, communities, passwordHash: await hashPassword(password), mustChangePassword: oneTimePassword !== null },
+      { email, displayName, role, communities, passwordHash: await hashPassword(password), mustChangePassword: oneTimePassword !== null || input.temporaryPassword !== false },
       { actor: manager.actor, address: manager.address },
     );
     return { user: publicUser(user), oneTimePassword };
@@ -104,6 +106,9 @@ export class UsersService {
   async update(manager: Manager, id: number, changes: UserChanges): Promise<PublicUser> {
     const user = await this.find(id);
     if (!mayManageRole(manager.role, user.role)) throw new UserForbiddenError(`a ${manager.role} cannot change a ${user.role} account`);
+    if (manager.userId === user.id && (changes.role !== undefined || changes.communities !== undefined || changes.disabled !== undefined)) {
+      throw new UserForbiddenError('you cannot change your own role, communities or state; ask another administrator');
+    }
     const next: Partial<Pick<UserRecord, 'displayName' | 'role' | 'communities' | 'disabled'>> = {};
     if (changes.role !== undefined) {
       next.role = this.role(changes.role);
@@ -113,7 +118,6 @@ export class UsersService {
     if (changes.displayName !== undefined) next.displayName = this.displayName(changes.displayName, user.email);
     if (changes.disabled !== undefined) {
       if (typeof changes.disabled !== 'boolean') throw new UserInputError('disabled must be true or false');
-      if (changes.disabled && manager.userId === user.id) throw new UserInputError('you cannot disable your own account');
       next.disabled = changes.disabled;
     }
     const before: Record<string, unknown> = {};
@@ -132,7 +136,7 @@ export class UsersService {
       id,
       next,
       { actor: manager.actor, action, entity: 'user', entityId: user.email, before, after, address: manager.address },
-      endsSessions ? { reason: 'disabled', at: new Date() } : null,
+      endsSessions ? { reason: after.disabled === true ? 'disabled' : 'role-changed', at: new Date() } : null,
     );
     return publicUser(updated);
   }
@@ -141,6 +145,8 @@ export class UsersService {
   async resetPassword(manager: Manager, id: number, password?: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
     const user = await this.find(id);
     if (!mayManageRole(manager.role, user.role)) throw new UserForbiddenError(`a ${manager.role} cannot reset a ${user.role} account`);
+    // One's own password is changed with the current one (POST /api/auth/password): a stolen session must not become the account.
+    if (manager.userId === user.id) throw new UserForbiddenError('you cannot reset your own password; change it with your current password');
     const next = password ?? generatePassword();
     const problem = passwordProblem(next, this.config.project.security.minPasswordLength);
     if (problem) throw new UserInputError(problem);
