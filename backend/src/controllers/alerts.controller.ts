@@ -1,4 +1,6 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { CurrentViewer } from '../auth/viewer.decorator.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { AlertsService } from '../services/alerts.service.ts';
 
 @Controller('alerts')
@@ -7,9 +9,9 @@ export class AlertsController {
 
   /** Decline alerts, active first, each with its sentence and its history across runs. */
   @Get()
-  list(@Query('status') status?: string, @Query('community') community?: string) {
+  list(@CurrentViewer() viewer: Viewer, @Query('status') status?: string, @Query('community') community?: string) {
     try {
-      return this.alerts.list(this.alerts.parseFilter({ status, community }));
+      return this.alerts.list(this.alerts.parseFilter({ status, community }), viewer.scope);
     } catch (error) {
       throw new BadRequestException((error as Error).message);
     }
