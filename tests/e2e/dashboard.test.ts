@@ -86,7 +86,7 @@ describe('overview page', () => {
 });
 
 async function signedIn(email: string) {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   await page.goto(server.url, { waitUntil: 'networkidle' });
   await page.fill('[data-testid="sign-in-email"]', email);
   await page.fill('[data-testid="sign-in-password"]', demoPassword);
@@ -130,5 +130,31 @@ describe('community page', () => {
     await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     await page.locator('[data-testid="lapsed-hidden"]').waitFor();
     await expect.poll(() => page.locator('[data-testid="community-chart"]').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('true');
+  });
+});
+
+describe('indicators page', () => {
+  it('lets the auditor drill from an indicator to the activities, their import rows and history, and export XLSX', async () => {
+    const page = await signedIn('audytor@demo.osl');
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.click('[data-testid="nav-indicators"]');
+    await page.locator('[data-testid="audit-indicator-table"]').waitFor();
+    await page.click('[data-testid="value-P2-OST-2022"]');
+    const sources = page.locator('[data-testid="sources-table"]');
+    await sources.waitFor();
+    expect(await sources.locator('tbody tr').count()).toBeGreaterThan(3);
+    // Each activity names its activity-log file and row, who imported it and when.
+    expect(await sources.innerText()).toMatch(/dziennik-dzialan-OST-2022\.csv, wiersz \d+/);
+    const firstHistory = sources.locator('[data-testid^="history-"]').first();
+    await firstHistory.click();
+    await expect.poll(() => firstHistory.getAttribute('aria-expanded')).toBe('true');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-xlsx"]')]);
+    const file = await download.path();
+    const bytes = fs.readFileSync(file!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(download.suggestedFilename()).toBe('wskazniki.xlsx');
+    await page.screenshot({ path: path.join(screenshots, 'indicators-auditor.png'), fullPage: false });
+    expect(problems).toEqual([]);
   });
 });

@@ -392,3 +392,43 @@ export interface ParticipantItem {
 export function fetchParticipants(community: string, options: RequestOptions = {}): Promise<{ community: string; names: boolean; lapsedAfterDays: number; participants: ParticipantItem[] }> {
   return getJson(`/communities/${encodeURIComponent(community)}/participants`, options.fetch ?? fetch, options.signal);
 }
+
+export function fetchAllIndicators(options: RequestOptions = {}): Promise<IndicatorValue[]> {
+  return getJson('/indicators', options.fetch ?? fetch, options.signal);
+}
+
+export interface IndicatorSources {
+  indicator: { code: string; namePl: string; nameEn: string; computation: string };
+  community: string;
+  year: number;
+  window: { from: string; to: string } | null;
+  selection: { types: string[] | null; residentInitiative: boolean | null };
+  activities: ActivityItem[];
+  truncated: boolean;
+}
+
+export function fetchIndicatorSources(code: string, year: number, community: string, options: RequestOptions = {}): Promise<IndicatorSources> {
+  const query = new URLSearchParams({ year: String(year), community });
+  return getJson(`/indicators/${encodeURIComponent(code)}/sources?${query}`, options.fetch ?? fetch, options.signal);
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  address: string | null;
+}
+
+export function fetchAudit(filter: Record<string, string>, options: RequestOptions = {}): Promise<{ total: number; events: AuditEvent[] }> {
+  return getJson(`/audit?${new URLSearchParams(filter)}`, options.fetch ?? fetch, options.signal);
+}
+
+/** Where a download is served (same origin, the session cookie goes with it). */
+export function exportUrl(path: string, params: Record<string, string>): string {
+  return `${API_BASE}${path}?${new URLSearchParams(params)}`;
+}
