@@ -158,3 +158,26 @@ describe('indicators page', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('data page', () => {
+  it('lets the LAZ organizer upload files and read the import report row by row', async () => {
+    const page = await signedIn('organizator.laz@demo.osl');
+    await page.click('[data-testid="nav-data"]');
+    await page.locator('[data-testid="import-history"]').waitFor();
+    // A list for another community's activity and a bad date: rejected, each row named.
+    const bad = 'id_dzialania;data;spolecznosc;typ;tytul\r\nLAZ-E2E-1;31.02.2023;LAZ;WARSZTAT;Warsztaty\r\nLAZ-E2E-2;01.03.2023;OST;WARSZTAT;Cudze\r\n';
+    await page.setInputFiles('[data-testid="upload-input"]', { name: 'dziennik-zly.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.click('[data-testid="upload-submit"]');
+    const report = page.locator('[data-testid="import-report"]');
+    await expect.poll(() => report.innerText(), { timeout: 30_000 }).toMatch(/odrzucony/);
+    const text = await report.innerText();
+    expect(text).toMatch(/\b2\b[\s\S]*31\.02\.2023/);
+    expect(text).toMatch(/OST nie jest przypisana do Twojego konta/);
+    const good = 'id_dzialania;data;spolecznosc;typ;tytul\r\nLAZ-E2E-3;01.03.2023;LAZ;WARSZTAT;Warsztaty e2e\r\n';
+    await page.setInputFiles('[data-testid="upload-input"]', { name: 'dziennik-dobry.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.click('[data-testid="upload-submit"]');
+    await expect.poll(() => report.innerText(), { timeout: 30_000 }).toMatch(/przyjęty/);
+    await expect.poll(() => page.locator('[data-testid="import-history"]').innerText()).toContain('dziennik-dobry.csv');
+    await page.screenshot({ path: path.join(screenshots, 'data-organizer.png'), fullPage: false });
+  });
+});

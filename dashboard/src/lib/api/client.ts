@@ -432,3 +432,94 @@ export function fetchAudit(filter: Record<string, string>, options: RequestOptio
 export function exportUrl(path: string, params: Record<string, string>): string {
   return `${API_BASE}${path}?${new URLSearchParams(params)}`;
 }
+
+export interface ImportIssue {
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  code: string;
+  message: string;
+}
+
+export interface FileImportReport {
+  file: string;
+  kind: string | null;
+  status: 'imported' | 'rejected' | 'unchanged';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  batchId: number | null;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+}
+
+export interface ImportJob {
+  id: string;
+  status: 'running' | 'finished' | 'failed';
+  progress: { file: string; fileIndex: number; fileCount: number; phase: string; rowsDone: number; rowsTotal: number } | null;
+  files: FileImportReport[] | null;
+  error: string | null;
+}
+
+/** Uploads files as an import job (answered at once) to poll with `fetchImportJob`. */
+export async function startImport(files: File[], lang: string): Promise<ImportJob> {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  form.append('lang', lang);
+  const path = '/imports?async=true';
+  const response = await fetch(`${API_BASE}${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    body: form
+  });
+  if (!response.ok) throw await toApiError(response, path);
+  return (await response.json()) as ImportJob;
+}
+
+export function fetchImportJob(id: string, options: RequestOptions = {}): Promise<ImportJob> {
+  return getJson(`/imports/jobs/${encodeURIComponent(id)}`, options.fetch ?? fetch, options.signal);
+}
+
+export interface ImportBatchItem {
+  id: number;
+  file: string;
+  kind: string;
+  status: string;
+  source: string;
+  importedBy: string;
+  at: string;
+  rowsRead: number;
+  rowsWritten: number;
+  errorCount: number;
+  warningCount: number;
+}
+
+export function fetchImportHistory(options: RequestOptions = {}): Promise<ImportBatchItem[]> {
+  return getJson('/imports', options.fetch ?? fetch, options.signal);
+}
+
+export interface PipelineRunItem {
+  id: number;
+  trigger: string;
+  mode: string;
+  status: 'running' | 'succeeded' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  steps: { name: string; rowsRead?: number; rowsWritten?: number; ms?: number; running?: boolean }[] | null;
+  error: string | null;
+  note: string | null;
+}
+
+export function fetchPipelineRuns(options: RequestOptions = {}): Promise<PipelineRunItem[]> {
+  return getJson('/pipeline/runs', options.fetch ?? fetch, options.signal);
+}
+
+export async function startPipelineRun(mode: 'incremental' | 'full'): Promise<{ id: number }> {
+  return (await sendJson<{ id: number }>('POST', '/pipeline/runs', { mode }))!;
+}
+
+export function fetchAllAlerts(options: RequestOptions = {}): Promise<DeclineAlert[]> {
+  return getJson('/alerts?status=all', options.fetch ?? fetch, options.signal);
+}
