@@ -42,6 +42,7 @@ import { ImportJobsService } from './services/import-jobs.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
 import { IndicatorSourcesService } from './services/indicator-sources.service.ts';
+import { IndicatorTargetsService } from './services/indicator-targets.service.ts';
 import { InboxService } from './services/inbox.service.ts';
 import { MetricsService } from './services/metrics.service.ts';
 import { IndicatorsService } from './services/indicators.service.ts';
@@ -76,6 +77,7 @@ const services = [
   ImportService,
   ImportTemplateService,
   IndicatorSourcesService,
+  IndicatorTargetsService,
   InboxService,
   MetricsService,
   IndicatorsService,

@@ -159,6 +159,18 @@ describe('indicators page', () => {
   });
 });
 
+describe('target editing', () => {
+  it('lets the director change a target; the table shows it after the recomputation', async () => {
+    const page = await signedIn('dyrektor@demo.osl');
+    await page.click('[data-testid="nav-indicators"]');
+    await page.click('[data-testid="edit-P4"]');
+    await page.fill('[data-testid="target-LAZ-2023"]', '7');
+    await page.click('[data-testid="targets-save"]');
+    await page.locator('[data-testid="targets-saved"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="value-P4-LAZ-2023"]').innerText()).toMatch(/\/ 7$/);
+  });
+});
+
 describe('data page', () => {
   it('lets the LAZ organizer upload files and read the import report row by row', async () => {
     const page = await signedIn('organizator.laz@demo.osl');

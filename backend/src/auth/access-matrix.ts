@@ -35,6 +35,8 @@ export const accessMatrix: Record<string, RouteAccess> = {
 
   'GET /api/config': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
   'GET /api/indicators': { kind: 'roles', roles: everyone },
+  // The director edits indicators and targets (issue 5, roles).
+  'PUT /api/indicators/:code/targets': { kind: 'roles', roles: { director: 'full' } },
   'GET /api/indicators/:code/sources': { kind: 'roles', roles: everyone },
   'GET /api/metrics': { kind: 'roles', roles: everyone },
   'GET /api/communities/:code/participation': { kind: 'roles', roles: everyone },

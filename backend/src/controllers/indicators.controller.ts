@@ -1,7 +1,8 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorSourcesService } from '../services/indicator-sources.service.ts';
+import { IndicatorTargetsService, TargetsInputError } from '../services/indicator-targets.service.ts';
 import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
 
 @Controller('indicators')
@@ -9,7 +10,20 @@ export class IndicatorsController {
   constructor(
     @Inject(IndicatorsService) private readonly service: IndicatorsService,
     @Inject(IndicatorSourcesService) private readonly sourcesService: IndicatorSourcesService,
+    @Inject(IndicatorTargetsService) private readonly targets: IndicatorTargetsService,
   ) {}
+
+  /** The director sets baselines and targets: `{"baseline": {"OST": 0}, "targets": {"OST": {"2022": 16}}}`; a run recomputes statuses. */
+  @Put(':code/targets')
+  async updateTargets(@CurrentViewer() viewer: Viewer, @Param('code') code: string, @Body() body: unknown) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('Send a JSON object with baseline and/or targets.');
+    try {
+      return await this.targets.update(viewer, code, body as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof TargetsInputError) throw new BadRequestException(error.message);
+      throw error;
+    }
+  }
 
   @Get()
   async list(@CurrentViewer() viewer: Viewer, @Query('year') year?: string, @Query('community') community?: string) {

@@ -523,3 +523,20 @@ export async function startPipelineRun(mode: 'incremental' | 'full'): Promise<{ 
 export function fetchAllAlerts(options: RequestOptions = {}): Promise<DeclineAlert[]> {
   return getJson('/alerts?status=all', options.fetch ?? fetch, options.signal);
 }
+
+export async function updateTargets(code: string, body: { baseline?: Record<string, number>; targets?: Record<string, Record<string, number>> }): Promise<{ pipelineRunId: number | null }> {
+  const path = `/indicators/${encodeURIComponent(code)}/targets`;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      body: JSON.stringify(body)
+    });
+  } catch (cause) {
+    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
+  }
+  if (!response.ok) throw await toApiError(response, path);
+  return (await response.json()) as { pipelineRunId: number | null };
+}

@@ -220,6 +220,14 @@ const pl = {
   'data.alerts': 'Historia alertów',
   'data.templates': 'Szablony plików',
 
+  'targets.edit': 'Edytuj cele',
+  'targets.title': 'Cele i wartości bazowe: {code}',
+  'targets.save': 'Zapisz',
+  'targets.cancel': 'Anuluj',
+  'targets.saved': 'Zapisano. Wskaźniki zostały przeliczone.',
+  'targets.saving': 'Zapisywanie i przeliczanie…',
+  'targets.failed': 'Nie zapisano: {details}',
+
   'state.loading': 'Wczytywanie danych…',
   'error.heading': 'Nie udało się pobrać danych z serwera.',
   'error.hint':
@@ -451,6 +459,14 @@ const en: Messages = {
   'data.mode': 'Mode',
   'data.alerts': 'Alert history',
   'data.templates': 'File templates',
+
+  'targets.edit': 'Edit targets',
+  'targets.title': 'Targets and baselines: {code}',
+  'targets.save': 'Save',
+  'targets.cancel': 'Cancel',
+  'targets.saved': 'Saved. The indicators have been recomputed.',
+  'targets.saving': 'Saving and recomputing…',
+  'targets.failed': 'Not saved: {details}',
 
   'state.loading': 'Loading data…',
   'error.heading': 'Could not load data from the server.',
