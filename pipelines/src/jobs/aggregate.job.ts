@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
-import { appendNullable, queryRows, runSqlFile } from '../analytics/duckdb-sql.ts';
+import { appendNullable, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
@@ -47,7 +47,7 @@ export interface AggregationResult {
 export const aggregationStepCount = 8;
 
 /** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
-const analyticsLayout = '3';
+const analyticsLayout = '4';
 
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
@@ -184,9 +184,15 @@ async function build(
       });
       return { rowsRead: communities + types, rowsWritten: communities + types };
     });
+    // Whether the staged rows only add (no earlier activity corrected): participation then grows by deltas.
+    let additive = false;
     await step('facts', async () => {
       // What the staged rows will change, noted while the previous facts are still there.
-      if (mode === 'incremental') await runSqlFile(db, 'affected-periods');
+      if (mode === 'incremental') {
+        await runSqlFile(db, 'affected-periods');
+        const [corrected] = await queryRows<{ n: number }>(db, 'SELECT count(*) AS n FROM stage_activity WHERE activity_id IN (SELECT activity_id FROM fact_activity)');
+        additive = corrected!.n === 0;
+      }
       await runSqlFile(db, 'build-facts', [config.project.periodStart]);
       await db.run('DROP TABLE stage_participant; DROP TABLE stage_activity; DROP TABLE stage_attendance; DROP TABLE stage_survey_answer;');
       const counts = await factCounts(db);
@@ -201,16 +207,25 @@ async function build(
       }
       return { rowsRead: 0, rowsWritten: counts.attendances + counts.activities + counts.participants + counts.surveyAnswers };
     });
-    await step(mode === 'full' ? 'participation by week, month, quarter, year' : 'participation of the affected periods', async () => {
-      await runSqlFile(db, 'person-first');
+    const participationStep =
+      mode === 'full' ? 'participation by week, month, quarter, year' : additive ? 'participation: what the added rows add' : 'participation of the corrected periods';
+    await step(participationStep, async () => {
+      const grains = ['week', 'month', 'quarter', 'year'];
       if (mode === 'full') {
+        await runSqlFile(db, 'person-first');
         await runSqlFile(db, 'participation-table');
         await db.run('CREATE OR REPLACE TABLE affected_dates (date DATE); CREATE OR REPLACE TABLE affected_persons (participant_id INTEGER);');
+        for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, true]);
+      } else if (additive) {
+        await runSqlFile(db, 'person-first-added', [sinceBatch]);
+        const [span] = await querySqlFile<{ from: string | null; to: string | null }>(db, 'added-span');
+        await runSqlFile(db, 'participation-added-rows', [sinceBatch, span!.from, span!.to]);
+        for (const grain of grains) await runSqlFile(db, 'participation-added', [grain, config.project.periodStart, config.project.periodEnd, sinceBatch]);
       } else {
+        // Corrections can move rows out of a period: its figures are recomputed from its rows.
+        await runSqlFile(db, 'person-first-update');
         await runSqlFile(db, 'affected-periods-after');
-      }
-      for (const grain of ['week', 'month', 'quarter', 'year']) {
-        await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, mode === 'full']);
+        for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, false]);
       }
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation') };
     });
