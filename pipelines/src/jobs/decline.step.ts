@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
 import { querySqlFile } from '../analytics/duckdb-sql.ts';
 import { describeDecline, detectDecline, isoWeekOfDate, resolveDeclineConfig, type DeclineConfigInput, type WeeklyParticipation } from '../decline/index.ts';
@@ -33,15 +33,18 @@ const groupNames: Record<string, { pl: string; en: string }> = {
  */
 export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string, onlyCommunities: ReadonlySet<string> | null = null): Promise<DetectedDecline[]> {
   const settings = resolveDeclineConfig(config.decline as DeclineConfigInput);
-  const rows = (await querySqlFile<WeeklyParticipation & { community: string; group_code: string }>(db, 'decline-series', [asOf])).filter(
-    (row) => !onlyCommunities || onlyCommunities.has(row.community),
+  const rows = await querySqlFile<{ community: string; group_code: string; weeks: string[]; attendances: number[]; distinctParticipants: number[]; activities: number[] }>(
+    db,
+    'decline-series',
+    [asOf, onlyCommunities ? listValue([...onlyCommunities]) : null],
+    [VARCHAR, LIST(VARCHAR)],
   );
   const series = new Map<string, WeeklyParticipation[]>();
   for (const row of rows) {
-    const key = `${row.community}|${row.group_code}`;
-    const weeks = series.get(key) ?? [];
-    weeks.push({ week: row.week, attendances: row.attendances, distinctParticipants: row.distinctParticipants, activities: row.activities });
-    series.set(key, weeks);
+    series.set(
+      `${row.community}|${row.group_code}`,
+      row.weeks.map((week, i) => ({ week, attendances: row.attendances[i]!, distinctParticipants: row.distinctParticipants[i]!, activities: row.activities[i]! })),
+    );
   }
   const found: DetectedDecline[] = [];
   for (const [key, weeks] of series) {
