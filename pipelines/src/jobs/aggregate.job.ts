@@ -258,10 +258,13 @@ async function build(
     });
     await step('decline detection', async () => {
       await runSqlFile(db, 'decline-findings');
-      // Within the same week, an unchanged community's series is unchanged, and so are its findings.
-      if (mode === 'incremental' && previousMeta?.decline_week === declineWeek) {
-        const affected = new Set((await queryRows<{ community: string }>(db, 'SELECT community FROM affected_communities')).map((r) => r.community));
-        const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(f.community)).map(fromStored);
+      // Within the same week, an unchanged series gives the same findings (unless the facts' span of
+      // days changed: then every series gains or loses weeks).
+      const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
+      if (mode === 'incremental' && previousMeta?.decline_week === declineWeek && span?.same) {
+        const seriesKey = (community: string, group: string) => `${community}|${group}`;
+        const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
+        const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
         declines = [...kept, ...(await detectDeclines(db, config, asOf, affected))];
       } else {
         declines = await detectDeclines(db, config, asOf);

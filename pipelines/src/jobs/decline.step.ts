@@ -29,14 +29,15 @@ const groupNames: Record<string, { pl: string; en: string }> = {
 
 /**
  * Runs the decline detection on the weekly participation of every community, in total and per
- * activity group, up to the last complete week before `asOf`.
+ * activity group, up to the last complete week before `asOf`; or only on the series `onlySeries`
+ * names ('community|group', group '' for the community in total).
  */
-export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string, onlyCommunities: ReadonlySet<string> | null = null): Promise<DetectedDecline[]> {
+export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string, onlySeries: ReadonlySet<string> | null = null): Promise<DetectedDecline[]> {
   const settings = resolveDeclineConfig(config.decline as DeclineConfigInput);
   const rows = await querySqlFile<{ community: string; group_code: string; weeks: string[]; attendances: number[]; distinctParticipants: number[]; activities: number[] }>(
     db,
     'decline-series',
-    [asOf, onlyCommunities ? listValue([...onlyCommunities]) : null],
+    [asOf, onlySeries ? listValue([...onlySeries]) : null],
     [VARCHAR, LIST(VARCHAR)],
   );
   const series = new Map<string, WeeklyParticipation[]>();

@@ -23,10 +23,19 @@ SELECT first_in_community FROM previous_person_first
 UNION
 SELECT first_anywhere FROM previous_person_first_anywhere;
 
--- Communities whose weekly series change: the decline detection runs again only for them.
-CREATE OR REPLACE TABLE affected_communities AS
-SELECT community FROM fact_activity WHERE activity_id IN (SELECT activity_id FROM stage_activity)
+-- Weekly series that change (each community in total, group '', and per activity group): the
+-- decline detection runs again only for them.
+CREATE OR REPLACE TABLE affected_series AS
+WITH changed AS (
+  SELECT community, group_code FROM fact_activity WHERE activity_id IN (SELECT activity_id FROM stage_activity)
+  UNION
+  SELECT s.community, t.group_code FROM stage_activity s JOIN dim_activity_type t USING (type_code)
+  UNION
+  SELECT a.community, a.group_code FROM stage_attendance s JOIN fact_activity a USING (activity_id)
+)
+SELECT community, group_code FROM changed
 UNION
-SELECT community FROM stage_activity
-UNION
-SELECT a.community FROM stage_attendance s JOIN fact_activity a USING (activity_id);
+SELECT community, '' FROM changed;
+
+-- The days the facts spanned: when the span changes, every series gains or loses weeks.
+CREATE OR REPLACE TEMP TABLE previous_fact_span AS SELECT min(date) AS first_day, max(date) AS last_day FROM fact_activity;
