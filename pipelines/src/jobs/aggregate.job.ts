@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duc
 import type { OslConfig } from '@osl/data';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
 import { appendNullable, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
-import { computeIndicatorValues } from '../indicators/indicator-values.ts';
+import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
 import { detectDeclines, lastCompleteWeek, type DetectedDecline } from './decline.step.ts';
@@ -161,9 +161,11 @@ async function build(
     if (mode === 'full') await runSqlFile(db, 'schema');
     await runSqlFile(db, 'staging');
     let totals: SourceCounts | null = null;
+    let staged: SourceCounts | null = null;
     await step(mode === 'full' ? 'read operational data' : `read changes after import #${sinceBatch}`, async () => {
       const extract = await input.extract.stage(db, workDir, sinceBatch);
       totals = extract.totals;
+      staged = extract.staged;
       watermark = extract.watermark;
       const read = Object.values(extract.staged).reduce((a, b) => a + b, 0);
       return { rowsRead: read, rowsWritten: read };
@@ -238,7 +240,8 @@ async function build(
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_survey') };
     });
     await step('indicators', async () => {
-      const values = await computeIndicatorValues(db, config, asOf);
+      const changes = mode === 'incremental' ? await factChanges(db, staged!) : null;
+      const values = await computeIndicatorValues(db, config, asOf, changes ? await previousIndicatorValues(db, changes) : undefined);
       await runSqlFile(db, 'indicator-values');
       const n = await appendRows(db, 'indicator_value', values, (a, v) => {
         a.appendVarchar(v.code);
@@ -305,6 +308,31 @@ async function build(
   instance.closeSync();
   const published = store.publish(buildFile, runId, now);
   return { published, asOf, mode, fallbackReason: null, watermark, steps, declines };
+}
+
+async function factChanges(db: DuckDBConnection, staged: SourceCounts): Promise<FactChanges> {
+  const days = (await querySqlFile<{ day: string }>(db, 'staged-days')).map((r) => r.day);
+  return { days, participants: staged.participants > 0, surveyAnswers: staged.surveyAnswers > 0 };
+}
+
+/** The previous run's measured indicator values, for the indicators whose window and sources did not change. */
+async function previousIndicatorValues(db: DuckDBConnection, changes: FactChanges): Promise<StillMeasured> {
+  const rows = await querySqlFile<{ code: string; community: string; year: number; value: number | null; window_from: string | null; window_to: string | null }>(
+    db,
+    'indicator-values-previous',
+  );
+  const measured = new Map<string, { from: string | null; to: string | null; values: ValuesByScope }>();
+  for (const row of rows) {
+    const key = `${row.code}|${row.year}`;
+    const entry = measured.get(key) ?? { from: row.window_from, to: row.window_to, values: new Map() };
+    entry.values.set(row.community, row.value);
+    measured.set(key, entry);
+  }
+  return (indicator, year, window) => {
+    const entry = measured.get(`${indicator.code}|${year}`);
+    if (!entry || entry.from !== window.from || entry.to !== window.to) return null;
+    return indicatorMayHaveChanged(indicator.computation.kind, window, changes) ? null : entry.values;
+  };
 }
 
 async function factCounts(db: DuckDBConnection): Promise<SourceCounts> {
