@@ -46,7 +46,7 @@ export async function computeIndicatorValues(
   for (const indicator of config.indicators) {
     for (const year of projectYears(config.project)) {
       const window = computeIndicatorWindow(config.project, indicator.cumulative, year, asOf);
-      const values = window ? (stillMeasured(indicator, year, window) ?? (await measureIndicator(connection, indicator, window))) : new Map();
+      const values = window ? (stillMeasured(indicator, year, window) ?? (await measureIndicator(connection, indicator, window, config.project.periodStart))) : new Map();
       for (const scope of scopes) {
         rows.push(describeValue(indicator, config, scope, year, asOf, window, window ? (values.get(scope) ?? defaultValue(indicator)) : null));
       }
@@ -90,11 +90,17 @@ function defaultValue(indicator: IndicatorConfig): number | null {
   return indicator.computation.kind === 'survey_share' ? null : 0;
 }
 
-async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow): Promise<ValuesByScope> {
+async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow, periodStart: string): Promise<ValuesByScope> {
   const computation = indicator.computation;
   const values: ValuesByScope = new Map();
   switch (computation.kind) {
     case 'distinct_participants': {
+      // Persons reached from the project start (P1): their first attendance in the period is known.
+      if (computation.minAttendances === 1 && window.from === periodStart) {
+        const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-reached-participants', [window.to]);
+        for (const row of rows) values.set(row.scope, row.value);
+        break;
+      }
       const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-distinct-participants', [
         window.from,
         window.to,

@@ -47,7 +47,7 @@ export interface AggregationResult {
 export const aggregationStepCount = 8;
 
 /** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
-const analyticsLayout = '4';
+const analyticsLayout = '5';
 
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
@@ -214,25 +214,28 @@ async function build(
     await step(participationStep, async () => {
       const grains = ['week', 'month', 'quarter', 'year'];
       if (mode === 'full') {
-        await runSqlFile(db, 'person-first');
+        await runSqlFile(db, 'person-first', [config.project.periodStart, config.project.periodEnd]);
         await runSqlFile(db, 'participation-table');
         await db.run('CREATE OR REPLACE TABLE affected_dates (date DATE); CREATE OR REPLACE TABLE affected_persons (participant_id INTEGER);');
         for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, true]);
       } else if (additive) {
-        await runSqlFile(db, 'person-first-added', [sinceBatch]);
-        const [span] = await querySqlFile<{ from: string | null; to: string | null }>(db, 'added-span');
-        await runSqlFile(db, 'participation-added-rows', [sinceBatch, span!.from, span!.to]);
-        for (const grain of grains) await runSqlFile(db, 'participation-added', [grain, config.project.periodStart, config.project.periodEnd, sinceBatch]);
+        await runSqlFile(db, 'person-first-added', [sinceBatch, config.project.periodStart, config.project.periodEnd]);
+        const [addedSpan] = await querySqlFile<{ from: string | null; to: string | null }>(db, 'added-span');
+        await runSqlFile(db, 'participation-added-rows', [sinceBatch, addedSpan!.from, addedSpan!.to]);
+        for (const grain of grains) await runSqlFile(db, 'participation-added', [grain, sinceBatch]);
+        // The grid of periods grows only when the facts now span more days.
+        const [spanNow] = await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged');
+        if (!spanNow?.same) for (const grain of grains) await runSqlFile(db, 'participation-grid', [grain, config.project.periodStart, config.project.periodEnd]);
       } else {
         // Corrections can move rows out of a period: its figures are recomputed from its rows.
-        await runSqlFile(db, 'person-first-update');
+        await runSqlFile(db, 'person-first-update', [config.project.periodStart, config.project.periodEnd]);
         await runSqlFile(db, 'affected-periods-after');
         for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, false]);
       }
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation') };
     });
     await step('participation by month', async () => {
-      await runSqlFile(db, 'participation-month', [config.project.periodStart, config.project.periodEnd]);
+      await runSqlFile(db, 'participation-month');
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation_month') };
     });
     await step('survey aggregates', async () => {

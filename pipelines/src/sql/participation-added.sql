@@ -1,8 +1,8 @@
 -- An incremental run whose rows are pure additions (new activities and attendance, nothing
 -- corrected): every measure of a period grows by what the added rows bring, so only the keys they
 -- touch are rewritten, from the affected persons' rows instead of a rescan of whole periods.
--- $1 = grain, $2 = project period start, $3 = project period end (DATE), $4 = the previous
--- watermark (facts of later import batches are the added rows). Run person-first-added first.
+-- $1 = grain, $2 = the previous watermark (facts of later import batches are the added rows).
+-- Run person-first-added and participation-added-rows first.
 -- A person adds 1 to a key's distinct count when none of their earlier rows fell in it, and
 -- moves their "new" from the period of their first attendance as it was to the one as it is.
 CREATE OR REPLACE TEMP TABLE participation_delta AS
@@ -52,29 +52,17 @@ activity_counts AS (
          coalesce(sum(headcount_anonymous), 0) AS anonymous_attendances,
          0 AS named_attendances, 0 AS distinct_participants, 0 AS new_participants
   FROM fact_activity
-  WHERE import_batch_id > $4
+  WHERE import_batch_id > $2
   GROUP BY GROUPING SETS (
     (date_trunc($1, date), community), (date_trunc($1, date)),
     (date_trunc($1, date), community, group_code), (date_trunc($1, date), group_code),
     (date_trunc($1, date), community, type_code), (date_trunc($1, date), type_code)
   )
-),
--- Quiet periods the grid gained (the added rows reach past the earlier first or last day).
-grid AS (
-  SELECT CAST(p.period_start AS DATE) AS period_start, s.community, 'all' AS breakdown, '' AS breakdown_value,
-         0 AS activities, 0 AS anonymous_attendances, 0 AS named_attendances, 0 AS distinct_participants, 0 AS new_participants
-  FROM (SELECT community FROM dim_community UNION ALL SELECT 'ALL') s,
-       range(
-         date_trunc($1, least($2::DATE, coalesce((SELECT min(date) FROM fact_activity), $2::DATE))),
-         date_trunc($1, greatest($3::DATE, coalesce((SELECT max(date) FROM fact_activity), $3::DATE))) + ('1 ' || $1)::INTERVAL,
-         ('1 ' || $1)::INTERVAL
-       ) AS p(period_start)
-  WHERE NOT EXISTS (SELECT 1 FROM agg_participation x WHERE x.grain = $1 AND x.breakdown = 'all' AND x.community = s.community AND x.period_start = CAST(p.period_start AS DATE))
 )
 SELECT period_start, community, breakdown, breakdown_value,
        sum(activities) AS activities, sum(anonymous_attendances) AS anonymous_attendances, sum(named_attendances) AS named_attendances,
        sum(distinct_participants) AS distinct_participants, sum(new_participants) AS new_participants
-FROM (SELECT * FROM people UNION ALL BY NAME SELECT * FROM activity_counts UNION ALL BY NAME SELECT * FROM grid)
+FROM (SELECT * FROM people UNION ALL BY NAME SELECT * FROM activity_counts)
 GROUP BY ALL;
 
 -- The changed keys, whole: their earlier values (none for a new key) plus the deltas.
