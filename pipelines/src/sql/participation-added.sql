@@ -16,18 +16,30 @@ WITH person_rows AS (
   FROM added_person_rows
   WHERE date_trunc($1, date)::DATE IN (SELECT period_start FROM added_periods WHERE grain = $1)
 ),
+-- Per person, period, community and type first (the finest key), then rolled up: fewer rows to
+-- group six ways.
+cells AS (
+  SELECT period_start, participant_id, community, type_code, group_code,
+         count(*) FILTER (WHERE added) AS named_added,
+         bool_or(NOT added) AS was_active,
+         bool_or(new_in_community) AS new_in_community,
+         bool_or(new_anywhere) AS new_anywhere,
+         bool_or(was_new_in_community AND NOT added) AS was_new_in_community,
+         bool_or(was_new_anywhere AND NOT added) AS was_new_anywhere
+  FROM person_rows
+  GROUP BY ALL
+),
 -- One row per person and key: what the person counted for before the added rows, and after.
 per_person AS (
   SELECT period_start,
          CASE WHEN grouping(community) = 1 THEN 'ALL' ELSE community END AS community,
          CASE WHEN grouping(group_code) = 0 THEN 'group' WHEN grouping(type_code) = 0 THEN 'type' ELSE 'all' END AS breakdown,
          coalesce(group_code, type_code, '') AS breakdown_value,
-         count(*) FILTER (WHERE added) AS named_added,
-         bool_or(NOT added) AS was_active,
+         sum(named_added) AS named_added,
+         bool_or(was_active) AS was_active,
          CASE WHEN grouping(community) = 1 THEN bool_or(new_anywhere) ELSE bool_or(new_in_community) END AS is_new,
-         CASE WHEN grouping(community) = 1 THEN bool_or(was_new_anywhere AND NOT added)
-              ELSE bool_or(was_new_in_community AND NOT added) END AS was_new
-  FROM person_rows
+         CASE WHEN grouping(community) = 1 THEN bool_or(was_new_anywhere) ELSE bool_or(was_new_in_community) END AS was_new
+  FROM cells
   GROUP BY GROUPING SETS (
     (period_start, participant_id, community), (period_start, participant_id),
     (period_start, participant_id, community, group_code), (period_start, participant_id, group_code),
