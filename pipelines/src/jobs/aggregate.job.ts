@@ -223,6 +223,7 @@ async function build(
         const [addedSpan] = await querySqlFile<{ from: string | null; to: string | null }>(db, 'added-span');
         await runSqlFile(db, 'participation-added-rows', [sinceBatch, addedSpan!.from, addedSpan!.to]);
         for (const grain of grains) await runSqlFile(db, 'participation-added', [grain, sinceBatch]);
+        await runSqlFile(db, 'participation-added-apply');
         // The grid of periods grows only when the facts now span more days.
         const [spanNow] = await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged');
         if (!spanNow?.same) for (const grain of grains) await runSqlFile(db, 'participation-grid', [grain, config.project.periodStart, config.project.periodEnd]);

@@ -19,3 +19,9 @@ LEFT JOIN previous_person_first op USING (participant_id, community)
 LEFT JOIN previous_person_first_anywhere oa USING (participant_id)
 WHERE date_trunc('year', r.date)::DATE IN (SELECT period_start FROM added_periods WHERE grain = 'year')
    OR date_trunc('week', r.date)::DATE IN (SELECT period_start FROM added_periods WHERE grain = 'week');
+
+-- What participation-added finds, per grain.
+CREATE OR REPLACE TEMP TABLE participation_delta (
+  grain VARCHAR, period_start DATE, community VARCHAR, breakdown VARCHAR, breakdown_value VARCHAR,
+  activities BIGINT, anonymous_attendances BIGINT, named_attendances BIGINT, distinct_participants BIGINT, new_participants BIGINT
+);
