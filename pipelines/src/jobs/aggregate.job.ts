@@ -56,8 +56,9 @@ const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' }
  * Builds the analytics store from the operational database and publishes it atomically.
  * Full: a new file from every row. Incremental: a copy of the published file plus the rows of
  * import batches newer than its watermark (new rows, and corrected rows replacing their old
- * version); aggregates and indicators are then recomputed from the facts, so both modes give the
- * same result. Before publishing, the facts are checked against the operational row counts; an
+ * version); aggregates, indicators and declines are then updated for what those rows change
+ * (deltas when they only add, the touched periods recomputed when they correct), so both modes
+ * give the same result. Before publishing, the facts are checked against the operational row counts; an
  * incremental run that does not match starts over in full. A failed run leaves the published
  * state untouched.
  */
