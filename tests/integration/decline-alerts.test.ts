@@ -1,15 +1,29 @@
 // The decline detection on the demo data: it must find OST's fall from October 2022, nothing in
 // WZG or LAZ, and keep an alert that persists across runs as one alert with a history.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PipelineService } from '@osl/backend';
+import { ImportService, PipelineService } from '@osl/backend';
 import { AlertsService } from '../../backend/src/services/alerts.service.ts';
 import { DemoService } from '../../backend/src/services/demo.service.ts';
 import { runOsl } from '../support/cli.ts';
-import { openInstallation, temporaryEnvironment } from '../support/installation.ts';
+import { openInstallation, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2026-11-27T12:00:00Z');
 let context: INestApplicationContext;
+
+/** Rows of the published analytics file, as JSON lines. */
+async function published(sql: string): Promise<string[]> {
+  const pointer = JSON.parse(fs.readFileSync(path.join(environment.dataDir, 'analytics', 'CURRENT.json'), 'utf8'));
+  const instance = await DuckDBInstance.create(path.join(environment.dataDir, 'analytics', pointer.file), { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  const rows = (await connection.runAndReadAll(sql)).getRowObjectsJson().map((row) => JSON.stringify(row));
+  connection.closeSync();
+  instance.closeSync();
+  return rows;
+}
 
 beforeAll(async () => {
   context = await openInstallation(environment);
@@ -51,5 +65,27 @@ describe('decline alerts on the demo data', () => {
     expect(alerts.length).toBeGreaterThan(0);
     expect(alerts[0]).toMatchObject({ community: 'OST', status: 'active' });
     expect(runOsl(['alerts', '--community', 'XYZ', '--json'], { OSL_DATA_DIR: environment.dataDir, DATABASE_URL: '' }).status).toBe(2);
+  });
+
+  it('finds in an incremental run what a full rebuild finds: new rows in one community, a correction in another', async () => {
+    const header = ['id', 'data', 'spolecznosc', 'typ', 'tytul', 'liczba_osob_bez_listy', 'inicjatywa_mieszkancow'];
+    const [ost] = (await published("SELECT external_id, type_code FROM fact_activity WHERE community = 'OST' AND group_code = 'animation' AND date >= '2023-03-01' ORDER BY date LIMIT 1")).map(
+      (row) => JSON.parse(row) as { external_id: string; type_code: string },
+    );
+    const batches = [
+      [header, ['T-NEW-1', '15.11.2023', 'WZG', 'WARSZTAT', 'Nowy warsztat', 12, 'nie']],
+      [header, [ost!.external_id, '20.09.2022', 'OST', ost!.type_code, 'Poprawione', 0, 'nie']],
+    ];
+    for (const [n, rows] of batches.entries()) {
+      const file = writeCsv(path.join(environment.dataDir, 'fixtures'), `dziennik-${n}.csv`, rows);
+      const [report] = await context.get(ImportService).importPaths([file], { source: 'cli', importedBy: 'test' });
+      expect(report!.status, JSON.stringify(report!.errors)).not.toBe('rejected');
+      expect(await context.get(PipelineService).run('schedule', 'incremental')).toMatchObject({ status: 'succeeded', mode: 'incremental' });
+      const incremental = await published('SELECT * FROM decline_finding ORDER BY ALL');
+      expect((await context.get(PipelineService).run('cli', 'full')).status).toBe('succeeded');
+      const full = await published('SELECT * FROM decline_finding ORDER BY ALL');
+      expect(full.length).toBeGreaterThan(0);
+      expect(incremental, `batch ${n}`).toEqual(full);
+    }
   });
 });

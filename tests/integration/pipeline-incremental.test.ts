@@ -1,5 +1,6 @@
 // Incremental runs give exactly what a full rebuild gives, on a randomized history of imports
-// (new rows and corrected rows), checked table by table.
+// (new rows and corrected rows), checked table by table. Steps of pure additions take the
+// additive path (participation grows by deltas), steps with corrections recompute their periods.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -23,13 +24,13 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-async function tableDump(file: string): Promise<Record<string, string>> {
+async function tableDump(file: string): Promise<Record<string, string[]>> {
   const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
-  const dump: Record<string, string> = {};
+  const dump: Record<string, string[]> = {};
   for (const table of comparedTables) {
     const reader = await connection.runAndReadAll(`SELECT * FROM ${table} ORDER BY ALL`);
-    dump[table] = JSON.stringify(reader.getRowObjectsJson());
+    dump[table] = reader.getRowObjectsJson().map((row) => JSON.stringify(row));
   }
   connection.closeSync();
   instance.closeSync();
@@ -64,7 +65,9 @@ describe('incremental pipeline runs', () => {
     const first = await pipeline.run('cli', 'full');
     expect(first.status).toBe('succeeded');
     expect(first.steps).toHaveLength(aggregationStepCount);
-    for (let step = 0; step < 8; step += 1) {
+    for (let step = 0; step < 12; step += 1) {
+      // Every third step corrects earlier activities; the others only add rows.
+      const corrects = step % 3 === 2;
       const files: string[] = [];
       // New people, some of them leaders.
       const newPeople = Array.from({ length: 5 + Math.floor(random() * 10) }, () => `P-${participants.length + Math.floor(random() * 1e6)}`);
@@ -81,13 +84,14 @@ describe('incremental pipeline runs', () => {
       for (let n = 0; n < 6; n += 1) {
         const id = `A-${step}-${n}`;
         activities.set(id, []);
-        log.push([id, day(), pick(communities), pick(types), `Działanie ${id}`, Math.floor(random() * 5), random() < 0.3 ? 'tak' : 'nie']);
+        // Once, a day before the project period: the grid of periods grows.
+        const date = step === 4 && n === 0 ? '14.12.2020' : day();
+        log.push([id, date, pick(communities), pick(types), `Działanie ${id}`, Math.floor(random() * 5), random() < 0.3 ? 'tak' : 'nie']);
       }
-      if (step > 0) {
-        for (const id of [...activities.keys()].filter(() => random() < 0.15).slice(0, 3)) {
-          if (id.startsWith(`A-${step}-`)) continue;
-          log.push([id, day(), pick(communities), pick(types), `Poprawione ${id}`, 0, 'nie']);
-        }
+      if (corrects) {
+        const earlier = [...activities.keys()].filter((id) => !id.startsWith(`A-${step}-`));
+        const corrected = new Set([pick(earlier), ...earlier.filter(() => random() < 0.1).slice(0, 2)]);
+        for (const id of corrected) log.push([id, day(), pick(communities), pick(types), `Poprawione ${id}`, 0, 'nie']);
       }
       files.push(writeCsv(dir, `dziennik-${step}.csv`, log));
       // Attendance lists for any activity, new or old.
@@ -110,10 +114,20 @@ describe('incremental pipeline runs', () => {
       const incremental = await pipeline.run('schedule', 'incremental');
       expect(incremental).toMatchObject({ status: 'succeeded', mode: 'incremental', fallbackReason: null });
       expect(incremental.steps).toHaveLength(aggregationStepCount);
+      expect(incremental.steps.map((s) => s.name), `step ${step}`).toContain(
+        corrects ? 'participation of the corrected periods' : 'participation: what the added rows add',
+      );
       const afterIncremental = await tableDump(publishedFile());
       expect((await pipeline.run('cli', 'full')).status).toBe('succeeded');
       const afterFull = await tableDump(publishedFile());
-      for (const table of comparedTables) expect(afterIncremental[table], `step ${step}, table ${table}`).toBe(afterFull[table]);
+      for (const table of comparedTables) {
+        // The rows only one side has, so that a failure shows what differs.
+        const full = new Set(afterFull[table]);
+        const incrementalRows = new Set(afterIncremental[table]);
+        const difference = { onlyIncremental: afterIncremental[table]!.filter((r) => !full.has(r)), onlyFull: afterFull[table]!.filter((r) => !incrementalRows.has(r)) };
+        expect(difference, `step ${step}, table ${table}`).toEqual({ onlyIncremental: [], onlyFull: [] });
+        expect(afterIncremental[table], `step ${step}, table ${table}`).toEqual(afterFull[table]);
+      }
     }
   });
 

@@ -26,19 +26,27 @@ export interface IndicatorValueRow {
   windowTo: string | null;
 }
 
-type ValuesByScope = Map<string, number | null>;
+export type ValuesByScope = Map<string, number | null>;
+
+/** Measured values of an earlier run that still hold, or null: then the indicator is measured again. */
+export type StillMeasured = (indicator: IndicatorConfig, year: number, window: DateWindow) => ValuesByScope | null;
 
 /**
  * Every configured indicator for every project year and scope (each community and ALL),
- * measured on the facts in `connection` as of `asOf` (a civil date).
+ * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`.
  */
-export async function computeIndicatorValues(connection: DuckDBConnection, config: OslConfig, asOf: string): Promise<IndicatorValueRow[]> {
+export async function computeIndicatorValues(
+  connection: DuckDBConnection,
+  config: OslConfig,
+  asOf: string,
+  stillMeasured: StillMeasured = () => null,
+): Promise<IndicatorValueRow[]> {
   const scopes = ['ALL', ...config.communities.map((c) => c.code)];
   const rows: IndicatorValueRow[] = [];
   for (const indicator of config.indicators) {
     for (const year of projectYears(config.project)) {
       const window = computeIndicatorWindow(config.project, indicator.cumulative, year, asOf);
-      const values = window ? await measureIndicator(connection, indicator, window) : new Map();
+      const values = window ? (stillMeasured(indicator, year, window) ?? (await measureIndicator(connection, indicator, window, config.project.periodStart))) : new Map();
       for (const scope of scopes) {
         rows.push(describeValue(indicator, config, scope, year, asOf, window, window ? (values.get(scope) ?? defaultValue(indicator)) : null));
       }
@@ -82,11 +90,17 @@ function defaultValue(indicator: IndicatorConfig): number | null {
   return indicator.computation.kind === 'survey_share' ? null : 0;
 }
 
-async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow): Promise<ValuesByScope> {
+async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow, periodStart: string): Promise<ValuesByScope> {
   const computation = indicator.computation;
   const values: ValuesByScope = new Map();
   switch (computation.kind) {
     case 'distinct_participants': {
+      // Persons reached from the project start (P1): their first attendance in the period is known.
+      if (computation.minAttendances === 1 && window.from === periodStart) {
+        const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-reached-participants', [window.to]);
+        for (const row of rows) values.set(row.scope, row.value);
+        break;
+      }
       const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-distinct-participants', [
         window.from,
         window.to,
@@ -132,4 +146,28 @@ export function computeSharePercent(part: number, whole: number, decimals: numbe
   const factor = 10 ** decimals;
   // Integer arithmetic first, so that 12.5% stays 12.5 and 1/8 rounds like a person would.
   return Math.round((part * 100 * factor) / whole) / factor;
+}
+
+/** What an incremental run changed in the facts: the days of added or corrected rows, and whether the register or surveys changed. */
+export interface FactChanges {
+  days: readonly string[];
+  participants: boolean;
+  surveyAnswers: boolean;
+}
+
+/**
+ * Whether an indicator measured over `window` can have changed: a count of activities or persons
+ * only when a changed day falls in the window; leaders with any register change, survey shares
+ * with any new answers.
+ */
+export function indicatorMayHaveChanged(kind: IndicatorConfig['computation']['kind'], window: DateWindow, changes: FactChanges): boolean {
+  switch (kind) {
+    case 'distinct_participants':
+    case 'activity_count':
+      return changes.days.some((day) => day >= window.from && day <= window.to);
+    case 'leaders':
+      return changes.participants;
+    case 'survey_share':
+      return changes.surveyAnswers;
+  }
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
-import { appendNullable, queryRows, runSqlFile } from '../analytics/duckdb-sql.ts';
-import { computeIndicatorValues } from '../indicators/indicator-values.ts';
+import { appendNullable, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
+import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
 import { detectDeclines, lastCompleteWeek, type DetectedDecline } from './decline.step.ts';
@@ -47,7 +47,7 @@ export interface AggregationResult {
 export const aggregationStepCount = 8;
 
 /** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
-const analyticsLayout = '3';
+const analyticsLayout = '5';
 
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
@@ -56,8 +56,9 @@ const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' }
  * Builds the analytics store from the operational database and publishes it atomically.
  * Full: a new file from every row. Incremental: a copy of the published file plus the rows of
  * import batches newer than its watermark (new rows, and corrected rows replacing their old
- * version); aggregates and indicators are then recomputed from the facts, so both modes give the
- * same result. Before publishing, the facts are checked against the operational row counts; an
+ * version); aggregates, indicators and declines are then updated for what those rows change
+ * (deltas when they only add, the touched periods recomputed when they correct), so both modes
+ * give the same result. Before publishing, the facts are checked against the operational row counts; an
  * incremental run that does not match starts over in full. A failed run leaves the published
  * state untouched.
  */
@@ -161,9 +162,11 @@ async function build(
     if (mode === 'full') await runSqlFile(db, 'schema');
     await runSqlFile(db, 'staging');
     let totals: SourceCounts | null = null;
+    let staged: SourceCounts | null = null;
     await step(mode === 'full' ? 'read operational data' : `read changes after import #${sinceBatch}`, async () => {
       const extract = await input.extract.stage(db, workDir, sinceBatch);
       totals = extract.totals;
+      staged = extract.staged;
       watermark = extract.watermark;
       const read = Object.values(extract.staged).reduce((a, b) => a + b, 0);
       return { rowsRead: read, rowsWritten: read };
@@ -184,9 +187,15 @@ async function build(
       });
       return { rowsRead: communities + types, rowsWritten: communities + types };
     });
+    // Whether the staged rows only add (no earlier activity corrected): participation then grows by deltas.
+    let additive = false;
     await step('facts', async () => {
       // What the staged rows will change, noted while the previous facts are still there.
-      if (mode === 'incremental') await runSqlFile(db, 'affected-periods');
+      if (mode === 'incremental') {
+        await runSqlFile(db, 'affected-periods');
+        const [corrected] = await queryRows<{ n: number }>(db, 'SELECT count(*) AS n FROM stage_activity WHERE activity_id IN (SELECT activity_id FROM fact_activity)');
+        additive = corrected!.n === 0;
+      }
       await runSqlFile(db, 'build-facts', [config.project.periodStart]);
       await db.run('DROP TABLE stage_participant; DROP TABLE stage_activity; DROP TABLE stage_attendance; DROP TABLE stage_survey_answer;');
       const counts = await factCounts(db);
@@ -201,21 +210,34 @@ async function build(
       }
       return { rowsRead: 0, rowsWritten: counts.attendances + counts.activities + counts.participants + counts.surveyAnswers };
     });
-    await step(mode === 'full' ? 'participation by week, month, quarter, year' : 'participation of the affected periods', async () => {
-      await runSqlFile(db, 'person-first');
+    const participationStep =
+      mode === 'full' ? 'participation by week, month, quarter, year' : additive ? 'participation: what the added rows add' : 'participation of the corrected periods';
+    await step(participationStep, async () => {
+      const grains = ['week', 'month', 'quarter', 'year'];
       if (mode === 'full') {
+        await runSqlFile(db, 'person-first', [config.project.periodStart, config.project.periodEnd]);
         await runSqlFile(db, 'participation-table');
         await db.run('CREATE OR REPLACE TABLE affected_dates (date DATE); CREATE OR REPLACE TABLE affected_persons (participant_id INTEGER);');
+        for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, true]);
+      } else if (additive) {
+        await runSqlFile(db, 'person-first-added', [sinceBatch, config.project.periodStart, config.project.periodEnd]);
+        const [addedSpan] = await querySqlFile<{ from: string | null; to: string | null }>(db, 'added-span');
+        await runSqlFile(db, 'participation-added-rows', [sinceBatch, addedSpan!.from, addedSpan!.to]);
+        for (const grain of grains) await runSqlFile(db, 'participation-added', [grain, sinceBatch]);
+        await runSqlFile(db, 'participation-added-apply');
+        // The grid of periods grows only when the facts now span more days.
+        const [spanNow] = await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged');
+        if (!spanNow?.same) for (const grain of grains) await runSqlFile(db, 'participation-grid', [grain, config.project.periodStart, config.project.periodEnd]);
       } else {
+        // Corrections can move rows out of a period: its figures are recomputed from its rows.
+        await runSqlFile(db, 'person-first-update', [config.project.periodStart, config.project.periodEnd]);
         await runSqlFile(db, 'affected-periods-after');
-      }
-      for (const grain of ['week', 'month', 'quarter', 'year']) {
-        await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, mode === 'full']);
+        for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, false]);
       }
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation') };
     });
     await step('participation by month', async () => {
-      await runSqlFile(db, 'participation-month', [config.project.periodStart, config.project.periodEnd]);
+      await runSqlFile(db, 'participation-month');
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation_month') };
     });
     await step('survey aggregates', async () => {
@@ -223,7 +245,8 @@ async function build(
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_survey') };
     });
     await step('indicators', async () => {
-      const values = await computeIndicatorValues(db, config, asOf);
+      const changes = mode === 'incremental' ? await factChanges(db, staged!) : null;
+      const values = await computeIndicatorValues(db, config, asOf, changes ? await previousIndicatorValues(db, changes) : undefined);
       await runSqlFile(db, 'indicator-values');
       const n = await appendRows(db, 'indicator_value', values, (a, v) => {
         a.appendVarchar(v.code);
@@ -243,10 +266,13 @@ async function build(
     });
     await step('decline detection', async () => {
       await runSqlFile(db, 'decline-findings');
-      // Within the same week, an unchanged community's series is unchanged, and so are its findings.
-      if (mode === 'incremental' && previousMeta?.decline_week === declineWeek) {
-        const affected = new Set((await queryRows<{ community: string }>(db, 'SELECT community FROM affected_communities')).map((r) => r.community));
-        const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(f.community)).map(fromStored);
+      // Within the same week, an unchanged series gives the same findings (unless the facts' span of
+      // days changed: then every series gains or loses weeks).
+      const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
+      if (mode === 'incremental' && previousMeta?.decline_week === declineWeek && span?.same) {
+        const seriesKey = (community: string, group: string) => `${community}|${group}`;
+        const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
+        const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
         declines = [...kept, ...(await detectDeclines(db, config, asOf, affected))];
       } else {
         declines = await detectDeclines(db, config, asOf);
@@ -287,6 +313,28 @@ async function build(
   instance.closeSync();
   const published = store.publish(buildFile, runId, now);
   return { published, asOf, mode, fallbackReason: null, watermark, steps, declines };
+}
+
+async function factChanges(db: DuckDBConnection, staged: SourceCounts): Promise<FactChanges> {
+  const days = (await querySqlFile<{ day: string }>(db, 'staged-days')).map((r) => r.day);
+  return { days, participants: staged.participants > 0, surveyAnswers: staged.surveyAnswers > 0 };
+}
+
+/** The previous run's measured indicator values, for the indicators whose window and sources did not change. */
+async function previousIndicatorValues(db: DuckDBConnection, changes: FactChanges): Promise<StillMeasured> {
+  const rows = await querySqlFile<{ code: string; year: number; window_from: string | null; window_to: string | null; scopes: string[]; values: (number | null)[] }>(
+    db,
+    'indicator-values-previous',
+  );
+  const measured = new Map<string, { from: string | null; to: string | null; values: ValuesByScope }>();
+  for (const row of rows) {
+    measured.set(`${row.code}|${row.year}`, { from: row.window_from, to: row.window_to, values: new Map(row.scopes.map((scope, i) => [scope, row.values[i] ?? null])) });
+  }
+  return (indicator, year, window) => {
+    const entry = measured.get(`${indicator.code}|${year}`);
+    if (!entry || entry.from !== window.from || entry.to !== window.to) return null;
+    return indicatorMayHaveChanged(indicator.computation.kind, window, changes) ? null : entry.values;
+  };
 }
 
 async function factCounts(db: DuckDBConnection): Promise<SourceCounts> {

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
 import { querySqlFile } from '../analytics/duckdb-sql.ts';
 import { describeDecline, detectDecline, isoWeekOfDate, resolveDeclineConfig, type DeclineConfigInput, type WeeklyParticipation } from '../decline/index.ts';
@@ -29,19 +29,23 @@ const groupNames: Record<string, { pl: string; en: string }> = {
 
 /**
  * Runs the decline detection on the weekly participation of every community, in total and per
- * activity group, up to the last complete week before `asOf`.
+ * activity group, up to the last complete week before `asOf`; or only on the series `onlySeries`
+ * names ('community|group', group '' for the community in total).
  */
-export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string, onlyCommunities: ReadonlySet<string> | null = null): Promise<DetectedDecline[]> {
+export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string, onlySeries: ReadonlySet<string> | null = null): Promise<DetectedDecline[]> {
   const settings = resolveDeclineConfig(config.decline as DeclineConfigInput);
-  const rows = (await querySqlFile<WeeklyParticipation & { community: string; group_code: string }>(db, 'decline-series', [asOf])).filter(
-    (row) => !onlyCommunities || onlyCommunities.has(row.community),
+  const rows = await querySqlFile<{ community: string; group_code: string; weeks: string[]; attendances: number[]; distinctParticipants: number[]; activities: number[] }>(
+    db,
+    'decline-series',
+    [asOf, onlySeries ? listValue([...onlySeries]) : null],
+    [VARCHAR, LIST(VARCHAR)],
   );
   const series = new Map<string, WeeklyParticipation[]>();
   for (const row of rows) {
-    const key = `${row.community}|${row.group_code}`;
-    const weeks = series.get(key) ?? [];
-    weeks.push({ week: row.week, attendances: row.attendances, distinctParticipants: row.distinctParticipants, activities: row.activities });
-    series.set(key, weeks);
+    series.set(
+      `${row.community}|${row.group_code}`,
+      row.weeks.map((week, i) => ({ week, attendances: row.attendances[i]!, distinctParticipants: row.distinctParticipants[i]!, activities: row.activities[i]! })),
+    );
   }
   const found: DetectedDecline[] = [];
   for (const [key, weeks] of series) {

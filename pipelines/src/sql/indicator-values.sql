@@ -1,3 +1,5 @@
+-- One row per indicator, scope and year (unique by construction). No primary key: its index
+-- cost more to build each run than it saves on a table of a few thousand rows.
 CREATE OR REPLACE TABLE indicator_value (
   code VARCHAR NOT NULL,
   community VARCHAR NOT NULL,
@@ -10,6 +12,5 @@ CREATE OR REPLACE TABLE indicator_value (
   status VARCHAR NOT NULL,
   unit VARCHAR NOT NULL,
   window_from DATE,
-  window_to DATE,
-  PRIMARY KEY (code, community, year)
+  window_to DATE
 );

@@ -1,14 +1,12 @@
 -- Participation per community (and ALL) and month for the overview chart: the month rows of
 -- agg_participation (build it first) with the persons reached from the project start up to
--- each month's end (what P1 counts: the first attendance inside the project period).
--- $1 = project period start, $2 = project period end (DATE).
+-- each month's end (what P1 counts: the first attendance inside the project period, kept in
+-- person_first).
 CREATE OR REPLACE TABLE agg_participation_month AS
 WITH reached AS (
-  SELECT community, date_trunc('month', min(date)) AS month
-  FROM fact_attendance WHERE date BETWEEN $1::DATE AND $2::DATE GROUP BY participant_id, community
+  SELECT community, date_trunc('month', first_in_period) AS month FROM person_first WHERE first_in_period IS NOT NULL
   UNION ALL
-  SELECT 'ALL', date_trunc('month', min(date))
-  FROM fact_attendance WHERE date BETWEEN $1::DATE AND $2::DATE GROUP BY participant_id
+  SELECT 'ALL', date_trunc('month', first_in_period) FROM person_first_anywhere WHERE first_in_period IS NOT NULL
 ),
 reached_by_month AS (
   SELECT community, month, count(*) AS newly_reached FROM reached GROUP BY ALL

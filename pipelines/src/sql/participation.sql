@@ -5,6 +5,12 @@
 -- (an incremental run: the rest of agg_participation is still right).
 -- new: the person's first attendance ever in that scope (the community, or anywhere for ALL)
 -- falls in the period; returning: active in the period and active in that scope before it.
+-- An incremental run: periods outside the grid (a corrected activity was its first or last day) go.
+DELETE FROM agg_participation
+WHERE NOT $4::BOOLEAN AND grain = $1
+  AND period_start NOT BETWEEN date_trunc($1, least($2::DATE, coalesce((SELECT min(date) FROM fact_activity), $2::DATE)))
+                           AND date_trunc($1, greatest($3::DATE, coalesce((SELECT max(date) FROM fact_activity), $3::DATE)));
+
 INSERT INTO agg_participation
 WITH first_seen AS (
   SELECT f.participant_id, f.community, p.first_in_community, a.first_anywhere, f.date, f.type_code, f.group_code
