@@ -16,7 +16,9 @@ import { ImportsController, maxFilesPerUpload } from './controllers/imports.cont
 import { IndicatorsController } from './controllers/indicators.controller.ts';
 import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
+import { ReportsController } from './controllers/reports.controller.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
+import { SummaryPdfService } from './services/summary-pdf.service.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { ActivityRepository } from './repositories/activity.repository.ts';
 import { AlertRepository } from './repositories/alert.repository.ts';
@@ -119,6 +121,7 @@ export const apiControllers = [
   UsersController,
   AuditController,
   ExportsController,
+  ReportsController,
 ];
 
 /** The server: the REST API under /api and the scheduled pipelines. */
@@ -135,7 +138,7 @@ export class AppModule {
       ],
       controllers: apiControllers,
       // Every request passes the access matrix (auth/access-matrix.ts).
-      providers: [ScheduledJobs, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [ScheduledJobs, SummaryPdfService, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -159,6 +159,18 @@ describe('indicators page', () => {
   });
 });
 
+describe('printable summary', () => {
+  it('gives the director the overview as an A4 PDF rendered by the server', async () => {
+    const page = await signedIn('dyrektor@demo.osl');
+    await page.locator('[data-testid="summary-pdf"]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="summary-pdf"]')]);
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(download.suggestedFilename()).toMatch(/^podsumowanie-\d{4}\.pdf$/);
+    fs.writeFileSync(path.join(screenshots, 'summary.pdf'), bytes);
+  });
+});
+
 describe('target editing', () => {
   it('lets the director change a target; the table shows it after the recomputation', async () => {
     const page = await signedIn('dyrektor@demo.osl');

@@ -73,6 +73,8 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'POST /api/users': () => [{ method: 'POST', path: '/api/users', json: { email: `nowe${++throwaway}@test.osl`, role: 'auditor' } }],
   'PATCH /api/users/:id': async () => [{ method: 'PATCH', path: `/api/users/${await newAccountId()}`, json: { displayName: 'Zmienione' } }],
   'POST /api/users/:id/reset-password': async () => [{ method: 'POST', path: `/api/users/${await newAccountId()}/reset-password` }],
+  // Signed-in roles get the PDF, or 503 where this machine has no Chromium, never 401/403.
+  'GET /api/reports/summary.pdf': () => [{ path: '/api/reports/summary.pdf?year=2022' }],
   'GET /api/audit': () => [{ path: '/api/audit?limit=50' }],
 };
 

@@ -62,6 +62,8 @@ export const accessMatrix: Record<string, RouteAccess> = {
   // Exports hold figures only, always with small counts suppressed, whoever exports.
   'GET /api/exports/indicators': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
   'GET /api/exports/indicators/:code/sources': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
+  // The overview as a PDF, rendered with the requester's own session.
+  'GET /api/reports/summary.pdf': { kind: 'roles', roles: { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } },
 
   'GET /api/audit': { kind: 'roles', roles: { director: 'full', auditor: 'full' } },
 };

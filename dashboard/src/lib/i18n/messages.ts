@@ -17,6 +17,7 @@ const pl = {
   'overview.yearSwitch': 'Wybierz rok',
   'overview.period': 'Okres realizacji projektu: {start} – {end}',
   'overview.pageTitle': 'Przegląd wskaźników',
+  'overview.print': 'Drukuj podsumowanie',
 
   'indicators.heading': 'Wskaźniki projektu – {year}',
   'indicators.headingNoYear': 'Wskaźniki projektu',
@@ -257,6 +258,7 @@ const en: Messages = {
   'overview.yearSwitch': 'Choose a year',
   'overview.period': 'Project period: {start} – {end}',
   'overview.pageTitle': 'Indicator overview',
+  'overview.print': 'Print the summary',
 
   'indicators.heading': 'Project indicators – {year}',
   'indicators.headingNoYear': 'Project indicators',

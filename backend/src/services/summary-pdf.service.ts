@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { chromium } from 'playwright-core';
+import { sessionCookieName } from '../auth/cookies.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { AuditService } from './audit.service.ts';
+
+const renderTimeoutMs = 45_000;
+
+/**
+ * The director's printable summary as a PDF, rendered by the same Chromium the tests use: the
+ * overview page, opened by this server on its own address with the requester's session (so the
+ * PDF shows exactly what they may see), printed A4 with its print stylesheet.
+ */
+@Injectable()
+export class SummaryPdfService {
+  private readonly logger = new Logger('SummaryPdf');
+
+  constructor(
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
+  ) {}
+
+  private chromiumPath(): string {
+    return this.environment.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  }
+
+  async render(viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
+    const executablePath = this.chromiumPath();
+    if (!fs.existsSync(executablePath)) {
+      throw new ServiceUnavailableException(`The PDF is rendered with Chromium, not found at ${executablePath} (install it: apt-get install chromium, or set CHROMIUM_PATH). Meanwhile, use "Print" and "Save as PDF" in the browser.`);
+    }
+    const dashboard = this.environment.dashboardDir;
+    if (!dashboard || !fs.existsSync(path.join(dashboard, 'index.html'))) {
+      throw new ServiceUnavailableException('The PDF is printed from the dashboard, which this server does not serve (run "npm run build").');
+    }
+    // The server's own address, never the request's Host header: the browser carries a session.
+    const { port } = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo;
+    const origin = `http://127.0.0.1:${port}`;
+    const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: 'Europe/Warsaw', viewport: { width: 1120, height: 1400 } });
+      await context.addCookies([{ name: sessionCookieName, value: sessionToken, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+      await context.addInitScript((chosen) => globalThis.localStorage?.setItem('osl-monitor.lang', chosen), lang);
+      const page = await context.newPage();
+      await page.goto(`${origin}/?year=${year}`, { waitUntil: 'networkidle', timeout: renderTimeoutMs });
+      await page.locator('[data-testid="indicator-table"]').waitFor({ timeout: renderTimeoutMs });
+      // Every chart drawn (the ECharts wrapper marks each one data-rendered="true").
+      await page.waitForFunction(() => {
+        const charts = [...document.querySelectorAll('[data-rendered]')];
+        return charts.length > 0 && charts.every((c) => (c as HTMLElement).dataset.rendered === 'true');
+      }, undefined, { timeout: renderTimeoutMs });
+      await page.emulateMedia({ media: 'print' });
+      const footer = `<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between"><span>OSL Monitor · ${escapeHtml(viewer.email)} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`;
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer, margin: { top: '12mm', bottom: '16mm', left: '10mm', right: '10mm' } });
+      await this.audit.recordAction('export.summary-pdf', 'export', String(year), viewer.email, viewer.address, { year, lang });
+      return Buffer.from(pdf);
+    } catch (error) {
+      this.logger.error(`summary PDF for ${year} failed: ${(error as Error).message}`);
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
