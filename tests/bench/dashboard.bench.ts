@@ -1,7 +1,7 @@
 // Dashboard budgets (issue 6, "Quality"), measured, not tested:
 //   npm run bench:dashboard [-- --rows 10000000 --communities 1000 --loads 5]
 // 1. On the demo data, the built dashboard in headless Chromium, signed in as the director:
-//    time to the first chart drawn and to all charts (budget 1.0 s), against loading the bare
+//    time to the first chart's first frame on screen and to all charts finished (budget 1.0 s), against loading the bare
 //    index page in the same run; JavaScript of the first load, gzipped (budget 350 KB).
 // 2. On a generated history of `--rows` attendance rows: the server time of the overview page's
 //    API calls together (budget 100 ms), against DuckDB running the same queries directly.
@@ -61,8 +61,10 @@ try {
       if (response.request().resourceType() === 'script') scripts.push(response.body());
     });
     await page.goto(demo.url);
-    await page.waitForFunction(() => document.querySelector('[data-rendered="true"]') !== null, undefined, { polling: 10, timeout: 30_000 });
-    const first = await page.evaluate(() => performance.now());
+    // The wrapper stamps each chart's first frame on screen (data-painted, in the page's clock).
+    const first = Number(
+      await (await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-painted]')?.dataset.painted ?? false, undefined, { polling: 10, timeout: 30_000 })).jsonValue(),
+    );
     await page.waitForFunction(() => [...document.querySelectorAll('[data-rendered]')].every((c) => (c as HTMLElement).dataset.rendered === 'true'), undefined, { polling: 10 });
     const all = await page.evaluate(() => performance.now());
     // The first load warms the server's caches and the file system: not counted.
@@ -142,8 +144,8 @@ try {
 const apiTotal = Object.values(apiTimes).reduce((a, b) => a + b, 0);
 const rawTotal = Object.values(rawTimes).reduce((a, b) => a + b, 0);
 console.log('\nDashboard budgets (medians of', loads, 'loads after a warm-up)\n');
-row('first chart drawn (demo data, director)', `${ms(median(firstChart))} = ${(median(firstChart) / budgets.firstChartMs).toFixed(2)}× the 1.0 s budget`);
-row('all charts drawn', ms(median(allCharts)));
+row('first chart on screen (demo data, director)', `${ms(median(firstChart))} = ${(median(firstChart) / budgets.firstChartMs).toFixed(2)}× the 1.0 s budget`);
+row('all charts drawn, entry animations finished', ms(median(allCharts)));
 row('baseline: the bare index page, no JavaScript', `${ms(median(bareIndex))} (first chart = ${(median(firstChart) / median(bareIndex)).toFixed(1)}× it)`);
 row('JavaScript of the first load, gzipped', `${(javascriptGzip / 1024).toFixed(0)} KB = ${(javascriptGzip / 1024 / budgets.javascriptKb).toFixed(2)}× the 350 KB budget (${(javascriptRaw / 1024).toFixed(0)} KB raw)`);
 console.log(`\nOverview API calls at ${rows.toLocaleString('en')} attendance rows, ${communities} communities (server time incl. HTTP on localhost)\n`);

@@ -53,6 +53,8 @@ describe('overview page', () => {
     await table.waitFor();
     const text = await table.innerText();
     for (const code of ['P1', 'P2', 'P3', 'P4', 'P5', 'R1', 'R2', 'R3']) expect(text).toContain(code);
+    // A sparkline per indicator: 2021–2023 against the target, its figures in its label.
+    await expect.poll(() => page.locator('[data-testid="sparkline-P1"] svg').getAttribute('aria-label')).toMatch(/^P1: 2021 \d+ \/ \d+; 2022 \d+ \/ \d+; 2023 \d+ \/ \d+$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('pl');
     fs.mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: path.join(screenshots, 'overview.png'), fullPage: true });

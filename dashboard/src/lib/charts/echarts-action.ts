@@ -32,6 +32,10 @@ export const echarts: Action<HTMLElement, EChartsActionParams> = (node, params) 
   chart.on('finished', () => {
     node.dataset.rendered = 'true';
   });
+  // The first frame on screen (the chart is visible; its entry animation may still run).
+  chart.on('rendered', () => {
+    node.dataset.painted ??= String(Math.round(performance.now()));
+  });
   let onClick = params.onClick;
   chart.on('click', (event) => onClick?.(event as Parameters<NonNullable<EChartsActionParams['onClick']>>[0]));
 
