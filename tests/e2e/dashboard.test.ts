@@ -120,6 +120,9 @@ describe('community page', () => {
     // And by clicking a bar on the chart.
     const box = (await chart.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.8, box.y + box.height - 30);
+    // The month view draws the reach indicator's target path.
+    await page.click('[data-testid="grain-month"]');
+    await expect.poll(() => chart.getAttribute('data-target')).toBe('P1');
     // Who has not come back: the organizer of all three communities sees codes and names.
     await page.locator('[data-testid="lapsed-table"]').waitFor();
     expect(await page.locator('[data-testid="lapsed-table"] thead').innerText()).toContain('Imię i nazwisko');
@@ -205,5 +208,20 @@ describe('data page', () => {
     await expect.poll(() => report.innerText(), { timeout: 30_000 }).toMatch(/przyjęty/);
     await expect.poll(() => page.locator('[data-testid="import-history"]').innerText()).toContain('dziennik-dobry.csv');
     await page.screenshot({ path: path.join(screenshots, 'data-organizer.png'), fullPage: false });
+  });
+});
+
+describe('a 360 px phone', () => {
+  it('shows every page without sideways scrolling of the page itself', async () => {
+    const page = await signedIn('dyrektor@demo.osl');
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const pathname of ['/', '/spolecznosc/OST', '/wskazniki', '/dane']) {
+      await page.goto(`${server.url}${pathname}`, { waitUntil: 'networkidle' });
+      await page.locator('main h1').first().waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, pathname).toBeLessThanOrEqual(360);
+    }
+    await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
+    await page.screenshot({ path: path.join(screenshots, 'community-ost-360.png'), fullPage: false });
   });
 });

@@ -17,6 +17,17 @@ describe('buildCommunityChartOption', () => {
     expect(byId.get(COMMUNITY_SERIES_IDS.attendances)!.markArea!.data).toEqual([[{ xAxis: '2022-W42', name: 'Frekwencja spadła o 42%' }, { xAxis: '2022-W52' }]]);
   });
 
+  it('adds persons reached and the target path on a right axis when given', () => {
+    const series = buildYearSeries([row('2022-03', 12, 9)], 2022, 'month');
+    const reached = series.periods.map((_, i) => (i < 3 ? 10 + i : null));
+    const path = series.periods.map((_, i) => 5 * (i + 1));
+    const option = buildCommunityChartOption(series, [], labels, false, { reached, path, reachedLabel: 'Osoby objęte', pathLabel: 'Ścieżka celu' });
+    const byId = new Map((option.series as { id: string; data: unknown[]; yAxisIndex?: number }[]).map((s) => [s.id, s]));
+    expect(byId.get(COMMUNITY_SERIES_IDS.targetPath)).toMatchObject({ yAxisIndex: 1, data: path });
+    expect(byId.get(COMMUNITY_SERIES_IDS.reached)!.data.slice(0, 4)).toEqual([10, 11, 12, null]);
+    expect(Array.isArray(option.yAxis)).toBe(true);
+  });
+
   it('draws no shading without alerts', () => {
     const option = buildCommunityChartOption(buildYearSeries([], 2022, 'month'), [], labels);
     expect((option.series as { markArea?: unknown }[])[0].markArea).toBeUndefined();

@@ -24,9 +24,17 @@ export interface ChartAlertSpan {
   sentence: string;
 }
 
-export const COMMUNITY_SERIES_IDS = { attendances: 'attendances', distinct: 'distinct', previous: 'previous' } as const;
+export const COMMUNITY_SERIES_IDS = { attendances: 'attendances', distinct: 'distinct', previous: 'previous', reached: 'reached', targetPath: 'targetPath' } as const;
 
-export function buildCommunityChartOption(series: YearSeries, alerts: readonly ChartAlertSpan[], labels: CommunityChartLabels, compact = false): CommunityChartOption {
+/** The reach indicator on the same axis periods: persons reached to date and its target path (right axis). */
+export interface ChartTarget {
+  reached: (number | null)[];
+  path: (number | null)[];
+  reachedLabel: string;
+  pathLabel: string;
+}
+
+export function buildCommunityChartOption(series: YearSeries, alerts: readonly ChartAlertSpan[], labels: CommunityChartLabels, compact = false, target: ChartTarget | null = null): CommunityChartOption {
   const value = (v: number | null | undefined) => (typeof v === 'number' ? v : null);
   const formatValue = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? labels.formatNumber(v) : '–');
   const bars: BarSeriesOption = {
@@ -69,6 +77,38 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
     itemStyle: { color: OKABE_ITO.orange },
     z: 2
   };
+  const targetSeries: LineSeriesOption[] = target
+    ? [
+        {
+          id: COMMUNITY_SERIES_IDS.reached,
+          name: target.reachedLabel,
+          type: 'line',
+          yAxisIndex: 1,
+          data: target.reached,
+          showSymbol: false,
+          lineStyle: { width: 2, color: OKABE_ITO.bluishGreen },
+          itemStyle: { color: OKABE_ITO.bluishGreen },
+          z: 3
+        },
+        {
+          id: COMMUNITY_SERIES_IDS.targetPath,
+          name: target.pathLabel,
+          type: 'line',
+          yAxisIndex: 1,
+          data: target.path,
+          showSymbol: false,
+          lineStyle: { width: 2, type: 'dashed', color: OKABE_ITO.vermillion },
+          itemStyle: { color: OKABE_ITO.vermillion },
+          z: 3
+        }
+      ]
+    : [];
+  const valueAxis = {
+    type: 'value' as const,
+    minInterval: 1,
+    axisLabel: { color: CHART_TEXT.muted, formatter: (v: number) => labels.formatNumber(v) },
+    splitLine: { lineStyle: { color: CHART_TEXT.gridLine } }
+  };
   return {
     animationDuration: 300,
     textStyle: { fontFamily: CHART_TEXT.fontFamily, color: CHART_TEXT.body },
@@ -86,12 +126,7 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
       axisLine: { lineStyle: { color: CHART_TEXT.axisLine } },
       axisTick: { alignWithLabel: true }
     },
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: CHART_TEXT.muted, formatter: (v: number) => labels.formatNumber(v) },
-      splitLine: { lineStyle: { color: CHART_TEXT.gridLine } }
-    },
-    series: [bars, previous, distinct]
+    yAxis: target ? [valueAxis, { ...valueAxis, splitLine: { show: false } }] : valueAxis,
+    series: [bars, previous, distinct, ...targetSeries]
   };
 }
