@@ -14,3 +14,4 @@ export { accessMatrix, scopeOf, type RouteAccess, type Scope } from './auth/acce
 export { routesOf } from './auth/route-key.ts';
 export { roles, type Role } from './auth/roles.ts';
 export { sessionCookieName } from './auth/cookies.ts';
+export { apiVersion, buildOpenApiDocument, describeApi } from './openapi/openapi-document.ts';

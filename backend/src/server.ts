@@ -5,7 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import type { OslConfig } from '@osl/data';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.ts';
+import { apiVersion, buildOpenApiDocument } from './openapi/openapi-document.ts';
 import { applyRequestLimits, securityHeaders } from './lib/http-hardening.ts';
 import { OslLogger } from './lib/logger.ts';
 import { readConfig, readEnvironment, type OslEnvironment } from './lib/osl-environment.ts';
@@ -35,6 +37,8 @@ export async function startServer(
   app.use(securityHeaders(environment.dashboardDir ? path.join(environment.dashboardDir, 'index.html') : null));
   applyRequestLimits(app);
   await app.get(BootstrapService).start(options);
+  // The API described: Swagger UI at /api/docs, the document at /api/docs-json.
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, apiVersion), { jsonDocumentUrl: 'api/docs-json' });
   serveDashboard(app, environment.dashboardDir, logger);
   await app.listen(environment.port, '0.0.0.0');
   const address = app.getHttpServer().address();

@@ -225,3 +225,17 @@ describe('a 360 px phone', () => {
     await page.screenshot({ path: path.join(screenshots, 'community-ost-360.png'), fullPage: false });
   });
 });
+
+describe('API documentation', () => {
+  it('shows the OpenAPI document in Swagger UI under the strict Content-Security-Policy', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${server.url}/api/docs`, { waitUntil: 'networkidle' });
+    await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.swagger-ui').last().innerText()).toContain('/api/metrics');
+    expect(violations).toEqual([]);
+  });
+});

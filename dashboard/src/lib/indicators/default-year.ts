@@ -34,7 +34,7 @@ export function yearsWithParticipation(series: readonly CommunityParticipation[]
   const years = new Set<number>();
   for (const community of series) {
     for (const period of community.periods) {
-      if (period.activities > 0 || period.attendances > 0) years.add(Number(period.period.slice(0, 4)));
+      if (period.activities > 0 || (period.attendances ?? 0) > 0) years.add(Number(period.period.slice(0, 4)));
     }
   }
   return years;

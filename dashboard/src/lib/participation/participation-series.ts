@@ -16,7 +16,7 @@ export function monthsBetween(start: string, end: string): string[] {
 
 export interface ParticipationYearSummary {
   activities: number;
-  attendances: number;
+  attendances: number | null;
   /** Persons reached from the project start to the last month of `year` that has figures. */
   reached: number | null;
   /** The community's P1 target for `year`. */
@@ -34,7 +34,8 @@ export function summarizeParticipationYear(
   const last: ParticipationPeriod | undefined = upToYearEnd.at(-1);
   return {
     activities: sum(inYear.map((p) => p.activities)),
-    attendances: sum(inYear.map((p) => p.attendances)),
+    // A month hidden by suppression (the auditor's view) leaves the year's total unknown, not smaller.
+    attendances: inYear.some((p) => p.attendances === null) ? null : sum(inYear.map((p) => p.attendances ?? 0)),
     reached: last ? last.cumulativeParticipants : null,
     target: data.target?.targets?.[String(year)] ?? null
   };

@@ -1,0 +1,40 @@
+// The OpenAPI document at /api/docs (issue 6, "Analytics API") and the dashboard's types generated
+// from it: a change to the API's shapes without `npm run api:generate` fails here.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessMatrix, describeApi, startServer, type RunningServer } from '@osl/backend';
+import { apiTypesFile, apiTypesSource } from '../../dashboard/scripts/api-types.ts';
+import { temporaryEnvironment } from '../support/installation.ts';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer(temporaryEnvironment('2026-11-27T12:00:00Z', { OSL_DASHBOARD_DIR: '' }), { demoIfEmpty: false, runPipeline: false });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the OpenAPI document', () => {
+  it('is served at /api/docs (UI) and /api/docs-json, describing every route with who may call it', async () => {
+    const ui = await fetch(`${server.url}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-type')).toMatch(/text\/html/);
+    const document = (await (await fetch(`${server.url}/api/docs-json`)).json()) as { openapi: string; paths: Record<string, Record<string, { 'x-osl-access': unknown; responses: Record<string, { content?: unknown }> }>> };
+    expect(document.openapi).toBe('3.1.0');
+    for (const [key, access] of Object.entries(accessMatrix)) {
+      const [method, route] = key.split(' ');
+      const operation = document.paths[route.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      expect(operation, key).toBeDefined();
+      expect(operation['x-osl-access']).toEqual(access);
+    }
+    const indicators = document.paths['/api/indicators'].get;
+    expect(JSON.stringify(indicators.responses)).toContain('#/components/schemas/IndicatorValue');
+  });
+
+  it('generates exactly the dashboard’s committed API types (run "npm run api:generate" after changing the API)', async () => {
+    const expected = await apiTypesSource(await describeApi());
+    expect(fs.readFileSync(apiTypesFile, 'utf8')).toBe(expected);
+  });
+});
