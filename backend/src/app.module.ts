@@ -74,6 +74,7 @@ const services = [
   BootstrapService,
   DemoService,
   ExportsService,
+  SummaryPdfService,
   HealthService,
   ImportJobsService,
   ImportService,
@@ -138,7 +139,7 @@ export class AppModule {
       ],
       controllers: apiControllers,
       // Every request passes the access matrix (auth/access-matrix.ts).
-      providers: [ScheduledJobs, SummaryPdfService, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [ScheduledJobs, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -174,6 +174,18 @@ describe('indicator sources and exports', () => {
     );
   });
 
+  it('exports the table and a value’s sources as PDF (printed by Chromium, with the same heading)', async () => {
+    for (const pathname of ['/api/exports/indicators?format=pdf', '/api/exports/indicators/P1/sources?year=2022&community=OST&format=pdf']) {
+      const response = await installation.sessions.auditor.fetch(pathname);
+      expect(response.status, pathname).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    const bad = await installation.sessions.auditor.get('/api/exports/indicators?format=docx');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('format must be xlsx, csv or pdf');
+  });
+
   it('exports one value’s sources', async () => {
     const csv = await (await installation.sessions.auditor.fetch('/api/exports/indicators/P1/sources?year=2022&community=OST&format=csv')).text();
     expect(csv).toContain('# OSL Monitor — P1');

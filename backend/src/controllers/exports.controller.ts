@@ -10,13 +10,13 @@ import { InvalidFilterError } from '../services/indicators.service.ts';
 export class ExportsController {
   constructor(@Inject(ExportsService) private readonly exports: ExportsService) {}
 
-  /** The indicator table (every indicator × scope × year), `?format=xlsx|csv`. */
+  /** The indicator table (every indicator × scope × year), `?format=xlsx|csv|pdf`. */
   @Get('indicators')
   async indicators(@CurrentViewer() viewer: Viewer, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: Response) {
     return this.send(response, await this.exports.indicatorTable(viewer, parseFormat(format)));
   }
 
-  /** One value's activities with provenance, `?year=&community=&format=xlsx|csv`. */
+  /** One value's activities with provenance, `?year=&community=&format=xlsx|csv|pdf`. */
   @Get('indicators/:code/sources')
   async sources(
     @CurrentViewer() viewer: Viewer,
@@ -43,6 +43,6 @@ export class ExportsController {
 
 function parseFormat(value: unknown): ExportFormat {
   if (value === undefined || value === '' || value === 'xlsx') return 'xlsx';
-  if (value === 'csv') return 'csv';
-  throw new BadRequestException('format must be xlsx or csv');
+  if (value === 'csv' || value === 'pdf') return value;
+  throw new BadRequestException('format must be xlsx, csv or pdf');
 }

@@ -11,7 +11,7 @@ export interface ExportTable {
   note?: string;
 }
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
 /** One CSV field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it. */
 export function csvField(value: unknown): string {
@@ -69,7 +69,40 @@ export async function exportXlsx(table: ExportTable): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function renderExport(table: ExportTable, format: ExportFormat): Promise<{ content: Buffer; contentType: string; extension: string }> {
+const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The table as a printable HTML page (A4 landscape), for the PDF. */
+export function exportHtml(table: ExportTable): string {
+  const head = table.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
+  const body = table.rows
+    .map((row) => `<tr>${table.columns.map((c) => `<td class="${typeof row[c.key] === 'number' ? 'num' : ''}">${escapeHtml(row[c.key])}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(table.title)}</title><style>
+@page { size: A4 landscape; margin: 10mm; }
+body { font: 8.5pt system-ui, "DejaVu Sans", sans-serif; color: #1f2933; }
+h1 { font-size: 12pt; margin: 0 0 4pt; }
+p { margin: 0 0 2pt; color: #5b6570; }
+table { border-collapse: collapse; width: 100%; margin-top: 6pt; }
+th, td { border-bottom: 0.5pt solid #c4cad1; padding: 2pt 3pt; text-align: left; vertical-align: top; }
+th { background: #eef1f4; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+</style></head><body><h1>${escapeHtml(table.title)}</h1>${headingLines(table)
+    .slice(1)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('')}<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></body></html>`;
+}
+
+export async function renderExport(
+  table: ExportTable,
+  format: ExportFormat,
+  printPdf?: (html: string) => Promise<Buffer>,
+): Promise<{ content: Buffer; contentType: string; extension: string }> {
   if (format === 'csv') return { content: exportCsv(table), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+  if (format === 'pdf') {
+    if (!printPdf) throw new Error('no PDF printer');
+    return { content: await printPdf(exportHtml(table)), contentType: 'application/pdf', extension: 'pdf' };
+  }
   return { content: await exportXlsx(table), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
 }

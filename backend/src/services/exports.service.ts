@@ -9,6 +9,7 @@ import { AuditService } from './audit.service.ts';
 import { renderExport, type ExportFormat, type ExportTable } from './export-format.ts';
 import { IndicatorSourcesService } from './indicator-sources.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
+import { SummaryPdfService } from './summary-pdf.service.ts';
 
 const suppressionNote = 'Liczby 1–2 osób pokazano jako "<3" (RODO) / counts of 1–2 persons shown as "<3" (GDPR).';
 
@@ -20,6 +21,7 @@ export class ExportsService {
     @Inject(IndicatorSourcesService) private readonly sources: IndicatorSourcesService,
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SummaryPdfService) private readonly pdf: SummaryPdfService,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
   ) {}
 
@@ -106,7 +108,7 @@ export class ExportsService {
   }
 
   private async deliver(table: ExportTable, format: ExportFormat, viewer: Viewer, action: string, baseName: string, entityId: string | null) {
-    const rendered = await renderExport(table, format);
+    const rendered = await renderExport(table, format, (html) => this.pdf.printHtml(html));
     await this.audit.recordAction(action, 'export', entityId, viewer.email, viewer.address, { format, rows: table.rows.length });
     return { ...rendered, fileName: `${baseName}.${rendered.extension}` };
   }

@@ -30,11 +30,30 @@ export class SummaryPdfService {
     return this.environment.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   }
 
-  async render(viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
+  private launchable(): string {
     const executablePath = this.chromiumPath();
     if (!fs.existsSync(executablePath)) {
       throw new ServiceUnavailableException(`The PDF is rendered with Chromium, not found at ${executablePath} (install it: apt-get install chromium, or set CHROMIUM_PATH). Meanwhile, use "Print" and "Save as PDF" in the browser.`);
     }
+    return executablePath;
+  }
+
+  /** A self-contained HTML page (an export's table) printed to PDF; the page loads nothing. */
+  async printHtml(html: string): Promise<Buffer> {
+    const browser = await chromium.launch({ executablePath: this.launchable(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage();
+      // Nothing from outside: the HTML is complete, and any request it might make is refused.
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      await browser.close();
+    }
+  }
+
+  async render(viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
+    const executablePath = this.launchable();
     const dashboard = this.environment.dashboardDir;
     if (!dashboard || !fs.existsSync(path.join(dashboard, 'index.html'))) {
       throw new ServiceUnavailableException('The PDF is printed from the dashboard, which this server does not serve (run "npm run build").');

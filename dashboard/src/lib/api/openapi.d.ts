@@ -1324,7 +1324,7 @@ export interface operations {
     ExportsController_indicators: {
         parameters: {
             query?: {
-                /** @description xlsx (default) or csv */
+                /** @description xlsx (default), csv or pdf */
                 format?: string;
             };
             header?: never;
@@ -1344,7 +1344,7 @@ export interface operations {
     ExportsController_sources: {
         parameters: {
             query?: {
-                /** @description xlsx (default) or csv */
+                /** @description xlsx (default), csv or pdf */
                 format?: string;
                 /** @description a project year */
                 year?: string;
