@@ -60,6 +60,19 @@ describe('REST API', () => {
     expect(later.body.every((r: { status: string; value: unknown }) => r.status === 'not_started' && r.value === null)).toBe(true);
   });
 
+  it('answers a repeated read of unchanged analytics with 304 (ETag = analytics version)', async () => {
+    for (const pathname of ['/api/indicators?year=2022', '/api/communities/OST/participation']) {
+      const first = await director.fetch(pathname);
+      const etag = first.headers.get('etag');
+      expect(etag, pathname).toMatch(/^W\/"a\d+-[\w-]+"$/);
+      const again = await director.fetch(pathname, { headers: { 'if-none-match': etag! } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      // Another query is another answer.
+      expect((await director.fetch(`${pathname}${pathname.includes('?') ? '&' : '?'}community=OST`, { headers: { 'if-none-match': etag! } })).status).toBe(200);
+    }
+  });
+
   it('serves monthly participation with the P1 target path', async () => {
     const { status, body } = await get('/api/communities/ost/participation');
     expect(status).toBe(200);

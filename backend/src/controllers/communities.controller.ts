@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, UseInterceptors } from '@nestjs/common';
+import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ParticipantsService } from '../services/participants.service.ts';
@@ -12,6 +13,7 @@ export class CommunitiesController {
   ) {}
 
   @Get(':code/participation')
+  @UseInterceptors(AnalyticsEtagInterceptor)
   participation(@CurrentViewer() viewer: Viewer, @Param('code') code: string) {
     return this.service.byMonth(code, viewer.scope);
   }

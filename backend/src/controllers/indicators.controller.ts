@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query, UseInterceptors } from '@nestjs/common';
+import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorSourcesService } from '../services/indicator-sources.service.ts';
@@ -26,6 +27,7 @@ export class IndicatorsController {
   }
 
   @Get()
+  @UseInterceptors(AnalyticsEtagInterceptor)
   async list(@CurrentViewer() viewer: Viewer, @Query('year') year?: string, @Query('community') community?: string) {
     try {
       return await this.service.list(this.service.parseFilter({ year: single(year), community: single(community) }), viewer.scope);
