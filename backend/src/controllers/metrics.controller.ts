@@ -1,4 +1,5 @@
-import { BadRequestException, Controller, Get, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
 import type { Request, Response } from 'express';
 import { arrowStreamType, toArrowStream } from '../analytics/arrow-encode.ts';
 import { MetricsQueryError } from '../analytics/metrics-query.ts';
@@ -17,29 +18,16 @@ export class MetricsController {
    * `If-None-Match` with it answers 304.
    */
   @Get()
+  @UseInterceptors(AnalyticsEtagInterceptor)
   async query(@CurrentViewer() viewer: Viewer, @Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    let query;
+    let result;
     try {
-      query = this.metrics.parse(raw);
-      this.metrics.checkScope(query, viewer.scope);
+      result = await this.metrics.run(this.metrics.parse(raw), viewer.scope);
     } catch (error) {
       if (error instanceof MetricsQueryError) throw new BadRequestException(error.message);
       throw error;
     }
-    const arrow = (request.headers.accept ?? '').includes(arrowStreamType);
-    const etag = this.metrics.etag(query, viewer.scope);
-    response.setHeader('Vary', 'Accept, Cookie');
-    response.setHeader('Cache-Control', 'private, no-cache');
-    if (etag) {
-      const tag = arrow ? etag.replace(/"$/, '-arrow"') : etag;
-      response.setHeader('ETag', tag);
-      if (request.headers['if-none-match'] === tag) {
-        response.status(304);
-        return undefined;
-      }
-    }
-    const result = await this.metrics.run(query, viewer.scope);
-    if (arrow) {
+    if ((request.headers.accept ?? '').includes(arrowStreamType)) {
       response.setHeader('X-OSL-Data-As-Of', result.dataAsOf ?? '');
       return new StreamableFile(toArrowStream(result.columns, result.rows), { type: arrowStreamType });
     }

@@ -2,15 +2,16 @@ import { createHash } from 'node:crypto';
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import type { Response } from 'express';
-import { of, type Observable } from 'rxjs';
+import { of, tap, type Observable } from 'rxjs';
 import type { OslRequest } from '../auth/auth.guard.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { OSL_CONFIG } from './osl-environment.ts';
 
 /**
  * Answers read from the published analytics state carry its version as an ETag (with the request,
- * the viewer's scope and the targets, which some answers add from the configuration); a repeated
- * request with If-None-Match gets 304 and no body while nothing changed.
+ * the format asked for, the viewer's scope and the targets, which some answers add from the
+ * configuration); a repeated request with If-None-Match gets 304 and no body while nothing changed.
+ * The tag goes only on answers that succeed.
  */
 @Injectable()
 export class AnalyticsEtagInterceptor implements NestInterceptor {
@@ -25,17 +26,17 @@ export class AnalyticsEtagInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<OslRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const digest = createHash('sha256')
-      .update(JSON.stringify([request.originalUrl, request.viewer?.scope ?? null, this.config.indicators.map((i) => [i.baseline, i.targets])]))
+      .update(JSON.stringify([request.originalUrl, request.headers.accept ?? '', request.viewer?.scope ?? null, this.config.indicators.map((i) => [i.baseline, i.targets])]))
       .digest('base64url')
       .slice(0, 16);
     const tag = `W/"a${published.runId}-${digest}"`;
-    response.setHeader('ETag', tag);
     response.setHeader('Cache-Control', 'private, no-cache');
-    response.setHeader('Vary', 'Cookie');
+    response.setHeader('Vary', 'Accept, Cookie');
     if (request.headers['if-none-match'] === tag) {
+      response.setHeader('ETag', tag);
       response.status(304);
       return of(undefined);
     }
-    return next.handle();
+    return next.handle().pipe(tap(() => response.setHeader('ETag', tag)));
   }
 }

@@ -69,7 +69,8 @@ export async function exportXlsx(table: ExportTable): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text for HTML: markup characters as character references. */
+export const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The table as a printable HTML page (A4 landscape), for the PDF. */
 export function exportHtml(table: ExportTable): string {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { activityGroups, type OslConfig } from '@osl/data';
 import { compileMetricsQuery, MetricsQueryError, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
@@ -29,7 +28,7 @@ export class MetricsService {
    * In the auditor's view, figures of persons come only from the one suppressed table (by month
    * or year, per community or ALL): other grains and breakdowns would add totals that undo it.
    */
-  checkScope(query: MetricsQuery, scope: Scope): void {
+  private checkScope(query: MetricsQuery, scope: Scope): void {
     if (scope !== 'suppressed' || !query.measures.some((m) => personMeasures.includes(m) || m === 'turnout')) return;
     if ((query.grain !== 'month' && query.grain !== 'year') || query.dimensions.includes('group') || query.dimensions.includes('type')) {
       throw new MetricsQueryError('in the auditor’s view, figures of persons are given by month or year, per community or for the whole project; by week, quarter or kind of activity only the number of activities');
@@ -38,17 +37,6 @@ export class MetricsService {
 
   parse(raw: Record<string, unknown>): MetricsQuery {
     return parseMetricsQuery(raw, { communities: this.config.communities.map((c) => c.code), groups: activityGroups });
-  }
-
-  /**
-   * The version of the answer without computing it: the published state, the query and what the
-   * scope hides. Equal tags mean equal answers (an HTTP ETag).
-   */
-  etag(query: MetricsQuery, scope: Scope): string | null {
-    const published = this.analytics.published();
-    if (!published) return null;
-    const digest = createHash('sha256').update(JSON.stringify([query, scope === 'suppressed'])).digest('base64url').slice(0, 16);
-    return `W/"a${published.runId}-${digest}"`;
   }
 
   async run(query: MetricsQuery, scope: Scope): Promise<MetricsResult> {

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { sessionCookieName } from '../auth/cookies.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AuditService } from './audit.service.ts';
+import { escapeHtml } from './export-format.ts';
 
 const renderTimeoutMs = 45_000;
 
@@ -30,17 +31,18 @@ export class SummaryPdfService {
     return this.environment.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   }
 
-  private launchable(): string {
+  /** Headless Chromium, without the background traffic a closed network refuses; 503 where it is not installed. */
+  private launch(): Promise<Browser> {
     const executablePath = this.chromiumPath();
     if (!fs.existsSync(executablePath)) {
       throw new ServiceUnavailableException(`The PDF is rendered with Chromium, not found at ${executablePath} (install it: apt-get install chromium, or set CHROMIUM_PATH). Meanwhile, use "Print" and "Save as PDF" in the browser.`);
     }
-    return executablePath;
+    return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   }
 
   /** A self-contained HTML page (an export's table) printed to PDF; the page loads nothing. */
   async printHtml(html: string): Promise<Buffer> {
-    const browser = await chromium.launch({ executablePath: this.launchable(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const browser = await this.launch();
     try {
       const page = await browser.newPage();
       // Nothing from outside: the HTML is complete, and any request it might make is refused.
@@ -53,7 +55,6 @@ export class SummaryPdfService {
   }
 
   async render(viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
-    const executablePath = this.launchable();
     const dashboard = this.environment.dashboardDir;
     if (!dashboard || !fs.existsSync(path.join(dashboard, 'index.html'))) {
       throw new ServiceUnavailableException('The PDF is printed from the dashboard, which this server does not serve (run "npm run build").');
@@ -61,7 +62,7 @@ export class SummaryPdfService {
     // The server's own address, never the request's Host header: the browser carries a session.
     const { port } = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
-    const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await this.launch();
     try {
       const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: 'Europe/Warsaw', viewport: { width: 1120, height: 1400 } });
       await context.addCookies([{ name: sessionCookieName, value: sessionToken, url: origin, httpOnly: true, sameSite: 'Strict' }]);
@@ -86,8 +87,4 @@ export class SummaryPdfService {
       await browser.close();
     }
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
