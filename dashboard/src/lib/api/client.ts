@@ -55,11 +55,12 @@ export type FetchFn = typeof fetch;
 
 const API_BASE = '/api';
 
-async function getJson<T>(path: string, fetchFn: FetchFn, signal?: AbortSignal): Promise<T> {
+/** A successful answer to a read, or an ApiError. */
+async function getOk(path: string, fetchFn: FetchFn, signal: AbortSignal | undefined, accept: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetchFn(`${API_BASE}${path}`, {
-      headers: { accept: 'application/json' },
+      headers: { accept },
       credentials: 'same-origin',
       signal
     });
@@ -69,7 +70,11 @@ async function getJson<T>(path: string, fetchFn: FetchFn, signal?: AbortSignal):
     throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
   }
   if (!response.ok) throw await toApiError(response, path);
-  return (await response.json()) as T;
+  return response;
+}
+
+async function getJson<T>(path: string, fetchFn: FetchFn, signal?: AbortSignal): Promise<T> {
+  return (await (await getOk(path, fetchFn, signal, 'application/json')).json()) as T;
 }
 
 let csrfToken: string | null = null;
@@ -85,18 +90,20 @@ export function onSessionEnded(listener: (() => void) | null): void {
   onSignedOut = listener;
 }
 
-async function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown, fetchFn: FetchFn = fetch): Promise<T | null> {
+/** A write with the session's CSRF token: JSON, or a form of files as it is. */
+async function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, fetchFn: FetchFn = fetch): Promise<T | null> {
+  const form = body instanceof FormData;
   let response: Response;
   try {
     response = await fetchFn(`${API_BASE}${path}`, {
       method,
       headers: {
         accept: 'application/json',
-        'content-type': 'application/json',
+        ...(form ? {} : { 'content-type': 'application/json' }),
         ...(csrfToken ? { 'x-csrf-token': csrfToken } : {})
       },
       credentials: 'same-origin',
-      body: JSON.stringify(body ?? {})
+      body: form ? body : JSON.stringify(body ?? {})
     });
   } catch (cause) {
     throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
@@ -212,20 +219,7 @@ export function metricsQueryString(params: MetricsParams): string {
  * here; apache-arrow is loaded only by the pages that chart series.
  */
 export async function fetchMetrics(params: MetricsParams, options: RequestOptions = {}): Promise<MetricsRow[]> {
-  const path = `/metrics?${metricsQueryString(params)}`;
-  const fetchFn = options.fetch ?? fetch;
-  let response: Response;
-  try {
-    response = await fetchFn(`${API_BASE}${path}`, {
-      headers: { accept: 'application/vnd.apache.arrow.stream' },
-      credentials: 'same-origin',
-      signal: options.signal
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
-  }
-  if (!response.ok) throw await toApiError(response, path);
+  const response = await getOk(`/metrics?${metricsQueryString(params)}`, options.fetch ?? fetch, options.signal, 'application/vnd.apache.arrow.stream');
   const { tableFromIPC } = await import('apache-arrow');
   const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));
   return table.toArray().map((row) => row.toJSON() as MetricsRow);
@@ -267,15 +261,7 @@ export async function startImport(files: File[], lang: string): Promise<ImportJo
   const form = new FormData();
   for (const file of files) form.append('files', file, file.name);
   form.append('lang', lang);
-  const path = '/imports?async=true';
-  const response = await fetch(`${API_BASE}${path}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-    body: form
-  });
-  if (!response.ok) throw await toApiError(response, path);
-  return (await response.json()) as ImportJob;
+  return (await sendJson<ImportJob>('POST', '/imports?async=true', form))!;
 }
 
 export function fetchImportJob(id: string, options: RequestOptions = {}): Promise<ImportJob> {
@@ -299,18 +285,5 @@ export function fetchAllAlerts(options: RequestOptions = {}): Promise<DeclineAle
 }
 
 export async function updateTargets(code: string, body: { baseline?: Record<string, number>; targets?: Record<string, Record<string, number>> }): Promise<{ pipelineRunId: number | null }> {
-  const path = `/indicators/${encodeURIComponent(code)}/targets`;
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-      body: JSON.stringify(body)
-    });
-  } catch (cause) {
-    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), path);
-  }
-  if (!response.ok) throw await toApiError(response, path);
-  return (await response.json()) as { pipelineRunId: number | null };
+  return (await sendJson<{ pipelineRunId: number | null }>('PUT', `/indicators/${encodeURIComponent(code)}/targets`, body))!;
 }
