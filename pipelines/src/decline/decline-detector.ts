@@ -128,8 +128,9 @@ const MIN_PREVIOUS_YEAR_LEVEL = 1;
  * measure (with and without the holiday calendar), so a window and its reference are index ranges
  * into that list; ISO week labels are parsed once; the p-value (the costly part) is computed only
  * where it can matter — for a window whose drop could pass the alert rule, and for the window
- * reported. Every total is summed in the same order as the straightforward definition, so the
- * results are the same to the last bit.
+ * reported. Every total over a run of weeks is a difference of prefix sums, so a window costs the
+ * same whatever its length and reference (sums of counts are exact; the exposure of distinct
+ * participants, √activities, may differ from a left-to-right sum in the last bit).
  */
 
 interface Prepared {
@@ -332,6 +333,15 @@ interface MeasureContext {
   active: CountingWeeks;
   /** The same without the holiday calendar (the first year, without a previous year). */
   firstYear: CountingWeeks;
+  /** Prefix sums of y, x and xx over the positions of `active.list` and of `firstYear.list`. */
+  activeSums: Sums;
+  firstYearSums: Sums;
+  /** Prefix sums over all weeks (weeks with activities only): last year's window, however widened. */
+  weekSums: Sums;
+  /** Per previous year k, over the positions of `active.list` (see previousYearSums). */
+  years: PreviousYearSums[];
+  /** Prefix count of holiday weeks over the positions of `active.list`. */
+  activeHolidays: Int32Array;
   /** Scratch: the previous years that show the season, and their matched reference totals (C). */
   yearK: Int32Array;
   yearSy: Float64Array;
@@ -388,17 +398,63 @@ function logTurnout(sy: number, sx: number): number {
   return Math.log((sy + 0.5) / sx);
 }
 
+/** Prefix sums: the total of positions a … b−1 is sum[b] − sum[a]. */
+interface Sums {
+  y: Float64Array;
+  x: Float64Array;
+  xx: Float64Array;
+}
+
+function newSums(length: number): Sums {
+  return { y: new Float64Array(length + 1), x: new Float64Array(length + 1), xx: new Float64Array(length + 1) };
+}
+
+/** Prefix sums of the weeks `list` names (all weeks when null), counting only weeks `counts` accepts. */
+function prefixSums(c: Pick<MeasureContext, 'y' | 'x' | 'xx'>, length: number, weekAt: (i: number) => number, counts: (u: number) => boolean): Sums {
+  const sums = newSums(length);
+  for (let i = 0; i < length; i++) {
+    const u = weekAt(i);
+    const take = counts(u);
+    sums.y[i + 1] = sums.y[i]! + (take ? c.y[u]! : 0);
+    sums.x[i + 1] = sums.x[i]! + (take ? c.x[u]! : 0);
+    sums.xx[i + 1] = sums.xx[i]! + (take ? c.xx[u]! : 0);
+  }
+  return sums;
+}
+
+/**
+ * For previous year k, over the positions i of the active list (u = list[i], v = the same week k+1
+ * years before): `missing` counts weeks whose v is not in the series; `then` sums v's counts where v
+ * is in the series and had activities (last year's level in these weeks); `matched` sums u's own
+ * counts where v is in the series (this year's level in the weeks that have a previous year).
+ */
+interface PreviousYearSums {
+  missing: Int32Array;
+  then: Sums;
+  matched: Sums;
+}
+
+function previousYearSums(c: Pick<MeasureContext, 'p' | 'y' | 'x' | 'xx'>, list: Int32Array, map: Int32Array): PreviousYearSums {
+  const { start, activities } = c.p;
+  const missing = new Int32Array(list.length + 1);
+  for (let i = 0; i < list.length; i++) missing[i + 1] = missing[i]! + (map[list[i]!]! < start ? 1 : 0);
+  return {
+    missing,
+    then: prefixSums(c, list.length, (i) => map[list[i]!]!, (v) => v >= start && activities[v]! > 0),
+    matched: prefixSums(c, list.length, (i) => list[i]!, (u) => map[u]! >= start),
+  };
+}
+
 /** Tests the window of W weeks that count ending at week t; fills `out` (out.ok = false: too short a history). */
 function testWindow(c: MeasureContext, t: number, W: number, out: WindowTest): void {
-  const { p, config, y, x, xx } = c;
+  const { p, config } = c;
   const B = config.referenceWeeks;
   const minReference = config.minReferenceWeeks;
-  const act = p.activities;
-  const start = p.start;
   out.ok = false;
   // Weeks without activities say nothing about participation (holidays, breaks); the first year,
   // with no previous year to show the season, also leaves out the holiday calendar.
   let list = c.active.list;
+  let sums = c.activeSums;
   let end = c.active.upTo[t]!;
   if (end < W) return;
   let ws = end - W;
@@ -407,48 +463,26 @@ function testWindow(c: MeasureContext, t: number, W: number, out: WindowTest): v
   // are enough of the reference weeks (matched: reference weeks whose previous-year week is known).
   let years = 0;
   if (ws - rs >= minReference) {
-    for (let k = 0; k < p.previousYear.length; k++) {
-      const map = p.previousYear[k]!;
-      let whole = true;
-      for (let i = ws; i < end; i++) {
-        if (map[list[i]!]! < start) {
-          whole = false;
-          break;
-        }
-      }
-      if (!whole) continue;
-      let matched = 0;
-      for (let i = rs; i < ws; i++) if (map[list[i]!]! >= start) matched++;
+    for (let k = 0; k < c.years.length; k++) {
+      const { missing, then } = c.years[k]!;
+      if (missing[end]! - missing[ws]! > 0) continue;
+      const matched = ws - rs - (missing[ws]! - missing[rs]!);
       if (matched < minReference) continue;
-      let wsy = 0;
-      let wsx = 0;
-      for (let i = ws; i < end; i++) {
-        const u = map[list[i]!]!;
-        if (act[u]! <= 0) continue;
-        wsy += y[u]!;
-        wsx += x[u]!;
-      }
-      let rsy = 0;
-      let rsx = 0;
-      let rsxx = 0;
-      for (let i = rs; i < ws; i++) {
-        const u = map[list[i]!]!;
-        if (u < start || act[u]! <= 0) continue;
-        rsy += y[u]!;
-        rsx += x[u]!;
-        rsxx += xx[u]!;
-      }
+      const wsx = then.x[end]! - then.x[ws]!;
+      const rsy = then.y[ws]! - then.y[rs]!;
+      const rsx = then.x[ws]! - then.x[rs]!;
       if (wsx > 0 && rsx > 0 && rsy >= MIN_PREVIOUS_YEAR_LEVEL * matched) {
         c.yearK[years] = k;
         c.yearSy[years] = rsy;
         c.yearSx[years] = rsx;
-        c.yearSxx[years] = rsxx;
+        c.yearSxx[years] = then.xx[ws]! - then.xx[rs]!;
         years++;
       }
     }
   }
   if (years === 0) {
     list = c.firstYear.list;
+    sums = c.firstYearSums;
     end = c.firstYear.upTo[t]!;
     if (end < W) return;
     ws = end - W;
@@ -457,24 +491,12 @@ function testWindow(c: MeasureContext, t: number, W: number, out: WindowTest): v
   if (ws - rs < minReference) return;
 
   const phi = estimateDispersion(c.terms, list[ws]!, config);
-  let nowSy = 0;
-  let nowSx = 0;
-  let nowSxx = 0;
-  for (let i = ws; i < end; i++) {
-    const u = list[i]!;
-    nowSy += y[u]!;
-    nowSx += x[u]!;
-    nowSxx += xx[u]!;
-  }
-  let refSy = 0;
-  let refSx = 0;
-  let refSxx = 0;
-  for (let i = rs; i < ws; i++) {
-    const u = list[i]!;
-    refSy += y[u]!;
-    refSx += x[u]!;
-    refSxx += xx[u]!;
-  }
+  const nowSy = sums.y[end]! - sums.y[ws]!;
+  const nowSx = sums.x[end]! - sums.x[ws]!;
+  const nowSxx = sums.xx[end]! - sums.xx[ws]!;
+  const refSy = sums.y[ws]! - sums.y[rs]!;
+  const refSx = sums.x[ws]! - sums.x[rs]!;
+  const refSxx = sums.xx[ws]! - sums.xx[rs]!;
   const observed = nowSy;
 
   // s: log of the expected turnout by the seasonal model (this year's matched reference level × last
@@ -494,40 +516,26 @@ function testWindow(c: MeasureContext, t: number, W: number, out: WindowTest): v
     let rSxx = 0;
     const smoothing = config.seasonalSmoothingWeeks;
     const last = p.weeks.length - 1;
+    const weekSums = c.weekSums;
     for (let j = 0; j < years; j++) {
-      const map = p.previousYear[c.yearK[j]!]!;
+      const k = c.yearK[j]!;
+      const map = p.previousYear[k]!;
       // The previous year's weeks that show the season of the window: the same ISO weeks, widened by
       // `smoothing` weeks either side.
-      const from = Math.max(start, map[list[ws]!]! - smoothing);
+      const from = Math.max(p.start, map[list[ws]!]! - smoothing);
       const to = Math.min(last, map[list[end - 1]!]! + smoothing);
-      let sy = 0;
-      let sx = 0;
-      let sxx = 0;
-      for (let u = from; u <= to; u++) {
-        if (act[u]! <= 0) continue;
-        sy += y[u]!;
-        sx += x[u]!;
-        sxx += xx[u]!;
+      if (to >= from) {
+        aSy += weekSums.y[to + 1]! - weekSums.y[from]!;
+        aSx += weekSums.x[to + 1]! - weekSums.x[from]!;
+        aSxx += weekSums.xx[to + 1]! - weekSums.xx[from]!;
       }
-      aSy += sy;
-      aSx += sx;
-      aSxx += sxx;
       cSy += c.yearSy[j]!;
       cSx += c.yearSx[j]!;
       cSxx += c.yearSxx[j]!;
-      sy = 0;
-      sx = 0;
-      sxx = 0;
-      for (let i = rs; i < ws; i++) {
-        const u = list[i]!;
-        if (map[u]! < start) continue;
-        sy += y[u]!;
-        sx += x[u]!;
-        sxx += xx[u]!;
-      }
-      rSy += sy;
-      rSx += sx;
-      rSxx += sxx;
+      const matched = c.years[k]!.matched;
+      rSy += matched.y[ws]! - matched.y[rs]!;
+      rSx += matched.x[ws]! - matched.x[rs]!;
+      rSxx += matched.xx[ws]! - matched.xx[rs]!;
     }
     // The previous year may lower the expectation as far as it shows (holidays, seasonal lows) but
     // raise it above the recent level only so far: a year of growth (a project finding its feet) is
@@ -538,17 +546,8 @@ function testWindow(c: MeasureContext, t: number, W: number, out: WindowTest): v
     );
     sigma2 = relvar(aSy, aSx, aSxx, phi) + relvar(cSy, cSx, cSxx, phi) + Math.max(0, relvar(rSy, rSx, rSxx, phi) - relvar(refSy, refSx, refSxx, phi));
     if (config.seasonalWeight !== 'auto') w = config.seasonalWeight;
-    else {
-      let holiday = false;
-      for (let i = ws; i < end; i++) {
-        if (p.holiday[list[i]!]!) {
-          holiday = true;
-          break;
-        }
-      }
-      if (holiday) w = 1;
-      else w = s !== 0 ? Math.max(0, 1 - (config.seasonalShrinkage * sigma2) / (s * s)) : 0;
-    }
+    else if (c.activeHolidays[end]! - c.activeHolidays[ws]! > 0) w = 1;
+    else w = s !== 0 ? Math.max(0, 1 - (config.seasonalShrinkage * sigma2) / (s * s)) : 0;
   }
   const turnout = refSy / refSx;
   const expected = nowSx * turnout * Math.exp(w * s);
@@ -658,6 +657,8 @@ function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput
   const results: WindowTest[] = new Array<WindowTest>(lengths);
   const active = countingWeeks(p, false);
   const firstYear = countingWeeks(p, true);
+  const activeHolidays = new Int32Array(active.list.length + 1);
+  for (let i = 0; i < active.list.length; i++) activeHolidays[i + 1] = activeHolidays[i]! + p.holiday[active.list[i]!]!;
   const yearSlots = Math.max(1, p.previousYear.length);
   for (const measure of cfg.measures) {
     const y = p.values[measure];
@@ -669,8 +670,15 @@ function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput
       x[u] = a > 0 ? a ** elasticity : 0;
       if (a > 0) xx[u] = (x[u]! * x[u]!) / a;
     }
+    const base = { p, y, x, xx };
+    const hasActivities = (u: number) => p.activities[u]! > 0;
     const c: MeasureContext = {
-      p, config: cfg, y, x, xx, terms: dispersionTerms(p, y, x), active, firstYear,
+      ...base, config: cfg, terms: dispersionTerms(p, y, x), active, firstYear,
+      activeSums: prefixSums(base, active.list.length, (i) => active.list[i]!, hasActivities),
+      firstYearSums: prefixSums(base, firstYear.list.length, (i) => firstYear.list[i]!, hasActivities),
+      weekSums: prefixSums(base, n, (u) => u, hasActivities),
+      years: p.previousYear.map((map) => previousYearSums(base, active.list, map)),
+      activeHolidays,
       yearK: new Int32Array(yearSlots), yearSy: new Float64Array(yearSlots), yearSx: new Float64Array(yearSlots), yearSxx: new Float64Array(yearSlots),
     };
     let alert: { since: string; raisedIn: string } | null = null;

@@ -3,6 +3,7 @@
  * snapshot (decline-detector.regression.spec.ts; regenerate with
  * `node --import tsx pipelines/scripts/decline-regression-snapshot.ts` only on a deliberate change of results).
  */
+import { createHash } from 'node:crypto';
 import type { DeclineConfigInput } from './decline-config.ts';
 import type { WeeklyParticipation } from './decline-detector.ts';
 import { seedOf, simulateCommunity } from './decline-simulation.ts';
@@ -59,6 +60,28 @@ export function regressionCases(): RegressionCase[] {
 }
 
 /** JSON that keeps non-finite numbers (as strings). */
+/** The figures of a check that are computed in floating point (the rest are labels and counts). */
+const FLOAT_FIELDS = new Set(['expected', 'drop', 'pValue', 'seasonalWeight', 'dispersion']);
+
+/**
+ * A week-by-week history in brief: the digest of everything but the floating-point figures (every
+ * status, week, window, count and baseline kind, exactly) and, per floating-point field, its sum
+ * over the whole history (compared within a tolerance: the last bit of a sum depends on the order
+ * of additions).
+ */
+export function historyFingerprint(history: unknown): { sha256: string; sums: Record<string, number> } {
+  const sums: Record<string, number> = {};
+  const labels = JSON.stringify(history, (key, v: unknown) => {
+    if (typeof v !== 'number') return v;
+    if (FLOAT_FIELDS.has(key)) {
+      sums[key] = (sums[key] ?? 0) + (Number.isFinite(v) ? v : 0);
+      return Number.isFinite(v) ? 0 : `__number:${String(v)}`;
+    }
+    return Number.isFinite(v) ? v : `__number:${String(v)}`;
+  });
+  return { sha256: createHash('sha256').update(labels).digest('hex'), sums };
+}
+
 export function encodeSnapshot(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `__number:${String(v)}` : v));
 }
