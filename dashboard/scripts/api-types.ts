@@ -1,9 +1,13 @@
 // The dashboard's API types, generated from the API's OpenAPI document (openapi-typescript).
 import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 
 export const apiTypesFile = new URL('../src/lib/api/openapi.d.ts', import.meta.url);
 
 export async function apiTypesSource(document: object): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0]);
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
+    // Files sent in a form are Blobs (File objects) in the browser, not strings.
+    transform: (schema) => (schema.format === 'binary' ? ts.factory.createTypeReferenceNode('Blob') : undefined),
+  });
   return `// Generated from the API's OpenAPI document (GET /api/docs-json) by \`npm run api:generate\`. Do not edit:\n// the response shapes are written in backend/src/openapi/schemas.ts.\n\n${astToString(ast)}`;
 }

@@ -21,13 +21,19 @@ describe('the OpenAPI document', () => {
     const ui = await fetch(`${server.url}/api/docs`);
     expect(ui.status).toBe(200);
     expect(ui.headers.get('content-type')).toMatch(/text\/html/);
-    const document = (await (await fetch(`${server.url}/api/docs-json`)).json()) as { openapi: string; paths: Record<string, Record<string, { 'x-osl-access': unknown; responses: Record<string, { content?: unknown }> }>> };
+    const document = (await (await fetch(`${server.url}/api/docs-json`)).json()) as { openapi: string; paths: Record<string, Record<string, { 'x-osl-access': unknown; responses: Record<string, { content?: unknown }>; requestBody?: unknown }>> };
     expect(document.openapi).toBe('3.1.0');
     for (const [key, access] of Object.entries(accessMatrix)) {
       const [method, route] = key.split(' ');
       const operation = document.paths[route.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
       expect(operation, key).toBeDefined();
       expect(operation['x-osl-access']).toEqual(access);
+    }
+    // Every write that reads a body describes it (sign-out and a password reset take none).
+    const bodiless = ['POST /api/auth/sign-out', 'POST /api/users/:id/reset-password'];
+    for (const key of Object.keys(accessMatrix).filter((k) => !k.startsWith('GET ') && !bodiless.includes(k))) {
+      const [method, route] = key.split(' ');
+      expect(document.paths[route.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()].requestBody, `${key} has no request body in the document`).toBeDefined();
     }
     const indicators = document.paths['/api/indicators'].get;
     expect(JSON.stringify(indicators.responses)).toContain('#/components/schemas/IndicatorValue');

@@ -4,14 +4,14 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { accessMatrix } from '../auth/access-matrix.ts';
-import { apiSchemas, routeQueries, routeResponses } from './schemas.ts';
+import { apiSchemas, routeBodies, routeQueries, routeResponses } from './schemas.ts';
 
 /** The API's version in its OpenAPI document (the backend package's version). */
 export const apiVersion = '0.1.0';
 
 /**
  * The OpenAPI document of the API: routes and parameters as Nest knows them, who may call each
- * route (from the access matrix, as `x-osl-access`), and the response shapes of schemas.ts.
+ * route (from the access matrix, as `x-osl-access`), and the request and response shapes of schemas.ts.
  */
 export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -33,6 +33,8 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
       ...[...route.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' as const } })),
       ...Object.entries(routeQueries[key] ?? {}).map(([name, description]) => ({ name, in: 'query' as const, required: false, description, schema: { type: 'string' as const } })),
     ];
+    const body = routeBodies[key];
+    if (body) operation.requestBody = { required: true, content: { [body.contentType ?? 'application/json']: { schema: body.schema } } };
     if (access.kind !== 'public') operation.security = [{ cookie: [] }];
     const response = routeResponses[key];
     if (response) {

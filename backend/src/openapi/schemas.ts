@@ -189,6 +189,37 @@ export const routeResponses: Record<string, { schema: Schema; contentType?: stri
   'GET /api/audit': { schema: ref('AuditPage') },
 };
 
+/**
+ * What each write takes as its JSON body. Descriptive: the services check every field themselves and
+ * say which one is wrong; this is what clients (the dashboard's generated types) are written against.
+ */
+export const routeBodies: Record<string, { schema: Schema; contentType?: string }> = {
+  'POST /api/auth/sign-in': { schema: object({ email: { ...str, maxLength: 254 }, password: { ...str, maxLength: 256 } }) },
+  'POST /api/auth/password': { schema: object({ currentPassword: str, newPassword: { ...str, description: 'at least the configured length; not the e-mail' } }) },
+  'PUT /api/indicators/:code/targets': {
+    schema: object(
+      {
+        baseline: { ...record(num), description: 'by scope (ALL or a community code)' },
+        targets: { ...record(record(num)), description: 'by scope, then by project year' },
+      },
+      ['baseline', 'targets'],
+      'At least one of the two; what is not sent stays as it is.',
+    ),
+  },
+  'POST /api/pipeline/runs': { schema: object({ mode: enumOf('incremental', 'full') }, ['mode']) },
+  'POST /api/imports': {
+    contentType: 'multipart/form-data',
+    schema: object({ files: array({ ...str, format: 'binary' }), lang: { ...enumOf('pl', 'en'), description: 'the language of the report' } }, ['lang']),
+  },
+  'POST /api/users': {
+    schema: object(
+      { email: str, role, displayName: str, communities: array(str), password: { ...str, description: 'absent: a one-time password is generated and returned' } },
+      ['displayName', 'communities', 'password'],
+    ),
+  },
+  'PATCH /api/users/:id': { schema: object({ displayName: str, role, communities: array(str), disabled: bool }, ['displayName', 'role', 'communities', 'disabled']) },
+};
+
 /** The query parameters of each route (the path parameters are read from the path). */
 export const routeQueries: Record<string, Record<string, string>> = {
   'GET /api/indicators': { year: 'a project year or "to-date"', community: 'ALL or a community code' },

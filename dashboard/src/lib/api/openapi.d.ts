@@ -800,7 +800,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -841,7 +848,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    /** @description at least the configured length; not the e-mail */
+                    newPassword: string;
+                };
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -860,7 +875,22 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description by scope (ALL or a community code) */
+                    baseline?: {
+                        [key: string]: number;
+                    };
+                    /** @description by scope, then by project year */
+                    targets?: {
+                        [key: string]: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1064,7 +1094,18 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    files: Blob[];
+                    /**
+                     * @description the language of the report
+                     * @enum {string}
+                     */
+                    lang?: "pl" | "en";
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1150,7 +1191,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    mode?: "incremental" | "full";
+                };
+            };
+        };
         responses: {
             /** @description OK */
             202: {
@@ -1219,7 +1267,19 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    /** @enum {string} */
+                    role: "director" | "organizer" | "auditor" | "admin";
+                    displayName?: string;
+                    communities?: string[];
+                    /** @description absent: a one-time password is generated and returned */
+                    password?: string;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             201: {
@@ -1244,7 +1304,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    /** @enum {string} */
+                    role?: "director" | "organizer" | "auditor" | "admin";
+                    communities?: string[];
+                    disabled?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description OK */
             200: {
