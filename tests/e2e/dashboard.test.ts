@@ -211,6 +211,85 @@ describe('data page', () => {
   });
 });
 
+/** What has the focus: its test id, id, tag and whether a focus indicator is drawn around it. */
+async function focused(page: import('playwright-core').Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    return {
+      testId: element.dataset.testid ?? null,
+      id: element.id,
+      tag: element.tagName.toLowerCase(),
+      text: element.innerText?.trim().slice(0, 60) ?? '',
+      indicated: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+    };
+  });
+}
+
+/** Presses Tab until `matches` holds for the focused element (at most `limit` times); every stop must show its focus. */
+async function tabTo(page: import('playwright-core').Page, matches: (f: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (!f) continue;
+    expect(f.indicated, `no focus indicator on ${f.tag} ${f.testId ?? f.id} "${f.text}"`).toBe(true);
+    if (matches(f)) return f;
+  }
+  throw new Error(`not reached with ${limit} presses of Tab`);
+}
+
+describe('the keyboard alone', () => {
+  it('takes the organizer from signing in to the activities behind a week of the OST chart, and the auditor to an indicator’s sources', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    // The first stop skips the header.
+    const skip = await tabTo(page, () => true, 1);
+    expect(skip.text).toBe('Przejdź do treści');
+    await tabTo(page, (f) => f.testId === 'sign-in-email');
+    await page.keyboard.type('organizator@demo.osl');
+    await tabTo(page, (f) => f.testId === 'sign-in-password', 3);
+    await page.keyboard.type(demoPassword);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="user-menu"]').waitFor();
+    await tabTo(page, (f) => f.testId === 'nav-OST');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/spolecznosc\/OST$/);
+    const chart = page.locator('[data-testid="community-chart"]');
+    await expect.poll(() => chart.getAttribute('data-rendered'), { timeout: 30_000 }).toBe('true');
+    // The chart's table view opens from the keyboard; a week's button shows its activities and takes the focus there.
+    await tabTo(page, (f) => f.tag === 'summary');
+    await page.keyboard.press('Enter');
+    const week = await tabTo(page, (f) => f.tag === 'button' && /\d/.test(f.text), 5);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="activities-table"], [data-testid="activities-panel"] .hint').first().waitFor();
+    await expect.poll(async () => (await focused(page))?.id).toBe('activities-title');
+    expect(await page.locator('#activities-title').innerText()).toContain(week.text.split(' ')[0]!);
+    await page.keyboard.press('Tab');
+    expect((await focused(page))?.indicated).toBe(true);
+    // Signing out from the user menu.
+    await page.locator('[data-testid="sign-out"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="sign-in-form"]').waitFor();
+
+    // The auditor: from the indicator table to the sources of a value.
+    await tabTo(page, (f) => f.testId === 'sign-in-email');
+    await page.keyboard.type('audytor@demo.osl');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(demoPassword);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="user-menu"]').waitFor();
+    await tabTo(page, (f) => f.testId === 'nav-indicators');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="audit-indicator-table"]').waitFor();
+    await tabTo(page, (f) => f.testId === 'value-P2-ALL-2022', 200);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page))?.id).toBe('drill-title');
+    await page.locator('[data-testid="sources-table"]').waitFor();
+    await tabTo(page, (f) => f.testId === 'export-sources-xlsx', 40);
+  });
+});
+
 describe('a 360 px phone', () => {
   it('shows every page without sideways scrolling of the page itself', async () => {
     const page = await signedIn('dyrektor@demo.osl');
