@@ -67,7 +67,7 @@ describe('decline alerts on the demo data', () => {
     expect(runOsl(['alerts', '--community', 'XYZ', '--json'], { OSL_DATA_DIR: environment.dataDir, DATABASE_URL: '' }).status).toBe(2);
   });
 
-  it('finds in an incremental run what a full rebuild finds: new rows in one community, a correction in another', async () => {
+  it('finds in an incremental run what a full rebuild finds: new rows in one community, a correction in another, new rows during an alert', async () => {
     const header = ['id', 'data', 'spolecznosc', 'typ', 'tytul', 'liczba_osob_bez_listy', 'inicjatywa_mieszkancow'];
     const [ost] = (await published("SELECT external_id, type_code FROM fact_activity WHERE community = 'OST' AND group_code = 'animation' AND date >= '2023-03-01' ORDER BY date LIMIT 1")).map(
       (row) => JSON.parse(row) as { external_id: string; type_code: string },
@@ -75,6 +75,8 @@ describe('decline alerts on the demo data', () => {
     const batches = [
       [header, ['T-NEW-1', '15.11.2023', 'WZG', 'WARSZTAT', 'Nowy warsztat', 12, 'nie']],
       [header, [ost!.external_id, '20.09.2022', 'OST', ost!.type_code, 'Poprawione', 0, 'nie']],
+      // A new activity while OST's alert is in force: the scan resumes there and must carry the alert on.
+      [header, ['T-NEW-2', '15.03.2023', 'OST', ost!.type_code, 'Nowe spotkanie', 4, 'nie']],
     ];
     for (const [n, rows] of batches.entries()) {
       const file = writeCsv(path.join(environment.dataDir, 'fixtures'), `dziennik-${n}.csv`, rows);

@@ -12,7 +12,7 @@ import { openInstallation, temporaryEnvironment, writeCsv } from '../support/ins
 
 const environment = temporaryEnvironment('2023-06-15T10:00:00Z');
 const dir = path.join(environment.dataDir, 'fixtures');
-const comparedTables = ['dim_participant', 'fact_activity', 'fact_attendance', 'fact_survey_answer', 'agg_participation_month', 'agg_participation', 'agg_survey', 'indicator_value', 'decline_finding'];
+const comparedTables = ['dim_participant', 'fact_activity', 'fact_attendance', 'fact_survey_answer', 'agg_participation_month', 'agg_participation', 'agg_survey', 'indicator_value', 'decline_finding', 'decline_scan'];
 let context: INestApplicationContext;
 
 function mulberry32(seed: number): () => number {

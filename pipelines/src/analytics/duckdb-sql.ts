@@ -19,11 +19,14 @@ export function sqlStatements(name: string): string[] {
   return statements;
 }
 
-/** Runs every statement of a SQL file; parameters go to the statements that use them. */
-export async function runSqlFile(connection: DuckDBConnection, name: string, params: DuckDBValue[] = []): Promise<void> {
+/**
+ * Runs every statement of a SQL file; parameters go to the statements that use them (with their
+ * types where given: an empty list has none of its own).
+ */
+export async function runSqlFile(connection: DuckDBConnection, name: string, params: DuckDBValue[] = [], types?: DuckDBType[]): Promise<void> {
   for (const statement of sqlStatements(name)) {
     const used = highestParameter(statement);
-    await connection.run(statement, used > 0 ? params.slice(0, used) : undefined);
+    await connection.run(statement, used > 0 ? params.slice(0, used) : undefined, used > 0 ? types?.slice(0, used) : undefined);
   }
 }
 

@@ -108,6 +108,14 @@ export interface DeclineCheck {
   dispersion: number;
 }
 
+/**
+ * What one week of the scan hands to the next, per measure, kept as its changes: from week index t
+ * on, the alert in force (its since and raisedIn weeks, or nulls) and the run of weeks passing the
+ * raise rule. Lets a later scan resume where the series changed.
+ */
+export type CarryChange = [t: number, since: string | null, raisedIn: string | null, streak: number];
+export type ScanCheckpoint = Partial<Record<DeclineMeasure, CarryChange[]>>;
+
 export interface DeclineWeekState {
   week: string;
   /** Alerts active in this week. */
@@ -645,11 +653,18 @@ function xlogx(a: number, b: number): number {
  * The scan behind scanDeclineHistory and detectDecline: every week is tested (an alert's state carries
  * from week to week), but states are built only for the weeks from `recordFrom` on.
  */
-function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput, recordFrom: (n: number) => number): DeclineWeekState[] {
+function scan(
+  series: readonly WeeklyParticipation[],
+  config: DeclineConfigInput,
+  recordFrom: (n: number) => number,
+  resume: { from: number; checkpoint: ScanCheckpoint } | null = null,
+): { states: DeclineWeekState[]; checkpoint: ScanCheckpoint } {
   const cfg = resolveDeclineConfig(config);
   const p = prepare(series, cfg);
   const n = p.weeks.length;
-  const first = Math.max(0, recordFrom(n));
+  const resumeFrom = resume ? Math.max(0, Math.min(resume.from, n)) : 0;
+  const first = Math.max(resumeFrom, recordFrom(n));
+  const checkpoint: ScanCheckpoint = {};
   const states: DeclineWeekState[] = [];
   for (let t = first; t < n; t++) states.push({ week: p.weeks[t]!, alerts: [], checks: [] });
   const lengths = cfg.windowWeeks - cfg.minWindowWeeks + 1;
@@ -683,7 +698,21 @@ function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput
     };
     let alert: { since: string; raisedIn: string } | null = null;
     let streak = 0;
-    for (let t = 0; t < n; t++) {
+    // The carry is kept as its changes; a resumed scan starts from the state after week resumeFrom − 1.
+    const changes: CarryChange[] = resume ? (resume.checkpoint[measure] ?? []).filter(([t]) => t < resumeFrom) : [];
+    const carried = changes[changes.length - 1];
+    if (carried) {
+      alert = carried[1] !== null ? { since: carried[1], raisedIn: carried[2]! } : null;
+      streak = carried[3];
+    }
+    checkpoint[measure] = changes;
+    const noteCarry = (t: number) => {
+      const last = changes[changes.length - 1];
+      const since = alert?.since ?? null;
+      const raisedIn = alert?.raisedIn ?? null;
+      if (last ? last[1] !== since || last[2] !== raisedIn || last[3] !== streak : since !== null || streak !== 0) changes.push([t, since, raisedIn, streak]);
+    };
+    for (let t = resumeFrom; t < n; t++) {
       const week = p.weeks[t]!;
       const state = t >= first ? states[t - first]! : null;
       let count = 0;
@@ -695,6 +724,7 @@ function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput
       if (count === 0) {
         alert = null;
         streak = 0;
+        noteCarry(t);
         state?.checks.push({
           measure, week, status: 'insufficient_history', windowFrom: null, weeks: 0, observed: 0, expected: 0,
           drop: 0, pValue: 1, baselineKind: null, seasonalWeight: 0, previousYears: 0, dispersion: 0,
@@ -746,6 +776,7 @@ function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput
         if (!on) alert = null;
         status = on ? 'alert' : passing ? 'watch' : 'no_decline';
       }
+      noteCarry(t);
       if (!state) continue;
       const windowFrom = p.weeks[result.list[result.windowStart]!]!;
       const pValue = pValueOf(result);
@@ -763,7 +794,7 @@ function scan(series: readonly WeeklyParticipation[], config: DeclineConfigInput
       }
     }
   }
-  return states;
+  return { states, checkpoint };
 }
 
 const everyWeek = () => 0;
@@ -774,11 +805,38 @@ const lastWeekOnly = (n: number) => n - 1;
  * only from the weeks up to it (as a weekly pipeline run would have seen them).
  */
 export function scanDeclineHistory(series: readonly WeeklyParticipation[], config: DeclineConfigInput = {}): DeclineWeekState[] {
-  return scan(series, config, everyWeek);
+  return scan(series, config, everyWeek).states;
 }
 
 /** The alerts active as of the last week of the series (none for an empty series). */
 export function detectDecline(series: readonly WeeklyParticipation[], config: DeclineConfigInput = {}): DeclineFinding[] {
-  const states = scan(series, config, lastWeekOnly);
-  return states.length > 0 ? states[states.length - 1]!.alerts : [];
+  return detectDeclineResuming(series, config, null).findings;
+}
+
+/** The first week at which two series differ (their shorter length when one begins the other). */
+export function firstDifferingWeek(a: readonly WeeklyParticipation[], b: readonly WeeklyParticipation[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.week !== y.week || x.attendances !== y.attendances || x.distinctParticipants !== y.distinctParticipants || x.activities !== y.activities) return i;
+  }
+  return n;
+}
+
+/**
+ * detectDecline for a series a previous scan has seen in part. Each week's test reads only the weeks
+ * up to it, and all one week hands to the next is the alert in force and the run of passing weeks
+ * (the checkpoint), so the weeks before the first one that changed need not be tested again: the
+ * scan resumes there (always testing at least the last week) and gives exactly what a scan from
+ * the start gives. The previous scan must have had the same configuration.
+ */
+export function detectDeclineResuming(
+  series: readonly WeeklyParticipation[],
+  config: DeclineConfigInput,
+  previous: { series: readonly WeeklyParticipation[]; checkpoint: ScanCheckpoint } | null,
+): { findings: DeclineFinding[]; checkpoint: ScanCheckpoint; resumedAt: number } {
+  const from = previous ? Math.min(firstDifferingWeek(series, previous.series), Math.max(0, series.length - 1)) : 0;
+  const { states, checkpoint } = scan(series, config, lastWeekOnly, previous ? { from, checkpoint: previous.checkpoint } : null);
+  return { findings: states.length > 0 ? states[states.length - 1]!.alerts : [], checkpoint, resumedAt: from };
 }

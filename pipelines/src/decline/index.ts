@@ -3,13 +3,17 @@
 export {
   completeWeeklySeries,
   detectDecline,
+  detectDeclineResuming,
+  firstDifferingWeek,
   scanDeclineHistory,
   validateWeeklySeries,
   type BaselineKind,
+  type CarryChange,
   type DeclineCheck,
   type DeclineCheckStatus,
   type DeclineFinding,
   type DeclineWeekState,
+  type ScanCheckpoint,
   type WeeklyParticipation,
 } from './decline-detector.ts';
 export {

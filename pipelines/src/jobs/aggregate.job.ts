@@ -47,7 +47,7 @@ export interface AggregationResult {
 export const aggregationStepCount = 8;
 
 /** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
-const analyticsLayout = '5';
+const analyticsLayout = '6';
 
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
@@ -265,17 +265,23 @@ async function build(
       return { rowsRead: 0, rowsWritten: n };
     });
     await step('decline detection', async () => {
+      let seriesRead = 0;
       await runSqlFile(db, 'decline-findings');
       // Within the same week, an unchanged series gives the same findings (unless the facts' span of
-      // days changed: then every series gains or loses weeks).
+      // days changed: then every series gains or loses weeks). A series that is scanned again resumes
+      // its previous scan at its first changed week (detectDeclines).
       const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
       if (mode === 'incremental' && previousMeta?.decline_week === declineWeek && span?.same) {
         const seriesKey = (community: string, group: string) => `${community}|${group}`;
         const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
         const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
-        declines = [...kept, ...(await detectDeclines(db, config, asOf, affected))];
+        const detected = await detectDeclines(db, config, asOf, affected);
+        declines = [...kept, ...detected.declines];
+        seriesRead = detected.series;
       } else {
-        declines = await detectDeclines(db, config, asOf);
+        const detected = await detectDeclines(db, config, asOf);
+        declines = detected.declines;
+        seriesRead = detected.series;
       }
       await db.run('DELETE FROM decline_finding');
       await appendRows(db, 'decline_finding', declines, (a, d) => {
@@ -283,7 +289,7 @@ async function build(
         for (const number of [d.observed, d.expected, d.drop, d.pValue]) a.appendDouble(number);
         for (const text of [d.baselineKind, d.sentencePl, d.sentenceEn]) a.appendVarchar(text);
       });
-      return { rowsRead: 0, rowsWritten: declines.length };
+      return { rowsRead: seriesRead, rowsWritten: declines.length };
     });
     await db.run('DELETE FROM meta');
     const meta: Record<string, string> = {

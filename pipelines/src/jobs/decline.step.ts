@@ -1,7 +1,15 @@
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
-import { querySqlFile } from '../analytics/duckdb-sql.ts';
-import { describeDecline, detectDecline, isoWeekOfDate, resolveDeclineConfig, type DeclineConfigInput, type WeeklyParticipation } from '../decline/index.ts';
+import { queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
+import {
+  describeDecline,
+  detectDeclineResuming,
+  isoWeekOfDate,
+  resolveDeclineConfig,
+  type DeclineConfigInput,
+  type ScanCheckpoint,
+  type WeeklyParticipation,
+} from '../decline/index.ts';
 
 /** An active decline as found by one run, with its sentence in both languages. */
 export interface DetectedDecline {
@@ -27,31 +35,53 @@ const groupNames: Record<string, { pl: string; en: string }> = {
   action: { pl: 'akcje społecznościowe', en: 'community actions' },
 };
 
+interface SeriesRow {
+  community: string;
+  group_code: string;
+  weeks: string[];
+  attendances: number[];
+  distinctParticipants: number[];
+  activities: number[];
+}
+
+const weeklyRows = (row: SeriesRow): WeeklyParticipation[] =>
+  row.weeks.map((week, i) => ({ week, attendances: row.attendances[i]!, distinctParticipants: row.distinctParticipants[i]!, activities: row.activities[i]! }));
+
+const seriesKey = (community: string, group: string) => `${community}|${group}`;
+
 /**
  * Runs the decline detection on the weekly participation of every community, in total and per
  * activity group, up to the last complete week before `asOf`; or only on the series `onlySeries`
- * names ('community|group', group '' for the community in total).
+ * names ('community|group', group '' for the community in total). Each series resumes the scan its
+ * previous run kept (decline_scan) at its first changed week, and keeps this scan for the next run;
+ * the result is the same as scanning every series from its start. Reports how many weeks were tested.
  */
-export async function detectDeclines(db: DuckDBConnection, config: OslConfig, asOf: string, onlySeries: ReadonlySet<string> | null = null): Promise<DetectedDecline[]> {
+export async function detectDeclines(
+  db: DuckDBConnection,
+  config: OslConfig,
+  asOf: string,
+  onlySeries: ReadonlySet<string> | null = null,
+): Promise<{ declines: DetectedDecline[]; series: number; weeksTested: number }> {
   const settings = resolveDeclineConfig(config.decline as DeclineConfigInput);
-  const rows = await querySqlFile<{ community: string; group_code: string; weeks: string[]; attendances: number[]; distinctParticipants: number[]; activities: number[] }>(
-    db,
-    'decline-series',
-    [asOf, onlySeries ? listValue([...onlySeries]) : null],
-    [VARCHAR, LIST(VARCHAR)],
+  await runSqlFile(db, 'decline-series', [asOf, onlySeries ? listValue([...onlySeries]) : null], [VARCHAR, LIST(VARCHAR)]);
+  const rows = await queryRows<SeriesRow>(db, 'SELECT * FROM decline_series_now ORDER BY community, group_code');
+  const previous = new Map(
+    (await querySqlFile<SeriesRow & { checkpoint: string }>(db, 'decline-scan-previous')).map((row) => [
+      seriesKey(row.community, row.group_code),
+      { series: weeklyRows(row), checkpoint: JSON.parse(row.checkpoint) as ScanCheckpoint },
+    ]),
   );
-  const series = new Map<string, WeeklyParticipation[]>();
-  for (const row of rows) {
-    series.set(
-      `${row.community}|${row.group_code}`,
-      row.weeks.map((week, i) => ({ week, attendances: row.attendances[i]!, distinctParticipants: row.distinctParticipants[i]!, activities: row.activities[i]! })),
-    );
-  }
   const found: DetectedDecline[] = [];
-  for (const [key, weeks] of series) {
-    const [community, groupCode] = key.split('|') as [string, string];
+  const checkpoints: [string, string, string][] = [];
+  let weeksTested = 0;
+  for (const row of rows) {
+    const { community, group_code: groupCode } = row;
+    const weeks = weeklyRows(row);
+    const scan = detectDeclineResuming(weeks, settings, previous.get(seriesKey(community, groupCode)) ?? null);
+    weeksTested += weeks.length - scan.resumedAt;
+    checkpoints.push([community, groupCode, JSON.stringify(scan.checkpoint)]);
     const communityName = config.communities.find((c) => c.code === community)?.name ?? community;
-    for (const finding of detectDecline(weeks, settings)) {
+    for (const finding of scan.findings) {
       const group = groupCode ? groupNames[groupCode] : undefined;
       found.push({
         community,
@@ -70,7 +100,20 @@ export async function detectDeclines(db: DuckDBConnection, config: OslConfig, as
       });
     }
   }
-  return found;
+  const appender = await db.createAppender('decline_checkpoint_now');
+  try {
+    for (const [community, groupCode, checkpoint] of checkpoints) {
+      appender.appendVarchar(community);
+      appender.appendVarchar(groupCode);
+      appender.appendVarchar(checkpoint);
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  await runSqlFile(db, 'decline-scan-save');
+  return { declines: found, series: rows.length, weeksTested };
 }
 
 /** The last complete ISO week before `asOf`, which the series end with. */

@@ -1,8 +1,9 @@
--- Weekly series for the decline detection: each community in total ('' group) and per
--- activity group, every week of the grid (zeros where nothing happened), complete weeks only
--- (a week ending on or after $1, the day of computation, is still running). $2: only these
+-- Weekly series for the decline detection, into decline_series_now: each community in total ('' group)
+-- and per activity group, every week of the grid (zeros where nothing happened), complete weeks
+-- only (a week ending on or after $1, the day of computation, is still running). $2: only these
 -- series, as 'community|group' (NULL: all). One row per series, its weeks as lists: far cheaper
--- to hand to JavaScript than a row per week.
+-- to hand to JavaScript than a row per week, and kept as decline_scan for the next run.
+CREATE OR REPLACE TEMP TABLE decline_series_now AS
 WITH weeks AS (
   SELECT community, period, period_start FROM agg_participation
   WHERE grain = 'week' AND breakdown = 'all' AND community <> 'ALL' AND period_start + INTERVAL 6 DAY < $1::DATE
@@ -33,5 +34,7 @@ SELECT community, group_code,
        [w.attendances FOR w IN s] AS attendances,
        [w.distinct FOR w IN s] AS "distinctParticipants",
        [w.activities FOR w IN s] AS activities
-FROM weeks_sorted
-ORDER BY community, group_code;
+FROM weeks_sorted;
+
+-- Filled by the detector: the checkpoint of each series' scan (decline-scan-save keeps both).
+CREATE OR REPLACE TEMP TABLE decline_checkpoint_now (community VARCHAR, group_code VARCHAR, checkpoint VARCHAR);
