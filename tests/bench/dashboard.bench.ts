@@ -105,8 +105,9 @@ try {
   const cookie = `osl_session=${await signInCookie(server.url, 'dyrektor@bench.osl')}`;
   const config = (await (await fetch(`${server.url}/api/config`, { headers: { cookie } })).json()) as { communities: { code: string }[] };
   const shown = config.communities.slice(0, 3).map((c) => c.code);
-  // What the overview asks for: session, health, configuration, a year's indicators, and each shown community's participation.
-  const calls = ['/api/auth/session', '/api/health', '/api/config', '/api/indicators?year=2023', ...shown.map((c) => `/api/communities/${c}/participation`)];
+  // What the overview asks for: session, health, configuration, a year's indicators, the whole
+  // project's indicators of every year (the sparklines), and each shown community's participation.
+  const calls = ['/api/auth/session', '/api/health', '/api/config', '/api/indicators?year=2023', '/api/indicators?community=ALL', ...shown.map((c) => `/api/communities/${c}/participation`)];
   for (const call of calls) {
     const times: number[] = [];
     for (let i = 0; i < loads + 1; i++) {

@@ -232,8 +232,10 @@ export function fetchParticipants(community: string, options: RequestOptions = {
   );
 }
 
-export function fetchAllIndicators(options: RequestOptions = {}): Promise<IndicatorValue[]> {
-  return call('/indicators', () => api.GET('/api/indicators', options));
+/** Every year's values (with the year "to-date"), of one scope or of all. */
+export function fetchAllIndicators(options: RequestOptions & { community?: Scope } = {}): Promise<IndicatorValue[]> {
+  const { community, ...request } = options;
+  return call('/indicators', () => api.GET('/api/indicators', { ...request, params: { query: { community } } }));
 }
 
 export function fetchIndicatorSources(code: string, year: number, community: string, options: RequestOptions = {}): Promise<IndicatorSources> {
