@@ -265,7 +265,7 @@ async function build(
       return { rowsRead: 0, rowsWritten: n };
     });
     await step('decline detection', async () => {
-      let seriesRead = 0;
+      let weeksTested = 0;
       await runSqlFile(db, 'decline-findings');
       // Within the same week, an unchanged series gives the same findings (unless the facts' span of
       // days changed: then every series gains or loses weeks). A series that is scanned again resumes
@@ -277,11 +277,11 @@ async function build(
         const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
         const detected = await detectDeclines(db, config, asOf, affected);
         declines = [...kept, ...detected.declines];
-        seriesRead = detected.series;
+        weeksTested = detected.weeksTested;
       } else {
         const detected = await detectDeclines(db, config, asOf);
         declines = detected.declines;
-        seriesRead = detected.series;
+        weeksTested = detected.weeksTested;
       }
       await db.run('DELETE FROM decline_finding');
       await appendRows(db, 'decline_finding', declines, (a, d) => {
@@ -289,7 +289,7 @@ async function build(
         for (const number of [d.observed, d.expected, d.drop, d.pValue]) a.appendDouble(number);
         for (const text of [d.baselineKind, d.sentencePl, d.sentenceEn]) a.appendVarchar(text);
       });
-      return { rowsRead: seriesRead, rowsWritten: declines.length };
+      return { rowsRead: weeksTested, rowsWritten: declines.length };
     });
     await db.run('DELETE FROM meta');
     const meta: Record<string, string> = {

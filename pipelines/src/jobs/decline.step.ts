@@ -54,14 +54,15 @@ const seriesKey = (community: string, group: string) => `${community}|${group}`;
  * activity group, up to the last complete week before `asOf`; or only on the series `onlySeries`
  * names ('community|group', group '' for the community in total). Each series resumes the scan its
  * previous run kept (decline_scan) at its first changed week, and keeps this scan for the next run;
- * the result is the same as scanning every series from its start. Reports how many weeks were tested.
+ * the result is the same as scanning every series from its start. Also says how many weekly rows
+ * were tested (what the resumption saves shows there).
  */
 export async function detectDeclines(
   db: DuckDBConnection,
   config: OslConfig,
   asOf: string,
   onlySeries: ReadonlySet<string> | null = null,
-): Promise<{ declines: DetectedDecline[]; series: number; weeksTested: number }> {
+): Promise<{ declines: DetectedDecline[]; weeksTested: number }> {
   const settings = resolveDeclineConfig(config.decline as DeclineConfigInput);
   await runSqlFile(db, 'decline-series', [asOf, onlySeries ? listValue([...onlySeries]) : null], [VARCHAR, LIST(VARCHAR)]);
   const rows = await queryRows<SeriesRow>(db, 'SELECT * FROM decline_series_now ORDER BY community, group_code');
@@ -113,7 +114,7 @@ export async function detectDeclines(
     appender.closeSync();
   }
   await runSqlFile(db, 'decline-scan-save');
-  return { declines: found, series: rows.length, weeksTested };
+  return { declines: found, weeksTested };
 }
 
 /** The last complete ISO week before `asOf`, which the series end with. */
