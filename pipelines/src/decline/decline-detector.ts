@@ -154,36 +154,99 @@ interface Prepared {
 
 const COUNT_FIELDS = ['attendances', 'distinctParticipants', 'activities'] as const;
 
-/** Parses and checks every row (see validateWeeklySeries); returns each row's ISO year and week number. */
-function checkSeries(series: readonly WeeklyParticipation[]): { years: Int32Array; weekNumbers: Int32Array } {
-  const n = series.length;
-  const years = new Int32Array(n);
-  const weekNumbers = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = series[i]!;
-    const { year, week } = parseIsoWeek(row.week);
-    years[i] = year;
-    weekNumbers[i] = week;
+/** Checks every row's counts (see validateWeeklySeries). */
+function checkCounts(series: readonly WeeklyParticipation[]): void {
+  for (const row of series) {
     for (const field of COUNT_FIELDS) {
       const v = row[field];
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
         throw new RangeError(`Weekly series, week ${row.week}: ${field} must be a number ≥ 0, got ${String(v)}`);
       }
     }
+  }
+}
+
+/** Parses every week label and checks they are consecutive; returns each row's ISO year and week number. */
+function parseWeeks(labels: readonly string[]): { years: Int32Array; weekNumbers: Int32Array } {
+  const n = labels.length;
+  const years = new Int32Array(n);
+  const weekNumbers = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const { year, week } = parseIsoWeek(labels[i]!);
+    years[i] = year;
+    weekNumbers[i] = week;
     if (i > 0) {
       // The next ISO week of (py, pw): (py, pw + 1) within the year, else week 1 of the next year.
       const py = years[i - 1]!;
       const pw = weekNumbers[i - 1]!;
       const next = pw < weeksInIsoYear(py) ? year === py && week === pw + 1 : year === py + 1 && week === 1;
-      if (!next) throw new RangeError(`Weekly series must hold consecutive weeks: ${series[i - 1]!.week} is followed by ${row.week}`);
+      if (!next) throw new RangeError(`Weekly series must hold consecutive weeks: ${labels[i - 1]} is followed by ${labels[i]}`);
     }
   }
   return { years, weekNumbers };
 }
 
+/** What depends on the weeks of a series alone (and two settings): the same for every series of a run. */
+interface WeekCalendar {
+  labels: string[];
+  seasonalYears: number;
+  holidayWeeks: readonly number[];
+  weekNumbers: Int32Array;
+  previousYear: Int32Array[];
+  holiday: Uint8Array;
+}
+
+// The last calendar built: a pipeline run scans thousands of series over the same weeks.
+let lastCalendar: WeekCalendar | null = null;
+
+function sameLabels(a: readonly string[], series: readonly WeeklyParticipation[]): boolean {
+  if (a.length !== series.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== series[i]!.week) return false;
+  return true;
+}
+
+function weekCalendar(series: readonly WeeklyParticipation[], config: DeclineConfig): WeekCalendar {
+  const cached = lastCalendar;
+  if (
+    cached &&
+    cached.seasonalYears === config.seasonalYears &&
+    (cached.holidayWeeks === config.holidayWeeks || cached.holidayWeeks.join() === config.holidayWeeks.join()) &&
+    sameLabels(cached.labels, series)
+  ) {
+    return cached;
+  }
+  const labels = series.map((row) => row.week);
+  const { years, weekNumbers } = parseWeeks(labels);
+  const n = labels.length;
+  const index = new Map<number, number>();
+  for (let i = 0; i < n; i++) index.set(weekKey(years[i]!, weekNumbers[i]!), i);
+  // The same week number k+1 years before (week 53 becomes week 52 in a 52-week year), step by step
+  // as sameIsoWeekYearBefore does.
+  const previousYear: Int32Array[] = [];
+  const labelYear = years.slice();
+  const labelWeek = weekNumbers.slice();
+  for (let k = 0; k < config.seasonalYears; k++) {
+    const map = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const year = labelYear[i]! - 1;
+      const week = Math.min(labelWeek[i]!, weeksInIsoYear(year));
+      labelYear[i] = year;
+      labelWeek[i] = week;
+      map[i] = index.get(weekKey(year, week)) ?? -1;
+    }
+    previousYear.push(map);
+  }
+  const holidays = new Set(config.holidayWeeks);
+  const holiday = new Uint8Array(n);
+  for (let i = 0; i < n; i++) holiday[i] = holidays.has(weekNumbers[i]!) ? 1 : 0;
+  lastCalendar = { labels, seasonalYears: config.seasonalYears, holidayWeeks: config.holidayWeeks, weekNumbers, previousYear, holiday };
+  return lastCalendar;
+}
+
 /** Checks that the series is consecutive ISO weeks with non-negative counts. */
 export function validateWeeklySeries(series: readonly WeeklyParticipation[]): void {
-  checkSeries(series);
+  parseWeeks(series.map((row) => row.week));
+  checkCounts(series);
 }
 
 /**
@@ -209,43 +272,21 @@ export function completeWeeklySeries(rows: readonly WeeklyParticipation[], from:
 const weekKey = (year: number, week: number) => year * 64 + week;
 
 function prepare(series: readonly WeeklyParticipation[], config: DeclineConfig): Prepared {
-  const { years, weekNumbers } = checkSeries(series);
+  const calendar = weekCalendar(series, config);
+  checkCounts(series);
   const n = series.length;
-  const weeks = new Array<string>(n);
   const activities = new Array<number>(n);
   const attendances = new Array<number>(n);
   const distinctParticipants = new Array<number>(n);
-  const index = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const row = series[i]!;
-    weeks[i] = row.week;
     activities[i] = row.activities;
     attendances[i] = row.attendances;
     distinctParticipants[i] = row.distinctParticipants;
-    index.set(weekKey(years[i]!, weekNumbers[i]!), i);
   }
-  // The same week number k+1 years before (week 53 becomes week 52 in a 52-week year), step by step
-  // as sameIsoWeekYearBefore does.
-  const previousYear: Int32Array[] = [];
-  const labelYear = years.slice();
-  const labelWeek = weekNumbers.slice();
-  for (let k = 0; k < config.seasonalYears; k++) {
-    const map = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const year = labelYear[i]! - 1;
-      const week = Math.min(labelWeek[i]!, weeksInIsoYear(year));
-      labelYear[i] = year;
-      labelWeek[i] = week;
-      map[i] = index.get(weekKey(year, week)) ?? -1;
-    }
-    previousYear.push(map);
-  }
-  const holidays = new Set(config.holidayWeeks);
-  const holiday = new Uint8Array(n);
-  for (let i = 0; i < n; i++) holiday[i] = holidays.has(weekNumbers[i]!) ? 1 : 0;
   let start = 0;
   while (start < n && !(activities[start]! > 0 || attendances[start]! > 0 || distinctParticipants[start]! > 0)) start++;
-  return { weeks, activities, values: { attendances, distinctParticipants }, previousYear, holiday, start };
+  return { weeks: calendar.labels, activities, values: { attendances, distinctParticipants }, previousYear: calendar.previousYear, holiday: calendar.holiday, start };
 }
 
 /**
