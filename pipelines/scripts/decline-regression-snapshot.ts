@@ -1,6 +1,7 @@
 /**
  * Writes the detector's regression snapshot (src/decline/__fixtures__/decline-regression.snapshot.json)
- * from the current implementation. Run only on a deliberate change of results:
+ * from the current implementation. Run only on a deliberate change of results, and then raise
+ * DECLINE_METHOD_VERSION (decline-detector.ts) so that installations rebuild their stored scans:
  *   cd /work/main && node --import tsx pipelines/scripts/decline-regression-snapshot.ts
  */
 import { writeFileSync } from 'node:fs';

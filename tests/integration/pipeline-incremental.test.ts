@@ -131,6 +131,18 @@ describe('incremental pipeline runs', () => {
     }
   });
 
+  it('falls back to a full rebuild when the published state was made by another decline method', async () => {
+    // Its stored scans (decline_scan) are resumed only by the method that made them.
+    const instance = await DuckDBInstance.create(publishedFile());
+    const connection = await instance.connect();
+    await connection.run("UPDATE meta SET value = '0' WHERE key = 'decline_method'");
+    connection.closeSync();
+    instance.closeSync();
+    const run = await context.get(PipelineService).run('schedule', 'incremental');
+    expect(run).toMatchObject({ status: 'succeeded', mode: 'full', fallbackReason: 'the decline method changed' });
+    expect((await context.get(PipelineService).run('schedule', 'incremental')).mode).toBe('incremental');
+  });
+
   it('falls back to a full rebuild when the configuration changed', async () => {
     const configDir = path.join(environment.dataDir, 'config');
     fs.cpSync(path.resolve(import.meta.dirname, '..', '..', 'data', 'config'), configDir, { recursive: true });

@@ -123,6 +123,13 @@ export interface DeclineWeekState {
   checks: DeclineCheck[];
 }
 
+/**
+ * The method's version: raise it with any change that moves results (the regression snapshot changes).
+ * Stored scans (the pipeline's checkpoints) are resumed only by the version that made them; another
+ * version rebuilds the analytics state in full.
+ */
+export const DECLINE_METHOD_VERSION = 1;
+
 /** Weeks either side of a week that give its local mean in the dispersion estimate. */
 const DISPERSION_HALF_SPAN = 4;
 const MIN_DISPERSION_NEIGHBOURS = 4;

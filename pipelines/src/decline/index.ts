@@ -2,6 +2,7 @@
 // and the simulation it is evaluated on. Method: decline-detector.ts and pipelines/README-decline.md.
 export {
   completeWeeklySeries,
+  DECLINE_METHOD_VERSION,
   detectDecline,
   detectDeclineResuming,
   firstDifferingWeek,

@@ -8,6 +8,7 @@ import { appendNullable, queryRows, querySqlFile, runSqlFile } from '../analytic
 import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
+import { DECLINE_METHOD_VERSION } from '../decline/index.ts';
 import { detectDeclines, lastCompleteWeek, type DetectedDecline } from './decline.step.ts';
 
 export interface StepStats {
@@ -73,6 +74,8 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
     else if ('unreadable' in meta) fallbackReason = `the published state cannot be read (${meta.unreadable})`;
     else if (meta.values.layout !== analyticsLayout) fallbackReason = 'the analytics layout of this version differs';
     else if (meta.values.config_hash !== configHash) fallbackReason = 'the configuration changed';
+    // Stored decline scans are resumed only by the method that made them.
+    else if (meta.values.decline_method !== String(DECLINE_METHOD_VERSION)) fallbackReason = 'the decline method changed';
     if (!fallbackReason && 'values' in meta) {
       try {
         return await build(input, store, 'incremental', configHash, Number(meta.values.watermark), previous!, meta.values);
@@ -301,6 +304,7 @@ async function build(
       watermark: String(watermark),
       decline_week: declineWeek,
       config_hash: configHash,
+      decline_method: String(DECLINE_METHOD_VERSION),
     };
     await appendRows(db, 'meta', Object.entries(meta), (a, [key, value]) => {
       a.appendVarchar(key);
