@@ -10,6 +10,7 @@ const specs: (ExportSpec & { stage: string; counts: keyof SourceCounts })[] = [
     stage: 'stage_participant',
     counts: 'participants',
     idTable: 'Participant',
+    changedIdRange: 'SELECT min("id") AS lo, max("id") AS hi FROM "Participant" WHERE "importBatchId" > @since',
     select: `SELECT quote(p."id") || ',' || quote(p."code") || ',' || quote(c."code") || ',' || quote(p."gender") || ',' ||
                     quote(p."birthYear") || ',' || quote(p."leader") || ',' || quote(p."leaderSince") || ',' || quote(p."importBatchId") AS line
              FROM "Participant" p JOIN "Community" c ON c."id" = p."homeCommunityId"
@@ -21,6 +22,7 @@ const specs: (ExportSpec & { stage: string; counts: keyof SourceCounts })[] = [
     stage: 'stage_activity',
     counts: 'activities',
     idTable: 'Activity',
+    changedIdRange: 'SELECT min("id") AS lo, max("id") AS hi FROM "Activity" WHERE "importBatchId" > @since',
     select: `SELECT quote(a."id") || ',' || quote(a."externalId") || ',' || quote(a."date") || ',' || quote(c."code") || ',' || quote(t."code") || ',' ||
                     quote(a."headcountAnonymous") || ',' || quote(a."residentInitiative") || ',' || quote(a."importBatchId") || ',' || quote(a."sourceRow") AS line
              FROM "Activity" a JOIN "Community" c ON c."id" = a."communityId" JOIN "ActivityType" t ON t."id" = a."typeId"
