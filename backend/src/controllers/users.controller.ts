@@ -15,7 +15,9 @@ export class UsersController {
   /** Creates an account; the answer holds the one-time password when none was sent. */
   @Post()
   create(@CurrentViewer() viewer: Viewer, @Body() body: unknown) {
-    return translate(() => this.users.add(managerOf(viewer), objectBody(body) as { email: unknown; role: unknown }));
+    const { email, role, displayName, communities, password } = objectBody(body);
+    // Only these fields: a password set here is always one to change at first sign-in.
+    return translate(() => this.users.add(managerOf(viewer), { email, role, displayName, communities, password, temporaryPassword: true }));
   }
 
   /** `{displayName?, role?, communities?, disabled?}` */

@@ -34,7 +34,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
       ...Object.entries(routeQueries[key] ?? {}).map(([name, description]) => ({ name, in: 'query' as const, required: false, description, schema: { type: 'string' as const } })),
     ];
     const body = routeBodies[key];
-    if (body) operation.requestBody = { required: true, content: { [body.contentType ?? 'application/json']: { schema: body.schema } } };
+    if (body) operation.requestBody = { required: body.required ?? true, content: { [body.contentType ?? 'application/json']: { schema: body.schema } } };
     if (access.kind !== 'public') operation.security = [{ cookie: [] }];
     const response = routeResponses[key];
     if (response) {

@@ -2,6 +2,8 @@
 // /api/docs carries them, and the dashboard's types are generated from that document
 // (dashboard/src/lib/api/openapi.d.ts; a test fails when it is stale).
 
+import { importKinds } from '../import/import.types.ts';
+
 type Schema = Record<string, unknown>;
 
 const str: Schema = { type: 'string' };
@@ -193,7 +195,7 @@ export const routeResponses: Record<string, { schema: Schema; contentType?: stri
  * What each write takes as its JSON body. Descriptive: the services check every field themselves and
  * say which one is wrong; this is what clients (the dashboard's generated types) are written against.
  */
-export const routeBodies: Record<string, { schema: Schema; contentType?: string }> = {
+export const routeBodies: Record<string, { schema: Schema; contentType?: string; required?: boolean }> = {
   'POST /api/auth/sign-in': { schema: object({ email: { ...str, maxLength: 254 }, password: { ...str, maxLength: 256 } }) },
   'POST /api/auth/password': { schema: object({ currentPassword: str, newPassword: { ...str, description: 'at least the configured length; not the e-mail' } }) },
   'PUT /api/indicators/:code/targets': {
@@ -206,10 +208,17 @@ export const routeBodies: Record<string, { schema: Schema; contentType?: string 
       'At least one of the two; what is not sent stays as it is.',
     ),
   },
-  'POST /api/pipeline/runs': { schema: object({ mode: enumOf('incremental', 'full') }, ['mode']) },
+  'POST /api/pipeline/runs': { schema: object({ mode: enumOf('incremental', 'full') }, ['mode']), required: false },
   'POST /api/imports': {
     contentType: 'multipart/form-data',
-    schema: object({ files: array({ ...str, format: 'binary' }), lang: { ...enumOf('pl', 'en'), description: 'the language of the report' } }, ['lang']),
+    schema: object(
+      {
+        files: array({ ...str, format: 'binary' }),
+        lang: { ...enumOf('pl', 'en'), description: 'the language of the report' },
+        kind: { ...enumOf(...importKinds), description: 'what the files hold, when their names and headers do not say' },
+      },
+      ['lang', 'kind'],
+    ),
   },
   'POST /api/users': {
     schema: object(

@@ -171,6 +171,8 @@ export function resolveDeclineConfig(overrides: DeclineConfigInput = {}): Declin
   integer('confirmWeeks', 1);
   integer('priorDispersionWeeks', 0);
   integer('seasonalSmoothingWeeks', 0);
+  // Wider, last year's weeks would reach into this year's (and each week's test past its own week).
+  if (config.seasonalSmoothingWeeks > 26) fail('seasonalSmoothingWeeks', 'must be at most 26');
   if (typeof config.minBaselineLevel !== 'number' || !(config.minBaselineLevel >= 0)) fail('minBaselineLevel', 'must be a number ≥ 0');
   fraction('minRelativeDrop');
   fraction('significance', true);

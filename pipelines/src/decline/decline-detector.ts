@@ -197,7 +197,8 @@ function parseWeeks(labels: readonly string[]): { years: Int32Array; weekNumbers
 interface WeekCalendar {
   labels: string[];
   seasonalYears: number;
-  holidayWeeks: readonly number[];
+  /** The holiday weeks it was built with, as text (a copy: the caller's array may change). */
+  holidayWeeks: string;
   weekNumbers: Int32Array;
   previousYear: Int32Array[];
   holiday: Uint8Array;
@@ -217,7 +218,7 @@ function weekCalendar(series: readonly WeeklyParticipation[], config: DeclineCon
   if (
     cached &&
     cached.seasonalYears === config.seasonalYears &&
-    (cached.holidayWeeks === config.holidayWeeks || cached.holidayWeeks.join() === config.holidayWeeks.join()) &&
+    cached.holidayWeeks === config.holidayWeeks.join() &&
     sameLabels(cached.labels, series)
   ) {
     return cached;
@@ -246,7 +247,7 @@ function weekCalendar(series: readonly WeeklyParticipation[], config: DeclineCon
   const holidays = new Set(config.holidayWeeks);
   const holiday = new Uint8Array(n);
   for (let i = 0; i < n; i++) holiday[i] = holidays.has(weekNumbers[i]!) ? 1 : 0;
-  lastCalendar = { labels, seasonalYears: config.seasonalYears, holidayWeeks: config.holidayWeeks, weekNumbers, previousYear, holiday };
+  lastCalendar = { labels, seasonalYears: config.seasonalYears, holidayWeeks: config.holidayWeeks.join(), weekNumbers, previousYear, holiday };
   return lastCalendar;
 }
 
@@ -465,7 +466,7 @@ function newSums(length: number): Sums {
   return { y: new Float64Array(length + 1), x: new Float64Array(length + 1), xx: new Float64Array(length + 1) };
 }
 
-/** Prefix sums of the weeks `list` names (all weeks when null), counting only weeks `counts` accepts. */
+/** Prefix sums over `length` positions: position i stands for week weekAt(i), counted only where `counts` accepts it. */
 function prefixSums(c: Pick<MeasureContext, 'y' | 'x' | 'xx'>, length: number, weekAt: (i: number) => number, counts: (u: number) => boolean): Sums {
   const sums = newSums(length);
   for (let i = 0; i < length; i++) {

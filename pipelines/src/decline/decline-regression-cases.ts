@@ -59,7 +59,6 @@ export function regressionCases(): RegressionCase[] {
   return cases;
 }
 
-/** JSON that keeps non-finite numbers (as strings). */
 /** The figures of a check that are computed in floating point (the rest are labels and counts). */
 const FLOAT_FIELDS = new Set(['expected', 'drop', 'pValue', 'seasonalWeight', 'dispersion']);
 
@@ -82,6 +81,7 @@ export function historyFingerprint(history: unknown): { sha256: string; sums: Re
   return { sha256: createHash('sha256').update(labels).digest('hex'), sums };
 }
 
+/** JSON that keeps non-finite numbers (as strings). */
 export function encodeSnapshot(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `__number:${String(v)}` : v));
 }

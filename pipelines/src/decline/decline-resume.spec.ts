@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecline, detectDeclineResuming, firstDifferingWeek, type WeeklyParticipation } from './decline-detector.ts';
+import { resolveDeclineConfig } from './decline-config.ts';
+import { detectDecline, detectDeclineResuming, firstDifferingWeek, scanDeclineHistory, type WeeklyParticipation } from './decline-detector.ts';
 import { seedOf, simulateCommunity } from './decline-simulation.ts';
 
 // A scan resumed where the series changed must give exactly what a scan from the start gives: the
@@ -74,5 +75,22 @@ describe('a resumed decline scan', () => {
     expect(firstDifferingWeek(a, a.slice(0, 1))).toBe(1);
     expect(firstDifferingWeek(a, [a[0]!, { ...a[1]!, activities: 2 }])).toBe(1);
     expect(firstDifferingWeek(a, [{ ...a[0]!, week: '2022-W52' }, a[1]!])).toBe(0);
+  });
+
+  it('builds the weeks’ calendar again when the holiday weeks change, even in the same array', () => {
+    const series = cases[4]!.series;
+    const holidayWeeks = [1, 52, 53];
+    scanDeclineHistory(series, { holidayWeeks });
+    holidayWeeks.push(...Array.from({ length: 12 }, (_, i) => 24 + i));
+    const after = scanDeclineHistory(series, { holidayWeeks });
+    // The same with a calendar built from scratch (another series' weeks in between).
+    scanDeclineHistory(series.slice(1), {});
+    expect(after).toEqual(scanDeclineHistory(series, { holidayWeeks: [...holidayWeeks] }));
+    expect(after).not.toEqual(scanDeclineHistory(series, { holidayWeeks: [1, 52, 53] }));
+  });
+
+  it('keeps last year’s widened weeks within last year (each week’s test reads no later week)', () => {
+    expect(() => resolveDeclineConfig({ seasonalSmoothingWeeks: 27 })).toThrow(/seasonalSmoothingWeeks/);
+    expect(resolveDeclineConfig({ seasonalSmoothingWeeks: 26 }).seasonalSmoothingWeeks).toBe(26);
   });
 });

@@ -64,7 +64,8 @@ export async function detectDeclines(
   onlySeries: ReadonlySet<string> | null = null,
 ): Promise<{ declines: DetectedDecline[]; weeksTested: number }> {
   const settings = resolveDeclineConfig(config.decline as DeclineConfigInput);
-  await runSqlFile(db, 'decline-series', [asOf, onlySeries ? listValue([...onlySeries]) : null], [VARCHAR, LIST(VARCHAR)]);
+  const asked = onlySeries ? listValue([...onlySeries]) : null;
+  await runSqlFile(db, 'decline-series', [asOf, asked], [VARCHAR, LIST(VARCHAR)]);
   const rows = await queryRows<SeriesRow>(db, 'SELECT * FROM decline_series_now ORDER BY community, group_code');
   const previous = new Map(
     (await querySqlFile<SeriesRow & { checkpoint: string }>(db, 'decline-scan-previous')).map((row) => [
@@ -113,7 +114,7 @@ export async function detectDeclines(
   } finally {
     appender.closeSync();
   }
-  await runSqlFile(db, 'decline-scan-save');
+  await runSqlFile(db, 'decline-scan-save', [asked], [LIST(VARCHAR)]);
   return { declines: found, weeksTested };
 }
 

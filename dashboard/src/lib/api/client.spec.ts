@@ -82,6 +82,11 @@ describe('API client', () => {
     expect(error).toMatchObject({ status: 0, path: '/config' });
   });
 
+  it('does not call an answer that is not what it says a network failure', async () => {
+    const error = await fetchConfig({ fetch: fakeFetch(200, '<html>not JSON</html>', 'text/html') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyntaxError);
+  });
+
   it('sends writes as JSON with the session’s CSRF token', async () => {
     setCsrfToken('token-123');
     const fetch = fakeFetch(200, { user: { email: 'a@b.pl' }, csrfToken: 'next', expiresAt: '2026-11-27T13:00:00Z' });

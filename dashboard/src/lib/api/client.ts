@@ -98,9 +98,10 @@ async function call<T>(route: string, request: () => Promise<{ data?: T; error?:
   try {
     result = await request();
   } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    // Network failure: the server is down or unreachable.
-    throw new ApiError(0, cause instanceof Error ? cause.message : String(cause), route);
+    // fetch fails with a TypeError when the server is down or unreachable; anything else (an
+    // aborted request, an answer that is not what it says) goes on as it is.
+    if (!(cause instanceof TypeError)) throw cause;
+    throw new ApiError(0, cause.message, route);
   }
   if (!result.response.ok) throw toApiError(result.response, result.error, route);
   return result.data as T;

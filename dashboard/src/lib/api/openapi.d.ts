@@ -1103,6 +1103,11 @@ export interface operations {
                      * @enum {string}
                      */
                     lang?: "pl" | "en";
+                    /**
+                     * @description what the files hold, when their names and headers do not say
+                     * @enum {string}
+                     */
+                    kind?: "activities" | "attendance" | "participants" | "survey";
                 };
             };
         };
@@ -1191,7 +1196,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /** @enum {string} */
