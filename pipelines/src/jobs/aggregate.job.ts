@@ -9,7 +9,7 @@ import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
 import { DECLINE_METHOD_VERSION } from '../decline/index.ts';
-import { detectDeclines, lastCompleteWeek, type DetectedDecline } from './decline.step.ts';
+import { detectDeclines, lastCompleteWeek, seriesKey, type DetectedDecline } from './decline.step.ts';
 
 export interface StepStats {
   name: string;
@@ -275,7 +275,6 @@ async function build(
       // its previous scan at its first changed week (detectDeclines).
       const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
       if (mode === 'incremental' && previousMeta?.decline_week === declineWeek && span?.same) {
-        const seriesKey = (community: string, group: string) => `${community}|${group}`;
         const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
         const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
         const detected = await detectDeclines(db, config, asOf, affected);

@@ -47,7 +47,8 @@ interface SeriesRow {
 const weeklyRows = (row: SeriesRow): WeeklyParticipation[] =>
   row.weeks.map((week, i) => ({ week, attendances: row.attendances[i]!, distinctParticipants: row.distinctParticipants[i]!, activities: row.activities[i]! }));
 
-const seriesKey = (community: string, group: string) => `${community}|${group}`;
+/** A weekly series' key, as `onlySeries` names it: 'community|group'. */
+export const seriesKey = (community: string, group: string) => `${community}|${group}`;
 
 /**
  * Runs the decline detection on the weekly participation of every community, in total and per
