@@ -7,10 +7,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { prismaCliArguments, prismaPackageDir as packageDir } from '../src/prisma-client.factory.ts';
 
 const { values, positionals } = parseArgs({ options: { from: { type: 'string', default: 'HEAD' } }, allowPositionals: true });
 const name = positionals[0];
@@ -18,15 +18,13 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error('usage: npm run migrations:diff -w @osl/prisma -- <name, lower case with _> [--from <git revision>]');
   process.exit(2);
 }
-const packageDir = path.resolve(import.meta.dirname, '..');
 const before = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-schema-'));
 try {
   const previous = execFileSync('git', ['show', `${values.from}:prisma/schema.prisma`], { cwd: packageDir, encoding: 'utf8' });
   fs.writeFileSync(path.join(before, 'schema.prisma'), previous);
-  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   const output = execFileSync(
     process.execPath,
-    [prismaCli, 'migrate', 'diff', '--from-schema-datamodel', path.join(before, 'schema.prisma'), '--to-schema-datamodel', path.join(packageDir, 'schema.prisma'), '--script'],
+    prismaCliArguments('migrate', 'diff', '--from-schema-datamodel', path.join(before, 'schema.prisma'), '--to-schema-datamodel', path.join(packageDir, 'schema.prisma'), '--script'),
     { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   // The CLI says which configuration it loaded on the same output as the SQL.

@@ -2,12 +2,11 @@
 // without its migration (written with `npm run migrations:diff -w @osl/prisma -- <name>`) fails here.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from './prisma-client.factory.ts';
+import { applyMigrations, prismaCliArguments, prismaPackageDir } from './prisma-client.factory.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-migrations-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -38,9 +37,8 @@ describe('the committed migrations', () => {
     const migrated = path.join(dir, 'migrated.db');
     await applyMigrations({ DATABASE_URL: `file:${migrated}` });
     const pushed = path.join(dir, 'pushed.db');
-    const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
-    execFileSync(process.execPath, [prismaCli, 'db', 'push', '--skip-generate', '--config', path.resolve(import.meta.dirname, '..', 'prisma.config.ts')], {
-      cwd: path.resolve(import.meta.dirname, '..'),
+    execFileSync(process.execPath, prismaCliArguments('db', 'push', '--skip-generate'), {
+      cwd: prismaPackageDir,
       env: { ...process.env, DATABASE_URL: `file:${pushed}` },
       stdio: 'pipe',
     });

@@ -21,11 +21,14 @@ export function createPrismaClient(env: NodeJS.ProcessEnv = process.env): Prisma
  * WebAssembly schema engine out of the server's memory.
  */
 export async function applyMigrations(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const prismaCli = require.resolve('prisma/build/index.js');
-  await promisify(execFile)(
-    process.execPath,
-    [prismaCli, 'migrate', 'deploy', '--config', path.join(prismaPackageDir, 'prisma.config.ts')],
-    { cwd: prismaPackageDir, env: { ...env, DATABASE_URL: resolveDatabaseUrl(env) } },
-  );
+  await promisify(execFile)(process.execPath, prismaCliArguments('migrate', 'deploy'), { cwd: prismaPackageDir, env: { ...env, DATABASE_URL: resolveDatabaseUrl(env) } });
+}
+
+/** Where the Prisma CLI runs from: this package (its schema, migrations and configuration). */
+export { prismaPackageDir };
+
+/** Node's arguments for a Prisma CLI command with this package's configuration (JS engine, driver adapter). */
+export function prismaCliArguments(...command: string[]): string[] {
+  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+  return [prismaCli, ...command, '--config', path.join(prismaPackageDir, 'prisma.config.ts')];
 }
