@@ -1,4 +1,5 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import path from 'node:path';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -18,6 +19,8 @@ import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ReportsController } from './controllers/reports.controller.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
+import { SpoolingStorage } from './lib/spooling-storage.ts';
+import { uploadSizeLimit } from './lib/upload-limit.ts';
 import { SummaryPdfService } from './services/summary-pdf.service.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { ActivityRepository } from './repositories/activity.repository.ts';
@@ -26,6 +29,7 @@ import { AnalyticsRepository } from './repositories/analytics.repository.ts';
 import { AuditQueryRepository, AuditRepository } from './repositories/audit.repository.ts';
 import { DatabaseRepository } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
+import { ImportJobRepository } from './repositories/import-job.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
 import { ParticipantRepository } from './repositories/participant.repository.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
@@ -43,6 +47,7 @@ import { HealthService } from './services/health.service.ts';
 import { ImportJobsService } from './services/import-jobs.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
+import { ImportWorkerService } from './services/import-worker.service.ts';
 import { IndicatorSourcesService } from './services/indicator-sources.service.ts';
 import { IndicatorTargetsService } from './services/indicator-targets.service.ts';
 import { InboxService } from './services/inbox.service.ts';
@@ -60,6 +65,7 @@ const repositories = [
   AuditRepository,
   DatabaseRepository,
   ImportRepository,
+  ImportJobRepository,
   ParticipantRepository,
   PipelineRunRepository,
   ReferenceDataRepository,
@@ -78,6 +84,7 @@ const services = [
   HealthService,
   ImportJobsService,
   ImportService,
+  ImportWorkerService,
   ImportTemplateService,
   IndicatorSourcesService,
   IndicatorTargetsService,
@@ -127,15 +134,27 @@ export const apiControllers = [
 
 /** The server: the REST API under /api and the scheduled pipelines. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  private static uploadLimit = 0;
+
+  configure(consumer: MiddlewareConsumer): void {
+    // A request that declares more than the upload limit is refused before multer reads it.
+    consumer.apply(uploadSizeLimit(AppModule.uploadLimit)).forRoutes({ path: 'imports', method: RequestMethod.POST });
+  }
+
   static register(environment: OslEnvironment, config: OslConfig): DynamicModule {
+    AppModule.uploadLimit = config.project.importLimits.maxUploadBytes;
     return {
       module: AppModule,
       imports: [
         CoreModule.register(environment, config),
         ScheduleModule.forRoot(),
-        // Uploads are refused while they stream in once they pass the configured file size.
-        MulterModule.register({ limits: { fileSize: config.project.importLimits.maxFileBytes, files: maxFilesPerUpload } }),
+        // Uploads are spooled to disk and refused while they stream in once a file passes the
+        // configured size, or all files of the request pass the upload limit.
+        MulterModule.register({
+          storage: new SpoolingStorage(path.join(environment.dataDir, 'uploads'), config.project.importLimits.maxUploadBytes),
+          limits: { fileSize: config.project.importLimits.maxFileBytes, files: maxFilesPerUpload },
+        }),
       ],
       controllers: apiControllers,
       // Every request passes the access matrix (auth/access-matrix.ts).

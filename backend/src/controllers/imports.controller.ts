@@ -23,21 +23,21 @@ import type { ImportKind } from '../import/validation/validate-file.ts';
 import { AuditService } from '../services/audit.service.ts';
 import { ImportJobsService } from '../services/import-jobs.service.ts';
 import { ImportTemplateService, UnknownSurveyError, templateSheetNames } from '../services/import-template.service.ts';
-import { ImportService, type ImportLanguage } from '../services/import.service.ts';
+import type { ImportLanguage } from '../services/import.service.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 
 /** At most this many files in one upload; their size limit comes from project.json (AppModule). */
 export const maxFilesPerUpload = 20;
 
+/** An uploaded file as multer leaves it: spooled to disk (lib/spooling-storage.ts). */
 interface UploadedFile {
   originalname: string;
-  buffer: Buffer;
+  path: string;
 }
 
 @Controller('imports')
 export class ImportsController {
   constructor(
-    @Inject(ImportService) private readonly importer: ImportService,
     @Inject(ImportJobsService) private readonly jobs: ImportJobsService,
     @Inject(ImportTemplateService) private readonly templates: ImportTemplateService,
     @Inject(ImportRepository) private readonly history: ImportRepository,
@@ -67,20 +67,21 @@ export class ImportsController {
       allowedCommunities: viewer.scope === 'assigned' ? viewer.communities : undefined,
     };
     // multer decodes names as latin1; Polish browsers send UTF-8.
-    const inputs = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer }));
+    const spooled = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), path: f.path }));
+    // Either way the import worker process reads and writes the files, one at a time.
     if (asynchronous === 'true') {
       response.status(202);
-      return this.jobs.start(inputs, options, viewer.userId);
+      return this.jobs.start(spooled, options, viewer.userId);
     }
-    const reports = await this.importer.importFiles(inputs, options);
+    const reports = await this.jobs.run(spooled, options);
     if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ statusCode: 422, message: 'Some files were rejected', files: reports });
     return { files: reports };
   }
 
   @Get('jobs/:id')
-  job(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
+  async job(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
     // Another user's job is answered as not found: its report holds the rows of their file.
-    const job = this.jobs.get(id, viewer.userId);
+    const job = await this.jobs.get(id, viewer.userId);
     if (!job) throw new NotFoundException(`No import job "${id}"`);
     return job;
   }
@@ -90,8 +91,10 @@ export class ImportsController {
    * (its messages name participant codes) goes to the director, the admin and whoever imported it.
    */
   @Get()
-  async list(@CurrentViewer() viewer: Viewer) {
-    const batches = await this.history.listBatches();
+  async list(@CurrentViewer() viewer: Viewer, @Query('limit') limitParam: string | undefined, @Query('before') beforeParam: string | undefined) {
+    const limit = parsePositiveInt(limitParam, 'limit', defaultHistoryPage, maxHistoryPage);
+    const before = beforeParam === undefined ? undefined : parsePositiveInt(beforeParam, 'before', 0, Number.MAX_SAFE_INTEGER);
+    const batches = await this.history.listBatches(limit, before);
     const seesReports = viewer.role === 'director' || viewer.role === 'admin';
     return batches.map((b) => ({
       id: b.id,
@@ -130,6 +133,17 @@ export class ImportsController {
       throw error;
     }
   }
+}
+
+/** The import history is paged, newest first: `?limit=` rows (at most 200) `&before=<id>` (the last id of the previous page). */
+const defaultHistoryPage = 50;
+const maxHistoryPage = 200;
+
+function parsePositiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < 1 || parsed > max) throw new BadRequestException(`${name} must be a whole number from 1 to ${max}`);
+  return parsed;
 }
 
 function parseKind(value: unknown): ImportKind | undefined {

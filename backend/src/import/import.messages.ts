@@ -62,6 +62,26 @@ export const importMessages = {
     pl: 'Nie udało się odczytać skoroszytu XLSX. Otwórz go w Excelu i zapisz ponownie jako „Skoroszyt programu Excel (*.xlsx)”.',
     en: 'The XLSX workbook cannot be read. Open it in Excel and save it again as "Excel Workbook (*.xlsx)".',
   },
+  file_unreadable: {
+    pl: 'Nie udało się odczytać pliku (nieoczekiwany błąd czytnika). Nic z niego nie zapisano. Otwórz plik w Excelu i zapisz go ponownie jako „CSV UTF-8”; jeśli to nie pomoże, przekaż plik administratorowi.',
+    en: 'The file could not be read (an unexpected reader error). Nothing from it was written. Open it in Excel and save it again as "CSV UTF-8"; if that does not help, give the file to the administrator.',
+  },
+  import_out_of_memory: {
+    pl: 'Import przerwano: plik wymagał więcej pamięci, niż program może na niego przeznaczyć ({limitMb} MB). Nic z tego pliku nie zapisano. Podziel dane na mniejsze pliki albo zapisz arkusz jako „CSV UTF-8”.',
+    en: 'The import was stopped: the file needed more memory than can be given to it ({limitMb} MB). Nothing from this file was written. Split the data into smaller files or save the sheet as "CSV UTF-8".',
+  },
+  import_interrupted: {
+    pl: 'Import przerwano, bo serwer został zatrzymany lub uruchomiony ponownie. Nic z tego pliku nie zapisano. Wyślij plik jeszcze raz.',
+    en: 'The import was interrupted because the server stopped or restarted. Nothing from this file was written. Send the file again.',
+  },
+  import_failed: {
+    pl: 'Import nie powiódł się z powodu nieoczekiwanego błędu. Nic z tego pliku nie zapisano. Spróbuj ponownie; jeśli błąd się powtórzy, przekaż plik administratorowi.',
+    en: 'The import failed with an unexpected error. Nothing from this file was written. Try again; if it happens again, give the file to the administrator.',
+  },
+  upload_too_large: {
+    pl: 'Wysłane pliki mają razem ponad {limitMb} MB, a jednorazowo można wysłać najwyżej {limitMb} MB. Wyślij je w kilku częściach.',
+    en: 'The files sent are over {limitMb} MB together; at most {limitMb} MB can be sent at once. Send them in several parts.',
+  },
   xlsx_too_large: {
     pl: 'Arkusze w tym pliku XLSX mają po rozpakowaniu {sizeMb} MB danych, a program wczytuje z XLSX najwyżej {limitMb} MB. Zapisz arkusz w Excelu jako „CSV UTF-8” — plik CSV może być dużo większy.',
     en: 'The worksheets of this XLSX file unpack to {sizeMb} MB; at most {limitMb} MB can be read from XLSX. Save the sheet from Excel as "CSV UTF-8": a CSV file can be much larger.',
@@ -208,6 +228,11 @@ export const importMessages = {
   participant_not_found_suggestion: {
     pl: 'W rejestrze uczestników nie ma kodu „{value}”. Czy chodziło o „{code}”?',
     en: 'The participant register has no code "{value}". Did you mean "{code}"?',
+  },
+  // For an organizer: the same words whether the code is registered elsewhere or nowhere.
+  participant_not_in_your_register: {
+    pl: '„{value}” nie ma w rejestrze Twoich społeczności ({allowed}). Plik z osobami zarejestrowanymi w innych społecznościach importuje administrator.',
+    en: '{value} is not in the register of your communities ({allowed}). A file with people registered in other communities is imported by an administrator.',
   },
   participant_missing: {
     pl: 'Brak kodu uczestnika oraz imienia i nazwiska.',

@@ -31,9 +31,19 @@ export class DatabaseRepository implements OnModuleDestroy {
     } catch {
       applied = [];
     }
-    if (committed.every((name) => applied.includes(name))) return false;
-    await applyMigrations(this.environment.env);
-    return true;
+    const migrated = !committed.every((name) => applied.includes(name));
+    if (migrated) await applyMigrations(this.environment.env);
+    await this.useWriteAheadLog();
+    return migrated;
+  }
+
+  /**
+   * SQLite in WAL mode (kept in the file, so once is enough): readers never wait for the import
+   * worker's writes, and a writer waits only for another writer's short transaction.
+   */
+  private async useWriteAheadLog(): Promise<void> {
+    if (!this.sqliteFile()) return;
+    await this.client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -113,43 +113,49 @@ export class ImportRepository {
         writer.close();
       }
     }
-    return this.database.client
+    // What the rows are compared with is read before the transaction, so that the write lock is
+    // held for the writes alone; read again inside it only if another import committed meanwhile.
+    const db = this.database.client;
+    const readBefore = await latestBatchId(db);
+    let stored = await readStored(db, result);
+    return db
       .$transaction(async (tx) => {
-      const batch = await tx.importBatch.create({
-        data: {
-          ...meta,
-          status: 'imported',
-          rowsRead: result.rowsRead,
-          rowsWritten: 0,
-          errorCount: 0,
-          warningCount: result.warnings.length,
-          report: { errors: [], warnings: result.warnings } as unknown as Prisma.InputJsonValue,
-        },
-      });
-      const context: WriteContext = { tx, batchId: batch.id, actor: meta.importedBy, audit: [], onRows: onRows ?? (() => {}) };
-      let counts: Omit<WriteSummary, 'batchId'>;
-      switch (result.kind) {
-        case 'activities':
-          counts = await writeActivities(context, result.records);
-          break;
-        case 'participants':
-          counts = await writeParticipants(context, result.records);
-          break;
-        case 'attendance':
-          counts = await writeAttendance(context, result.records);
-          break;
-        case 'survey':
-          counts = await writeSurveyResponses(context, result.records);
-          break;
-      }
-      if (counts.created + counts.updated === 0 && (result.kind === 'activities' || result.kind === 'participants')) {
-        throw new NothingChanged(counts.unchanged);
-      }
-      await tx.importBatch.update({ where: { id: batch.id }, data: { rowsWritten: counts.created + counts.updated } });
-      context.audit.push(importedEvent(meta, batch.id, counts));
-      await this.audit.record(context.audit, tx);
-      return { batchId: batch.id, ...counts } as WriteSummary;
-    }, transactionOptions)
+        if ((await latestBatchId(tx)) !== readBefore) stored = await readStored(tx, result);
+        const batch = await tx.importBatch.create({
+          data: {
+            ...meta,
+            status: 'imported',
+            rowsRead: result.rowsRead,
+            rowsWritten: 0,
+            errorCount: 0,
+            warningCount: result.warnings.length,
+            report: { errors: [], warnings: result.warnings } as unknown as Prisma.InputJsonValue,
+          },
+        });
+        const context: WriteContext = { tx, batchId: batch.id, actor: meta.importedBy, audit: [], onRows: onRows ?? (() => {}) };
+        let counts: Omit<WriteSummary, 'batchId'>;
+        switch (result.kind) {
+          case 'activities':
+            counts = await writeActivities(context, result.records, stored as StoredActivities);
+            break;
+          case 'participants':
+            counts = await writeParticipants(context, result.records, stored as StoredParticipants);
+            break;
+          case 'attendance':
+            counts = await writeAttendance(context, result.records);
+            break;
+          case 'survey':
+            counts = await writeSurveyResponses(context, result.records, stored as StoredResponses);
+            break;
+        }
+        if (counts.created + counts.updated === 0 && (result.kind === 'activities' || result.kind === 'participants')) {
+          throw new NothingChanged(counts.unchanged);
+        }
+        await tx.importBatch.update({ where: { id: batch.id }, data: { rowsWritten: counts.created + counts.updated } });
+        context.audit.push(importedEvent(meta, batch.id, counts));
+        await this.audit.record(context.audit, tx);
+        return { batchId: batch.id, ...counts } as WriteSummary;
+      }, transactionOptions)
       .catch((error: unknown) => {
         // The batch row is rolled back with everything else: an identical file leaves no trace.
         if (error instanceof NothingChanged) return { batchId: null, created: 0, updated: 0, unchanged: error.unchanged };
@@ -157,8 +163,9 @@ export class ImportRepository {
       });
   }
 
-  async listBatches(limit = 200) {
-    return this.database.client.importBatch.findMany({ orderBy: { id: 'desc' }, take: limit });
+  /** Import history, newest first, a page at a time (`before`: the last id of the previous page). */
+  async listBatches(limit = 50, before?: number) {
+    return this.database.client.importBatch.findMany({ where: before === undefined ? {} : { id: { lt: before } }, orderBy: { id: 'desc' }, take: limit });
   }
 
   async hasRecordedData(): Promise<boolean> {
@@ -205,12 +212,40 @@ async function codeToId(rows: Promise<{ id: number; code: string }[]>): Promise<
   return new Map((await rows).map((row) => [row.code, row.id]));
 }
 
-async function writeActivities({ tx, batchId, actor, audit, onRows }: WriteContext, records: ActivityRecord[]) {
-  const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
-  const types = await codeToId(tx.activityType.findMany({ select: { id: true, code: true } }));
+type Reader = Prisma.TransactionClient;
+type StoredActivities = Awaited<ReturnType<typeof readStoredActivities>>;
+type StoredParticipants = Awaited<ReturnType<typeof readStoredParticipants>>;
+type StoredResponses = Awaited<ReturnType<typeof readStoredResponses>>;
+
+/** The newest batch: when it moved, what was read before a transaction may be out of date. */
+async function latestBatchId(db: Reader): Promise<number> {
+  return (await db.importBatch.aggregate({ _max: { id: true } }))._max.id ?? 0;
+}
+
+/** What a file's rows are compared with: the stored rows with the same ids, codes or keys. */
+function readStored(db: Reader, result: ValidationResult): Promise<StoredActivities | StoredParticipants | StoredResponses | null> {
+  switch (result.kind) {
+    case 'activities':
+      return readStoredActivities(db, result.records);
+    case 'participants':
+      return readStoredParticipants(db, result.records);
+    case 'survey':
+      return readStoredResponses(db, result.records);
+    default:
+      return Promise.resolve(null);
+  }
+}
+
+async function readStoredActivities(db: Reader, records: ActivityRecord[]) {
+  const communities = await codeToId(db.community.findMany({ select: { id: true, code: true } }));
+  const types = await codeToId(db.activityType.findMany({ select: { id: true, code: true } }));
   const existing = new Map(
-    (await tx.activity.findMany({ where: { externalId: { in: records.map((r) => r.externalId) } }, include: { community: true, type: true } })).map((a) => [a.externalId, a]),
+    (await db.activity.findMany({ where: { externalId: { in: records.map((r) => r.externalId) } }, include: { community: true, type: true } })).map((a) => [a.externalId, a]),
   );
+  return { communities, types, existing };
+}
+
+async function writeActivities({ tx, batchId, actor, audit, onRows }: WriteContext, records: ActivityRecord[], { communities, types, existing }: StoredActivities) {
   const toCreate: Prisma.ActivityCreateManyInput[] = [];
   let updated = 0;
   let unchanged = 0;
@@ -249,11 +284,15 @@ async function writeActivities({ tx, batchId, actor, audit, onRows }: WriteConte
 // Names are personal data: the audit trail records that they changed, never what they were.
 const personalFields = new Set(['firstName', 'lastName', 'nameKey']);
 
-async function writeParticipants({ tx, batchId, actor, audit, onRows }: WriteContext, records: ParticipantRecord[]) {
-  const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
+async function readStoredParticipants(db: Reader, records: ParticipantRecord[]) {
+  const communities = await codeToId(db.community.findMany({ select: { id: true, code: true } }));
   const existing = new Map(
-    (await tx.participant.findMany({ where: { code: { in: records.map((r) => r.code) } }, include: { homeCommunity: true } })).map((p) => [p.code, p]),
+    (await db.participant.findMany({ where: { code: { in: records.map((r) => r.code) } }, include: { homeCommunity: true } })).map((p) => [p.code, p]),
   );
+  return { communities, existing };
+}
+
+async function writeParticipants({ tx, batchId, actor, audit, onRows }: WriteContext, records: ParticipantRecord[], { communities, existing }: StoredParticipants) {
   const toCreate: Prisma.ParticipantCreateManyInput[] = [];
   let updated = 0;
   let unchanged = 0;
@@ -321,20 +360,24 @@ async function writeAttendance({ tx, batchId, onRows }: WriteContext, records: A
   return { created: toCreate.length, updated: 0, unchanged: records.length - toCreate.length };
 }
 
-async function writeSurveyResponses({ tx, batchId, onRows }: WriteContext, records: SurveyResponseRecord[]) {
-  const communities = await codeToId(tx.community.findMany({ select: { id: true, code: true } }));
-  const surveys = await tx.survey.findMany({ include: { questions: true } });
+async function readStoredResponses(db: Reader, records: SurveyResponseRecord[]) {
+  const communities = await codeToId(db.community.findMany({ select: { id: true, code: true } }));
+  const surveys = await db.survey.findMany({ include: { questions: true } });
   const participantIds = new Map(
-    (await tx.participant.findMany({ where: { code: { in: records.flatMap((r) => (r.participantCode ? [r.participantCode] : [])) } }, select: { id: true, code: true } })).map(
+    (await db.participant.findMany({ where: { code: { in: records.flatMap((r) => (r.participantCode ? [r.participantCode] : [])) } }, select: { id: true, code: true } })).map(
       (p) => [p.code, p.id],
     ),
   );
   const keys = responseKeys(records);
   const stored = new Set<string>();
   for (let i = 0; i < keys.length; i += chunkSize) {
-    const found = await tx.surveyResponse.findMany({ where: { responseKey: { in: keys.slice(i, i + chunkSize) } }, select: { responseKey: true } });
+    const found = await db.surveyResponse.findMany({ where: { responseKey: { in: keys.slice(i, i + chunkSize) } }, select: { responseKey: true } });
     for (const r of found) stored.add(r.responseKey);
   }
+  return { communities, surveys, participantIds, keys, stored };
+}
+
+async function writeSurveyResponses({ tx, batchId, onRows }: WriteContext, records: SurveyResponseRecord[], { communities, surveys, participantIds, keys, stored }: StoredResponses) {
   let created = 0;
   for (const [index, r] of records.entries()) {
     if (index % chunkSize === 0) onRows(index);

@@ -16,10 +16,13 @@ const chunkRows = 25_000;
 const rowsPerStatement = 100;
 
 /**
- * The bulk path for attendance lists on SQLite (a million rows per file): prepared statements
- * on a dedicated better-sqlite3 connection inside one explicit transaction. The batch, its rows
- * and its audit event commit together or not at all; a killed process leaves SQLite's journal
- * to roll the transaction back. Between chunks it yields, so the server keeps answering.
+ * The bulk path for attendance lists on SQLite (a million rows per file), on a dedicated
+ * better-sqlite3 connection. The rows are first staged in a temporary table of this connection
+ * (which locks nothing others use), chunk by chunk; then one short transaction creates the batch,
+ * moves the staged rows into Attendance inside SQLite and records the audit event. So the file
+ * commits whole or not at all (a killed process leaves nothing: the temporary table dies with its
+ * connection, and SQLite rolls back an unfinished transaction), other writers wait only for that
+ * last statement, and the batch gets its id when it commits, in the order the pipeline reads.
  */
 export class SqliteAttendanceWriter {
   private readonly db: Database.Database;
@@ -37,6 +40,54 @@ export class SqliteAttendanceWriter {
   ): Promise<{ batchId: number; created: number; unchanged: number }> {
     const db = this.db;
     const now = () => new Date().toISOString().replace('Z', '+00:00');
+    const activityIds = new Map<string, number>();
+    for (const row of db.prepare('SELECT "id", "externalId" FROM "Activity"').iterate() as Iterable<{ id: number; externalId: string }>) {
+      activityIds.set(row.externalId, row.id);
+    }
+    const participantIds = new Map<string, number>();
+    for (const row of db.prepare('SELECT "id", "code" FROM "Participant"').iterate() as Iterable<{ id: number; code: string }>) {
+      participantIds.set(row.code, row.id);
+    }
+    db.exec('DROP TABLE IF EXISTS temp."StagedAttendance"; CREATE TEMP TABLE "StagedAttendance" ("activityId" INTEGER NOT NULL, "participantId" INTEGER NOT NULL, "sourceRow" INTEGER NOT NULL)');
+    try {
+      // Many rows per statement: the per-call cost between JavaScript and SQLite dominates otherwise.
+      const stageMany = (rows: number) => db.prepare(`INSERT INTO temp."StagedAttendance" VALUES ${Array(rows).fill('(?,?,?)').join(',')}`);
+      const fullStatement = stageMany(rowsPerStatement);
+      const values: number[] = [];
+      for (let start = 0; start < records.length; start += chunkRows) {
+        const end = Math.min(records.length, start + chunkRows);
+        db.exec('BEGIN');
+        try {
+          for (let i = start; i < end; i += rowsPerStatement) {
+            const last = Math.min(end, i + rowsPerStatement);
+            values.length = 0;
+            for (let j = i; j < last; j += 1) {
+              const r = records[j]!;
+              const activityId = activityIds.get(r.activityExternalId);
+              const participantId = participantIds.get(r.participantCode);
+              // Validation checked both against the same database moments ago; a miss means it changed since.
+              if (activityId === undefined || participantId === undefined) throw new Error(`row ${r.row}: activity or participant vanished during the import`);
+              values.push(activityId, participantId, r.row);
+            }
+            (last - i === rowsPerStatement ? fullStatement : stageMany(last - i)).run(values);
+          }
+          db.exec('COMMIT');
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+        onRows(end);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return this.commit(batch, records.length, audit, now());
+    } finally {
+      db.exec('DROP TABLE IF EXISTS temp."StagedAttendance"');
+    }
+  }
+
+  /** The one transaction other writers wait for: the batch, its rows and its audit event. */
+  private commit(batch: BulkBatch, rows: number, audit: (batchId: number, counts: { created: number; unchanged: number }) => AuditEntry, at: string) {
+    const db = this.db;
     db.exec('BEGIN IMMEDIATE');
     try {
       const batchId = Number(
@@ -45,51 +96,22 @@ export class SqliteAttendanceWriter {
             `INSERT INTO "ImportBatch" ("fileName","kind","sha256","status","source","importedBy","rowsRead","rowsWritten","errorCount","warningCount","report","createdAt")
              VALUES (?,?,?,'imported',?,?,?,0,0,?,?,?)`,
           )
-          .run(batch.fileName, batch.kind, batch.sha256, batch.source, batch.importedBy, batch.rowsRead, batch.warnings.length, JSON.stringify({ errors: [], warnings: batch.warnings }), now())
+          .run(batch.fileName, batch.kind, batch.sha256, batch.source, batch.importedBy, batch.rowsRead, batch.warnings.length, JSON.stringify({ errors: [], warnings: batch.warnings }), at)
           .lastInsertRowid,
       );
-      const activityIds = new Map<string, number>();
-      for (const row of db.prepare('SELECT "id", "externalId" FROM "Activity"').iterate() as Iterable<{ id: number; externalId: string }>) {
-        activityIds.set(row.externalId, row.id);
-      }
-      const participantIds = new Map<string, number>();
-      for (const row of db.prepare('SELECT "id", "code" FROM "Participant"').iterate() as Iterable<{ id: number; code: string }>) {
-        participantIds.set(row.code, row.id);
-      }
-      // Many rows per statement: the per-call cost between JavaScript and SQLite dominates otherwise.
-      const insertMany = (rows: number) =>
-        db.prepare(
-          `INSERT INTO "Attendance" ("activityId","participantId","importBatchId","sourceRow","createdAt") VALUES ${Array(rows).fill('(?,?,?,?,?)').join(',')}
+      // "WHERE true": SQLite's grammar needs it between a SELECT and its upsert clause.
+      const created = db
+        .prepare(
+          `INSERT INTO "Attendance" ("activityId","participantId","importBatchId","sourceRow","createdAt")
+           SELECT "activityId", "participantId", ?, "sourceRow", ? FROM temp."StagedAttendance" WHERE true ORDER BY rowid
            ON CONFLICT ("activityId","participantId") DO NOTHING`,
-        );
-      const fullStatement = insertMany(rowsPerStatement);
-      const createdAt = now();
-      const values: (number | string)[] = [];
-      let created = 0;
-      for (let start = 0; start < records.length; start += chunkRows) {
-        const end = Math.min(records.length, start + chunkRows);
-        for (let i = start; i < end; i += rowsPerStatement) {
-          const last = Math.min(end, i + rowsPerStatement);
-          values.length = 0;
-          for (let j = i; j < last; j += 1) {
-            const r = records[j]!;
-            const activityId = activityIds.get(r.activityExternalId);
-            const participantId = participantIds.get(r.participantCode);
-            // Validation checked both against the same database moments ago; a miss means it changed since.
-            if (activityId === undefined || participantId === undefined) throw new Error(`row ${r.row}: activity or participant vanished during the import`);
-            values.push(activityId, participantId, batchId, r.row, createdAt);
-          }
-          const statement = last - i === rowsPerStatement ? fullStatement : insertMany(last - i);
-          created += statement.run(values).changes;
-        }
-        onRows(end);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const counts = { created, unchanged: records.length - created };
+        )
+        .run(batchId, at).changes;
+      const counts = { created, unchanged: rows - created };
       db.prepare('UPDATE "ImportBatch" SET "rowsWritten" = ? WHERE "id" = ?').run(created, batchId);
       const entry = audit(batchId, counts);
       db.prepare(`INSERT INTO "AuditEvent" ("at","actor","action","entity","entityId","after") VALUES (?,?,?,?,?,?)`).run(
-        now(),
+        at,
         entry.actor,
         entry.action,
         entry.entity,

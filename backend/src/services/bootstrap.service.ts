@@ -8,6 +8,7 @@ import { ImportRepository } from '../repositories/import.repository.ts';
 import { PipelineRunRepository } from '../repositories/pipeline-run.repository.ts';
 import { ReferenceDataRepository } from '../repositories/reference-data.repository.ts';
 import { DemoService, demoAccounts } from './demo.service.ts';
+import { ImportJobsService } from './import-jobs.service.ts';
 import { PipelineBusyError, PipelineService } from './pipeline.service.ts';
 
 export interface StartOptions {
@@ -30,6 +31,7 @@ export class BootstrapService {
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(DemoService) private readonly demo: DemoService,
     @Inject(PipelineService) private readonly pipeline: PipelineService,
+    @Inject(ImportJobsService) private readonly importJobs: ImportJobsService,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
@@ -44,6 +46,7 @@ export class BootstrapService {
   async start(options: StartOptions): Promise<void> {
     await this.prepareDatabase();
     await this.recoverInterruptedRuns();
+    await this.importJobs.failInterrupted();
     if (options.demoIfEmpty && !(await this.imports.hasRecordedData())) {
       this.logger.log('empty database: loading the demo data through the importer');
       await this.demo.load();

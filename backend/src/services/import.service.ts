@@ -17,12 +17,8 @@ import { ImportRepository, type BatchMeta } from '../repositories/import.reposit
 export type ImportLanguage = 'pl' | 'en';
 export type ImportSource = BatchMeta['source'];
 
-export interface ImportFileInput {
-  fileName: string;
-  content: Buffer;
-  /** For a file left unread because it is over the size limit: its size and SHA-256. */
-  oversized?: { bytes: number; sha256: string };
-}
+/** A file to import: its bytes, or where to read them when its turn comes. */
+export type ImportFileInput = { fileName: string; content: Buffer; path?: undefined } | { fileName: string; path: string; content?: undefined };
 
 export interface ImportOptions {
   kind?: ImportKind;
@@ -32,6 +28,8 @@ export interface ImportOptions {
   /** Only rows of these communities may be imported (an organizer's); absent: every community. */
   allowedCommunities?: readonly string[];
   onProgress?: (progress: ImportProgress) => void;
+  /** Called as each file's report is ready (`index`: its place in the files given). */
+  onFileReport?: (index: number, report: FileImportReport) => void;
 }
 
 /** Where a running import is: which file, which phase, how many rows of it are done. */
@@ -74,58 +72,106 @@ export class ImportService {
   ) {}
 
   async importPaths(paths: string[], options: ImportOptions): Promise<FileImportReport[]> {
-    const limit = this.config.project.importLimits.maxFileBytes;
-    const inputs = await Promise.all(
-      paths.map(async (p): Promise<ImportFileInput> => {
-        const bytes = (await fs.stat(p)).size;
-        // A file over the limit is refused without loading it into memory.
-        if (bytes > limit) return { fileName: path.basename(p), content: Buffer.alloc(0), oversized: { bytes, sha256: await hashFile(p) } };
-        return { fileName: path.basename(p), content: await fs.readFile(p) };
-      }),
-    );
-    return this.importFiles(inputs, options);
+    return this.importFiles(paths.map((p) => ({ fileName: path.basename(p), path: p })), options);
   }
 
+  /**
+   * Imports files one at a time, in dependency order: only one file's rows are in memory at once,
+   * whatever the number of files (files given by path are read when their turn comes).
+   */
   async importFiles(inputs: ImportFileInput[], options: ImportOptions): Promise<FileImportReport[]> {
-    const staged = [];
-    for (const [index, input] of inputs.entries()) {
-      options.onProgress?.({ file: input.fileName, fileIndex: index, fileCount: inputs.length, phase: 'reading', rowsDone: 0, rowsTotal: 0 });
-      staged.push({ input, index, table: await this.read(input, options) });
-    }
-    staged.sort((a, b) => rank(a.table) - rank(b.table) || a.index - b.index);
+    const order = await this.dependencyOrder(inputs, options);
     const reports: FileImportReport[] = new Array(inputs.length);
-    for (const [position, { input, index, table }] of staged.entries()) {
+    for (const [position, index] of order.entries()) {
+      const input = inputs[index]!;
       const progress = (phase: ImportProgress['phase'], rowsDone: number, rowsTotal: number) =>
         options.onProgress?.({ file: input.fileName, fileIndex: position, fileCount: inputs.length, phase, rowsDone, rowsTotal });
-      reports[index] = await this.importOne(input, table, options, progress);
+      progress('reading', 0, 0);
+      const file = await this.load(input);
+      reports[index] = await this.importOne(input.fileName, file, await this.read(input.fileName, file, options), options, progress);
       progress('done', reports[index].rows, reports[index].rows);
+      options.onFileReport?.(index, reports[index]);
     }
     return reports;
   }
 
-  private async read(input: ImportFileInput, options: ImportOptions): Promise<ReadOutcome> {
+  /**
+   * Files that others depend on go first: the register before attendance lists, activities
+   * before their attendance lists. The kind is guessed from the beginning of a CSV file (its
+   * header), so ordering does not hold every file in memory; a workbook is read whole.
+   */
+  private async dependencyOrder(inputs: ImportFileInput[], options: ImportOptions): Promise<number[]> {
+    const indexes = inputs.map((_, index) => index);
+    if (inputs.length < 2 || options.kind) return indexes;
+    const ranks: number[] = [];
+    for (const input of inputs) {
+      const head = await this.head(input);
+      const outcome = await this.read(input.fileName, { ...head, oversized: null }, options);
+      ranks.push(rank(outcome));
+    }
+    return indexes.sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  }
+
+  /** Enough of a file to tell its kind: a CSV file's first 64 KiB up to a line end, any other file whole. */
+  private async head(input: ImportFileInput): Promise<{ content: Buffer }> {
+    const limit = this.config.project.importLimits.maxFileBytes;
+    let content: Buffer;
+    if (input.content) content = input.content;
+    else {
+      const bytes = (await fs.stat(input.path)).size;
+      if (bytes > limit) return { content: Buffer.alloc(0) };
+      const handle = await fs.open(input.path);
+      try {
+        const start = Buffer.alloc(Math.min(bytes, headBytes));
+        await handle.read(start, 0, start.length, 0);
+        if (bytes <= headBytes || start.subarray(0, 4).equals(zipMagic)) content = bytes <= headBytes ? start : await fs.readFile(input.path);
+        else content = start;
+      } finally {
+        await handle.close();
+      }
+    }
+    if (content.length > headBytes && !content.subarray(0, 4).equals(zipMagic)) {
+      const lineEnd = content.lastIndexOf(0x0a, headBytes);
+      content = content.subarray(0, lineEnd > 0 ? lineEnd + 1 : headBytes);
+    }
+    return { content };
+  }
+
+  /** The file's bytes, or (over the size limit) only its size and SHA-256, without loading it. */
+  private async load(input: ImportFileInput): Promise<LoadedFile> {
+    if (input.content) return { content: input.content, oversized: null };
+    const limit = this.config.project.importLimits.maxFileBytes;
+    const bytes = (await fs.stat(input.path)).size;
+    if (bytes > limit) return { content: Buffer.alloc(0), oversized: { bytes, sha256: await hashFile(input.path) } };
+    return { content: await fs.readFile(input.path), oversized: null };
+  }
+
+  private async read(fileName: string, file: LoadedFile, options: ImportOptions): Promise<ReadOutcome> {
     const { maxFileBytes } = this.config.project.importLimits;
-    if (input.oversized) return { ok: false, error: fileTooLargeError(input.fileName, input.oversized.bytes, maxFileBytes) };
+    if (file.oversized) return { ok: false, error: fileTooLargeError(fileName, file.oversized.bytes, maxFileBytes) };
     try {
-      const table = await readTable(input.content, input.fileName, this.config.project.importLimits, options.kind);
+      const table = await readTable(file.content, fileName, this.config.project.importLimits, options.kind);
       return { ok: true, table, kindGuess: options.kind ?? guessKind(table, this.config) };
     } catch (error) {
       if (error instanceof FileRejectedError) return { ok: false, error };
-      throw error;
+      // A reader failure of any other kind still refuses the file with a reason and leaves a history row.
+      this.logger.error(`${fileName}: the reader failed: ${(error as Error).message}`);
+      return { ok: false, error: new FileRejectedError('file_unreadable', fileName) };
     }
   }
 
   private async importOne(
-    input: ImportFileInput,
+    fileName: string,
+    file: LoadedFile,
     outcome: ReadOutcome,
     options: ImportOptions,
     progress: (phase: ImportProgress['phase'], rowsDone: number, rowsTotal: number) => void,
   ): Promise<FileImportReport> {
     const lang = options.lang ?? 'pl';
-    const sha256 = input.oversized?.sha256 ?? createHash('sha256').update(input.content).digest('hex');
-    const meta: BatchMeta = { fileName: input.fileName, kind: 'unknown', sha256, source: options.source, importedBy: options.importedBy };
+    const sha256 = file.oversized?.sha256 ?? createHash('sha256').update(file.content).digest('hex');
+    const meta: BatchMeta = { fileName, kind: 'unknown', sha256, source: options.source, importedBy: options.importedBy };
     const report: FileImportReport = {
-      file: input.fileName,
+      file: fileName,
       kind: null,
       status: 'rejected',
       rows: 0,
@@ -143,13 +189,13 @@ export class ImportService {
     const appendOnly = outcome.ok && (outcome.kindGuess === 'attendance' || outcome.kindGuess === 'survey');
     const previous = appendOnly ? await this.imports.findImportedBatch(sha256) : null;
     if (previous) {
-      this.logger.log(`${input.fileName}: unchanged (same content as import #${previous.id})`);
+      this.logger.log(`${fileName}: unchanged (same content as import #${previous.id})`);
       return { ...report, kind: outcome.ok ? outcome.kindGuess : null, status: 'unchanged', batchId: previous.id };
     }
     const rejectWhole = async (error: FileRejectedError) => {
       report.errors = [{ row: null, column: null, value: null, code: error.code, message: error.messageIn(lang) }];
       report.batchId = await this.imports.recordRejected(meta, 0, report.errors, []);
-      this.logger.warn(`${input.fileName}: rejected (${error.code})`);
+      this.logger.warn(`${fileName}: rejected (${error.code})`);
       return report;
     };
     if (!outcome.ok) return rejectWhole(outcome.error);
@@ -175,7 +221,7 @@ export class ImportService {
     if (result.errors.length > 0) {
       report.errors = result.errors;
       report.batchId = await this.imports.recordRejected(meta, result.rowsRead, redactPersonalData(result.errors, lang), redactPersonalData(result.warnings, lang));
-      this.logger.warn(`${input.fileName}: rejected with ${result.errors.length} error(s)`);
+      this.logger.warn(`${fileName}: rejected with ${result.errors.length} error(s)`);
       return report;
     }
     progress('writing', 0, result.records.length);
@@ -183,7 +229,7 @@ export class ImportService {
     const kept = { ...result, warnings: redactPersonalData(result.warnings, lang) } as ValidationResult;
     const written = await this.imports.writeImport({ ...meta, kind: result.kind }, kept, (done) => progress('writing', done, result.records.length));
     if (written.batchId === null) {
-      this.logger.log(`${input.fileName}: unchanged (every row is as stored)`);
+      this.logger.log(`${fileName}: unchanged (every row is as stored)`);
       const same = await this.imports.findImportedBatch(sha256);
       return { ...report, status: 'unchanged', unchanged: written.unchanged, batchId: same?.id ?? null };
     }
@@ -191,7 +237,7 @@ export class ImportService {
       const code = 'survey_responses_already_stored';
       report.warnings = [...report.warnings, { row: null, column: null, value: null, code, message: formatImportMessage(code, lang, { count: written.unchanged }) }];
     }
-    this.logger.log(`${input.fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
+    this.logger.log(`${fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
     return { ...report, status: 'imported', batchId: written.batchId, created: written.created, updated: written.updated, unchanged: written.unchanged };
   }
 }
@@ -200,6 +246,15 @@ async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+const headBytes = 64 * 1024;
+const zipMagic = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+interface LoadedFile {
+  content: Buffer;
+  /** For a file left unread because it is over the size limit: its size and SHA-256. */
+  oversized: { bytes: number; sha256: string } | null;
 }
 
 type ReadOutcome =

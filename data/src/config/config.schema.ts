@@ -24,7 +24,14 @@ export const projectSchema = z.strictObject({
   periodEnd: isoDate,
   timeZone: z.string().min(1),
   statusThresholds: z.strictObject({ onTrack: z.number().gt(0).lte(1), atRisk: z.number().gt(0).lte(1) }),
-  importLimits: z.strictObject({ maxFileBytes: z.number().int().positive(), maxRows: z.number().int().positive() }),
+  importLimits: z.strictObject({
+    maxFileBytes: z.number().int().positive(),
+    maxRows: z.number().int().positive(),
+    /** All files of one upload together (they are spooled to disk, then imported one at a time). */
+    maxUploadBytes: z.number().int().positive().default(200 * 1024 * 1024),
+    /** The heap of the import worker process; a file needing more is refused, the server goes on. */
+    workerMemoryMb: z.number().int().min(128).default(4096),
+  }),
   security: securitySchema.default(securitySchema.parse({})),
 });
 
