@@ -86,6 +86,18 @@ export const importMessages = {
     pl: 'Arkusze w tym pliku XLSX mają po rozpakowaniu {sizeMb} MB danych, a program wczytuje z XLSX najwyżej {limitMb} MB. Zapisz arkusz w Excelu jako „CSV UTF-8” — plik CSV może być dużo większy.',
     en: 'The worksheets of this XLSX file unpack to {sizeMb} MB; at most {limitMb} MB can be read from XLSX. Save the sheet from Excel as "CSV UTF-8": a CSV file can be much larger.',
   },
+  xlsx_strings_too_large: {
+    pl: 'Teksty arkuszy w tym pliku XLSX mają po rozpakowaniu {sizeMb} MB, a program wczytuje z XLSX najwyżej {limitMb} MB tekstów. Zapisz arkusz w Excelu jako „CSV UTF-8” — plik CSV może być dużo większy.',
+    en: 'The texts of the worksheets in this XLSX file unpack to {sizeMb} MB; at most {limitMb} MB of text can be read from XLSX. Save the sheet from Excel as "CSV UTF-8": a CSV file can be much larger.',
+  },
+  xlsx_parts_too_large: {
+    pl: 'Poza danymi arkuszy ten plik XLSX zawiera {sizeMb} MB formatowania, komentarzy lub rysunków, a limit to {limitMb} MB. Skopiuj same dane do nowego skoroszytu albo zapisz arkusz w Excelu jako „CSV UTF-8”.',
+    en: 'Besides the worksheet data, this XLSX file holds {sizeMb} MB of formatting, comments or drawings; the limit is {limitMb} MB. Copy just the data into a new workbook, or save the sheet from Excel as "CSV UTF-8".',
+  },
+  xlsx_ambiguous_part: {
+    pl: 'Plik XLSX jest zbudowany nieprawidłowo: część „{part}” występuje w nim dwa razy lub pod dwiema nazwami, więc nie wiadomo, którą odczytać. Plik odrzucono; otwórz go w Excelu i zapisz ponownie jako „Skoroszyt programu Excel (*.xlsx)”.',
+    en: 'The XLSX file is malformed: its part "{part}" appears twice or under two names, so it is unclear which to read. The file was rejected; open it in Excel and save it again as "Excel Workbook (*.xlsx)".',
+  },
   xlsx_no_sheet: {
     pl: 'Skoroszyt nie zawiera żadnego arkusza z danymi.',
     en: 'The workbook contains no worksheet with data.',
