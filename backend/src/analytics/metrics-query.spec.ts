@@ -33,6 +33,15 @@ describe('parseMetricsQuery', () => {
     expect(wrong({ measures: 'attendances', from: '2023-01-01', to: '2022-01-01' })).toThrow(/after/);
     expect(wrong({ measures: ['a', 'b'] })).toThrow(/given once/);
   });
+  it('refuses names of Object.prototype as measures, grains, dimensions, communities and groups', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(() => parseMetricsQuery({ measures: name }, vocabulary), name).toThrow(new MetricsQueryError(`unknown measure "${name}"; use activities, attendances, namedAttendances, anonymousAttendances, distinctParticipants, newParticipants, returningParticipants, turnout`));
+      expect(() => parseMetricsQuery({ measures: 'attendances', grain: name }, vocabulary), name).toThrow(MetricsQueryError);
+      expect(() => parseMetricsQuery({ measures: 'attendances', dimensions: name }, vocabulary), name).toThrow(MetricsQueryError);
+      expect(() => parseMetricsQuery({ measures: 'attendances', communities: name }, vocabulary), name).toThrow(MetricsQueryError);
+      expect(() => parseMetricsQuery({ measures: 'attendances', dimensions: 'group', groups: name }, vocabulary), name).toThrow(MetricsQueryError);
+    }
+  });
 });
 
 describe('compileMetricsQuery', () => {

@@ -20,6 +20,11 @@ export const metricMeasures = {
 } as const;
 export type MetricMeasure = keyof typeof metricMeasures;
 
+/** Own keys only: `"constructor" in metricMeasures` is true, and its "column" would be a function. */
+export function isMetricMeasure(name: string): name is MetricMeasure {
+  return Object.hasOwn(metricMeasures, name);
+}
+
 /** Measures that count persons or their attendances: suppressed for the auditor when 1 or 2. */
 export const personMeasures: readonly MetricMeasure[] = ['attendances', 'namedAttendances', 'anonymousAttendances', 'distinctParticipants', 'newParticipants', 'returningParticipants'];
 
@@ -71,7 +76,7 @@ export interface MetricsVocabulary {
 export function parseMetricsQuery(raw: Record<string, unknown>, vocabulary: MetricsVocabulary): MetricsQuery {
   const measures = listParam(raw.measures, 'measures');
   if (!measures || measures.length === 0) throw new MetricsQueryError(`measures is required: one or more of ${Object.keys(metricMeasures).join(', ')}`);
-  for (const m of measures) if (!(m in metricMeasures)) throw new MetricsQueryError(`unknown measure "${m}"; use ${Object.keys(metricMeasures).join(', ')}`);
+  for (const m of measures) if (!isMetricMeasure(m)) throw new MetricsQueryError(`unknown measure "${m}"; use ${Object.keys(metricMeasures).join(', ')}`);
   const grain = raw.grain ?? 'month';
   if (typeof grain !== 'string' || !(metricGrains as readonly string[]).includes(grain)) throw new MetricsQueryError(`grain must be one of ${metricGrains.join(', ')}`);
   const dimensions = listParam(raw.dimensions, 'dimensions') ?? [];

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accessMatrix, scopeOf } from './access-matrix.ts';
 import { readCookie, sessionCookie } from './cookies.ts';
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { generatePassword, hashPassword, passwordProblem, passwordWork, verifyPassword } from './passwords.ts';
 import { mayManageRole, maySeeNames } from './roles.ts';
-import { SignInLimiter } from './sign-in-limiter.ts';
 import { cellsToSuppress } from './suppression.ts';
 
 describe('passwords', () => {
@@ -14,6 +13,14 @@ describe('passwords', () => {
     expect(await verifyPassword(hash, 'korek-do-wina-43')).toBe(false);
     expect(await verifyPassword(null, 'anything')).toBe(false);
     expect(await verifyPassword('not-a-hash', 'anything')).toBe(false);
+  });
+
+  it('runs at most two hashes or checks at once, whoever asks', async () => {
+    const hash = await hashPassword('korek-do-wina-42');
+    passwordWork.resetPeak();
+    const checks = await Promise.all(Array.from({ length: 8 }, (_, i) => verifyPassword(hash, i === 0 ? 'korek-do-wina-42' : `zle-${i}`)));
+    expect(checks.filter(Boolean).length).toBe(1);
+    expect(passwordWork.peakInFlight).toBe(2);
   });
 
   it('generates unambiguous random passwords of the asked length', () => {
@@ -31,22 +38,6 @@ describe('passwords', () => {
     expect(passwordProblem('aaaaaaaaaaaa', 10)).toMatch(/repeated/);
     expect(passwordProblem(12, 10)).toMatch(/string/);
     expect(passwordProblem('dobre-haslo-2023', 10)).toBeNull();
-  });
-});
-
-describe('sign-in limiter', () => {
-  it('blocks a key after the allowed failures until the window has passed', () => {
-    const limiter = new SignInLimiter(3, 60_000);
-    for (const t of [0, 1000, 2000]) {
-      expect(limiter.retryAfterMs('a', t)).toBe(0);
-      limiter.recordFailure('a', t);
-    }
-    expect(limiter.retryAfterMs('a', 3000)).toBe(57_000);
-    expect(limiter.retryAfterMs('b', 3000)).toBe(0);
-    expect(limiter.retryAfterMs('a', 60_001)).toBe(0);
-    limiter.recordFailure('a', 60_001);
-    limiter.clear('a');
-    expect(limiter.retryAfterMs('a', 60_002)).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCod
 import type { Response } from 'express';
 import { clientAddress, type OslRequest } from '../auth/auth.guard.ts';
 import { sessionCookie } from '../auth/cookies.ts';
+import { SemaphoreFullError } from '../lib/bounded-semaphore.ts';
 import { AuthService, PasswordRejectedError, SignInRefusedError } from '../services/auth.service.ts';
 import { HealthService } from '../services/health.service.ts';
 import { publicUser } from '../services/users.service.ts';
@@ -39,9 +40,10 @@ export class AuthController {
       return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
     } catch (error) {
       if (!(error instanceof SignInRefusedError)) throw error;
-      if (error.code === 'too_many_attempts') {
+      if (error.code === 'too_many_attempts' || error.code === 'busy') {
+        const status = error.code === 'busy' ? 503 : 429;
         response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        throw new HttpException({ statusCode: 429, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds }, 429);
+        throw new HttpException({ statusCode: status, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds }, status);
       }
       throw new HttpException({ statusCode: 401, code: error.code, message: error.message }, 401);
     }
@@ -57,7 +59,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
-  async changePassword(@Body() body: unknown, @Req() request: OslRequest) {
+  async changePassword(@Body() body: unknown, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     const { currentPassword, newPassword } = (body ?? {}) as Record<string, unknown>;
     if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
       throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'Send {"currentPassword": "...", "newPassword": "..."} as JSON.' });
@@ -66,6 +68,10 @@ export class AuthController {
       await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
     } catch (error) {
       if (error instanceof PasswordRejectedError) throw new ForbiddenException({ statusCode: 403, code: 'password_rejected', message: error.message });
+      if (error instanceof SemaphoreFullError) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        throw new HttpException({ statusCode: 503, code: 'busy', message: 'The server is busy checking passwords; try again in a moment.', retryAfterSeconds: error.retryAfterSeconds }, 503);
+      }
       throw error;
     }
   }

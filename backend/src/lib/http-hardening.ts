@@ -17,11 +17,27 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /**
+ * Every API answer is `Cache-Control: no-store` unless its route sets its own policy: names,
+ * accounts, the audit trail, exports and the session's CSRF token must not stay in a browser's or
+ * a proxy's cache. Set before routing, so errors and unknown routes get it too; the analytics
+ * answers revalidated by ETag replace it (AnalyticsEtagInterceptor).
+ */
+export function apiNoStoreByDefault(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (req.path === '/api' || req.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/**
  * Security headers (helmet) with a strict Content-Security-Policy: scripts only from this origin
  * and the dashboard's own inline bootstrap (by hash); styles allow inline style attributes, which
- * Svelte's templates and ECharts set.
+ * Svelte's templates and ECharts set. API answers are not stored by default (apiNoStoreByDefault).
  */
 export function securityHeaders(dashboardIndex: string | null): express.RequestHandler {
+  const headers = helmetHeaders(dashboardIndex);
+  return (req, res, next) => headers(req, res, (error?: unknown) => (error ? next(error) : apiNoStoreByDefault(req, res, next)));
+}
+
+function helmetHeaders(dashboardIndex: string | null): express.RequestHandler {
   const scriptHashes = dashboardIndex && fs.existsSync(dashboardIndex) ? inlineScriptHashes(fs.readFileSync(dashboardIndex, 'utf8')) : [];
   return helmet({
     contentSecurityPolicy: {

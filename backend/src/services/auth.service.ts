@@ -1,15 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
-import { SignInLimiter } from '../auth/sign-in-limiter.ts';
+import { SignInAuditAggregator, type RefusedSignIn } from '../auth/sign-in-audit.ts';
+import { admitSignIn, SignInLimiter } from '../auth/sign-in-limiter.ts';
+import { SemaphoreFullError } from '../lib/bounded-semaphore.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { UserRepository, type SessionRecord, type UserRecord } from '../repositories/user.repository.ts';
 
 export class SignInRefusedError extends Error {
   constructor(
-    readonly code: 'invalid_credentials' | 'too_many_attempts',
+    readonly code: 'invalid_credentials' | 'too_many_attempts' | 'busy',
     message: string,
     readonly retryAfterSeconds = 0,
   ) {
@@ -44,9 +46,14 @@ export function normaliseEmail(email: string): string {
 
 /** Sign-in, sessions and passwords. The cookie holds a random token; the database only its hash. */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
+  private readonly logger = new Logger('Auth');
+  /** Failures of one account from one address: a flood locks its address out, not the account's owner. */
   private readonly perAccount: SignInLimiter;
+  /** Failures from one address, whatever the accounts (a sweep). */
   private readonly perAddress: SignInLimiter;
+  private readonly refusedSignIns: SignInAuditAggregator;
+  private auditTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(UserRepository) private readonly users: UserRepository,
@@ -57,6 +64,11 @@ export class AuthService {
     const { perAccount, perAddress } = config.project.security.signInLimits;
     this.perAccount = new SignInLimiter(perAccount.attempts, perAccount.windowMinutes * 60_000);
     this.perAddress = new SignInLimiter(perAddress.attempts, perAddress.windowMinutes * 60_000);
+    this.refusedSignIns = new SignInAuditAggregator(perAccount.windowMinutes * 60_000);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.flushSignInAudit();
   }
 
   private get security() {
@@ -70,31 +82,42 @@ export class AuthService {
 
   async signIn(emailInput: string, password: string, address: string | null): Promise<SignedIn> {
     const email = normaliseEmail(emailInput);
-    const nowMs = this.now().getTime();
-    const accountKey = `account:${email}`;
-    const addressKey = `address:${address ?? 'unknown'}`;
-    const wait = Math.max(this.perAccount.retryAfterMs(accountKey, nowMs), this.perAddress.retryAfterMs(addressKey, nowMs));
-    if (wait > 0) {
+    const addressKey = address ?? 'unknown';
+    const accountKey = `${addressKey}|${email}`;
+    const admission = await admitSignIn(
+      [
+        { limiter: this.perAccount, key: accountKey },
+        { limiter: this.perAddress, key: addressKey },
+      ],
+      () => this.now().getTime(),
+    );
+    if ('retryAfterMs' in admission) {
       const known = await this.users.findByEmail(email);
-      await this.audit.record([{ actor: known?.email ?? 'anonymous', action: 'auth.sign-in-blocked', entity: 'user', entityId: known?.email ?? null, address }]);
-      const minutes = Math.ceil(wait / 60_000);
-      throw new SignInRefusedError('too_many_attempts', `Too many failed sign-ins; try again in ${minutes} min.`, Math.ceil(wait / 1000));
+      await this.recordRefusal({ action: 'auth.sign-in-blocked', account: known?.email ?? null, address });
+      const wait = admission.retryAfterMs;
+      throw new SignInRefusedError('too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min.`, Math.ceil(wait / 1000));
     }
-    // Counted before the slow check, so parallel guesses cannot slip past the limit; a success takes it back.
-    this.perAccount.recordFailure(accountKey, nowMs);
-    this.perAddress.recordFailure(addressKey, nowMs);
-    const user = await this.users.findByEmail(email);
-    const valid = await verifyPassword(user?.passwordHash ?? null, password);
+    const { attempt } = admission;
+    let user: UserRecord | null;
+    let valid: boolean;
+    try {
+      user = await this.users.findByEmail(email);
+      valid = await verifyPassword(user?.passwordHash ?? null, password);
+    } catch (error) {
+      attempt.end('not-checked');
+      if (error instanceof SemaphoreFullError) throw new SignInRefusedError('busy', 'The server is busy checking other sign-ins; try again in a moment.', error.retryAfterSeconds);
+      throw error;
+    }
     if (!user || !valid || user.disabled) {
+      attempt.end('failed');
       const reason = !user ? 'unknown account' : user.disabled && valid ? 'account disabled' : 'wrong password';
       // What was typed into the e-mail field is kept only when it names an account: people type passwords there.
-      const who = user ? user.email : null;
-      await this.audit.record([{ actor: who ?? 'anonymous', action: 'auth.sign-in-failed', entity: 'user', entityId: who, after: { reason }, address }]);
+      await this.recordRefusal({ action: 'auth.sign-in-failed', account: user ? user.email : null, address, reason });
       // The same answer whatever failed: the form must not tell which e-mail addresses have accounts.
       throw new SignInRefusedError('invalid_credentials', 'Wrong e-mail or password.');
     }
+    attempt.end('succeeded');
     this.perAccount.clear(accountKey);
-    this.perAddress.forgetLatest(addressKey);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.now();
@@ -102,6 +125,35 @@ export class AuthService {
     await this.users.createSession({ id: sessionIdOf(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt, address }, now);
     await this.audit.record([{ actor: email, action: 'auth.signed-in', entity: 'user', entityId: email, address }]);
     return { token, csrfToken, user, expiresAt };
+  }
+
+  /**
+   * Writes the counts of refused sign-ins whose aggregation window is still open (at shutdown; a
+   * window that is over is written by a timer).
+   */
+  async flushSignInAudit(): Promise<void> {
+    if (this.auditTimer) clearTimeout(this.auditTimer);
+    this.auditTimer = null;
+    await this.audit.record(this.refusedSignIns.drain());
+  }
+
+  private async recordRefusal(event: RefusedSignIn): Promise<void> {
+    await this.audit.record(this.refusedSignIns.note(event, this.now().getTime()));
+    this.scheduleAuditWrite();
+  }
+
+  private scheduleAuditWrite(): void {
+    const next = this.refusedSignIns.nextDueAt();
+    if (this.auditTimer || next === null) return;
+    this.auditTimer = setTimeout(() => {
+      this.auditTimer = null;
+      this.audit
+        .record(this.refusedSignIns.due(this.now().getTime()))
+        .catch((error: unknown) => this.logger.error(`could not write refused sign-ins to the audit trail: ${(error as Error).message}`))
+        .finally(() => this.scheduleAuditWrite());
+    }, Math.max(0, next - this.now().getTime()) + 10);
+    // A pending summary must not keep a finished process (the CLI, a test) alive.
+    this.auditTimer.unref();
   }
 
   /** The live session a cookie token belongs to, or null (ending it when it has run out). */
