@@ -276,8 +276,9 @@ describe('the activity log', () => {
     expectImported(report, 'activities', 5);
     expect(report.rows).toBe(6);
     expect(brief(report.warnings)).toEqual([
-      { row: 8, column: null, value: null, code: 'empty_row_skipped' },
-      { row: 11, column: null, value: 'Razem', code: 'totals_row_skipped' },
+      // Rows as Excel shows them: the quoted line break above stays inside its row.
+      { row: 7, column: null, value: null, code: 'empty_row_skipped' },
+      { row: 10, column: null, value: 'Razem', code: 'totals_row_skipped' },
     ]);
     expect(await activitiesById(['K-01', 'K-02', 'K-03', 'K-04', 'K-05'])).toEqual({
       'K-01': {
@@ -302,7 +303,7 @@ describe('the activity log', () => {
         location: 'Świetlica',
         headcountAnonymous: 1200,
         residentInitiative: true,
-        sourceRow: 6,
+        sourceRow: 5,
       },
       'K-03': {
         date: '2022-03-05',
@@ -314,7 +315,7 @@ describe('the activity log', () => {
         location: null,
         headcountAnonymous: 3,
         residentInitiative: true,
-        sourceRow: 7,
+        sourceRow: 6,
       },
       'K-04': {
         date: '2022-03-07',
@@ -326,7 +327,7 @@ describe('the activity log', () => {
         location: null,
         headcountAnonymous: 1250,
         residentInitiative: true,
-        sourceRow: 9,
+        sourceRow: 8,
       },
       'K-05': {
         date: '2022-03-08',
@@ -338,7 +339,7 @@ describe('the activity log', () => {
         location: null,
         headcountAnonymous: 0,
         residentInitiative: false,
-        sourceRow: 10,
+        sourceRow: 9,
       },
     });
   });
@@ -437,10 +438,10 @@ describe('surveys', () => {
       })),
     ).toEqual([
       { survey: 'ANK-PO', date: '2022-03-05', community: 'WZG', participant: 'WZG-0001', row: 2, answers: { OCENA: 5, PONOWNIE: 1, UWAGI: 'Super, dziękuję!\nWięcej takich zajęć' } },
-      { survey: 'ANK-PO', date: '2022-03-05', community: 'WZG', participant: null, row: 4, answers: { OCENA: 4, PONOWNIE: 0 } },
-      { survey: 'ANK-PO', date: '2022-03-05', community: 'OST', participant: 'OST-0001', row: 5, answers: { OCENA: 1, PONOWNIE: 0 } },
-      { survey: 'ANK-PO', date: '2022-03-05', community: 'OST', participant: null, row: 6, answers: { OCENA: 3, PONOWNIE: 1 } },
-      { survey: 'ANK-PO', date: '2022-03-05', community: 'LAZ', participant: null, row: 7, answers: { OCENA: 2, UWAGI: 'Za zimno na sali' } },
+      { survey: 'ANK-PO', date: '2022-03-05', community: 'WZG', participant: null, row: 3, answers: { OCENA: 4, PONOWNIE: 0 } },
+      { survey: 'ANK-PO', date: '2022-03-05', community: 'OST', participant: 'OST-0001', row: 4, answers: { OCENA: 1, PONOWNIE: 0 } },
+      { survey: 'ANK-PO', date: '2022-03-05', community: 'OST', participant: null, row: 5, answers: { OCENA: 3, PONOWNIE: 1 } },
+      { survey: 'ANK-PO', date: '2022-03-05', community: 'LAZ', participant: null, row: 6, answers: { OCENA: 2, UWAGI: 'Za zimno na sali' } },
     ]);
   });
 

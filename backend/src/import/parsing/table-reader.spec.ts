@@ -46,7 +46,7 @@ describe('readTable: CSV', () => {
     expect(detectDelimiter(text)).toBe(delimiter);
   });
 
-  it('reads quoted fields with delimiters, doubled quotes and line breaks; row numbers are start lines', async () => {
+  it('reads quoted fields with delimiters, doubled quotes and line breaks; row numbers are records, as Excel numbers its rows', async () => {
     const text = [
       'activity_id;title;location',
       'A-1;"Warsztaty; kulinarne";"ul. Długa 5',
@@ -58,7 +58,7 @@ describe('readTable: CSV', () => {
     ].join('\r\n');
     const table = await readTable(Buffer.from(text, 'utf8'), 'a.csv', testLimits);
     expect(table.delimiter).toBe(';');
-    expect(rowNumbers(table)).toEqual([1, 2, 4, 5, 6, 9]);
+    expect(rowNumbers(table)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(cells(table)).toEqual([
       ['activity_id', 'title', 'location'],
       ['A-1', 'Warsztaty; kulinarne', 'ul. Długa 5\nŚwietlica'],
@@ -67,6 +67,19 @@ describe('readTable: CSV', () => {
       ['A-3', 'a\nb\nc', 'x'],
       ['A-4', 'tekst "w środku"', 'y'],
     ]);
+  });
+
+  it('numbers rows as Excel shows them: a quoted line break stays in its row, a sep= line is no row', async () => {
+    const text = ['sep=;', 'kod;uwagi', 'A-1;"dwie', 'linie"', 'A-2;x'].join('\r\n');
+    const table = await readTable(Buffer.from(text, 'utf8'), 'a.csv', testLimits);
+    expect(cells(table)).toEqual([['kod', 'uwagi'], ['A-1', 'dwie\nlinie'], ['A-2', 'x']]);
+    expect(rowNumbers(table)).toEqual([1, 2, 3]);
+    const wide = Array.from({ length: 1001 }, (_, i) => `c${i}`).join(';');
+    const error = await rejection(readTable(csvBytes(['a;b', '1;"x\ny"', wide]), 'w.csv', testLimits));
+    expect(error.params).toEqual({ row: 3, count: 1001, limit: 1000 });
+    // Messages about the text itself still name the line a text editor shows.
+    const long = await rejection(readTable(csvBytes(['a;b', '1;"x\ny"', `3;${'x'.repeat(2000)}`]), 'l.csv', { ...testLimits, maxLineChars: 1000 }));
+    expect(long.params).toEqual({ row: 4, limit: 1000 });
   });
 
   it('keeps rows of any length, formula-like text as text, and drops trailing empty lines', async () => {
