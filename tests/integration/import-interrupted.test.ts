@@ -23,15 +23,19 @@ describe('an interrupted import', () => {
     await context.close();
 
     const list = writeCsv(dir, 'obecnosci.csv', [['id_dzialania', 'kod'], ...Array.from({ length: rows }, (_, n) => [`D-${Math.floor(n / 100)}`, `U-${(n * 7) % 3_000}`])]);
-    const journal = path.join(environment.dataDir, 'osl.db-journal');
+    // In WAL mode a transaction's pages go to the log before it commits: the final move of the
+    // staged rows into Attendance makes it grow by megabytes.
+    const wal = path.join(environment.dataDir, 'osl.db-wal');
+    const walBytes = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
+    const before = walBytes();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), 'import', list, '--json'], {
       cwd: repositoryRoot,
       env: { ...process.env, OSL_DATA_DIR: environment.dataDir, DATABASE_URL: '' },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    // The rollback journal exists only while a write transaction is open: kill the importer then.
-    while (!fs.existsSync(journal) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 2));
+    // Kill the importer while that transaction is open.
+    while (walBytes() < before + 1024 * 1024 && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 2));
     child.kill('SIGKILL');
     expect(await exited, 'the import finished before it could be interrupted').toBe('SIGKILL');
 

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,6 +70,12 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
       this.pending.push(job);
       this.worker().send(job.message);
     });
+  }
+
+  /** ImportService.importFiles's contract, in the worker: files given by path, progress and reports as they come. */
+  importFiles(files: { fileName: string; path: string }[], options: ImportOptions): Promise<FileImportReport[]> {
+    const { onProgress, onFileReport, ...rest } = options;
+    return this.run(randomUUID(), files, rest, { onProgress, onFileReport });
   }
 
   /** The worker's heap limit (project.json `importLimits.workerMemoryMb`). */

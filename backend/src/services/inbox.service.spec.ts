@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OslEnvironment } from '../lib/osl-environment.ts';
-import type { FileImportReport, ImportFileInput, ImportOptions, ImportService } from './import.service.ts';
+import type { FileImportReport, ImportFileInput, ImportOptions } from './import.service.ts';
 import { InboxService, movedFileName } from './inbox.service.ts';
 
 const MAX_NAME_BYTES = 255;
@@ -60,7 +60,7 @@ beforeEach(() => {
   fs.mkdirSync(inboxDir);
   importer = new FakeImporter();
   const environment = { dataDir, now: () => new Date('2026-11-27T12:00:00.000Z') } as OslEnvironment;
-  inbox = new InboxService(importer as unknown as ImportService, environment);
+  inbox = new InboxService(importer, environment);
 });
 
 afterEach(() => {
@@ -129,7 +129,7 @@ describe('InboxService.scan', () => {
     expect(await inbox.scan()).toEqual([]);
     expect(importer.seen).toEqual(['a-zly.csv', 'b-rejestr.csv']);
     // Another scanner (the command line, a restarted server) remembers it too.
-    const again = new InboxService(importer as unknown as ImportService, { dataDir, now: () => new Date() } as OslEnvironment);
+    const again = new InboxService(importer, { dataDir, now: () => new Date() } as OslEnvironment);
     expect(await again.scan()).toEqual([]);
     // A new version of the file under the same name is new data.
     drop('a-zly.csv', 'kod;spolecznosc\r\nOST-1;OST\r\nOST-2;OST\r\n');

@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
-import { ImportService, type FileImportReport } from './import.service.ts';
+import type { FileImportReport } from './import.service.ts';
+import { ImportWorkerService } from './import-worker.service.ts';
 
 /** A file younger than this may still be being copied into the inbox. */
 const settleMs = 5_000;
@@ -59,9 +60,12 @@ const sameFile = (a: Fingerprint, b: Fingerprint) => a.name === b.name && a.size
 export class InboxService {
   private readonly logger = new Logger('Inbox');
   private scanning = false;
+  /** The same list in memory, for when it cannot be saved (an inbox that cannot be written to). */
+  private unmovableInMemory: Fingerprint[] = [];
 
   constructor(
-    @Inject(ImportService) private readonly importer: ImportService,
+    // The worker process, as for uploads: a large file in the inbox does not hold the server.
+    @Inject(ImportWorkerService) private readonly importer: Pick<ImportWorkerService, 'importFiles'>,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 
@@ -74,7 +78,8 @@ export class InboxService {
     this.scanning = true;
     try {
       const files = await this.readyFiles();
-      const unmovable = await this.readUnmovable(files);
+      const saved = await this.readUnmovable(files);
+      const unmovable = [...saved, ...this.unmovableInMemory.filter((known) => files.some((file) => sameFile(file, known)) && !saved.some((s) => sameFile(s, known)))];
       const ready = files.filter((file) => !unmovable.some((known) => sameFile(known, file)));
       if (ready.length === 0) return [];
       const stamp = this.environment.now().toISOString().replace(/[:.]/g, '-');
@@ -93,6 +98,7 @@ export class InboxService {
         return reports;
       } finally {
         await Promise.all(moves);
+        this.unmovableInMemory = unmovable;
         await this.writeUnmovable(unmovable, files);
       }
     } finally {
@@ -157,7 +163,7 @@ export class InboxService {
       if (kept.length === 0) await fs.rm(list, { force: true });
       else await fs.writeFile(list, `${JSON.stringify(kept, null, 2)}\n`);
     } catch (error) {
-      this.logger.error(`the list of files that could not be moved was not saved (${(error as Error).message}); they will be imported again`);
+      this.logger.error(`the list of files that could not be moved was not saved (${(error as Error).message}); this process still remembers them`);
     }
   }
 }
