@@ -138,6 +138,15 @@ describe('InboxService.scan', () => {
     expect(listing(inboxDir)).toEqual(['processed', 'rejected']);
   });
 
+  it('remembers a file that cannot be moved in memory when the list cannot be saved either', async () => {
+    fs.writeFileSync(path.join(inboxDir, 'rejected'), 'not a folder');
+    fs.mkdirSync(path.join(inboxDir, '.unmovable.json')); // the list cannot be written
+    drop('a-zly.csv');
+    expect((await inbox.scan()).map((r) => r.file)).toEqual(['a-zly.csv']);
+    expect(await inbox.scan()).toEqual([]);
+    expect(importer.seen).toEqual(['a-zly.csv']);
+  });
+
   it('moves the files already imported when the importer fails on a later one', async () => {
     drop('a-rejestr.csv');
     drop('b-rejestr.csv');

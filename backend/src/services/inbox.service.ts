@@ -84,14 +84,12 @@ export class InboxService {
       if (ready.length === 0) return [];
       const stamp = this.environment.now().toISOString().replace(/[:.]/g, '-');
       const moves: Promise<void>[] = [];
-      const finished: FileImportReport[] = [];
       try {
         // Files given by path are read one at a time, when their turn comes.
         const reports = await this.importer.importFiles(ready.map((file) => ({ fileName: file.name, path: file.path })), {
           source: 'inbox',
           importedBy: 'inbox',
           onFileReport: (index, report) => {
-            finished.push(report);
             moves.push(this.moveOut(ready[index]!, report, stamp, unmovable));
           },
         });
