@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { findInSlices } from './bound-parameters.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
 export interface ActivityFilter {
@@ -52,11 +53,14 @@ export class ActivityRepository {
       take: filter.limit + 1,
     });
     const page = rows.slice(0, filter.limit);
-    const counts = page.length
-      ? await db.attendance.groupBy({ by: ['activityId', 'importBatchId'], where: { activityId: { in: page.map((a) => a.id) } }, _count: { _all: true } })
-      : [];
+    // A page (up to the answer's limit) and its lists' batches can be more ids than SQLite binds at once.
+    const counts = await findInSlices(
+      page.map((a) => a.id),
+      (ids) => db.attendance.groupBy({ by: ['activityId', 'importBatchId'], where: { activityId: { in: ids } }, _count: { _all: true } }),
+    );
     const batchIds = [...new Set(counts.map((c) => c.importBatchId))];
-    const batches = new Map((await db.importBatch.findMany({ where: { id: { in: batchIds } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } })).map((b) => [b.id, b]));
+    const batchRows = await findInSlices(batchIds, (ids) => db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } }));
+    const batches = new Map(batchRows.map((b) => [b.id, b]));
     const listsByActivity = new Map<number, (BatchRef & { attendances: number })[]>();
     for (const c of counts) {
       const batch = batches.get(c.importBatchId)!;

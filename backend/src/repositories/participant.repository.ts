@@ -17,7 +17,10 @@ export interface ParticipantRow {
 export class ParticipantRepository {
   constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
 
-  /** Everyone registered in the community or present at one of its activities, with names only when asked. */
+  /**
+   * Everyone registered in the community or present at one of its activities, with names only
+   * when asked (the caller decides per person whose names it passes on).
+   */
   async inCommunity(communityCode: string, withNames: boolean): Promise<{ participants: ParticipantRow[]; attendances: { code: string; date: string }[]; activityDates: string[] }> {
     const db = this.database.client;
     const [attendances, activities] = await Promise.all([
@@ -27,9 +30,9 @@ export class ParticipantRepository {
       }),
       db.activity.findMany({ where: { community: { code: communityCode } }, select: { date: true } }),
     ]);
-    const codes = [...new Set(attendances.map((a) => a.participant.code))];
+    // "Present at one of its activities" as a subquery: a list of their codes can be more than SQLite binds at once.
     const participants = await db.participant.findMany({
-      where: { OR: [{ homeCommunity: { code: communityCode } }, { code: { in: codes } }] },
+      where: { OR: [{ homeCommunity: { code: communityCode } }, { attendances: { some: { activity: { community: { code: communityCode } } } } }] },
       select: { code: true, homeCommunity: { select: { code: true } }, gender: true, birthYear: true, joinedOn: true, leader: true, firstName: withNames, lastName: withNames },
       orderBy: { code: 'asc' },
     });
