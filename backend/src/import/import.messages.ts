@@ -243,7 +243,7 @@ export const importMessages = {
   },
   // For an organizer: the same words whether the code is registered elsewhere or nowhere.
   participant_not_in_your_register: {
-    pl: '„{value}” nie ma w rejestrze Twoich społeczności ({allowed}). Plik z osobami zarejestrowanymi w innych społecznościach importuje administrator.',
+    pl: 'Kodu „{value}” nie ma w rejestrze Twoich społeczności ({allowed}). Plik z osobami zarejestrowanymi w innych społecznościach importuje administrator.',
     en: '{value} is not in the register of your communities ({allowed}). A file with people registered in other communities is imported by an administrator.',
   },
   participant_missing: {

@@ -57,6 +57,12 @@ export interface ValidationContext {
     activities: ReadonlyMap<string, { date: string; communityCode: string }>;
     participants: ReadonlyMap<string, { communityCode: string }>;
     participantCodesByNameKey: ReadonlyMap<string, readonly string[]>;
+    /**
+     * The uploader's communities when they are limited to some (an organizer's): a participant
+     * code registered in none of them is refused with the same message as a code registered
+     * nowhere, so a file cannot probe another community's register. Absent: every community.
+     */
+    uploaderCommunities?: readonly string[];
   };
 }
 

@@ -10,12 +10,17 @@ export const lapsedAfterDays = 56;
 
 export interface ParticipantSummary {
   code: string;
-  homeCommunity: string;
+  /** Registered in another community than the list's: present at its activities as a guest. */
+  fromOtherCommunity: boolean;
+  /**
+   * The register's details (home community, gender, birth year, joining, leadership): null, and
+   * names absent, where the viewer may not see the person's home community's register.
+   */
+  homeCommunity: string | null;
   gender: string | null;
   birthYear: number | null;
   joinedOn: string | null;
-  leader: boolean;
-  /** Only for the director and the community's own organizer; otherwise absent. */
+  leader: boolean | null;
   firstName?: string | null;
   lastName?: string | null;
   attendances: number;
@@ -28,12 +33,17 @@ export interface ParticipantSummary {
 
 const dayMs = 86_400_000;
 
-/** Per person: attendances at the community's activities, first and last date, and whether they lapsed. */
+/**
+ * Per person: attendances at the community's activities, first and last date, and whether they
+ * lapsed. The attendances of a person of another community count like anyone's; their register
+ * details are kept only where `seesRegisterOf` their home community.
+ */
 export function summariseParticipants(
   participants: readonly ParticipantRow[],
   attendances: readonly { code: string; date: string }[],
   activityDates: readonly string[],
-  withNames: boolean,
+  community: string,
+  seesRegisterOf: (homeCommunity: string) => boolean,
 ): ParticipantSummary[] {
   const latestActivity = activityDates.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
   const byCode = new Map<string, { count: number; first: string; last: string }>();
@@ -46,12 +56,16 @@ export function summariseParticipants(
       if (date > seen.last) seen.last = date;
     }
   }
-  return participants.map(({ firstName, lastName, ...row }) => {
-    const seen = byCode.get(row.code);
+  return participants.map(({ code, homeCommunity, gender, birthYear, joinedOn, leader, firstName, lastName }) => {
+    const seen = byCode.get(code);
     const daysAway = seen && latestActivity ? Math.round((Date.parse(latestActivity) - Date.parse(seen.last)) / dayMs) : null;
+    const register = seesRegisterOf(homeCommunity)
+      ? { homeCommunity, gender, birthYear, joinedOn, leader, firstName, lastName }
+      : { homeCommunity: null, gender: null, birthYear: null, joinedOn: null, leader: null };
     return {
-      ...row,
-      ...(withNames ? { firstName, lastName } : {}),
+      code,
+      fromOtherCommunity: homeCommunity !== community,
+      ...register,
       attendances: seen?.count ?? 0,
       firstAttended: seen?.first ?? null,
       lastAttended: seen?.last ?? null,
@@ -68,14 +82,21 @@ export class ParticipantsService {
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
   ) {}
 
-  /** The community's participants; names only for the director and the community's own organizer. */
+  /**
+   * The community's participants. A person's names, gender and birth year go to the director and
+   * to the organizer of the person's home community only, on whichever community's list they
+   * appear (issue 11): another community's person is listed by code, marked as from elsewhere.
+   */
   async list(rawCode: string, viewer: Viewer): Promise<{ community: string; names: boolean; lapsedAfterDays: number; participants: ParticipantSummary[] }> {
     const code = rawCode.toUpperCase();
     if (!this.config.communities.some((c) => c.code === code)) {
       throw new NotFoundException(`Unknown community "${rawCode}"; use one of ${this.config.communities.map((c) => c.code).join(', ')}`);
     }
-    const names = maySeeNames(viewer.role, viewer.communities, code);
-    const { participants, attendances, activityDates } = await this.participants.inCommunity(code, names);
-    return { community: code, names, lapsedAfterDays, participants: summariseParticipants(participants, attendances, activityDates, names) };
+    const seesRegisterOf = (homeCommunity: string) => maySeeNames(viewer.role, viewer.communities, homeCommunity);
+    const names = seesRegisterOf(code);
+    // Names are read for the roles that may see some, and passed on person by person.
+    const readNames = viewer.role === 'director' || viewer.role === 'organizer';
+    const { participants, attendances, activityDates } = await this.participants.inCommunity(code, readNames);
+    return { community: code, names, lapsedAfterDays, participants: summariseParticipants(participants, attendances, activityDates, code, seesRegisterOf) };
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatImportMessage } from '../import.messages.ts';
 import type { ValidationResult } from '../import.types.ts';
 import { lookupsForCommunities, rowsOutsideCommunities } from './community-scope.ts';
 
@@ -14,20 +15,46 @@ const lookups = {
 const participant = (row: number, code: string, communityCode: string) => ({ row, code, communityCode, gender: null, birthYear: null, joinedOn: null, leader: false, leaderSince: null, firstName: null, lastName: null, nameKey: null });
 
 describe('rowsOutsideCommunities', () => {
-  it('refuses rows of other communities, also a row that would move another community’s stored record', () => {
-    const result = { kind: 'participants', rowsRead: 3, errors: [], warnings: [], records: [participant(2, 'LAZ-0002', 'LAZ'), participant(3, 'OST-0001', 'LAZ'), participant(4, 'OST-0009', 'OST')] } as ValidationResult;
+  it('refuses rows of other communities, naming the community written', () => {
+    const result = { kind: 'participants', rowsRead: 2, errors: [], warnings: [], records: [participant(2, 'LAZ-0002', 'LAZ'), participant(4, 'OST-0009', 'OST')] } as ValidationResult;
     const issues = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en');
-    expect(issues.map((i) => [i.row, i.code])).toEqual([
-      [3, 'community_not_assigned'],
-      [4, 'community_not_assigned'],
-    ]);
-    expect(issues[0].message).toContain('OST');
+    expect(issues.map((i) => [i.row, i.code])).toEqual([[4, 'community_not_assigned']]);
+    expect(issues[0].message).toContain('Community OST is not assigned');
     expect(rowsOutsideCommunities(result, null, lookups, 'en')).toEqual([]);
   });
 
-  it('refuses an attendance list of another community’s activity', () => {
-    const result = { kind: 'attendance', rowsRead: 1, errors: [], warnings: [], records: [{ row: 2, activityExternalId: 'OST-1', participantCode: 'LAZ-0001' }] } as ValidationResult;
-    expect(rowsOutsideCommunities(result, ['LAZ'], lookups, 'pl')).toHaveLength(1);
+  it('refuses a register row that would move another community’s person into one’s own, without naming where they are registered', () => {
+    const result = { kind: 'participants', rowsRead: 1, errors: [], warnings: [], records: [participant(3, 'OST-0001', 'LAZ')] } as ValidationResult;
+    const [issue, ...more] = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en');
+    expect(more).toEqual([]);
+    expect(issue).toEqual({
+      row: 3,
+      column: 'participant_code',
+      value: 'OST-0001',
+      code: 'participant_not_in_your_register',
+      message: 'OST-0001 is not in the register of your communities (LAZ). A file with people registered in other communities is imported by an administrator.',
+    });
+    // The same words validation gives an attendance row naming a code registered nowhere.
+    expect(issue.message).toBe(formatImportMessage('participant_not_in_your_register', 'en', { value: 'OST-0001', allowed: 'LAZ' }));
+  });
+
+  it('refuses an attendance list of another community’s activity, and a row of one’s own naming another community’s person', () => {
+    const result = {
+      kind: 'attendance',
+      rowsRead: 2,
+      errors: [],
+      warnings: [],
+      records: [
+        { row: 2, activityExternalId: 'OST-1', participantCode: 'LAZ-0001' },
+        { row: 3, activityExternalId: 'LAZ-1', participantCode: 'OST-0001' },
+      ],
+    } as ValidationResult;
+    const withLaz = { ...lookups, activities: new Map([...lookups.activities, ['LAZ-1', { date: '2022-01-02', communityCode: 'LAZ' }]]) };
+    expect(rowsOutsideCommunities(result, ['LAZ'], withLaz, 'pl').map((i) => [i.row, i.code])).toEqual([
+      [2, 'community_not_assigned'],
+      [3, 'participant_not_in_your_register'],
+    ]);
+    expect(rowsOutsideCommunities(result, ['LAZ', 'OST'], withLaz, 'pl')).toEqual([]);
   });
 });
 
@@ -36,5 +63,10 @@ describe('lookupsForCommunities', () => {
     expect(lookupsForCommunities(lookups, ['LAZ']).participantCodesByNameKey.get('anna nowak')).toEqual(['LAZ-0001']);
     expect(lookupsForCommunities(lookups, ['WZG']).participantCodesByNameKey.has('anna nowak')).toBe(false);
     expect(lookupsForCommunities(lookups, null)).toBe(lookups);
+  });
+
+  it('tells validation whose register the file may name', () => {
+    expect(lookupsForCommunities(lookups, ['LAZ']).uploaderCommunities).toEqual(['LAZ']);
+    expect(lookupsForCommunities(lookups, null).uploaderCommunities).toBeUndefined();
   });
 });

@@ -5,36 +5,49 @@ type Lookups = ValidationContext['lookups'];
 
 /**
  * An organizer imports for their own communities only: every row whose community — as written,
- * and for a stored activity or participant also as stored (a row must not move another
- * community's record into one's own) — or, for an attendance list, its activity's community, is
- * not one of `allowed` is an error naming the row. `null` allows every community (administrators,
- * the command line, the inbox).
+ * and for a stored activity also as stored (a row must not move another community's record into
+ * one's own) — or, for an attendance list, its activity's community, is not one of `allowed` is
+ * an error naming the row. A participant code registered outside `allowed` (a register row, an
+ * attendance or a survey answer naming it) is refused with the message validation gives a code
+ * registered nowhere, which names neither the community it is stored in nor that it exists.
+ * `null` allows every community (administrators, the command line, the inbox).
  */
 export function rowsOutsideCommunities(result: ValidationResult, allowed: readonly string[] | null, lookups: Lookups, lang: Lang): ImportIssue[] {
   if (allowed === null) return [];
-  const rows: { row: number; communities: (string | undefined)[]; column: string; value: string }[] = [];
+  const rows: { row: number; communities: (string | undefined)[]; column: string; value: string; participantCode?: string | null }[] = [];
   if (result.kind === 'attendance') {
-    for (const r of result.records) rows.push({ row: r.row, communities: [lookups.activities.get(r.activityExternalId)?.communityCode], column: 'activity_id', value: r.activityExternalId });
+    for (const r of result.records) {
+      rows.push({ row: r.row, communities: [lookups.activities.get(r.activityExternalId)?.communityCode], column: 'activity_id', value: r.activityExternalId, participantCode: r.participantCode });
+    }
   } else if (result.kind === 'activities') {
     for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode, lookups.activities.get(r.externalId)?.communityCode], column: 'community', value: r.communityCode });
   } else if (result.kind === 'participants') {
-    for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode, lookups.participants.get(r.code)?.communityCode], column: 'community', value: r.communityCode });
+    for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode], column: 'community', value: r.communityCode, participantCode: r.code });
   } else {
-    for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode], column: 'community', value: r.communityCode });
+    for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode], column: 'community', value: r.communityCode, participantCode: r.participantCode });
   }
   const list = allowed.join(', ') || '—';
   const issues: ImportIssue[] = [];
   for (const r of rows) {
     const outside = r.communities.find((c) => c !== undefined && !allowed.includes(c));
-    if (outside) issues.push({ row: r.row, column: r.column, value: r.value, code: 'community_not_assigned', message: formatImportMessage('community_not_assigned', lang, { value: outside, allowed: list }) });
+    if (outside) {
+      issues.push({ row: r.row, column: r.column, value: r.value, code: 'community_not_assigned', message: formatImportMessage('community_not_assigned', lang, { value: outside, allowed: list }) });
+      continue;
+    }
+    const stored = r.participantCode ? lookups.participants.get(r.participantCode)?.communityCode : undefined;
+    if (stored !== undefined && !allowed.includes(stored)) {
+      const code = 'participant_not_in_your_register';
+      issues.push({ row: r.row, column: 'participant_code', value: r.participantCode!, code, message: formatImportMessage(code, lang, { value: r.participantCode!, allowed: list }) });
+    }
   }
   return issues;
 }
 
 /**
- * What an organizer's file may be matched against: attendance lists by name find only
- * participants registered in the organizer's communities, so a name never reveals another
- * community's register (its codes appear in messages about ambiguous names).
+ * What an organizer's file may be matched against: codes and names of participants registered
+ * in the organizer's communities only, so that neither a name nor a code tells another
+ * community's register apart from no register at all (its codes would appear in messages about
+ * ambiguous names; its codes would be accepted where a missing one is refused).
  */
 export function lookupsForCommunities(lookups: Lookups, allowed: readonly string[] | null): Lookups {
   if (allowed === null) return lookups;
@@ -43,5 +56,5 @@ export function lookupsForCommunities(lookups: Lookups, allowed: readonly string
     const own = codes.filter((code) => allowed.includes(lookups.participants.get(code)?.communityCode ?? ''));
     if (own.length > 0) byName.set(key, own);
   }
-  return { ...lookups, participantCodesByNameKey: byName };
+  return { ...lookups, participantCodesByNameKey: byName, uploaderCommunities: allowed };
 }

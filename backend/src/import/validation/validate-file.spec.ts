@@ -4,6 +4,7 @@ import { FileRejectedError } from '../import.errors.ts';
 import type { ActivityRecord, ImportIssue } from '../import.types.ts';
 import { readTable } from '../parsing/table-reader.ts';
 import { foldName } from '../parsing/values.ts';
+import { lookupsForCommunities } from './community-scope.ts';
 import { validateTable } from './validate-file.ts';
 
 /** Issues without their messages, for compact asserts. */
@@ -277,6 +278,34 @@ describe('validateTable: attendance', () => {
     expect(result.records).toEqual([{ row: 9, activityExternalId: 'A-2', participantCode: 'WZG-0001' }]);
   });
 
+  it('refuses, for an organizer, a code of another community exactly as a code that exists nowhere', () => {
+    const table = csvTable([
+      ['activity_id', 'participant_code'],
+      ['A-2', 'WZG-0001'],
+      ['A-2', 'WZG-9999'],
+      ['A-2', 'wzg-0002'],
+      ['A-2', 'wzg-9998'],
+      ['A-2', 'laz-0005'],
+      ['A-2', 'LAZ-0003'],
+    ]);
+    const context = testContext(seed, { lang: 'en' });
+    const result = validateTable(table, { ...context, lookups: lookupsForCommunities(context.lookups, ['LAZ']) });
+    expect(brief(result.errors)).toEqual([
+      { row: 2, column: 'participant_code', value: 'WZG-0001', code: 'participant_not_in_your_register' },
+      { row: 3, column: 'participant_code', value: 'WZG-9999', code: 'participant_not_in_your_register' },
+      { row: 4, column: 'participant_code', value: 'wzg-0002', code: 'participant_not_in_your_register' },
+      { row: 5, column: 'participant_code', value: 'wzg-9998', code: 'participant_not_in_your_register' },
+      // Their own register still gets the "did you mean".
+      { row: 6, column: 'participant_code', value: 'laz-0005', code: 'participant_not_found_suggestion' },
+    ]);
+    expect(new Set(result.errors.slice(0, 4).map((e) => e.message.replace(e.value!, '…')))).toEqual(
+      new Set(['… is not in the register of your communities (LAZ). A file with people registered in other communities is imported by an administrator.']),
+    );
+    expect(result.records).toEqual([{ row: 7, activityExternalId: 'A-2', participantCode: 'LAZ-0003' }]);
+    // Without a limit (an administrator, the command line) the whole register is there.
+    expect(brief(validateTable(table, context).errors).map((e) => e.code)).toEqual(['participant_not_found', 'participant_not_found_suggestion', 'participant_not_found', 'participant_not_found_suggestion']);
+  });
+
   it('reads an attendance list with names only (Windows-1250 CSV)', async () => {
     const buffer = csvBytes(['LISTA OBECNOŚCI;;', 'Nr działania;Nazwisko;Imię', 'A-1;Zieliński;Piotr', 'A-1;Kowalska;Anna'], 'windows-1250');
     const table = await readTable(buffer, 'lista.csv', testLimits);
@@ -430,6 +459,19 @@ describe('validateTable: surveys', () => {
       },
     ]);
     expect(result.records).toEqual([]);
+  });
+
+  it('refuses, for an organizer, an answer naming another community’s participant as one naming no one', () => {
+    const table = csvTable([
+      ['survey_code', 'date', 'community', 'participant_code', 'JAKOSC_ZYCIA'],
+      ['ANK-ROCZNA', '2022-11-20', 'LAZ', 'WZG-0001', '4'],
+      ['ANK-ROCZNA', '2022-11-20', 'LAZ', 'WZG-0404', '4'],
+    ]);
+    const context = testContext(seed);
+    const result = validateTable(table, { ...context, lookups: lookupsForCommunities(context.lookups, ['LAZ']) });
+    expect(brief(result.errors).map((e) => e.code)).toEqual(['participant_not_in_your_register', 'participant_not_in_your_register']);
+    expect(result.errors[0].message).toBe('Kodu „WZG-0001” nie ma w rejestrze Twoich społeczności (LAZ). Plik z osobami zarejestrowanymi w innych społecznościach importuje administrator.');
+    expect(result.errors[1].message.replace('WZG-0404', 'WZG-0001')).toBe(result.errors[0].message);
   });
 
   it('reports answers outside the scale, text in a scale question, unknown surveys and participants', () => {

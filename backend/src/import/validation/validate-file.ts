@@ -254,10 +254,15 @@ class RowChecker {
     return value ?? false;
   }
 
-  /** A participant code missing from the register; suggests the code in capitals when that exists. */
-  unknownParticipant(code: string, participants: ReadonlyMap<string, unknown>): void {
+  /**
+   * A participant code not in the register the uploader may use; suggests the code in capitals
+   * when that is. For an uploader limited to some communities the message is the same whether the
+   * code is registered elsewhere or nowhere.
+   */
+  unknownParticipant(code: string, register: UploaderRegister): void {
     const upper = code.toUpperCase();
-    if (upper !== code && participants.has(upper)) this.error('participant_code', code, 'participant_not_found_suggestion', { value: code, code: upper });
+    if (upper !== code && register.has(upper)) this.error('participant_code', code, 'participant_not_found_suggestion', { value: code, code: upper });
+    else if (register.communities) this.error('participant_code', code, 'participant_not_in_your_register', { value: code, allowed: register.communities.join(', ') || '—' });
     else this.error('participant_code', code, 'participant_not_found', { value: code });
   }
 
@@ -291,6 +296,19 @@ export function looksLikeFormula(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first !== 0x3d && first !== 0x2b && first !== 0x2d && first !== 0x40) return false;
   return FORMULA_LIKE.test(text);
+}
+
+/** The participant codes a file may name: the whole register, or an organizer's communities' part of it. */
+interface UploaderRegister {
+  has(code: string): boolean;
+  /** The uploader's communities, or null for every community. */
+  communities: readonly string[] | null;
+}
+
+function uploaderRegister(lookups: ValidationContext['lookups']): UploaderRegister {
+  const { participants, uploaderCommunities } = lookups;
+  if (!uploaderCommunities) return { has: (code) => participants.has(code), communities: null };
+  return { has: (code) => uploaderCommunities.includes(participants.get(code)?.communityCode ?? ''), communities: uploaderCommunities };
 }
 
 const communityCodes = { unknown: 'unknown_community', suggestion: 'unknown_community_suggestion' } as const;
@@ -362,6 +380,7 @@ function activitiesValidator(checker: RowChecker, header: HeaderLocation, ctx: V
 function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): RowValidator {
   const records: AttendanceRecord[] = [];
   const { activities, participants, participantCodesByNameKey } = ctx.lookups;
+  const register = uploaderRegister(ctx.lookups);
   // Activities and participants numbered once, so each row costs one look-up per id and duplicate
   // (activity, participant) pairs are found in a typed-array table instead of a map of string keys.
   const activityIds = new StringIds(activities.keys());
@@ -391,9 +410,9 @@ function attendanceValidator(checker: RowChecker, header: HeaderLocation, ctx: V
       const first = byName ? textOrNull(cells[col.first]) : null;
       const last = byName ? textOrNull(cells[col.last]) : null;
       if (codeText !== null) {
-        participantIndex = participantIds.get(codeText);
+        participantIndex = register.has(codeText) ? participantIds.get(codeText) : -1;
         if (participantIndex >= 0) participantCode = codeText;
-        else checker.unknownParticipant(codeText, participants);
+        else checker.unknownParticipant(codeText, register);
         if (participantCode !== null && (first !== null || last !== null)) {
           const codes = participantCodesByNameKey.get(foldName(first, last));
           if (codes && !codes.includes(participantCode)) {
@@ -525,7 +544,7 @@ function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: Valid
   const communities = communityLookup(ctx.config);
   const findSurvey = surveyLookup(ctx.config);
   const surveyCodes = ctx.config.surveys.map((s) => `${s.code} (${s.namePl})`).join(', ');
-  const participants = ctx.lookups.participants;
+  const register = uploaderRegister(ctx.lookups);
   const col = {
     survey: columnIndex(header, 'survey_code'),
     date: columnIndex(header, 'date'),
@@ -543,7 +562,7 @@ function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: Valid
       const date = checker.date(cells, col.date, 'date', true);
       const communityCode = checker.reference(cells, col.community, 'community', communities, communityCodes);
       const participantCode = checker.text(cells, col.participant, 'participant_code', false);
-      if (participantCode !== null && !participants.has(participantCode)) checker.unknownParticipant(participantCode, participants);
+      if (participantCode !== null && !register.has(participantCode)) checker.unknownParticipant(participantCode, register);
 
       const answers: SurveyAnswerRecord[] = [];
       const questions = survey ? questionsByFoldedHeader(survey) : null;

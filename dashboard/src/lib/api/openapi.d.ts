@@ -612,13 +612,16 @@ export interface components {
             activities: components["schemas"]["ActivityItem"][];
             truncated: boolean;
         };
+        /** @description Register details (home community, gender, birth year, joining, leader) are null and names absent unless the viewer is the director or an organizer of the person’s home community. */
         ParticipantItem: {
             code: string;
-            homeCommunity: string;
+            /** @description registered in another community than the list’s */
+            fromOtherCommunity: boolean;
+            homeCommunity: string | null;
             gender: string | null;
             birthYear: number | null;
             joinedOn: string | null;
-            leader: boolean;
+            leader: boolean | null;
             firstName?: string | null;
             lastName?: string | null;
             attendances: number;
