@@ -15,3 +15,4 @@ export { routesOf } from './auth/route-key.ts';
 export { roles, type Role } from './auth/roles.ts';
 export { sessionCookieName } from './auth/cookies.ts';
 export { apiVersion, buildOpenApiDocument, describeApi } from './openapi/openapi-document.ts';
+export { ScheduledJobs, type RetryTimer } from './jobs/scheduled-jobs.ts';

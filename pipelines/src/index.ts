@@ -8,6 +8,7 @@ export { computeIndicatorValues, computeSharePercent, type IndicatorValueRow } f
 export * from './indicators/indicator-status.ts';
 export * from './indicators/indicator-window.ts';
 export * from './lib/civil-date.ts';
-export { PipelineLock, PipelineBusyError } from './jobs/pipeline-lock.ts';
+export { PipelineLock, PipelineBusyError, LeaseLostError, type HeldLock, type LockHolder } from './jobs/pipeline-lock.ts';
+export { abandonedRunError, defaultLeasePolicy, leaseExpiry, leaseHasExpired, leasePolicyFromEnvironment, presentLeasedRun, type LeasePolicy } from './jobs/run-lease.ts';
 export { detectDeclines, type DetectedDecline } from './jobs/decline.step.ts';
 export { resolveDeclineConfig, DEFAULT_DECLINE_CONFIG, type DeclineConfig, type DeclineConfigInput } from './decline/index.ts';

@@ -1,12 +1,25 @@
 // Issue 4, "Failure": each way a pipeline run can go wrong, on real SQLite and DuckDB, with real
 // child processes where a process is killed or competes for the lock. What is served never
 // shows a half-built or broken state, and the next run (or start) repairs what is left.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BootstrapService, DatabaseRepository, ImportService, IndicatorsService, PipelineService, UsersService, startServer, type FileImportReport, type RunningServer } from '@osl/backend';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import {
+  BootstrapService,
+  DatabaseRepository,
+  ImportService,
+  IndicatorsService,
+  PipelineService,
+  ScheduledJobs,
+  UsersService,
+  startServer,
+  type FileImportReport,
+  type RetryTimer,
+  type RunningServer,
+} from '@osl/backend';
 import { AnalyticsStore, PipelineBusyError } from '@osl/pipelines';
 import { createUser, signIn } from '../support/api-session.ts';
 import { runOsl, type CliOutcome } from '../support/cli.ts';
@@ -103,7 +116,7 @@ afterAll(async () => {
 });
 
 describe('pipeline failures', () => {
-  it('a run killed mid-way leaves the published state serving; the next run takes its lock over, ignores and removes its leftovers; the next start marks it abandoned', async () => {
+  it('a run killed mid-way leaves the published state serving; the next run takes its lock over, ignores and removes its leftovers, and marks it abandoned', async () => {
     const before = pointer(dataDir);
     const valuesBefore = await indicatorValues();
     const countsBefore = await publishedCounts();
@@ -155,8 +168,8 @@ describe('pipeline failures', () => {
     });
     expect(await indicatorValues()).not.toEqual(valuesBefore);
 
-    // The killed run's record is settled at the next start.
-    expect((await runStatus(run.id)).status).toBe('running');
+    // The killed run's record is settled by the next run (holding the lock, it knows no other run lives), not only at the next start.
+    expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^abandoned: the process stopped \(found gone at /), finishedAt: expect.any(Date) });
     await context.get(BootstrapService).start({ demoIfEmpty: false, runPipeline: false });
     expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('abandoned'), finishedAt: expect.any(Date) });
     expect((await runStatus(next.id)).status).toBe('succeeded');
@@ -368,6 +381,178 @@ describe('pipeline failures', () => {
     const last = await pipeline().run('schedule', 'incremental');
     expect(last).toMatchObject({ status: 'succeeded', mode: 'incremental', fallbackReason: null });
     expect(await publishedCounts()).toMatchObject({ participants: countsAfter.participants + late.people, attendances: countsAfter.attendances + late.attendances });
+  });
+});
+
+/**
+ * Makes a folder refuse new and removed entries, also for root (for whom chmod changes nothing):
+ * `chattr +i` when this process is root, chmod 555 otherwise. Checked, so a test never passes
+ * because the folder stayed writable.
+ */
+function makeUnwritable(dir: string): void {
+  if (process.getuid?.() === 0) execFileSync('chattr', ['+i', dir]);
+  else fs.chmodSync(dir, 0o555);
+  const probe = path.join(dir, `probe-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '');
+  } catch {
+    return;
+  }
+  fs.rmSync(probe);
+  makeWritable(dir);
+  throw new Error(`${dir} stayed writable: this test needs chattr +i (root) or chmod (another user)`);
+}
+
+function makeWritable(dir: string): void {
+  if (process.getuid?.() === 0) execFileSync('chattr', ['-i', dir]);
+  else fs.chmodSync(dir, 0o755);
+}
+
+describe('pipeline failures (issue 11)', () => {
+
+  it('a scheduled run meeting a run in progress is recorded as coalesced into it; one that cannot start is recorded as failed, with why, and retried', async () => {
+    const timers: { delayMs: number; fire: () => void }[] = [];
+    const timer: RetryTimer = (_name, delayMs, fire) => {
+      const entry = { delayMs, fire };
+      timers.push(entry);
+      return () => timers.splice(timers.indexOf(entry), 1);
+    };
+    const jobs = new ScheduledJobs(new SchedulerRegistry(), pipeline(), {} as never, {} as never, { timer });
+
+    // Refused by the run in progress: recorded, as coalesced into that run, and not retried.
+    let during: Promise<void> | null = null;
+    const holding = await pipeline().run('api', 'incremental', () => {
+      during ??= jobs.runPipelineJob('incremental-15min', 'incremental');
+    });
+    await during;
+    expect(holding.status).toBe('succeeded');
+    const coalesced = await database().pipelineRun.findFirstOrThrow({ where: { id: { gt: holding.id } } });
+    expect(coalesced).toMatchObject({
+      trigger: 'schedule',
+      mode: 'incremental',
+      status: 'skipped',
+      error: null,
+      note: expect.stringMatching(new RegExp(`^incremental-15min: coalesced into run #${holding.id} \\(incremental\\) in progress \\(process ${process.pid}, since `)),
+    });
+    expect(timers).toEqual([]);
+
+    // Cannot start at all (a folder stands where the lock file goes): recorded as failed with the
+    // reason in words, and tried again a minute later, when it runs.
+    const lockPath = path.join(analyticsDir, 'pipeline.lock');
+    fs.mkdirSync(lockPath);
+    await jobs.runPipelineJob('incremental-15min', 'incremental');
+    const failed = await database().pipelineRun.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(failed).toMatchObject({ trigger: 'schedule', mode: 'incremental', status: 'failed', finishedAt: expect.any(Date) });
+    expect(failed.error).toMatch(/^incremental-15min: could not start: cannot take the pipeline lock: .*pipeline\.lock is not a file \(remove it\); retry 1 of 3 at \d{4}-\d\d-\d\dT/);
+    expect((await pipeline().list()).find((r) => r.id === failed.id)).toMatchObject({ status: 'failed', error: failed.error });
+    expect(timers.map((t) => t.delayMs)).toEqual([60_000]);
+    expect(jobs.pendingRetry()).toMatchObject({ job: 'incremental-15min', mode: 'incremental', retry: 1 });
+
+    fs.rmdirSync(lockPath);
+    timers[0]!.fire();
+    const retried = await waitFor(() => database().pipelineRun.findFirst({ where: { id: { gt: failed.id }, status: { not: 'running' } } }), 'the retry to run', 60_000, 20);
+    expect(retried).toMatchObject({ trigger: 'schedule', mode: 'incremental', status: 'succeeded' });
+    expect(jobs.pendingRetry()).toBeNull();
+  });
+
+  it('a killed run shows as failed (abandoned, with when) once its lease runs out, without a restart or another run', async () => {
+    const env = { ...environment.env, OSL_PIPELINE_LEASE_MS: '1000' };
+    const cli = spawnOsl(['pipeline', 'run', '--full', '--json'], env);
+    const run = await waitFor(
+      async () => {
+        if (cli.child.exitCode !== null) throw new Error(`the CLI run ended before it could be killed (exit ${cli.child.exitCode})`);
+        const running = await database().pipelineRun.findFirst({ where: { status: 'running' }, orderBy: { id: 'desc' } });
+        return running && Array.isArray(running.steps) && running.steps.length >= 2 ? running : null;
+      },
+      'the CLI run to pass its read step',
+      60_000,
+      3,
+    );
+    expect(run.leaseExpiresAt).toBeInstanceOf(Date);
+    await stopOutsideWrite(cli.child);
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+
+    // Nobody restarts anything: the history (and the health answer) tell the truth once the lease has run out.
+    const shown = await waitFor(async () => (await pipeline().list()).find((r) => r.id === run.id && r.status !== 'running'), 'the run to show as abandoned', 10_000, 50);
+    const lastLease = (await runStatus(run.id)).leaseExpiresAt!;
+    expect(shown).toMatchObject({ status: 'failed', finishedAt: lastLease, error: `abandoned: the process stopped (its lease ran out at ${lastLease.toISOString()})` });
+    expect(lastLease.getTime()).toBeLessThanOrEqual(Date.now());
+
+    // The next run settles the record as it was shown.
+    const next = await pipeline().run('cli', 'incremental');
+    expect(next.status).toBe('succeeded');
+    expect(await runStatus(run.id)).toMatchObject({ status: 'failed', finishedAt: lastLease, error: shown!.error });
+  });
+
+  it('a frozen run whose lease ran out: another process takes the lock over and publishes; the frozen one, resumed, publishes nothing', async () => {
+    const env = { ...environment.env, OSL_PIPELINE_LEASE_MS: '1000' };
+    const cli = spawnOsl(['pipeline', 'run', '--full', '--json'], env);
+    const run = await waitFor(
+      async () => {
+        if (cli.child.exitCode !== null) throw new Error(`the CLI run ended before it could be stopped (exit ${cli.child.exitCode})`);
+        const running = await database().pipelineRun.findFirst({ where: { status: 'running' }, orderBy: { id: 'desc' } });
+        return running && Array.isArray(running.steps) && running.steps.length >= 2 ? running : null;
+      },
+      'the CLI run to pass its read step',
+      60_000,
+      3,
+    );
+    await stopOutsideWrite(cli.child);
+    try {
+      // Its process is alive but no longer renews: once the lease has run out, the lock is free.
+      const lock = JSON.parse(fs.readFileSync(path.join(analyticsDir, 'pipeline.lock'), 'utf8')) as { pid: number; leaseExpiresAt: string };
+      expect(lock.pid).toBe(cli.child.pid);
+      await waitFor(() => Date.now() > new Date(lock.leaseExpiresAt).getTime() + 50, 'the lease to run out', 10_000, 20);
+      const next = await pipeline().run('api', 'incremental');
+      expect(next.status).toBe('succeeded');
+      expect(pointer(dataDir)!.runId).toBe(next.id);
+      expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^abandoned: the process stopped \(its lease ran out at /) });
+    } finally {
+      cli.child.kill('SIGCONT');
+    }
+    const outcome = await cli.exited;
+    expect(outcome.code).toBe(1);
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ id: run.id, status: 'failed', error: expect.stringContaining('the run lost the pipeline lock') });
+    // The record keeps what the run that took over found; what is served is that run's.
+    expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^abandoned: the process stopped/) });
+    const served = pointer(dataDir)!;
+    expect(served.runId).toBeGreaterThan(run.id);
+    expect(fs.existsSync(path.join(analyticsDir, 'pipeline.lock'))).toBe(false);
+    expect((await pipeline().run('cli', 'incremental')).status).toBe('succeeded');
+  });
+  it('a run whose analytics folder becomes unwritable records the original cause, the clean-up failure only appended, and the next run is not blocked', async () => {
+    const before = pointer(dataDir);
+    const valuesBefore = await indicatorValues();
+    let unwritable = false;
+    let run;
+    try {
+      run = await pipeline().run('cli', 'full', {
+        onStepStart: (name) => {
+          if (name !== 'decline detection' || unwritable) return;
+          makeUnwritable(analyticsDir);
+          unwritable = true;
+        },
+      });
+    } finally {
+      if (unwritable) makeWritable(analyticsDir);
+    }
+    expect(unwritable).toBe(true);
+    // What failed first is the cause, in words (DuckDB could not finish its file there, or the build
+    // could not be published); that its build file could not be removed either only comes after it.
+    expect(run.status).toBe('failed');
+    const [cause, cleanUp] = run.error!.split('; the clean-up also failed: ');
+    expect(cause).toMatch(new RegExp(`${runFile('build', run.id).replace('.', '\\.')}.*(Operation not permitted|operation not permitted|Permission denied|permission denied)`));
+    expect(cause).not.toMatch(/^(EPERM|EACCES): [a-z ]+, (unlink|rmdir|scandir)/);
+    expect(cleanUp).toMatch(new RegExp(`^(EPERM: operation not permitted|EACCES: permission denied), unlink '.*${runFile('build', run.id).replace('.', '\\.')}'`));
+    expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: run.error });
+    expect(pointer(dataDir)).toEqual(before);
+    expect(await indicatorValues()).toEqual(valuesBefore);
+
+    // The lock it could not remove does not refuse the next run, which clears what it left.
+    const next = await pipeline().run('cli', 'incremental');
+    expect(next.status).toBe('succeeded');
+    expect(analyticsEntries(dataDir)).toEqual(['CURRENT.json', runFile('analytics', next.id)]);
   });
 });
 

@@ -1,26 +1,60 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import type { OslConfig } from '@osl/data';
+import { errorInWords } from '../lib/database-busy.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import type { PipelineMode } from '../repositories/pipeline-run.repository.ts';
 import { InboxService } from '../services/inbox.service.ts';
 import { PipelineBusyError, PipelineService } from '../services/pipeline.service.ts';
+import { defaultRetryPolicy, joinRetries, retryDelayMs, runCovers, type RetryPolicy } from './scheduled-run-retry.ts';
+
+/** Sets a one-off timer; returns how to cancel it. */
+export type RetryTimer = (name: string, delayMs: number, fire: () => void) => () => void;
+
+export interface ScheduledRunRetryOptions {
+  policy?: RetryPolicy;
+  /** Default: a timeout in Nest's scheduler registry (cleared at shutdown). */
+  timer?: RetryTimer;
+  clock?: () => Date;
+}
+
+export const SCHEDULED_RUN_RETRY = Symbol('SCHEDULED_RUN_RETRY');
+
+interface PendingRetry {
+  job: string;
+  mode: PipelineMode;
+  retry: number;
+  at: Date;
+  cancel: () => void;
+}
 
 /**
  * Registers the jobs of `schedule.json` (cron in the configured time zone): pipeline runs and
  * inbox scans. A handler only triggers the work; a pipeline run takes the pipeline lock and an
- * inbox scan its own, so overlapping ticks are skipped.
+ * inbox scan its own. A scheduled run that cannot start is recorded in the run history, never
+ * lost: coalesced into the run in progress when that run does what it would, otherwise tried
+ * again after 1, 2 and 4 minutes, with at most one retry pending (a later failure joins it).
  */
 @Injectable()
 export class ScheduledJobs implements OnApplicationBootstrap {
   private readonly logger = new Logger('ScheduledJobs');
+  private readonly policy: RetryPolicy;
+  private readonly timer: RetryTimer;
+  private readonly clock: () => Date;
+  private pending: PendingRetry | null = null;
 
   constructor(
     @Inject(SchedulerRegistry) private readonly registry: SchedulerRegistry,
     @Inject(PipelineService) private readonly pipeline: PipelineService,
     @Inject(InboxService) private readonly inbox: InboxService,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
-  ) {}
+    @Optional() @Inject(SCHEDULED_RUN_RETRY) options: ScheduledRunRetryOptions | null = null,
+  ) {
+    this.policy = options?.policy ?? defaultRetryPolicy;
+    this.timer = options?.timer ?? ((name, delayMs, fire) => this.registryTimeout(name, delayMs, fire));
+    this.clock = options?.clock ?? (() => new Date());
+  }
 
   onApplicationBootstrap(): void {
     const { schedule } = this.config;
@@ -30,7 +64,7 @@ export class ScheduledJobs implements OnApplicationBootstrap {
       const cron = CronJob.from({
         cronTime: job.cron,
         timeZone: schedule.timeZone,
-        onTick: () => void (job.task === 'inbox-scan' ? this.scanInbox(job.name) : this.trigger(job.name, mode)),
+        onTick: () => void (job.task === 'inbox-scan' ? this.scanInbox(job.name) : this.runPipelineJob(job.name, mode)),
         start: false,
       });
       this.registry.addCronJob(job.name, cron);
@@ -39,20 +73,87 @@ export class ScheduledJobs implements OnApplicationBootstrap {
     }
   }
 
+  /** The retry waiting, if any (one at most). */
+  pendingRetry(): { job: string; mode: PipelineMode; retry: number; at: Date } | null {
+    return this.pending && { job: this.pending.job, mode: this.pending.mode, retry: this.pending.retry, at: this.pending.at };
+  }
+
   private async scanInbox(name: string): Promise<void> {
     try {
       await this.inbox.scan();
     } catch (error) {
-      this.logger.error(`${name}: ${(error as Error).message}`);
+      this.logger.error(`${name}: ${errorInWords(error)}`);
     }
   }
 
-  private async trigger(name: string, mode: 'full' | 'incremental'): Promise<void> {
+  /** A tick of a pipeline job (or retry `retry` of one); never throws: every outcome is recorded. */
+  async runPipelineJob(name: string, mode: PipelineMode, retry = 0): Promise<void> {
     try {
-      await this.pipeline.run('schedule', mode);
+      const run = await this.pipeline.run('schedule', mode);
+      // A run that started covers the pending retry when it does what that retry would.
+      if (run.status === 'succeeded' && this.pending && runCovers(run.mode, this.pending.mode)) this.cancelPending(`run #${run.id} covered it`);
     } catch (error) {
-      if (error instanceof PipelineBusyError) this.logger.log(`${name}: skipped, ${error.message}`);
-      else this.logger.error(`${name}: ${(error as Error).message}`);
+      await this.notStarted(name, mode, retry, error);
     }
+  }
+
+  private async notStarted(name: string, mode: PipelineMode, retry: number, error: unknown): Promise<void> {
+    if (error instanceof PipelineBusyError) {
+      const { holder } = error;
+      const running = await this.pipeline.modeOfRunInProgress(holder);
+      const inProgress = `run #${holder.runId ?? '?'}${running ? ` (${running})` : ''} in progress (process ${holder.pid}, since ${holder.since})`;
+      if (runCovers(running, mode)) {
+        await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: `${name}: coalesced into ${inProgress}` });
+        this.logger.log(`${name}: coalesced into ${inProgress}`);
+        return;
+      }
+      const next = this.retryLater(name, mode, retry);
+      await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: `${name}: deferred, a ${mode} run was asked while ${inProgress}; ${next}` });
+      this.logger.log(`${name}: deferred behind ${inProgress}; ${next}`);
+      return;
+    }
+    const cause = errorInWords(error);
+    const next = this.retryLater(name, mode, retry);
+    await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'failed', reason: `${name}: could not start: ${cause}; ${next}` });
+    this.logger.error(`${name}: could not start: ${cause}; ${next}`);
+  }
+
+  /** Schedules the next try (or joins the pending one) and says what will happen, in words. */
+  private retryLater(name: string, mode: PipelineMode, retry: number): string {
+    if (this.pending) {
+      this.pending.mode = joinRetries(this.pending.mode, mode);
+      return `joins the ${this.pending.mode} retry already due at ${this.pending.at.toISOString()}`;
+    }
+    const next = retry + 1;
+    const delay = retryDelayMs(next, this.policy);
+    if (delay === null) return `not tried again after ${this.policy.maxRetries} retries: the schedule's next run follows`;
+    const at = new Date(this.clock().getTime() + delay);
+    const pending: PendingRetry = { job: name, mode, retry: next, at, cancel: () => {} };
+    pending.cancel = this.timer(`${name}:retry`, delay, () => {
+      if (this.pending !== pending) return;
+      this.pending = null;
+      void this.runPipelineJob(pending.job, pending.mode, pending.retry);
+    });
+    this.pending = pending;
+    return `retry ${next} of ${this.policy.maxRetries} at ${at.toISOString()}`;
+  }
+
+  private cancelPending(why: string): void {
+    const pending = this.pending!;
+    this.pending = null;
+    pending.cancel();
+    this.logger.log(`${pending.job}: retry ${pending.retry} cancelled, ${why}`);
+  }
+
+  private registryTimeout(name: string, delayMs: number, fire: () => void): () => void {
+    if (this.registry.doesExist('timeout', name)) this.registry.deleteTimeout(name);
+    const handle = setTimeout(() => {
+      if (this.registry.doesExist('timeout', name)) this.registry.deleteTimeout(name);
+      fire();
+    }, delayMs);
+    this.registry.addTimeout(name, handle);
+    return () => {
+      if (this.registry.doesExist('timeout', name)) this.registry.deleteTimeout(name);
+    };
   }
 }

@@ -170,7 +170,8 @@ export const apiSchemas: Record<string, Schema> = {
     id: int,
     trigger: str,
     mode: str,
-    status: enumOf('running', 'succeeded', 'failed'),
+    // skipped: a scheduled run that did not start (coalesced into or deferred behind the run in progress; the note says which)
+    status: enumOf('running', 'succeeded', 'failed', 'skipped'),
     startedAt: str,
     finishedAt: nullable(str),
     steps: nullable(array(object({ name: str, rowsRead: int, rowsWritten: int, ms: num, running: bool }, ['rowsRead', 'rowsWritten', 'ms', 'running']))),

@@ -1,17 +1,55 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@osl/prisma';
-import type { StepStats } from '@osl/pipelines';
+import { PipelineLock, abandonedRunError, presentLeasedRun, type StepStats } from '@osl/pipelines';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
 export type PipelineTrigger = 'startup' | 'schedule' | 'cli' | 'api' | 'demo';
 export type PipelineMode = 'full' | 'incremental';
 
+/** A run that never started: 'skipped' (coalesced into, or deferred behind, the run in progress) or 'failed' (with why). */
+export interface RunNotStarted {
+  trigger: PipelineTrigger;
+  mode: PipelineMode;
+  status: 'skipped' | 'failed';
+  at: Date;
+  /** In words: why it did not start and what happens next. */
+  reason: string;
+}
+
 @Injectable()
 export class PipelineRunRepository {
-  constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
+  // Leases are about real time, whatever "today" the installation is told (OSL_NOW).
+  private readonly clock = () => new Date();
+  private readonly lock: PipelineLock;
 
-  async start(trigger: PipelineTrigger, mode: PipelineMode, at: Date) {
-    return this.database.client.pipelineRun.create({ data: { trigger, mode, status: 'running', startedAt: at } });
+  constructor(
+    @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
+    @Inject(OSL_ENVIRONMENT) environment: OslEnvironment,
+  ) {
+    this.lock = new PipelineLock(environment.dataDir);
+  }
+
+  async start(trigger: PipelineTrigger, mode: PipelineMode, at: Date, leaseExpiresAt: Date) {
+    return this.database.client.pipelineRun.create({ data: { trigger, mode, status: 'running', startedAt: at, leaseExpiresAt } });
+  }
+
+  /** Records a run that could not start, so that the history shows every run asked for. */
+  async recordNotStarted(run: RunNotStarted) {
+    return this.database.client.pipelineRun.create({
+      data: {
+        trigger: run.trigger,
+        mode: run.mode,
+        status: run.status,
+        startedAt: run.at,
+        finishedAt: run.at,
+        ...(run.status === 'failed' ? { error: run.reason } : { note: run.reason }),
+      },
+    });
+  }
+
+  async renewLease(id: number, leaseExpiresAt: Date) {
+    return this.database.client.pipelineRun.updateMany({ where: { id, status: 'running' }, data: { leaseExpiresAt } });
   }
 
   /** The steps done so far and the one under way, for progress while a run is going. */
@@ -29,11 +67,33 @@ export class PipelineRunRepository {
     });
   }
 
+  /** Settles a run as failed, unless another process has already settled it (as abandoned). */
   async fail(id: number, at: Date, error: string, steps: StepStats[]) {
-    return this.database.client.pipelineRun.update({
-      where: { id },
+    return this.database.client.pipelineRun.updateMany({
+      where: { id, status: 'running' },
       data: { status: 'failed', finishedAt: at, error, steps: steps as unknown as Prisma.InputJsonValue },
     });
+  }
+
+  /**
+   * Called by the holder of the pipeline lock: every other run still 'running' has no process any
+   * more. Those whose lease ran out are settled as of then; the rest (their process died before
+   * its lease ran out) as of now.
+   */
+  async failRunsOtherThan(id: number | null, now: Date) {
+    const others = { status: 'running', ...(id === null ? {} : { id: { not: id } }) };
+    const expired = await this.database.client.pipelineRun.findMany({ where: { ...others, leaseExpiresAt: { lte: now } }, select: { id: true, leaseExpiresAt: true } });
+    for (const run of expired) {
+      await this.database.client.pipelineRun.updateMany({
+        where: { id: run.id, status: 'running' },
+        data: { status: 'failed', finishedAt: run.leaseExpiresAt, error: abandonedRunError(run.leaseExpiresAt!) },
+      });
+    }
+    const stopped = await this.database.client.pipelineRun.updateMany({
+      where: others,
+      data: { status: 'failed', finishedAt: now, error: `abandoned: the process stopped (found gone at ${now.toISOString()})` },
+    });
+    return expired.length + stopped.count;
   }
 
   /** Runs left 'running' by a process that died are marked failed at start-up. */
@@ -44,11 +104,22 @@ export class PipelineRunRepository {
     });
   }
 
-  async latest() {
-    return this.database.client.pipelineRun.findFirst({ orderBy: { id: 'desc' } });
+  async modeOf(id: number): Promise<PipelineMode | null> {
+    const run = await this.database.client.pipelineRun.findUnique({ where: { id }, select: { mode: true } });
+    return (run?.mode as PipelineMode | undefined) ?? null;
   }
 
+  /** The latest run, as the truth stands now: a run whose lease ran out shows as failed (abandoned). */
+  async latest() {
+    const run = await this.database.client.pipelineRun.findFirst({ orderBy: { id: 'desc' } });
+    return run && presentLeasedRun(run, this.clock(), this.lock.liveRunId());
+  }
+
+  /** Newest first; runs whose lease ran out show as failed (abandoned), without waiting for a write. */
   async list(limit = 50) {
-    return this.database.client.pipelineRun.findMany({ orderBy: { id: 'desc' }, take: limit });
+    const runs = await this.database.client.pipelineRun.findMany({ orderBy: { id: 'desc' }, take: limit });
+    const now = this.clock();
+    const live = this.lock.liveRunId();
+    return runs.map((run) => presentLeasedRun(run, now, live));
   }
 }

@@ -1,10 +1,25 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
-import { PipelineBusyError, PipelineLock, PrismaExtract, SqliteExtract, runAggregation, type OperationalExtract, type StepStats } from '@osl/pipelines';
+import {
+  LeaseLostError,
+  PipelineBusyError,
+  PipelineLock,
+  PrismaExtract,
+  SqliteExtract,
+  leaseExpiry,
+  leasePolicyFromEnvironment,
+  runAggregation,
+  type HeldLock,
+  type LeasePolicy,
+  type LockHolder,
+  type OperationalExtract,
+  type StepStats,
+} from '@osl/pipelines';
+import { errorInWords } from '../lib/database-busy.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { AlertRepository, type AlertRunSummary } from '../repositories/alert.repository.ts';
-import { PipelineRunRepository, type PipelineMode, type PipelineTrigger } from '../repositories/pipeline-run.repository.ts';
+import { PipelineRunRepository, type PipelineMode, type PipelineTrigger, type RunNotStarted } from '../repositories/pipeline-run.repository.ts';
 
 export interface PipelineRunReport {
   id: number;
@@ -38,6 +53,11 @@ export interface PipelineProgress {
 export class PipelineService {
   private readonly logger = new Logger('PipelineService');
   private readonly lock: PipelineLock;
+  private readonly lease: LeasePolicy;
+  // Leases are about real time, whatever "today" the installation is told (OSL_NOW).
+  private readonly clock = () => new Date();
+  /** Runs that could not start and could not be recorded either (the database was busy): written with the next. */
+  private readonly unrecorded: RunNotStarted[] = [];
 
   constructor(
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
@@ -46,7 +66,8 @@ export class PipelineService {
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {
-    this.lock = new PipelineLock(environment.dataDir);
+    this.lease = leasePolicyFromEnvironment(environment.env);
+    this.lock = new PipelineLock(environment.dataDir, { lease: this.lease, clock: this.clock });
   }
 
   /** Runs the aggregation under the lock and records the run, its steps and its outcome. */
@@ -68,20 +89,90 @@ export class PipelineService {
     const startedAt = this.environment.now();
     let run;
     try {
-      run = await this.runs.start(trigger, mode, startedAt);
+      if (lock.takenOver) this.logger.warn(`took the pipeline lock over from run #${lock.takenOver.runId ?? '?'} (process ${lock.takenOver.pid}): its process is gone or its lease ran out`);
+      // Holding the lock, no other run can be alive: any still 'running' was abandoned by its process.
+      const abandoned = await this.runs.failRunsOtherThan(null, this.clock());
+      if (abandoned > 0) this.logger.warn(`${abandoned} pipeline run(s) whose process stopped are marked failed (abandoned)`);
+      await this.recordUnrecorded();
+      run = await this.runs.start(trigger, mode, startedAt, leaseExpiry(this.clock(), this.lease));
       lock.describe(run.id);
     } catch (error) {
-      lock.release();
+      this.releaseLock(lock, null);
       throw error;
     }
     const id = run.id;
-    return { id, done: this.execute(id, trigger, mode, startedAt, watcher).finally(() => lock.release()) };
+    return { id, done: this.execute(id, trigger, mode, startedAt, watcher, lock).finally(() => this.releaseLock(lock, id)) };
   }
 
-  private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, watcher: PipelineProgress): Promise<PipelineRunReport> {
-    const steps: StepStats[] = [];
-    const extract = this.createExtract();
+  /**
+   * Records a run that did not start (the schedule's: the lock was held, the database busy, …).
+   * Never throws: when the database cannot take the record now, it is written with the next run
+   * or record, with the time it happened.
+   */
+  async recordNotStarted(run: Omit<RunNotStarted, 'at'>): Promise<number | null> {
+    this.unrecorded.push({ ...run, at: this.environment.now() });
     try {
+      return await this.recordUnrecorded();
+    } catch (error) {
+      this.logger.warn(`the run history cannot be written now (${errorInWords(error)}); the ${run.status} ${run.mode} run is recorded with the next one`);
+      return null;
+    }
+  }
+
+  /** Writes the records kept back; returns the id of the last one written. */
+  private async recordUnrecorded(): Promise<number | null> {
+    let id: number | null = null;
+    while (this.unrecorded.length > 0) {
+      id = (await this.runs.recordNotStarted(this.unrecorded[0]!)).id;
+      this.unrecorded.shift();
+    }
+    return id;
+  }
+
+  /** The mode of the run holding the lock, when it is known (to tell whether a request is covered by it). */
+  async modeOfRunInProgress(holder: LockHolder): Promise<PipelineMode | null> {
+    return holder.runId === null ? null : this.runs.modeOf(holder.runId).catch(() => null);
+  }
+
+  // A lock that cannot be removed (the folder refuses it) is not this run's failure: its lease
+  // runs out, and this process no longer counts it as held.
+  private releaseLock(lock: HeldLock, id: number | null): void {
+    try {
+      lock.release();
+    } catch (error) {
+      this.logger.error(`${id === null ? 'the pipeline lock' : `run #${id}: the pipeline lock`} could not be removed (${errorInWords(error)}); it is taken over once its lease runs out`);
+    }
+  }
+
+  /** Renews the lease (lock file and run record) while the run goes; a lost lock stops the run before it publishes. */
+  private keepLease(id: number, lock: HeldLock): { renew: () => void; stop: () => void } {
+    let renewing = false;
+    const renew = () => {
+      try {
+        lock.renew();
+      } catch (error) {
+        if (error instanceof LeaseLostError) return; // the run finds out at its next step (ensureLease)
+        this.logger.warn(`run #${id}: the pipeline lock could not be renewed (${errorInWords(error)})`);
+      }
+      // The record's lease may wait for a busy database; the lock file's never does.
+      if (renewing) return;
+      renewing = true;
+      void this.runs
+        .renewLease(id, leaseExpiry(this.clock(), this.lease))
+        .catch((error) => this.logger.warn(`run #${id}: its lease could not be renewed in the run history (${errorInWords(error)})`))
+        .finally(() => (renewing = false));
+    };
+    const timer = setInterval(renew, this.lease.renewMs);
+    timer.unref();
+    return { renew, stop: () => clearInterval(timer) };
+  }
+
+  private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, watcher: PipelineProgress, lock: HeldLock): Promise<PipelineRunReport> {
+    const steps: StepStats[] = [];
+    const lease = this.keepLease(id, lock);
+    let extract: OperationalExtract | null = null;
+    try {
+      extract = this.createExtract();
       const result = await runAggregation({
         extract,
         config: this.config,
@@ -89,7 +180,9 @@ export class PipelineService {
         runId: id,
         now: startedAt,
         mode,
+        ensureLease: () => lock.ensureHeld(),
         onStepStart: (name) => {
+          lease.renew();
           watcher.onStepStart?.(name, steps.length);
           void this.runs.progress(id, steps, name).catch(() => {});
         },
@@ -106,13 +199,23 @@ export class PipelineService {
       );
       return { ...report(id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, result.fallbackReason), alerts };
     } catch (error) {
-      const message = (error as Error).message;
+      const message = errorInWords(error);
       const finishedAt = this.environment.now();
-      await this.runs.fail(id, finishedAt, message, steps);
+      try {
+        await this.runs.fail(id, finishedAt, message, steps);
+      } catch (recording) {
+        // Its lease, no longer renewed, runs out: the history then shows it abandoned.
+        this.logger.error(`run #${id}: its failure could not be recorded (${errorInWords(recording)})`);
+      }
       this.logger.error(`run #${id} (${trigger}, ${mode}) failed: ${message}; the previous analytics state keeps serving`);
       return report(id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message, null);
     } finally {
-      extract.close();
+      lease.stop();
+      try {
+        extract?.close();
+      } catch (error) {
+        this.logger.warn(`run #${id}: the operational database reader could not be closed (${errorInWords(error)})`);
+      }
     }
   }
 

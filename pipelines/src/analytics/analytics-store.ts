@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { cleanUpAfter } from '../jobs/clean-up.ts';
 
 /** What readers are switched to when a run publishes. */
 export interface PublishedAnalytics {
@@ -70,8 +71,7 @@ export class AnalyticsStore {
     try {
       fs.renameSync(buildFile, path.join(this.dir, file));
     } catch (error) {
-      this.discard(buildFile);
-      throw new Error(`cannot publish ${path.basename(buildFile)} as ${file}: ${(error as Error).message}`);
+      throw cleanUpAfter(new Error(`cannot publish ${path.basename(buildFile)} as ${file}: ${(error as Error).message}`), () => this.discard(buildFile));
     }
     const pointer: PublishedAnalytics = { file, runId, builtAt: builtAt.toISOString() };
     const temporary = path.join(this.dir, `${pointerName}.${process.pid}.tmp`);
@@ -90,7 +90,8 @@ export class AnalyticsStore {
   discard(buildFile: string): void {
     for (const candidate of [buildFile, `${buildFile}.wal`]) {
       if (fs.lstatSync(candidate, { throwIfNoEntry: false })?.isDirectory()) continue;
-      fs.rmSync(candidate, { force: true });
+      // unlink, not rm: a refusal then reads "unlink", not rm's fallback to a folder ("scandir").
+      removeFile(candidate);
     }
   }
 
@@ -159,6 +160,14 @@ export class AnalyticsStore {
         }
       }
     }
+  }
+}
+
+function removeFile(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

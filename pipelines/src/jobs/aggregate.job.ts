@@ -9,6 +9,7 @@ import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
 import { DECLINE_METHOD_VERSION } from '../decline/index.ts';
+import { cleanUpAfter } from './clean-up.ts';
 import { detectDeclines, lastCompleteWeek, seriesKey, type DetectedDecline } from './decline.step.ts';
 
 export interface StepStats {
@@ -30,6 +31,12 @@ export interface AggregationInput {
   onStep?: (step: StepStats) => void;
   /** Called before each step starts, for progress displays. */
   onStepStart?: (name: string) => void;
+  /**
+   * Called before each step and just before publishing; throws when the run may no longer go on
+   * (its process lost the pipeline lock to another), so that a run resumed after its lease ran out
+   * never publishes over the run that took over.
+   */
+  ensureLease?: () => void;
 }
 
 export interface AggregationResult {
@@ -140,6 +147,7 @@ async function build(
   const workDir = path.join(store.dir, `work-${runId}`);
   const steps: StepStats[] = [];
   const step = async (name: string, work: () => Promise<{ rowsRead: number; rowsWritten: number }>) => {
+    input.ensureLease?.();
     input.onStepStart?.(name);
     const started = performance.now();
     const counts = await work();
@@ -154,8 +162,7 @@ async function build(
   try {
     if (mode === 'incremental') fs.copyFileSync(path.join(store.dir, previous!.file), buildFile);
   } catch (error) {
-    store.discard(buildFile);
-    throw error;
+    throw cleanUpAfter(error, () => store.discard(buildFile));
   }
   const instance = await DuckDBInstance.create(buildFile, buildSettings);
   let connection: DuckDBConnection | null = null;
@@ -311,15 +318,26 @@ async function build(
     });
     await db.run('CHECKPOINT');
   } catch (error) {
-    connection?.closeSync();
-    instance.closeSync();
-    store.discard(buildFile);
-    throw error;
-  } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    throw cleanUpAfter(
+      error,
+      () => connection?.closeSync(),
+      () => instance.closeSync(),
+      () => store.discard(buildFile),
+      () => fs.rmSync(workDir, { recursive: true, force: true }),
+    );
   }
   connection.closeSync();
   instance.closeSync();
+  try {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  } catch {
+    // Removed with the other leftovers of dead runs later: a work folder does not fail a complete build.
+  }
+  try {
+    input.ensureLease?.();
+  } catch (error) {
+    throw cleanUpAfter(error, () => store.discard(buildFile));
+  }
   const published = store.publish(buildFile, runId, now);
   return { published, asOf, mode, fallbackReason: null, watermark, steps, declines };
 }

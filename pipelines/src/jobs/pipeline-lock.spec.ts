@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PipelineBusyError, PipelineLock } from './pipeline-lock.ts';
+import { LeaseLostError, PipelineBusyError, PipelineLock } from './pipeline-lock.ts';
 
 const dataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'osl-lock-'));
 
@@ -27,5 +27,45 @@ describe('PipelineLock', () => {
     expect(new PipelineLock(dir).holder()?.pid).toBe(process.pid);
     held.release();
     expect(fs.readdirSync(path.join(dir, 'analytics'))).toEqual([]);
+  });
+
+  it('takes over a lock whose lease ran out though its process lives, and the old holder can neither renew nor remove it', () => {
+    const dir = dataDir();
+    let now = new Date('2026-12-04T12:00:00Z');
+    const clock = () => now;
+    const lease = { expiryMs: 1000, renewMs: 250 };
+    const first = new PipelineLock(dir, { lease, clock }).acquire(null);
+    first.describe(5);
+    now = new Date('2026-12-04T12:00:00.800Z');
+    first.renew();
+    // Renewed at .800: held until 12:00:01.800.
+    now = new Date('2026-12-04T12:00:01.500Z');
+    expect(() => new PipelineLock(dir, { lease, clock }).acquire(null)).toThrow(/run #5/);
+    now = new Date('2026-12-04T12:00:01.900Z');
+    const second = new PipelineLock(dir, { lease, clock }).acquire(null);
+    expect(second.takenOver).toMatchObject({ runId: 5, pid: process.pid, leaseExpiresAt: '2026-12-04T12:00:01.800Z' });
+    second.describe(6);
+    expect(() => first.renew()).toThrow(LeaseLostError);
+    expect(() => first.ensureHeld()).toThrow(/run #6/);
+    first.release();
+    expect(new PipelineLock(dir, { lease, clock }).holder()).toMatchObject({ runId: 6 });
+    second.ensureHeld();
+    second.release();
+    expect(new PipelineLock(dir).holder()).toBeNull();
+  });
+
+  it('names a folder standing at the lock path instead of calling it a run in progress', () => {
+    const dir = dataDir();
+    fs.mkdirSync(path.join(dir, 'analytics', 'pipeline.lock'), { recursive: true });
+    const error = (() => {
+      try {
+        new PipelineLock(dir).acquire(null);
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error('expected the lock to be refused');
+    })();
+    expect(error).not.toBeInstanceOf(PipelineBusyError);
+    expect(error.message).toMatch(/pipeline\.lock is not a file/);
   });
 });

@@ -1,10 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultLeasePolicy, leaseExpiry, leaseHasExpired, type LeasePolicy } from './run-lease.ts';
 
 export interface LockHolder {
   runId: number | null;
   pid: number;
   since: string;
+  /** Renewed by the holder while it runs; absent in locks written before leases. */
+  leaseExpiresAt?: string;
+  /** Tells two holdings by the same process apart. */
+  token?: string;
 }
 
 export class PipelineBusyError extends Error {
@@ -14,45 +20,74 @@ export class PipelineBusyError extends Error {
   }
 }
 
+/** The run's process no longer holds the lock (its lease ran out and another process took it over). */
+export class LeaseLostError extends Error {
+  constructor(readonly holder: LockHolder | null) {
+    super(
+      `the run lost the pipeline lock: its lease ran out while the process was not renewing it${holder ? `, and run #${holder.runId ?? '?'} (process ${holder.pid}) took over` : ''}; nothing of this run is published`,
+    );
+    this.name = 'LeaseLostError';
+  }
+}
+
 export interface HeldLock {
+  /** The holder this acquisition replaced because its process was gone or its lease had run out. */
+  readonly takenOver: LockHolder | null;
   /** Names the run in the lock file, so a refused request can say which run is in progress. */
   describe(runId: number): void;
+  /** Extends the lease; throws LeaseLostError when another process has taken the lock over. */
+  renew(): void;
+  /** Throws LeaseLostError unless this acquisition still holds the lock. */
+  ensureHeld(): void;
+  /** Removes the lock if it is still this acquisition's; throws what the file system says otherwise. */
   release(): void;
 }
 
+export interface PipelineLockOptions {
+  lease?: LeasePolicy;
+  /** The wall clock (not the installation's fixed "today"): leases are about real time. */
+  clock?: () => Date;
+}
+
+/** The lock files this process holds now (a lock naming this process but not listed here is stale). */
+const heldHere = new Map<string, string>();
+
 /**
  * One pipeline run at a time per data folder, across processes (the server's schedule and
- * the CLI): an exclusive lock file holding the owner's pid. A lock left by a dead process is
- * taken over.
+ * the CLI): an exclusive lock file holding the owner's pid and a lease it renews. A lock left by
+ * a dead process, or whose lease has run out (a frozen or vanished process), is taken over.
  */
 export class PipelineLock {
   private readonly file: string;
+  private readonly lease: LeasePolicy;
+  private readonly clock: () => Date;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: PipelineLockOptions = {}) {
     fs.mkdirSync(path.join(dataDir, 'analytics'), { recursive: true });
     this.file = path.join(dataDir, 'analytics', 'pipeline.lock');
+    this.lease = options.lease ?? defaultLeasePolicy;
+    this.clock = options.clock ?? (() => new Date());
   }
 
   acquire(runId: number | null): HeldLock {
-    const since = new Date().toISOString();
-    const content = (id: number | null) => JSON.stringify({ runId: id, pid: process.pid, since } satisfies LockHolder);
+    const token = randomUUID();
+    const since = this.clock().toISOString();
+    const content = (id: number | null) =>
+      JSON.stringify({ runId: id, pid: process.pid, since, leaseExpiresAt: leaseExpiry(this.clock(), this.lease).toISOString(), token } satisfies LockHolder);
+    let takenOver: LockHolder | null = null;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
         fs.writeFileSync(this.file, content(runId), { flag: 'wx' });
-        return {
-          // Replaced by rename, so that a reader never sees a half-written lock.
-          describe: (id) => {
-            const temporary = `${this.file}.${process.pid}.tmp`;
-            fs.writeFileSync(temporary, content(id));
-            fs.renameSync(temporary, this.file);
-          },
-          release: () => fs.rmSync(this.file, { force: true }),
-        };
+        heldHere.set(this.file, token);
+        return this.held(token, runId, content, takenOver);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const stat = fs.lstatSync(this.file, { throwIfNoEntry: false });
+        if (stat && !stat.isFile()) throw new Error(`cannot take the pipeline lock: ${this.file} is not a file (remove it)`);
         const holder = this.holder();
-        if (!holder || isAlive(holder.pid)) throw new PipelineBusyError(holder ?? { runId: null, pid: 0, since: 'unknown' });
-        // Two processes may find the same dead holder: only the one whose rename succeeds removes it.
+        // No holder yet: another process has just created the file and is writing it.
+        if (!holder || !this.isStale(holder)) throw new PipelineBusyError(holder ?? { runId: null, pid: 0, since: 'unknown' });
+        // Two processes may find the same stale holder: only the one whose rename succeeds removes it.
         const stale = `${this.file}.stale-${process.pid}-${Date.now()}`;
         try {
           fs.renameSync(this.file, stale);
@@ -60,6 +95,7 @@ export class PipelineLock {
           continue;
         }
         fs.rmSync(stale, { force: true });
+        takenOver = holder;
       }
     }
     throw new Error(`Cannot take the pipeline lock ${this.file}`);
@@ -71,6 +107,54 @@ export class PipelineLock {
     } catch {
       return null;
     }
+  }
+
+  /** The run whose process holds the lock with a lease that has not run out, if any. */
+  liveRunId(): number | null {
+    const holder = this.holder();
+    return holder && !this.isStale(holder) ? holder.runId : null;
+  }
+
+  private isStale(holder: LockHolder): boolean {
+    if (!isAlive(holder.pid)) return true;
+    if (leaseHasExpired(holder.leaseExpiresAt, this.clock())) return true;
+    // This process's own lock that it no longer holds: a run here whose release failed.
+    return holder.pid === process.pid && holder.token !== undefined && heldHere.get(this.file) !== holder.token;
+  }
+
+  private held(token: string, initialRunId: number | null, content: (id: number | null) => string, takenOver: LockHolder | null): HeldLock {
+    let runId = initialRunId;
+    const ensureHeld = () => {
+      const holder = this.holder();
+      if (holder?.token !== token) throw new LeaseLostError(holder);
+    };
+    // Replaced by rename, so that a reader never sees a half-written lock.
+    const rewrite = () => {
+      const temporary = `${this.file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, content(runId));
+      fs.renameSync(temporary, this.file);
+    };
+    return {
+      takenOver,
+      describe: (id) => {
+        runId = id;
+        rewrite();
+      },
+      renew: () => {
+        ensureHeld();
+        rewrite();
+      },
+      ensureHeld,
+      release: () => {
+        if (heldHere.get(this.file) === token) heldHere.delete(this.file);
+        if (this.holder()?.token !== token) return;
+        try {
+          fs.unlinkSync(this.file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+      },
+    };
   }
 }
 

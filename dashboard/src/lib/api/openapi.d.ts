@@ -708,7 +708,7 @@ export interface components {
             trigger: string;
             mode: string;
             /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
+            status: "running" | "succeeded" | "failed" | "skipped";
             startedAt: string;
             finishedAt: string | null;
             steps: {
