@@ -1,7 +1,8 @@
 // The command-line contract: JSON on standard output only, exit codes 0 / 1 / 2.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runOsl } from '../support/cli.ts';
+import { runOsl, runOslAsync } from '../support/cli.ts';
 import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment();
@@ -79,5 +80,34 @@ describe('osl import of a file that is not a table', () => {
     expect(file).toMatchObject({ status: 'rejected', kind: null });
     expect(file.errors).toHaveLength(1);
     expect(file.errors[0]).toMatchObject({ row: null, column: null, code: 'header_not_found' });
+  });
+});
+
+describe('osl meeting a busy database', () => {
+  it('says the database is busy, plainly, and exits non-zero (users list, pipeline run)', async () => {
+    const busy = temporaryEnvironment();
+    const busyEnv = { OSL_DATA_DIR: busy.dataDir, OSL_NOW: '2026-11-27T12:00:00Z', DATABASE_URL: '' };
+    expect(runOsl(['users', 'list'], busyEnv).status).toBe(0);
+    // Another process (an import) holds the write lock of the operational database.
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const db = new (require('better-sqlite3'))(process.argv[1]); db.exec('BEGIN EXCLUSIVE'); process.stdout.write('held'); setInterval(() => {}, 1000);`, path.join(busy.dataDir, 'osl.db')],
+      { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout!.once('data', () => resolve());
+        holder.once('exit', (code) => reject(new Error(`the lock holder ended (${code})`)));
+      });
+      const message = 'the database is busy: another import or run is writing; try again in a moment';
+      const [users, run] = [await runOslAsync(['users', 'list'], busyEnv), await runOslAsync(['pipeline', 'run', '--json'], busyEnv)];
+      expect(users.status).toBe(1);
+      expect(users.stdout).toBe('');
+      expect(users.stderr.trim().split('\n').at(-1)).toBe(`osl: ${message}`);
+      expect(run.status).toBe(1);
+      expect(JSON.parse(run.stdout)).toEqual({ error: { kind: 'busy', message } });
+    } finally {
+      holder.kill();
+    }
   });
 });

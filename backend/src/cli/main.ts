@@ -1,6 +1,7 @@
 // `npm run osl -- <command>`: see README.md, "Command-line interface".
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '@osl/data';
+import { databaseBusyMessage, errorInWords, isDatabaseBusy } from '../lib/database-busy.ts';
 import { readEnvironment } from '../lib/osl-environment.ts';
 import { commands, type CommandResult } from './commands.ts';
 import { UsageError, usage } from './usage.ts';
@@ -31,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
       return fail(json, 'usage', `${error.message}\n\n${usage()}`, exitCodes.misuse);
     }
     if (error instanceof ConfigError) return fail(json, 'config', error.message, exitCodes.misuse);
-    return fail(json, 'error', (error as Error).message, exitCodes.rejected);
+    // Another process (an import, a run) is writing: nothing was changed, and trying again will do.
+    if (isDatabaseBusy(error)) return fail(json, 'busy', databaseBusyMessage, exitCodes.rejected);
+    return fail(json, 'error', errorInWords(error), exitCodes.rejected);
   }
 }
 
