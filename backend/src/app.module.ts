@@ -21,6 +21,7 @@ import { ReportsController } from './controllers/reports.controller.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { SpoolingStorage } from './lib/spooling-storage.ts';
 import { uploadSizeLimit } from './lib/upload-limit.ts';
+import { PdfBrowserPool } from './services/pdf-browser-pool.ts';
 import { SummaryPdfService } from './services/summary-pdf.service.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { ActivityRepository } from './repositories/activity.repository.ts';
@@ -80,6 +81,7 @@ const services = [
   BootstrapService,
   DemoService,
   ExportsService,
+  PdfBrowserPool,
   SummaryPdfService,
   HealthService,
   ImportJobsService,

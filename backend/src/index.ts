@@ -16,3 +16,4 @@ export { roles, type Role } from './auth/roles.ts';
 export { sessionCookieName } from './auth/cookies.ts';
 export { apiVersion, buildOpenApiDocument, describeApi } from './openapi/openapi-document.ts';
 export { ScheduledJobs, type RetryTimer } from './jobs/scheduled-jobs.ts';
+export { PdfBrowserPool } from './services/pdf-browser-pool.ts';

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { ExportFormat } from '../services/export-format.ts';
 import { ExportsService } from '../services/exports.service.ts';
 import { InvalidFilterError } from '../services/indicators.service.ts';
+import { withPdfRetryAfter } from '../services/pdf-browser-pool.ts';
 
 @Controller('exports')
 export class ExportsController {
@@ -13,7 +14,7 @@ export class ExportsController {
   /** The indicator table (every indicator × scope × year), `?format=xlsx|csv|pdf`. */
   @Get('indicators')
   async indicators(@CurrentViewer() viewer: Viewer, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.send(response, await this.exports.indicatorTable(viewer, parseFormat(format)));
+    return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorTable(viewer, parseFormat(format))));
   }
 
   /** One value's activities with provenance, `?year=&community=&format=xlsx|csv|pdf`. */
@@ -28,7 +29,7 @@ export class ExportsController {
   ) {
     if ((year !== undefined && typeof year !== 'string') || (community !== undefined && typeof community !== 'string')) throw new BadRequestException('each filter takes a single value');
     try {
-      return this.send(response, await this.exports.indicatorSources(viewer, parseFormat(format), code, { year, community }));
+      return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorSources(viewer, parseFormat(format), code, { year, community })));
     } catch (error) {
       if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
       throw error;

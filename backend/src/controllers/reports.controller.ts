@@ -5,6 +5,7 @@ import { readCookie, sessionCookieName } from '../auth/cookies.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
+import { withPdfRetryAfter } from '../services/pdf-browser-pool.ts';
 import { SummaryPdfService } from '../services/summary-pdf.service.ts';
 
 @Controller('reports')
@@ -26,7 +27,7 @@ export class ReportsController {
     }
     if (lang !== undefined && lang !== 'pl' && lang !== 'en') throw new BadRequestException('lang must be pl or en');
     const token = readCookie(request.headers.cookie, sessionCookieName)!;
-    const content = await this.pdf.render(viewer, token, parsedYear, lang === 'en' ? 'en' : 'pl');
+    const content = await withPdfRetryAfter(response, this.pdf.render(viewer, token, parsedYear, lang === 'en' ? 'en' : 'pl'));
     response.setHeader('Content-Disposition', `attachment; filename="podsumowanie-${parsedYear}.pdf"`);
     return new StreamableFile(content, { type: 'application/pdf' });
   }

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sessionCookieName } from '../auth/cookies.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AuditService } from './audit.service.ts';
+import { PdfBrowserPool } from './pdf-browser-pool.ts';
 import { escapeHtml } from './export-format.ts';
 
 const renderTimeoutMs = 45_000;
@@ -15,7 +16,8 @@ const renderTimeoutMs = 45_000;
 /**
  * The director's printable summary as a PDF, rendered by the same Chromium the tests use: the
  * overview page, opened by this server on its own address with the requester's session (so the
- * PDF shows exactly what they may see), printed A4 with its print stylesheet.
+ * PDF shows exactly what they may see), printed A4 with its print stylesheet. Both kinds of PDF
+ * are printed by the server's one browser (PdfBrowserPool), each in its own browser context.
  */
 @Injectable()
 export class SummaryPdfService {
@@ -25,33 +27,23 @@ export class SummaryPdfService {
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
+    @Inject(PdfBrowserPool) private readonly browsers: PdfBrowserPool,
   ) {}
-
-  private chromiumPath(): string {
-    return this.environment.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  }
-
-  /** Headless Chromium, without the background traffic a closed network refuses; 503 where it is not installed. */
-  private launch(): Promise<Browser> {
-    const executablePath = this.chromiumPath();
-    if (!fs.existsSync(executablePath)) {
-      throw new ServiceUnavailableException(`The PDF is rendered with Chromium, not found at ${executablePath} (install it: apt-get install chromium, or set CHROMIUM_PATH). Meanwhile, use "Print" and "Save as PDF" in the browser.`);
-    }
-    return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  }
 
   /** A self-contained HTML page (an export's table) printed to PDF; the page loads nothing. */
   async printHtml(html: string): Promise<Buffer> {
-    const browser = await this.launch();
-    try {
-      const page = await browser.newPage();
-      // Nothing from outside: the HTML is complete, and any request it might make is refused.
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load' });
-      return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    } finally {
-      await browser.close();
-    }
+    return this.browsers.withBrowser(async (browser) => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        // Nothing from outside: the HTML is complete, and any request it might make is refused.
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(html, { waitUntil: 'load' });
+        return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    });
   }
 
   async render(viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
@@ -62,9 +54,12 @@ export class SummaryPdfService {
     // The server's own address, never the request's Host header: the browser carries a session.
     const { port } = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
-    const browser = await this.launch();
+    return this.browsers.withBrowser((browser) => this.renderIn(browser, origin, viewer, sessionToken, year, lang));
+  }
+
+  private async renderIn(browser: Browser, origin: string, viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
+    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: 'Europe/Warsaw', viewport: { width: 1120, height: 1400 } });
     try {
-      const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: 'Europe/Warsaw', viewport: { width: 1120, height: 1400 } });
       await context.addCookies([{ name: sessionCookieName, value: sessionToken, url: origin, httpOnly: true, sameSite: 'Strict' }]);
       await context.addInitScript((chosen) => globalThis.localStorage?.setItem('osl-monitor.lang', chosen), lang);
       const page = await context.newPage();
@@ -84,7 +79,8 @@ export class SummaryPdfService {
       this.logger.error(`summary PDF for ${year} failed: ${(error as Error).message}`);
       throw error;
     } finally {
-      await browser.close();
+      // The session's cookie goes with its context; the browser stays for the next PDF.
+      await context.close().catch(() => undefined);
     }
   }
 }
