@@ -1,73 +1,73 @@
-import { isSmallCount, secondarySuppression } from './suppression.ts';
+import { activityCell, attendanceListCell, auditorPersonMeasures, indicatorCell, metricCell, type PeriodRow } from './auditor-disclosure.ts';
+import { isSmallCount } from './suppression.ts';
 
 /**
- * The auditor's figures of persons (domain.md: 1–2 persons shown as "<3", and a second cell where
- * a total would reveal the hidden one) come from one table, so that no two answers together undo
- * the suppression: per month and per year, every community and ALL. Within a year, the months of
- * a community add up to its year and the communities of a month to ALL; new + returning make
- * distinct and named + anonymous make attendances. Secondary suppression runs over all of these
- * lines at once.
+ * The auditor's answers with the shared mask (auditor-disclosure.ts) applied: a hidden figure is
+ * null and named in `suppressed`, together with every figure computed from it.
  */
-export const auditorPersonMeasures = ['attendances', 'namedAttendances', 'anonymousAttendances', 'distinctParticipants', 'newParticipants', 'returningParticipants'] as const;
-export type AuditorPersonMeasure = (typeof auditorPersonMeasures)[number];
+export { auditorPersonMeasures, type PeriodRow };
+export type { AuditorPersonMeasure } from './auditor-disclosure.ts';
 
-export interface PeriodRow {
-  period: string;
-  community: string;
-  [measure: string]: unknown;
-}
-
-const pairs: [AuditorPersonMeasure, AuditorPersonMeasure][] = [
-  ['newParticipants', 'returningParticipants'],
-  ['namedAttendances', 'anonymousAttendances'],
-];
-
-const cellId = (period: string, community: string, measure: string) => `${period}|${community}|${measure}`;
-
-/** The cells (`period|community|measure`) the auditor must not see, over monthly and yearly rows of every community and ALL. */
-export function auditorHiddenCells(monthly: readonly PeriodRow[], yearly: readonly PeriodRow[]): Set<string> {
-  const values = new Map<string, number | null>();
-  const primary = new Set<string>();
-  for (const row of [...monthly, ...yearly]) {
-    for (const measure of auditorPersonMeasures) {
-      const value = typeof row[measure] === 'number' ? (row[measure] as number) : null;
-      const id = cellId(row.period, row.community, measure);
-      values.set(id, value);
-      if (isSmallCount(value)) primary.add(id);
-    }
-  }
-  const lines: string[][] = [];
-  const communities = [...new Set(monthly.map((r) => r.community).filter((c) => c !== 'ALL'))];
-  const months = [...new Set(monthly.map((r) => r.period))];
-  const years = [...new Set(months.map((m) => m.slice(0, 4)))];
-  for (const measure of auditorPersonMeasures) {
-    // A month across communities (its total is ALL's month); a year across communities (ALL's year).
-    for (const period of [...months, ...years]) lines.push(communities.map((c) => cellId(period, c, measure)));
-    // A community's months of a year (their total is its year), also ALL's.
-    for (const year of years) {
-      for (const community of [...communities, 'ALL']) lines.push(months.filter((m) => m.startsWith(`${year}-`)).map((m) => cellId(m, community, measure)));
-    }
-  }
-  for (const period of [...months, ...years]) {
-    for (const community of [...communities, 'ALL']) for (const [a, b] of pairs) lines.push([cellId(period, community, a), cellId(period, community, b)]);
-  }
-  return secondarySuppression(values, lines, primary);
-}
-
-/** A row with the hidden cells set to null and named in `suppressed`. */
+/** A metrics row (by month or year, of one community or ALL) with its hidden cells set to null. */
 export function applyHiddenCells<T extends PeriodRow>(row: T, hidden: ReadonlySet<string>): T & { suppressed?: string[] } {
   const out: T & { suppressed?: string[] } = { ...row };
   const names: string[] = [];
   for (const measure of auditorPersonMeasures) {
-    if (!(measure in row) || !hidden.has(cellId(row.period, row.community, measure))) continue;
+    if (!(measure in row)) continue;
+    // A cell outside the mask (a period it was not computed over) is hidden when small, at the least.
+    if (!hidden.has(metricCell(row.period, row.community, measure)) && !isSmallCount(row[measure] as number)) continue;
     (out as Record<string, unknown>)[measure] = null;
     names.push(measure);
   }
-  // Turnout is attendances per activity: it goes with them.
-  if (names.includes('attendances') && 'turnout' in out) {
+  // Turnout is attendances per activity: it goes with them, whatever the question asked for.
+  if ('turnout' in out && (hidden.has(metricCell(row.period, row.community, 'attendances')) || isSmallCount(row.attendances as number))) {
     (out as Record<string, unknown>).turnout = null;
     names.push('turnout');
   }
   if (names.length > 0) out.suppressed = names.sort();
   return out;
+}
+
+export interface ActivityFigures {
+  externalId: string;
+  attendances: number | null;
+  namedAttendances: number | null;
+  anonymousAttendances: number | null;
+  attendanceLists: { batchId: number; attendances: number | null }[];
+  suppressed?: string[];
+}
+
+/**
+ * One activity's counts with the mask applied. An activity the mask does not know (recorded after
+ * it was computed) shows no counts at all until it is recomputed.
+ */
+export function applyActivityMask<T extends ActivityFigures>(activity: T, hidden: ReadonlySet<string>, known: boolean): T {
+  const out: T = { ...activity, attendanceLists: activity.attendanceLists.map((l) => ({ ...l })) };
+  const names: string[] = [];
+  for (const field of ['attendances', 'namedAttendances', 'anonymousAttendances'] as const) {
+    if (known && !hidden.has(activityCell(activity.externalId, field))) continue;
+    out[field] = null;
+    names.push(field);
+  }
+  for (const list of out.attendanceLists) if (!known || hidden.has(attendanceListCell(activity.externalId, list.batchId))) list.attendances = null;
+  if (names.length > 0) out.suppressed = names.sort();
+  return out;
+}
+
+export interface IndicatorFigures {
+  code: string;
+  community: string;
+  year: number;
+  unit: string;
+  value: number | null;
+  achievement: number | null;
+  status: string | null;
+  suppressed?: string[];
+}
+
+/** An indicator value with the mask applied: a hidden value takes its achievement and status with it (either would reveal it). */
+export function applyIndicatorMask<T extends IndicatorFigures>(row: T, hidden: ReadonlySet<string>): T {
+  if (row.unit !== 'persons') return row;
+  if (!hidden.has(indicatorCell(row.code, row.community, row.year)) && !isSmallCount(row.value)) return row;
+  return { ...row, value: null, achievement: null, status: null, suppressed: ['achievement', 'status', 'value'] };
 }

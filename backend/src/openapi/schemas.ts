@@ -21,7 +21,9 @@ function object(properties: Record<string, Schema>, optional: string[] = [], des
 }
 
 const suppressed = { ...array(str), description: 'Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only.' };
-const status = enumOf('on_track', 'at_risk', 'behind', 'no_data', 'no_target', 'not_started');
+const statuses = ['on_track', 'at_risk', 'behind', 'no_data', 'no_target', 'not_started'];
+// Null where small-count suppression hides the value: the status would give it away.
+const status = { type: ['string', 'null'], enum: [...statuses, null], description: 'null where the value is suppressed (the auditor’s view, exports)' };
 const unit = enumOf('persons', 'activities', 'percent');
 const role = enumOf('director', 'organizer', 'auditor', 'admin');
 const batchRef = { batchId: int, file: str, importedBy: str, importedAt: str };

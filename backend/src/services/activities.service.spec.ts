@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activityView, suppressAcrossMonths, wholeMonths } from './activities.service.ts';
+import { activityCell, attendanceListCell } from '../auth/auditor-disclosure.ts';
+import { activityView, maskedActivityViews } from './activities.service.ts';
 
 const batch = { batchId: 1, file: 'lista.xlsx', importedBy: 'org@x.pl', importedAt: new Date('2022-03-01T10:00:00Z') };
-const activity = (named: number, anonymous: number) => ({
-  externalId: 'K1',
+const activity = (externalId: string, named: number, anonymous: number) => ({
+  externalId,
   date: '2022-02-15',
   community: 'LAZ',
   type: 'WARSZTAT',
@@ -16,29 +17,29 @@ const activity = (named: number, anonymous: number) => ({
 });
 
 describe('activityView', () => {
-  it('shows every count in full outside the auditor’s scope', () => {
-    expect(activityView(activity(2, 5), 'full')).toMatchObject({ namedAttendances: 2, anonymousAttendances: 5, attendances: 7 });
-  });
-
-  it('hides 1–2 persons from the auditor, with the other part where the total would reveal them', () => {
-    const view = activityView(activity(2, 5), 'suppressed');
-    expect(view).toMatchObject({ namedAttendances: null, anonymousAttendances: null, attendances: 7, suppressed: ['anonymousAttendances', 'namedAttendances'] });
-    expect(view.attendanceLists[0].attendances).toBeNull();
-    expect(activityView(activity(1, 0), 'suppressed')).toMatchObject({ namedAttendances: null, attendances: null });
-    expect(activityView(activity(12, 0), 'suppressed').suppressed).toBeUndefined();
+  it('shows named, unlisted and their sum', () => {
+    expect(activityView(activity('K1', 2, 5))).toMatchObject({ namedAttendances: 2, anonymousAttendances: 5, attendances: 7 });
   });
 });
 
-describe('suppressAcrossMonths', () => {
-  it('hides a second activity of the month where one is hidden, so the monthly total cannot give it away', () => {
-    const views = [activity(2, 0), { ...activity(7, 0), externalId: 'K2' }, { ...activity(9, 0), externalId: 'K3' }, { ...activity(5, 0), externalId: 'K4', date: '2022-03-01' }].map((a) => activityView(a, 'suppressed'));
-    const shown = suppressAcrossMonths(views);
-    expect(shown.map((a) => a.attendances)).toEqual([null, null, 9, 5]);
-    expect(shown[1].attendanceLists[0].attendances).toBeNull();
+describe('maskedActivityViews', () => {
+  const counts = (externalId: string) => ({ externalId, date: '2022-02-15', community: 'LAZ', type: 'WARSZTAT', namedAttendances: 0, anonymousAttendances: 0, lists: [] });
+  const mask = {
+    hidden: new Set([activityCell('K1', 'namedAttendances'), activityCell('K1', 'attendances'), attendanceListCell('K1', 1)]),
+    activities: new Map([['K1', counts('K1')], ['K2', counts('K2')]]),
+  };
+
+  it('hides what the shared mask hides, the lists’ counts with it', () => {
+    const [k1, k2] = maskedActivityViews([activityView(activity('K1', 2, 5)), activityView(activity('K2', 7, 0))], mask);
+    expect(k1).toMatchObject({ namedAttendances: null, attendances: null, anonymousAttendances: 5, suppressed: ['attendances', 'namedAttendances'] });
+    expect(k1!.attendanceLists[0]!.attendances).toBeNull();
+    expect(k2).toMatchObject({ namedAttendances: 7, attendances: 7 });
+    expect(k2!.suppressed).toBeUndefined();
   });
 
-  it('widens a range to whole months', () => {
-    expect(wholeMonths('2022-02-10', '2024-02-03')).toEqual({ from: '2022-02-01', to: '2024-02-29' });
-    expect(wholeMonths(null, null)).toEqual({ from: null, to: null });
+  it('shows no count of an activity the mask does not know yet', () => {
+    const [k3] = maskedActivityViews([activityView(activity('K3', 9, 4))], mask);
+    expect(k3).toMatchObject({ namedAttendances: null, anonymousAttendances: null, attendances: null });
+    expect(k3!.attendanceLists[0]!.attendances).toBeNull();
   });
 });

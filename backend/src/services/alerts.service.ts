@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
+import { resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
+import { activityCell, type CellId } from '../auth/auditor-disclosure.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AlertRepository } from '../repositories/alert.repository.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { isSmallCount } from '../auth/suppression.ts';
+import { AuditorFiguresService, type AuditorMask } from './auditor-figures.service.ts';
 import { InvalidFilterError } from './indicators.service.ts';
 
 export interface AlertFilter {
@@ -15,6 +18,7 @@ export interface AlertFilter {
 export class AlertsService {
   constructor(
     @Inject(AlertRepository) private readonly alerts: AlertRepository,
+    @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
   ) {}
 
@@ -34,22 +38,64 @@ export class AlertsService {
     return filter;
   }
 
-  /** In the auditor's view an alert whose window holds 1–2 attendances keeps its drop and period, not the counts. */
+  /**
+   * In the auditor's view an alert keeps its drop and period; its counts go where they are 1–2
+   * or where its window holds an activity whose count the mask hides (the window's total minus
+   * the counts shown would give it).
+   */
   async list(filter: AlertFilter, scope: Scope = 'full'): Promise<ShownAlert[]> {
     const alerts = await this.alerts.list(filter);
-    return scope === 'suppressed' ? alerts.map(withoutSmallCounts) : alerts;
+    if (scope !== 'suppressed') return alerts;
+    const mask = await this.auditorFigures.mask();
+    const groups = new Map(this.config.activityTypes.map((t) => [t.code, t.group as string]));
+    const windowWeeks = resolveDeclineConfig(this.config.decline as DeclineConfigInput).windowWeeks;
+    return alerts.map((alert) => (alertCountsHidden(alert, mask, groups, windowWeeks) ? withoutCounts(alert) : alert));
   }
+}
+
+/**
+ * Whether an alert's counts must be hidden from the auditor: a count of 1–2, or a hidden activity
+ * count in one of its observations' windows. A window is the last weeks with activities of the
+ * series up to the observation's week, at most `windowWeeks` of them: all those are checked.
+ */
+export function alertCountsHidden(
+  alert: Pick<AlertView, 'community' | 'group' | 'observed' | 'history'>,
+  mask: AuditorMask,
+  groupOfType: ReadonlyMap<string, string>,
+  windowWeeks: number,
+): boolean {
+  if (isSmallCount(alert.observed) || alert.history.some((h) => isSmallCount(h.observed))) return true;
+  const series = [...mask.activities.values()].filter((a) => a.community === alert.community && (!alert.group || groupOfType.get(a.type) === alert.group));
+  const byWeek = new Map<string, CellId[]>();
+  for (const a of series) {
+    const week = isoWeekOf(a.date);
+    byWeek.set(week, [...(byWeek.get(week) ?? []), ...(['attendances', 'namedAttendances', 'anonymousAttendances'] as const).map((f) => activityCell(a.externalId, f))]);
+  }
+  const weeks = [...byWeek.keys()].sort();
+  return alert.history.some((observation) => {
+    const window = weeks.filter((w) => w <= observation.lastWeek).slice(-windowWeeks);
+    return window.some((w) => byWeek.get(w)!.some((cell) => mask.hidden.has(cell)));
+  });
+}
+
+/** The ISO week of a civil date, as `YYYY-Www` (the alerts' week labels sort the same way). */
+export function isoWeekOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const weekday = (day.getUTCDay() + 6) % 7;
+  // The Thursday of the week decides its year.
+  const thursday = new Date(day.getTime() + (3 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 type AlertView = Awaited<ReturnType<AlertRepository['list']>>[number];
 
-/** The counts of a small alert hidden; its sentence cut before the parenthesis that gives them. */
 type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
+/** An alert with its counts hidden; its sentence cut before the parenthesis that gives them. */
 export type ShownAlert = Nullable<Omit<AlertView, 'history'>, 'observed' | 'expected'> & { history: Nullable<AlertView['history'][number], 'observed' | 'expected'>[]; suppressed?: string[] };
 
-export function withoutSmallCounts(alert: AlertView): ShownAlert {
-  const small = isSmallCount(alert.observed) || alert.history.some((h) => isSmallCount(h.observed));
-  if (!small) return alert;
+export function withoutCounts(alert: AlertView): ShownAlert {
   const cut = (sentence: string) => `${sentence.split(' (')[0].replace(/[.…]$/, '')}.`;
   return {
     ...alert,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { suppressedLabel } from '../auth/suppression.ts';
-import { suppressIndicatorValues } from '../auth/suppress-figures.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
@@ -26,8 +25,8 @@ export class ExportsService {
   ) {}
 
   async indicatorTable(viewer: Viewer, format: ExportFormat) {
-    // Every export is suppressed, whoever exports it (domain.md).
-    const values = suppressIndicatorValues(await this.indicators.list({}, 'full'));
+    // Every export is suppressed, whoever exports it (domain.md), with the auditor's one mask.
+    const values = await this.indicators.list({}, 'suppressed');
     const names = new Map(this.config.indicators.map((i) => [i.code, i]));
     const table: ExportTable = {
       title: `OSL Monitor — wskaźniki / indicators — ${this.config.project.name}`,
@@ -59,7 +58,7 @@ export class ExportsService {
         value: v.suppressed?.includes('value') ? suppressedLabel : v.value,
         expected: v.expected,
         achievement: v.suppressed?.includes('achievement') ? suppressedLabel : v.achievement,
-        status: v.status,
+        status: v.suppressed?.includes('status') ? suppressedLabel : v.status,
       })),
     };
     return this.deliver(table, format, viewer, 'export.indicators', 'wskazniki', null);

@@ -4,7 +4,8 @@ import type { Scope } from '../auth/access-matrix.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
-import { activityView, maxActivitiesPerAnswer, suppressAcrossMonths, wholeMonths, type ActivityView } from './activities.service.ts';
+import { activityView, maskedActivityViews, maxActivitiesPerAnswer, type ActivityView } from './activities.service.ts';
+import { AuditorFiguresService } from './auditor-figures.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
 
 export interface IndicatorSources {
@@ -38,6 +39,7 @@ export class IndicatorSourcesService {
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(ActivityRepository) private readonly activities: ActivityRepository,
     @Inject(IndicatorsService) private readonly indicators: IndicatorsService,
+    @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
   ) {}
 
@@ -60,20 +62,10 @@ export class IndicatorSourcesService {
     };
     const byActivities = computation.kind === 'activity_count' || computation.kind === 'distinct_participants';
     if (!window || !byActivities) return { ...base, activities: [], truncated: false };
-    const range = scope === 'suppressed' ? wholeMonths(window.from, window.to) : window;
-    // For the auditor: every activity of those months, whatever the indicator counts, since they all add up to the monthly figures.
-    const found = await this.activities.list({
-      community: community === 'ALL' ? null : community,
-      ...range,
-      types: scope === 'suppressed' ? null : types,
-      residentInitiative: scope === 'suppressed' ? null : residentInitiative,
-      limit: maxActivitiesPerAnswer,
-    });
-    let views = found.activities.map((a) => activityView(a, scope));
-    if (scope === 'suppressed') {
-      const counted = new Set(found.activities.filter((a) => (!types || types.includes(a.type)) && (residentInitiative === null || a.residentInitiative === residentInitiative)).map((a) => a.externalId));
-      views = suppressAcrossMonths(views).filter((a) => counted.has(a.externalId) && a.date >= window.from && a.date <= window.to);
-    }
-    return { ...base, activities: views, truncated: found.truncated };
+    const found = await this.activities.list({ community: community === 'ALL' ? null : community, ...window, types, residentInitiative, limit: maxActivitiesPerAnswer });
+    const views = found.activities.map(activityView);
+    // The auditor's counts come from the one mask: an activity hidden in the list of its month is hidden here too.
+    const shown = scope === 'suppressed' ? maskedActivityViews(views, await this.auditorFigures.mask()) : views;
+    return { ...base, activities: shown, truncated: found.truncated };
   }
 }

@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { civilDateInZone, projectYears } from '@osl/pipelines';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
-import { suppressIndicatorValues, type Suppressible } from '../auth/suppress-figures.ts';
+import { applyIndicatorMask } from '../auth/auditor-view.ts';
+import type { Suppressible } from '../auth/suppress-figures.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
+import { AuditorFiguresService } from './auditor-figures.service.ts';
 
 export interface IndicatorFilter {
   year?: number;
@@ -26,6 +28,7 @@ export class IndicatorsService {
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(OSL_CONFIG) private readonly config: OslConfig,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
+    @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
   ) {}
 
   /**
@@ -68,11 +71,19 @@ export class IndicatorsService {
     return filter;
   }
 
-  /** Values for a filter; in the `suppressed` scope (auditor) small person counts are hidden. */
-  async list(filter: IndicatorFilter = {}, scope: Scope = 'full'): Promise<(IndicatorValueRecord & Suppressible)[]> {
-    if (scope !== 'suppressed') return this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
-    // Suppression looks at every community beside the total, whatever the filter picks.
-    const all = suppressIndicatorValues(await this.analytics.indicatorValues({ year: filter.year ?? null, community: null }));
-    return filter.community ? all.filter((row) => row.community === filter.community) : all;
+  /**
+   * Values for a filter; in the `suppressed` scope (the auditor, and every export) with the shared
+   * mask applied: a hidden value goes with its achievement and status.
+   */
+  list(filter?: IndicatorFilter): Promise<IndicatorValueRecord[]>;
+  list(filter: IndicatorFilter, scope: Scope): Promise<ShownIndicatorValue[]>;
+  async list(filter: IndicatorFilter = {}, scope: Scope = 'full'): Promise<ShownIndicatorValue[]> {
+    const values = await this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
+    if (scope !== 'suppressed') return values;
+    const hidden = await this.auditorFigures.hiddenCells();
+    return values.map((row) => applyIndicatorMask(row, hidden));
   }
 }
+
+/** An indicator value as a scope sees it. */
+export type ShownIndicatorValue = Omit<IndicatorValueRecord, 'status'> & { status: IndicatorValueRecord['status'] | null } & Suppressible;

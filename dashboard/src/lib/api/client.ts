@@ -13,7 +13,8 @@ export type ActivityTypeInfo = ConfigResponse['activityTypes'][number];
 export type IndicatorDefinition = ConfigResponse['indicators'][number];
 export type IndicatorKind = IndicatorDefinition['kind'];
 export type IndicatorUnit = Schemas['IndicatorValue']['unit'];
-export type IndicatorStatus = Schemas['IndicatorValue']['status'];
+// A suppressed value has no status (null); a status shown is one of these.
+export type IndicatorStatus = NonNullable<Schemas['IndicatorValue']['status']>;
 export type IndicatorValue = Schemas['IndicatorValue'];
 export type ParticipationPeriod = Schemas['ParticipationPeriod'];
 export type CommunityParticipation = Schemas['CommunityParticipation'];

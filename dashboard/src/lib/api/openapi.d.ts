@@ -488,8 +488,11 @@ export interface components {
             baseline: number | null;
             expected: number | null;
             achievement: number | null;
-            /** @enum {string} */
-            status: "on_track" | "at_risk" | "behind" | "no_data" | "no_target" | "not_started";
+            /**
+             * @description null where the value is suppressed (the auditor’s view, exports)
+             * @enum {string|null}
+             */
+            status: "on_track" | "at_risk" | "behind" | "no_data" | "no_target" | "not_started" | null;
             /** @enum {string} */
             unit: "persons" | "activities" | "percent";
             /** @description Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only. */
