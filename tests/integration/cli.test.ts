@@ -66,6 +66,12 @@ describe('osl command line', () => {
 
   it('exits 2 on misuse', () => {
     expect(runOsl(['frobnicate'], env).status).toBe(2);
+    // Names of Object.prototype's members are unknown commands too, not "command.run is not a function".
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const outcome = runOsl([name], env);
+      expect(outcome.status, name).toBe(2);
+      expect(outcome.stderr, name).toContain(`unknown command "${name}"`);
+    }
     expect(runOsl(['indicators', '--year', '1999', '--json'], env).status).toBe(2);
     expect(runOsl(['import', '--json'], env).status).toBe(2);
   });

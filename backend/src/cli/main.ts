@@ -16,7 +16,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(usage());
       return name ? exitCodes.ok : exitCodes.misuse;
     }
-    const command = commands[name];
+    // Own keys only: "constructor" or "toString" is an unknown command, not an object's method.
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${name}"`);
     let parsed;
     try {
