@@ -10,7 +10,9 @@ import { IndicatorSourcesService } from './indicator-sources.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
 
-const suppressionNote = 'Liczby 1–2 osób pokazano jako "<3" (RODO) / counts of 1–2 persons shown as "<3" (GDPR).';
+// One mark for every hidden figure: a different one for the second cells would tell which are the 1–2 counts.
+const suppressionNote =
+  '"<3": 1–2 osoby albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO) / "<3": 1–2 persons, or a figure hidden so that such a count cannot be worked out from it (GDPR).';
 
 /** Exports (XLSX, CSV) of the indicator table and of one value's sources: always with small counts suppressed, always audited. */
 @Injectable()

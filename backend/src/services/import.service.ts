@@ -155,7 +155,8 @@ export class ImportService {
     } catch (error) {
       if (error instanceof FileRejectedError) return { ok: false, error };
       // A reader failure of any other kind still refuses the file with a reason and leaves a history row.
-      this.logger.error(`${fileName}: the reader failed: ${(error as Error).message}`);
+      // Only the error's kind: a reader's message may quote the file's cells, which may be names.
+      this.logger.error(`${fileName}: the reader failed (${(error as Error).name ?? 'error'})`);
       return { ok: false, error: new FileRejectedError('file_unreadable', fileName) };
     }
   }

@@ -173,7 +173,7 @@ const pl = {
 
   'nav.indicators': 'Wskaźniki',
   'auditTable.title': 'Wskaźniki – wartości, cele i źródła',
-  'auditTable.intro': 'Każda wartość prowadzi do działań i list obecności, z których powstała. Liczby 1–2 osób są ukryte („<3”).',
+  'auditTable.intro': 'Każda wartość prowadzi do działań i list obecności, z których powstała. „<3” oznacza 1–2 osoby albo liczbę ukrytą po to, by nie dało się z niej odtworzyć takiej małej liczby (RODO).',
   'auditTable.caption': 'Wskaźniki we wszystkich społecznościach i latach: wartość bazowa, cel, wartość, realizacja i status',
   'auditTable.scope': 'Zakres',
   'auditTable.baseline': 'Wartość bazowa',
@@ -418,7 +418,7 @@ const en: Messages = {
 
   'nav.indicators': 'Indicators',
   'auditTable.title': 'Indicators – values, targets and sources',
-  'auditTable.intro': 'Every value leads to the activities and attendance lists it was computed from. Counts of 1–2 persons are hidden ("<3").',
+  'auditTable.intro': 'Every value leads to the activities and attendance lists it was computed from. "<3" marks a count of 1–2 persons, or a figure hidden so that such a count cannot be worked out from it (GDPR).',
   'auditTable.caption': 'Indicators in every community and year: baseline, target, value, achievement and status',
   'auditTable.scope': 'Scope',
   'auditTable.baseline': 'Baseline',
