@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseRepository, ImportService, startServer, type RunningServer } from '@osl/backend';
+import { DatabaseRepository, ImportService, startServer, type OslEnvironment, type RunningServer } from '@osl/backend';
 import { createUser, signIn, testPassword, type ApiSession } from '../support/api-session.ts';
 import { temporaryEnvironmentWithProject } from '../support/import-fixtures.ts';
 import { repositoryRoot, temporaryEnvironment, writeCsv } from '../support/installation.ts';
@@ -32,6 +32,14 @@ async function seed(server: RunningServer, dir: string): Promise<void> {
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported']);
 }
 
+/** A server on `environment` with the register and the log seeded, and the admin signed in. */
+async function seededServer(environment: OslEnvironment): Promise<{ server: RunningServer; admin: ApiSession }> {
+  const server = await startServer({ ...environment, dashboardDir: null }, { demoIfEmpty: false, runPipeline: false });
+  await seed(server, path.join(environment.dataDir, 'fixtures'));
+  await createUser(server.app, 'admin@test.osl', 'admin');
+  return { server, admin: await signIn(server.url, 'admin@test.osl') };
+}
+
 /** An attendance list of `rows` distinct (activity, person) pairs. */
 function attendanceCsv(rows: number, offset = 0): string {
   const lines = ['id_dzialania;kod'];
@@ -56,11 +64,8 @@ describe('an import running through the API', () => {
   let admin: ApiSession;
 
   beforeAll(async () => {
-    server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
-    await seed(server, path.join(environment.dataDir, 'fixtures'));
-    await createUser(server.app, 'admin@test.osl', 'admin');
+    ({ server, admin } = await seededServer(environment));
     await createUser(server.app, 'dyrektor@test.osl', 'director');
-    admin = await signIn(server.url, 'admin@test.osl');
   });
   afterAll(async () => server?.close());
 
@@ -80,24 +85,23 @@ describe('an import running through the API', () => {
       return result;
     };
     let during = 0;
-    let smallImport: Response | null = null;
+    // Queued behind the large one in the worker: it waits its turn instead of failing on a locked database.
+    let smallImport: Promise<Response> | null = null;
     for (let job = await pollJob(admin, id, () => true); job.status === 'running'; job = await timed('poll', () => pollJob(admin, id, () => true))) {
       expect((await timed('health', () => fetch(`${server.url}/api/health`))).status).toBe(200);
       if (during % 5 === 0) await timed('signIn', () => signIn(server.url, 'dyrektor@test.osl'));
-      if (smallImport === null && job.progress?.phase === 'writing') {
-        smallImport = await admin.fetch('/api/imports', { method: 'POST', body: form({ 'mala-lista.csv': 'id_dzialania;kod\r\nD-1;U-1999\r\n' }) });
-      }
+      smallImport ??= admin.fetch('/api/imports', { method: 'POST', body: form({ 'mala-lista.csv': 'id_dzialania;kod\r\nD-1;U-1999\r\n' }) });
       during += 1;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const job = await pollJob(admin, id, (j) => j.status !== 'running');
     expect(job).toMatchObject({ status: 'finished', files: [{ status: 'imported', created: 300_000 }] });
     expect(during, 'the import ended before the server could be asked anything').toBeGreaterThan(3);
-    if (smallImport) expect(smallImport.status).toBe(200);
+    expect((await smallImport!).status).toBe(200);
     // Generous bounds (a shared two-core machine): blocked requests took tens of seconds or failed.
     expect(slowest.health).toBeLessThan(5_000);
     expect(slowest.signIn).toBeLessThan(5_000);
-    expect(await db.attendance.count()).toBe(300_000 + (smallImport ? 1 : 0));
+    expect(await db.attendance.count()).toBe(300_000 + 1);
   });
 
   it('imports the files of one upload one at a time: a file is read only when the one before it is written', async () => {
@@ -135,16 +139,13 @@ describe('an import running through the API', () => {
 
 describe('limits of an upload', () => {
   const environment = temporaryEnvironmentWithProject('2022-07-02T10:00:00Z', (project) => {
-    project.importLimits = { ...project.importLimits, maxUploadBytes: 1024 * 1024, workerMemoryMb: 160 };
+    project.importLimits = { ...project.importLimits, maxUploadBytes: 1024 * 1024 };
   });
   let server: RunningServer;
   let admin: ApiSession;
 
   beforeAll(async () => {
-    server = await startServer({ ...environment, dashboardDir: null }, { demoIfEmpty: false, runPipeline: false });
-    await seed(server, path.join(environment.dataDir, 'fixtures'));
-    await createUser(server.app, 'admin@test.osl', 'admin');
-    admin = await signIn(server.url, 'admin@test.osl');
+    ({ server, admin } = await seededServer(environment));
   });
   afterAll(async () => server?.close());
 
@@ -158,7 +159,6 @@ describe('limits of an upload', () => {
     const spool = path.join(environment.dataDir, 'uploads');
     expect(fs.existsSync(spool) ? fs.readdirSync(spool) : []).toEqual([]);
   });
-
 });
 
 describe('an import that needs more memory than the worker has', () => {
@@ -169,10 +169,7 @@ describe('an import that needs more memory than the worker has', () => {
   let admin: ApiSession;
 
   beforeAll(async () => {
-    server = await startServer({ ...environment, dashboardDir: null }, { demoIfEmpty: false, runPipeline: false });
-    await seed(server, path.join(environment.dataDir, 'fixtures'));
-    await createUser(server.app, 'admin@test.osl', 'admin');
-    admin = await signIn(server.url, 'admin@test.osl');
+    ({ server, admin } = await seededServer(environment));
   });
   afterAll(async () => server?.close());
 
@@ -199,10 +196,7 @@ describe('an import that needs more memory than the worker has', () => {
 describe('an import job cut short', () => {
   it('is reported failed with its reason after a restart, with a history row and an audit event', async () => {
     const environment = temporaryEnvironment('2022-07-02T10:00:00Z', { OSL_DASHBOARD_DIR: '' });
-    let server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
-    await seed(server, path.join(environment.dataDir, 'fixtures'));
-    await createUser(server.app, 'admin@test.osl', 'admin');
-    let admin = await signIn(server.url, 'admin@test.osl');
+    let { server, admin } = await seededServer(environment);
     const { id } = await (await admin.fetch('/api/imports?async=true', { method: 'POST', body: form({ 'przerwana.csv': attendanceCsv(300_000) }) })).json();
     const running = await pollJob(admin, id, (j) => j.progress?.phase === 'writing' || j.status !== 'running');
     expect(running.status).toBe('running');
@@ -231,10 +225,7 @@ describe('an import job cut short', () => {
 
   it('does not hold up a stop: SIGTERM ends the server within seconds while a large import runs', async () => {
     const environment = temporaryEnvironment('2022-07-02T10:00:00Z', { OSL_DASHBOARD_DIR: '' });
-    const seeding = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
-    await seed(seeding, path.join(environment.dataDir, 'fixtures'));
-    await createUser(seeding.app, 'admin@test.osl', 'admin');
-    await seeding.close();
+    await (await seededServer(environment)).server.close();
 
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'main.ts')], {
       cwd: repositoryRoot,
