@@ -16,7 +16,9 @@ import { isSmallCount } from './suppression.ts';
  *
  * Primary suppression hides the 1–2 counts; secondary suppression then hides further cells until
  * an audit of the whole table (interval propagation over whole numbers and exact elimination) pins
- * no hidden cell to one value. Every hidden cell is shown alike ("<3") and none is 0, so what the
+ * no hidden cell to one value. The audit runs on groups of hidden cells that share no relation,
+ * each audited again only when it gains a cell, and only once the pins one relation gives alone
+ * are protected (it runs on the server's event loop, over every activity recorded). Every hidden cell is shown alike ("<3") and none is 0, so what the
  * audit's attacker knows of one is that it is at least 1: were the 1–2 counts told apart from the
  * others, a "<3" total over two "<3" parts would be 1 + 1 = 2 whatever else is hidden.
  */
@@ -187,24 +189,138 @@ export function protectTable(table: DisclosureTable): Set<CellId> {
   const hidden = new Set([...table.values].filter(([, v]) => isSmallCount(v)).map(([id]) => id));
   const byCell = new Map<CellId, number[]>();
   table.relations.forEach((relation, index) => {
-    for (const [id] of relation.terms) byCell.set(id, [...(byCell.get(id) ?? []), index]);
-  });
-  for (;;) {
-    const pinned = recoverableCells(table, hidden);
-    if (pinned.size === 0) return hidden;
-    const before = hidden.size;
-    // One secondary cell per relation and round: a cell hidden for one pinned cell often frees its neighbours too.
-    const touched = new Set<number>();
-    for (const cell of [...pinned].sort((a, b) => Number(isSmallCount(table.values.get(b))) - Number(isSmallCount(table.values.get(a))))) {
-      if ((byCell.get(cell) ?? []).some((i) => touched.has(i))) continue;
-      const pick = secondaryCell(table, byCell, hidden, cell);
-      if (!pick) continue;
-      hidden.add(pick);
-      for (const i of byCell.get(pick) ?? []) touched.add(i);
+    for (const [id] of relation.terms) {
+      const indices = byCell.get(id);
+      if (indices) indices.push(index);
+      else byCell.set(id, [index]);
     }
+  });
+  // Hidden cells of the components the last full audit pinned nothing in: a component none of whose
+  // cells was hidden since is the same component (hiding only ever joins components), still clean.
+  const clean = new Set<CellId>();
+  // Relations to look at for obvious pins: one that gave none and gained no hidden cell gives none.
+  let pending = new Set(table.relations.keys());
+  const watch = (cells: readonly CellId[]) => {
+    for (const id of cells) for (const index of byCell.get(id) ?? []) pending.add(index);
+  };
+  for (;;) {
+    // Most pins are one relation's doing: protect those first, and audit in full only when none is left.
+    const obvious = new Set<CellId>();
+    const pinning = new Set<number>();
+    for (const index of pending) {
+      const pins = obviousPinsOf(table, hidden, table.relations[index]!);
+      if (pins.length > 0) pinning.add(index);
+      for (const id of pins) obvious.add(id);
+    }
+    pending = pinning;
+    const picked = obvious.size > 0 ? protectPinned(table, byCell, hidden, obvious) : [];
+    watch(picked);
+    if (picked.length > 0) continue;
+    const pinned = new Set<CellId>();
+    for (const component of hiddenComponents(table, hidden)) {
+      if (component.cells.every((id) => clean.has(id))) continue;
+      const found = pinnedInComponent(table, hidden, component.relations);
+      if (found.size === 0) for (const id of component.cells) clean.add(id);
+      for (const id of found) pinned.add(id);
+    }
+    if (pinned.size === 0) return hidden;
+    const secondary = protectPinned(table, byCell, hidden, pinned);
     // A pinned cell none of whose relations has a shown figure left cannot be protected by hiding more.
-    if (hidden.size === before) return hidden;
+    if (secondary.length === 0) return hidden;
+    watch(secondary);
   }
+}
+
+/** Hides a secondary cell for pinned cells, one per relation (a cell hidden for one pinned cell often frees its neighbours too); returns those hidden. */
+function protectPinned(table: DisclosureTable, byCell: ReadonlyMap<CellId, number[]>, hidden: Set<CellId>, pinned: ReadonlySet<CellId>): CellId[] {
+  const picked: CellId[] = [];
+  const touched = new Set<number>();
+  for (const cell of [...pinned].sort((a, b) => Number(isSmallCount(table.values.get(b))) - Number(isSmallCount(table.values.get(a))))) {
+    if ((byCell.get(cell) ?? []).some((i) => touched.has(i))) continue;
+    const pick = secondaryCell(table, byCell, hidden, cell);
+    if (!pick) continue;
+    hidden.add(pick);
+    picked.push(pick);
+    for (const i of byCell.get(pick) ?? []) touched.add(i);
+  }
+  return picked;
+}
+
+/**
+ * The hidden cells one relation alone pins, found without the full audit: the only hidden cell of
+ * an equality, and each hidden cell of a relation whose hidden cells' least values (1 for a count
+ * that is not 0) leave no room for it to be one more (a month of n over n hidden activities, each
+ * at least 1). The full audit (`recoverableCells`) finds all of these and more.
+ */
+export function obviousPins(table: DisclosureTable, hidden: ReadonlySet<CellId>): Set<CellId> {
+  return new Set(table.relations.flatMap((relation) => obviousPinsOf(table, hidden, relation)));
+}
+
+function obviousPinsOf(table: DisclosureTable, hidden: ReadonlySet<CellId>, relation: Relation): CellId[] {
+  let constant = relation.constant;
+  const terms: [CellId, number][] = [];
+  for (const [id, k] of relation.terms) {
+    if (hidden.has(id)) terms.push([id, k]);
+    else constant -= k * table.values.get(id)!;
+  }
+  if (terms.length === 0) return [];
+  if (relation.op === '=' && terms.length === 1) return [terms[0]![0]];
+  // Σ k·x (= or ≤) constant with every k of one sign (positive for "≤") and x ≥ its least: x can
+  // rise above its least only by a step of |k| within what the least values leave of the constant.
+  const sign = Math.sign(terms[0]![1]);
+  if ((relation.op === '<=' && sign < 0) || !terms.every(([, k]) => Math.sign(k) === sign)) return [];
+  let slack = sign * constant;
+  for (const [id, k] of terms) slack -= Math.abs(k) * leastOf(table, id);
+  return terms.filter(([, k]) => Math.abs(k) > slack + tolerance).map(([id]) => id);
+}
+
+/** What the attacker knows of a hidden cell beforehand: at least 1, as none that is 0 is hidden (0 if it were). */
+const leastOf = (table: DisclosureTable, id: CellId) => (table.values.get(id)! > 0 ? 1 : 0);
+
+export interface HiddenComponent {
+  cells: CellId[];
+  /** Indices in the table's relations of those with a hidden cell of the component. */
+  relations: number[];
+}
+
+/**
+ * The hidden cells in groups that share no relation (shown cells being constants): the audit of
+ * each group is the audit of the whole table restricted to it, so each can be audited alone, and
+ * one that gained no hidden cell need not be audited again.
+ */
+export function hiddenComponents(table: DisclosureTable, hidden: ReadonlySet<CellId>): HiddenComponent[] {
+  const parent = new Map<CellId, CellId>();
+  const rootOf = (id: CellId): CellId => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  for (const id of hidden) if (table.values.has(id)) parent.set(id, id);
+  const firstHidden: (CellId | null)[] = table.relations.map((relation) => {
+    let first: CellId | null = null;
+    for (const [id] of relation.terms) {
+      if (!parent.has(id)) continue;
+      if (first === null) first = id;
+      else parent.set(rootOf(id), rootOf(first));
+    }
+    return first;
+  });
+  const components = new Map<CellId, HiddenComponent>();
+  for (const id of parent.keys()) {
+    const root = rootOf(id);
+    const component = components.get(root) ?? { cells: [], relations: [] };
+    component.cells.push(id);
+    components.set(root, component);
+  }
+  firstHidden.forEach((first, index) => {
+    if (first !== null) components.get(rootOf(first))!.relations.push(index);
+  });
+  return [...components.values()];
 }
 
 /**
@@ -231,8 +347,8 @@ function secondaryCell(table: DisclosureTable, byCell: ReadonlyMap<CellId, numbe
   const own = byCell.get(cell) ?? [];
   const found = best(own.filter((i) => table.relations[i]!.op === '=')) ?? best(own);
   if (found) return found;
-  const further = own.flatMap((i) => table.relations[i]!.terms.filter(([id]) => hidden.has(id) && id !== cell).flatMap(([id]) => byCell.get(id) ?? []));
-  return best(further);
+  const further = new Set(own.flatMap((i) => table.relations[i]!.terms.filter(([id]) => hidden.has(id) && id !== cell).flatMap(([id]) => byCell.get(id) ?? [])));
+  return best([...further]);
 }
 
 /**
@@ -241,24 +357,35 @@ function secondaryCell(table: DisclosureTable, byCell: ReadonlyMap<CellId, numbe
  * over whole numbers, and exact elimination over the equalities, each feeding the other.
  */
 export function recoverableCells(table: DisclosureTable, hidden: ReadonlySet<CellId>): Set<CellId> {
+  const pinned = new Set<CellId>();
+  for (const component of hiddenComponents(table, hidden)) for (const id of pinnedInComponent(table, hidden, component.relations)) pinned.add(id);
+  return pinned;
+}
+
+/** The audit over some of the table's relations (a component's: those with a hidden cell of it). */
+function pinnedInComponent(table: DisclosureTable, hidden: ReadonlySet<CellId>, relations: readonly number[]): Set<CellId> {
   const lo = new Map<CellId, number>();
   const hi = new Map<CellId, number>();
-  for (const id of hidden) {
-    const value = table.values.get(id)!;
-    lo.set(id, value > 0 ? 1 : 0);
-    hi.set(id, Infinity);
-  }
   const reduced: Relation[] = [];
-  for (const relation of table.relations) {
+  for (const index of relations) {
+    const relation = table.relations[index]!;
     let constant = relation.constant;
     const terms: [CellId, number][] = [];
     for (const [id, k] of relation.terms) {
-      if (hidden.has(id)) terms.push([id, k]);
-      else constant -= k * table.values.get(id)!;
+      if (!hidden.has(id)) {
+        constant -= k * table.values.get(id)!;
+        continue;
+      }
+      terms.push([id, k]);
+      if (!lo.has(id)) {
+        lo.set(id, leastOf(table, id));
+        hi.set(id, Infinity);
+      }
     }
     if (terms.length > 0) reduced.push({ terms, op: relation.op, constant });
   }
-  const pinned = () => new Set([...hidden].filter((id) => lo.get(id) === hi.get(id)));
+  const cells = [...lo.keys()];
+  const pinned = () => new Set(cells.filter((id) => lo.get(id) === hi.get(id)));
   let system = reduced;
   for (let known = -1; known !== pinned().size; ) {
     known = pinned().size;
@@ -324,9 +451,20 @@ function tightenBounds(system: readonly Relation[], lo: Map<CellId, number>, hi:
   }
 }
 
-/** Gauss–Jordan elimination of equalities (sparse rows, each pivot scaled to 1 and cleared from every other row). */
+/**
+ * Gauss–Jordan elimination of equalities (sparse rows, each pivot scaled to 1 and cleared from every
+ * other row). An index of the rows holding each cell finds the rows to clear without visiting all.
+ */
 function eliminate(equalities: readonly Relation[]): Relation[] {
   const pivots = new Map<CellId, { terms: Map<CellId, number>; constant: number }>();
+  const rowsWith = new Map<CellId, Set<CellId>>();
+  const index = (pivotId: CellId, id: CellId, present: boolean) => {
+    let rows = rowsWith.get(id);
+    if (present) {
+      if (!rows) rowsWith.set(id, (rows = new Set()));
+      rows.add(pivotId);
+    } else rows?.delete(pivotId);
+  };
   for (const equality of equalities) {
     const terms = new Map<CellId, number>();
     for (const [id, k] of equality.terms) terms.set(id, (terms.get(id) ?? 0) + k);
@@ -337,20 +475,27 @@ function eliminate(equalities: readonly Relation[]): Relation[] {
       if (!pivot || k === undefined) continue;
       for (const [other, p] of pivot.terms) terms.set(other, (terms.get(other) ?? 0) - k * p);
       constant -= k * pivot.constant;
-      for (const [other, v] of [...terms]) if (Math.abs(v) <= tolerance) terms.delete(other);
+      for (const other of pivot.terms.keys()) if (Math.abs(terms.get(other)!) <= tolerance) terms.delete(other);
     }
+    for (const [id, v] of [...terms]) if (Math.abs(v) <= tolerance) terms.delete(id);
     if (terms.size === 0) continue;
     let [pivotId, pivotK] = [...terms][0]!;
     for (const [id, k] of terms) if (Math.abs(k) > Math.abs(pivotK)) [pivotId, pivotK] = [id, k];
     const row = { terms: new Map([...terms].map(([id, k]) => [id, k / pivotK])), constant: constant / pivotK };
-    for (const other of pivots.values()) {
-      const k = other.terms.get(pivotId);
-      if (k === undefined) continue;
-      for (const [id, v] of row.terms) other.terms.set(id, (other.terms.get(id) ?? 0) - k * v);
+    for (const otherId of [...(rowsWith.get(pivotId) ?? [])]) {
+      const other = pivots.get(otherId)!;
+      const k = other.terms.get(pivotId)!;
+      for (const [id, v] of row.terms) {
+        const updated = (other.terms.get(id) ?? 0) - k * v;
+        const kept = Math.abs(updated) > tolerance;
+        if (kept) other.terms.set(id, updated);
+        else other.terms.delete(id);
+        index(otherId, id, kept);
+      }
       other.constant -= k * row.constant;
-      for (const [id, v] of [...other.terms]) if (Math.abs(v) <= tolerance) other.terms.delete(id);
     }
     pivots.set(pivotId, row);
+    for (const id of row.terms.keys()) index(pivotId, id, true);
   }
   return [...pivots.values()].map((row) => ({ terms: [...row.terms], op: '=' as const, constant: row.constant }));
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { compileMetricsQuery } from '../analytics/metrics-query.ts';
-import { auditorDisclosureMask, auditorPersonMeasures, type ActivityCounts, type CellId, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
+import { auditorDisclosureMask, auditorPersonMeasures, type ActivityCounts, type CellId, type DisclosureInput, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
@@ -13,6 +13,11 @@ export interface AuditorMask {
   hidden: ReadonlySet<CellId>;
   /** Every activity the mask knows, with its type: an activity it does not know is shown with no counts. */
   activities: ReadonlyMap<string, ActivityCounts & { type: string }>;
+}
+
+/** The mask's input, each activity with its type (the activity answers show it). */
+export interface AuditorDisclosureInput extends DisclosureInput {
+  activities: (ActivityCounts & { type: string })[];
 }
 
 // Activities are read a community and a year at a time, and a month at a time where a year holds more.
@@ -52,7 +57,8 @@ export class AuditorFiguresService {
     return (await this.mask()).hidden;
   }
 
-  private async compute(): Promise<AuditorMask> {
+  /** What the mask is computed over: the published metrics and indicator values, and every recorded activity. */
+  async disclosureInput(): Promise<AuditorDisclosureInput> {
     const communities = this.config.communities.map((c) => c.code);
     const query = (grain: 'month' | 'year') =>
       compileMetricsQuery({ measures: [...auditorPersonMeasures], grain, dimensions: ['community'], from: null, to: null, communities: ['ALL', ...communities], groups: null });
@@ -69,8 +75,12 @@ export class AuditorFiguresService {
       if (value.unit !== 'persons' || !indicator || (computation?.kind !== 'distinct_participants' && computation?.kind !== 'leaders')) continue;
       indicators.push({ code: value.code, community: value.community, year: value.year, value: value.value, computation, cumulative: indicator.cumulative });
     }
-    const hidden = auditorDisclosureMask({ communities, monthly: monthly as PeriodRow[], yearly: yearly as PeriodRow[], activities, indicators });
-    return { hidden, activities: new Map(activities.map((a) => [a.externalId, a])) };
+    return { communities, monthly: monthly as PeriodRow[], yearly: yearly as PeriodRow[], activities, indicators };
+  }
+
+  private async compute(): Promise<AuditorMask> {
+    const input = await this.disclosureInput();
+    return { hidden: auditorDisclosureMask(input), activities: new Map(input.activities.map((a) => [a.externalId, a])) };
   }
 
   private async allActivities(communities: string[]): Promise<(ActivityCounts & { type: string })[]> {
