@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/com
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { AlertsService } from '../services/alerts.service.ts';
+import { InvalidFilterError } from '../services/indicators.service.ts';
 
 @Controller('alerts')
 export class AlertsController {
@@ -10,10 +11,14 @@ export class AlertsController {
   /** Decline alerts, active first, each with its sentence and its history across runs. */
   @Get()
   list(@CurrentViewer() viewer: Viewer, @Query('status') status?: string, @Query('community') community?: string) {
+    let filter;
     try {
-      return this.alerts.list(this.alerts.parseFilter({ status, community }), viewer.scope);
+      filter = this.alerts.parseFilter({ status, community });
     } catch (error) {
-      throw new BadRequestException((error as Error).message);
+      // Only a wrong filter is the caller's mistake; any other failure stays a server error.
+      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
+      throw error;
     }
+    return this.alerts.list(filter, viewer.scope);
   }
 }
