@@ -1,4 +1,4 @@
-// Issue 3: real-looking files of every variant in input-formats.md import to the right rows, with
+// Issue 3: real-looking files of every variant in docs/spec/input-formats.md import to the right rows, with
 // the right values stored (dates as YYYY-MM-DD, numbers, yes/no, genders, names only in the
 // register, provenance rows as Excel shows them); the same file twice changes nothing; corrected
 // files update the same rows and leave an audit trail of old → new values without names.

@@ -1,5 +1,5 @@
 // Indicators computed end to end (importer → SQLite → pipeline → DuckDB) on small hand-made
-// files, against values worked out by hand from indicators.md.
+// files, against values worked out by hand from docs/spec/indicators.md.
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

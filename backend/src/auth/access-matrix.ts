@@ -8,7 +8,7 @@ import type { Role } from './roles.ts';
  * - `aggregates`: figures only — no participant codes or names (today's figures routes return
  *   nothing else);
  * - `suppressed`: figures only, counts of one or two persons shown as "<3" (with secondary
- *   suppression), as domain.md asks for the auditor.
+ *   suppression), as docs/spec/domain.md asks for the auditor.
  */
 export type Scope = 'full' | 'assigned' | 'aggregates' | 'suppressed';
 

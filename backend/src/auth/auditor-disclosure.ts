@@ -1,7 +1,7 @@
 import { isSmallCount } from './suppression.ts';
 
 /**
- * The auditor's one suppression model (domain.md: a figure of 1–2 persons is shown as "<3", and a
+ * The auditor's one suppression model (docs/spec/domain.md: a figure of 1–2 persons is shown as "<3", and a
  * second cell is hidden where the first could be recomputed). It knows every count of persons the
  * auditor can obtain, in any answer or export:
  * - the metrics table: month and year × every community and ALL × the six person measures (the

@@ -1,5 +1,5 @@
 /**
- * Small-count suppression (domain.md): a count of one or two persons shown to an auditor or in an
+ * Small-count suppression (docs/spec/domain.md): a count of one or two persons shown to an auditor or in an
  * export is hidden ("<3"); auditor-disclosure.ts decides which further cells go with it.
  */
 export const smallCountLimit = 3;

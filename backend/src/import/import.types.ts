@@ -1,6 +1,6 @@
 import type { OslConfig } from '@osl/data';
 
-/** The four kinds of input file (input-formats.md, "Four kinds of file"). */
+/** The four kinds of input file (docs/spec/input-formats.md, "Four kinds of file"). */
 export type ImportKind = 'activities' | 'attendance' | 'participants' | 'survey';
 export const importKinds: readonly ImportKind[] = ['activities', 'attendance', 'participants', 'survey'];
 

@@ -10,7 +10,7 @@ const hidden: Record<Lang, string> = { pl: '(dane osobowe ukryte)', en: '(person
 /**
  * The issues as they may be stored and shown in the import history: names taken out of values
  * and messages. The person who uploaded the file sees the full report once; what is kept is not
- * personal data beyond participant codes (domain.md, "Personal data").
+ * personal data beyond participant codes (docs/spec/domain.md, "Personal data").
  */
 export function redactPersonalData(issues: readonly ImportIssue[], lang: Lang): ImportIssue[] {
   return issues.map((issue) => {

@@ -27,7 +27,7 @@ export class ExportsService {
   ) {}
 
   async indicatorTable(viewer: Viewer, format: ExportFormat) {
-    // Every export is suppressed, whoever exports it (domain.md), with the auditor's one mask.
+    // Every export is suppressed, whoever exports it (docs/spec/domain.md), with the auditor's one mask.
     const values = await this.indicators.list({}, 'suppressed');
     const names = new Map(this.config.indicators.map((i) => [i.code, i]));
     const table: ExportTable = {

@@ -33,7 +33,7 @@ export class IndicatorsService {
 
   /**
    * The year whose values are the values "to date": the current year during the project, the
-   * first year before it starts and the last one after it ends (indicators.md, "To date D").
+   * first year before it starts and the last one after it ends (docs/spec/indicators.md, "To date D").
    */
   toDateYear(): number {
     const years = this.years();

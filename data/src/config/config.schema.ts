@@ -59,7 +59,7 @@ export const surveySchema = z.strictObject({
     .min(1),
 });
 
-/** The computations an indicator can be configured with (indicators.md, "The default set"). */
+/** The computations an indicator can be configured with (docs/spec/indicators.md, "The default set"). */
 export const computationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('distinct_participants'), minAttendances: z.number().int().min(1) }),
   z.strictObject({

@@ -1,5 +1,5 @@
 /**
- * Reads the demo files back, for the tests only: just enough of input-formats.md (header folding,
+ * Reads the demo files back, for the tests only: just enough of docs/spec/input-formats.md (header folding,
  * encodings, delimiters, title rows, Excel dates) to check what the generator wrote. The product's
  * importer lives in the backend; this is not a second one.
  */

@@ -10,7 +10,7 @@ import { foldName } from './names.ts';
 
 const config = loadConfig(defaultConfigDir);
 
-/** Canonical columns and their spellings (input-formats.md). */
+/** Canonical columns and their spellings (docs/spec/input-formats.md). */
 const SYNONYMS: Record<string, readonly string[]> = {
   activity_id: ['activity_id', 'id_dzialania', 'nr_dzialania', 'id'],
   date: ['date', 'data', 'data_dzialania', 'data_wypelnienia'],

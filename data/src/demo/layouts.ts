@@ -1,6 +1,6 @@
 /**
  * Which file holds what, and how each organizer keeps it: header spellings, formats, values.
- * Every header is a Polish synonym from input-formats.md; the mix of formats is deliberate.
+ * Every header is a Polish synonym from docs/spec/input-formats.md; the mix of formats is deliberate.
  */
 import type { OslConfig } from '../config/config.schema.ts';
 import { yearOf, type Day } from './calendar.ts';

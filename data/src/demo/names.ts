@@ -47,7 +47,7 @@ export function surnameFor(masculine: string, gender: Gender): string {
   return gender === 'K' && /(s|c|dz)ki$/.test(masculine) ? `${masculine.slice(0, -1)}a` : masculine;
 }
 
-/** Lower case without Polish diacritics: how the importer compares names (input-formats.md). */
+/** Lower case without Polish diacritics: how the importer compares names (docs/spec/input-formats.md). */
 export function foldName(text: string): string {
   return text
     .toLowerCase()

@@ -20,7 +20,7 @@ export interface IndicatorShape {
 }
 
 /**
- * The value expected by day `asOf` of `year` (indicators.md, "Common rules"): for a past year
+ * The value expected by day `asOf` of `year` (docs/spec/indicators.md, "Common rules"): for a past year
  * the target itself; for the current year a cumulative target grows linearly from the previous
  * year's target (the baseline before the first year), an annual count grows from zero, and a
  * percentage is expected in full. Null for a future year or a year without a target.

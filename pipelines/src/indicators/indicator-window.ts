@@ -11,7 +11,7 @@ export interface DateWindow {
 }
 
 /**
- * The dates that count toward an indicator's value for `year` (indicators.md): a cumulative
+ * The dates that count toward an indicator's value for `year` (docs/spec/indicators.md): a cumulative
  * indicator counts from the project start to 31 December of the year, an annual one the year
  * alone; both only inside the project period, and never past `asOf` (the value "to date").
  * Null when the window is empty (a year outside the project, or not begun by `asOf`).

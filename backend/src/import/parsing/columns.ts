@@ -9,13 +9,13 @@ import { cellText } from './values.ts';
 export { foldHeader } from './fold.ts';
 
 export interface ColumnSpec {
-  /** Canonical name, as in input-formats.md. */
+  /** Canonical name, as in docs/spec/input-formats.md. */
   name: string;
   synonyms: readonly string[];
   required: boolean;
 }
 
-/** The columns of the four kinds of file, exactly as input-formats.md lists them. */
+/** The columns of the four kinds of file, exactly as docs/spec/input-formats.md lists them. */
 export const columnSpecs: Readonly<Record<ImportKind, readonly ColumnSpec[]>> = {
   activities: [
     { name: 'activity_id', synonyms: ['id_dzialania', 'nr_dzialania', 'id'], required: true },

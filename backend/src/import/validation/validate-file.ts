@@ -46,7 +46,7 @@ const EARLIEST_DATE = '2000-01-01';
 const MIN_BIRTH_YEAR = 1900;
 
 /**
- * Checks one file against input-formats.md and turns its rows into records. Pure: everything it needs
+ * Checks one file against docs/spec/input-formats.md and turns its rows into records. Pure: everything it needs
  * (configuration, today, records already stored) comes in `ctx`. Every error is reported, with the
  * Excel row number, the canonical column and the value; records are only those of rows without errors.
  * Throws `FileRejectedError` (`header_not_found`) when no header row can be found.

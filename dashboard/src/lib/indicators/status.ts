@@ -51,5 +51,5 @@ export interface StatusThresholds {
   atRisk: number;
 }
 
-/** The method in indicators.md; the backend computes the status, this is only for the legend. */
+/** The method in docs/spec/indicators.md; the backend computes the status, this is only for the legend. */
 export const DEFAULT_STATUS_THRESHOLDS: StatusThresholds = { onTrack: 0.9, atRisk: 0.75 };
