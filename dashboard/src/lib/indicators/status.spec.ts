@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorStatus } from '$lib/api/client';
 import { DEFAULT_STATUS_THRESHOLDS, statusAppearance, TRAFFIC_LIGHT_STATUSES } from './status';
@@ -35,7 +36,8 @@ describe('statusAppearance', () => {
 });
 
 describe('DEFAULT_STATUS_THRESHOLDS', () => {
-  it('matches the method in indicators.md (90% / 75%)', () => {
-    expect(DEFAULT_STATUS_THRESHOLDS).toEqual({ onTrack: 0.9, atRisk: 0.75 });
+  it('is what the shipped configuration tells the backend (the legend before the configuration loads)', () => {
+    const project = JSON.parse(readFileSync(new URL('../../../../data/config/project.json', import.meta.url), 'utf8'));
+    expect(DEFAULT_STATUS_THRESHOLDS).toEqual(project.statusThresholds);
   });
 });
