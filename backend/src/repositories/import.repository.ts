@@ -168,6 +168,11 @@ export class ImportRepository {
     return this.database.client.importBatch.findMany({ where: before === undefined ? {} : { id: { lt: before } }, orderBy: { id: 'desc' }, take: limit });
   }
 
+  /** The newest batch that wrote rows (0 when none did). */
+  async latestImportedBatchId(): Promise<number> {
+    return (await this.database.client.importBatch.aggregate({ where: { status: 'imported' }, _max: { id: true } }))._max.id ?? 0;
+  }
+
   async hasRecordedData(): Promise<boolean> {
     const db = this.database.client;
     const [activities, participants] = await Promise.all([db.activity.count(), db.participant.count()]);

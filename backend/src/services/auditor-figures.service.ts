@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { compileMetricsQuery } from '../analytics/metrics-query.ts';
-import { auditorDisclosureMask, auditorPersonMeasures, type ActivityCounts, type CellId, type DisclosureInput, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
+import { auditorPersonMeasures, type ActivityCounts, type CellId, type DisclosureInput, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { runTypeScriptWorker } from '../lib/typescript-worker.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
@@ -19,6 +21,8 @@ export interface AuditorMask {
 export interface AuditorDisclosureInput extends DisclosureInput {
   activities: (ActivityCounts & { type: string })[];
 }
+
+const maskWorker = path.join(import.meta.dirname, '..', 'auth', 'auditor-mask.worker.ts');
 
 // Activities are read a community and a year at a time, and a month at a time where a year holds more.
 const activitiesPerRead = 5000;
@@ -41,8 +45,8 @@ export class AuditorFiguresService {
   ) {}
 
   async mask(): Promise<AuditorMask> {
-    const [latestBatch] = await this.imports.listBatches(1);
-    const key = `${this.analytics.published()?.runId ?? -1}|${latestBatch?.id ?? 0}`;
+    // Only a batch that wrote rows changes the activities: a rejected file leaves the mask as it is.
+    const key = `${this.analytics.published()?.runId ?? -1}|${await this.imports.latestImportedBatchId()}`;
     if (this.cached?.key !== key) {
       const mask = this.compute();
       this.cached = { key, mask };
@@ -80,7 +84,9 @@ export class AuditorFiguresService {
 
   private async compute(): Promise<AuditorMask> {
     const input = await this.disclosureInput();
-    return { hidden: auditorDisclosureMask(input), activities: new Map(input.activities.map((a) => [a.externalId, a])) };
+    // In a worker thread: seconds at tens of thousands of activities, which the server's requests must not wait for.
+    const hidden = new Set(await runTypeScriptWorker<CellId[]>(maskWorker, input));
+    return { hidden, activities: new Map(input.activities.map((a) => [a.externalId, a])) };
   }
 
   private async allActivities(communities: string[]): Promise<(ActivityCounts & { type: string })[]> {
