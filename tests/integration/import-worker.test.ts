@@ -127,6 +127,15 @@ describe('an import running through the API', () => {
     expect(fs.existsSync(spool) ? fs.readdirSync(spool) : []).toEqual([]);
   });
 
+  it('keeps nothing on disk of a refused upload (a wrong kind or language)', async () => {
+    for (const fields of [{ kind: 'nonsense' }, { lang: 'xx' }]) {
+      const response = await admin.fetch('/api/imports', { method: 'POST', body: form({ 'odrzucona.csv': attendanceCsv(5, 600_000) }, fields) });
+      expect(response.status).toBe(400);
+    }
+    const spool = path.join(environment.dataDir, 'uploads');
+    expect(fs.existsSync(spool) ? fs.readdirSync(spool) : []).toEqual([]);
+  });
+
   it('pages the import history', async () => {
     const first = await (await admin.fetch('/api/imports?limit=2')).json();
     expect(first).toHaveLength(2);
@@ -155,6 +164,20 @@ describe('limits of an upload', () => {
     const response = await admin.fetch('/api/imports?lang=pl', { method: 'POST', body: form({ 'a.csv': part, 'b.csv': part, 'c.csv': part }) });
     expect(response.status).toBe(413);
     expect((await response.json()).message).toMatch(/razem ponad 1 MB.*w kilku częściach/);
+    // The language chosen in the form (sent before the files) is the refusal's too.
+    const english = new FormData();
+    english.append('lang', 'en');
+    for (const name of ['a.csv', 'b.csv', 'c.csv']) english.append('files', new Blob([part]), name);
+    // Streamed without a length, so the limit is met while the files are stored, after the field is read.
+    const encoded = new Response(english);
+    const inEnglish = await admin.fetch('/api/imports', {
+      method: 'POST',
+      body: encoded.body,
+      headers: { 'content-type': encoded.headers.get('content-type')! },
+      duplex: 'half',
+    } as RequestInit);
+    expect(inEnglish.status).toBe(413);
+    expect((await inEnglish.json()).message).toMatch(/over 1 MB together.*several parts/);
     expect(await server.app.get(DatabaseRepository).client.importBatch.count()).toBe(before);
     const spool = path.join(environment.dataDir, 'uploads');
     expect(fs.existsSync(spool) ? fs.readdirSync(spool) : []).toEqual([]);

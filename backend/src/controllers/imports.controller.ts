@@ -59,15 +59,22 @@ export class ImportsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!files || files.length === 0) throw new BadRequestException('Send the files as multipart/form-data in the field "files".');
-    const options = {
-      kind: parseKind(body.kind),
-      lang: parseLang(body.lang),
-      source: 'api' as const,
-      importedBy: viewer.email,
-      allowedCommunities: viewer.scope === 'assigned' ? viewer.communities : undefined,
-    };
     // multer decodes names as latin1; Polish browsers send UTF-8.
     const spooled = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), path: f.path }));
+    let options;
+    try {
+      options = {
+        kind: parseKind(body.kind),
+        lang: parseLang(body.lang),
+        source: 'api' as const,
+        importedBy: viewer.email,
+        allowedCommunities: viewer.scope === 'assigned' ? viewer.communities : undefined,
+      };
+    } catch (error) {
+      // A refused request leaves nothing in the spool folder (else each one would fill the disk).
+      await this.jobs.discard(spooled);
+      throw error;
+    }
     // Either way the import worker process reads and writes the files, one at a time.
     if (asynchronous === 'true') {
       response.status(202);

@@ -1,9 +1,11 @@
 import type express from 'express';
 import { formatImportMessage } from '../import/import.messages.ts';
 
-/** The language of a refusal sent before the form (and its `lang` field) is read: `?lang=`, else Accept-Language. */
+/** The language of a refusal of an upload: its `lang` field if read yet, else `?lang=`, else Accept-Language. */
 export function requestLanguage(req: express.Request): 'pl' | 'en' {
-  const asked = typeof req.query.lang === 'string' ? req.query.lang : '';
+  // A form's `lang` field counts once multer has read it (fields sent before the files).
+  const field = (req.body as Record<string, unknown> | undefined)?.lang;
+  const asked = typeof field === 'string' ? field : typeof req.query.lang === 'string' ? req.query.lang : '';
   if (asked === 'en' || asked === 'pl') return asked;
   return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'pl';
 }

@@ -56,9 +56,20 @@ export class ImportJobsService {
     return path.join(this.environment.dataDir, 'uploads');
   }
 
+  /** Removes spooled files that will not be imported (a refused request). */
+  discard(files: readonly SpooledFile[]): Promise<void> {
+    return removeFiles(files);
+  }
+
   /** Starts a job and answers at once; poll it with `get`. */
   async start(files: SpooledFile[], options: JobOptions, ownerId: number | null = null): Promise<ImportJob> {
-    const row = await this.jobs.create({ id: randomUUID(), ownerId, lang: options.lang ?? 'pl', fileNames: files.map((f) => f.fileName) }, this.environment.now());
+    let row: ImportJobRow;
+    try {
+      row = await this.jobs.create({ id: randomUUID(), ownerId, lang: options.lang ?? 'pl', fileNames: files.map((f) => f.fileName) }, this.environment.now());
+    } catch (error) {
+      await removeFiles(files);
+      throw error;
+    }
     void this.execute(row.id, files, options).catch((error: Error) => this.logger.error(`import job ${row.id}: ${error.message}`));
     await this.jobs.forgetOld(keepFinishedJobs);
     return this.view(row);
