@@ -96,6 +96,23 @@ describe('an organizer’s register with a code of another community', () => {
   });
 });
 
+describe('an organizer’s register probing for codes of another community', () => {
+  it('gets the same refusal for a code in another community’s form whether it is registered or not', async () => {
+    const laz = installation.sessions.organizerLaz;
+    // OST-1 is registered in OST, OST-777 nowhere: a new person under either would tell them apart.
+    const refusals = [];
+    for (const code of ['OST-1', 'OST-777', 'ost_778']) {
+      const response = await laz.fetch('/api/imports', { method: 'POST', body: upload(`rejestr-${code}.csv`, `kod;spolecznosc\r\n${code};LAZ\r\n`) });
+      expect(response.status, code).toBe(422);
+      const [error, ...more] = (await response.json()).files[0].errors;
+      expect(more, code).toEqual([]);
+      refusals.push({ code: error.code, message: error.message.replace(code, '<code>') });
+    }
+    expect(new Set(refusals.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(refusals[0]!.code).toBe('participant_not_in_your_register');
+  });
+});
+
 describe('a list with people of another community, imported by the administrator', () => {
   beforeAll(async () => {
     const response = await installation.sessions.admin.fetch('/api/imports', { method: 'POST', body: upload('lista-l1-goscie.csv', 'id_dzialania;kod\r\nL1;OST-1\r\nL1;OST-2\r\nL1;WZG-1\r\n') });

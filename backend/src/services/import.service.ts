@@ -213,7 +213,7 @@ export class ImportService {
       if (error instanceof FileRejectedError) return rejectWhole(error);
       throw error;
     }
-    const outside = rowsOutsideCommunities(result, allowed, lookups, lang);
+    const outside = rowsOutsideCommunities(result, allowed, lookups, lang, this.config.communities.map((c) => c.code));
     if (outside.length > 0) result = { ...result, errors: [...result.errors, ...outside] };
     report.kind = result.kind;
     report.rows = result.rowsRead;

@@ -38,6 +38,18 @@ describe('rowsOutsideCommunities', () => {
     expect(issue.message).toBe(formatImportMessage('participant_not_in_your_register', 'en', { value: 'OST-0001', allowed: 'LAZ' }));
   });
 
+  it('refuses an organizer’s register row for a code in another community’s form, registered or not, with the same message', () => {
+    const result = { kind: 'participants', rowsRead: 4, errors: [], warnings: [], records: [participant(2, 'OST-0001', 'LAZ'), participant(3, 'OST-7777', 'LAZ'), participant(4, 'LAZ-0009', 'LAZ'), participant(5, 'OSTATNI-1', 'LAZ')] } as ValidationResult;
+    const issues = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en', ['WZG', 'OST', 'LAZ']);
+    // OSTATNI-1 only begins with the letters OST: it is not in OST's form.
+    expect(issues.map((i) => [i.row, i.code])).toEqual([
+      [2, 'participant_not_in_your_register'],
+      [3, 'participant_not_in_your_register'],
+    ]);
+    expect(issues[0]!.message.replace('OST-0001', 'X')).toBe(issues[1]!.message.replace('OST-7777', 'X'));
+    expect(rowsOutsideCommunities(result, null, lookups, 'en', ['WZG', 'OST', 'LAZ'])).toEqual([]);
+  });
+
   it('refuses an attendance list of another community’s activity, and a row of one’s own naming another community’s person', () => {
     const result = {
       kind: 'attendance',

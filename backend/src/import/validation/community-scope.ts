@@ -12,8 +12,13 @@ type Lookups = ValidationContext['lookups'];
  * registered nowhere, which names neither the community it is stored in nor that it exists.
  * `null` allows every community (administrators, the command line, the inbox).
  */
-export function rowsOutsideCommunities(result: ValidationResult, allowed: readonly string[] | null, lookups: Lookups, lang: Lang): ImportIssue[] {
+export function rowsOutsideCommunities(result: ValidationResult, allowed: readonly string[] | null, lookups: Lookups, lang: Lang, communityCodes: readonly string[] = []): ImportIssue[] {
   if (allowed === null) return [];
+  // Codes are global: a register row for a code another community holds must be refused, one for
+  // a new code accepted, which would tell which codes exist elsewhere. A code written in another
+  // community's form ("WZG-0042" for a LAZ organizer) is therefore refused whether it exists or not.
+  const othersPrefixes = communityCodes.filter((c) => !allowed.includes(c));
+  const inAnotherCommunitysForm = (code: string) => othersPrefixes.some((prefix) => new RegExp(`^${escapeRegExp(prefix)}[^\\p{L}\\p{N}]`, 'iu').test(code));
   const rows: { row: number; communities: (string | undefined)[]; column: string; value: string; participantCode?: string | null }[] = [];
   if (result.kind === 'attendance') {
     for (const r of result.records) {
@@ -35,7 +40,7 @@ export function rowsOutsideCommunities(result: ValidationResult, allowed: readon
       continue;
     }
     const stored = r.participantCode ? lookups.participants.get(r.participantCode)?.communityCode : undefined;
-    if (stored !== undefined && !allowed.includes(stored)) {
+    if ((stored !== undefined && !allowed.includes(stored)) || (result.kind === 'participants' && r.participantCode && inAnotherCommunitysForm(r.participantCode))) {
       const code = 'participant_not_in_your_register';
       issues.push({ row: r.row, column: 'participant_code', value: r.participantCode!, code, message: formatImportMessage(code, lang, { value: r.participantCode!, allowed: list }) });
     }
@@ -57,4 +62,8 @@ export function lookupsForCommunities(lookups: Lookups, allowed: readonly string
     if (own.length > 0) byName.set(key, own);
   }
   return { ...lookups, participantCodesByNameKey: byName, uploaderCommunities: allowed };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
