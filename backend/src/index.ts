@@ -17,3 +17,4 @@ export { sessionCookieName } from './auth/cookies.ts';
 export { apiVersion, buildOpenApiDocument, describeApi } from './openapi/openapi-document.ts';
 export { ScheduledJobs, type RetryTimer } from './jobs/scheduled-jobs.ts';
 export { PdfBrowserPool } from './services/pdf-browser-pool.ts';
+export { ImportWorkerService } from './services/import-worker.service.ts';

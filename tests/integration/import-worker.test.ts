@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseRepository, ImportService, startServer, type OslEnvironment, type RunningServer } from '@osl/backend';
+import { DatabaseRepository, ImportService, ImportWorkerService, startServer, type OslEnvironment, type RunningServer } from '@osl/backend';
 import { createUser, signIn, testPassword, type ApiSession } from '../support/api-session.ts';
 import { temporaryEnvironmentWithProject } from '../support/import-fixtures.ts';
 import { repositoryRoot, temporaryEnvironment, writeCsv } from '../support/installation.ts';
@@ -213,6 +213,35 @@ describe('an import that needs more memory than the worker has', () => {
     const next = await admin.fetch('/api/imports', { method: 'POST', body: form({ 'mala.csv': attendanceCsv(3) }) });
     expect(next.status).toBe(200);
     expect(await server.app.get(DatabaseRepository).client.attendance.count()).toBe(3);
+  });
+});
+
+describe('an idle import worker', () => {
+  it('ends after its idle time (its heap grown by a large file goes with it), and the next import starts a new one', async () => {
+    const environment = temporaryEnvironment('2022-07-02T10:00:00Z', { OSL_DASHBOARD_DIR: '', OSL_IMPORT_WORKER_IDLE_MS: '300' });
+    const { server, admin } = await seededServer(environment);
+    try {
+      const workers = server.app.get(ImportWorkerService);
+      expect((await admin.fetch('/api/imports', { method: 'POST', body: form({ 'pierwsza.csv': attendanceCsv(5) }) })).status).toBe(200);
+      const first = workers.workerPid;
+      expect(first).not.toBeNull();
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const deadline = Date.now() + 15_000;
+      while ((workers.workerPid !== null || alive(first!)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(workers.workerPid).toBeNull();
+      expect(alive(first!), 'the idle worker process ended').toBe(false);
+      expect((await admin.fetch('/api/imports', { method: 'POST', body: form({ 'druga.csv': attendanceCsv(5, 10) }) })).status).toBe(200);
+      expect(workers.workerPid).not.toBe(first);
+    } finally {
+      await server.close();
+    }
   });
 });
 

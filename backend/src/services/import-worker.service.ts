@@ -16,6 +16,11 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 const backendTsconfig = path.join(import.meta.dirname, '..', '..', 'tsconfig.json');
 /** How long a stopping worker may take to end by itself before it is killed. */
 const stopGraceMs = 2_000;
+/**
+ * An idle worker ends after this long: a large file leaves its heap grown (V8 keeps what it took),
+ * and a new worker starts in a few seconds when the next import comes.
+ */
+const defaultIdleExitMs = 60_000;
 
 /** An import the worker could not finish: why, as a message key, and the reports of the files it did finish. */
 export class ImportWorkerError extends Error {
@@ -57,6 +62,7 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
   private readonly pending: PendingJob[] = [];
   private stderrTail = '';
   private stopping = false;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
@@ -68,6 +74,8 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
       if (this.stopping) return reject(new ImportWorkerError('import_interrupted', new Map(), 'the server is stopping'));
       const job: PendingJob = { message: { type: 'run', jobId, files, options }, listeners, finished: new Map(), resolve, reject };
       this.pending.push(job);
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      this.idleTimer = null;
       this.worker().send(job.message);
     });
   }
@@ -81,6 +89,11 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
   /** The worker's heap limit (project.json `importLimits.workerMemoryMb`). */
   get memoryLimitMb(): number {
     return this.config.project.importLimits.workerMemoryMb;
+  }
+
+  /** The worker's process id while one is running (an idle one ends after a minute). */
+  get workerPid(): number | null {
+    return this.child?.pid ?? null;
   }
 
   /** Whether the worker is running a job now. */
@@ -132,10 +145,26 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
         job.reject(new ImportWorkerError('import_failed', job.finished, message.message));
         break;
     }
+    if (this.pending.length === 0) this.exitWhenIdle();
+  }
+
+  private exitWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const idle = this.child;
+      if (this.pending.length > 0 || !idle?.connected) return;
+      // Retired at once: the next job starts a new worker instead of writing to a closing channel.
+      this.child = null;
+      idle.disconnect();
+    }, Number(this.environment.env.OSL_IMPORT_WORKER_IDLE_MS) || defaultIdleExitMs);
+    this.idleTimer.unref();
   }
 
   private exited(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
-    if (this.child === child) this.child = null;
+    // A worker retired when idle had no jobs; the jobs belong to its successor.
+    if (this.child !== child) return;
+    this.child = null;
     const running = this.pending.shift();
     if (!running) return;
     const outOfMemory = /heap out of memory|Allocation failed/i.test(this.stderrTail);
@@ -159,6 +188,7 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
