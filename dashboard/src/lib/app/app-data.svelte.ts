@@ -13,6 +13,7 @@ import {
   type HealthResponse,
   type SessionResponse
 } from '$lib/api/client';
+import { createLatestRequest } from './latest-request';
 
 class AppDataStore {
   session = $state<SessionResponse | null>(null);
@@ -24,6 +25,8 @@ class AppDataStore {
   sessionEnded = $state(false);
 
   #pending: Promise<void> | null = null;
+  // A reload (retry, sign-in) supersedes the load before it; signing out cancels it.
+  #request = createLatestRequest();
 
   constructor() {
     onSessionEnded(() => this.#signedOut(true));
@@ -62,6 +65,8 @@ class AppDataStore {
   }
 
   #signedOut(byServer: boolean): void {
+    this.#request.cancel();
+    this.loading = false;
     setCsrfToken(null);
     this.session = this.session ? { ...this.session, user: null, csrfToken: null, expiresAt: null } : null;
     this.config = null;
@@ -71,18 +76,24 @@ class AppDataStore {
   async #fetch(): Promise<void> {
     this.loading = true;
     this.error = null;
-    try {
-      const [session, health] = await Promise.all([fetchSession(), fetchHealth()]);
-      setCsrfToken(session.csrfToken);
-      this.session = session;
-      this.health = health;
-      // The configuration is for signed-in users only (and not before a one-time password is replaced).
-      this.config = session.user && !session.user.mustChangePassword ? await fetchConfig() : null;
-    } catch (error) {
-      this.error = error;
-    } finally {
-      this.loading = false;
-    }
+    const applied = await this.#request.run(
+      async (signal) => {
+        const [session, health] = await Promise.all([fetchSession({ signal }), fetchHealth({ signal })]);
+        // The configuration is for signed-in users only (and not before a one-time password is replaced).
+        const config = session.user && !session.user.mustChangePassword ? await fetchConfig({ signal }) : null;
+        return { session, health, config };
+      },
+      {
+        onResult: ({ session, health, config }) => {
+          setCsrfToken(session.csrfToken);
+          this.session = session;
+          this.health = health;
+          this.config = config;
+        },
+        onError: (error) => (this.error = error)
+      }
+    );
+    if (applied) this.loading = false;
   }
 }
 
