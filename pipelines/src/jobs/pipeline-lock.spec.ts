@@ -54,6 +54,16 @@ describe('PipelineLock', () => {
     expect(new PipelineLock(dir).holder()).toBeNull();
   });
 
+  it('clears what a failed rewrite left (its own or a dead process’s temporary file), not a live one’s', () => {
+    const dir = dataDir();
+    const analytics = path.join(dir, 'analytics');
+    const lock = new PipelineLock(dir);
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    for (const pid of [process.pid, Number(dead), 1]) fs.writeFileSync(path.join(analytics, `pipeline.lock.${pid}.tmp`), '{}');
+    lock.acquire(null).release();
+    expect(fs.readdirSync(analytics).filter((name) => name.endsWith('.tmp'))).toEqual(['pipeline.lock.1.tmp']);
+  });
+
   it('names a folder standing at the lock path instead of calling it a run in progress', () => {
     const dir = dataDir();
     fs.mkdirSync(path.join(dir, 'analytics', 'pipeline.lock'), { recursive: true });

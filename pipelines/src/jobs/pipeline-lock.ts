@@ -70,6 +70,7 @@ export class PipelineLock {
   }
 
   acquire(runId: number | null): HeldLock {
+    this.removeStaleRewrites();
     const token = randomUUID();
     const since = this.clock().toISOString();
     const content = (id: number | null) =>
@@ -99,6 +100,30 @@ export class PipelineLock {
       }
     }
     throw new Error(`Cannot take the pipeline lock ${this.file}`);
+  }
+
+  /**
+   * A rewrite's temporary file that a failed rename left: this process's own (rewrites are
+   * synchronous, so none is under way now) or a dead process's.
+   */
+  private removeStaleRewrites(): void {
+    const dir = path.dirname(this.file);
+    const pattern = new RegExp(`^${path.basename(this.file).replace('.', '\\.')}\\.(\\d+)\\.tmp$`);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+      if (!Number.isInteger(pid) || (pid !== process.pid && isAlive(pid))) continue;
+      try {
+        fs.rmSync(path.join(dir, name), { force: true });
+      } catch {
+        // Still unwritable: the next run tries again.
+      }
+    }
   }
 
   holder(): LockHolder | null {
@@ -132,7 +157,13 @@ export class PipelineLock {
     const rewrite = () => {
       const temporary = `${this.file}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, content(runId));
-      fs.renameSync(temporary, this.file);
+      try {
+        fs.renameSync(temporary, this.file);
+      } catch (error) {
+        // Not left behind where it can be removed (a folder that became unwritable keeps it: acquire clears it).
+        fs.rmSync(temporary, { force: true, maxRetries: 0 });
+        throw error;
+      }
     };
     return {
       takenOver,
@@ -166,3 +197,4 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
