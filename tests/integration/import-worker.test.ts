@@ -128,7 +128,7 @@ describe('an import running through the API', () => {
   });
 
   it('keeps nothing on disk of a refused upload (a wrong kind or language)', async () => {
-    for (const fields of [{ kind: 'nonsense' }, { lang: 'xx' }]) {
+    for (const fields of [{ kind: 'nonsense' }, { lang: 'xx' }] as Record<string, string>[]) {
       const response = await admin.fetch('/api/imports', { method: 'POST', body: form({ 'odrzucona.csv': attendanceCsv(5, 600_000) }, fields) });
       expect(response.status).toBe(400);
     }

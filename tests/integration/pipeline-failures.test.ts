@@ -408,6 +408,23 @@ function makeWritable(dir: string): void {
   else fs.chmodSync(dir, 0o755);
 }
 
+/** A full run by the CLI with a one-second lease, once it has passed its read step. */
+async function cliRunPastItsRead(interruption: string) {
+  const env = { ...environment.env, OSL_PIPELINE_LEASE_MS: '1000' };
+  const cli = spawnOsl(['pipeline', 'run', '--full', '--json'], env);
+  const run = await waitFor(
+    async () => {
+      if (cli.child.exitCode !== null) throw new Error(`the CLI run ended before it could be ${interruption} (exit ${cli.child.exitCode})`);
+      const running = await database().pipelineRun.findFirst({ where: { status: 'running' }, orderBy: { id: 'desc' } });
+      return running && Array.isArray(running.steps) && running.steps.length >= 2 ? running : null;
+    },
+    'the CLI run to pass its read step',
+    60_000,
+    3,
+  );
+  return { cli, run };
+}
+
 describe('pipeline failures (issue 11)', () => {
 
   it('a scheduled run meeting a run in progress is recorded as coalesced into it; one that cannot start is recorded as failed, with why, and retried', async () => {
@@ -456,18 +473,7 @@ describe('pipeline failures (issue 11)', () => {
   });
 
   it('a killed run shows as failed (abandoned, with when) once its lease runs out, without a restart or another run', async () => {
-    const env = { ...environment.env, OSL_PIPELINE_LEASE_MS: '1000' };
-    const cli = spawnOsl(['pipeline', 'run', '--full', '--json'], env);
-    const run = await waitFor(
-      async () => {
-        if (cli.child.exitCode !== null) throw new Error(`the CLI run ended before it could be killed (exit ${cli.child.exitCode})`);
-        const running = await database().pipelineRun.findFirst({ where: { status: 'running' }, orderBy: { id: 'desc' } });
-        return running && Array.isArray(running.steps) && running.steps.length >= 2 ? running : null;
-      },
-      'the CLI run to pass its read step',
-      60_000,
-      3,
-    );
+    const { cli, run } = await cliRunPastItsRead('killed');
     expect(run.leaseExpiresAt).toBeInstanceOf(Date);
     await stopOutsideWrite(cli.child);
     cli.child.kill('SIGKILL');
@@ -486,18 +492,7 @@ describe('pipeline failures (issue 11)', () => {
   });
 
   it('a frozen run whose lease ran out: another process takes the lock over and publishes; the frozen one, resumed, publishes nothing', async () => {
-    const env = { ...environment.env, OSL_PIPELINE_LEASE_MS: '1000' };
-    const cli = spawnOsl(['pipeline', 'run', '--full', '--json'], env);
-    const run = await waitFor(
-      async () => {
-        if (cli.child.exitCode !== null) throw new Error(`the CLI run ended before it could be stopped (exit ${cli.child.exitCode})`);
-        const running = await database().pipelineRun.findFirst({ where: { status: 'running' }, orderBy: { id: 'desc' } });
-        return running && Array.isArray(running.steps) && running.steps.length >= 2 ? running : null;
-      },
-      'the CLI run to pass its read step',
-      60_000,
-      3,
-    );
+    const { cli, run } = await cliRunPastItsRead('stopped');
     await stopOutsideWrite(cli.child);
     try {
       // Its process is alive but no longer renews: once the lease has run out, the lock is free.

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { formatImportMessage } from '../import/import.messages.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportJobRepository, type ImportJobRow } from '../repositories/import-job.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
-import type { FileImportReport, ImportLanguage, ImportOptions, ImportProgress } from './import.service.ts';
+import { hashFile, type FileImportReport, type ImportLanguage, type ImportOptions, type ImportProgress } from './import.service.ts';
 import { ImportWorkerError, ImportWorkerService } from './import-worker.service.ts';
 
 export interface ImportJob {
@@ -179,10 +177,4 @@ export class ImportJobsService {
 
 async function removeFiles(files: readonly SpooledFile[]): Promise<void> {
   await Promise.all(files.map((f) => (f.path ? fs.rm(f.path, { force: true }) : undefined)));
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -243,7 +243,8 @@ export class ImportService {
   }
 }
 
-async function hashFile(file: string): Promise<string> {
+/** The SHA-256 of a file, read as a stream (a file over the size limit is never loaded whole). */
+export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
