@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildYearSeries } from '$lib/community/community-series';
-import { buildCommunityChartOption, COMMUNITY_SERIES_IDS } from './community-chart.options';
+import { buildChartAlertSpans, buildChartTarget, buildCommunityChartOption, COMMUNITY_SERIES_IDS } from './community-chart.options';
 
 const labels = { attendances: 'Obecności', distinct: 'Osoby', previousYear: 'Rok wcześniej', alert: 'spadek', formatPeriod: (p: string) => p, formatNumber: (v: number) => String(v) };
 const row = (period: string, attendances: number, distinct: number) => ({ period, periodStart: '', attendances, distinctParticipants: distinct, newParticipants: 0, returningParticipants: distinct, activities: 1 });
@@ -31,5 +31,38 @@ describe('buildCommunityChartOption', () => {
   it('draws no shading without alerts', () => {
     const option = buildCommunityChartOption(buildYearSeries([], 2022, 'month'), [], labels);
     expect((option.series as { markArea?: unknown }[])[0].markArea).toBeUndefined();
+  });
+});
+
+describe('buildChartAlertSpans', () => {
+  const alert = (since: string, lastWeek: string) => ({ since, lastWeek, status: 'active' as const, sentencePl: `spadek od ${since}`, sentenceEn: `decline since ${since}` });
+
+  it('keeps the alerts on the axis, clipped to it, with the sentence in the language shown', () => {
+    const periods = buildYearSeries([], 2022, 'week').periods;
+    const spans = buildChartAlertSpans([alert('2022-W42', '2023-W03'), alert('2020-W10', '2020-W20')], periods, 'week', 'en');
+    expect(spans).toEqual([{ span: ['2022-W42', '2022-W52'], sentence: 'decline since 2022-W42' }]);
+    expect(buildChartAlertSpans([alert('2022-W42', '2022-W46')], buildYearSeries([], 2022, 'month').periods, 'month', 'pl')).toEqual([
+      { span: ['2022-10', '2022-11'], sentence: 'spadek od 2022-W42' }
+    ]);
+  });
+});
+
+describe('buildChartTarget', () => {
+  const reach = {
+    periods: [{ period: '2022-01', cumulativeParticipants: 40 }, { period: '2022-02', cumulativeParticipants: 44 }],
+    targetPath: [{ period: '2022-01', expected: 38 }, { period: '2022-03', expected: 50 }],
+    target: { indicator: 'P1', baseline: 0, targets: { '2022': 86 } }
+  } as unknown as Parameters<typeof buildChartTarget>[2];
+  const names = { reachedLabel: 'Osoby objęte', pathLabel: 'Ścieżka celu' };
+
+  it('puts persons reached and the target path on the months of the axis', () => {
+    const target = buildChartTarget(['2022-01', '2022-02', '2022-03'], 'month', reach, names);
+    expect(target).toEqual({ reached: [40, 44, null], path: [38, null, 50], ...names });
+  });
+
+  it('draws no target by week, or without one', () => {
+    expect(buildChartTarget(['2022-W01'], 'week', reach, names)).toBeNull();
+    expect(buildChartTarget(['2022-01'], 'month', { ...reach!, target: null }, names)).toBeNull();
+    expect(buildChartTarget(['2022-01'], 'month', null, names)).toBeNull();
   });
 });

@@ -4,7 +4,8 @@
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkAreaComponentOption, TooltipComponentOption } from 'echarts/components';
-import type { YearSeries } from '$lib/community/community-series';
+import type { CommunityParticipation, DeclineAlert } from '$lib/api/client';
+import { alertSpan, type Grain, type YearSeries } from '$lib/community/community-series';
 import { OKABE_ITO } from '$lib/indicators/status';
 import { CHART_TEXT } from './chart-theme';
 
@@ -128,5 +129,35 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
     },
     yAxis: target ? [valueAxis, { ...valueAxis, splitLine: { show: false } }] : valueAxis,
     series: [bars, previous, distinct, ...targetSeries]
+  };
+}
+
+/** The alerts that fall on the axis, as shaded spans with their sentence in the language shown. */
+export function buildChartAlertSpans(
+  alerts: readonly Pick<DeclineAlert, 'since' | 'lastWeek' | 'status' | 'sentencePl' | 'sentenceEn'>[],
+  periods: readonly string[],
+  grain: Grain,
+  lang: 'pl' | 'en'
+): ChartAlertSpan[] {
+  return alerts.flatMap((alert) => {
+    const span = alertSpan(alert, periods, grain);
+    return span ? [{ span, sentence: lang === 'pl' ? alert.sentencePl : alert.sentenceEn }] : [];
+  });
+}
+
+/** The reach indicator (persons reached to date against its target path) on a monthly axis; null by week or without a target. */
+export function buildChartTarget(
+  periods: readonly string[],
+  grain: Grain,
+  reach: Pick<CommunityParticipation, 'periods' | 'targetPath' | 'target'> | null,
+  labels: Pick<ChartTarget, 'reachedLabel' | 'pathLabel'>
+): ChartTarget | null {
+  if (grain !== 'month' || !reach?.target) return null;
+  const reached = new Map(reach.periods.map((p) => [p.period, p.cumulativeParticipants]));
+  const path = new Map(reach.targetPath.map((p) => [p.period, p.expected]));
+  return {
+    reached: periods.map((p) => reached.get(p) ?? null),
+    path: periods.map((p) => path.get(p) ?? null),
+    ...labels
   };
 }

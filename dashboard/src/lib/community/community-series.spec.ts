@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertSpan, buildYearSeries, isoWeekStart, isoWeeksInYear, periodRange, type SeriesRow } from './community-series';
+import { alertSpan, buildYearSeries, communityMetricsQueries, isoWeekStart, isoWeeksInYear, periodRange, type SeriesRow } from './community-series';
 
 const row = (period: string, attendances: number): SeriesRow => ({
   period,
@@ -55,5 +55,19 @@ describe('periodRange', () => {
   it('gives the dates of a week and of a month', () => {
     expect(periodRange('2022-W42')).toEqual({ from: '2022-10-17', to: '2022-10-23' });
     expect(periodRange('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+});
+
+describe('communityMetricsQueries', () => {
+  it('asks for the year and the one before by the chosen grain, and the year alone by kind', () => {
+    const { series, byType } = communityMetricsQueries('OST', 'month', 2022);
+    expect(series).toEqual({
+      measures: ['activities', 'attendances', 'distinctParticipants', 'newParticipants', 'returningParticipants'],
+      grain: 'month',
+      communities: ['OST'],
+      from: '2021-01-01',
+      to: '2022-12-31'
+    });
+    expect(byType).toEqual({ measures: ['activities', 'attendances'], grain: 'year', dimensions: ['type'], communities: ['OST'], from: '2022-01-01', to: '2022-12-31' });
   });
 });

@@ -1,5 +1,7 @@
-// Pure helpers of the community page: a year's weekly or monthly series from metrics rows, last
-// year's figures on the same weeks or months, and alert periods as spans of that axis.
+// Pure helpers of the community page: the metrics it asks for, a year's weekly or monthly series
+// from metrics rows, last year's figures on the same weeks or months, and alert periods as spans of
+// that axis.
+import type { MetricsParams } from '$lib/api/client';
 
 export type Grain = 'week' | 'month';
 
@@ -84,4 +86,18 @@ export function periodRange(period: string): { from: string; to: string } {
   const [year, month] = period.split('-').map(Number);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
+}
+
+/** The community page's metrics queries: the year and the one before by week or month (for the chart), and the year by kind of activity. */
+export function communityMetricsQueries(community: string, grain: Grain, year: number): { series: MetricsParams; byType: MetricsParams } {
+  return {
+    series: {
+      measures: ['activities', 'attendances', 'distinctParticipants', 'newParticipants', 'returningParticipants'],
+      grain,
+      communities: [community],
+      from: `${year - 1}-01-01`,
+      to: `${year}-12-31`
+    },
+    byType: { measures: ['activities', 'attendances'], grain: 'year', dimensions: ['type'], communities: [community], from: `${year}-01-01`, to: `${year}-12-31` }
+  };
 }

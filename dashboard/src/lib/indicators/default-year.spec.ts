@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityParticipation, ParticipationPeriod } from '$lib/api/client';
-import { parseYearParam, pickDefaultYear, yearsWithParticipation } from './default-year';
+import { isInsidePeriod, parseYearParam, pickDefaultYear, yearsWithParticipation } from './default-year';
 
 const base = { years: [2021, 2022, 2023], periodStart: '2021-01-01', periodEnd: '2023-12-31' };
 
@@ -68,5 +68,14 @@ describe('parseYearParam', () => {
     expect(parseYearParam('2030', [2021, 2022])).toBeNull();
     expect(parseYearParam('22', [2021, 2022])).toBeNull();
     expect(parseYearParam(null, [2021, 2022])).toBeNull();
+  });
+});
+
+describe('isInsidePeriod', () => {
+  it('includes both ends of the period', () => {
+    expect(isInsidePeriod({ ...base, today: '2021-01-01' })).toBe(true);
+    expect(isInsidePeriod({ ...base, today: '2023-12-31' })).toBe(true);
+    expect(isInsidePeriod({ ...base, today: '2020-12-31' })).toBe(false);
+    expect(isInsidePeriod({ ...base, today: '2024-01-01' })).toBe(false);
   });
 });

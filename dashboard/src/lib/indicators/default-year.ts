@@ -12,6 +12,11 @@ export interface DefaultYearInput {
   yearsWithData: Iterable<number>;
 }
 
+/** Whether `today` falls within the project period (both ends included). */
+export function isInsidePeriod({ periodStart, periodEnd, today }: Pick<DefaultYearInput, 'periodStart' | 'periodEnd' | 'today'>): boolean {
+  return periodStart <= today && today <= periodEnd;
+}
+
 /**
  * Inside the project period: the current year. Otherwise the last project year that has data;
  * with no data at all, the first year before the period and the last one after it.
@@ -20,7 +25,7 @@ export function pickDefaultYear(input: DefaultYearInput): number | null {
   const years = [...input.years].sort((a, b) => a - b);
   if (years.length === 0) return null;
   const currentYear = Number(input.today.slice(0, 4));
-  if (input.periodStart <= input.today && input.today <= input.periodEnd && years.includes(currentYear)) {
+  if (isInsidePeriod(input) && years.includes(currentYear)) {
     return currentYear;
   }
   const withData = new Set(input.yearsWithData);

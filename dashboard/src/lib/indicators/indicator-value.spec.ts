@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValue } from '$lib/api/client';
 import {
+  auditFigure,
   formatAchievement,
+  formatCount,
+  scopeName,
   formatIndicatorFigure,
   indexIndicatorValues,
+  indicatorValueLookup,
   showsExpected
 } from './indicator-value';
 
@@ -70,5 +74,47 @@ describe('showsExpected', () => {
     expect(showsExpected(row({ expected: 180, target: 180 }))).toBe(false);
     expect(showsExpected(row({ expected: 132.4, target: 180 }))).toBe(true);
     expect(showsExpected(row({ expected: null }))).toBe(false);
+  });
+});
+
+describe('indicatorValueLookup', () => {
+  it('finds a row by code, scope and year', () => {
+    const lookup = indicatorValueLookup([
+      row({ code: 'P1', community: 'ALL', year: 2021, value: 90 }),
+      row({ code: 'P1', community: 'ALL', year: 2022, value: 170 }),
+      row({ code: 'P1', community: 'OST', year: 2022, value: 45 })
+    ]);
+    expect(lookup('P1', 'ALL', 2022)?.value).toBe(170);
+    expect(lookup('P1', 'OST', 2022)?.value).toBe(45);
+    expect(lookup('P1', 'OST', 2021)).toBeUndefined();
+    expect(lookup('P2', 'ALL', 2022)).toBeUndefined();
+  });
+});
+
+describe('auditFigure', () => {
+  it('shows a figure in its unit, "–" where there is none, "<3" where the value is suppressed', () => {
+    expect(auditFigure(row({ value: 58.3, unit: 'percent' }), 'value', 'pl')).toBe('58,3%');
+    expect(auditFigure(row({ target: null }), 'target', 'pl')).toBe('–');
+    expect(auditFigure(undefined, 'baseline', 'en')).toBe('–');
+    expect(auditFigure(row({ value: null, suppressed: ['value'] }), 'value', 'en')).toBe('<3');
+    // Only the value is hidden; the target of the same row shows.
+    expect(auditFigure(row({ value: null, target: 180, suppressed: ['value'] }), 'target', 'en')).toBe('180');
+  });
+});
+
+describe('formatCount', () => {
+  it('formats a count, and shows a suppressed one as "<3"', () => {
+    expect(formatCount(1260, 'en')).toBe('1,260');
+    expect(formatCount(0, 'pl')).toBe('0');
+    expect(formatCount(null, 'pl')).toBe('<3');
+    expect(formatCount(undefined, 'en')).toBe('<3');
+  });
+});
+
+describe('scopeName', () => {
+  it('names the whole project in the language shown, a community by its code', () => {
+    expect(scopeName('ALL', 'pl')).toBe('Cały projekt');
+    expect(scopeName('ALL', 'en')).toBe('Whole project');
+    expect(scopeName('OST', 'pl')).toBe('OST');
   });
 });

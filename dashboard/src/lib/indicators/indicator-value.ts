@@ -1,6 +1,7 @@
 // Indicator figures as text. `null` means "no value" and is never shown as 0.
-import type { IndicatorUnit, IndicatorValue, Scope } from '$lib/api/client';
+import { ALL_COMMUNITIES, type IndicatorUnit, type IndicatorValue, type Scope } from '$lib/api/client';
 import { formatNumber, formatPercent, type Lang } from '$lib/i18n/format';
+import { translate } from '$lib/i18n/messages';
 
 /** A value or target in its unit: persons and activities as numbers, percent values as "58,3%". */
 export function formatIndicatorFigure(
@@ -35,4 +36,32 @@ export function indexIndicatorValues(
 /** Whether to show "expected to date" next to the status: only when it differs from the target. */
 export function showsExpected(row: IndicatorValue): boolean {
   return row.expected !== null && row.target !== null && Math.abs(row.expected - row.target) > 1e-9;
+}
+
+/** Finds a row of every year's /api/indicators answer by indicator code, scope and year. */
+export type IndicatorValueLookup = (code: string, scope: Scope, year: number) => IndicatorValue | undefined;
+
+export function indicatorValueLookup(rows: readonly IndicatorValue[]): IndicatorValueLookup {
+  const byKey = new Map(rows.map((row) => [`${row.code}|${row.community}|${row.year}`, row]));
+  return (code, scope, year) => byKey.get(`${code}|${scope}|${year}`);
+}
+
+/**
+ * A figure of the auditor's table: "–" where there is no row or no figure, "<3" where the value is
+ * hidden by small-count suppression.
+ */
+export function auditFigure(row: IndicatorValue | undefined, field: 'value' | 'target' | 'baseline', lang: Lang): string {
+  if (!row) return '–';
+  if (field === 'value' && row.suppressed?.includes('value')) return translate(lang, 'value.suppressed');
+  return formatIndicatorFigure(row[field], row.unit, lang) ?? '–';
+}
+
+/** A count of activities or attendances; one hidden by small-count suppression (null) reads "<3". */
+export function formatCount(value: unknown, lang: Lang): string {
+  return typeof value === 'number' ? formatNumber(value, lang) : translate(lang, 'value.suppressed');
+}
+
+/** A scope as the pages name it: the whole project, or a community's code. */
+export function scopeName(scope: Scope, lang: Lang): string {
+  return scope === ALL_COMMUNITIES ? translate(lang, 'indicators.wholeProject') : scope;
 }

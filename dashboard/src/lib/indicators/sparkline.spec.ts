@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSparkline } from './sparkline';
+import { buildSparkline, sparkPointsByCode } from './sparkline';
 
 describe('buildSparkline', () => {
   it('draws values as a line and targets as steps on one scale', () => {
@@ -30,5 +30,23 @@ describe('buildSparkline', () => {
     );
     expect(line.valuePath.match(/M/g)).toHaveLength(2);
     expect(line.targetPath).toBe('');
+  });
+});
+
+describe('sparkPointsByCode', () => {
+  it('groups the values per indicator, in year order whatever the order of the answer', () => {
+    const byCode = sparkPointsByCode([
+      { code: 'P1', year: 2023, value: 230, target: 250 },
+      { code: 'P2', year: 2021, value: null, target: 10 },
+      { code: 'P1', year: 2021, value: 90, target: 100 },
+      { code: 'P1', year: 2022, value: 170, target: 180 }
+    ]);
+    expect(byCode.get('P1')).toEqual([
+      { year: 2021, value: 90, target: 100 },
+      { year: 2022, value: 170, target: 180 },
+      { year: 2023, value: 230, target: 250 }
+    ]);
+    expect(byCode.get('P2')).toEqual([{ year: 2021, value: null, target: 10 }]);
+    expect(byCode.get('P3')).toBeUndefined();
   });
 });
