@@ -27,12 +27,7 @@ export const activities: ImportKindDefinition<ActivityRecord> = {
   importOrder: 1,
   templateSheetName: 'dzialania',
   columns: [
-    {
-      name: 'activity_id',
-      synonyms: ['id_dzialania', 'nr_dzialania', 'id'],
-      required: true,
-      template: { note: 'Własny, niepowtarzalny numer działania, np. WZG/2024/001', example: (sample) => `${sample.community}/PRZYKLAD/001` },
-    },
+    { name: 'activity_id', synonyms: ['id_dzialania', 'nr_dzialania', 'id'], required: true, template: commonTemplates.activityId },
     { name: 'date', synonyms: ['data', 'data_dzialania'], required: true, template: commonTemplates.date },
     { name: 'community', synonyms: ['spolecznosc', 'spolecznosc_kod'], required: true, template: commonTemplates.community },
     {

@@ -21,12 +21,7 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
   importOrder: 2,
   templateSheetName: 'obecnosci',
   columns: [
-    {
-      name: 'activity_id',
-      synonyms: ['id_dzialania', 'nr_dzialania'],
-      required: true,
-      template: { note: 'Własny, niepowtarzalny numer działania, np. WZG/2024/001', example: (sample) => `${sample.community}/PRZYKLAD/001` },
-    },
+    { name: 'activity_id', synonyms: ['id_dzialania', 'nr_dzialania'], required: true, template: commonTemplates.activityId },
     // participant_code, or first_name + last_name: see `requiredAlternatives`. The template asks for codes only.
     { name: 'participant_code', synonyms: ['kod_uczestnika', 'id_uczestnika', 'kod'], required: false, template: commonTemplates.participantCode },
     { name: 'first_name', synonyms: ['imie'], required: false, template: null },
