@@ -108,7 +108,7 @@ describe('record schemas', () => {
   });
 
   it('refuse what the database must never get', () => {
-    const activity = { row: 2, externalId: 'A-1', date: '2022-03-05', communityCode: 'WZG', typeCode: 'AKCJA', title: 'T', durationHours: null, ledBy: null, location: null, headcountAnonymous: 0, residentInitiative: false };
+    const [activity] = validateTable(csvTable(files.activities), testContext(seed)).records;
     const schema = importKindDefinition('activities').record;
     expect(schema.safeParse(activity).success).toBe(true);
     expect(schema.safeParse({ ...activity, date: '05.03.2022' }).success).toBe(false);
