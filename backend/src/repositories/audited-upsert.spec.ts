@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { KindWriter, WriteContext } from '../import/kinds/import-kind.ts';
 import { activities, type ActivityRecord } from '../import/kinds/activities.ts';
 import { participants, type ParticipantRecord } from '../import/kinds/participants.ts';
+import { csvTable, testContext } from '../import/fixtures/import-fixtures.ts';
+import { validateTable } from '../import/validation/validate-file.ts';
 import type { AuditEntry } from './audit.repository.ts';
 
 type Row = { id: number } & Record<string, unknown>;
@@ -43,55 +45,29 @@ const communities = [
   { id: 2, code: 'OST' },
 ];
 
-async function run<R extends { row: number }>(writer: KindWriter<R>, db: Prisma.TransactionClient, records: R[]) {
+async function run<R extends { row: number }>(writer: KindWriter<R>, db: Prisma.TransactionClient, records: R[], batchId = 7) {
   const audit: AuditEntry[] = [];
   const progress: number[] = [];
-  const context: WriteContext = { tx: db, batchId: 7, actor: 'tester', audit, onRows: (done) => progress.push(done) };
+  const context: WriteContext = { tx: db, batchId, actor: 'tester', audit, onRows: (done) => progress.push(done) };
   const counts = await writer.write(context, records, await writer.readStored(db, records));
   return { counts, audit, progress };
 }
 
 // The upsert as the two kinds that correct rows by id describe it (import/kinds/participants.ts, activities.ts).
 describe('auditedUpsert', () => {
-  const person = (row: number, code: string, changes: Partial<ParticipantRecord> = {}): ParticipantRecord => ({
-    row,
-    code,
-    communityCode: 'WZG',
-    gender: 'K',
-    birthYear: 1960,
-    joinedOn: '2022-01-10',
-    leader: false,
-    leaderSince: null,
-    firstName: 'Anna',
-    lastName: 'Nowak',
-    nameKey: 'anna nowak',
-    ...changes,
-  });
-  const stored = (id: number, code: string, changes: Record<string, unknown> = {}): Row => ({
-    id,
-    code,
-    homeCommunityId: 1,
-    gender: 'K',
-    birthYear: 1960,
-    joinedOn: '2022-01-10',
-    leader: false,
-    leaderSince: null,
-    firstName: 'Anna',
-    lastName: 'Nowak',
-    nameKey: 'anna nowak',
-    importBatchId: 1,
-    sourceRow: 2,
-    ...changes,
-  });
+  const people = (lines: string[][]) => validateTable(csvTable([['participant_code', 'community', 'birth_year', 'first_name', 'last_name'], ...lines]), testContext()).records as ParticipantRecord[];
 
   it('creates new keys, updates changed rows in place, counts identical ones, and audits old → new with names redacted', async () => {
-    const tables = { community: [...communities], participant: [stored(1, 'WZG-1'), stored(2, 'WZG-2'), stored(3, 'WZG-3')] };
-    const { counts, audit, progress } = await run(participants.writer, fakeDatabase(tables), [
-      person(2, 'WZG-1'),
-      person(3, 'WZG-2', { birthYear: 1961, lastName: 'Kowalska', nameKey: 'anna kowalska' }),
-      person(4, 'WZG-3', { communityCode: 'OST' }),
-      person(5, 'WZG-4'),
-    ]);
+    const tables: Record<string, Row[]> = { community: [...communities], participant: [] };
+    const db = fakeDatabase(tables);
+    const first = await run(participants.writer, db, people([['WZG-1', 'WZG', '1960', 'Anna', 'Nowak'], ['WZG-2', 'WZG', '1960', 'Anna', 'Nowak'], ['WZG-3', 'WZG', '1960', 'Jan', 'Nowak']]), 1);
+    expect([first.counts, first.audit]).toEqual([{ created: 3, updated: 0, unchanged: 0 }, []]);
+
+    const { counts, audit, progress } = await run(
+      participants.writer,
+      db,
+      people([['WZG-1', 'WZG', '1960', 'Anna', 'Nowak'], ['WZG-2', 'WZG', '1961', 'Anna', 'Kowalska'], ['WZG-3', 'OST', '1960', 'Jan', 'Nowak'], ['WZG-4', 'WZG', '1970', 'Ewa', 'Nowak']]),
+    );
     expect(counts).toEqual({ created: 1, updated: 2, unchanged: 1 });
     expect(progress).toEqual([4]);
     expect(audit).toEqual([
@@ -106,7 +82,7 @@ describe('auditedUpsert', () => {
       { actor: 'tester', action: 'participant.updated', entity: 'participant', entityId: 'WZG-3', before: { homeCommunity: 'WZG' }, after: { homeCommunity: 'OST' } },
     ]);
     // Updated rows keep their id; their provenance moves to the new batch; an unchanged row keeps its own.
-    expect(tables.participant.map((p) => [p.id, p.code, p.homeCommunityId, p.lastName, p.importBatchId, p.sourceRow])).toEqual([
+    expect(tables.participant!.map((p) => [p.id, p.code, p.homeCommunityId, p.lastName, p.importBatchId, p.sourceRow])).toEqual([
       [1, 'WZG-1', 1, 'Nowak', 1, 2],
       [2, 'WZG-2', 1, 'Kowalska', 7, 3],
       [3, 'WZG-3', 2, 'Nowak', 7, 4],
@@ -115,32 +91,23 @@ describe('auditedUpsert', () => {
   });
 
   it('serves any kind described to it: activities by external id, community and type audited by code', async () => {
-    const activity: ActivityRecord = {
-      row: 2,
-      externalId: 'A-1',
-      date: '2022-03-05',
-      communityCode: 'OST',
-      typeCode: 'AKCJA',
-      title: 'Sprzątanie',
-      durationHours: null,
-      ledBy: null,
-      location: null,
-      headcountAnonymous: 0,
-      residentInitiative: false,
-    };
-    const tables = {
+    const log = (community: string, type: string) =>
+      validateTable(csvTable([['activity_id', 'date', 'community', 'type', 'title'], ['A-1', '2022-03-05', community, type, 'Sprzątanie']]), testContext()).records as ActivityRecord[];
+    const tables: Record<string, Row[]> = {
       community: [...communities],
       activityType: [
         { id: 1, code: 'WARSZTAT' },
         { id: 2, code: 'AKCJA' },
       ],
-      activity: [{ id: 9, externalId: 'A-1', date: '2022-03-05', communityId: 1, typeId: 1, title: 'Sprzątanie', durationHours: null, ledBy: null, location: null, headcountAnonymous: 0, residentInitiative: false }],
+      activity: [],
     };
-    const { counts, audit } = await run(activities.writer, fakeDatabase(tables), [activity]);
+    const db = fakeDatabase(tables);
+    await run(activities.writer, db, log('WZG', 'WARSZTAT'));
+    const { counts, audit } = await run(activities.writer, db, log('OST', 'AKCJA'));
     expect(counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
     expect(audit.map(({ action, entityId, before, after }) => ({ action, entityId, before, after }))).toEqual([
       { action: 'activity.updated', entityId: 'A-1', before: { communityCode: 'WZG', typeCode: 'WARSZTAT' }, after: { communityCode: 'OST', typeCode: 'AKCJA' } },
     ]);
-    expect(tables.activity[0]).toMatchObject({ id: 9, communityId: 2, typeId: 2 });
+    expect(tables.activity).toMatchObject([{ id: 1, externalId: 'A-1', communityId: 2, typeId: 2, title: 'Sprzątanie' }]);
   });
 });
