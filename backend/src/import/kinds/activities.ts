@@ -73,7 +73,6 @@ export const activities: ImportKindDefinition<ActivityRecord> = {
     };
     return {
       validate(row) {
-        checker.startRow(row);
         const cells = row.cells;
         const externalId = checker.storedText(cells, col.id, 'activity_id', true);
         if (externalId !== null) {

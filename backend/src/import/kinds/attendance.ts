@@ -56,7 +56,6 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
 
     return {
       validate(row) {
-        checker.startRow(row);
         const cells = row.cells;
         const activityId = checker.text(cells, col.activity, 'activity_id', true);
         const activityIndex = activityId === null ? -1 : activityIds.get(activityId);

@@ -29,7 +29,10 @@ export interface ImportKindDefinition<R extends KindRecord = KindRecord> {
   templateSheetName: string;
   /** The record one valid row becomes. */
   record: z.ZodType<R>;
-  /** Checks rows one at a time; `validate` returns the row's record, or undefined when it has none (errors, a skipped duplicate). */
+  /**
+   * Checks rows one at a time (the checker already started on the row, so its errors name it);
+   * `validate` returns the row's record, or undefined when it has none (errors, a skipped duplicate).
+   */
   rowValidator(checker: RowChecker, header: HeaderLocation, ctx: ValidationContext): { validate(row: RawRow): R | undefined };
   /** For an uploader limited to some communities: what each record touches (see `validation/community-scope.ts`). */
   scope(record: R, lookups: ValidationContext['lookups']): ScopeRow;

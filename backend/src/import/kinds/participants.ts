@@ -90,7 +90,6 @@ export const participants: ImportKindDefinition<ParticipantRecord> = {
 
     return {
       validate(row) {
-        checker.startRow(row);
         const cells = row.cells;
         const code = checker.storedText(cells, col.code, 'participant_code', true);
         if (code !== null) {

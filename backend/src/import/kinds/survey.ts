@@ -69,7 +69,6 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
 
     return {
       validate(row) {
-        checker.startRow(row);
         const cells = row.cells;
         const surveyText = checker.text(cells, col.survey, 'survey_code', true);
         const survey = surveyText === null ? null : findSurvey(surveyText);

@@ -58,6 +58,7 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
     }
     dataRows++;
     if (validateRows) {
+      checker.startRow(row);
       const record = validator.validate(row);
       if (record) records.push(record);
     }
