@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { ImportKind } from '../import/validation/validate-file.ts';
+import { importKinds, type ImportKind } from '../import/import.types.ts';
 import type { OslEnvironment } from '../lib/osl-environment.ts';
 import { DemoRefusedError, DemoService } from '../services/demo.service.ts';
 import { ImportService, type FileImportReport } from '../services/import.service.ts';
@@ -31,7 +31,6 @@ interface Command {
 }
 
 const jsonOption = { json: { type: 'boolean' } } as const;
-const importKinds: ImportKind[] = ['activities', 'attendance', 'participants', 'survey'];
 
 async function withContext<T>(environment: OslEnvironment, values: Values, work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
   // Results go to standard output; the log keeps everything and standard error only errors.

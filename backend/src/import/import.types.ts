@@ -1,4 +1,5 @@
 import type { OslConfig } from '@osl/data';
+import type { KindRecords } from './kinds/index.ts';
 
 /** The four kinds of input file (docs/spec/input-formats.md, "Four kinds of file"). */
 export type ImportKind = 'activities' | 'attendance' | 'participants' | 'survey';
@@ -66,58 +67,9 @@ export interface ValidationContext {
   };
 }
 
-export interface ActivityRecord {
-  row: number;
-  externalId: string;
-  date: string;
-  communityCode: string;
-  typeCode: string;
-  title: string;
-  durationHours: number | null;
-  ledBy: string | null;
-  location: string | null;
-  headcountAnonymous: number;
-  residentInitiative: boolean;
-}
+export type { ActivityRecord, AttendanceRecord, ParticipantRecord, SurveyAnswerRecord, SurveyResponseRecord } from './kinds/index.ts';
 
-export interface AttendanceRecord {
-  row: number;
-  activityExternalId: string;
-  participantCode: string;
-}
-
-export interface ParticipantRecord {
-  row: number;
-  code: string;
-  communityCode: string;
-  gender: 'K' | 'M' | 'other' | null;
-  birthYear: number | null;
-  joinedOn: string | null;
-  leader: boolean;
-  leaderSince: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  nameKey: string | null;
-}
-
-export interface SurveyAnswerRecord {
-  questionCode: string;
-  valueNumber: number | null;
-  valueText: string | null;
-}
-
-export interface SurveyResponseRecord {
-  row: number;
-  surveyCode: string;
-  date: string;
-  communityCode: string;
-  participantCode: string | null;
-  answers: SurveyAnswerRecord[];
-}
-
-export type ValidationResult = { kind: ImportKind; rowsRead: number; errors: ImportIssue[]; warnings: ImportIssue[] } & (
-  | { kind: 'activities'; records: ActivityRecord[] }
-  | { kind: 'attendance'; records: AttendanceRecord[] }
-  | { kind: 'participants'; records: ParticipantRecord[] }
-  | { kind: 'survey'; records: SurveyResponseRecord[] }
-);
+/** A validated file: its records (those of the rows without errors) and every issue found. */
+export type ValidationResult = {
+  [K in ImportKind]: { kind: K; rowsRead: number; errors: ImportIssue[]; warnings: ImportIssue[]; records: KindRecords[K][] };
+}[ImportKind];

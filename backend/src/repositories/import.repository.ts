@@ -1,19 +1,10 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@osl/prisma';
-import type {
-  ActivityRecord,
-  AttendanceRecord,
-  ImportIssue,
-  ImportKind,
-  ParticipantRecord,
-  SurveyResponseRecord,
-  ValidationContext,
-  ValidationResult,
-} from '../import/validation/validate-file.ts';
+import type { KindRecord, WriteContext } from '../import/kinds/import-kind.ts';
+import { importKindDefinition } from '../import/kinds/index.ts';
+import type { ImportIssue, ImportKind, ValidationContext, ValidationResult } from '../import/validation/validate-file.ts';
 import { AuditRepository, type AuditEntry } from './audit.repository.ts';
 import { DatabaseRepository } from './database.repository.ts';
-import { SqliteAttendanceWriter } from './sqlite-attendance.writer.ts';
 
 export interface BatchMeta {
   fileName: string;
@@ -31,7 +22,6 @@ export interface WriteSummary {
   unchanged: number;
 }
 
-const chunkSize = 5_000;
 // Large files take longer than Prisma's default five-second transaction.
 const transactionOptions = { timeout: 30 * 60_000, maxWait: 60_000 };
 
@@ -96,31 +86,31 @@ export class ImportRepository {
     });
   }
 
-  /** Writes a validated file in one transaction: all of it, or (on any failure) nothing. */
+  /**
+   * Writes a validated file in one transaction: all of it, or (on any failure) nothing. How its
+   * records are stored is its kind's writer (`import/kinds/<kind>.ts`).
+   */
   async writeImport(meta: BatchMeta & { kind: ImportKind }, result: ValidationResult, onRows?: (rowsDone: number) => void): Promise<WriteSummary> {
+    const writer = importKindDefinition(result.kind).writer;
+    const records: readonly KindRecord[] = result.records;
     const sqliteFile = this.database.sqliteFile();
-    if (result.kind === 'attendance' && sqliteFile) {
-      const writer = new SqliteAttendanceWriter(sqliteFile);
-      try {
-        const written = await writer.write(
-          { ...meta, rowsRead: result.rowsRead, warnings: result.warnings },
-          result.records,
-          (batchId, counts) => importedEvent(meta, batchId, { ...counts, updated: 0 }),
-          onRows ?? (() => {}),
-        );
-        return { ...written, updated: 0 };
-      } finally {
-        writer.close();
-      }
+    if (writer.bulkWrite && sqliteFile) {
+      return writer.bulkWrite({
+        sqliteFile,
+        batch: { ...meta, rowsRead: result.rowsRead, warnings: result.warnings },
+        records: result.records,
+        auditEvent: (batchId, counts) => importedEvent(meta, batchId, counts),
+        onRows: onRows ?? (() => {}),
+      });
     }
     // What the rows are compared with is read before the transaction, so that the write lock is
     // held for the writes alone; read again inside it only if another import committed meanwhile.
     const db = this.database.client;
     const readBefore = await latestBatchId(db);
-    let stored = await readStored(db, result);
+    let stored = await writer.readStored(db, records);
     return db
       .$transaction(async (tx) => {
-        if ((await latestBatchId(tx)) !== readBefore) stored = await readStored(tx, result);
+        if ((await latestBatchId(tx)) !== readBefore) stored = await writer.readStored(tx, records);
         const batch = await tx.importBatch.create({
           data: {
             ...meta,
@@ -133,24 +123,8 @@ export class ImportRepository {
           },
         });
         const context: WriteContext = { tx, batchId: batch.id, actor: meta.importedBy, audit: [], onRows: onRows ?? (() => {}) };
-        let counts: Omit<WriteSummary, 'batchId'>;
-        switch (result.kind) {
-          case 'activities':
-            counts = await writeActivities(context, result.records, stored as StoredActivities);
-            break;
-          case 'participants':
-            counts = await writeParticipants(context, result.records, stored as StoredParticipants);
-            break;
-          case 'attendance':
-            counts = await writeAttendance(context, result.records);
-            break;
-          case 'survey':
-            counts = await writeSurveyResponses(context, result.records, stored as StoredResponses);
-            break;
-        }
-        if (counts.created + counts.updated === 0 && (result.kind === 'activities' || result.kind === 'participants')) {
-          throw new NothingChanged(counts.unchanged);
-        }
+        const counts = await writer.write(context, records, stored);
+        if (counts.created + counts.updated === 0 && writer.correctsById) throw new NothingChanged(counts.unchanged);
         await tx.importBatch.update({ where: { id: batch.id }, data: { rowsWritten: counts.created + counts.updated } });
         context.audit.push(importedEvent(meta, batch.id, counts));
         await this.audit.record(context.audit, tx);
@@ -205,244 +179,9 @@ function importedEvent(meta: BatchMeta, batchId: number, counts: Omit<WriteSumma
   };
 }
 
-interface WriteContext {
-  tx: Prisma.TransactionClient;
-  batchId: number;
-  actor: string;
-  audit: AuditEntry[];
-  onRows: (rowsDone: number) => void;
-}
-
-async function codeToId(rows: Promise<{ id: number; code: string }[]>): Promise<Map<string, number>> {
-  return new Map((await rows).map((row) => [row.code, row.id]));
-}
-
 type Reader = Prisma.TransactionClient;
-type StoredActivities = Awaited<ReturnType<typeof readStoredActivities>>;
-type StoredParticipants = Awaited<ReturnType<typeof readStoredParticipants>>;
-type StoredResponses = Awaited<ReturnType<typeof readStoredResponses>>;
 
 /** The newest batch: when it moved, what was read before a transaction may be out of date. */
 async function latestBatchId(db: Reader): Promise<number> {
   return (await db.importBatch.aggregate({ _max: { id: true } }))._max.id ?? 0;
-}
-
-/** What a file's rows are compared with: the stored rows with the same ids, codes or keys. */
-function readStored(db: Reader, result: ValidationResult): Promise<StoredActivities | StoredParticipants | StoredResponses | null> {
-  switch (result.kind) {
-    case 'activities':
-      return readStoredActivities(db, result.records);
-    case 'participants':
-      return readStoredParticipants(db, result.records);
-    case 'survey':
-      return readStoredResponses(db, result.records);
-    default:
-      return Promise.resolve(null);
-  }
-}
-
-async function readStoredActivities(db: Reader, records: ActivityRecord[]) {
-  const communities = await codeToId(db.community.findMany({ select: { id: true, code: true } }));
-  const types = await codeToId(db.activityType.findMany({ select: { id: true, code: true } }));
-  const existing = new Map(
-    (await db.activity.findMany({ where: { externalId: { in: records.map((r) => r.externalId) } }, include: { community: true, type: true } })).map((a) => [a.externalId, a]),
-  );
-  return { communities, types, existing };
-}
-
-async function writeActivities({ tx, batchId, actor, audit, onRows }: WriteContext, records: ActivityRecord[], { communities, types, existing }: StoredActivities) {
-  const toCreate: Prisma.ActivityCreateManyInput[] = [];
-  let updated = 0;
-  let unchanged = 0;
-  for (const r of records) {
-    const fields = {
-      date: r.date,
-      communityId: communities.get(r.communityCode)!,
-      typeId: types.get(r.typeCode)!,
-      title: r.title,
-      durationHours: r.durationHours,
-      ledBy: r.ledBy,
-      location: r.location,
-      headcountAnonymous: r.headcountAnonymous,
-      residentInitiative: r.residentInitiative,
-    };
-    const before = existing.get(r.externalId);
-    if (!before) {
-      toCreate.push({ externalId: r.externalId, ...fields, importBatchId: batchId, sourceRow: r.row });
-      continue;
-    }
-    const beforeView = { ...pick(before, fields), communityCode: before.community.code, typeCode: before.type.code };
-    const afterView = { ...fields, communityCode: r.communityCode, typeCode: r.typeCode };
-    const diff = diffFields(beforeView, afterView, ['communityId', 'typeId']);
-    if (!diff) {
-      unchanged += 1;
-      continue;
-    }
-    await tx.activity.update({ where: { id: before.id }, data: { ...fields, importBatchId: batchId, sourceRow: r.row } });
-    audit.push({ actor, action: 'activity.updated', entity: 'activity', entityId: r.externalId, before: diff.before, after: diff.after });
-    updated += 1;
-  }
-  await createInChunks(toCreate, (data) => tx.activity.createMany({ data }), onRows, updated + unchanged);
-  return { created: toCreate.length, updated, unchanged };
-}
-
-// Names are personal data: the audit trail records that they changed, never what they were.
-const personalFields = new Set(['firstName', 'lastName', 'nameKey']);
-
-async function readStoredParticipants(db: Reader, records: ParticipantRecord[]) {
-  const communities = await codeToId(db.community.findMany({ select: { id: true, code: true } }));
-  const existing = new Map(
-    (await db.participant.findMany({ where: { code: { in: records.map((r) => r.code) } }, include: { homeCommunity: true } })).map((p) => [p.code, p]),
-  );
-  return { communities, existing };
-}
-
-async function writeParticipants({ tx, batchId, actor, audit, onRows }: WriteContext, records: ParticipantRecord[], { communities, existing }: StoredParticipants) {
-  const toCreate: Prisma.ParticipantCreateManyInput[] = [];
-  let updated = 0;
-  let unchanged = 0;
-  for (const r of records) {
-    const fields = {
-      homeCommunityId: communities.get(r.communityCode)!,
-      gender: r.gender,
-      birthYear: r.birthYear,
-      joinedOn: r.joinedOn,
-      leader: r.leader,
-      leaderSince: r.leaderSince,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      nameKey: r.nameKey,
-    };
-    const before = existing.get(r.code);
-    if (!before) {
-      toCreate.push({ code: r.code, ...fields, importBatchId: batchId, sourceRow: r.row });
-      continue;
-    }
-    const diff = diffFields(
-      { ...pick(before, fields), homeCommunity: before.homeCommunity.code },
-      { ...fields, homeCommunity: r.communityCode },
-      ['homeCommunityId'],
-    );
-    if (!diff) {
-      unchanged += 1;
-      continue;
-    }
-    await tx.participant.update({ where: { id: before.id }, data: { ...fields, importBatchId: batchId, sourceRow: r.row } });
-    audit.push({ actor, action: 'participant.updated', entity: 'participant', entityId: r.code, before: diff.before, after: diff.after });
-    updated += 1;
-  }
-  await createInChunks(toCreate, (data) => tx.participant.createMany({ data }), onRows, updated + unchanged);
-  return { created: toCreate.length, updated, unchanged };
-}
-
-async function writeAttendance({ tx, batchId, onRows }: WriteContext, records: AttendanceRecord[]) {
-  const activityIds = new Map(
-    (await tx.activity.findMany({ where: { externalId: { in: [...new Set(records.map((r) => r.activityExternalId))] } }, select: { id: true, externalId: true } })).map(
-      (a) => [a.externalId, a.id],
-    ),
-  );
-  const participantIds = new Map(
-    (await tx.participant.findMany({ where: { code: { in: [...new Set(records.map((r) => r.participantCode))] } }, select: { id: true, code: true } })).map((p) => [
-      p.code,
-      p.id,
-    ]),
-  );
-  const already = new Set(
-    (await tx.attendance.findMany({ where: { activityId: { in: [...activityIds.values()] } }, select: { activityId: true, participantId: true } })).map(
-      (a) => `${a.activityId}:${a.participantId}`,
-    ),
-  );
-  const toCreate: Prisma.AttendanceCreateManyInput[] = [];
-  for (const r of records) {
-    const activityId = activityIds.get(r.activityExternalId)!;
-    const participantId = participantIds.get(r.participantCode)!;
-    const key = `${activityId}:${participantId}`;
-    if (already.has(key)) continue;
-    already.add(key);
-    toCreate.push({ activityId, participantId, importBatchId: batchId, sourceRow: r.row });
-  }
-  await createInChunks(toCreate, (data) => tx.attendance.createMany({ data }), onRows, records.length - toCreate.length);
-  return { created: toCreate.length, updated: 0, unchanged: records.length - toCreate.length };
-}
-
-async function readStoredResponses(db: Reader, records: SurveyResponseRecord[]) {
-  const communities = await codeToId(db.community.findMany({ select: { id: true, code: true } }));
-  const surveys = await db.survey.findMany({ include: { questions: true } });
-  const participantIds = new Map(
-    (await db.participant.findMany({ where: { code: { in: records.flatMap((r) => (r.participantCode ? [r.participantCode] : [])) } }, select: { id: true, code: true } })).map(
-      (p) => [p.code, p.id],
-    ),
-  );
-  const keys = responseKeys(records);
-  const stored = new Set<string>();
-  for (let i = 0; i < keys.length; i += chunkSize) {
-    const found = await db.surveyResponse.findMany({ where: { responseKey: { in: keys.slice(i, i + chunkSize) } }, select: { responseKey: true } });
-    for (const r of found) stored.add(r.responseKey);
-  }
-  return { communities, surveys, participantIds, keys, stored };
-}
-
-async function writeSurveyResponses({ tx, batchId, onRows }: WriteContext, records: SurveyResponseRecord[], { communities, surveys, participantIds, keys, stored }: StoredResponses) {
-  let created = 0;
-  for (const [index, r] of records.entries()) {
-    if (index % chunkSize === 0) onRows(index);
-    if (stored.has(keys[index]!)) continue;
-    const survey = surveys.find((s) => s.code === r.surveyCode)!;
-    const questionIds = new Map(survey.questions.map((q) => [q.code, q.id]));
-    await tx.surveyResponse.create({
-      data: {
-        surveyId: survey.id,
-        date: r.date,
-        communityId: communities.get(r.communityCode)!,
-        participantId: r.participantCode ? participantIds.get(r.participantCode)! : null,
-        importBatchId: batchId,
-        sourceRow: r.row,
-        responseKey: keys[index]!,
-        answers: {
-          create: r.answers.map((a) => ({ questionId: questionIds.get(a.questionCode)!, valueNumber: a.valueNumber, valueText: a.valueText })),
-        },
-      },
-    });
-    created += 1;
-  }
-  return { created, updated: 0, unchanged: records.length - created };
-}
-
-/**
- * A key per response from its content, numbered among identical responses of the file: a
- * re-export that repeats earlier responses finds them stored, while two people who answered
- * the same on the same day in one file stay two responses.
- */
-export function responseKeys(records: SurveyResponseRecord[]): string[] {
-  const seen = new Map<string, number>();
-  return records.map((r) => {
-    const answers = [...r.answers].sort((a, b) => a.questionCode.localeCompare(b.questionCode)).map((a) => [a.questionCode, a.valueNumber, a.valueText]);
-    const content = createHash('sha256').update(JSON.stringify([r.surveyCode, r.date, r.communityCode, r.participantCode, answers])).digest('hex');
-    const occurrence = (seen.get(content) ?? 0) + 1;
-    seen.set(content, occurrence);
-    return `${content.slice(0, 40)}#${occurrence}`;
-  });
-}
-
-function pick<T extends object>(source: Record<string, unknown>, shape: T): T {
-  return Object.fromEntries(Object.keys(shape).map((key) => [key, source[key]])) as T;
-}
-
-/** The fields that differ, as before/after objects (names redacted); null when nothing changed. */
-function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, ignore: string[]) {
-  const changedBefore: Record<string, unknown> = {};
-  const changedAfter: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (ignore.includes(key) || before[key] === after[key]) continue;
-    changedBefore[key] = personalFields.has(key) ? '(zmieniono)' : before[key];
-    changedAfter[key] = personalFields.has(key) ? '(zmieniono)' : after[key];
-  }
-  return Object.keys(changedAfter).length === 0 ? null : { before: changedBefore, after: changedAfter };
-}
-
-async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unknown>, onRows: (done: number) => void, alreadyDone: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunkSize) {
-    await create(rows.slice(i, i + chunkSize));
-    onRows(alreadyDone + Math.min(i + chunkSize, rows.length));
-  }
 }

@@ -1,85 +1,64 @@
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { OslConfig, SurveyConfig } from '@osl/data';
-import { columnSpecs } from '../import/parsing/columns.ts';
-import type { ImportKind } from '../import/validation/validate-file.ts';
+import { importKinds, type ImportKind } from '../import/import.types.ts';
+import type { ColumnSpec, TemplateColumn } from '../import/kinds/import-kind.ts';
+import { importKindDefinition } from '../import/kinds/index.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 
-/** What each canonical column means, shown as the header cell's note in the template. */
-const columnNotes: Record<string, string> = {
-  activity_id: 'Własny, niepowtarzalny numer działania, np. WZG/2024/001',
-  date: 'Data, np. 15.03.2024',
-  community: 'Kod społeczności z listy (albo jej pełna nazwa)',
-  type: 'Kod typu działania z listy (albo jego polska nazwa)',
-  title: 'Tytuł lub temat działania',
-  duration_h: 'Czas trwania w godzinach, np. 1,5',
-  led_by: 'Kto prowadził (rola lub osoba z zespołu)',
-  location: 'Miejsce',
-  headcount_anonymous: 'Liczba osób obecnych, ale nie wpisanych na listę (liczba całkowita ≥ 0)',
-  resident_initiative: 'Czy współorganizowane przez mieszkańców: tak / nie',
-  participant_code: 'Kod uczestnika z rejestru, np. WZG-0042',
-  first_name: 'Imię (tylko do dopasowania do rejestru)',
-  last_name: 'Nazwisko (tylko do dopasowania do rejestru)',
-  gender: 'K albo M',
-  birth_year: 'Rok urodzenia, cztery cyfry',
-  joined_on: 'Data przystąpienia do projektu',
-  leader: 'Czy lider lokalny: tak / nie',
-  leader_since: 'Od kiedy lider (wymagane, gdy lider = tak)',
-  survey_code: 'Kod ankiety z listy',
-};
-
-export const templateSheetNames: Record<ImportKind, string> = {
-  activities: 'dzialania',
-  attendance: 'obecnosci',
-  participants: 'uczestnicy',
-  survey: 'ankieta',
-};
+/** The template's sheet name per kind (also in the downloaded file's name). */
+export const templateSheetNames: Record<ImportKind, string> = Object.fromEntries(importKinds.map((kind) => [kind, importKindDefinition(kind).templateSheetName])) as Record<
+  ImportKind,
+  string
+>;
 
 /**
- * Downloadable XLSX templates: the canonical headers of a kind, a filled example row, and
- * drop-down lists for communities, activity types and yes/no taken from the configuration.
+ * Downloadable XLSX templates: the canonical headers of a kind (as its definition's columns say
+ * how to show them), a filled example row, and drop-down lists for communities, activity types and
+ * yes/no taken from the configuration.
  */
 @Injectable()
 export class ImportTemplateService {
   constructor(@Inject(OSL_CONFIG) private readonly config: OslConfig) {}
 
   async build(kind: ImportKind, surveyCode?: string): Promise<Buffer> {
-    const survey = kind === 'survey' ? this.surveyFor(surveyCode) : null;
+    const definition = importKindDefinition(kind);
+    // A kind with question columns (surveys) shows the questions of one survey.
+    const survey = definition.questionColumns ? this.surveyFor(surveyCode) : null;
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'OSL Monitor';
     // A fixed date keeps the template byte-stable between downloads.
     workbook.created = workbook.modified = new Date(Date.UTC(2024, 0, 1));
-    const sheet = workbook.addWorksheet(templateSheetNames[kind]);
+    const sheet = workbook.addWorksheet(definition.templateSheetName);
     const lists = workbook.addWorksheet('listy', { state: 'hidden' });
     const listRanges = this.writeLists(lists);
 
-    const columns = [
-      ...columnSpecs[kind].filter((c) => !(kind === 'attendance' && (c.name === 'first_name' || c.name === 'last_name'))).map((c) => c.name),
-      ...(survey ? survey.questions.map((q) => q.code) : []),
-    ];
+    const shown = definition.columns.filter((c): c is ColumnSpec & { template: TemplateColumn } => c.template !== null);
+    const templates = new Map(shown.map((c) => [c.name, c.template]));
+    const columns = [...shown.map((c) => c.name), ...(survey ? survey.questions.map((q) => q.code) : [])];
     sheet.addRow(columns);
     // The example lives on its own sheet, so that a forgotten example is never imported.
     const example = workbook.addWorksheet('przyklad');
     example.addRow(columns).font = { bold: true };
-    example.addRow(columns.map((name) => this.example(kind, name, survey)));
+    example.addRow(columns.map((name) => this.example(templates.get(name), name, survey)));
     columns.forEach((name, index) => {
       example.getColumn(index + 1).width = Math.max(14, name.length + 4);
-      if (isDateColumn(name)) example.getColumn(index + 1).numFmt = 'dd.mm.yyyy';
+      if (templates.get(name)?.date) example.getColumn(index + 1).numFmt = 'dd.mm.yyyy';
     });
     const header = sheet.getRow(1);
     header.font = { bold: true };
     header.eachCell((cell, index) => {
       const name = columns[index - 1]!;
       const question = survey?.questions.find((q) => q.code === name);
-      const note = question ? `${question.textPl} (${scaleLabel(question.scale)})` : columnNotes[name];
+      const note = question ? `${question.textPl} (${scaleLabel(question.scale)})` : templates.get(name)?.note;
       if (note) cell.note = note;
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     columns.forEach((name, index) => {
       const column = sheet.getColumn(index + 1);
       column.width = Math.max(14, name.length + 4);
-      if (isDateColumn(name)) column.numFmt = 'dd.mm.yyyy';
-      const validation = this.validationFor(name, survey, listRanges);
+      if (templates.get(name)?.date) column.numFmt = 'dd.mm.yyyy';
+      const validation = this.validationFor(templates.get(name), name, survey, listRanges);
       if (validation) {
         for (let row = 2; row <= 1000; row += 1) sheet.getCell(row, index + 1).dataValidation = validation;
       }
@@ -111,47 +90,25 @@ export class ImportTemplateService {
     return ranges;
   }
 
-  private validationFor(name: string, survey: SurveyConfig | null, ranges: Record<string, string>): ExcelJS.DataValidation | null {
+  /** A column's cell rule: its template's, or for a question its scale's. */
+  private validationFor(template: TemplateColumn | undefined, name: string, survey: SurveyConfig | null, ranges: Record<string, string>): ExcelJS.DataValidation | null {
     const list = (range: string): ExcelJS.DataValidation => ({ type: 'list', allowBlank: true, formulae: [range], showErrorMessage: true });
-    if (name === 'community') return list(ranges.community!);
-    if (name === 'type') return list(ranges.type!);
-    if (name === 'survey_code') return list(ranges.survey!);
-    if (name === 'resident_initiative' || name === 'leader') return list(ranges.yesNo!);
-    if (name === 'gender') return list(ranges.gender!);
+    if (template?.rule === 'wholeNonNegative') return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true };
+    if (template?.rule) return list(ranges[template.rule]!);
     const question = survey?.questions.find((q) => q.code === name);
     if (question?.scale === 'yes_no') return list(ranges.yesNo!);
     if (question?.scale === 'likert5') {
       return { type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 5], showErrorMessage: true, error: 'Odpowiedź od 1 do 5' };
     }
-    if (name === 'headcount_anonymous') return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true };
     return null;
   }
 
-  private example(kind: ImportKind, name: string, survey: SurveyConfig | null): ExcelJS.CellValue {
-    const community = this.config.communities[0]!.code;
-    const code = `${community}-0001`;
-    const examples: Record<string, ExcelJS.CellValue> = {
-      activity_id: `${community}/PRZYKLAD/001`,
-      date: new Date(Date.UTC(2024, 2, 15)),
-      community,
-      type: this.config.activityTypes[0]!.code,
-      title: 'Warsztaty kulinarne',
-      duration_h: 1.5,
-      led_by: 'animator',
-      location: 'świetlica',
-      headcount_anonymous: 0,
-      resident_initiative: 'nie',
-      participant_code: code,
-      gender: 'K',
-      birth_year: 1960,
-      joined_on: new Date(Date.UTC(2024, 0, 10)),
-      leader: 'nie',
-      leader_since: null,
-      first_name: 'Anna',
-      last_name: 'Przykładowa',
-      survey_code: survey?.code ?? null,
-    };
-    if (name in examples) return examples[name]!;
+  /** The example sheet's value of a column: its template's, or for a question one its scale allows. */
+  private example(template: TemplateColumn | undefined, name: string, survey: SurveyConfig | null): ExcelJS.CellValue {
+    if (template) {
+      const sample = { community: this.config.communities[0]!.code, activityType: this.config.activityTypes[0]!.code, survey };
+      return typeof template.example === 'function' ? template.example(sample) : template.example;
+    }
     const question = survey?.questions.find((q) => q.code === name);
     if (question?.scale === 'likert5') return 4;
     if (question?.scale === 'yes_no') return 'tak';
@@ -163,8 +120,4 @@ export class UnknownSurveyError extends Error {}
 
 function scaleLabel(scale: string): string {
   return scale === 'likert5' ? 'odpowiedź 1–5' : scale === 'yes_no' ? 'tak / nie' : 'tekst';
-}
-
-function isDateColumn(name: string): boolean {
-  return name === 'date' || name === 'joined_on' || name === 'leader_since';
 }

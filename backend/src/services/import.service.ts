@@ -8,6 +8,7 @@ import { civilDateInZone } from '@osl/pipelines';
 import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
 import { formatImportMessage } from '../import/import.messages.ts';
+import { importKindDefinition } from '../import/kinds/index.ts';
 import { redactPersonalData } from '../import/redact-personal-data.ts';
 import { lookupsForCommunities, rowsOutsideCommunities } from '../import/validation/community-scope.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
@@ -55,10 +56,6 @@ export interface FileImportReport {
   errors: ImportIssue[];
   warnings: ImportIssue[];
 }
-
-// Within one import, files that others depend on go first: the register before attendance
-// lists, activities before their attendance lists.
-const kindOrder: Record<ImportKind, number> = { participants: 0, activities: 1, attendance: 2, survey: 3 };
 
 /** One code path for every way in (CLI, API upload, inbox, demo): read, validate, write. */
 @Injectable()
@@ -185,9 +182,10 @@ export class ImportService {
     };
 
     // Lists and survey answers only add rows, so the same file again has nothing to add. An
-    // activity log or register may be an earlier version brought back after a correction: those
-    // are compared row by row instead (below), and say "unchanged" only when nothing differs.
-    const appendOnly = outcome.ok && (outcome.kindGuess === 'attendance' || outcome.kindGuess === 'survey');
+    // activity log or register (a kind that corrects rows by id) may be an earlier version brought
+    // back after a correction: those are compared row by row instead (below), and say "unchanged"
+    // only when nothing differs.
+    const appendOnly = outcome.ok && outcome.kindGuess !== null && !importKindDefinition(outcome.kindGuess).writer.correctsById;
     const previous = appendOnly ? await this.imports.findImportedBatch(sha256) : null;
     if (previous) {
       this.logger.log(`${fileName}: unchanged (same content as import #${previous.id})`);
@@ -234,8 +232,8 @@ export class ImportService {
       const same = await this.imports.findImportedBatch(sha256);
       return { ...report, status: 'unchanged', unchanged: written.unchanged, batchId: same?.id ?? null };
     }
-    if (result.kind === 'survey' && written.unchanged > 0) {
-      const code = 'survey_responses_already_stored';
+    const code = importKindDefinition(result.kind).writer.alreadyStoredWarning;
+    if (code && written.unchanged > 0) {
       report.warnings = [...report.warnings, { row: null, column: null, value: null, code, message: formatImportMessage(code, lang, { count: written.unchanged }) }];
     }
     this.logger.log(`${fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
@@ -264,7 +262,9 @@ type ReadOutcome =
   | { ok: false; error: FileRejectedError };
 
 function rank(outcome: ReadOutcome): number {
-  return outcome.ok && outcome.kindGuess ? kindOrder[outcome.kindGuess] : 99;
+  // Within one import, files that others depend on go first: the register before attendance
+  // lists, activities before their attendance lists.
+  return outcome.ok && outcome.kindGuess ? importKindDefinition(outcome.kindGuess).importOrder : 99;
 }
 
 function guessKind(table: Awaited<ReturnType<typeof readTable>>, config: OslConfig): ImportKind | null {

@@ -1,65 +1,20 @@
-import type { OslConfig, SurveyConfig } from '@osl/data';
+import type { OslConfig } from '@osl/data';
 import { FileRejectedError } from '../import.errors.ts';
 import { formatImportMessage, type ImportMessageKey, type MessageParams } from '../import.messages.ts';
 import { importKinds, type CellValue, type ImportIssue, type ImportKind, type Lang, type RawTable } from '../import.types.ts';
-import { surveyLookup } from '../validation/config-lookup.ts';
+import type { ColumnSpec } from '../kinds/import-kind.ts';
+import { importKindDefinition } from '../kinds/index.ts';
 import { foldHeader } from './fold.ts';
 import { cellText } from './values.ts';
 
 export { foldHeader } from './fold.ts';
 
-export interface ColumnSpec {
-  /** Canonical name, as in docs/spec/input-formats.md. */
-  name: string;
-  synonyms: readonly string[];
-  required: boolean;
-}
+export type { ColumnSpec } from '../kinds/import-kind.ts';
 
-/** The columns of the four kinds of file, exactly as docs/spec/input-formats.md lists them. */
-export const columnSpecs: Readonly<Record<ImportKind, readonly ColumnSpec[]>> = {
-  activities: [
-    { name: 'activity_id', synonyms: ['id_dzialania', 'nr_dzialania', 'id'], required: true },
-    { name: 'date', synonyms: ['data', 'data_dzialania'], required: true },
-    { name: 'community', synonyms: ['spolecznosc', 'spolecznosc_kod'], required: true },
-    { name: 'type', synonyms: ['typ', 'rodzaj', 'typ_dzialania'], required: true },
-    { name: 'title', synonyms: ['tytul', 'nazwa', 'temat'], required: true },
-    { name: 'duration_h', synonyms: ['czas_h', 'czas_trwania_h', 'godziny'], required: false },
-    { name: 'led_by', synonyms: ['prowadzacy', 'animator'], required: false },
-    { name: 'location', synonyms: ['miejsce'], required: false },
-    { name: 'headcount_anonymous', synonyms: ['liczba_osob_bez_listy', 'uczestnicy_anonimowi', 'liczba_anonimowych'], required: false },
-    { name: 'resident_initiative', synonyms: ['inicjatywa_mieszkancow', 'wspolorganizowane_przez_mieszkancow'], required: false },
-  ],
-  attendance: [
-    { name: 'activity_id', synonyms: ['id_dzialania', 'nr_dzialania'], required: true },
-    // participant_code, or first_name + last_name: see `requiredAlternatives`.
-    { name: 'participant_code', synonyms: ['kod_uczestnika', 'id_uczestnika', 'kod'], required: false },
-    { name: 'first_name', synonyms: ['imie'], required: false },
-    { name: 'last_name', synonyms: ['nazwisko'], required: false },
-    { name: 'date', synonyms: ['data'], required: false },
-  ],
-  participants: [
-    { name: 'participant_code', synonyms: ['kod_uczestnika', 'id_uczestnika', 'kod'], required: true },
-    { name: 'community', synonyms: ['spolecznosc'], required: true },
-    { name: 'gender', synonyms: ['plec'], required: false },
-    { name: 'birth_year', synonyms: ['rok_urodzenia'], required: false },
-    { name: 'joined_on', synonyms: ['data_przystapienia', 'data_rejestracji'], required: false },
-    { name: 'leader', synonyms: ['lider'], required: false },
-    { name: 'leader_since', synonyms: ['lider_od', 'data_identyfikacji_lidera'], required: false },
-    { name: 'first_name', synonyms: ['imie'], required: false },
-    { name: 'last_name', synonyms: ['nazwisko'], required: false },
-  ],
-  survey: [
-    { name: 'survey_code', synonyms: ['ankieta', 'kod_ankiety'], required: true },
-    { name: 'date', synonyms: ['data', 'data_wypelnienia'], required: true },
-    { name: 'community', synonyms: ['spolecznosc'], required: true },
-    { name: 'participant_code', synonyms: ['kod_uczestnika'], required: false },
-  ],
-};
-
-/** Kinds where one of several groups of columns must be complete (attendance: a code, or a first and last name). */
-export const requiredAlternatives: Readonly<Partial<Record<ImportKind, readonly (readonly string[])[]>>> = {
-  attendance: [['participant_code'], ['first_name', 'last_name']],
-};
+/** The columns of the four kinds of file, exactly as docs/spec/input-formats.md lists them (from each kind's definition). */
+export const columnSpecs: Readonly<Record<ImportKind, readonly ColumnSpec[]>> = Object.fromEntries(
+  importKinds.map((kind) => [kind, importKindDefinition(kind).columns]),
+) as Record<ImportKind, readonly ColumnSpec[]>;
 
 /** How many rows from the top are searched for the header (title rows may sit above it). */
 export const headerSearchRows = 20;
@@ -73,12 +28,7 @@ function foldedHeaderMap(kind: ImportKind): ReadonlyMap<string, string> {
   return map;
 }
 
-const canonicalByFoldedHeader: Readonly<Record<ImportKind, ReadonlyMap<string, string>>> = {
-  activities: foldedHeaderMap('activities'),
-  attendance: foldedHeaderMap('attendance'),
-  participants: foldedHeaderMap('participants'),
-  survey: foldedHeaderMap('survey'),
-};
+const canonicalByFoldedHeader: ReadonlyMap<ImportKind, ReadonlyMap<string, string>> = new Map(importKinds.map((kind) => [kind, foldedHeaderMap(kind)]));
 
 export interface QuestionColumn {
   index: number;
@@ -98,7 +48,7 @@ export interface HeaderLocation {
   columns: ReadonlyMap<string, number>;
   /** Header text as written, by cell index. */
   headers: readonly string[];
-  /** Survey files: columns that are question codes of the surveys named in the file. */
+  /** Columns beyond the canonical ones (survey files: question codes or texts of the surveys named in the file). */
   questionColumns: readonly QuestionColumn[];
   errors: ImportIssue[];
   warnings: ImportIssue[];
@@ -113,14 +63,18 @@ export function columnLetter(index: number): string {
 
 function missingRequired(present: ReadonlySet<string>, kind: ImportKind): string[] {
   const missing = columnSpecs[kind].filter((spec) => spec.required && !present.has(spec.name)).map((spec) => spec.name);
-  const alternatives = requiredAlternatives[kind];
-  if (alternatives && !alternatives.some((group) => group.every((name) => present.has(name)))) missing.push(alternatives.map((g) => g.join('+')).join('|'));
+  const alternatives = importKindDefinition(kind).requiredAlternatives;
+  if (alternatives && !alternativesPresent(alternatives.groups, present)) missing.push(alternatives.groups.map((g) => g.join('+')).join('|'));
   return missing;
+}
+
+function alternativesPresent(groups: readonly (readonly string[])[], present: ReadonlySet<string>): boolean {
+  return groups.some((group) => group.every((name) => present.has(name)));
 }
 
 /** The canonical columns of `kind` that a row of folded headers names. */
 function canonicalSet(folded: readonly string[], kind: ImportKind): Set<string> {
-  const map = canonicalByFoldedHeader[kind];
+  const map = canonicalByFoldedHeader.get(kind)!;
   const set = new Set<string>();
   for (const header of folded) {
     const canonical = map.get(header);
@@ -133,9 +87,12 @@ function countMatches(folded: readonly string[], kind: ImportKind): number {
   return canonicalSet(folded, kind).size;
 }
 
-/** The kind a header row describes best: survey when it names the survey; else most known columns, fewest missing. */
+/** The kind a header row describes best: one whose decisive column it names (survey_code); else most known columns, fewest missing. */
 function detectKind(folded: readonly string[]): ImportKind | null {
-  if (canonicalSet(folded, 'survey').has('survey_code') && countMatches(folded, 'survey') >= 2) return 'survey';
+  for (const kind of importKinds) {
+    const decisive = importKindDefinition(kind).decisiveColumn;
+    if (decisive && canonicalSet(folded, kind).has(decisive) && countMatches(folded, kind) >= 2) return kind;
+  }
   let best: ImportKind | null = null;
   let bestMatches = 1;
   let bestMissing = Infinity;
@@ -159,7 +116,8 @@ function foldedCells(cells: readonly CellValue[]): string[] {
 function expectedColumns(kind: ImportKind | undefined): string {
   const describe = (k: ImportKind) => {
     const names = columnSpecs[k].filter((spec) => spec.required).map((spec) => spec.name);
-    if (requiredAlternatives[k]) names.push('participant_code / first_name + last_name');
+    const alternatives = importKindDefinition(k).requiredAlternatives;
+    if (alternatives) names.push(alternatives.describe);
     return names.join(', ');
   };
   return kind ? describe(kind) : importKinds.map((k) => `${k}: ${describe(k)}`).join('; ');
@@ -191,7 +149,8 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
 
   const headerRow = table.rows[headerIndex];
   const headers = headerRow.cells.map((cell) => cellText(cell));
-  const map = canonicalByFoldedHeader[detected];
+  const definition = importKindDefinition(detected);
+  const map = canonicalByFoldedHeader.get(detected)!;
   const columns = new Map<string, number>();
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
@@ -225,27 +184,23 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
       errors.push(headerIssue(lang, headerRow.rowNumber, spec.name, null, 'missing_column', { column: spec.name, synonyms: spec.synonyms.join(', ') }));
     }
   }
-  const alternatives = requiredAlternatives[detected];
-  if (alternatives && !alternatives.some((group) => group.every((name) => present.has(name)))) {
-    errors.push(headerIssue(lang, headerRow.rowNumber, 'participant_code', null, 'missing_participant_columns', {}));
+  const alternatives = definition.requiredAlternatives;
+  if (alternatives && !alternativesPresent(alternatives.groups, present)) {
+    errors.push(headerIssue(lang, headerRow.rowNumber, alternatives.column, null, alternatives.message, {}));
   }
 
   const questionColumns: QuestionColumn[] = [];
-  const surveys = detected === 'survey' ? surveysNamedInFile(table, headerIndex, columns.get('survey_code'), config) : [];
+  const questionsOf = definition.questionColumns?.(table, headerIndex, columns, config) ?? (() => []);
   const firstColumnByQuestion = new Map<string, number>();
   for (const index of unmatched) {
-    let isQuestion = false;
-    for (const survey of surveys) {
-      const question = questionsByFoldedHeader(survey).get(folded[index]);
-      if (!question) continue;
-      isQuestion = true;
-      const key = `${survey.code}\u0000${question.code}`;
-      const first = firstColumnByQuestion.get(key);
-      if (first === undefined) firstColumnByQuestion.set(key, index);
+    const questions = questionsOf(folded[index]);
+    for (const question of questions) {
+      const first = firstColumnByQuestion.get(question.key);
+      if (first === undefined) firstColumnByQuestion.set(question.key, index);
       else if (first !== index) {
         errors.push(
-          headerIssue(lang, headerRow.rowNumber, question.code, headers[index], 'duplicate_column', {
-            column: question.code,
+          headerIssue(lang, headerRow.rowNumber, question.column, headers[index], 'duplicate_column', {
+            column: question.column,
             first: headers[first],
             firstLetter: columnLetter(first),
             second: headers[index],
@@ -254,45 +209,9 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
         );
       }
     }
-    if (isQuestion) questionColumns.push({ index, header: headers[index], folded: folded[index] });
+    if (questions.length > 0) questionColumns.push({ index, header: headers[index], folded: folded[index] });
     else warnings.push(headerIssue(lang, headerRow.rowNumber, headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }));
   }
 
   return { kind: detected, headerIndex, headerRow: headerRow.rowNumber, columns, headers, questionColumns, errors, warnings };
-}
-
-/** Known surveys named in the file's survey_code column, in order of first mention. */
-function surveysNamedInFile(table: RawTable, headerIndex: number, surveyColumn: number | undefined, config: OslConfig): SurveyConfig[] {
-  const named = new Set<SurveyConfig>();
-  if (surveyColumn === undefined) return [];
-  const findSurvey = surveyLookup(config);
-  for (let i = headerIndex + 1; i < table.rows.length; i++) {
-    const text = cellText(table.rows[i].cells[surveyColumn]);
-    if (text === '') continue;
-    const survey = findSurvey(text);
-    if (survey) named.add(survey);
-  }
-  return [...named];
-}
-
-type SurveyQuestion = SurveyConfig['questions'][number];
-const questionMaps = new WeakMap<SurveyConfig, ReadonlyMap<string, SurveyQuestion>>();
-
-/**
- * A survey's questions by folded header: the question code (`JAKOSC_ZYCIA`, `Jakość życia`) or the
- * Polish question text, as form tools export it as the column title.
- */
-export function questionsByFoldedHeader(survey: SurveyConfig): ReadonlyMap<string, SurveyQuestion> {
-  let map = questionMaps.get(survey);
-  if (!map) {
-    const built = new Map<string, SurveyQuestion>();
-    for (const question of survey.questions) {
-      const byText = foldHeader(question.textPl);
-      if (!built.has(byText)) built.set(byText, question);
-    }
-    for (const question of survey.questions) built.set(foldHeader(question.code), question); // codes win over texts
-    map = built;
-    questionMaps.set(survey, map);
-  }
-  return map;
 }

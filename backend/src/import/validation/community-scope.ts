@@ -1,5 +1,6 @@
 import { formatImportMessage } from '../import.messages.ts';
 import type { ImportIssue, Lang, ValidationContext, ValidationResult } from '../import.types.ts';
+import { importKindDefinition } from '../kinds/index.ts';
 
 type Lookups = ValidationContext['lookups'];
 
@@ -7,9 +8,10 @@ type Lookups = ValidationContext['lookups'];
  * An organizer imports for their own communities only: every row whose community — as written,
  * and for a stored activity also as stored (a row must not move another community's record into
  * one's own) — or, for an attendance list, its activity's community, is not one of `allowed` is
- * an error naming the row. A participant code registered outside `allowed` (a register row, an
- * attendance or a survey answer naming it) is refused with the message validation gives a code
- * registered nowhere, which names neither the community it is stored in nor that it exists.
+ * an error naming the row (what a row of each kind touches is its definition's `scope`). A
+ * participant code registered outside `allowed` (a register row, an attendance or a survey answer
+ * naming it) is refused with the message validation gives a code registered nowhere, which names
+ * neither the community it is stored in nor that it exists.
  * `null` allows every community (administrators, the command line, the inbox).
  */
 export function rowsOutsideCommunities(result: ValidationResult, allowed: readonly string[] | null, lookups: Lookups, lang: Lang, communityCodes: readonly string[] = []): ImportIssue[] {
@@ -19,30 +21,20 @@ export function rowsOutsideCommunities(result: ValidationResult, allowed: readon
   // community's form ("WZG-0042" for a LAZ organizer) is therefore refused whether it exists or not.
   const othersPrefixes = communityCodes.filter((c) => !allowed.includes(c));
   const inAnotherCommunitysForm = (code: string) => othersPrefixes.some((prefix) => new RegExp(`^${escapeRegExp(prefix)}[^\\p{L}\\p{N}]`, 'iu').test(code));
-  const rows: { row: number; communities: (string | undefined)[]; column: string; value: string; participantCode?: string | null }[] = [];
-  if (result.kind === 'attendance') {
-    for (const r of result.records) {
-      rows.push({ row: r.row, communities: [lookups.activities.get(r.activityExternalId)?.communityCode], column: 'activity_id', value: r.activityExternalId, participantCode: r.participantCode });
-    }
-  } else if (result.kind === 'activities') {
-    for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode, lookups.activities.get(r.externalId)?.communityCode], column: 'community', value: r.communityCode });
-  } else if (result.kind === 'participants') {
-    for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode], column: 'community', value: r.communityCode, participantCode: r.code });
-  } else {
-    for (const r of result.records) rows.push({ row: r.row, communities: [r.communityCode], column: 'community', value: r.communityCode, participantCode: r.participantCode });
-  }
+  const definition = importKindDefinition(result.kind);
   const list = allowed.join(', ') || '—';
   const issues: ImportIssue[] = [];
-  for (const r of rows) {
+  for (const record of result.records) {
+    const r = definition.scope(record, lookups);
     const outside = r.communities.find((c) => c !== undefined && !allowed.includes(c));
     if (outside) {
-      issues.push({ row: r.row, column: r.column, value: r.value, code: 'community_not_assigned', message: formatImportMessage('community_not_assigned', lang, { value: outside, allowed: list }) });
+      issues.push({ row: record.row, column: r.column, value: r.value, code: 'community_not_assigned', message: formatImportMessage('community_not_assigned', lang, { value: outside, allowed: list }) });
       continue;
     }
     const stored = r.participantCode ? lookups.participants.get(r.participantCode)?.communityCode : undefined;
-    if ((stored !== undefined && !allowed.includes(stored)) || (result.kind === 'participants' && r.participantCode && inAnotherCommunitysForm(r.participantCode))) {
+    if ((stored !== undefined && !allowed.includes(stored)) || (r.registersCode && r.participantCode && inAnotherCommunitysForm(r.participantCode))) {
       const code = 'participant_not_in_your_register';
-      issues.push({ row: r.row, column: 'participant_code', value: r.participantCode!, code, message: formatImportMessage(code, lang, { value: r.participantCode!, allowed: list }) });
+      issues.push({ row: record.row, column: 'participant_code', value: r.participantCode!, code, message: formatImportMessage(code, lang, { value: r.participantCode!, allowed: list }) });
     }
   }
   return issues;

@@ -1,0 +1,166 @@
+import type { Prisma } from '@osl/prisma';
+import { z } from 'zod';
+import { createInChunks } from '../../repositories/audited-upsert.ts';
+import { SqliteAttendanceWriter } from '../../repositories/sqlite-attendance.writer.ts';
+import { cellText, foldName, isValueError, parseDate, textOrNull } from '../parsing/values.ts';
+import { PairRows, StringIds } from '../validation/pair-rows.ts';
+import { columnIndex, uploaderRegister } from '../validation/row-checker.ts';
+import { commonTemplates, recordFields } from './common-columns.ts';
+import type { ImportKindDefinition } from './import-kind.ts';
+
+/** An attendance list (lista obecności), one row per person per activity: docs/spec/input-formats.md, kind 2. */
+export const attendanceRecord = z.object({
+  row: recordFields.row,
+  activityExternalId: recordFields.code,
+  participantCode: recordFields.code,
+});
+export type AttendanceRecord = z.infer<typeof attendanceRecord>;
+
+export const attendance: ImportKindDefinition<AttendanceRecord> = {
+  kind: 'attendance',
+  importOrder: 2,
+  templateSheetName: 'obecnosci',
+  columns: [
+    { name: 'activity_id', synonyms: ['id_dzialania', 'nr_dzialania'], required: true, template: commonTemplates.activityId },
+    // participant_code, or first_name + last_name: see `requiredAlternatives`. The template asks for codes only.
+    { name: 'participant_code', synonyms: ['kod_uczestnika', 'id_uczestnika', 'kod'], required: false, template: commonTemplates.participantCode },
+    { name: 'first_name', synonyms: ['imie'], required: false, template: null },
+    { name: 'last_name', synonyms: ['nazwisko'], required: false, template: null },
+    { name: 'date', synonyms: ['data'], required: false, template: commonTemplates.date },
+  ],
+  requiredAlternatives: {
+    groups: [['participant_code'], ['first_name', 'last_name']],
+    column: 'participant_code',
+    message: 'missing_participant_columns',
+    describe: 'participant_code / first_name + last_name',
+  },
+  record: attendanceRecord,
+
+  rowValidator(checker, header, ctx) {
+    const { activities, participants, participantCodesByNameKey } = ctx.lookups;
+    const register = uploaderRegister(ctx.lookups);
+    // Activities and participants numbered once, so each row costs one look-up per id and duplicate
+    // (activity, participant) pairs are found in a typed-array table instead of a map of string keys.
+    const activityIds = new StringIds(activities.keys());
+    const activityDates = Array.from(activities.values(), (activity) => activity.date);
+    const participantIds = new StringIds(participants.keys());
+    const firstRowByPair = new PairRows(checker.dataRows);
+    const col = {
+      activity: columnIndex(header, 'activity_id'),
+      code: columnIndex(header, 'participant_code'),
+      first: columnIndex(header, 'first_name'),
+      last: columnIndex(header, 'last_name'),
+      date: columnIndex(header, 'date'),
+    };
+    const byName = col.first >= 0 && col.last >= 0;
+
+    return {
+      validate(row) {
+        const cells = row.cells;
+        const activityId = checker.text(cells, col.activity, 'activity_id', true);
+        const activityIndex = activityId === null ? -1 : activityIds.get(activityId);
+        if (activityId !== null && activityIndex < 0) checker.error('activity_id', activityId, 'activity_not_found', { value: activityId });
+
+        let participantCode: string | null = null;
+        let participantIndex = -1;
+        const codeText = col.code < 0 ? null : textOrNull(cells[col.code]);
+        const first = byName ? textOrNull(cells[col.first]) : null;
+        const last = byName ? textOrNull(cells[col.last]) : null;
+        if (codeText !== null) {
+          participantIndex = register.has(codeText) ? participantIds.get(codeText) : -1;
+          if (participantIndex >= 0) participantCode = codeText;
+          else checker.unknownParticipant(codeText, register);
+          if (participantCode !== null && (first !== null || last !== null)) {
+            const codes = participantCodesByNameKey.get(foldName(first, last));
+            if (codes && !codes.includes(participantCode)) {
+              checker.warning(row.rowNumber, 'participant_code', participantCode, 'name_code_mismatch', { code: participantCode, codes: codes.join(', ') });
+            }
+          }
+        } else if (first !== null || last !== null) {
+          const name = first !== null && last !== null ? `${first} ${last}` : (first ?? last)!;
+          const codes = participantCodesByNameKey.get(foldName(first, last));
+          if (!codes || codes.length === 0) checker.error('last_name', name, 'name_not_found', { value: name });
+          else if (codes.length > 1) checker.error('last_name', name, 'name_ambiguous', { value: name, codes: codes.join(', ') });
+          else {
+            participantCode = codes[0];
+            participantIndex = participantIds.add(participantCode);
+          }
+        } else {
+          checker.error(col.code >= 0 ? 'participant_code' : 'last_name', null, 'participant_missing', {});
+        }
+
+        if (col.date >= 0) {
+          const cell = cells[col.date];
+          const date = parseDate(cell);
+          if (isValueError(date)) checker.error('date', cellText(cell), date.error, { value: cellText(cell) });
+          else if (date !== null && activityIndex >= 0 && date !== activityDates[activityIndex]) {
+            checker.error('date', cellText(cell), 'attendance_date_mismatch', { value: date, activityId: activityId!, activityDate: activityDates[activityIndex] });
+          }
+        }
+
+        if (!checker.ok || activityId === null || participantCode === null) return undefined;
+        const firstRow = firstRowByPair.firstRowOrAdd(activityIndex, participantIndex, row.rowNumber);
+        if (firstRow >= 0) {
+          checker.warning(row.rowNumber, 'participant_code', participantCode, 'duplicate_attendance', { participant: participantCode, activityId, firstRow });
+          return undefined;
+        }
+        return { row: row.rowNumber, activityExternalId: activityId, participantCode };
+      },
+    };
+  },
+
+  // The row's activity decides its community.
+  scope: (r, lookups) => ({
+    communities: [lookups.activities.get(r.activityExternalId)?.communityCode],
+    column: 'activity_id',
+    value: r.activityExternalId,
+    participantCode: r.participantCode,
+  }),
+
+  writer: {
+    // Lists only add rows: the same list again is known by its content hash.
+    correctsById: false,
+    readStored: async () => undefined,
+    write: writeAttendance,
+    // A million rows per file: staged and moved inside SQLite, see SqliteAttendanceWriter.
+    async bulkWrite({ sqliteFile, batch, records, auditEvent, onRows }) {
+      const writer = new SqliteAttendanceWriter(sqliteFile);
+      try {
+        const written = await writer.write(batch, records, (batchId, counts) => auditEvent(batchId, { ...counts, updated: 0 }), onRows);
+        return { ...written, updated: 0 };
+      } finally {
+        writer.close();
+      }
+    },
+  },
+};
+
+async function writeAttendance({ tx, batchId, onRows }: { tx: Prisma.TransactionClient; batchId: number; onRows: (done: number) => void }, records: readonly AttendanceRecord[]) {
+  const activityIds = new Map(
+    (await tx.activity.findMany({ where: { externalId: { in: [...new Set(records.map((r) => r.activityExternalId))] } }, select: { id: true, externalId: true } })).map(
+      (a) => [a.externalId, a.id],
+    ),
+  );
+  const participantIds = new Map(
+    (await tx.participant.findMany({ where: { code: { in: [...new Set(records.map((r) => r.participantCode))] } }, select: { id: true, code: true } })).map((p) => [
+      p.code,
+      p.id,
+    ]),
+  );
+  const already = new Set(
+    (await tx.attendance.findMany({ where: { activityId: { in: [...activityIds.values()] } }, select: { activityId: true, participantId: true } })).map(
+      (a) => `${a.activityId}:${a.participantId}`,
+    ),
+  );
+  const toCreate: Prisma.AttendanceCreateManyInput[] = [];
+  for (const r of records) {
+    const activityId = activityIds.get(r.activityExternalId)!;
+    const participantId = participantIds.get(r.participantCode)!;
+    const key = `${activityId}:${participantId}`;
+    if (already.has(key)) continue;
+    already.add(key);
+    toCreate.push({ activityId, participantId, importBatchId: batchId, sourceRow: r.row });
+  }
+  await createInChunks(toCreate, (data) => tx.attendance.createMany({ data }), onRows, records.length - toCreate.length);
+  return { created: toCreate.length, updated: 0, unchanged: records.length - toCreate.length };
+}

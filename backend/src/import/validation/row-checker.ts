@@ -1,0 +1,206 @@
+import { formatImportMessage, type ImportMessageKey, type MessageParams } from '../import.messages.ts';
+import type { CellValue, ImportIssue, RawRow, RawTable, ValidationContext } from '../import.types.ts';
+import type { HeaderLocation } from '../parsing/columns.ts';
+import { cellText, isValueError, parseDate, parseDecimal, parseWholeNumber, parseYesNo, textOrNull } from '../parsing/values.ts';
+import type { CodeOrNameLookup } from './config-lookup.ts';
+
+const EARLIEST_DATE = '2000-01-01';
+
+/**
+ * Reads typed values out of a row and reports what is wrong. `ok` turns false on the first error of
+ * the current row (reset by `startRow`), so a row with errors yields no record.
+ */
+export class RowChecker {
+  readonly errors: ImportIssue[];
+  readonly warnings: ImportIssue[];
+  ok = true;
+  row = 0;
+  private readonly lang: ValidationContext['lang'];
+  private readonly today: string;
+  private readonly headers: readonly string[];
+
+  /** Rows below the header: an upper bound on the records, to size tables once. */
+  readonly dataRows: number;
+
+  constructor(table: RawTable, header: HeaderLocation, ctx: ValidationContext) {
+    this.dataRows = table.rows.length - header.headerIndex - 1;
+    this.errors = header.errors;
+    this.warnings = header.warnings;
+    this.lang = ctx.lang;
+    this.today = ctx.today;
+    this.headers = header.headers;
+  }
+
+  startRow(row: RawRow): void {
+    this.ok = true;
+    this.row = row.rowNumber;
+  }
+
+  error(column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
+    this.ok = false;
+    this.errors.push({ row: this.row, column, value, code, message: formatImportMessage(code, this.lang, params) });
+  }
+
+  /** A problem of the whole file, not of one row. */
+  fileError(code: ImportMessageKey, params: MessageParams): void {
+    this.errors.push({ row: null, column: null, value: null, code, message: formatImportMessage(code, this.lang, params) });
+  }
+
+  warning(row: number | null, column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
+    this.warnings.push({ row, column, value, code, message: formatImportMessage(code, this.lang, params) });
+  }
+
+  headerOf(index: number, canonical: string): string {
+    return this.headers[index] || canonical;
+  }
+
+  /** Trimmed text; for a required column an empty cell is an error. */
+  text(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
+    const text = index < 0 ? null : textOrNull(cells[index]);
+    if (text === null && required) this.error(column, null, 'value_required', { column: this.headerOf(index, column) });
+    return text;
+  }
+
+  /**
+   * Text that is stored and shown again later (titles, places, ids, survey comments): kept exactly as
+   * written, and a warning when it looks like a spreadsheet formula, since it is never evaluated.
+   */
+  storedText(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
+    const text = this.text(cells, index, column, required);
+    if (text !== null) this.warnIfFormulaLike(column, text);
+    return text;
+  }
+
+  warnIfFormulaLike(column: string, text: string): void {
+    if (looksLikeFormula(text)) this.warning(this.row, column, text, 'formula_like_text', { value: text });
+  }
+
+  /** A civil date between 2000-01-01 and today. */
+  date(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
+    if (index < 0) return null;
+    const cell = cells[index];
+    const date = parseDate(cell);
+    if (date === null) {
+      if (required) this.error(column, null, 'value_required', { column: this.headerOf(index, column) });
+      return null;
+    }
+    if (isValueError(date)) {
+      const value = cellText(cell);
+      this.error(column, value, date.error, { value });
+      return null;
+    }
+    if (date > this.today) {
+      this.error(column, cellText(cell), 'date_in_future', { date, today: this.today });
+      return null;
+    }
+    if (date < EARLIEST_DATE) {
+      this.error(column, cellText(cell), 'date_before_2000', { date });
+      return null;
+    }
+    return date;
+  }
+
+  /** A decimal number ≥ 0, or null when empty. */
+  decimal(cells: readonly CellValue[], index: number, column: string): number | null {
+    if (index < 0) return null;
+    const cell = cells[index];
+    const value = parseDecimal(cell);
+    if (isValueError(value)) {
+      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
+      return null;
+    }
+    if (value !== null && value < 0) {
+      this.error(column, cellText(cell), 'number_negative', { value: cellText(cell) });
+      return null;
+    }
+    return value;
+  }
+
+  /** A whole number ≥ 0, or null when empty. */
+  wholeNumber(cells: readonly CellValue[], index: number, column: string): number | null {
+    if (index < 0) return null;
+    const cell = cells[index];
+    const value = parseWholeNumber(cell);
+    if (isValueError(value)) {
+      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
+      return null;
+    }
+    return value;
+  }
+
+  /** An optional yes/no flag: empty is no. */
+  flag(cells: readonly CellValue[], index: number, column: string): boolean {
+    if (index < 0) return false;
+    const cell = cells[index];
+    const value = parseYesNo(cell);
+    if (isValueError(value)) {
+      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
+      return false;
+    }
+    return value ?? false;
+  }
+
+  /**
+   * A participant code not in the register the uploader may use; suggests the code in capitals
+   * when that is. For an uploader limited to some communities the message is the same whether the
+   * code is registered elsewhere or nowhere.
+   */
+  unknownParticipant(code: string, register: UploaderRegister): void {
+    const upper = code.toUpperCase();
+    if (upper !== code && register.has(upper)) this.error('participant_code', code, 'participant_not_found_suggestion', { value: code, code: upper });
+    else if (register.communities) this.error('participant_code', code, 'participant_not_in_your_register', { value: code, allowed: register.communities.join(', ') || '—' });
+    else this.error('participant_code', code, 'participant_not_found', { value: code });
+  }
+
+  /** A configured community or activity type, by code or name, with a "did you mean" on a typo. */
+  reference(
+    cells: readonly CellValue[],
+    index: number,
+    column: string,
+    lookup: CodeOrNameLookup,
+    codes: { unknown: ImportMessageKey; suggestion: ImportMessageKey },
+  ): string | null {
+    const text = this.text(cells, index, column, true);
+    if (text === null) return null;
+    const found = lookup.resolve(text);
+    if (found) return found.code;
+    const near = lookup.suggest(text);
+    if (near) this.error(column, text, codes.suggestion, { value: text, name: near.name, code: near.code });
+    else this.error(column, text, codes.unknown, { value: text, allowed: lookup.describeAll() });
+    return null;
+  }
+}
+
+const FORMULA_LIKE = /^=.|^[+\-@][A-Za-z_][\w.]*\(|^[+\-@][^\s|]*\|/;
+
+/**
+ * `=HYPERLINK("http://x","klik")`, `@SUM(A1)`, `+cmd|'/c calc'!A0`: what a spreadsheet would run as a
+ * formula if the text were pasted back into one. Plain text starting with `-` or `+` (`- brak -`,
+ * `+48 600 000 000`) is not.
+ */
+export function looksLikeFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first !== 0x3d && first !== 0x2b && first !== 0x2d && first !== 0x40) return false;
+  return FORMULA_LIKE.test(text);
+}
+
+/** The participant codes a file may name: the whole register, or an organizer's communities' part of it. */
+export interface UploaderRegister {
+  has(code: string): boolean;
+  /** The uploader's communities, or null for every community. */
+  communities: readonly string[] | null;
+}
+
+export function uploaderRegister(lookups: ValidationContext['lookups']): UploaderRegister {
+  const { participants, uploaderCommunities } = lookups;
+  if (!uploaderCommunities) return { has: (code) => participants.has(code), communities: null };
+  return { has: (code) => uploaderCommunities.includes(participants.get(code)?.communityCode ?? ''), communities: uploaderCommunities };
+}
+
+export const communityCodes = { unknown: 'unknown_community', suggestion: 'unknown_community_suggestion' } as const;
+export const activityTypeCodes = { unknown: 'unknown_activity_type', suggestion: 'unknown_activity_type_suggestion' } as const;
+
+/** The cell index of a canonical column, or -1 when the file does not have it. */
+export function columnIndex(header: HeaderLocation, name: string): number {
+  return header.columns.get(name) ?? -1;
+}
