@@ -67,6 +67,23 @@ function toPlain(row: Record<string, unknown>): Record<string, unknown> {
   return plain;
 }
 
+/** Appends rows to a table through DuckDB's appender; returns how many. */
+export async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
+  const appender = await connection.createAppender(table);
+  let count = 0;
+  try {
+    for (const row of rows) {
+      write(appender, row);
+      appender.endRow();
+      count += 1;
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  return count;
+}
+
 /** Appends a value that may be missing: NULL, or the value through the typed append. */
 export function appendNullable<T>(appender: DuckDBAppender, value: T | null, append: (value: T) => void): void {
   if (value === null) appender.appendNull();

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
+import { parseAnalyticsMeta, readAnalyticsFileMeta, writeAnalyticsMeta, type AnalyticsMeta } from '../analytics/analytics-meta.ts';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
-import { appendNullable, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
+import { appendNullable, appendRows, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
@@ -76,16 +77,25 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
   const configHash = hashConfig(input.config);
   let fallbackReason: string | null = null;
   if (input.mode === 'incremental') {
-    const meta = previous ? await readMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
+    const read = previous ? await readAnalyticsFileMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
+    let meta: AnalyticsMeta | null = null;
     if (!previous) fallbackReason = 'nothing published yet';
-    else if ('unreadable' in meta) fallbackReason = `the published state cannot be read (${meta.unreadable})`;
-    else if (meta.values.layout !== analyticsLayout) fallbackReason = 'the analytics layout of this version differs';
-    else if (meta.values.config_hash !== configHash) fallbackReason = 'the configuration changed';
-    // Stored decline scans are resumed only by the method that made them.
-    else if (meta.values.decline_method !== String(DECLINE_METHOD_VERSION)) fallbackReason = 'the decline method changed';
-    if (!fallbackReason && 'values' in meta) {
+    else if ('unreadable' in read) fallbackReason = `the published state cannot be read (${read.unreadable})`;
+    // Compared before parsing: a file of another layout may hold other metadata.
+    else if (read.stored.layout !== analyticsLayout) fallbackReason = 'the analytics layout of this version differs';
+    else {
       try {
-        return await build(input, store, 'incremental', configHash, Number(meta.values.watermark), previous!, meta.values);
+        meta = parseAnalyticsMeta(read.stored);
+      } catch (error) {
+        fallbackReason = `the published state cannot be read (${(error as Error).message})`;
+      }
+    }
+    if (meta && meta.configHash !== configHash) fallbackReason = 'the configuration changed';
+    // Stored decline scans are resumed only by the method that made them.
+    else if (meta && meta.declineMethod !== DECLINE_METHOD_VERSION) fallbackReason = 'the decline method changed';
+    if (!fallbackReason && meta) {
+      try {
+        return await build(input, store, 'incremental', configHash, meta.watermark, previous!, meta);
       } catch (error) {
         if (!(error instanceof FactsMismatchError)) throw error;
         fallbackReason = error.message;
@@ -138,7 +148,7 @@ async function build(
   configHash: string,
   sinceBatch: number,
   previous: PublishedAnalytics | null,
-  previousMeta: Record<string, string> | null,
+  previousMeta: AnalyticsMeta | null,
 ): Promise<AggregationResult> {
   const { config, runId, now } = input;
   const asOf = civilDateInZone(now, config.project.timeZone);
@@ -281,7 +291,7 @@ async function build(
       // days changed: then every series gains or loses weeks). A series that is scanned again resumes
       // its previous scan at its first changed week (detectDeclines).
       const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
-      if (mode === 'incremental' && previousMeta?.decline_week === declineWeek && span?.same) {
+      if (mode === 'incremental' && previousMeta?.declineWeek === declineWeek && span?.same) {
         const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
         const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
         const detected = await detectDeclines(db, config, asOf, affected);
@@ -300,21 +310,16 @@ async function build(
       });
       return { rowsRead: weeksTested, rowsWritten: declines.length };
     });
-    await db.run('DELETE FROM meta');
-    const meta: Record<string, string> = {
+    await writeAnalyticsMeta(db, {
       layout: analyticsLayout,
-      run_id: String(runId),
-      built_at: now.toISOString(),
-      as_of: asOf,
+      runId,
+      builtAt: now.toISOString(),
+      asOf,
       mode,
-      watermark: String(watermark),
-      decline_week: declineWeek,
-      config_hash: configHash,
-      decline_method: String(DECLINE_METHOD_VERSION),
-    };
-    await appendRows(db, 'meta', Object.entries(meta), (a, [key, value]) => {
-      a.appendVarchar(key);
-      a.appendVarchar(value);
+      watermark,
+      declineWeek,
+      configHash,
+      declineMethod: DECLINE_METHOD_VERSION,
     });
     await db.run('CHECKPOINT');
   } catch (error) {
@@ -378,39 +383,7 @@ async function countRows(db: DuckDBConnection, table: 'agg_participation_month' 
   return row!.n;
 }
 
-/** The meta table of a published file, or why it cannot be read (locked, corrupt, not a file). */
-async function readMeta(file: string): Promise<{ values: Record<string, string> } | { unreadable: string }> {
-  let instance: DuckDBInstance | null = null;
-  try {
-    instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
-    const connection = await instance.connect();
-    const rows = await queryRows<{ key: string; value: string }>(connection, 'SELECT key, value FROM meta');
-    connection.closeSync();
-    return { values: Object.fromEntries(rows.map((r) => [r.key, r.value])) };
-  } catch (error) {
-    return { unreadable: (error as Error).message.split('\n')[0]! };
-  } finally {
-    instance?.closeSync();
-  }
-}
-
 function hashConfig(config: OslConfig): string {
   const { source: _source, schedule: _schedule, ...meaningful } = config;
   return createHash('sha256').update(JSON.stringify(meaningful)).digest('hex').slice(0, 16);
-}
-
-async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
-  const appender = await connection.createAppender(table);
-  let count = 0;
-  try {
-    for (const row of rows) {
-      write(appender, row);
-      appender.endRow();
-      count += 1;
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-  return count;
 }
