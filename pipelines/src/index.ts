@@ -4,6 +4,7 @@ export { SqliteExtract } from './source/sqlite-extract.ts';
 export { PrismaExtract } from './source/prisma-extract.ts';
 export { AnalyticsStore, type PublishedAnalytics } from './analytics/analytics-store.ts';
 export { parseAnalyticsMeta, readAnalyticsFileMeta, readStoredMeta, publishedAnalyticsSchema, type AnalyticsMeta } from './analytics/analytics-meta.ts';
+export { analyticsLayoutVersion, analyticsTables } from './analytics/analytics-schema.ts';
 export { queryRows, querySqlFile, sqlStatements } from './analytics/duckdb-sql.ts';
 export { computeIndicatorValues, computeSharePercent, type IndicatorValueRow } from './indicators/indicator-values.ts';
 export * from './indicators/indicator-status.ts';

@@ -5,12 +5,16 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBType, DuckDBValue } from '
 const sqlDir = path.resolve(import.meta.dirname, '..', 'sql');
 const sqlCache = new Map<string, string[]>();
 
+/** The text of `src/sql/<name>.sql`. */
+export function sqlText(name: string): string {
+  return fs.readFileSync(path.join(sqlDir, `${name}.sql`), 'utf8');
+}
+
 /** The statements of `src/sql/<name>.sql`, read once. */
 export function sqlStatements(name: string): string[] {
   let statements = sqlCache.get(name);
   if (!statements) {
-    const text = fs.readFileSync(path.join(sqlDir, `${name}.sql`), 'utf8');
-    statements = text
+    statements = sqlText(name)
       .split(/;\s*(?:\n|$)/)
       .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
       .filter((statement) => statement.length > 0);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
 import { parseAnalyticsMeta, readAnalyticsFileMeta, writeAnalyticsMeta, type AnalyticsMeta } from '../analytics/analytics-meta.ts';
+import { analyticsLayoutVersion, createAnalyticsTables } from '../analytics/analytics-schema.ts';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
 import { appendNullable, appendRows, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
@@ -55,9 +56,6 @@ export interface AggregationResult {
 /** How many steps a run reports (both modes), for progress displays; a test holds it to the truth. */
 export const aggregationStepCount = 8;
 
-/** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
-const analyticsLayout = '6';
-
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
 
@@ -82,7 +80,7 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
     if (!previous) fallbackReason = 'nothing published yet';
     else if ('unreadable' in read) fallbackReason = `the published state cannot be read (${read.unreadable})`;
     // Compared before parsing: a file of another layout may hold other metadata.
-    else if (read.stored.layout !== analyticsLayout) fallbackReason = 'the analytics layout of this version differs';
+    else if (read.stored.layout !== analyticsLayoutVersion()) fallbackReason = 'the analytics layout of this version differs';
     else {
       try {
         meta = parseAnalyticsMeta(read.stored);
@@ -179,8 +177,8 @@ async function build(
   try {
     connection = await instance.connect();
     const db = connection;
-    if (mode === 'full') await runSqlFile(db, 'schema');
-    await runSqlFile(db, 'staging');
+    // The store's tables (a full run: all new; an incremental run: those of its copy kept) and this run's, empty.
+    await createAnalyticsTables(db);
     let totals: SourceCounts | null = null;
     let staged: SourceCounts | null = null;
     await step(mode === 'full' ? 'read operational data' : `read changes after import #${sinceBatch}`, async () => {
@@ -236,8 +234,6 @@ async function build(
       const grains = ['week', 'month', 'quarter', 'year'];
       if (mode === 'full') {
         await runSqlFile(db, 'person-first', [config.project.periodStart, config.project.periodEnd]);
-        await runSqlFile(db, 'participation-table');
-        await db.run('CREATE OR REPLACE TABLE affected_dates (date DATE); CREATE OR REPLACE TABLE affected_persons (participant_id INTEGER);');
         for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, true]);
       } else if (additive) {
         await runSqlFile(db, 'person-first-added', [sinceBatch, config.project.periodStart, config.project.periodEnd]);
@@ -286,7 +282,6 @@ async function build(
     });
     await step('decline detection', async () => {
       let weeksTested = 0;
-      await runSqlFile(db, 'decline-findings');
       // Within the same week, an unchanged series gives the same findings (unless the facts' span of
       // days changed: then every series gains or loses weeks). A series that is scanned again resumes
       // its previous scan at its first changed week (detectDeclines).
@@ -311,7 +306,7 @@ async function build(
       return { rowsRead: weeksTested, rowsWritten: declines.length };
     });
     await writeAnalyticsMeta(db, {
-      layout: analyticsLayout,
+      layout: analyticsLayoutVersion(),
       runId,
       builtAt: now.toISOString(),
       asOf,
