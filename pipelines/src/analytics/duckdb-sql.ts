@@ -71,6 +71,12 @@ function toPlain(row: Record<string, unknown>): Record<string, unknown> {
   return plain;
 }
 
+/** The number of rows of a table (a name from the code, never from input). */
+export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${table}`);
+  return row!.n;
+}
+
 /** Appends rows to a table through DuckDB's appender; returns how many. */
 export async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
   const appender = await connection.createAppender(table);
