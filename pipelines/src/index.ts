@@ -3,6 +3,10 @@ export type { OperationalExtract, SourceCounts, StagedExtract } from './source/o
 export { SqliteExtract } from './source/sqlite-extract.ts';
 export { PrismaExtract } from './source/prisma-extract.ts';
 export { AnalyticsStore, type PublishedAnalytics } from './analytics/analytics-store.ts';
+export { parseAnalyticsMeta, readAnalyticsFileMeta, readStoredMeta, publishedAnalyticsSchema, type AnalyticsMeta } from './analytics/analytics-meta.ts';
+export { analyticsLayoutVersion, analyticsTables } from './analytics/analytics-schema.ts';
+export { aggregationSteps } from './steps/aggregation-steps.ts';
+export type { PipelineStep, StepContext } from './steps/pipeline-step.ts';
 export { queryRows, querySqlFile, sqlStatements } from './analytics/duckdb-sql.ts';
 export { computeIndicatorValues, computeSharePercent, type IndicatorValueRow } from './indicators/indicator-values.ts';
 export * from './indicators/indicator-status.ts';
@@ -10,5 +14,5 @@ export * from './indicators/indicator-window.ts';
 export * from './lib/civil-date.ts';
 export { PipelineLock, PipelineBusyError, LeaseLostError, type HeldLock, type LockHolder } from './jobs/pipeline-lock.ts';
 export { abandonedRunError, defaultLeasePolicy, leaseExpiry, leaseHasExpired, leasePolicyFromEnvironment, presentLeasedRun, type LeasePolicy } from './jobs/run-lease.ts';
-export { detectDeclines, type DetectedDecline } from './jobs/decline.step.ts';
+export { detectDeclines, type DetectedDecline } from './steps/decline.step.ts';
 export { resolveDeclineConfig, DEFAULT_DECLINE_CONFIG, type DeclineConfig, type DeclineConfigInput } from './decline/index.ts';

@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportService, PipelineService } from '@osl/backend';
-import { aggregationStepCount } from '@osl/pipelines';
+import { aggregationStepCount, analyticsLayoutVersion } from '@osl/pipelines';
 import { openInstallation, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2023-06-15T10:00:00Z');
@@ -140,6 +140,21 @@ describe('incremental pipeline runs', () => {
     instance.closeSync();
     const run = await context.get(PipelineService).run('schedule', 'incremental');
     expect(run).toMatchObject({ status: 'succeeded', mode: 'full', fallbackReason: 'the decline method changed' });
+    expect((await context.get(PipelineService).run('schedule', 'incremental')).mode).toBe('incremental');
+  });
+
+  it('falls back to a full rebuild when the published state has another table layout', async () => {
+    // The layout version is the hash of analytics-schema.sql: a file built by other DDL (here the
+    // last hand-numbered layout) is never built on.
+    const instance = await DuckDBInstance.create(publishedFile());
+    const connection = await instance.connect();
+    const layout = (await connection.runAndReadAll("SELECT value FROM meta WHERE key = 'layout'")).getRowObjectsJS()[0]!.value;
+    expect(layout).toBe(analyticsLayoutVersion());
+    await connection.run("UPDATE meta SET value = '6' WHERE key = 'layout'");
+    connection.closeSync();
+    instance.closeSync();
+    const run = await context.get(PipelineService).run('schedule', 'incremental');
+    expect(run).toMatchObject({ status: 'succeeded', mode: 'full', fallbackReason: 'the analytics layout of this version differs' });
     expect((await context.get(PipelineService).run('schedule', 'incremental')).mode).toBe('incremental');
   });
 

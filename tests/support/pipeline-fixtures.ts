@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { OslEnvironment } from '@osl/backend';
+import { parseAnalyticsMeta, readStoredMeta } from '@osl/pipelines';
 import { repositoryRoot, temporaryEnvironment, writeCsv } from './installation.ts';
 
 export const communities = ['WZG', 'OST', 'LAZ'] as const;
@@ -158,10 +159,11 @@ export async function factCounts(file: string): Promise<{ participants: number; 
     const connection = await instance.connect();
     const reader = await connection.runAndReadAll(
       `SELECT (SELECT count(*) FROM dim_participant)::INTEGER AS participants, (SELECT count(*) FROM fact_activity)::INTEGER AS activities,
-              (SELECT count(*) FROM fact_attendance)::INTEGER AS attendances, (SELECT value FROM meta WHERE key = 'watermark')::INTEGER AS watermark`,
+              (SELECT count(*) FROM fact_attendance)::INTEGER AS attendances`,
     );
+    const { watermark } = parseAnalyticsMeta(await readStoredMeta(connection));
     connection.closeSync();
-    return reader.getRowObjectsJson()[0] as unknown as { participants: number; activities: number; attendances: number; watermark: number };
+    return { ...(reader.getRowObjectsJson()[0] as unknown as { participants: number; activities: number; attendances: number }), watermark };
   } finally {
     instance.closeSync();
   }

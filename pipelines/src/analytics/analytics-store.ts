@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanUpAfter } from '../jobs/clean-up.ts';
+import { publishedAnalyticsSchema, type PublishedAnalytics } from './analytics-meta.ts';
 
-/** What readers are switched to when a run publishes. */
-export interface PublishedAnalytics {
-  file: string;
-  runId: number;
-  builtAt: string;
-}
+export type { PublishedAnalytics } from './analytics-meta.ts';
 
 /** Who builds `build-<run>.duckdb`: written beside it before the build starts. */
 interface BuildOwner {
@@ -49,7 +45,7 @@ export class AnalyticsStore {
 
   current(): PublishedAnalytics | null {
     try {
-      const pointer = JSON.parse(fs.readFileSync(path.join(this.dir, pointerName), 'utf8')) as PublishedAnalytics;
+      const pointer = publishedAnalyticsSchema.parse(JSON.parse(fs.readFileSync(path.join(this.dir, pointerName), 'utf8')));
       return fs.existsSync(path.join(this.dir, pointer.file)) ? pointer : null;
     } catch {
       return null;
@@ -73,7 +69,7 @@ export class AnalyticsStore {
     } catch (error) {
       throw cleanUpAfter(new Error(`cannot publish ${path.basename(buildFile)} as ${file}: ${(error as Error).message}`), () => this.discard(buildFile));
     }
-    const pointer: PublishedAnalytics = { file, runId, builtAt: builtAt.toISOString() };
+    const pointer = publishedAnalyticsSchema.parse({ file, runId, builtAt: builtAt.toISOString() });
     const temporary = path.join(this.dir, `${pointerName}.${process.pid}.tmp`);
     fs.writeFileSync(temporary, JSON.stringify(pointer));
     fs.renameSync(temporary, path.join(this.dir, pointerName));

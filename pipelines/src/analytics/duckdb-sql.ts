@@ -5,12 +5,16 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBType, DuckDBValue } from '
 const sqlDir = path.resolve(import.meta.dirname, '..', 'sql');
 const sqlCache = new Map<string, string[]>();
 
+/** The text of `src/sql/<name>.sql`. */
+export function sqlText(name: string): string {
+  return fs.readFileSync(path.join(sqlDir, `${name}.sql`), 'utf8');
+}
+
 /** The statements of `src/sql/<name>.sql`, read once. */
 export function sqlStatements(name: string): string[] {
   let statements = sqlCache.get(name);
   if (!statements) {
-    const text = fs.readFileSync(path.join(sqlDir, `${name}.sql`), 'utf8');
-    statements = text
+    statements = sqlText(name)
       .split(/;\s*(?:\n|$)/)
       .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
       .filter((statement) => statement.length > 0);
@@ -65,6 +69,29 @@ function toPlain(row: Record<string, unknown>): Record<string, unknown> {
     plain[key] = typeof value === 'bigint' ? Number(value) : value;
   }
   return plain;
+}
+
+/** The number of rows of a table (a name from the code, never from input). */
+export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(connection, `SELECT count(*) AS n FROM ${table}`);
+  return row!.n;
+}
+
+/** Appends rows to a table through DuckDB's appender; returns how many. */
+export async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
+  const appender = await connection.createAppender(table);
+  let count = 0;
+  try {
+    for (const row of rows) {
+      write(appender, row);
+      appender.endRow();
+      count += 1;
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  return count;
 }
 
 /** Appends a value that may be missing: NULL, or the value through the typed append. */

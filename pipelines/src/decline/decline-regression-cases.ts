@@ -1,7 +1,8 @@
 /**
  * A fixed set of seeded simulated series (and a few configurations) for the detector's regression
  * snapshot (decline-detector.regression.spec.ts; regenerate with
- * `node --import tsx pipelines/scripts/decline-regression-snapshot.ts` only on a deliberate change of results).
+ * `node --import tsx pipelines/scripts/decline-regression-snapshot.ts` only on a deliberate change of
+ * results, after raising DECLINE_METHOD_VERSION).
  */
 import { createHash } from 'node:crypto';
 import type { DeclineConfigInput } from './decline-config.ts';
@@ -79,6 +80,53 @@ export function historyFingerprint(history: unknown): { sha256: string; sums: Re
     return Number.isFinite(v) ? v : `__number:${String(v)}`;
   });
   return { sha256: createHash('sha256').update(labels).digest('hex'), sums };
+}
+
+/** One case of the snapshot: the detector's alerts and the fingerprint of its week-by-week history. */
+export interface SnapshotCase {
+  name: string;
+  detect: unknown;
+  history: ReturnType<typeof historyFingerprint>;
+}
+
+/** The regression snapshot: its cases, and the DECLINE_METHOD_VERSION of the detector that made them. */
+export interface RegressionSnapshot {
+  methodVersion: number;
+  cases: SnapshotCase[];
+}
+
+/** The snapshot of the detector as it is now, for the cases of regressionCases. */
+export function takeSnapshot(methodVersion: number, detect: (c: RegressionCase) => unknown, history: (c: RegressionCase) => unknown): RegressionSnapshot {
+  return {
+    methodVersion,
+    cases: regressionCases().map((c) => ({ name: c.name, detect: detect(c), history: historyFingerprint(history(c)) })),
+  };
+}
+
+export const SNAPSHOT_TOLERANCE = 1e-12;
+
+/**
+ * Paths where actual and expected differ (at most 10): strings, booleans, nulls exactly; numbers
+ * within 1e-12 (relative above 1).
+ */
+export function snapshotDifferences(actual: unknown, expected: unknown, path = '', out: string[] = []): string[] {
+  if (out.length >= 10) return out;
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const same = Object.is(actual, expected) || Math.abs(actual - expected) <= SNAPSHOT_TOLERANCE * Math.max(1, Math.abs(expected));
+    if (!same) out.push(`${path}: ${actual} ≠ ${expected}`);
+  } else if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) out.push(`${path}: length ${Array.isArray(actual) ? actual.length : 'n/a'} ≠ ${expected.length}`);
+    else expected.forEach((e, i) => snapshotDifferences(actual[i], e, `${path}[${i}]`, out));
+  } else if (expected && typeof expected === 'object') {
+    if (!actual || typeof actual !== 'object') out.push(`${path}: not an object`);
+    else {
+      const a = actual as Record<string, unknown>;
+      const e = expected as Record<string, unknown>;
+      const keys = new Set([...Object.keys(a), ...Object.keys(e)]);
+      for (const key of keys) snapshotDifferences(a[key], e[key], `${path}.${key}`, out);
+    }
+  } else if (actual !== expected) out.push(`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+  return out;
 }
 
 /** JSON that keeps non-finite numbers (as strings). */

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
+import { parseAnalyticsMeta, readAnalyticsFileMeta, writeAnalyticsMeta, type AnalyticsMeta } from '../analytics/analytics-meta.ts';
+import { analyticsLayoutVersion, analyticsTables, createAnalyticsTables } from '../analytics/analytics-schema.ts';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
-import { appendNullable, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
-import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
-import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
+import type { OperationalExtract } from '../source/operational-extract.ts';
 import { DECLINE_METHOD_VERSION } from '../decline/index.ts';
+import { aggregationSteps, tablesWrittenByTheJob } from '../steps/aggregation-steps.ts';
+import { lastCompleteWeek, type DetectedDecline } from '../steps/decline.step.ts';
+import { FactsMismatchError } from '../steps/facts.step.ts';
+import { checkStepPlan, type AggregationMode, type PipelineStep, type RunState, type StepContext } from '../steps/pipeline-step.ts';
 import { cleanUpAfter } from './clean-up.ts';
-import { detectDeclines, lastCompleteWeek, seriesKey, type DetectedDecline } from './decline.step.ts';
+
+export type { AggregationMode } from '../steps/pipeline-step.ts';
 
 export interface StepStats {
   name: string;
@@ -18,8 +23,6 @@ export interface StepStats {
   rowsWritten: number;
   ms: number;
 }
-
-export type AggregationMode = 'full' | 'incremental';
 
 export interface AggregationInput {
   extract: OperationalExtract;
@@ -52,10 +55,7 @@ export interface AggregationResult {
 }
 
 /** How many steps a run reports (both modes), for progress displays; a test holds it to the truth. */
-export const aggregationStepCount = 8;
-
-/** Version of the tables an incremental run builds on; a published file of another layout is rebuilt in full. */
-const analyticsLayout = '6';
+export const aggregationStepCount = aggregationSteps.length;
 
 /** Settings for DuckDB while building: bounded memory (it spills to disk beyond it). */
 const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' };
@@ -68,67 +68,42 @@ const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' }
  * (deltas when they only add, the touched periods recomputed when they correct), so both modes
  * give the same result. Before publishing, the facts are checked against the operational row counts; an
  * incremental run that does not match starts over in full. A failed run leaves the published
- * state untouched.
+ * state untouched. The work is done by the steps of steps/aggregation-steps.ts, in their order.
  */
 export async function runAggregation(input: AggregationInput): Promise<AggregationResult> {
+  const problems = checkStepPlan(aggregationSteps, analyticsTables(), tablesWrittenByTheJob);
+  if (problems.length > 0) throw new Error(`the pipeline's steps do not fit together: ${problems.join('; ')}`);
   const store = new AnalyticsStore(input.dataDir);
   const previous = store.current();
   const configHash = hashConfig(input.config);
   let fallbackReason: string | null = null;
   if (input.mode === 'incremental') {
-    const meta = previous ? await readMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
+    const read = previous ? await readAnalyticsFileMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
+    let meta: AnalyticsMeta | null = null;
     if (!previous) fallbackReason = 'nothing published yet';
-    else if ('unreadable' in meta) fallbackReason = `the published state cannot be read (${meta.unreadable})`;
-    else if (meta.values.layout !== analyticsLayout) fallbackReason = 'the analytics layout of this version differs';
-    else if (meta.values.config_hash !== configHash) fallbackReason = 'the configuration changed';
-    // Stored decline scans are resumed only by the method that made them.
-    else if (meta.values.decline_method !== String(DECLINE_METHOD_VERSION)) fallbackReason = 'the decline method changed';
-    if (!fallbackReason && 'values' in meta) {
+    else if ('unreadable' in read) fallbackReason = `the published state cannot be read (${read.unreadable})`;
+    // Compared before parsing: a file of another layout may hold other metadata.
+    else if (read.stored.layout !== analyticsLayoutVersion()) fallbackReason = 'the analytics layout of this version differs';
+    else {
       try {
-        return await build(input, store, 'incremental', configHash, Number(meta.values.watermark), previous!, meta.values);
+        meta = parseAnalyticsMeta(read.stored);
+      } catch (error) {
+        fallbackReason = `the published state cannot be read (${(error as Error).message})`;
+      }
+    }
+    if (meta && meta.configHash !== configHash) fallbackReason = 'the configuration changed';
+    // Stored decline scans are resumed only by the method that made them.
+    else if (meta && meta.declineMethod !== DECLINE_METHOD_VERSION) fallbackReason = 'the decline method changed';
+    if (!fallbackReason && meta) {
+      try {
+        return await build(input, store, 'incremental', configHash, previous!, meta);
       } catch (error) {
         if (!(error instanceof FactsMismatchError)) throw error;
         fallbackReason = error.message;
       }
     }
   }
-  return { ...(await build(input, store, 'full', configHash, 0, null, null)), fallbackReason };
-}
-
-class FactsMismatchError extends Error {}
-
-interface StoredFinding {
-  community: string;
-  group_code: string;
-  measure: DetectedDecline['measure'];
-  since: string;
-  raised_in: string;
-  last_week: string;
-  observed: number;
-  expected: number;
-  drop: number;
-  p_value: number;
-  baseline_kind: string;
-  sentence_pl: string;
-  sentence_en: string;
-}
-
-function fromStored(f: StoredFinding): DetectedDecline {
-  return {
-    community: f.community,
-    groupCode: f.group_code,
-    measure: f.measure,
-    since: f.since,
-    raisedIn: f.raised_in,
-    lastWeek: f.last_week,
-    observed: f.observed,
-    expected: f.expected,
-    drop: f.drop,
-    pValue: f.p_value,
-    baselineKind: f.baseline_kind,
-    sentencePl: f.sentence_pl,
-    sentenceEn: f.sentence_en,
-  };
+  return { ...(await build(input, store, 'full', configHash, null, null)), fallbackReason };
 }
 
 async function build(
@@ -136,9 +111,8 @@ async function build(
   store: AnalyticsStore,
   mode: AggregationMode,
   configHash: string,
-  sinceBatch: number,
   previous: PublishedAnalytics | null,
-  previousMeta: Record<string, string> | null,
+  previousMeta: AnalyticsMeta | null,
 ): Promise<AggregationResult> {
   const { config, runId, now } = input;
   const asOf = civilDateInZone(now, config.project.timeZone);
@@ -146,19 +120,8 @@ async function build(
   store.discard(buildFile);
   const workDir = path.join(store.dir, `work-${runId}`);
   const steps: StepStats[] = [];
-  const step = async (name: string, work: () => Promise<{ rowsRead: number; rowsWritten: number }>) => {
-    input.ensureLease?.();
-    input.onStepStart?.(name);
-    const started = performance.now();
-    const counts = await work();
-    const stats = { name, ...counts, ms: Math.round(performance.now() - started) };
-    steps.push(stats);
-    input.onStep?.(stats);
-  };
-
-  let watermark = sinceBatch;
-  let declines: DetectedDecline[] = [];
-  const declineWeek = lastCompleteWeek(asOf);
+  const sinceBatch = previousMeta?.watermark ?? 0;
+  const state: RunState = { totals: null, staged: null, watermark: sinceBatch, additive: false, declines: [] };
   try {
     if (mode === 'incremental') fs.copyFileSync(path.join(store.dir, previous!.file), buildFile);
   } catch (error) {
@@ -168,155 +131,22 @@ async function build(
   let connection: DuckDBConnection | null = null;
   try {
     connection = await instance.connect();
-    const db = connection;
-    if (mode === 'full') await runSqlFile(db, 'schema');
-    await runSqlFile(db, 'staging');
-    let totals: SourceCounts | null = null;
-    let staged: SourceCounts | null = null;
-    await step(mode === 'full' ? 'read operational data' : `read changes after import #${sinceBatch}`, async () => {
-      const extract = await input.extract.stage(db, workDir, sinceBatch);
-      totals = extract.totals;
-      staged = extract.staged;
-      watermark = extract.watermark;
-      const read = Object.values(extract.staged).reduce((a, b) => a + b, 0);
-      return { rowsRead: read, rowsWritten: read };
-    });
-    await step('dimensions', async () => {
-      await db.run('DELETE FROM dim_community');
-      await db.run('DELETE FROM dim_activity_type');
-      const communities = await appendRows(db, 'dim_community', input.config.communities, (a, c) => {
-        a.appendVarchar(c.code);
-        a.appendVarchar(c.name);
-        a.appendVarchar(c.kind);
-      });
-      const types = await appendRows(db, 'dim_activity_type', input.config.activityTypes, (a, t) => {
-        a.appendVarchar(t.code);
-        a.appendVarchar(t.namePl);
-        a.appendVarchar(t.nameEn);
-        a.appendVarchar(t.group);
-      });
-      return { rowsRead: communities + types, rowsWritten: communities + types };
-    });
-    // Whether the staged rows only add (no earlier activity corrected): participation then grows by deltas.
-    let additive = false;
-    await step('facts', async () => {
-      // What the staged rows will change, noted while the previous facts are still there.
-      if (mode === 'incremental') {
-        await runSqlFile(db, 'affected-periods');
-        const [corrected] = await queryRows<{ n: number }>(db, 'SELECT count(*) AS n FROM stage_activity WHERE activity_id IN (SELECT activity_id FROM fact_activity)');
-        additive = corrected!.n === 0;
-      }
-      await runSqlFile(db, 'build-facts', [config.project.periodStart]);
-      await db.run('DROP TABLE stage_participant; DROP TABLE stage_activity; DROP TABLE stage_attendance; DROP TABLE stage_survey_answer;');
-      const counts = await factCounts(db);
-      const expected = totals!;
-      // Every operational row must be in the facts exactly once; otherwise this build is wrong.
-      for (const key of Object.keys(expected) as (keyof SourceCounts)[]) {
-        if (counts[key] !== expected[key]) {
-          const message = `${key}: the facts hold ${counts[key]} rows, the operational database ${expected[key]}`;
-          if (mode === 'incremental') throw new FactsMismatchError(`incremental state does not match (${message})`);
-          throw new Error(`the build is inconsistent (${message})`);
-        }
-      }
-      return { rowsRead: 0, rowsWritten: counts.attendances + counts.activities + counts.participants + counts.surveyAnswers };
-    });
-    const participationStep =
-      mode === 'full' ? 'participation by week, month, quarter, year' : additive ? 'participation: what the added rows add' : 'participation of the corrected periods';
-    await step(participationStep, async () => {
-      const grains = ['week', 'month', 'quarter', 'year'];
-      if (mode === 'full') {
-        await runSqlFile(db, 'person-first', [config.project.periodStart, config.project.periodEnd]);
-        await runSqlFile(db, 'participation-table');
-        await db.run('CREATE OR REPLACE TABLE affected_dates (date DATE); CREATE OR REPLACE TABLE affected_persons (participant_id INTEGER);');
-        for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, true]);
-      } else if (additive) {
-        await runSqlFile(db, 'person-first-added', [sinceBatch, config.project.periodStart, config.project.periodEnd]);
-        const [addedSpan] = await querySqlFile<{ from: string | null; to: string | null }>(db, 'added-span');
-        await runSqlFile(db, 'participation-added-rows', [sinceBatch, addedSpan!.from, addedSpan!.to]);
-        for (const grain of grains) await runSqlFile(db, 'participation-added', [grain, sinceBatch]);
-        await runSqlFile(db, 'participation-added-apply');
-        // The grid of periods grows only when the facts now span more days.
-        const [spanNow] = await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged');
-        if (!spanNow?.same) for (const grain of grains) await runSqlFile(db, 'participation-grid', [grain, config.project.periodStart, config.project.periodEnd]);
-      } else {
-        // Corrections can move rows out of a period: its figures are recomputed from its rows.
-        await runSqlFile(db, 'person-first-update', [config.project.periodStart, config.project.periodEnd]);
-        await runSqlFile(db, 'affected-periods-after');
-        for (const grain of grains) await runSqlFile(db, 'participation', [grain, config.project.periodStart, config.project.periodEnd, false]);
-      }
-      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation') };
-    });
-    await step('participation by month', async () => {
-      await runSqlFile(db, 'participation-month');
-      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation_month') };
-    });
-    await step('survey aggregates', async () => {
-      await runSqlFile(db, 'survey-aggregates');
-      return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_survey') };
-    });
-    await step('indicators', async () => {
-      const changes = mode === 'incremental' ? await factChanges(db, staged!) : null;
-      const values = await computeIndicatorValues(db, config, asOf, changes ? await previousIndicatorValues(db, changes) : undefined);
-      await runSqlFile(db, 'indicator-values');
-      const n = await appendRows(db, 'indicator_value', values, (a, v) => {
-        a.appendVarchar(v.code);
-        a.appendVarchar(v.community);
-        a.appendInteger(v.year);
-        appendNullable(a, v.value, (x) => a.appendDouble(x));
-        appendNullable(a, v.target, (x) => a.appendDouble(x));
-        appendNullable(a, v.baseline, (x) => a.appendDouble(x));
-        appendNullable(a, v.expected, (x) => a.appendDouble(x));
-        appendNullable(a, v.achievement, (x) => a.appendDouble(x));
-        a.appendVarchar(v.status);
-        a.appendVarchar(v.unit);
-        appendNullable(a, v.windowFrom, (x) => a.appendVarchar(x));
-        appendNullable(a, v.windowTo, (x) => a.appendVarchar(x));
-      });
-      return { rowsRead: 0, rowsWritten: n };
-    });
-    await step('decline detection', async () => {
-      let weeksTested = 0;
-      await runSqlFile(db, 'decline-findings');
-      // Within the same week, an unchanged series gives the same findings (unless the facts' span of
-      // days changed: then every series gains or loses weeks). A series that is scanned again resumes
-      // its previous scan at its first changed week (detectDeclines).
-      const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
-      if (mode === 'incremental' && previousMeta?.decline_week === declineWeek && span?.same) {
-        const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
-        const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
-        const detected = await detectDeclines(db, config, asOf, affected);
-        declines = [...kept, ...detected.declines];
-        weeksTested = detected.weeksTested;
-      } else {
-        const detected = await detectDeclines(db, config, asOf);
-        declines = detected.declines;
-        weeksTested = detected.weeksTested;
-      }
-      await db.run('DELETE FROM decline_finding');
-      await appendRows(db, 'decline_finding', declines, (a, d) => {
-        for (const text of [d.community, d.groupCode, d.measure, d.since, d.raisedIn, d.lastWeek]) a.appendVarchar(text);
-        for (const number of [d.observed, d.expected, d.drop, d.pValue]) a.appendDouble(number);
-        for (const text of [d.baselineKind, d.sentencePl, d.sentenceEn]) a.appendVarchar(text);
-      });
-      return { rowsRead: weeksTested, rowsWritten: declines.length };
-    });
-    await db.run('DELETE FROM meta');
-    const meta: Record<string, string> = {
-      layout: analyticsLayout,
-      run_id: String(runId),
-      built_at: now.toISOString(),
-      as_of: asOf,
+    const context: StepContext = { db: connection, config, mode, asOf, sinceBatch, previousMeta, extract: input.extract, workDir, state };
+    // The store's tables (a full run: all new; an incremental run: those of its copy kept) and this run's, empty.
+    await createAnalyticsTables(connection);
+    for (const step of aggregationSteps) await runStep(step, context, input, steps);
+    await writeAnalyticsMeta(connection, {
+      layout: analyticsLayoutVersion(),
+      runId,
+      builtAt: now.toISOString(),
+      asOf,
       mode,
-      watermark: String(watermark),
-      decline_week: declineWeek,
-      config_hash: configHash,
-      decline_method: String(DECLINE_METHOD_VERSION),
-    };
-    await appendRows(db, 'meta', Object.entries(meta), (a, [key, value]) => {
-      a.appendVarchar(key);
-      a.appendVarchar(value);
+      watermark: state.watermark,
+      declineWeek: lastCompleteWeek(asOf),
+      configHash,
+      declineMethod: DECLINE_METHOD_VERSION,
     });
-    await db.run('CHECKPOINT');
+    await connection.run('CHECKPOINT');
   } catch (error) {
     throw cleanUpAfter(
       error,
@@ -339,78 +169,21 @@ async function build(
     throw cleanUpAfter(error, () => store.discard(buildFile));
   }
   const published = store.publish(buildFile, runId, now);
-  return { published, asOf, mode, fallbackReason: null, watermark, steps, declines };
+  return { published, asOf, mode, fallbackReason: null, watermark: state.watermark, steps, declines: state.declines };
 }
 
-async function factChanges(db: DuckDBConnection, staged: SourceCounts): Promise<FactChanges> {
-  const days = (await querySqlFile<{ day: string }>(db, 'staged-days')).map((r) => r.day);
-  return { days, participants: staged.participants > 0, surveyAnswers: staged.surveyAnswers > 0 };
-}
-
-/** The previous run's measured indicator values, for the indicators whose window and sources did not change. */
-async function previousIndicatorValues(db: DuckDBConnection, changes: FactChanges): Promise<StillMeasured> {
-  const rows = await querySqlFile<{ code: string; year: number; window_from: string | null; window_to: string | null; scopes: string[]; values: (number | null)[] }>(
-    db,
-    'indicator-values-previous',
-  );
-  const measured = new Map<string, { from: string | null; to: string | null; values: ValuesByScope }>();
-  for (const row of rows) {
-    measured.set(`${row.code}|${row.year}`, { from: row.window_from, to: row.window_to, values: new Map(row.scopes.map((scope, i) => [scope, row.values[i] ?? null])) });
-  }
-  return (indicator, year, window) => {
-    const entry = measured.get(`${indicator.code}|${year}`);
-    if (!entry || entry.from !== window.from || entry.to !== window.to) return null;
-    return indicatorMayHaveChanged(indicator.computation.kind, window, changes) ? null : entry.values;
-  };
-}
-
-async function factCounts(db: DuckDBConnection): Promise<SourceCounts> {
-  const [row] = await queryRows<SourceCounts>(
-    db,
-    `SELECT (SELECT count(*) FROM dim_participant) AS participants, (SELECT count(*) FROM fact_activity) AS activities,
-            (SELECT count(*) FROM fact_attendance) AS attendances, (SELECT count(*) FROM fact_survey_answer) AS "surveyAnswers"`,
-  );
-  return row!;
-}
-
-async function countRows(db: DuckDBConnection, table: 'agg_participation_month' | 'agg_participation' | 'agg_survey'): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`);
-  return row!.n;
-}
-
-/** The meta table of a published file, or why it cannot be read (locked, corrupt, not a file). */
-async function readMeta(file: string): Promise<{ values: Record<string, string> } | { unreadable: string }> {
-  let instance: DuckDBInstance | null = null;
-  try {
-    instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
-    const connection = await instance.connect();
-    const rows = await queryRows<{ key: string; value: string }>(connection, 'SELECT key, value FROM meta');
-    connection.closeSync();
-    return { values: Object.fromEntries(rows.map((r) => [r.key, r.value])) };
-  } catch (error) {
-    return { unreadable: (error as Error).message.split('\n')[0]! };
-  } finally {
-    instance?.closeSync();
-  }
+async function runStep(step: PipelineStep, context: StepContext, input: AggregationInput, steps: StepStats[]): Promise<void> {
+  input.ensureLease?.();
+  const name = step.label(context);
+  input.onStepStart?.(name);
+  const started = performance.now();
+  const counts = await step.run(context);
+  const stats = { name, ...counts, ms: Math.round(performance.now() - started) };
+  steps.push(stats);
+  input.onStep?.(stats);
 }
 
 function hashConfig(config: OslConfig): string {
   const { source: _source, schedule: _schedule, ...meaningful } = config;
   return createHash('sha256').update(JSON.stringify(meaningful)).digest('hex').slice(0, 16);
-}
-
-async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
-  const appender = await connection.createAppender(table);
-  let count = 0;
-  try {
-    for (const row of rows) {
-      write(appender, row);
-      appender.endRow();
-      count += 1;
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-  return count;
 }

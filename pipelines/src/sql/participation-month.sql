@@ -2,7 +2,8 @@
 -- agg_participation (build it first) with the persons reached from the project start up to
 -- each month's end (what P1 counts: the first attendance inside the project period, kept in
 -- person_first).
-CREATE OR REPLACE TABLE agg_participation_month AS
+DELETE FROM agg_participation_month;
+INSERT INTO agg_participation_month
 WITH reached AS (
   SELECT community, date_trunc('month', first_in_period) AS month FROM person_first WHERE first_in_period IS NOT NULL
   UNION ALL

@@ -1,6 +1,7 @@
 -- Survey answers per survey, question, community (and ALL) and year: n, mean, the distribution
 -- of values and the share of answers ≥ 4 (1–5 scales; yes/no answers are stored as 1/0).
-CREATE OR REPLACE TABLE agg_survey AS
+DELETE FROM agg_survey;
+INSERT INTO agg_survey
 SELECT survey_code,
        question_code,
        CASE WHEN grouping(community) = 1 THEN 'ALL' ELSE community END AS community,

@@ -1,6 +1,6 @@
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { OslConfig } from '@osl/data';
-import { queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
+import { appendRows, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
 import {
   describeDecline,
   detectDeclineResuming,
@@ -10,6 +10,7 @@ import {
   type ScanCheckpoint,
   type WeeklyParticipation,
 } from '../decline/index.ts';
+import type { PipelineStep } from './pipeline-step.ts';
 
 /** An active decline as found by one run, with its sentence in both languages. */
 export interface DetectedDecline {
@@ -125,3 +126,74 @@ export function lastCompleteWeek(asOf: string): string {
   const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000 - 7 * 86_400_000);
   return isoWeekOfDate(monday.toISOString().slice(0, 10));
 }
+
+interface StoredFinding {
+  community: string;
+  group_code: string;
+  measure: DetectedDecline['measure'];
+  since: string;
+  raised_in: string;
+  last_week: string;
+  observed: number;
+  expected: number;
+  drop: number;
+  p_value: number;
+  baseline_kind: string;
+  sentence_pl: string;
+  sentence_en: string;
+}
+
+function fromStored(f: StoredFinding): DetectedDecline {
+  return {
+    community: f.community,
+    groupCode: f.group_code,
+    measure: f.measure,
+    since: f.since,
+    raisedIn: f.raised_in,
+    lastWeek: f.last_week,
+    observed: f.observed,
+    expected: f.expected,
+    drop: f.drop,
+    pValue: f.p_value,
+    baselineKind: f.baseline_kind,
+    sentencePl: f.sentence_pl,
+    sentenceEn: f.sentence_en,
+  };
+}
+
+/**
+ * The declines in weekly participation active as of the last complete week. Within the same week,
+ * an unchanged series gives the same findings (unless the facts' span of days changed: then every
+ * series gains or loses weeks): an incremental run keeps them and scans only the series its rows
+ * change, each resuming its previous scan at its first changed week (detectDeclines).
+ */
+export const declineStep: PipelineStep = {
+  name: 'decline',
+  label: () => 'decline detection',
+  reads: ['agg_participation', 'dim_activity_type', 'fact_activity', 'previous_fact_span', 'affected_series'],
+  writes: ['decline_finding', 'decline_scan'],
+  readsPrevious: ['decline_finding', 'decline_scan'],
+  sql: ['fact-span-unchanged', 'decline-series', 'decline-scan-previous', 'decline-scan-save'],
+  async run({ db, config, mode, asOf, previousMeta, state }) {
+    let weeksTested = 0;
+    const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
+    if (mode === 'incremental' && previousMeta?.declineWeek === lastCompleteWeek(asOf) && span?.same) {
+      const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
+      const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
+      const detected = await detectDeclines(db, config, asOf, affected);
+      state.declines = [...kept, ...detected.declines];
+      weeksTested = detected.weeksTested;
+    } else {
+      const detected = await detectDeclines(db, config, asOf);
+      state.declines = detected.declines;
+      weeksTested = detected.weeksTested;
+    }
+    await db.run('DELETE FROM decline_finding');
+    await appendRows(db, 'decline_finding', state.declines, (a, d) => {
+      for (const text of [d.community, d.groupCode, d.measure, d.since, d.raisedIn, d.lastWeek]) a.appendVarchar(text);
+      for (const number of [d.observed, d.expected, d.drop, d.pValue]) a.appendDouble(number);
+      for (const text of [d.baselineKind, d.sentencePl, d.sentenceEn]) a.appendVarchar(text);
+    });
+    return { rowsRead: weeksTested, rowsWritten: state.declines.length };
+  },
+};

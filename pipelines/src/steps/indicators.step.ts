@@ -1,0 +1,69 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { appendNullable, appendRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
+import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
+import type { SourceCounts } from '../source/operational-extract.ts';
+import type { PipelineStep } from './pipeline-step.ts';
+
+/**
+ * Every indicator for every project year and scope. An incremental run keeps the previous run's
+ * measured values of the indicators whose window and sources the staged rows did not change.
+ */
+export const indicatorsStep: PipelineStep = {
+  name: 'indicators',
+  label: () => 'indicators',
+  reads: ['fact_activity', 'fact_attendance', 'fact_survey_answer', 'dim_participant', 'person_first', 'person_first_anywhere', 'staged_dates'],
+  writes: ['indicator_value'],
+  readsPrevious: ['indicator_value'],
+  sql: [
+    'staged-days',
+    'indicator-values-previous',
+    'indicator-activity-count',
+    'indicator-distinct-participants',
+    'indicator-leaders',
+    'indicator-reached-participants',
+    'indicator-survey-share',
+    'indicator-values',
+  ],
+  async run({ db, config, mode, asOf, state }) {
+    const changes = mode === 'incremental' ? await factChanges(db, state.staged!) : null;
+    const values = await computeIndicatorValues(db, config, asOf, changes ? await previousIndicatorValues(db, changes) : undefined);
+    await runSqlFile(db, 'indicator-values');
+    const n = await appendRows(db, 'indicator_value', values, (a, v) => {
+      a.appendVarchar(v.code);
+      a.appendVarchar(v.community);
+      a.appendInteger(v.year);
+      appendNullable(a, v.value, (x) => a.appendDouble(x));
+      appendNullable(a, v.target, (x) => a.appendDouble(x));
+      appendNullable(a, v.baseline, (x) => a.appendDouble(x));
+      appendNullable(a, v.expected, (x) => a.appendDouble(x));
+      appendNullable(a, v.achievement, (x) => a.appendDouble(x));
+      a.appendVarchar(v.status);
+      a.appendVarchar(v.unit);
+      appendNullable(a, v.windowFrom, (x) => a.appendVarchar(x));
+      appendNullable(a, v.windowTo, (x) => a.appendVarchar(x));
+    });
+    return { rowsRead: 0, rowsWritten: n };
+  },
+};
+
+async function factChanges(db: DuckDBConnection, staged: SourceCounts): Promise<FactChanges> {
+  const days = (await querySqlFile<{ day: string }>(db, 'staged-days')).map((r) => r.day);
+  return { days, participants: staged.participants > 0, surveyAnswers: staged.surveyAnswers > 0 };
+}
+
+/** The previous run's measured indicator values, for the indicators whose window and sources did not change. */
+async function previousIndicatorValues(db: DuckDBConnection, changes: FactChanges): Promise<StillMeasured> {
+  const rows = await querySqlFile<{ code: string; year: number; window_from: string | null; window_to: string | null; scopes: string[]; values: (number | null)[] }>(
+    db,
+    'indicator-values-previous',
+  );
+  const measured = new Map<string, { from: string | null; to: string | null; values: ValuesByScope }>();
+  for (const row of rows) {
+    measured.set(`${row.code}|${row.year}`, { from: row.window_from, to: row.window_to, values: new Map(row.scopes.map((scope, i) => [scope, row.values[i] ?? null])) });
+  }
+  return (indicator, year, window) => {
+    const entry = measured.get(`${indicator.code}|${year}`);
+    if (!entry || entry.from !== window.from || entry.to !== window.to) return null;
+    return indicatorMayHaveChanged(indicator.computation.kind, window, changes) ? null : entry.values;
+  };
+}
