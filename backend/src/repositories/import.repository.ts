@@ -13,7 +13,6 @@ import type {
 } from '../import/validation/validate-file.ts';
 import { AuditRepository, type AuditEntry } from './audit.repository.ts';
 import { DatabaseRepository } from './database.repository.ts';
-import { SqliteAttendanceWriter } from './sqlite-attendance.writer.ts';
 
 export interface BatchMeta {
   fileName: string;
@@ -98,20 +97,15 @@ export class ImportRepository {
 
   /** Writes a validated file in one transaction: all of it, or (on any failure) nothing. */
   async writeImport(meta: BatchMeta & { kind: ImportKind }, result: ValidationResult, onRows?: (rowsDone: number) => void): Promise<WriteSummary> {
-    const sqliteFile = this.database.sqliteFile();
-    if (result.kind === 'attendance' && sqliteFile) {
-      const writer = new SqliteAttendanceWriter(sqliteFile);
-      try {
-        const written = await writer.write(
-          { ...meta, rowsRead: result.rowsRead, warnings: result.warnings },
-          result.records,
-          (batchId, counts) => importedEvent(meta, batchId, { ...counts, updated: 0 }),
-          onRows ?? (() => {}),
-        );
-        return { ...written, updated: 0 };
-      } finally {
-        writer.close();
-      }
+    if (result.kind === 'attendance') {
+      // Attendance lists run to a million rows: the database's own bulk path.
+      const written = await this.database.operational.writeAttendanceBatch(
+        { ...meta, rowsRead: result.rowsRead, warningCount: result.warnings.length, report: { errors: [], warnings: result.warnings } },
+        result.records,
+        (batchId, counts) => importedEvent(meta, batchId, { ...counts, updated: 0 }),
+        onRows ?? (() => {}),
+      );
+      return { ...written, updated: 0 };
     }
     // What the rows are compared with is read before the transaction, so that the write lock is
     // held for the writes alone; read again inside it only if another import committed meanwhile.
@@ -140,9 +134,6 @@ export class ImportRepository {
             break;
           case 'participants':
             counts = await writeParticipants(context, result.records, stored as StoredParticipants);
-            break;
-          case 'attendance':
-            counts = await writeAttendance(context, result.records);
             break;
           case 'survey':
             counts = await writeSurveyResponses(context, result.records, stored as StoredResponses);
@@ -333,36 +324,6 @@ async function writeParticipants({ tx, batchId, actor, audit, onRows }: WriteCon
   }
   await createInChunks(toCreate, (data) => tx.participant.createMany({ data }), onRows, updated + unchanged);
   return { created: toCreate.length, updated, unchanged };
-}
-
-async function writeAttendance({ tx, batchId, onRows }: WriteContext, records: AttendanceRecord[]) {
-  const activityIds = new Map(
-    (await tx.activity.findMany({ where: { externalId: { in: [...new Set(records.map((r) => r.activityExternalId))] } }, select: { id: true, externalId: true } })).map(
-      (a) => [a.externalId, a.id],
-    ),
-  );
-  const participantIds = new Map(
-    (await tx.participant.findMany({ where: { code: { in: [...new Set(records.map((r) => r.participantCode))] } }, select: { id: true, code: true } })).map((p) => [
-      p.code,
-      p.id,
-    ]),
-  );
-  const already = new Set(
-    (await tx.attendance.findMany({ where: { activityId: { in: [...activityIds.values()] } }, select: { activityId: true, participantId: true } })).map(
-      (a) => `${a.activityId}:${a.participantId}`,
-    ),
-  );
-  const toCreate: Prisma.AttendanceCreateManyInput[] = [];
-  for (const r of records) {
-    const activityId = activityIds.get(r.activityExternalId)!;
-    const participantId = participantIds.get(r.participantCode)!;
-    const key = `${activityId}:${participantId}`;
-    if (already.has(key)) continue;
-    already.add(key);
-    toCreate.push({ activityId, participantId, importBatchId: batchId, sourceRow: r.row });
-  }
-  await createInChunks(toCreate, (data) => tx.attendance.createMany({ data }), onRows, records.length - toCreate.length);
-  return { created: toCreate.length, updated: 0, unchanged: records.length - toCreate.length };
 }
 
 async function readStoredResponses(db: Reader, records: SurveyResponseRecord[]) {

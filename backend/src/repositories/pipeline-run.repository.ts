@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '@osl/prisma';
-import { PipelineLock, abandonedRunError, presentLeasedRun, type StepStats } from '@osl/pipelines';
-import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import type { Prisma, RunLock } from '@osl/prisma';
+import { abandonedRunError, presentLeasedRun, type StepStats } from '@osl/pipelines';
 import { DatabaseRepository } from './database.repository.ts';
 
 export type PipelineTrigger = 'startup' | 'schedule' | 'cli' | 'api' | 'demo';
@@ -21,13 +20,10 @@ export interface RunNotStarted {
 export class PipelineRunRepository {
   // Leases are about real time, whatever "today" the installation is told (OSL_NOW).
   private readonly clock = () => new Date();
-  private readonly lock: PipelineLock;
+  private readonly lock: RunLock;
 
-  constructor(
-    @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
-    @Inject(OSL_ENVIRONMENT) environment: OslEnvironment,
-  ) {
-    this.lock = new PipelineLock(environment.dataDir);
+  constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {
+    this.lock = database.operational.pipelineRunLock();
   }
 
   async start(trigger: PipelineTrigger, mode: PipelineMode, at: Date, leaseExpiresAt: Date) {

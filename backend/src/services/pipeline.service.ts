@@ -1,20 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
-import {
-  LeaseLostError,
-  PipelineBusyError,
-  PipelineLock,
-  PrismaExtract,
-  SqliteExtract,
-  leaseExpiry,
-  leasePolicyFromEnvironment,
-  runAggregation,
-  type HeldLock,
-  type LeasePolicy,
-  type LockHolder,
-  type OperationalExtract,
-  type StepStats,
-} from '@osl/pipelines';
+import { DatabaseExtract, leasePolicyFromEnvironment, runAggregation, type StepStats } from '@osl/pipelines';
+import { LeaseLostError, PipelineBusyError, leaseExpiry, type HeldLock, type LeasePolicy, type LockHolder, type RunLock } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -52,7 +39,7 @@ export interface PipelineProgress {
 @Injectable()
 export class PipelineService {
   private readonly logger = new Logger('PipelineService');
-  private readonly lock: PipelineLock;
+  private readonly lock: RunLock;
   private readonly lease: LeasePolicy;
   // Leases are about real time, whatever "today" the installation is told (OSL_NOW).
   private readonly clock = () => new Date();
@@ -67,7 +54,7 @@ export class PipelineService {
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {
     this.lease = leasePolicyFromEnvironment(environment.env);
-    this.lock = new PipelineLock(environment.dataDir, { lease: this.lease, clock: this.clock });
+    this.lock = database.operational.pipelineRunLock({ lease: this.lease, clock: this.clock });
   }
 
   /** Runs the aggregation under the lock and records the run, its steps and its outcome. */
@@ -170,11 +157,9 @@ export class PipelineService {
   private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, watcher: PipelineProgress, lock: HeldLock): Promise<PipelineRunReport> {
     const steps: StepStats[] = [];
     const lease = this.keepLease(id, lock);
-    let extract: OperationalExtract | null = null;
     try {
-      extract = this.createExtract();
       const result = await runAggregation({
-        extract,
+        extract: new DatabaseExtract(this.database.operational),
         config: this.config,
         dataDir: this.environment.dataDir,
         runId: id,
@@ -211,23 +196,12 @@ export class PipelineService {
       return report(id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message, null);
     } finally {
       lease.stop();
-      try {
-        extract?.close();
-      } catch (error) {
-        this.logger.warn(`run #${id}: the operational database reader could not be closed (${errorInWords(error)})`);
-      }
     }
   }
 
   /** Which run holds the lock, if any (for "a run is in progress" answers). */
   holder() {
     return this.lock.holder();
-  }
-
-  // The embedded SQLite default is read by SQLite itself; any other database through Prisma.
-  private createExtract(): OperationalExtract {
-    const file = this.database.sqliteFile();
-    return file ? new SqliteExtract(file) : new PrismaExtract(this.database.client);
   }
 
   async list() {

@@ -1,11 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ExtractCounts } from '@osl/prisma';
 
-export interface SourceCounts {
-  participants: number;
-  activities: number;
-  attendances: number;
-  surveyAnswers: number;
-}
+export type SourceCounts = ExtractCounts;
 
 export interface StagedExtract {
   /** Rows placed in the staging tables (everything, or what changed after `sinceBatch`). */
@@ -23,5 +19,4 @@ export interface StagedExtract {
  */
 export interface OperationalExtract {
   stage(connection: DuckDBConnection, workDir: string, sinceBatch: number): Promise<StagedExtract>;
-  close(): void;
 }

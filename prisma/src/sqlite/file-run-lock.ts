@@ -1,53 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLeasePolicy, leaseExpiry, leaseHasExpired, type LeasePolicy } from './run-lease.ts';
-
-export interface LockHolder {
-  runId: number | null;
-  pid: number;
-  since: string;
-  /** Renewed by the holder while it runs; absent in locks written before leases. */
-  leaseExpiresAt?: string;
-  /** Tells two holdings by the same process apart. */
-  token?: string;
-}
-
-export class PipelineBusyError extends Error {
-  constructor(readonly holder: LockHolder) {
-    super(`A pipeline run is already in progress (run #${holder.runId ?? '?'}, process ${holder.pid}, since ${holder.since})`);
-    this.name = 'PipelineBusyError';
-  }
-}
-
-/** The run's process no longer holds the lock (its lease ran out and another process took it over). */
-export class LeaseLostError extends Error {
-  constructor(readonly holder: LockHolder | null) {
-    super(
-      `the run lost the pipeline lock: its lease ran out while the process was not renewing it${holder ? `, and run #${holder.runId ?? '?'} (process ${holder.pid}) took over` : ''}; nothing of this run is published`,
-    );
-    this.name = 'LeaseLostError';
-  }
-}
-
-export interface HeldLock {
-  /** The holder this acquisition replaced because its process was gone or its lease had run out. */
-  readonly takenOver: LockHolder | null;
-  /** Names the run in the lock file, so a refused request can say which run is in progress. */
-  describe(runId: number): void;
-  /** Extends the lease; throws LeaseLostError when another process has taken the lock over. */
-  renew(): void;
-  /** Throws LeaseLostError unless this acquisition still holds the lock. */
-  ensureHeld(): void;
-  /** Removes the lock if it is still this acquisition's; throws what the file system says otherwise. */
-  release(): void;
-}
-
-export interface PipelineLockOptions {
-  lease?: LeasePolicy;
-  /** The wall clock (not the installation's fixed "today"): leases are about real time. */
-  clock?: () => Date;
-}
+import { defaultLeasePolicy, leaseExpiry, leaseHasExpired, LeaseLostError, PipelineBusyError, type HeldLock, type LeasePolicy, type LockHolder, type RunLock, type RunLockOptions } from '../run-lock.ts';
 
 /** The lock files this process holds now (a lock naming this process but not listed here is stale). */
 const heldHere = new Map<string, string>();
@@ -56,13 +10,16 @@ const heldHere = new Map<string, string>();
  * One pipeline run at a time per data folder, across processes (the server's schedule and
  * the CLI): an exclusive lock file holding the owner's pid and a lease it renews. A lock left by
  * a dead process, or whose lease has run out (a frozen or vanished process), is taken over.
+ * The SQLite boundary's run lock: an embedded database serves the processes of one machine,
+ * which share the data folder, and a file lock needs no write to a database a large import may
+ * be holding.
  */
-export class PipelineLock {
+export class FileRunLock implements RunLock {
   private readonly file: string;
   private readonly lease: LeasePolicy;
   private readonly clock: () => Date;
 
-  constructor(dataDir: string, options: PipelineLockOptions = {}) {
+  constructor(dataDir: string, options: RunLockOptions = {}) {
     fs.mkdirSync(path.join(dataDir, 'analytics'), { recursive: true });
     this.file = path.join(dataDir, 'analytics', 'pipeline.lock');
     this.lease = options.lease ?? defaultLeasePolicy;

@@ -3,19 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LeaseLostError, PipelineBusyError, PipelineLock } from './pipeline-lock.ts';
+import { LeaseLostError, PipelineBusyError } from '../run-lock.ts';
+import { FileRunLock } from './file-run-lock.ts';
 
 const dataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'osl-lock-'));
 
-describe('PipelineLock', () => {
+describe('FileRunLock', () => {
   it('refuses a second holder and names the run in progress', () => {
     const dir = dataDir();
-    const held = new PipelineLock(dir).acquire(null);
+    const held = new FileRunLock(dir).acquire(null);
     held.describe(42);
-    expect(() => new PipelineLock(dir).acquire(null)).toThrow(PipelineBusyError);
-    expect(() => new PipelineLock(dir).acquire(null)).toThrow(/run #42/);
+    expect(() => new FileRunLock(dir).acquire(null)).toThrow(PipelineBusyError);
+    expect(() => new FileRunLock(dir).acquire(null)).toThrow(/run #42/);
     held.release();
-    new PipelineLock(dir).acquire(null).release();
+    new FileRunLock(dir).acquire(null).release();
   });
 
   it('takes over the lock of a process that has died', () => {
@@ -23,8 +24,8 @@ describe('PipelineLock', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     fs.mkdirSync(path.join(dir, 'analytics'));
     fs.writeFileSync(path.join(dir, 'analytics', 'pipeline.lock'), JSON.stringify({ runId: 7, pid: Number(dead.stdout), since: '2026-01-01' }));
-    const held = new PipelineLock(dir).acquire(null);
-    expect(new PipelineLock(dir).holder()?.pid).toBe(process.pid);
+    const held = new FileRunLock(dir).acquire(null);
+    expect(new FileRunLock(dir).holder()?.pid).toBe(process.pid);
     held.release();
     expect(fs.readdirSync(path.join(dir, 'analytics'))).toEqual([]);
   });
@@ -34,30 +35,30 @@ describe('PipelineLock', () => {
     let now = new Date('2026-12-04T12:00:00Z');
     const clock = () => now;
     const lease = { expiryMs: 1000, renewMs: 250 };
-    const first = new PipelineLock(dir, { lease, clock }).acquire(null);
+    const first = new FileRunLock(dir, { lease, clock }).acquire(null);
     first.describe(5);
     now = new Date('2026-12-04T12:00:00.800Z');
     first.renew();
     // Renewed at .800: held until 12:00:01.800.
     now = new Date('2026-12-04T12:00:01.500Z');
-    expect(() => new PipelineLock(dir, { lease, clock }).acquire(null)).toThrow(/run #5/);
+    expect(() => new FileRunLock(dir, { lease, clock }).acquire(null)).toThrow(/run #5/);
     now = new Date('2026-12-04T12:00:01.900Z');
-    const second = new PipelineLock(dir, { lease, clock }).acquire(null);
+    const second = new FileRunLock(dir, { lease, clock }).acquire(null);
     expect(second.takenOver).toMatchObject({ runId: 5, pid: process.pid, leaseExpiresAt: '2026-12-04T12:00:01.800Z' });
     second.describe(6);
     expect(() => first.renew()).toThrow(LeaseLostError);
     expect(() => first.ensureHeld()).toThrow(/run #6/);
     first.release();
-    expect(new PipelineLock(dir, { lease, clock }).holder()).toMatchObject({ runId: 6 });
+    expect(new FileRunLock(dir, { lease, clock }).holder()).toMatchObject({ runId: 6 });
     second.ensureHeld();
     second.release();
-    expect(new PipelineLock(dir).holder()).toBeNull();
+    expect(new FileRunLock(dir).holder()).toBeNull();
   });
 
   it('clears what a failed rewrite left (its own or a dead process’s temporary file), not a live one’s', () => {
     const dir = dataDir();
     const analytics = path.join(dir, 'analytics');
-    const lock = new PipelineLock(dir);
+    const lock = new FileRunLock(dir);
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     for (const pid of [process.pid, Number(dead), 1]) fs.writeFileSync(path.join(analytics, `pipeline.lock.${pid}.tmp`), '{}');
     lock.acquire(null).release();
@@ -69,7 +70,7 @@ describe('PipelineLock', () => {
     fs.mkdirSync(path.join(dir, 'analytics', 'pipeline.lock'), { recursive: true });
     const error = (() => {
       try {
-        new PipelineLock(dir).acquire(null);
+        new FileRunLock(dir).acquire(null);
       } catch (caught) {
         return caught as Error;
       }
