@@ -176,30 +176,31 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
     it('lets one holder at a time take the pipeline run lock, across boundaries, and a lapsed lease be taken over', async () => {
       const another = context.openAnother();
       try {
-        const held = db.pipelineRunLock().acquire(null);
-        held.describe(42);
-        expect(() => another.pipelineRunLock().acquire(null)).toThrow(PipelineBusyError);
-        expect(() => another.pipelineRunLock().acquire(null)).toThrow(/run #42/);
-        expect(another.pipelineRunLock().liveRunId()).toBe(42);
-        held.renew();
+        const held = await db.pipelineRunLock().acquire(null);
+        await held.describe(42);
+        await expect(another.pipelineRunLock().acquire(null)).rejects.toThrow(PipelineBusyError);
+        await expect(another.pipelineRunLock().acquire(null)).rejects.toThrow(/run #42/);
+        expect(await another.pipelineRunLock().liveRunId()).toBe(42);
+        expect(await another.pipelineRunLock().holder()).toMatchObject({ runId: 42 });
+        await held.renew();
         held.ensureHeld();
-        held.release();
-        expect(another.pipelineRunLock().liveRunId()).toBeNull();
+        await held.release();
+        expect(await another.pipelineRunLock().liveRunId()).toBeNull();
 
         let now = new Date('2026-12-04T12:00:00Z');
         const options = { lease: { expiryMs: 1000, renewMs: 250 }, clock: () => now };
-        const first = db.pipelineRunLock(options).acquire(5);
+        const first = await db.pipelineRunLock(options).acquire(5);
         now = new Date('2026-12-04T12:00:00.900Z');
-        expect(() => another.pipelineRunLock(options).acquire(null)).toThrow(PipelineBusyError);
+        await expect(another.pipelineRunLock(options).acquire(null)).rejects.toThrow(PipelineBusyError);
         now = new Date('2026-12-04T12:00:01.100Z');
-        const second = another.pipelineRunLock(options).acquire(6);
+        const second = await another.pipelineRunLock(options).acquire(6);
         expect(second.takenOver).toMatchObject({ runId: 5 });
-        expect(() => first.renew()).toThrow(LeaseLostError);
+        await expect(first.renew()).rejects.toThrow(LeaseLostError);
         expect(() => first.ensureHeld()).toThrow(LeaseLostError);
-        first.release();
-        expect(db.pipelineRunLock(options).holder()).toMatchObject({ runId: 6 });
-        second.release();
-        expect(db.pipelineRunLock().holder()).toBeNull();
+        await first.release();
+        expect(await db.pipelineRunLock(options).holder()).toMatchObject({ runId: 6 });
+        await second.release();
+        expect(await db.pipelineRunLock().holder()).toBeNull();
       } finally {
         await another.close();
       }

@@ -27,26 +27,31 @@ export interface LockHolder {
   token?: string;
 }
 
+/**
+ * Asynchronous wherever a database-held lock (a PostgreSQL lease or advisory lock) has to ask its
+ * database; `ensureHeld` answers at once, from what the holder last knew, because a run checks
+ * it between its steps.
+ */
 export interface RunLock {
-  /** Takes the lock, or throws PipelineBusyError naming the holder whose lease still holds. */
-  acquire(runId: number | null): HeldLock;
+  /** Takes the lock, or rejects with PipelineBusyError naming the holder whose lease still holds. */
+  acquire(runId: number | null): Promise<HeldLock>;
   /** Who holds the lock now, live or stale; null when nobody does. */
-  holder(): LockHolder | null;
+  holder(): Promise<LockHolder | null>;
   /** The run whose holder holds the lock with a lease that has not run out, if any. */
-  liveRunId(): number | null;
+  liveRunId(): Promise<number | null>;
 }
 
 export interface HeldLock {
   /** The holder this acquisition replaced because its process was gone or its lease had run out. */
   readonly takenOver: LockHolder | null;
   /** Names the run in the lock, so a refused request can say which run is in progress. */
-  describe(runId: number): void;
-  /** Extends the lease; throws LeaseLostError when another process has taken the lock over. */
-  renew(): void;
-  /** Throws LeaseLostError unless this acquisition still holds the lock. */
+  describe(runId: number): Promise<void>;
+  /** Extends the lease; rejects with LeaseLostError when another process has taken the lock over. */
+  renew(): Promise<void>;
+  /** Throws LeaseLostError unless this acquisition still holds the lock (as far as it knows without waiting). */
   ensureHeld(): void;
   /** Gives the lock up if it is still this acquisition's. */
-  release(): void;
+  release(): Promise<void>;
 }
 
 export class PipelineBusyError extends Error {

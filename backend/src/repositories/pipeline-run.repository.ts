@@ -108,14 +108,14 @@ export class PipelineRunRepository {
   /** The latest run, as the truth stands now: a run whose lease ran out shows as failed (abandoned). */
   async latest() {
     const run = await this.database.client.pipelineRun.findFirst({ orderBy: { id: 'desc' } });
-    return run && presentLeasedRun(run, this.clock(), this.lock.liveRunId());
+    return run && presentLeasedRun(run, this.clock(), await this.lock.liveRunId());
   }
 
   /** Newest first; runs whose lease ran out show as failed (abandoned), without waiting for a write. */
   async list(limit = 50) {
     const runs = await this.database.client.pipelineRun.findMany({ orderBy: { id: 'desc' }, take: limit });
     const now = this.clock();
-    const live = this.lock.liveRunId();
+    const live = await this.lock.liveRunId();
     return runs.map((run) => presentLeasedRun(run, now, live));
   }
 }

@@ -72,7 +72,7 @@ export class PipelineService {
     progress?: PipelineProgress | ((step: StepStats) => void),
   ): Promise<{ id: number; done: Promise<PipelineRunReport> }> {
     const watcher: PipelineProgress = typeof progress === 'function' ? { onStep: progress } : (progress ?? {});
-    const lock = this.lock.acquire(null);
+    const lock = await this.lock.acquire(null);
     const startedAt = this.environment.now();
     let run;
     try {
@@ -82,9 +82,9 @@ export class PipelineService {
       if (abandoned > 0) this.logger.warn(`${abandoned} pipeline run(s) whose process stopped are marked failed (abandoned)`);
       await this.recordUnrecorded();
       run = await this.runs.start(trigger, mode, startedAt, leaseExpiry(this.clock(), this.lease));
-      lock.describe(run.id);
+      await lock.describe(run.id);
     } catch (error) {
-      this.releaseLock(lock, null);
+      await this.releaseLock(lock, null);
       throw error;
     }
     const id = run.id;
@@ -123,9 +123,9 @@ export class PipelineService {
 
   // A lock that cannot be removed (the folder refuses it) is not this run's failure: its lease
   // runs out, and this process no longer counts it as held.
-  private releaseLock(lock: HeldLock, id: number | null): void {
+  private async releaseLock(lock: HeldLock, id: number | null): Promise<void> {
     try {
-      lock.release();
+      await lock.release();
     } catch (error) {
       this.logger.error(`${id === null ? 'the pipeline lock' : `run #${id}: the pipeline lock`} could not be removed (${errorInWords(error)}); it is taken over once its lease runs out`);
     }
@@ -134,20 +134,21 @@ export class PipelineService {
   /** Renews the lease (lock file and run record) while the run goes; a lost lock stops the run before it publishes. */
   private keepLease(id: number, lock: HeldLock): { renew: () => void; stop: () => void } {
     let renewing = false;
-    const renew = () => {
-      try {
-        lock.renew();
-      } catch (error) {
-        if (error instanceof LeaseLostError) return; // the run finds out at its next step (ensureLease)
-        this.logger.warn(`run #${id}: the pipeline lock could not be renewed (${errorInWords(error)})`);
-      }
-      // The record's lease may wait for a busy database; the lock file's never does.
+    // The record's lease may wait for a busy database; the lock's is renewed each time regardless.
+    const renewRecord = () => {
       if (renewing) return;
       renewing = true;
       void this.runs
         .renewLease(id, leaseExpiry(this.clock(), this.lease))
         .catch((error) => this.logger.warn(`run #${id}: its lease could not be renewed in the run history (${errorInWords(error)})`))
         .finally(() => (renewing = false));
+    };
+    const renew = () => {
+      lock.renew().then(renewRecord, (error: unknown) => {
+        if (error instanceof LeaseLostError) return; // the run finds out at its next step (ensureLease)
+        this.logger.warn(`run #${id}: the pipeline lock could not be renewed (${errorInWords(error)})`);
+        renewRecord();
+      });
     };
     const timer = setInterval(renew, this.lease.renewMs);
     timer.unref();
@@ -200,7 +201,7 @@ export class PipelineService {
   }
 
   /** Which run holds the lock, if any (for "a run is in progress" answers). */
-  holder() {
+  async holder() {
     return this.lock.holder();
   }
 

@@ -26,7 +26,7 @@ export class FileRunLock implements RunLock {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  acquire(runId: number | null): HeldLock {
+  async acquire(runId: number | null): Promise<HeldLock> {
     this.removeStaleRewrites();
     const token = randomUUID();
     const since = this.clock().toISOString();
@@ -42,7 +42,7 @@ export class FileRunLock implements RunLock {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const stat = fs.lstatSync(this.file, { throwIfNoEntry: false });
         if (stat && !stat.isFile()) throw new Error(`cannot take the pipeline lock: ${this.file} is not a file (remove it)`);
-        const holder = this.holder();
+        const holder = this.readHolder();
         // No holder yet: another process has just created the file and is writing it.
         if (!holder || !this.isStale(holder)) throw new PipelineBusyError(holder ?? { runId: null, pid: 0, since: 'unknown' });
         // Two processes may find the same stale holder: only the one whose rename succeeds removes it.
@@ -83,7 +83,11 @@ export class FileRunLock implements RunLock {
     }
   }
 
-  holder(): LockHolder | null {
+  async holder(): Promise<LockHolder | null> {
+    return this.readHolder();
+  }
+
+  private readHolder(): LockHolder | null {
     try {
       return JSON.parse(fs.readFileSync(this.file, 'utf8'));
     } catch {
@@ -92,8 +96,8 @@ export class FileRunLock implements RunLock {
   }
 
   /** The run whose process holds the lock with a lease that has not run out, if any. */
-  liveRunId(): number | null {
-    const holder = this.holder();
+  async liveRunId(): Promise<number | null> {
+    const holder = this.readHolder();
     return holder && !this.isStale(holder) ? holder.runId : null;
   }
 
@@ -107,7 +111,7 @@ export class FileRunLock implements RunLock {
   private held(token: string, initialRunId: number | null, content: (id: number | null) => string, takenOver: LockHolder | null): HeldLock {
     let runId = initialRunId;
     const ensureHeld = () => {
-      const holder = this.holder();
+      const holder = this.readHolder();
       if (holder?.token !== token) throw new LeaseLostError(holder);
     };
     // Replaced by rename, so that a reader never sees a half-written lock.
@@ -124,18 +128,18 @@ export class FileRunLock implements RunLock {
     };
     return {
       takenOver,
-      describe: (id) => {
+      describe: async (id) => {
         runId = id;
         rewrite();
       },
-      renew: () => {
+      renew: async () => {
         ensureHeld();
         rewrite();
       },
       ensureHeld,
-      release: () => {
+      release: async () => {
         if (heldHere.get(this.file) === token) heldHere.delete(this.file);
-        if (this.holder()?.token !== token) return;
+        if (this.readHolder()?.token !== token) return;
         try {
           fs.unlinkSync(this.file);
         } catch (error) {
