@@ -125,6 +125,19 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       const after = await db.exportPipelineExtract(path.join(workDir, 'after'), written.batchId);
       expect(after.tables.every((t) => t.rows === 0)).toBe(true);
       expect(after.watermark).toBe(written.batchId);
+
+      // Rows corrected by a later batch keep their ids: the incremental extract has them, and not
+      // the unchanged rows between them.
+      const correction = await db.client.importBatch.create({
+        data: { fileName: 'register-2.csv', kind: 'participants', sha256: 'e', status: 'imported', source: 'cli', importedBy: 'test', rowsRead: 2, rowsWritten: 2, errorCount: 0, warningCount: 0, report: {} },
+      });
+      await db.client.participant.updateMany({ where: { id: { in: [p1, p3] } }, data: { birthYear: 1960, importBatchId: correction.id } });
+      const corrected = readExtract(await db.exportPipelineExtract(path.join(workDir, 'corrected'), written.batchId));
+      expect(corrected.participants).toEqual([
+        [p1, 'WZG-0001', 'WZG', 'K', 1960, false, null, correction.id],
+        [p3, 'WZG-0003', 'WZG', null, 1960, false, null, correction.id],
+      ]);
+      expect(corrected.attendances).toEqual([]);
     }, 60_000);
 
     it('writes nothing of a list one row of which cannot be written', async () => {
