@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@osl/prisma';
 import type {
   ActivityRecord,
-  AttendanceRecord,
   ImportIssue,
   ImportKind,
   ParticipantRecord,

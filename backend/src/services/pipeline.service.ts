@@ -144,7 +144,7 @@ export class PipelineService {
         .finally(() => (renewing = false));
     };
     const renew = () => {
-      lock.renew().then(renewRecord, (error: unknown) => {
+      void lock.renew().then(renewRecord, (error: unknown) => {
         if (error instanceof LeaseLostError) return; // the run finds out at its next step (ensureLease)
         this.logger.warn(`run #${id}: the pipeline lock could not be renewed (${errorInWords(error)})`);
         renewRecord();
