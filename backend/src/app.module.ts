@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
+import { createOperationalDatabase } from '@osl/prisma';
 import { AuthGuard } from './auth/auth.guard.ts';
 import { ActivitiesController } from './controllers/activities.controller.ts';
 import { AlertsController } from './controllers/alerts.controller.ts';
@@ -28,7 +29,7 @@ import { ActivityRepository } from './repositories/activity.repository.ts';
 import { AlertRepository } from './repositories/alert.repository.ts';
 import { AnalyticsRepository } from './repositories/analytics.repository.ts';
 import { AuditQueryRepository, AuditRepository } from './repositories/audit.repository.ts';
-import { DatabaseRepository } from './repositories/database.repository.ts';
+import { DatabaseRepository, OPERATIONAL_DATABASE } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
 import { ImportJobRepository } from './repositories/import-job.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
@@ -109,6 +110,7 @@ export class CoreModule {
       providers: [
         { provide: OSL_ENVIRONMENT, useValue: environment },
         { provide: OSL_CONFIG, useValue: config },
+        { provide: OPERATIONAL_DATABASE, useFactory: () => createOperationalDatabase(environment.env) },
         ...repositories,
         ...services,
       ],

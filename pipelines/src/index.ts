@@ -1,7 +1,6 @@
 export { aggregationStepCount, runAggregation, type AggregationInput, type AggregationMode, type AggregationResult, type StepStats } from './jobs/aggregate.job.ts';
 export type { OperationalExtract, SourceCounts, StagedExtract } from './source/operational-extract.ts';
-export { SqliteExtract } from './source/sqlite-extract.ts';
-export { PrismaExtract } from './source/prisma-extract.ts';
+export { DatabaseExtract } from './source/database-extract.ts';
 export { AnalyticsStore, type PublishedAnalytics } from './analytics/analytics-store.ts';
 export { parseAnalyticsMeta, readAnalyticsFileMeta, readStoredMeta, publishedAnalyticsSchema, type AnalyticsMeta } from './analytics/analytics-meta.ts';
 export { analyticsLayoutVersion, analyticsTables } from './analytics/analytics-schema.ts';
@@ -12,7 +11,6 @@ export { computeIndicatorValues, computeSharePercent, type IndicatorValueRow } f
 export * from './indicators/indicator-status.ts';
 export * from './indicators/indicator-window.ts';
 export * from './lib/civil-date.ts';
-export { PipelineLock, PipelineBusyError, LeaseLostError, type HeldLock, type LockHolder } from './jobs/pipeline-lock.ts';
-export { abandonedRunError, defaultLeasePolicy, leaseExpiry, leaseHasExpired, leasePolicyFromEnvironment, presentLeasedRun, type LeasePolicy } from './jobs/run-lease.ts';
+export { abandonedRunError, leasePolicyFromEnvironment, presentLeasedRun } from './jobs/run-lease.ts';
 export { detectDeclines, type DetectedDecline } from './steps/decline.step.ts';
 export { resolveDeclineConfig, DEFAULT_DECLINE_CONFIG, type DeclineConfig, type DeclineConfigInput } from './decline/index.ts';

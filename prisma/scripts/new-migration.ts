@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { prismaCliArguments, prismaPackageDir as packageDir } from '../src/prisma-client.factory.ts';
+import { prismaCliArguments, prismaPackageDir as packageDir } from '../src/prisma-cli.ts';
 
 const { values, positionals } = parseArgs({ options: { from: { type: 'string', default: 'HEAD' } }, allowPositionals: true });
 const name = positionals[0];

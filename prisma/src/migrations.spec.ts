@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations, prismaCliArguments, prismaPackageDir } from './prisma-client.factory.ts';
+import { applyMigrations, prismaCliArguments, prismaPackageDir } from './prisma-cli.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-migrations-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

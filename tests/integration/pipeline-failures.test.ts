@@ -20,7 +20,8 @@ import {
   type RetryTimer,
   type RunningServer,
 } from '@osl/backend';
-import { AnalyticsStore, PipelineBusyError } from '@osl/pipelines';
+import { AnalyticsStore } from '@osl/pipelines';
+import { PipelineBusyError } from '@osl/prisma';
 import { createUser, signIn } from '../support/api-session.ts';
 import { runOsl, type CliOutcome } from '../support/cli.ts';
 import { openInstallation } from '../support/installation.ts';

@@ -8,7 +8,7 @@ import { DemoRefusedError, DemoService } from '../services/demo.service.ts';
 import { ImportService, type FileImportReport } from '../services/import.service.ts';
 import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
 import { PipelineService } from '../services/pipeline.service.ts';
-import { PipelineBusyError } from '@osl/pipelines';
+import { PipelineBusyError } from '@osl/prisma';
 import { AlertsService } from '../services/alerts.service.ts';
 import { InboxService } from '../services/inbox.service.ts';
 import { UserExistsError, UserForbiddenError, UserInputError, UserNotFoundError, UsersService, type Manager, type PublicUser } from '../services/users.service.ts';

@@ -1,7 +1,8 @@
 // `npm run osl -- <command>`: see README.md, "Command-line interface".
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '@osl/data';
-import { databaseBusyMessage, errorInWords, isDatabaseBusy } from '../lib/database-busy.ts';
+import { isDatabaseBusy } from '@osl/prisma';
+import { databaseBusyMessage, errorInWords } from '../lib/database-busy.ts';
 import { readEnvironment } from '../lib/osl-environment.ts';
 import { commands, type CommandResult } from './commands.ts';
 import { UsageError, usage } from './usage.ts';

@@ -1,6 +1,6 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
-import { PipelineBusyError } from '@osl/pipelines';
+import { PipelineBusyError } from '@osl/prisma';
 import { describe, expect, it, vi } from 'vitest';
 import type { InboxService } from '../services/inbox.service.ts';
 import type { PipelineService } from '../services/pipeline.service.ts';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { findInSlices } from './bound-parameters.ts';
+import { findInSlices } from '@osl/prisma';
 import { DatabaseRepository } from './database.repository.ts';
 
 export interface ActivityFilter {
@@ -53,13 +53,15 @@ export class ActivityRepository {
       take: filter.limit + 1,
     });
     const page = rows.slice(0, filter.limit);
-    // A page (up to the answer's limit) and its lists' batches can be more ids than SQLite binds at once.
+    // A page (up to the answer's limit) and its lists' batches can be more ids than the database binds at once.
+    const perStatement = this.database.operational.idsPerStatement;
     const counts = await findInSlices(
       page.map((a) => a.id),
+      perStatement,
       (ids) => db.attendance.groupBy({ by: ['activityId', 'importBatchId'], where: { activityId: { in: ids } }, _count: { _all: true } }),
     );
     const batchIds = [...new Set(counts.map((c) => c.importBatchId))];
-    const batchRows = await findInSlices(batchIds, (ids) => db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } }));
+    const batchRows = await findInSlices(batchIds, perStatement, (ids) => db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } }));
     const batches = new Map(batchRows.map((b) => [b.id, b]));
     const listsByActivity = new Map<number, (BatchRef & { attendances: number })[]>();
     for (const c of counts) {

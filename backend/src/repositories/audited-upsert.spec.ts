@@ -49,7 +49,7 @@ async function run<R extends { row: number }>(writer: KindWriter<R>, db: Prisma.
   const audit: AuditEntry[] = [];
   const progress: number[] = [];
   const context: WriteContext = { tx: db, batchId, actor: 'tester', audit, onRows: (done) => progress.push(done) };
-  const counts = await writer.write(context, records, await writer.readStored(db, records));
+  const counts = await writer.write!(context, records, await writer.readStored(db, records));
   return { counts, audit, progress };
 }
 

@@ -93,10 +93,9 @@ export class ImportRepository {
   async writeImport(meta: BatchMeta & { kind: ImportKind }, result: ValidationResult, onRows?: (rowsDone: number) => void): Promise<WriteSummary> {
     const writer = importKindDefinition(result.kind).writer;
     const records: readonly KindRecord[] = result.records;
-    const sqliteFile = this.database.sqliteFile();
-    if (writer.bulkWrite && sqliteFile) {
+    if (writer.bulkWrite) {
       return writer.bulkWrite({
-        sqliteFile,
+        database: this.database.operational,
         batch: { ...meta, rowsRead: result.rowsRead, warnings: result.warnings },
         records: result.records,
         auditEvent: (batchId, counts) => importedEvent(meta, batchId, counts),
@@ -123,6 +122,7 @@ export class ImportRepository {
           },
         });
         const context: WriteContext = { tx, batchId: batch.id, actor: meta.importedBy, audit: [], onRows: onRows ?? (() => {}) };
+        if (!writer.write) throw new Error(`the ${result.kind} writer has no transactional write`);
         const counts = await writer.write(context, records, stored);
         if (counts.created + counts.updated === 0 && writer.correctsById) throw new NothingChanged(counts.unchanged);
         await tx.importBatch.update({ where: { id: batch.id }, data: { rowsWritten: counts.created + counts.updated } });

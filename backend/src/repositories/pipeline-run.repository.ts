@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '@osl/prisma';
-import { PipelineLock, abandonedRunError, presentLeasedRun, type StepStats } from '@osl/pipelines';
-import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import type { Prisma, RunLock } from '@osl/prisma';
+import { abandonedRunError, presentLeasedRun, type StepStats } from '@osl/pipelines';
 import { DatabaseRepository } from './database.repository.ts';
 
 export type PipelineTrigger = 'startup' | 'schedule' | 'cli' | 'api' | 'demo';
@@ -21,13 +20,10 @@ export interface RunNotStarted {
 export class PipelineRunRepository {
   // Leases are about real time, whatever "today" the installation is told (OSL_NOW).
   private readonly clock = () => new Date();
-  private readonly lock: PipelineLock;
+  private readonly lock: RunLock;
 
-  constructor(
-    @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
-    @Inject(OSL_ENVIRONMENT) environment: OslEnvironment,
-  ) {
-    this.lock = new PipelineLock(environment.dataDir);
+  constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {
+    this.lock = database.operational.pipelineRunLock();
   }
 
   async start(trigger: PipelineTrigger, mode: PipelineMode, at: Date, leaseExpiresAt: Date) {
@@ -112,14 +108,14 @@ export class PipelineRunRepository {
   /** The latest run, as the truth stands now: a run whose lease ran out shows as failed (abandoned). */
   async latest() {
     const run = await this.database.client.pipelineRun.findFirst({ orderBy: { id: 'desc' } });
-    return run && presentLeasedRun(run, this.clock(), this.lock.liveRunId());
+    return run && presentLeasedRun(run, this.clock(), await this.lock.liveRunId());
   }
 
   /** Newest first; runs whose lease ran out show as failed (abandoned), without waiting for a write. */
   async list(limit = 50) {
     const runs = await this.database.client.pipelineRun.findMany({ orderBy: { id: 'desc' }, take: limit });
     const now = this.clock();
-    const live = this.lock.liveRunId();
+    const live = await this.lock.liveRunId();
     return runs.map((run) => presentLeasedRun(run, now, live));
   }
 }

@@ -85,7 +85,7 @@ export class BootstrapService {
    * is not abandoned (the rows are then settled at a later start).
    */
   private async recoverInterruptedRuns(): Promise<void> {
-    const holder = this.pipeline.holder();
+    const holder = await this.pipeline.holder();
     if (holder && isAlive(holder.pid)) {
       this.logger.log(`a pipeline run is in progress (run #${holder.runId ?? '?'}, process ${holder.pid}); its run is not marked abandoned`);
     } else {

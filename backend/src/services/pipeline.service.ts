@@ -1,20 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
-import {
-  LeaseLostError,
-  PipelineBusyError,
-  PipelineLock,
-  PrismaExtract,
-  SqliteExtract,
-  leaseExpiry,
-  leasePolicyFromEnvironment,
-  runAggregation,
-  type HeldLock,
-  type LeasePolicy,
-  type LockHolder,
-  type OperationalExtract,
-  type StepStats,
-} from '@osl/pipelines';
+import { DatabaseExtract, leasePolicyFromEnvironment, runAggregation, type StepStats } from '@osl/pipelines';
+import { LeaseLostError, PipelineBusyError, leaseExpiry, type HeldLock, type LeasePolicy, type LockHolder, type RunLock } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -52,7 +39,7 @@ export interface PipelineProgress {
 @Injectable()
 export class PipelineService {
   private readonly logger = new Logger('PipelineService');
-  private readonly lock: PipelineLock;
+  private readonly lock: RunLock;
   private readonly lease: LeasePolicy;
   // Leases are about real time, whatever "today" the installation is told (OSL_NOW).
   private readonly clock = () => new Date();
@@ -67,7 +54,7 @@ export class PipelineService {
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {
     this.lease = leasePolicyFromEnvironment(environment.env);
-    this.lock = new PipelineLock(environment.dataDir, { lease: this.lease, clock: this.clock });
+    this.lock = database.operational.pipelineRunLock({ lease: this.lease, clock: this.clock });
   }
 
   /** Runs the aggregation under the lock and records the run, its steps and its outcome. */
@@ -85,7 +72,7 @@ export class PipelineService {
     progress?: PipelineProgress | ((step: StepStats) => void),
   ): Promise<{ id: number; done: Promise<PipelineRunReport> }> {
     const watcher: PipelineProgress = typeof progress === 'function' ? { onStep: progress } : (progress ?? {});
-    const lock = this.lock.acquire(null);
+    const lock = await this.lock.acquire(null);
     const startedAt = this.environment.now();
     let run;
     try {
@@ -95,9 +82,9 @@ export class PipelineService {
       if (abandoned > 0) this.logger.warn(`${abandoned} pipeline run(s) whose process stopped are marked failed (abandoned)`);
       await this.recordUnrecorded();
       run = await this.runs.start(trigger, mode, startedAt, leaseExpiry(this.clock(), this.lease));
-      lock.describe(run.id);
+      await lock.describe(run.id);
     } catch (error) {
-      this.releaseLock(lock, null);
+      await this.releaseLock(lock, null);
       throw error;
     }
     const id = run.id;
@@ -136,9 +123,9 @@ export class PipelineService {
 
   // A lock that cannot be removed (the folder refuses it) is not this run's failure: its lease
   // runs out, and this process no longer counts it as held.
-  private releaseLock(lock: HeldLock, id: number | null): void {
+  private async releaseLock(lock: HeldLock, id: number | null): Promise<void> {
     try {
-      lock.release();
+      await lock.release();
     } catch (error) {
       this.logger.error(`${id === null ? 'the pipeline lock' : `run #${id}: the pipeline lock`} could not be removed (${errorInWords(error)}); it is taken over once its lease runs out`);
     }
@@ -147,20 +134,21 @@ export class PipelineService {
   /** Renews the lease (lock file and run record) while the run goes; a lost lock stops the run before it publishes. */
   private keepLease(id: number, lock: HeldLock): { renew: () => void; stop: () => void } {
     let renewing = false;
-    const renew = () => {
-      try {
-        lock.renew();
-      } catch (error) {
-        if (error instanceof LeaseLostError) return; // the run finds out at its next step (ensureLease)
-        this.logger.warn(`run #${id}: the pipeline lock could not be renewed (${errorInWords(error)})`);
-      }
-      // The record's lease may wait for a busy database; the lock file's never does.
+    // The record's lease may wait for a busy database; the lock's is renewed each time regardless.
+    const renewRecord = () => {
       if (renewing) return;
       renewing = true;
       void this.runs
         .renewLease(id, leaseExpiry(this.clock(), this.lease))
         .catch((error) => this.logger.warn(`run #${id}: its lease could not be renewed in the run history (${errorInWords(error)})`))
         .finally(() => (renewing = false));
+    };
+    const renew = () => {
+      void lock.renew().then(renewRecord, (error: unknown) => {
+        if (error instanceof LeaseLostError) return; // the run finds out at its next step (ensureLease)
+        this.logger.warn(`run #${id}: the pipeline lock could not be renewed (${errorInWords(error)})`);
+        renewRecord();
+      });
     };
     const timer = setInterval(renew, this.lease.renewMs);
     timer.unref();
@@ -170,11 +158,9 @@ export class PipelineService {
   private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, watcher: PipelineProgress, lock: HeldLock): Promise<PipelineRunReport> {
     const steps: StepStats[] = [];
     const lease = this.keepLease(id, lock);
-    let extract: OperationalExtract | null = null;
     try {
-      extract = this.createExtract();
       const result = await runAggregation({
-        extract,
+        extract: new DatabaseExtract(this.database.operational),
         config: this.config,
         dataDir: this.environment.dataDir,
         runId: id,
@@ -211,23 +197,12 @@ export class PipelineService {
       return report(id, trigger, mode, 'failed', startedAt, finishedAt, null, steps, message, null);
     } finally {
       lease.stop();
-      try {
-        extract?.close();
-      } catch (error) {
-        this.logger.warn(`run #${id}: the operational database reader could not be closed (${errorInWords(error)})`);
-      }
     }
   }
 
   /** Which run holds the lock, if any (for "a run is in progress" answers). */
-  holder() {
+  async holder() {
     return this.lock.holder();
-  }
-
-  // The embedded SQLite default is read by SQLite itself; any other database through Prisma.
-  private createExtract(): OperationalExtract {
-    const file = this.database.sqliteFile();
-    return file ? new SqliteExtract(file) : new PrismaExtract(this.database.client);
   }
 
   async list() {

@@ -1,17 +1,11 @@
+import { defaultLeasePolicy, leaseHasExpired, type LeasePolicy } from '@osl/prisma';
+
 /**
  * A running pipeline run holds a lease that its process renews; a lease that has run out means
  * the process stopped (killed, frozen, its machine gone), whatever its pid looks like. The lock
  * and the run history both read it, so a dead run neither blocks the next one nor shows as
  * running until someone restarts the server.
  */
-export interface LeasePolicy {
-  /** How long a lease lasts after each renewal. */
-  expiryMs: number;
-  /** How often the running process renews it (well inside the expiry). */
-  renewMs: number;
-}
-
-export const defaultLeasePolicy: LeasePolicy = { expiryMs: 60_000, renewMs: 15_000 };
 
 /**
  * `OSL_PIPELINE_LEASE_MS` (the expiry; renewed every quarter of it), for tests and for machines
@@ -23,17 +17,6 @@ export function leasePolicyFromEnvironment(env: NodeJS.ProcessEnv): LeasePolicy 
   const expiryMs = Number(raw);
   if (!Number.isInteger(expiryMs) || expiryMs < 200) throw new Error(`OSL_PIPELINE_LEASE_MS must be a whole number of milliseconds (200 or more), got "${raw}"`);
   return { expiryMs, renewMs: Math.max(50, Math.floor(expiryMs / 4)) };
-}
-
-export function leaseExpiry(now: Date, policy: LeasePolicy): Date {
-  return new Date(now.getTime() + policy.expiryMs);
-}
-
-/** A lease without an expiry (written before leases existed) never runs out by time. */
-export function leaseHasExpired(expiresAt: Date | string | null | undefined, now: Date): boolean {
-  if (expiresAt === null || expiresAt === undefined) return false;
-  const at = typeof expiresAt === 'string' ? new Date(expiresAt) : expiresAt;
-  return !Number.isNaN(at.getTime()) && at.getTime() <= now.getTime();
 }
 
 /** The error a run abandoned by its process is recorded with. */

@@ -1,11 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ExtractCounts } from '@osl/prisma';
 
-export interface SourceCounts {
-  participants: number;
-  activities: number;
-  attendances: number;
-  surveyAnswers: number;
-}
+export type SourceCounts = ExtractCounts;
 
 export interface StagedExtract {
   /** Rows placed in the staging tables (everything, or what changed after `sinceBatch`). */
@@ -17,11 +13,10 @@ export interface StagedExtract {
 }
 
 /**
- * Reads the operational database into the DuckDB staging tables (`sql/staging.sql`): codes and
+ * Reads the operational database into the DuckDB staging tables (`sql/analytics-schema.sql`): codes and
  * attributes only, never names or free-text answers. `sinceBatch` = 0 reads everything; a
  * higher value reads the rows written by later import batches (new or corrected rows).
  */
 export interface OperationalExtract {
   stage(connection: DuckDBConnection, workDir: string, sinceBatch: number): Promise<StagedExtract>;
-  close(): void;
 }

@@ -1,7 +1,4 @@
-import type { Prisma } from '@osl/prisma';
 import { z } from 'zod';
-import { createInChunks } from '../../repositories/audited-upsert.ts';
-import { SqliteAttendanceWriter } from '../../repositories/sqlite-attendance.writer.ts';
 import { cellText, foldName, isValueError, parseDate, textOrNull } from '../parsing/values.ts';
 import { PairRows, StringIds } from '../validation/pair-rows.ts';
 import { columnIndex, uploaderRegister } from '../validation/row-checker.ts';
@@ -121,46 +118,16 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
     // Lists only add rows: the same list again is known by its content hash.
     correctsById: false,
     readStored: async () => undefined,
-    write: writeAttendance,
-    // A million rows per file: staged and moved inside SQLite, see SqliteAttendanceWriter.
-    async bulkWrite({ sqliteFile, batch, records, auditEvent, onRows }) {
-      const writer = new SqliteAttendanceWriter(sqliteFile);
-      try {
-        const written = await writer.write(batch, records, (batchId, counts) => auditEvent(batchId, { ...counts, updated: 0 }), onRows);
-        return { ...written, updated: 0 };
-      } finally {
-        writer.close();
-      }
+    // A million rows per file: the database boundary stages them and moves them in one short transaction.
+    async bulkWrite({ database, batch, records, auditEvent, onRows }) {
+      const { warnings, ...meta } = batch;
+      const written = await database.writeAttendanceBatch(
+        { ...meta, warningCount: warnings.length, report: { errors: [], warnings } },
+        records,
+        (batchId, counts) => auditEvent(batchId, { ...counts, updated: 0 }),
+        onRows,
+      );
+      return { ...written, updated: 0 };
     },
   },
 };
-
-async function writeAttendance({ tx, batchId, onRows }: { tx: Prisma.TransactionClient; batchId: number; onRows: (done: number) => void }, records: readonly AttendanceRecord[]) {
-  const activityIds = new Map(
-    (await tx.activity.findMany({ where: { externalId: { in: [...new Set(records.map((r) => r.activityExternalId))] } }, select: { id: true, externalId: true } })).map(
-      (a) => [a.externalId, a.id],
-    ),
-  );
-  const participantIds = new Map(
-    (await tx.participant.findMany({ where: { code: { in: [...new Set(records.map((r) => r.participantCode))] } }, select: { id: true, code: true } })).map((p) => [
-      p.code,
-      p.id,
-    ]),
-  );
-  const already = new Set(
-    (await tx.attendance.findMany({ where: { activityId: { in: [...activityIds.values()] } }, select: { activityId: true, participantId: true } })).map(
-      (a) => `${a.activityId}:${a.participantId}`,
-    ),
-  );
-  const toCreate: Prisma.AttendanceCreateManyInput[] = [];
-  for (const r of records) {
-    const activityId = activityIds.get(r.activityExternalId)!;
-    const participantId = participantIds.get(r.participantCode)!;
-    const key = `${activityId}:${participantId}`;
-    if (already.has(key)) continue;
-    already.add(key);
-    toCreate.push({ activityId, participantId, importBatchId: batchId, sourceRow: r.row });
-  }
-  await createInChunks(toCreate, (data) => tx.attendance.createMany({ data }), onRows, records.length - toCreate.length);
-  return { created: toCreate.length, updated: 0, unchanged: records.length - toCreate.length };
-}

@@ -1,5 +1,5 @@
 import type { OslConfig, SurveyConfig } from '@osl/data';
-import type { Prisma } from '@osl/prisma';
+import type { OperationalDatabase, Prisma } from '@osl/prisma';
 import type { z } from 'zod';
 import type { AuditEntry } from '../../repositories/audit.repository.ts';
 import type { ImportMessageKey } from '../import.messages.ts';
@@ -126,9 +126,9 @@ export interface WriteContext {
   onRows: (rowsDone: number) => void;
 }
 
-/** The batch a bulk writer creates itself (it writes outside Prisma). */
+/** The batch a bulk writer creates itself (through the database boundary's own bulk path). */
 export interface BulkWrite<R> {
-  sqliteFile: string;
+  database: OperationalDatabase;
   batch: { fileName: string; kind: string; sha256: string; source: string; importedBy: string; rowsRead: number; warnings: ImportIssue[] };
   records: R[];
   auditEvent: (batchId: number, counts: WriteCounts) => AuditEntry;
@@ -147,8 +147,9 @@ export interface KindWriter<R, S = unknown> {
    * held for the writes alone (read again inside it if another import committed meanwhile).
    */
   readStored(db: Prisma.TransactionClient, records: readonly R[]): Promise<S>;
-  write(context: WriteContext, records: readonly R[], stored: S): Promise<WriteCounts>;
-  /** A faster path outside Prisma when the database is a SQLite file; it creates the batch itself. */
+  /** Writes the records inside the import's transaction (kinds without a bulk path). */
+  write?(context: WriteContext, records: readonly R[], stored: S): Promise<WriteCounts>;
+  /** Writes the records through the database's bulk path instead; it creates the batch itself. */
   bulkWrite?(bulk: BulkWrite<R>): Promise<{ batchId: number } & WriteCounts>;
   /** A warning added to the report when some rows were already stored (identical survey responses). */
   alreadyStoredWarning?: ImportMessageKey;

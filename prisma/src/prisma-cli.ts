@@ -2,18 +2,12 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '../generated/client.ts';
 import { resolveDatabaseUrl } from './database-url.ts';
 
 const prismaPackageDir = path.resolve(import.meta.dirname, '..');
 
-/** A Prisma client on the embedded SQLite database through the better-sqlite3 driver adapter. */
-export function createPrismaClient(env: NodeJS.ProcessEnv = process.env): PrismaClient {
-  // Wait for a busy database (a large import writing) instead of failing after 5 seconds.
-  const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(env), timeout: 30_000 });
-  return new PrismaClient({ adapter });
-}
+/** The committed migrations, one folder each. */
+export const migrationsDir = path.join(prismaPackageDir, 'migrations');
 
 /**
  * Applies the committed migrations (`prisma migrate deploy`) to the database of `env`.

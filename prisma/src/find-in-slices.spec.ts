@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findInSlices, idsPerStatement } from './bound-parameters.ts';
+import { findInSlices } from './operational-database.ts';
+
+const idsPerStatement = 500;
 
 describe('findInSlices', () => {
-  it('asks for at most idsPerStatement ids at a time and returns every row in order', async () => {
+  it('asks for at most the given number of ids at a time and returns every row in order', async () => {
     const ids = Array.from({ length: idsPerStatement * 2 + 7 }, (_, i) => i);
     const asked: number[] = [];
-    const rows = await findInSlices(ids, async (slice) => {
+    const rows = await findInSlices(ids, idsPerStatement, async (slice) => {
       asked.push(slice.length);
       return slice.map((id) => ({ id }));
     });
@@ -15,7 +17,7 @@ describe('findInSlices', () => {
 
   it('runs no query for no ids', async () => {
     let calls = 0;
-    expect(await findInSlices([], async () => [calls++])).toEqual([]);
+    expect(await findInSlices([], idsPerStatement, async () => [calls++])).toEqual([]);
     expect(calls).toBe(0);
   });
 });

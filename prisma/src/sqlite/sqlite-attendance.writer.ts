@@ -1,16 +1,5 @@
 import Database from 'better-sqlite3';
-import type { AttendanceRecord, ImportIssue } from '../import/validation/validate-file.ts';
-import type { AuditEntry } from './audit.repository.ts';
-
-export interface BulkBatch {
-  fileName: string;
-  kind: string;
-  sha256: string;
-  source: string;
-  importedBy: string;
-  rowsRead: number;
-  warnings: ImportIssue[];
-}
+import type { AttendanceBatch, AttendanceRow, AuditRecord, WrittenCounts } from '../operational-database.ts';
 
 const chunkRows = 25_000;
 const rowsPerStatement = 100;
@@ -33,11 +22,11 @@ export class SqliteAttendanceWriter {
   }
 
   async write(
-    batch: BulkBatch,
-    records: AttendanceRecord[],
-    audit: (batchId: number, counts: { created: number; unchanged: number }) => AuditEntry,
+    batch: AttendanceBatch,
+    records: readonly AttendanceRow[],
+    audit: (batchId: number, counts: WrittenCounts) => AuditRecord,
     onRows: (done: number) => void,
-  ): Promise<{ batchId: number; created: number; unchanged: number }> {
+  ): Promise<{ batchId: number } & WrittenCounts> {
     const db = this.db;
     const now = () => new Date().toISOString().replace('Z', '+00:00');
     const activityIds = new Map<string, number>();
@@ -86,7 +75,7 @@ export class SqliteAttendanceWriter {
   }
 
   /** The one transaction other writers wait for: the batch, its rows and its audit event. */
-  private commit(batch: BulkBatch, rows: number, audit: (batchId: number, counts: { created: number; unchanged: number }) => AuditEntry, at: string) {
+  private commit(batch: AttendanceBatch, rows: number, audit: (batchId: number, counts: WrittenCounts) => AuditRecord, at: string) {
     const db = this.db;
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -96,7 +85,7 @@ export class SqliteAttendanceWriter {
             `INSERT INTO "ImportBatch" ("fileName","kind","sha256","status","source","importedBy","rowsRead","rowsWritten","errorCount","warningCount","report","createdAt")
              VALUES (?,?,?,'imported',?,?,?,0,0,?,?,?)`,
           )
-          .run(batch.fileName, batch.kind, batch.sha256, batch.source, batch.importedBy, batch.rowsRead, batch.warnings.length, JSON.stringify({ errors: [], warnings: batch.warnings }), at)
+          .run(batch.fileName, batch.kind, batch.sha256, batch.source, batch.importedBy, batch.rowsRead, batch.warningCount, JSON.stringify(batch.report), at)
           .lastInsertRowid,
       );
       // "WHERE true": SQLite's grammar needs it between a SELECT and its upsert clause.

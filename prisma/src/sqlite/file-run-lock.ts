@@ -1,53 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLeasePolicy, leaseExpiry, leaseHasExpired, type LeasePolicy } from './run-lease.ts';
-
-export interface LockHolder {
-  runId: number | null;
-  pid: number;
-  since: string;
-  /** Renewed by the holder while it runs; absent in locks written before leases. */
-  leaseExpiresAt?: string;
-  /** Tells two holdings by the same process apart. */
-  token?: string;
-}
-
-export class PipelineBusyError extends Error {
-  constructor(readonly holder: LockHolder) {
-    super(`A pipeline run is already in progress (run #${holder.runId ?? '?'}, process ${holder.pid}, since ${holder.since})`);
-    this.name = 'PipelineBusyError';
-  }
-}
-
-/** The run's process no longer holds the lock (its lease ran out and another process took it over). */
-export class LeaseLostError extends Error {
-  constructor(readonly holder: LockHolder | null) {
-    super(
-      `the run lost the pipeline lock: its lease ran out while the process was not renewing it${holder ? `, and run #${holder.runId ?? '?'} (process ${holder.pid}) took over` : ''}; nothing of this run is published`,
-    );
-    this.name = 'LeaseLostError';
-  }
-}
-
-export interface HeldLock {
-  /** The holder this acquisition replaced because its process was gone or its lease had run out. */
-  readonly takenOver: LockHolder | null;
-  /** Names the run in the lock file, so a refused request can say which run is in progress. */
-  describe(runId: number): void;
-  /** Extends the lease; throws LeaseLostError when another process has taken the lock over. */
-  renew(): void;
-  /** Throws LeaseLostError unless this acquisition still holds the lock. */
-  ensureHeld(): void;
-  /** Removes the lock if it is still this acquisition's; throws what the file system says otherwise. */
-  release(): void;
-}
-
-export interface PipelineLockOptions {
-  lease?: LeasePolicy;
-  /** The wall clock (not the installation's fixed "today"): leases are about real time. */
-  clock?: () => Date;
-}
+import { defaultLeasePolicy, leaseExpiry, leaseHasExpired, LeaseLostError, PipelineBusyError, type HeldLock, type LeasePolicy, type LockHolder, type RunLock, type RunLockOptions } from '../run-lock.ts';
 
 /** The lock files this process holds now (a lock naming this process but not listed here is stale). */
 const heldHere = new Map<string, string>();
@@ -56,20 +10,23 @@ const heldHere = new Map<string, string>();
  * One pipeline run at a time per data folder, across processes (the server's schedule and
  * the CLI): an exclusive lock file holding the owner's pid and a lease it renews. A lock left by
  * a dead process, or whose lease has run out (a frozen or vanished process), is taken over.
+ * The SQLite boundary's run lock: an embedded database serves the processes of one machine,
+ * which share the data folder, and a file lock needs no write to a database a large import may
+ * be holding.
  */
-export class PipelineLock {
+export class FileRunLock implements RunLock {
   private readonly file: string;
   private readonly lease: LeasePolicy;
   private readonly clock: () => Date;
 
-  constructor(dataDir: string, options: PipelineLockOptions = {}) {
+  constructor(dataDir: string, options: RunLockOptions = {}) {
     fs.mkdirSync(path.join(dataDir, 'analytics'), { recursive: true });
     this.file = path.join(dataDir, 'analytics', 'pipeline.lock');
     this.lease = options.lease ?? defaultLeasePolicy;
     this.clock = options.clock ?? (() => new Date());
   }
 
-  acquire(runId: number | null): HeldLock {
+  async acquire(runId: number | null): Promise<HeldLock> {
     this.removeStaleRewrites();
     const token = randomUUID();
     const since = this.clock().toISOString();
@@ -85,7 +42,7 @@ export class PipelineLock {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const stat = fs.lstatSync(this.file, { throwIfNoEntry: false });
         if (stat && !stat.isFile()) throw new Error(`cannot take the pipeline lock: ${this.file} is not a file (remove it)`);
-        const holder = this.holder();
+        const holder = this.readHolder();
         // No holder yet: another process has just created the file and is writing it.
         if (!holder || !this.isStale(holder)) throw new PipelineBusyError(holder ?? { runId: null, pid: 0, since: 'unknown' });
         // Two processes may find the same stale holder: only the one whose rename succeeds removes it.
@@ -126,7 +83,11 @@ export class PipelineLock {
     }
   }
 
-  holder(): LockHolder | null {
+  async holder(): Promise<LockHolder | null> {
+    return this.readHolder();
+  }
+
+  private readHolder(): LockHolder | null {
     try {
       return JSON.parse(fs.readFileSync(this.file, 'utf8'));
     } catch {
@@ -135,8 +96,8 @@ export class PipelineLock {
   }
 
   /** The run whose process holds the lock with a lease that has not run out, if any. */
-  liveRunId(): number | null {
-    const holder = this.holder();
+  async liveRunId(): Promise<number | null> {
+    const holder = this.readHolder();
     return holder && !this.isStale(holder) ? holder.runId : null;
   }
 
@@ -150,7 +111,7 @@ export class PipelineLock {
   private held(token: string, initialRunId: number | null, content: (id: number | null) => string, takenOver: LockHolder | null): HeldLock {
     let runId = initialRunId;
     const ensureHeld = () => {
-      const holder = this.holder();
+      const holder = this.readHolder();
       if (holder?.token !== token) throw new LeaseLostError(holder);
     };
     // Replaced by rename, so that a reader never sees a half-written lock.
@@ -167,18 +128,18 @@ export class PipelineLock {
     };
     return {
       takenOver,
-      describe: (id) => {
+      describe: async (id) => {
         runId = id;
         rewrite();
       },
-      renew: () => {
+      renew: async () => {
         ensureHeld();
         rewrite();
       },
       ensureHeld,
-      release: () => {
+      release: async () => {
         if (heldHere.get(this.file) === token) heldHere.delete(this.file);
-        if (this.holder()?.token !== token) return;
+        if (this.readHolder()?.token !== token) return;
         try {
           fs.unlinkSync(this.file);
         } catch (error) {

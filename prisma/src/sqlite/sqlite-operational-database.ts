@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../../generated/client.ts';
+import type { AttendanceBatch, AttendanceRow, AuditRecord, OperationalDatabase, PipelineExtract, WrittenCounts } from '../operational-database.ts';
+import { applyMigrations, migrationsDir } from '../prisma-cli.ts';
+import type { RunLock, RunLockOptions } from '../run-lock.ts';
+import { FileRunLock } from './file-run-lock.ts';
+import { SqliteAttendanceWriter } from './sqlite-attendance.writer.ts';
+import { isSqliteBusy } from './sqlite-busy.ts';
+import { exportSqlitePipelineExtract } from './sqlite-pipeline-extract.ts';
+
+/**
+ * The embedded operational database: one SQLite file, the Prisma client on it through the
+ * better-sqlite3 driver adapter, and better-sqlite3 connections of its own where the ORM is too
+ * slow (the bulk attendance write, the pipeline's extract).
+ */
+export class SqliteOperationalDatabase implements OperationalDatabase {
+  readonly client: PrismaClient;
+  // Prisma's driver adapter checks against 999 bound parameters (SQLite's limit in older builds):
+  // room is left for a query's other parameters.
+  readonly idsPerStatement = 500;
+
+  /**
+   * @param file the SQLite file
+   * @param dataDir the installation's data folder (the run lock's place)
+   * @param env the environment the Prisma CLI runs with when migrating
+   * @param busyTimeoutMs how long the client waits for another writer before failing as busy
+   */
+  constructor(
+    readonly file: string,
+    private readonly dataDir: string,
+    private readonly env: NodeJS.ProcessEnv,
+    // Wait for a busy database (a large import writing) instead of failing after 5 seconds.
+    busyTimeoutMs = 30_000,
+  ) {
+    this.client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: busyTimeoutMs }) });
+  }
+
+  async migrate(): Promise<boolean> {
+    const committed = fs.readdirSync(migrationsDir).filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory());
+    let applied: string[] = [];
+    try {
+      const rows = await this.client.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+      applied = rows.map((row) => row.migration_name);
+    } catch {
+      applied = [];
+    }
+    const migrated = !committed.every((name) => applied.includes(name));
+    if (migrated) await applyMigrations({ ...this.env, DATABASE_URL: `file:${this.file}` });
+    // WAL mode (kept in the file, so once is enough): readers never wait for the import worker's
+    // writes, and a writer waits only for another writer's short transaction.
+    await this.client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    return migrated;
+  }
+
+  async writeAttendanceBatch(
+    batch: AttendanceBatch,
+    rows: readonly AttendanceRow[],
+    audit: (batchId: number, counts: WrittenCounts) => AuditRecord,
+    onRows: (rowsDone: number) => void,
+  ): Promise<{ batchId: number } & WrittenCounts> {
+    const writer = new SqliteAttendanceWriter(this.file);
+    try {
+      return await writer.write(batch, rows, audit, onRows);
+    } finally {
+      writer.close();
+    }
+  }
+
+  async exportPipelineExtract(workDir: string, sinceBatch: number): Promise<PipelineExtract> {
+    return exportSqlitePipelineExtract(this.file, workDir, sinceBatch);
+  }
+
+  isBusy(error: unknown): boolean {
+    return isSqliteBusy(error);
+  }
+
+  pipelineRunLock(options?: RunLockOptions): RunLock {
+    return new FileRunLock(this.dataDir, options);
+  }
+
+  async close(): Promise<void> {
+    await this.client.$disconnect();
+  }
+}
