@@ -57,7 +57,7 @@ export function parseContractPart(part: ContractPart, context: ExecutionContext)
   if (!route || !schema) throw new Error(`${context.getClass().name}.${handler.name} takes its ${part} without a ${part} schema in its contract`);
   const request = context.switchToHttp().getRequest<Request>();
   const value = part === 'body' ? (request.body ?? (route.bodyOptional ? {} : undefined)) : request[part];
-  const result = schema.safeParse(value, { error: describeIssue });
+  const result = (part === 'body' ? prototypeKeyIssue(value) : undefined) ?? schema.safeParse(value, { error: describeIssue });
   if (result.success) return result.data;
   // A refused upload leaves nothing in the spool folder (else each one would fill the disk).
   removeUploadedFiles(request);
@@ -100,7 +100,7 @@ function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
       if (Array.isArray(issue.input) && issue.expected !== 'array') return 'takes a single value';
       return `must be ${article(issue.expected)}`;
     case 'invalid_value':
-      return `must be ${issue.values.filter((v) => v !== '').map(String).join(', ')}`;
+      return `must be ${listed(issue.values.filter((v) => v !== '').map(String))}`;
     case 'too_big':
       return issue.origin === 'string' ? `must be at most ${issue.maximum} characters long` : issue.origin === 'array' ? `takes at most ${issue.maximum} values` : `must be at most ${issue.maximum}`;
     case 'too_small':
@@ -108,6 +108,25 @@ function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A JSON key "__proto__" is refused: zod, rebuilding a record, would drop it without a word, and the
+ * service would then never see (and refuse) the name that was sent.
+ */
+function prototypeKeyIssue(value: unknown, path: string[] = []): { success: false; error: z.ZodError } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return { success: false, error: new z.ZodError([{ code: 'custom', path: [...path, key], message: 'is not a name this API takes', input: undefined }]) };
+    const found = prototypeKeyIssue((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `a, b or c` */
+function listed(values: string[]): string {
+  return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : (values[0] ?? '');
 }
 
 function article(expected: string): string {
