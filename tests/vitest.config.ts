@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['integration/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // Every JSON answer of the API is checked against its route's contract.
+    setupFiles: ['support/api-contracts.setup.ts'],
     // Each file builds its own installation (SQLite + DuckDB); two cores are better used one file at a time.
     fileParallelism: false,
     testTimeout: 120_000,

@@ -5,6 +5,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
 import { createOperationalDatabase } from '@osl/prisma';
+import { accessMatrixOf } from './auth/access-matrix.ts';
 import { AuthGuard } from './auth/auth.guard.ts';
 import { ActivitiesController } from './controllers/activities.controller.ts';
 import { AlertsController } from './controllers/alerts.controller.ts';
@@ -19,6 +20,7 @@ import { IndicatorsController } from './controllers/indicators.controller.ts';
 import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ReportsController } from './controllers/reports.controller.ts';
+import { apiRoutesOf } from './lib/api-routes.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { SpoolingStorage } from './lib/spooling-storage.ts';
 import { uploadSizeLimit } from './lib/upload-limit.ts';
@@ -136,6 +138,11 @@ export const apiControllers = [
   ReportsController,
 ];
 
+/** Every route of the API with its access rule and contract, read from the handlers' decorators. */
+export const apiRoutes = apiRoutesOf(apiControllers);
+/** Who may call each route (`METHOD /api/path`), as the access decorators say. */
+export const accessMatrix = accessMatrixOf(apiRoutes);
+
 /** The server: the REST API under /api and the scheduled pipelines. */
 @Module({})
 export class AppModule implements NestModule {
@@ -161,7 +168,7 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: apiControllers,
-      // Every request passes the access matrix (auth/access-matrix.ts).
+      // Every request passes the guard, which reads the handler's access decorator (auth/access.decorator.ts).
       providers: [ScheduledJobs, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

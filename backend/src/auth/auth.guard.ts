@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthService, type ActiveSession } from '../services/auth.service.ts';
-import { accessMatrix, scopeOf } from './access-matrix.ts';
+import { scopeOf } from './access-matrix.ts';
+import { accessOf } from './access.decorator.ts';
 import { readCookie, sessionCookieName } from './cookies.ts';
 import { routeKeyOf } from './route-key.ts';
 import type { Viewer } from './viewer.ts';
@@ -20,9 +21,9 @@ export function clientAddress(request: Request): string | null {
 }
 
 /**
- * Every request passes here: the route's entry in the access matrix, the session from the
- * cookie, the CSRF token on writes, the role and the community scope. A route without an entry
- * is refused, so forgetting one fails closed.
+ * Every request passes here: the route's access decorator (`@Access`, `@Public`, `@SignedIn`), the
+ * session from the cookie, the CSRF token on writes, the role and the community scope. A route
+ * without a decorator is refused, so forgetting one fails closed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,9 +32,11 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<OslRequest>();
-    const key = routeKeyOf(context.getClass(), context.getHandler());
-    const access = key ? accessMatrix[key] : undefined;
-    if (!access) throw new ForbiddenException({ statusCode: 403, code: 'no_access_rule', message: `No access rule for ${key ?? 'this route'}` });
+    const access = accessOf(context.getHandler());
+    if (!access) {
+      const key = routeKeyOf(context.getClass(), context.getHandler());
+      throw new ForbiddenException({ statusCode: 403, code: 'no_access_rule', message: `No access rule for ${key ?? 'this route'}` });
+    }
 
     const active = await this.auth.resolve(readCookie(request.headers.cookie, sessionCookieName));
     if (active) request.activeSession = active;

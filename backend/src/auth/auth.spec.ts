@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accessMatrix, scopeOf } from './access-matrix.ts';
+import { accessMatrix } from '../app.module.ts';
+import { scopeOf } from './access-matrix.ts';
 import { readCookie, sessionCookie } from './cookies.ts';
 import { generatePassword, hashPassword, passwordProblem, passwordWork, verifyPassword } from './passwords.ts';
 import { mayManageRole, maySeeNames } from './roles.ts';

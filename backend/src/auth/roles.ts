@@ -1,4 +1,4 @@
-/** Who a user is to the system. Rights per route are in access-matrix.ts; nothing else decides them. */
+/** Who a user is to the system. Rights per route are in the access decorators on the handlers (access.decorator.ts); nothing else decides them. */
 export const roles = ['director', 'organizer', 'auditor', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

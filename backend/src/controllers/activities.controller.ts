@@ -1,8 +1,11 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject } from '@nestjs/common';
+import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ActivitiesService } from '../services/activities.service.ts';
 import { InvalidFilterError } from '../services/indicators.service.ts';
+import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
+import { activitiesContracts as contracts } from './activities.contract.ts';
 
 @Controller('activities')
 export class ActivitiesController {
@@ -14,7 +17,10 @@ export class ActivitiesController {
    * who imported them and when). At most 2,000 per answer (`truncated` says when there are more).
    */
   @Get()
-  async list(@CurrentViewer() viewer: Viewer, @Query() query: Record<string, unknown>) {
+  // Activities are not personal data; their attendance counts are figures (suppressed for the auditor).
+  @Access(figuresForEveryone)
+  @Contract(contracts.list)
+  async list(@CurrentViewer() viewer: Viewer, @RouteQuery() query: QueryOf<typeof contracts.list>) {
     try {
       return await this.activities.list(query, viewer.scope);
     } catch (error) {

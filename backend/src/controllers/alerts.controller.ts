@@ -1,8 +1,11 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject } from '@nestjs/common';
+import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { AlertsService } from '../services/alerts.service.ts';
 import { InvalidFilterError } from '../services/indicators.service.ts';
+import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
+import { alertsContracts as contracts } from './alerts.contract.ts';
 
 @Controller('alerts')
 export class AlertsController {
@@ -10,7 +13,9 @@ export class AlertsController {
 
   /** Decline alerts, active first, each with its sentence and its history across runs. */
   @Get()
-  list(@CurrentViewer() viewer: Viewer, @Query('status') status?: string, @Query('community') community?: string) {
+  @Access(figuresForEveryone)
+  @Contract(contracts.list)
+  list(@CurrentViewer() viewer: Viewer, @RouteQuery() { status, community }: QueryOf<typeof contracts.list>) {
     let filter;
     try {
       filter = this.alerts.parseFilter({ status, community });

@@ -1,8 +1,11 @@
-import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Access } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { AuditFilterError, AuditService, parseAuditFilter, type AuditQuery } from '../services/audit.service.ts';
+import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
+import { AuditFilterError, AuditService, parseAuditFilter } from '../services/audit.service.ts';
+import { auditContracts as contracts } from './audit.contract.ts';
 
 @Controller('audit')
 export class AuditController {
@@ -13,9 +16,10 @@ export class AuditController {
    * `import.…`), `entity`, `entityId`, `limit` (≤ 1000), `offset`; `format=csv` downloads it.
    */
   @Get()
-  async list(@CurrentViewer() viewer: Viewer, @Query() query: AuditQuery & { format?: string }, @Res({ passthrough: true }) response: Response) {
-    const format = query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new BadRequestException('format must be json or csv');
+  @Access({ director: 'full', auditor: 'full' })
+  @Contract(contracts.list)
+  async list(@CurrentViewer() viewer: Viewer, @RouteQuery() query: QueryOf<typeof contracts.list>, @Res({ passthrough: true }) response: Response) {
+    const format = query.format;
     let filter;
     try {
       filter = parseAuditFilter(query, format === 'csv');

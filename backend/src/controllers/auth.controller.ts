@@ -1,11 +1,14 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { clientAddress, type OslRequest } from '../auth/auth.guard.ts';
+import { Public, SignedIn } from '../auth/access.decorator.ts';
 import { sessionCookie } from '../auth/cookies.ts';
 import { SemaphoreFullError } from '../lib/bounded-semaphore.ts';
+import { Contract, RouteBody, type BodyOf } from '../lib/route-contract.ts';
 import { AuthService, PasswordRejectedError, SignInRefusedError } from '../services/auth.service.ts';
 import { HealthService } from '../services/health.service.ts';
 import { publicUser } from '../services/users.service.ts';
+import { authContracts as contracts } from './auth.contract.ts';
 
 @Controller('auth')
 export class AuthController {
@@ -16,6 +19,8 @@ export class AuthController {
 
   /** Who is signed in (or null), the CSRF token for writes, and whether this is a demo installation. */
   @Get('session')
+  @Public()
+  @Contract(contracts.session)
   async session(@Req() request: OslRequest) {
     const active = request.activeSession;
     return {
@@ -28,11 +33,9 @@ export class AuthController {
 
   @Post('sign-in')
   @HttpCode(200)
-  async signIn(@Body() body: unknown, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
-    const { email, password } = (body ?? {}) as Record<string, unknown>;
-    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 256) {
-      throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'Send {"email": "...", "password": "..."} as JSON.' });
-    }
+  @Public()
+  @Contract(contracts.signIn)
+  async signIn(@RouteBody() { email, password }: BodyOf<typeof contracts.signIn>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     try {
       const signedIn = await this.auth.signIn(email, password, clientAddress(request));
       if (request.activeSession) await this.auth.replace(request.activeSession.session.id);
@@ -51,6 +54,8 @@ export class AuthController {
 
   @Post('sign-out')
   @HttpCode(204)
+  @SignedIn()
+  @Contract(contracts.signOut)
   async signOut(@Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     const active = request.activeSession!;
     await this.auth.signOut(active.session.id, active.user.email, clientAddress(request));
@@ -59,11 +64,9 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
-  async changePassword(@Body() body: unknown, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
-    const { currentPassword, newPassword } = (body ?? {}) as Record<string, unknown>;
-    if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
-      throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'Send {"currentPassword": "...", "newPassword": "..."} as JSON.' });
-    }
+  @SignedIn()
+  @Contract(contracts.changePassword)
+  async changePassword(@RouteBody() { currentPassword, newPassword }: BodyOf<typeof contracts.changePassword>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     try {
       await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
     } catch (error) {

@@ -1,9 +1,12 @@
-import { Controller, Get, Inject, Param, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, UseInterceptors } from '@nestjs/common';
+import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
+import { Contract, RouteParams, type ParamsOf } from '../lib/route-contract.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ParticipantsService } from '../services/participants.service.ts';
 import { ParticipationService } from '../services/participation.service.ts';
+import { communitiesContracts as contracts } from './communities.contract.ts';
 
 @Controller('communities')
 export class CommunitiesController {
@@ -14,13 +17,18 @@ export class CommunitiesController {
 
   @Get(':code/participation')
   @UseInterceptors(AnalyticsEtagInterceptor)
-  participation(@CurrentViewer() viewer: Viewer, @Param('code') code: string) {
+  @Access(figuresForEveryone)
+  @Contract(contracts.participation)
+  participation(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.participation>) {
     return this.service.byMonth(code, viewer.scope);
   }
 
   /** Participant codes with attendance and "has not come back"; names for the director and the community's organizer. */
   @Get(':code/participants')
-  participantList(@CurrentViewer() viewer: Viewer, @Param('code') code: string) {
+  // Participant-level: the director, and an organizer for their own communities only.
+  @Access({ director: 'full', organizer: 'assigned' })
+  @Contract(contracts.participantList)
+  participantList(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.participantList>) {
     return this.participants.list(code, viewer);
   }
 }

@@ -1,11 +1,13 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
+import { Access, everyRole } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { ExportFormat } from '../services/export-format.ts';
+import { Contract, RouteParams, RouteQuery, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { ExportsService } from '../services/exports.service.ts';
 import { InvalidFilterError } from '../services/indicators.service.ts';
 import { withPdfRetryAfter } from '../services/pdf-browser-pool.ts';
+import { exportsContracts as contracts } from './exports.contract.ts';
 
 @Controller('exports')
 export class ExportsController {
@@ -13,23 +15,25 @@ export class ExportsController {
 
   /** The indicator table (every indicator × scope × year), `?format=xlsx|csv|pdf`. */
   @Get('indicators')
-  async indicators(@CurrentViewer() viewer: Viewer, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorTable(viewer, parseFormat(format))));
+  // Exports hold figures only, always with small counts suppressed, whoever exports.
+  @Access(everyRole)
+  @Contract(contracts.indicators)
+  async indicators(@CurrentViewer() viewer: Viewer, @RouteQuery() { format }: QueryOf<typeof contracts.indicators>, @Res({ passthrough: true }) response: Response) {
+    return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorTable(viewer, format)));
   }
 
   /** One value's activities with provenance, `?year=&community=&format=xlsx|csv|pdf`. */
   @Get('indicators/:code/sources')
+  @Access(everyRole)
+  @Contract(contracts.sources)
   async sources(
     @CurrentViewer() viewer: Viewer,
-    @Param('code') code: string,
-    @Query('format') format: string | undefined,
-    @Query('year') year: string | undefined,
-    @Query('community') community: string | undefined,
+    @RouteParams() { code }: ParamsOf<typeof contracts.sources>,
+    @RouteQuery() { format, year, community }: QueryOf<typeof contracts.sources>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if ((year !== undefined && typeof year !== 'string') || (community !== undefined && typeof community !== 'string')) throw new BadRequestException('each filter takes a single value');
     try {
-      return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorSources(viewer, parseFormat(format), code, { year, community })));
+      return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorSources(viewer, format, code, { year, community })));
     } catch (error) {
       if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
       throw error;
@@ -40,10 +44,4 @@ export class ExportsController {
     response.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
     return new StreamableFile(file.content, { type: file.contentType });
   }
-}
-
-function parseFormat(value: unknown): ExportFormat {
-  if (value === undefined || value === '' || value === 'xlsx') return 'xlsx';
-  if (value === 'csv' || value === 'pdf') return value;
-  throw new BadRequestException('format must be xlsx, csv or pdf');
 }

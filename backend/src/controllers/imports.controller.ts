@@ -1,14 +1,11 @@
 import {
   BadRequestException,
-  Body,
   Controller,
   Get,
   HttpCode,
   Inject,
   NotFoundException,
-  Param,
   Post,
-  Query,
   Res,
   UnprocessableEntityException,
   UploadedFiles,
@@ -16,15 +13,17 @@ import {
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
+import { Access, everyRole } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { importKinds } from '../import/import.types.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
+import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { AuditService } from '../services/audit.service.ts';
 import { ImportJobsService } from '../services/import-jobs.service.ts';
 import { ImportTemplateService, UnknownSurveyError, templateSheetNames } from '../services/import-template.service.ts';
-import type { ImportLanguage } from '../services/import.service.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
+import { importsContracts as contracts } from './imports.contract.ts';
 
 /** At most this many files in one upload; their size limit comes from project.json (AppModule). */
 export const maxFilesPerUpload = 20;
@@ -51,32 +50,28 @@ export class ImportsController {
   @Post()
   @HttpCode(200)
   @UseInterceptors(FilesInterceptor('files', maxFilesPerUpload))
+  @Access({ organizer: 'assigned', admin: 'full' })
+  @Contract(contracts.upload)
   async upload(
     @CurrentViewer() viewer: Viewer,
     @UploadedFiles() files: UploadedFile[] | undefined,
-    @Body() body: Record<string, unknown>,
-    @Query('async') asynchronous: string | undefined,
+    @RouteBody() body: BodyOf<typeof contracts.upload>,
+    @RouteQuery() { async: asynchronous }: QueryOf<typeof contracts.upload>,
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!files || files.length === 0) throw new BadRequestException('Send the files as multipart/form-data in the field "files".');
     // multer decodes names as latin1; Polish browsers send UTF-8.
     const spooled = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), path: f.path }));
-    let options;
-    try {
-      options = {
-        kind: parseKind(body.kind),
-        lang: parseLang(body.lang),
-        source: 'api' as const,
-        importedBy: viewer.email,
-        allowedCommunities: viewer.scope === 'assigned' ? viewer.communities : undefined,
-      };
-    } catch (error) {
-      // A refused request leaves nothing in the spool folder (else each one would fill the disk).
-      await this.jobs.discard(spooled);
-      throw error;
-    }
+    // (A form the contract refuses never gets here, and leaves nothing in the spool folder: lib/route-contract.ts.)
+    const options = {
+      kind: body.kind,
+      lang: body.lang,
+      source: 'api' as const,
+      importedBy: viewer.email,
+      allowedCommunities: viewer.scope === 'assigned' ? viewer.communities : undefined,
+    };
     // Either way the import worker process reads and writes the files, one at a time.
-    if (asynchronous === 'true') {
+    if (asynchronous) {
       response.status(202);
       return this.jobs.start(spooled, options, viewer.userId);
     }
@@ -86,7 +81,9 @@ export class ImportsController {
   }
 
   @Get('jobs/:id')
-  async job(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
+  @Access({ organizer: 'assigned', admin: 'full' })
+  @Contract(contracts.job)
+  async job(@CurrentViewer() viewer: Viewer, @RouteParams() { id }: ParamsOf<typeof contracts.job>) {
     // Another user's job is answered as not found: its report holds the rows of their file.
     const job = await this.jobs.get(id, viewer.userId);
     if (!job) throw new NotFoundException(`No import job "${id}"`);
@@ -97,10 +94,11 @@ export class ImportsController {
    * Import history, newest first: file, kind, status, who, when, counts. The row-by-row report
    * (its messages name participant codes) goes to the director, the admin and whoever imported it.
    */
+  // The history holds file names, counts and messages, never names (redacted when stored).
   @Get()
-  async list(@CurrentViewer() viewer: Viewer, @Query('limit') limitParam: string | undefined, @Query('before') beforeParam: string | undefined) {
-    const limit = parsePositiveInt(limitParam, 'limit', defaultHistoryPage, maxHistoryPage);
-    const before = beforeParam === undefined ? undefined : parsePositiveInt(beforeParam, 'before', 0, Number.MAX_SAFE_INTEGER);
+  @Access(everyRole)
+  @Contract(contracts.list)
+  async list(@CurrentViewer() viewer: Viewer, @RouteQuery() { limit = defaultHistoryPage, before }: QueryOf<typeof contracts.list>) {
     const batches = await this.history.listBatches(limit, before);
     const seesReports = viewer.role === 'director' || viewer.role === 'admin';
     return batches.map((b) => ({
@@ -121,7 +119,9 @@ export class ImportsController {
   }
 
   @Get('templates/:kind')
-  async template(@CurrentViewer() viewer: Viewer, @Param('kind') kind: string, @Query('survey') survey: string | undefined, @Res() response: Response) {
+  @Access({ organizer: 'full', admin: 'full', director: 'full' })
+  @Contract(contracts.template)
+  async template(@CurrentViewer() viewer: Viewer, @RouteParams() { kind }: ParamsOf<typeof contracts.template>, @RouteQuery() { survey }: QueryOf<typeof contracts.template>, @Res() response: Response) {
     if (!(importKinds as readonly string[]).includes(kind)) throw new NotFoundException(`No template "${kind}"; use one of ${importKinds.join(', ')}`);
     const parsed = kind as ImportKind;
     try {
@@ -142,25 +142,5 @@ export class ImportsController {
   }
 }
 
-/** The import history is paged, newest first: `?limit=` rows (at most 200) `&before=<id>` (the last id of the previous page). */
+/** The import history's page when `?limit=` is not given (contract: at most 200). */
 const defaultHistoryPage = 50;
-const maxHistoryPage = 200;
-
-function parsePositiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < 1 || parsed > max) throw new BadRequestException(`${name} must be a whole number from 1 to ${max}`);
-  return parsed;
-}
-
-function parseKind(value: unknown): ImportKind | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value === 'string' && (importKinds as readonly string[]).includes(value)) return value as ImportKind;
-  throw new BadRequestException(`kind must be one of ${importKinds.join(', ')}`);
-}
-
-function parseLang(value: unknown): ImportLanguage {
-  if (value === undefined || value === '' || value === 'pl') return 'pl';
-  if (value === 'en') return 'en';
-  throw new BadRequestException('lang must be pl or en');
-}

@@ -1,10 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Inject, Param, Put, Query, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Put, UseInterceptors } from '@nestjs/common';
+import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
+import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorSourcesService } from '../services/indicator-sources.service.ts';
 import { IndicatorTargetsService, TargetsInputError } from '../services/indicator-targets.service.ts';
 import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
+import { indicatorsContracts as contracts } from './indicators.contract.ts';
 
 @Controller('indicators')
 export class IndicatorsController {
@@ -16,10 +19,12 @@ export class IndicatorsController {
 
   /** The director sets baselines and targets: `{"baseline": {"OST": 0}, "targets": {"OST": {"2022": 16}}}`; a run recomputes statuses. */
   @Put(':code/targets')
-  async updateTargets(@CurrentViewer() viewer: Viewer, @Param('code') code: string, @Body() body: unknown) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('Send a JSON object with baseline and/or targets.');
+  // The director edits indicators and targets (issue 5, roles).
+  @Access({ director: 'full' })
+  @Contract(contracts.updateTargets)
+  async updateTargets(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.updateTargets>, @RouteBody() body: BodyOf<typeof contracts.updateTargets>) {
     try {
-      return await this.targets.update(viewer, code, body as Record<string, unknown>);
+      return await this.targets.update(viewer, code, body);
     } catch (error) {
       if (error instanceof TargetsInputError) throw new BadRequestException(error.message);
       throw error;
@@ -28,9 +33,11 @@ export class IndicatorsController {
 
   @Get()
   @UseInterceptors(AnalyticsEtagInterceptor)
-  async list(@CurrentViewer() viewer: Viewer, @Query('year') year?: string, @Query('community') community?: string) {
+  @Access(figuresForEveryone)
+  @Contract(contracts.list)
+  async list(@CurrentViewer() viewer: Viewer, @RouteQuery() filter: QueryOf<typeof contracts.list>) {
     try {
-      return await this.service.list(this.service.parseFilter({ year: single(year), community: single(community) }), viewer.scope);
+      return await this.service.list(this.service.parseFilter(filter), viewer.scope);
     } catch (error) {
       if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
       throw error;
@@ -39,19 +46,14 @@ export class IndicatorsController {
 
   /** What one value is made of: `?year=2022|to-date&community=OST|ALL` → its window and the activities it counts, with provenance. */
   @Get(':code/sources')
-  async sources(@CurrentViewer() viewer: Viewer, @Param('code') code: string, @Query('year') year?: string, @Query('community') community?: string) {
+  @Access(figuresForEveryone)
+  @Contract(contracts.sources)
+  async sources(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.sources>, @RouteQuery() filter: QueryOf<typeof contracts.sources>) {
     try {
-      return await this.sourcesService.sources(code, { year: single(year), community: single(community) }, viewer.scope);
+      return await this.sourcesService.sources(code, filter, viewer.scope);
     } catch (error) {
       if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
       throw error;
     }
   }
-}
-
-// `?year=1&year=2` arrives as an array; only one value is meaningful.
-function single(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new BadRequestException('each filter takes a single value');
-  return value;
 }

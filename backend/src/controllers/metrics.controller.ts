@@ -1,11 +1,14 @@
-import { BadRequestException, Controller, Get, Inject, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
 import type { Request, Response } from 'express';
 import { arrowStreamType, toArrowStream } from '../analytics/arrow-encode.ts';
 import { MetricsQueryError } from '../analytics/metrics-query.ts';
+import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
 import { MetricsService } from '../services/metrics.service.ts';
+import { metricsContracts as contracts } from './metrics.contract.ts';
 
 @Controller('metrics')
 export class MetricsController {
@@ -19,7 +22,9 @@ export class MetricsController {
    */
   @Get()
   @UseInterceptors(AnalyticsEtagInterceptor)
-  async query(@CurrentViewer() viewer: Viewer, @Query() raw: Record<string, unknown>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @Access(figuresForEveryone)
+  @Contract(contracts.query)
+  async query(@CurrentViewer() viewer: Viewer, @RouteQuery() raw: QueryOf<typeof contracts.query>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     let result;
     try {
       result = await this.metrics.run(this.metrics.parse(raw), viewer.scope);

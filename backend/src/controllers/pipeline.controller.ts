@@ -1,8 +1,11 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ConflictException, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Access, everyRole } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { Contract, RouteBody, type BodyOf } from '../lib/route-contract.ts';
 import { AuditService } from '../services/audit.service.ts';
 import { PipelineBusyError, PipelineService } from '../services/pipeline.service.ts';
+import { pipelineContracts as contracts } from './pipeline.contract.ts';
 
 @Controller('pipeline/runs')
 export class PipelineController {
@@ -13,6 +16,8 @@ export class PipelineController {
 
   /** Run history, newest first, with steps (the running one shows its current step). */
   @Get()
+  @Access(everyRole)
+  @Contract(contracts.list)
   list() {
     return this.pipeline.list();
   }
@@ -20,9 +25,9 @@ export class PipelineController {
   /** Starts a run now (`{"mode": "incremental" | "full"}`); 409 names the run in progress. */
   @Post()
   @HttpCode(202)
-  async start(@CurrentViewer() viewer: Viewer, @Body() body: { mode?: unknown } | undefined) {
-    const mode = body?.mode ?? 'incremental';
-    if (mode !== 'incremental' && mode !== 'full') throw new BadRequestException('mode must be "incremental" or "full"');
+  @Access({ admin: 'full' })
+  @Contract(contracts.start)
+  async start(@CurrentViewer() viewer: Viewer, @RouteBody() { mode }: BodyOf<typeof contracts.start>) {
     try {
       const { id, done } = await this.pipeline.start('api', mode);
       await this.audit.recordAction('pipeline.started', 'pipelineRun', String(id), viewer.email, viewer.address, { mode });

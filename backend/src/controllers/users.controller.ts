@@ -1,49 +1,51 @@
-import { BadRequestException, Body, ConflictException, Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import { BadRequestException, ConflictException, Controller, ForbiddenException, Get, Inject, NotFoundException, Patch, Post } from '@nestjs/common';
+import { Access } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { Contract, RouteBody, RouteParams, type BodyOf, type ParamsOf } from '../lib/route-contract.ts';
 import { UserExistsError, UserForbiddenError, UserInputError, UserNotFoundError, UsersService, type Manager } from '../services/users.service.ts';
+import { usersContracts as contracts } from './users.contract.ts';
+
+const managers = { director: 'full', admin: 'full' } as const;
 
 @Controller('users')
 export class UsersController {
   constructor(@Inject(UsersService) private readonly users: UsersService) {}
 
   @Get()
+  @Access(managers)
+  @Contract(contracts.list)
   list() {
     return this.users.list();
   }
 
   /** Creates an account; the answer holds the one-time password when none was sent. */
   @Post()
-  create(@CurrentViewer() viewer: Viewer, @Body() body: unknown) {
-    const { email, role, displayName, communities, password } = objectBody(body);
+  @Access(managers)
+  @Contract(contracts.create)
+  create(@CurrentViewer() viewer: Viewer, @RouteBody() { email, role, displayName, communities, password }: BodyOf<typeof contracts.create>) {
     // Only these fields: a password set here is always one to change at first sign-in.
     return translate(() => this.users.add(managerOf(viewer), { email, role, displayName, communities, password, temporaryPassword: true }));
   }
 
   /** `{displayName?, role?, communities?, disabled?}` */
   @Patch(':id')
-  update(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: unknown) {
-    return translate(() => this.users.update(managerOf(viewer), parseId(id), objectBody(body)));
+  @Access(managers)
+  @Contract(contracts.update)
+  update(@CurrentViewer() viewer: Viewer, @RouteParams() { id }: ParamsOf<typeof contracts.update>, @RouteBody() changes: BodyOf<typeof contracts.update>) {
+    return translate(() => this.users.update(managerOf(viewer), id, changes));
   }
 
   @Post(':id/reset-password')
-  resetPassword(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
-    return translate(() => this.users.resetPassword(managerOf(viewer), parseId(id)));
+  @Access(managers)
+  @Contract(contracts.resetPassword)
+  resetPassword(@CurrentViewer() viewer: Viewer, @RouteParams() { id }: ParamsOf<typeof contracts.resetPassword>) {
+    return translate(() => this.users.resetPassword(managerOf(viewer), id));
   }
 }
 
 function managerOf(viewer: Viewer): Manager {
   return { actor: viewer.email, role: viewer.role, address: viewer.address, userId: viewer.userId };
-}
-
-function objectBody(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('Send a JSON object.');
-  return body as Record<string, unknown>;
-}
-
-function parseId(id: string): number {
-  if (!/^\d{1,9}$/.test(id)) throw new BadRequestException('the account id must be a number');
-  return Number(id);
 }
 
 async function translate<T>(work: () => Promise<T>): Promise<T> {

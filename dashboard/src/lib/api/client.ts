@@ -61,7 +61,8 @@ export type FetchFn = (request: Request) => Promise<Response>;
  * is checked against it when the dashboard is type-checked (a route or field the API no longer has
  * does not compile). Same origin; the session cookie goes with every request.
  */
-const api = createClient<paths>({
+// Its calls read JSON (files are downloaded through downloadUrl; the Arrow stream is parsed as bytes).
+const api = createClient<paths, 'application/json'>({
   // A Request needs an absolute address outside the browser (the unit tests).
   baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin,
   credentials: 'same-origin',

@@ -1,5 +1,5 @@
 // Generated from the API's OpenAPI document (GET /api/docs-json) by `npm run api:generate`. Do not edit:
-// the response shapes are written in backend/src/openapi/schemas.ts.
+// the shapes are written in each route's contract, backend/src/controllers/<name>.contract.ts.
 
 export interface paths {
     "/api/health": {
@@ -406,23 +406,78 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        HealthResponse: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            analytics: {
-                available: boolean;
-                reason: string | null;
+        ActivityItem: {
+            externalId: string;
+            date: string;
+            community: string;
+            type: string;
+            title: string;
+            residentInitiative: boolean;
+            namedAttendances: number | null;
+            anonymousAttendances: number | null;
+            attendances: number | null;
+            source: {
+                batchId: number;
+                file: string;
+                importedBy: string;
+                importedAt: string;
+                row: number;
             };
-            dataAsOf: string | null;
-            analyticsVersion: number | null;
-            lastRun: {
-                id: number;
-                status: string;
-                trigger: string;
-                startedAt: string;
-                finishedAt: string | null;
+            attendanceLists: {
+                batchId: number;
+                file: string;
+                importedBy: string;
+                importedAt: string;
+                attendances: number | null;
+            }[];
+            /** @description Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only. */
+            suppressed?: string[];
+        };
+        ActivityList: {
+            activities: components["schemas"]["ActivityItem"][];
+            truncated: boolean;
+            limit: number;
+        };
+        AuditEvent: {
+            id: number;
+            at: string;
+            actor: string;
+            action: string;
+            entity: string;
+            entityId: string | null;
+            before: unknown;
+            after: unknown;
+            address: string | null;
+        };
+        AuditPage: {
+            total: number;
+            events: components["schemas"]["AuditEvent"][];
+        };
+        BatchRef: {
+            batchId: number;
+            file: string;
+            importedBy: string;
+            importedAt: string;
+        };
+        CommunityParticipation: {
+            community: {
+                code: string;
+                name: string;
+            };
+            /** @enum {string} */
+            grain: "month";
+            periods: components["schemas"]["ParticipationPeriod"][];
+            targetPath: {
+                period: string;
+                expected: number | null;
+            }[];
+            target: {
+                indicator: string;
+                baseline: number | null;
+                targets: {
+                    [key: string]: number;
+                };
             } | null;
-            demo: boolean;
         };
         ConfigResponse: {
             project: {
@@ -461,86 +516,6 @@ export interface components {
                 cumulative: boolean;
             }[];
         };
-        SessionUser: {
-            id: number;
-            email: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "director" | "organizer" | "auditor" | "admin";
-            communities: string[];
-            disabled: boolean;
-            mustChangePassword: boolean;
-            lastSignInAt: string | null;
-            createdAt: string;
-        };
-        SessionResponse: {
-            user: components["schemas"]["SessionUser"] | null;
-            csrfToken: string | null;
-            expiresAt: string | null;
-            demo: boolean;
-        };
-        IndicatorValue: {
-            code: string;
-            community: string;
-            year: number;
-            value: number | null;
-            target: number | null;
-            baseline: number | null;
-            expected: number | null;
-            achievement: number | null;
-            /**
-             * @description null where the value is suppressed (the auditor’s view, exports)
-             * @enum {string|null}
-             */
-            status: "on_track" | "at_risk" | "behind" | "no_data" | "no_target" | "not_started" | null;
-            /** @enum {string} */
-            unit: "persons" | "activities" | "percent";
-            /** @description Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only. */
-            suppressed?: string[];
-        };
-        ParticipationPeriod: {
-            period: string;
-            activities: number;
-            attendances: number | null;
-            namedAttendances: number | null;
-            anonymousAttendances: number | null;
-            distinctParticipants: number | null;
-            newParticipants: number | null;
-            returningParticipants: number | null;
-            cumulativeParticipants: number | null;
-            turnout: number | null;
-            /** @description Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only. */
-            suppressed?: string[];
-        };
-        CommunityParticipation: {
-            community: {
-                code: string;
-                name: string;
-            };
-            /** @enum {string} */
-            grain: "month";
-            periods: components["schemas"]["ParticipationPeriod"][];
-            targetPath: {
-                period: string;
-                expected: number | null;
-            }[];
-            target: {
-                indicator: string;
-                baseline: number | null;
-                targets: {
-                    [key: string]: number;
-                };
-            } | null;
-        };
-        MetricsResult: {
-            query: Record<string, never>;
-            columns: string[];
-            rows: {
-                [key: string]: string | number | null;
-            }[];
-            analyticsVersion: number | null;
-            dataAsOf: string | null;
-        };
         DeclineAlert: {
             id: number;
             community: string;
@@ -557,43 +532,80 @@ export interface components {
             sentencePl: string;
             sentenceEn: string;
         };
-        BatchRef: {
-            batchId: number;
+        Error: {
+            statusCode: number;
+            message: string | string[];
+            code?: string;
+        };
+        FileImportReport: {
             file: string;
-            importedBy: string;
-            importedAt: string;
+            kind: string | null;
+            /** @enum {string} */
+            status: "imported" | "rejected" | "unchanged";
+            rows: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            batchId: number | null;
+            errors: components["schemas"]["ImportIssue"][];
+            warnings: components["schemas"]["ImportIssue"][];
         };
-        ActivityItem: {
-            externalId: string;
-            date: string;
-            community: string;
-            type: string;
-            title: string;
-            residentInitiative: boolean;
-            namedAttendances: number | null;
-            anonymousAttendances: number | null;
-            attendances: number | null;
-            source: {
-                batchId: number;
-                file: string;
-                importedBy: string;
-                importedAt: string;
-                row: number;
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            analytics: {
+                available: boolean;
+                reason: string | null;
             };
-            attendanceLists: {
-                batchId: number;
-                file: string;
-                importedBy: string;
-                importedAt: string;
-                attendances: number | null;
-            }[];
-            /** @description Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only. */
-            suppressed?: string[];
+            dataAsOf: string | null;
+            analyticsVersion: number | null;
+            lastRun: {
+                id: number;
+                status: string;
+                trigger: string;
+                startedAt: string;
+                finishedAt: string | null;
+            } | null;
+            demo: boolean;
         };
-        ActivityList: {
-            activities: components["schemas"]["ActivityItem"][];
-            truncated: boolean;
-            limit: number;
+        ImportBatchItem: {
+            id: number;
+            file: string;
+            kind: string;
+            sha256: string;
+            status: string;
+            source: string;
+            importedBy: string;
+            at: string;
+            rowsRead: number;
+            rowsWritten: number;
+            errorCount: number;
+            warningCount: number;
+            report: unknown;
+        };
+        ImportIssue: {
+            row: number | null;
+            column: string | null;
+            value: string | null;
+            code: string;
+            message: string;
+        };
+        ImportJob: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "finished" | "failed";
+            startedAt: string;
+            finishedAt: string | null;
+            progress: {
+                file: string;
+                fileIndex: number;
+                fileCount: number;
+                phase: string;
+                rowsDone: number;
+                rowsTotal: number;
+            } | null;
+            files: components["schemas"]["FileImportReport"][] | null;
+            error: string | null;
         };
         IndicatorSources: {
             indicator: {
@@ -614,6 +626,33 @@ export interface components {
             };
             activities: components["schemas"]["ActivityItem"][];
             truncated: boolean;
+        };
+        IndicatorValue: {
+            code: string;
+            community: string;
+            year: number;
+            value: number | null;
+            target: number | null;
+            baseline: number | null;
+            expected: number | null;
+            achievement: number | null;
+            /** @description null where the value is suppressed (the auditor’s view, exports) */
+            status: ("on_track" | "at_risk" | "behind" | "no_data" | "no_target" | "not_started") | null;
+            /** @enum {string} */
+            unit: "persons" | "activities" | "percent";
+            /** @description Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only. */
+            suppressed?: string[];
+        };
+        MetricsResult: {
+            query: {
+                [key: string]: unknown;
+            };
+            columns: string[];
+            rows: {
+                [key: string]: string | number | null | string[];
+            }[];
+            analyticsVersion: number | null;
+            dataAsOf: string | null;
         };
         /** @description Register details (home community, gender, birth year, joining, leader) are null and names absent unless the viewer is the director or an organizer of the person’s home community. */
         ParticipantItem: {
@@ -639,72 +678,19 @@ export interface components {
             lapsedAfterDays: number;
             participants: components["schemas"]["ParticipantItem"][];
         };
-        AuditEvent: {
-            id: number;
-            at: string;
-            actor: string;
-            action: string;
-            entity: string;
-            entityId: string | null;
-            before: unknown;
-            after: unknown;
-            address: string | null;
-        };
-        AuditPage: {
-            total: number;
-            events: components["schemas"]["AuditEvent"][];
-        };
-        ImportIssue: {
-            row: number | null;
-            column: string | null;
-            value: string | null;
-            code: string;
-            message: string;
-        };
-        FileImportReport: {
-            file: string;
-            kind: string | null;
-            /** @enum {string} */
-            status: "imported" | "rejected" | "unchanged";
-            rows: number;
-            created: number;
-            updated: number;
-            unchanged: number;
-            batchId: number | null;
-            errors: components["schemas"]["ImportIssue"][];
-            warnings: components["schemas"]["ImportIssue"][];
-        };
-        ImportJob: {
-            id: string;
-            /** @enum {string} */
-            status: "running" | "finished" | "failed";
-            startedAt: string;
-            finishedAt: string | null;
-            progress: {
-                file: string;
-                fileIndex: number;
-                fileCount: number;
-                phase: string;
-                rowsDone: number;
-                rowsTotal: number;
-            } | null;
-            files: components["schemas"]["FileImportReport"][] | null;
-            error: string | null;
-        };
-        ImportBatchItem: {
-            id: number;
-            file: string;
-            kind: string;
-            sha256: string;
-            status: string;
-            source: string;
-            importedBy: string;
-            at: string;
-            rowsRead: number;
-            rowsWritten: number;
-            errorCount: number;
-            warningCount: number;
-            report: unknown;
+        ParticipationPeriod: {
+            period: string;
+            activities: number;
+            attendances: number | null;
+            namedAttendances: number | null;
+            anonymousAttendances: number | null;
+            distinctParticipants: number | null;
+            newParticipants: number | null;
+            returningParticipants: number | null;
+            cumulativeParticipants: number | null;
+            turnout: number | null;
+            /** @description Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only. */
+            suppressed?: string[];
         };
         PipelineRunItem: {
             id: number;
@@ -724,11 +710,23 @@ export interface components {
             error: string | null;
             note: string | null;
         };
-        PublicUser: components["schemas"]["SessionUser"];
-        Error: {
-            statusCode: number;
-            message: string | string[];
-            code?: string;
+        SessionResponse: {
+            user: components["schemas"]["SessionUser"] | null;
+            csrfToken: string | null;
+            expiresAt: string | null;
+            demo: boolean;
+        };
+        SessionUser: {
+            id: number;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "director" | "organizer" | "auditor" | "admin";
+            communities: string[];
+            disabled: boolean;
+            mustChangePassword: boolean;
+            lastSignInAt: string | null;
+            createdAt: string;
         };
     };
     responses: never;
@@ -839,6 +837,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -864,6 +863,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -877,6 +877,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description an indicator code */
                 code: string;
             };
             cookie?: never;
@@ -905,7 +906,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        indicator: Record<string, never>;
+                        indicator: {
+                            [key: string]: unknown;
+                        };
                         pipelineRunId: number | null;
                     };
                 };
@@ -947,6 +950,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description an indicator code */
                 code: string;
             };
             cookie?: never;
@@ -995,6 +999,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MetricsResult"];
+                    "application/vnd.apache.arrow.stream": Blob;
                 };
             };
         };
@@ -1004,6 +1009,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description a community code */
                 code: string;
             };
             cookie?: never;
@@ -1026,6 +1032,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description a community code */
                 code: string;
             };
             cookie?: never;
@@ -1072,7 +1079,12 @@ export interface operations {
     };
     ImportsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description rows, at most 200 (default 50) */
+                limit?: string;
+                /** @description the last id of the previous page */
+                before?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1103,6 +1115,7 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
+                    /** @description the files to import */
                     files: Blob[];
                     /**
                      * @description the language of the report
@@ -1136,6 +1149,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the job id */
                 id: string;
             };
             cookie?: never;
@@ -1161,17 +1175,21 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description one of activities, attendance, participants, survey */
                 kind: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                };
             };
         };
     };
@@ -1205,8 +1223,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    mode?: "incremental" | "full";
+                    mode?: ("incremental" | "full") | null;
                 };
             };
         };
@@ -1230,7 +1247,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description active (default), ended or all */
-                status?: string;
+                status?: "active" | "ended" | "all";
                 /** @description a community code */
                 community?: string;
             };
@@ -1311,6 +1328,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the account id */
                 id: string;
             };
             cookie?: never;
@@ -1343,6 +1361,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description the account id */
                 id: string;
             };
             cookie?: never;
@@ -1383,7 +1402,7 @@ export interface operations {
                 /** @description number */
                 offset?: string;
                 /** @description json (default) or csv */
-                format?: string;
+                format?: "json" | "csv";
             };
             header?: never;
             path?: never;
@@ -1398,6 +1417,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                    "text/csv": Blob;
                 };
             };
         };
@@ -1406,7 +1426,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description xlsx (default), csv or pdf */
-                format?: string;
+                format?: "xlsx" | "csv" | "pdf";
             };
             header?: never;
             path?: never;
@@ -1414,11 +1434,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
+                    "application/pdf": Blob;
+                };
             };
         };
     };
@@ -1426,7 +1451,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description xlsx (default), csv or pdf */
-                format?: string;
+                format?: "xlsx" | "csv" | "pdf";
                 /** @description a project year */
                 year?: string;
                 /** @description ALL or a community code */
@@ -1434,17 +1459,23 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description an indicator code */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "text/csv": Blob;
+                    "application/pdf": Blob;
+                };
             };
         };
     };
@@ -1454,7 +1485,7 @@ export interface operations {
                 /** @description a project year */
                 year?: string;
                 /** @description pl (default) or en */
-                lang?: string;
+                lang?: "pl" | "en";
             };
             header?: never;
             path?: never;
@@ -1462,11 +1493,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": Blob;
+                };
             };
         };
     };

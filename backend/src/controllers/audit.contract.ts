@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { contract, queryChoice, queryText } from '../lib/route-contract.ts';
+
+const auditEvent = z
+  .object({ id: z.int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), before: z.unknown(), after: z.unknown(), address: z.string().nullable() })
+  .meta({ id: 'AuditEvent' });
+
+export const auditContracts = {
+  // Dates and paging are checked by parseAuditFilter (services/audit.service.ts), which the command line shares.
+  list: contract({
+    query: z.object({
+      from: queryText(40).meta({ description: 'YYYY-MM-DD or date-time' }),
+      to: queryText(40).meta({ description: 'YYYY-MM-DD or date-time' }),
+      actor: queryText().meta({ description: 'e-mail' }),
+      action: queryText().meta({ description: 'e.g. import or import.imported' }),
+      entity: queryText().meta({ description: 'e.g. activity' }),
+      entityId: queryText().meta({ description: 'e.g. an activity id' }),
+      limit: queryText(12).meta({ description: '1–1000' }),
+      offset: queryText(12).meta({ description: 'number' }),
+      format: queryChoice(['json', 'csv'], 'json').meta({ description: 'json (default) or csv' }),
+    }),
+    response: z.object({ total: z.int(), events: z.array(auditEvent) }).meta({ id: 'AuditPage' }),
+    files: { 'text/csv': 'with format=csv: the events as a CSV file' },
+  }),
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { contract } from '../lib/route-contract.ts';
+
+export const indicatorUnit = z.enum(['persons', 'activities', 'percent']);
+
+export const healthContracts = {
+  health: contract({
+    response: z
+      .object({
+        status: z.enum(['ok', 'degraded']),
+        analytics: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+        dataAsOf: z.string().nullable(),
+        analyticsVersion: z.int().nullable(),
+        lastRun: z.object({ id: z.int(), status: z.string(), trigger: z.string(), startedAt: z.string(), finishedAt: z.string().nullable() }).nullable(),
+        demo: z.boolean(),
+      })
+      .meta({ id: 'HealthResponse' }),
+  }),
+  config: contract({
+    response: z
+      .object({
+        project: z.object({
+          name: z.string(),
+          centre: z.string(),
+          periodStart: z.string(),
+          periodEnd: z.string(),
+          timeZone: z.string(),
+          statusThresholds: z.object({ onTrack: z.number(), atRisk: z.number() }),
+        }),
+        years: z.array(z.int()),
+        communities: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['territorial', 'categorical']) })),
+        activityTypes: z.array(z.object({ code: z.string(), namePl: z.string(), nameEn: z.string(), group: z.enum(['animation', 'education', 'action']) })),
+        indicators: z.array(z.object({ code: z.string(), namePl: z.string(), nameEn: z.string(), kind: z.enum(['output', 'result']), unit: indicatorUnit, cumulative: z.boolean() })),
+      })
+      .meta({ id: 'ConfigResponse' }),
+  }),
+};

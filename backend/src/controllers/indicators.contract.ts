@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { contract, queryText } from '../lib/route-contract.ts';
+import { activityItem, suppressedFields } from './activities.contract.ts';
+import { indicatorUnit } from './health.contract.ts';
+
+const statuses = ['on_track', 'at_risk', 'behind', 'no_data', 'no_target', 'not_started'] as const;
+
+export const indicatorValue = z
+  .object({
+    code: z.string(),
+    community: z.string(),
+    year: z.int(),
+    value: z.number().nullable(),
+    target: z.number().nullable(),
+    baseline: z.number().nullable(),
+    expected: z.number().nullable(),
+    achievement: z.number().nullable(),
+    // Null where small-count suppression hides the value: the status would give it away.
+    status: z.enum(statuses).nullable().meta({ description: 'null where the value is suppressed (the auditor’s view, exports)' }),
+    unit: indicatorUnit,
+    suppressed: suppressedFields,
+  })
+  .meta({ id: 'IndicatorValue' });
+
+/** `?year=&community=`: checked against the project's years and communities by the service. */
+export const indicatorFilter = z.object({
+  year: queryText(20).meta({ description: 'a project year or "to-date"' }),
+  community: queryText().meta({ description: 'ALL or a community code' }),
+});
+
+export const indicatorCode = z.object({ code: z.string().meta({ description: 'an indicator code' }) });
+
+export const indicatorsContracts = {
+  list: contract({ query: indicatorFilter, response: z.array(indicatorValue) }),
+  updateTargets: contract({
+    params: indicatorCode,
+    body: z
+      .object({
+        baseline: z.record(z.string(), z.number()).optional().meta({ description: 'by scope (ALL or a community code)' }),
+        targets: z.record(z.string(), z.record(z.string(), z.number())).optional().meta({ description: 'by scope, then by project year' }),
+      })
+      .meta({ description: 'At least one of the two; what is not sent stays as it is.' }),
+    response: z.object({ indicator: z.record(z.string(), z.unknown()), pipelineRunId: z.int().nullable() }),
+  }),
+  sources: contract({
+    params: indicatorCode,
+    query: indicatorFilter,
+    response: z
+      .object({
+        indicator: z.object({ code: z.string(), namePl: z.string(), nameEn: z.string(), computation: z.string() }),
+        community: z.string(),
+        year: z.int(),
+        window: z.object({ from: z.string(), to: z.string() }).nullable(),
+        selection: z.object({ types: z.array(z.string()).nullable(), residentInitiative: z.boolean().nullable() }),
+        activities: z.array(activityItem),
+        truncated: z.boolean(),
+      })
+      .meta({ id: 'IndicatorSources' }),
+  }),
+};

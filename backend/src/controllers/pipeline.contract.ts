@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { contract } from '../lib/route-contract.ts';
+
+const pipelineRunItem = z
+  .object({
+    id: z.int(),
+    trigger: z.string(),
+    mode: z.string(),
+    // skipped: a scheduled run that did not start (coalesced into or deferred behind the run in progress; the note says which)
+    status: z.enum(['running', 'succeeded', 'failed', 'skipped']),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    steps: z.array(z.object({ name: z.string(), rowsRead: z.int().optional(), rowsWritten: z.int().optional(), ms: z.number().optional(), running: z.boolean().optional() })).nullable(),
+    error: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'PipelineRunItem' });
+
+export const pipelineContracts = {
+  list: contract({ response: z.array(pipelineRunItem) }),
+  start: contract({
+    body: z.object({ mode: z.enum(['incremental', 'full']).nullish().transform((mode) => mode ?? 'incremental') }),
+    bodyOptional: true,
+    response: z.object({ id: z.int(), status: z.string(), mode: z.string() }),
+  }),
+};

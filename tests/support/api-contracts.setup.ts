@@ -1,0 +1,3 @@
+import { checkApiAnswers } from './api-contracts.ts';
+
+checkApiAnswers();
