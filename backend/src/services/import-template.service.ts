@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read, not by every command at start.
+import type ExcelJS from 'exceljs';
 import type { OslConfig, SurveyConfig } from '@osl/data';
 import { columnSpecs } from '../import/parsing/columns.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
@@ -45,7 +46,7 @@ export class ImportTemplateService {
 
   async build(kind: ImportKind, surveyCode?: string): Promise<Buffer> {
     const survey = kind === 'survey' ? this.surveyFor(surveyCode) : null;
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await import('exceljs')).default.Workbook();
     workbook.creator = 'OSL Monitor';
     // A fixed date keeps the template byte-stable between downloads.
     workbook.created = workbook.modified = new Date(Date.UTC(2024, 0, 1));
