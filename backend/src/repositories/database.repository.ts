@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { applyMigrations, createPrismaClient, resolveDatabaseUrl, type PrismaClient } from '@osl/prisma';
+import { applyMigrations, applyPendingMigrations, createPrismaClient, readAppliedMigrations, resolveDatabaseUrl, type PrismaClient } from '@osl/prisma';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
-
-const migrationsDir = path.resolve(import.meta.dirname, '..', '..', '..', 'prisma', 'migrations');
 
 /** The operational database connection; every other repository goes through it. */
 @Injectable()
@@ -21,20 +17,11 @@ export class DatabaseRepository implements OnModuleDestroy {
     return url.startsWith('file:') ? url.slice('file:'.length) : null;
   }
 
-  /** Applies committed migrations unless every one of them is already recorded as applied. */
+  /** Applies the committed migrations unless every one is recorded as applied with its checksum (no process started then). */
   async migrate(): Promise<boolean> {
-    const committed = fs.readdirSync(migrationsDir).filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory());
-    let applied: string[] = [];
-    try {
-      const rows = await this.client.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
-      applied = rows.map((row) => row.migration_name);
-    } catch {
-      applied = [];
-    }
-    const migrated = !committed.every((name) => applied.includes(name));
-    if (migrated) await applyMigrations(this.environment.env);
+    const applied = await applyPendingMigrations({ readApplied: () => readAppliedMigrations(this.client), apply: () => applyMigrations(this.environment.env) });
     await this.useWriteAheadLog();
-    return migrated;
+    return applied.length > 0;
   }
 
   /**
