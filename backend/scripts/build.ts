@@ -1,7 +1,7 @@
 // `npm run build -w @osl/backend`: the backend's entry points as JavaScript in backend/build/, so that
 // `npm start` and `npm run osl` run without transpiling the sources at every start (tsx stays for
 // tests and development). One ES module bundle per entry point, code they share in chunks beside
-// them; the workspace packages (@osl/*) are bundled, node_modules stay imports.
+// them; the workspace packages (@osl/*) are bundled, node_modules stay imports (but see below).
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -16,16 +16,26 @@ export const backendEntryPoints = {
   'auditor-mask.worker': 'src/auth/auditor-mask.worker.ts',
 } as const;
 
-/** Packages outside the repository stay `import`s, resolved from node_modules at run time. */
-const nodeModulesExternal: Plugin = {
-  name: 'node-modules-external',
-  setup(context) {
-    context.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('@osl/')) return undefined;
-      return { path: args.path, external: true };
-    });
-  },
-};
+/**
+ * Inlined into the CLI and the import worker: packages of many small files that every command
+ * loads (Nest's core, rxjs, zod, DuckDB's API: about 700 of a command's 970 files, a third of its
+ * start). The server keeps them as imports: its Express, Swagger and schedule modules, loaded from
+ * node_modules, must share one Nest with it.
+ */
+const inlinedIntoCommands = /^(@nestjs\/(common|core)|rxjs|zod|iterare|tslib|uid|fast-safe-stringify|path-to-regexp|reflect-metadata|@duckdb\/node-api)(\/|$)/;
+
+/** Packages outside the repository stay `import`s, resolved from node_modules at run time, except those `inlined`. */
+function nodeModulesExternal(inlined: RegExp | null): Plugin {
+  return {
+    name: 'node-modules-external',
+    setup(context) {
+      context.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('@osl/') || inlined?.test(args.path)) return undefined;
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
 
 /**
  * The sources find files of the repository (SQL, migrations, configuration, the dashboard) from
@@ -49,11 +59,13 @@ function sourceDirname(outDir: string): Plugin {
 /** The backend's bundles in `outDir` (emptied first). */
 export async function buildBackend(outDir = path.join(backendDir, 'build')): Promise<void> {
   fs.rmSync(outDir, { recursive: true, force: true });
-  await bundleEntryPoints(Object.fromEntries(Object.entries(backendEntryPoints).map(([name, source]) => [name, path.join(backendDir, source)])), outDir);
+  const entries = (names: (keyof typeof backendEntryPoints)[]) => Object.fromEntries(names.map((name) => [name, path.join(backendDir, backendEntryPoints[name])]));
+  await bundleEntryPoints(entries(['main', 'auditor-mask.worker']), outDir);
+  await bundleEntryPoints(entries(['cli', 'import-worker']), outDir, inlinedIntoCommands);
 }
 
 /** Bundles TypeScript entry points (name → absolute path) of this repository as the backend's are built. */
-export async function bundleEntryPoints(entryPoints: Record<string, string>, outDir: string): Promise<void> {
+export async function bundleEntryPoints(entryPoints: Record<string, string>, outDir: string, inlined: RegExp | null = null): Promise<void> {
   await build({
     absWorkingDir: backendDir,
     entryPoints,
@@ -72,7 +84,9 @@ export async function bundleEntryPoints(entryPoints: Record<string, string>, out
     keepNames: true,
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [nodeModulesExternal, sourceDirname(outDir)],
+    // Inlined CommonJS packages require the ones left outside through Node's own require.
+    banner: { js: "import { createRequire as __oslCreateRequire } from 'node:module'; const require = __oslCreateRequire(import.meta.url);" },
+    plugins: [nodeModulesExternal(inlined), sourceDirname(outDir)],
   });
 }
 
