@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // The CLI the tests spawn is the built one, bundled once before the first file.
+    globalSetup: ['support/built-backend.ts'],
   },
 });

@@ -24,102 +24,8 @@ import { apiRoutesOf } from './lib/api-routes.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { SpoolingStorage } from './lib/spooling-storage.ts';
 import { uploadSizeLimit } from './lib/upload-limit.ts';
-import { PdfBrowserPool } from './services/pdf-browser-pool.ts';
-import { SummaryPdfService } from './services/summary-pdf.service.ts';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
-import { ActivityRepository } from './repositories/activity.repository.ts';
-import { AlertRepository } from './repositories/alert.repository.ts';
-import { AnalyticsRepository } from './repositories/analytics.repository.ts';
-import { AuditQueryRepository, AuditRepository } from './repositories/audit.repository.ts';
-import { DatabaseRepository, OPERATIONAL_DATABASE } from './repositories/database.repository.ts';
-import { ImportRepository } from './repositories/import.repository.ts';
-import { ImportJobRepository } from './repositories/import-job.repository.ts';
-import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
-import { ParticipantRepository } from './repositories/participant.repository.ts';
-import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
-import { UserRepository } from './repositories/user.repository.ts';
-import { ActivitiesService } from './services/activities.service.ts';
-import { AlertsService } from './services/alerts.service.ts';
-import { AuditService } from './services/audit.service.ts';
-import { AuditorFiguresService } from './services/auditor-figures.service.ts';
-import { AuthService } from './services/auth.service.ts';
-import { UsersService } from './services/users.service.ts';
-import { BootstrapService } from './services/bootstrap.service.ts';
-import { DemoService } from './services/demo.service.ts';
-import { ExportsService } from './services/exports.service.ts';
-import { HealthService } from './services/health.service.ts';
-import { ImportJobsService } from './services/import-jobs.service.ts';
-import { ImportTemplateService } from './services/import-template.service.ts';
-import { ImportService } from './services/import.service.ts';
-import { ImportWorkerService } from './services/import-worker.service.ts';
-import { IndicatorSourcesService } from './services/indicator-sources.service.ts';
-import { IndicatorTargetsService } from './services/indicator-targets.service.ts';
-import { InboxService } from './services/inbox.service.ts';
-import { MetricsService } from './services/metrics.service.ts';
-import { IndicatorsService } from './services/indicators.service.ts';
-import { ParticipantsService } from './services/participants.service.ts';
-import { ParticipationService } from './services/participation.service.ts';
-import { PipelineService } from './services/pipeline.service.ts';
-
-const repositories = [
-  ActivityRepository,
-  AlertRepository,
-  AnalyticsRepository,
-  AuditQueryRepository,
-  AuditRepository,
-  DatabaseRepository,
-  ImportRepository,
-  ImportJobRepository,
-  ParticipantRepository,
-  PipelineRunRepository,
-  ReferenceDataRepository,
-  UserRepository,
-];
-const services = [
-  ActivitiesService,
-  AlertsService,
-  AuditService,
-  AuditorFiguresService,
-  AuthService,
-  BootstrapService,
-  DemoService,
-  ExportsService,
-  PdfBrowserPool,
-  SummaryPdfService,
-  HealthService,
-  ImportJobsService,
-  ImportService,
-  ImportWorkerService,
-  ImportTemplateService,
-  IndicatorSourcesService,
-  IndicatorTargetsService,
-  InboxService,
-  MetricsService,
-  IndicatorsService,
-  ParticipantsService,
-  ParticipationService,
-  PipelineService,
-  UsersService,
-];
-
-/** Services and repositories, shared by the server and the command-line interface. */
-@Module({})
-export class CoreModule {
-  static register(environment: OslEnvironment, config: OslConfig): DynamicModule {
-    return {
-      module: CoreModule,
-      global: true,
-      providers: [
-        { provide: OSL_ENVIRONMENT, useValue: environment },
-        { provide: OSL_CONFIG, useValue: config },
-        { provide: OPERATIONAL_DATABASE, useFactory: () => createOperationalDatabase(environment.env) },
-        ...repositories,
-        ...services,
-      ],
-      exports: [OSL_ENVIRONMENT, OSL_CONFIG, ...repositories, ...services],
-    };
-  }
-}
+import type { OslEnvironment } from './lib/osl-environment.ts';
+import { CoreModule } from './core.module.ts';
 
 /** Every controller of the API; the authorization-matrix test calls each of their routes. */
 export const apiControllers = [
@@ -171,13 +77,5 @@ export class AppModule implements NestModule {
       // Every request passes the guard, which reads the handler's access decorator (auth/access.decorator.ts).
       providers: [ScheduledJobs, { provide: APP_GUARD, useClass: AuthGuard }],
     };
-  }
-}
-
-/** The command-line interface: the same services, no HTTP, no schedule. */
-@Module({})
-export class CliModule {
-  static register(environment: OslEnvironment, config: OslConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.register(environment, config)] };
   }
 }

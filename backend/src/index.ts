@@ -1,6 +1,7 @@
 export { startServer, type RunningServer } from './server.ts';
 export { readEnvironment, readConfig, type OslEnvironment } from './lib/osl-environment.ts';
-export { CliModule, AppModule, apiControllers, apiRoutes, accessMatrix } from './app.module.ts';
+export { AppModule, apiControllers, apiRoutes, accessMatrix } from './app.module.ts';
+export { CliModule } from './core.module.ts';
 export { ImportService, type FileImportReport } from './services/import.service.ts';
 export { PipelineService } from './services/pipeline.service.ts';
 export { IndicatorsService } from './services/indicators.service.ts';

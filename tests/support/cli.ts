@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { builtCli } from './built-backend.ts';
 import { repositoryRoot } from './installation.ts';
 
 export interface CliOutcome {
@@ -8,9 +8,9 @@ export interface CliOutcome {
   stderr: string;
 }
 
-/** Runs `osl` exactly as `npm run osl --` does (node with tsx), in a given data folder. */
+/** Runs `osl` exactly as `npm run osl --` does (the built CLI), in a given data folder. */
 export function runOsl(args: string[], env: NodeJS.ProcessEnv, input?: string): CliOutcome {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), ...args], {
+  const result = spawnSync(process.execPath, [builtCli, ...args], {
     cwd: repositoryRoot,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -26,7 +26,7 @@ export function runOsl(args: string[], env: NodeJS.ProcessEnv, input?: string): 
  */
 export function runOslAsync(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [builtCli, ...args], {
       cwd: repositoryRoot,
       env: { ...process.env, ...env },
     });

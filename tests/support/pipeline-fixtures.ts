@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { OslEnvironment } from '@osl/backend';
 import { parseAnalyticsMeta, readStoredMeta } from '@osl/pipelines';
+import { builtCli } from './built-backend.ts';
 import { repositoryRoot, temporaryEnvironment, writeCsv } from './installation.ts';
 
 export const communities = ['WZG', 'OST', 'LAZ'] as const;
@@ -175,9 +176,9 @@ export interface OslChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-/** Starts `osl <args>` (node with tsx, as `npm run osl --` does) without waiting for it. */
+/** Starts `osl <args>` (the built CLI, as `npm run osl --` does) without waiting for it. */
 export function spawnOsl(args: string[], env: NodeJS.ProcessEnv): OslChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, [builtCli, ...args], {
     cwd: repositoryRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

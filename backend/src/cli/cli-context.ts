@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { CliModule } from '../app.module.ts';
+import { CliModule } from '../core.module.ts';
 import { OslLogger } from '../lib/logger.ts';
 import { readConfig, type OslEnvironment } from '../lib/osl-environment.ts';
 import { BootstrapService } from '../services/bootstrap.service.ts';

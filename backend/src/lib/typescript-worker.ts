@@ -3,15 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-// A worker thread does not inherit the main thread's TypeScript loader: it registers tsx itself.
-const tsxPackage = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-const tsxApi = pathToFileURL(path.join(tsxPackage, 'dist', 'esm', 'api', 'index.mjs')).href;
-
-/** Runs a TypeScript module in a worker thread with `workerData`, and resolves with the first message it posts. */
+/**
+ * Runs a module in a worker thread with `workerData`, and resolves with the first message it posts.
+ * A TypeScript source gets tsx (a worker thread does not inherit the main thread's loader); built
+ * JavaScript (backend/build/) runs as it is.
+ */
 export function runTypeScriptWorker<T>(file: string, workerData: unknown): Promise<T> {
-  const code = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData });
+    const worker = file.endsWith('.ts') ? new Worker(tsxWorkerCode(file), { eval: true, workerData }) : new Worker(file, { workerData });
     worker.once('message', (message: T) => {
       resolve(message);
       void worker.terminate();
@@ -19,4 +18,10 @@ export function runTypeScriptWorker<T>(file: string, workerData: unknown): Promi
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`worker ${path.basename(file)} ended with code ${code}`)));
   });
+}
+
+function tsxWorkerCode(file: string): string {
+  const tsxPackage = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(path.join(tsxPackage, 'dist', 'esm', 'api', 'index.mjs')).href;
+  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
 }

@@ -13,7 +13,7 @@ export class DatabaseRepository implements OnModuleDestroy {
     this.client = operational.client;
   }
 
-  /** Applies committed migrations unless every one of them is already recorded as applied. */
+  /** Applies the committed migrations unless every one is recorded as applied with its checksum (no process started then). */
   async migrate(): Promise<boolean> {
     return this.operational.migrate();
   }

@@ -5,6 +5,7 @@ import { projectYears } from '@osl/pipelines';
 import { compileMetricsQuery } from '../analytics/metrics-query.ts';
 import { auditorPersonMeasures, type ActivityCounts, type CellId, type DisclosureInput, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { workerEntry } from '../lib/built-code.ts';
 import { runTypeScriptWorker } from '../lib/typescript-worker.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
@@ -22,7 +23,7 @@ export interface AuditorDisclosureInput extends DisclosureInput {
   activities: (ActivityCounts & { type: string })[];
 }
 
-const maskWorker = path.join(import.meta.dirname, '..', 'auth', 'auditor-mask.worker.ts');
+const maskWorker = workerEntry('auditor-mask.worker', path.join(import.meta.dirname, '..', 'auth', 'auditor-mask.worker.ts'));
 
 // Activities are read a community and a year at a time, and a month at a time where a year holds more.
 const activitiesPerRead = 5000;

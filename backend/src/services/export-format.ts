@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read, not by every command at start.
+import type ExcelJS from 'exceljs';
 
 /** One exported table: a title, who exported it and the data's time, columns and rows. */
 export interface ExportTable {
@@ -42,7 +43,7 @@ export function exportCsv(table: ExportTable): Buffer {
 
 /** XLSX: the heading in the first rows, a frozen, filterable header row, numbers as numbers. */
 export async function exportXlsx(table: ExportTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await import('exceljs')).default.Workbook();
   workbook.creator = 'OSL Monitor';
   workbook.created = table.exportedAt;
   const sheet = workbook.addWorksheet('Dane');

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read, not by every command at start.
+import type ExcelJS from 'exceljs';
 import type { OslConfig, SurveyConfig } from '@osl/data';
 import { importKinds, type ImportKind } from '../import/import.types.ts';
 import type { ColumnSpec, TemplateColumn } from '../import/kinds/import-kind.ts';
@@ -25,7 +26,7 @@ export class ImportTemplateService {
     const definition = importKindDefinition(kind);
     // A kind with question columns (surveys) shows the questions of one survey.
     const survey = definition.questionColumns ? this.surveyFor(surveyCode) : null;
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await import('exceljs')).default.Workbook();
     workbook.creator = 'OSL Monitor';
     // A fixed date keeps the template byte-stable between downloads.
     workbook.created = workbook.modified = new Date(Date.UTC(2024, 0, 1));

@@ -7,11 +7,11 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import type { OslConfig } from '@osl/data';
 import type { ImportMessageKey } from '../import/import.messages.ts';
 import type { ParentMessage, WorkerMessage } from '../import/worker/import-worker.protocol.ts';
+import { workerEntry } from '../lib/built-code.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import type { FileImportReport, ImportOptions, ImportProgress } from './import.service.ts';
 
-const workerEntry = path.join(import.meta.dirname, '..', 'import', 'worker', 'import-worker.main.ts');
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const importWorker = workerEntry('import-worker', path.join(import.meta.dirname, '..', 'import', 'worker', 'import-worker.main.ts'));
 // The backend's compiler settings (decorators), wherever the server was started from.
 const backendTsconfig = path.join(import.meta.dirname, '..', '..', 'tsconfig.json');
 /** How long a stopping worker may take to end by itself before it is killed. */
@@ -104,9 +104,11 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
   private worker(): ChildProcess {
     if (this.child) return this.child;
     const memoryMb = this.memoryLimitMb;
-    const child = fork(workerEntry, [], {
-      execArgv: ['--import', tsxLoader, `--max-old-space-size=${memoryMb}`],
-      env: { ...this.environment.env, TSX_TSCONFIG_PATH: backendTsconfig },
+    // The TypeScript source needs tsx (and the backend's compiler settings); the built worker runs as it is.
+    const typescript = importWorker.endsWith('.ts');
+    const child = fork(importWorker, [], {
+      execArgv: [...(typescript ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []), `--max-old-space-size=${memoryMb}`],
+      env: typescript ? { ...this.environment.env, TSX_TSCONFIG_PATH: backendTsconfig } : this.environment.env,
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       serialization: 'advanced',
     });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { Inject, Injectable, Logger, Optional, ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
-import { chromium, type Browser } from 'playwright-core';
+// Playwright is loaded when the first PDF is printed, not by every command at start.
+import type { Browser } from 'playwright-core';
 import { BoundedSemaphore, SemaphoreFullError } from '../lib/bounded-semaphore.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
@@ -131,6 +132,7 @@ export class PdfBrowserPool implements OnModuleDestroy {
     if (!fs.existsSync(executablePath)) {
       throw new ServiceUnavailableException(`The PDF is rendered with Chromium, not found at ${executablePath} (install it: apt-get install chromium, or set CHROMIUM_PATH). Meanwhile, use "Print" and "Save as PDF" in the browser.`);
     }
+    const { chromium } = await import('playwright-core');
     return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   }
 }

@@ -4,7 +4,8 @@
  * importer lives in the backend; this is not a second one.
  */
 import fs from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read, not by every command at start.
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 export type Row = Record<string, string>;
@@ -82,7 +83,7 @@ export async function readTable(file: string, knownHeaders: readonly string[]): 
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
     records = parseCsv(text, delimiter);
   } else {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await import('exceljs')).default.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     records = [];

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read, not by every command at start.
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { excelDateOf, isoOf, polishDateOf, type Day } from './calendar.ts';
 import { withFixedZipTimestamps } from './zip-timestamps.ts';
@@ -69,7 +70,7 @@ function columnWidth(table: Table, column: number): number {
 
 /** A workbook as Excel saves it: real dates, numbers as numbers; fixed dates so bytes are repeatable. */
 export async function renderXlsx(table: Table, format: XlsxFormat, savedAt: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await import('exceljs')).default.Workbook();
   workbook.creator = 'CUS Starachowice';
   workbook.lastModifiedBy = 'organizator OSL';
   workbook.created = savedAt;

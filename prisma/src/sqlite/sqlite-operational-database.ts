@@ -3,7 +3,8 @@ import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/client.ts';
 import type { AttendanceBatch, AttendanceRow, AuditRecord, OperationalDatabase, PipelineExtract, WrittenCounts } from '../operational-database.ts';
-import { applyMigrations, migrationsDir } from '../prisma-cli.ts';
+import { applyPendingMigrations, readAppliedMigrations } from '../migration-check.ts';
+import { applyMigrations } from '../prisma-cli.ts';
 import type { RunLock, RunLockOptions } from '../run-lock.ts';
 import { FileRunLock } from './file-run-lock.ts';
 import { SqliteAttendanceWriter } from './sqlite-attendance.writer.ts';
@@ -38,20 +39,15 @@ export class SqliteOperationalDatabase implements OperationalDatabase {
   }
 
   async migrate(): Promise<boolean> {
-    const committed = fs.readdirSync(migrationsDir).filter((name) => fs.statSync(path.join(migrationsDir, name)).isDirectory());
-    let applied: string[] = [];
-    try {
-      const rows = await this.client.$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
-      applied = rows.map((row) => row.migration_name);
-    } catch {
-      applied = [];
-    }
-    const migrated = !committed.every((name) => applied.includes(name));
-    if (migrated) await applyMigrations({ ...this.env, DATABASE_URL: `file:${this.file}` });
+    // Compared by name and checksum with the committed folders: no process is started when nothing is pending.
+    const applied = await applyPendingMigrations({
+      readApplied: () => readAppliedMigrations(this.client),
+      apply: () => applyMigrations({ ...this.env, DATABASE_URL: `file:${this.file}` }),
+    });
     // WAL mode (kept in the file, so once is enough): readers never wait for the import worker's
     // writes, and a writer waits only for another writer's short transaction.
     await this.client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    return migrated;
+    return applied.length > 0;
   }
 
   async writeAttendanceBatch(

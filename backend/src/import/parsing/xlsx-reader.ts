@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read, not by every command at start.
+import type ExcelJS from 'exceljs';
 import { FileRejectedError } from '../import.errors.ts';
 import type { CellValue, ImportKind, RawRow, RawTable } from '../import.types.ts';
 import { foldHeader } from './fold.ts';
@@ -322,7 +323,7 @@ function emptyToNull(text: string): string | null {
 
 export async function readXlsx(buffer: Buffer, fileName: string, limits: XlsxLimits, kindHint?: ImportKind): Promise<RawTable> {
   checkXlsxContainer(buffer, fileName, limits);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await import('exceljs')).default.Workbook();
   try {
     // exceljs declares its own `Buffer extends ArrayBuffer`; a Node Buffer is what it reads at run time.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -3,7 +3,7 @@
 // connection nor stops it answering, and a file that exhausts the heap ends this process only.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { CliModule } from '../../app.module.ts';
+import { CliModule } from '../../core.module.ts';
 import { OslLogger } from '../../lib/logger.ts';
 import { readConfig, readEnvironment } from '../../lib/osl-environment.ts';
 import { ImportService } from '../../services/import.service.ts';
