@@ -1,8 +1,7 @@
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ActivitiesService } from '../services/activities.service.ts';
-import { InvalidFilterError } from '../services/indicators.service.ts';
 
 @Controller('activities')
 export class ActivitiesController {
@@ -15,11 +14,6 @@ export class ActivitiesController {
    */
   @Get()
   async list(@CurrentViewer() viewer: Viewer, @Query() query: Record<string, unknown>) {
-    try {
-      return await this.activities.list(query, viewer.scope);
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    return await this.activities.list(query, viewer.scope);
   }
 }

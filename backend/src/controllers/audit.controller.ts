@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { AuditFilterError, AuditService, parseAuditFilter, type AuditQuery } from '../services/audit.service.ts';
+import { DomainError } from '../lib/domain-error.ts';
+import { AuditService, parseAuditFilter, type AuditQuery } from '../services/audit.service.ts';
 
 @Controller('audit')
 export class AuditController {
@@ -15,14 +16,8 @@ export class AuditController {
   @Get()
   async list(@CurrentViewer() viewer: Viewer, @Query() query: AuditQuery & { format?: string }, @Res({ passthrough: true }) response: Response) {
     const format = query.format ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new BadRequestException('format must be json or csv');
-    let filter;
-    try {
-      filter = parseAuditFilter(query, format === 'csv');
-    } catch (error) {
-      if (error instanceof AuditFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    if (format !== 'json' && format !== 'csv') throw DomainError.invalid('filter.audit_format', {});
+    const filter = parseAuditFilter(query, format === 'csv');
     if (format === 'json') return this.audit.list(filter);
     const filterText = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'format' && typeof v === 'string') as [string, string][]).toString();
     const { csv, truncated } = await this.audit.exportCsv(filter, filterText, viewer.email, viewer.address);

@@ -1,9 +1,9 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { clientAddress, type OslRequest } from '../auth/auth.guard.ts';
 import { sessionCookie } from '../auth/cookies.ts';
-import { SemaphoreFullError } from '../lib/bounded-semaphore.ts';
-import { AuthService, PasswordRejectedError, SignInRefusedError } from '../services/auth.service.ts';
+import { DomainError } from '../lib/domain-error.ts';
+import { AuthService } from '../services/auth.service.ts';
 import { HealthService } from '../services/health.service.ts';
 import { publicUser } from '../services/users.service.ts';
 
@@ -31,22 +31,12 @@ export class AuthController {
   async signIn(@Body() body: unknown, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     const { email, password } = (body ?? {}) as Record<string, unknown>;
     if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 256) {
-      throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'Send {"email": "...", "password": "..."} as JSON.' });
+      throw DomainError.invalid('auth.sign_in_body', {}, { code: 'invalid_request' });
     }
-    try {
-      const signedIn = await this.auth.signIn(email, password, clientAddress(request));
-      if (request.activeSession) await this.auth.replace(request.activeSession.session.id);
-      response.setHeader('Set-Cookie', sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }));
-      return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
-    } catch (error) {
-      if (!(error instanceof SignInRefusedError)) throw error;
-      if (error.code === 'too_many_attempts' || error.code === 'busy') {
-        const status = error.code === 'busy' ? 503 : 429;
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        throw new HttpException({ statusCode: status, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds }, status);
-      }
-      throw new HttpException({ statusCode: 401, code: error.code, message: error.message }, 401);
-    }
+    const signedIn = await this.auth.signIn(email, password, clientAddress(request));
+    if (request.activeSession) await this.auth.replace(request.activeSession.session.id);
+    response.setHeader('Set-Cookie', sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }));
+    return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
   }
 
   @Post('sign-out')
@@ -62,17 +52,8 @@ export class AuthController {
   async changePassword(@Body() body: unknown, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     const { currentPassword, newPassword } = (body ?? {}) as Record<string, unknown>;
     if (typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
-      throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'Send {"currentPassword": "...", "newPassword": "..."} as JSON.' });
+      throw DomainError.invalid('auth.password_body', {}, { code: 'invalid_request' });
     }
-    try {
-      await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
-    } catch (error) {
-      if (error instanceof PasswordRejectedError) throw new ForbiddenException({ statusCode: 403, code: 'password_rejected', message: error.message });
-      if (error instanceof SemaphoreFullError) {
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        throw new HttpException({ statusCode: 503, code: 'busy', message: 'The server is busy checking passwords; try again in a moment.', retryAfterSeconds: error.retryAfterSeconds }, 503);
-      }
-      throw error;
-    }
+    await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
   }
 }

@@ -1,11 +1,10 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import type { ExportFormat } from '../services/export-format.ts';
 import { ExportsService } from '../services/exports.service.ts';
-import { InvalidFilterError } from '../services/indicators.service.ts';
-import { withPdfRetryAfter } from '../services/pdf-browser-pool.ts';
 
 @Controller('exports')
 export class ExportsController {
@@ -14,7 +13,7 @@ export class ExportsController {
   /** The indicator table (every indicator × scope × year), `?format=xlsx|csv|pdf`. */
   @Get('indicators')
   async indicators(@CurrentViewer() viewer: Viewer, @Query('format') format: string | undefined, @Res({ passthrough: true }) response: Response) {
-    return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorTable(viewer, parseFormat(format))));
+    return this.send(response, await this.exports.indicatorTable(viewer, parseFormat(format)));
   }
 
   /** One value's activities with provenance, `?year=&community=&format=xlsx|csv|pdf`. */
@@ -27,13 +26,8 @@ export class ExportsController {
     @Query('community') community: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if ((year !== undefined && typeof year !== 'string') || (community !== undefined && typeof community !== 'string')) throw new BadRequestException('each filter takes a single value');
-    try {
-      return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorSources(viewer, parseFormat(format), code, { year, community })));
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    if ((year !== undefined && typeof year !== 'string') || (community !== undefined && typeof community !== 'string')) throw DomainError.invalid('filter.single_value', {});
+    return this.send(response, await this.exports.indicatorSources(viewer, parseFormat(format), code, { year, community }));
   }
 
   private send(response: Response, file: { content: Buffer; contentType: string; fileName: string }): StreamableFile {
@@ -45,5 +39,5 @@ export class ExportsController {
 function parseFormat(value: unknown): ExportFormat {
   if (value === undefined || value === '' || value === 'xlsx') return 'xlsx';
   if (value === 'csv' || value === 'pdf') return value;
-  throw new BadRequestException('format must be xlsx, csv or pdf');
+  throw DomainError.invalid('filter.export_format', {});
 }

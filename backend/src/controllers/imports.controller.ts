@@ -1,11 +1,9 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
   HttpCode,
   Inject,
-  NotFoundException,
   Param,
   Post,
   Query,
@@ -20,9 +18,10 @@ import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { importKinds } from '../import/import.types.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { AuditService } from '../services/audit.service.ts';
 import { ImportJobsService } from '../services/import-jobs.service.ts';
-import { ImportTemplateService, UnknownSurveyError, templateSheetNames } from '../services/import-template.service.ts';
+import { ImportTemplateService, templateSheetNames } from '../services/import-template.service.ts';
 import type { ImportLanguage } from '../services/import.service.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 
@@ -58,7 +57,7 @@ export class ImportsController {
     @Query('async') asynchronous: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (!files || files.length === 0) throw new BadRequestException('Send the files as multipart/form-data in the field "files".');
+    if (!files || files.length === 0) throw DomainError.invalid('imports.no_files', {});
     // multer decodes names as latin1; Polish browsers send UTF-8.
     const spooled = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), path: f.path }));
     let options;
@@ -81,7 +80,7 @@ export class ImportsController {
       return this.jobs.start(spooled, options, viewer.userId);
     }
     const reports = await this.jobs.run(spooled, options);
-    if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ statusCode: 422, message: 'Some files were rejected', files: reports });
+    if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ key: 'imports.files_rejected', files: reports });
     return { files: reports };
   }
 
@@ -89,7 +88,7 @@ export class ImportsController {
   async job(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
     // Another user's job is answered as not found: its report holds the rows of their file.
     const job = await this.jobs.get(id, viewer.userId);
-    if (!job) throw new NotFoundException(`No import job "${id}"`);
+    if (!job) throw DomainError.notFound('imports.job_not_found', { id });
     return job;
   }
 
@@ -122,23 +121,18 @@ export class ImportsController {
 
   @Get('templates/:kind')
   async template(@CurrentViewer() viewer: Viewer, @Param('kind') kind: string, @Query('survey') survey: string | undefined, @Res() response: Response) {
-    if (!(importKinds as readonly string[]).includes(kind)) throw new NotFoundException(`No template "${kind}"; use one of ${importKinds.join(', ')}`);
+    if (!(importKinds as readonly string[]).includes(kind)) throw DomainError.notFound('imports.template_not_found', { kind, allowed: importKinds.join(', ') });
     const parsed = kind as ImportKind;
-    try {
-      const content = await this.templates.build(parsed, survey);
-      const name = `szablon-${templateSheetNames[parsed]}${parsed === 'survey' && survey ? `-${survey}` : ''}.xlsx`;
-      await this.audit.recordAction('download.template', 'template', parsed, viewer.email, viewer.address, { file: name });
-      response
-        .status(200)
-        .set({
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-        })
-        .send(content);
-    } catch (error) {
-      if (error instanceof UnknownSurveyError) throw new NotFoundException(error.message);
-      throw error;
-    }
+    const content = await this.templates.build(parsed, survey);
+    const name = `szablon-${templateSheetNames[parsed]}${parsed === 'survey' && survey ? `-${survey}` : ''}.xlsx`;
+    await this.audit.recordAction('download.template', 'template', parsed, viewer.email, viewer.address, { file: name });
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      })
+      .send(content);
   }
 }
 
@@ -149,18 +143,18 @@ const maxHistoryPage = 200;
 function parsePositiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < 1 || parsed > max) throw new BadRequestException(`${name} must be a whole number from 1 to ${max}`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < 1 || parsed > max) throw DomainError.invalid('filter.whole_number', { name, min: 1, max });
   return parsed;
 }
 
 function parseKind(value: unknown): ImportKind | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'string' && (importKinds as readonly string[]).includes(value)) return value as ImportKind;
-  throw new BadRequestException(`kind must be one of ${importKinds.join(', ')}`);
+  throw DomainError.invalid('imports.kind', { allowed: importKinds.join(', ') });
 }
 
 function parseLang(value: unknown): ImportLanguage {
   if (value === undefined || value === '' || value === 'pl') return 'pl';
   if (value === 'en') return 'en';
-  throw new BadRequestException('lang must be pl or en');
+  throw DomainError.invalid('filter.lang', {});
 }

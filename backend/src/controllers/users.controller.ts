@@ -1,7 +1,8 @@
-import { BadRequestException, Body, ConflictException, Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { UserExistsError, UserForbiddenError, UserInputError, UserNotFoundError, UsersService, type Manager } from '../services/users.service.ts';
+import { DomainError } from '../lib/domain-error.ts';
+import { UsersService, type Manager } from '../services/users.service.ts';
 
 @Controller('users')
 export class UsersController {
@@ -17,18 +18,18 @@ export class UsersController {
   create(@CurrentViewer() viewer: Viewer, @Body() body: unknown) {
     const { email, role, displayName, communities, password } = objectBody(body);
     // Only these fields: a password set here is always one to change at first sign-in.
-    return translate(() => this.users.add(managerOf(viewer), { email, role, displayName, communities, password, temporaryPassword: true }));
+    return this.users.add(managerOf(viewer), { email, role, displayName, communities, password, temporaryPassword: true });
   }
 
   /** `{displayName?, role?, communities?, disabled?}` */
   @Patch(':id')
   update(@CurrentViewer() viewer: Viewer, @Param('id') id: string, @Body() body: unknown) {
-    return translate(() => this.users.update(managerOf(viewer), parseId(id), objectBody(body)));
+    return this.users.update(managerOf(viewer), parseId(id), objectBody(body));
   }
 
   @Post(':id/reset-password')
   resetPassword(@CurrentViewer() viewer: Viewer, @Param('id') id: string) {
-    return translate(() => this.users.resetPassword(managerOf(viewer), parseId(id)));
+    return this.users.resetPassword(managerOf(viewer), parseId(id));
   }
 }
 
@@ -37,23 +38,11 @@ function managerOf(viewer: Viewer): Manager {
 }
 
 function objectBody(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException('Send a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw DomainError.invalid('request.json_object', {});
   return body as Record<string, unknown>;
 }
 
 function parseId(id: string): number {
-  if (!/^\d{1,9}$/.test(id)) throw new BadRequestException('the account id must be a number');
+  if (!/^\d{1,9}$/.test(id)) throw DomainError.invalid('users.id_number', {});
   return Number(id);
-}
-
-async function translate<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UserInputError) throw new BadRequestException(error.message);
-    if (error instanceof UserNotFoundError) throw new NotFoundException(error.message);
-    if (error instanceof UserForbiddenError) throw new ForbiddenException(error.message);
-    if (error instanceof UserExistsError) throw new ConflictException(error.message);
-    throw error;
-  }
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { OslConfig, SurveyConfig } from '@osl/data';
 import { columnSpecs } from '../import/parsing/columns.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 
 /** What each canonical column means, shown as the header cell's note in the template. */
@@ -89,7 +90,7 @@ export class ImportTemplateService {
 
   private surveyFor(code: string | undefined): SurveyConfig {
     const survey = code ? this.config.surveys.find((s) => s.code === code) : this.config.surveys[0];
-    if (!survey) throw new UnknownSurveyError(`Unknown survey "${code}"; use one of ${this.config.surveys.map((s) => s.code).join(', ')}`);
+    if (!survey) throw DomainError.notFound('imports.unknown_survey', { code: String(code), allowed: this.config.surveys.map((s) => s.code).join(', ') });
     return survey;
   }
 
@@ -158,8 +159,6 @@ export class ImportTemplateService {
     return null;
   }
 }
-
-export class UnknownSurveyError extends Error {}
 
 function scaleLabel(scale: string): string {
   return scale === 'likert5' ? 'odpowiedź 1–5' : scale === 'yes_no' ? 'tak / nie' : 'tekst';
