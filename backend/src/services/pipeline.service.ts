@@ -16,6 +16,7 @@ import {
   type StepStats,
 } from '@osl/pipelines';
 import { errorInWords } from '../lib/database-busy.ts';
+import { currentLanguage } from '../lib/request-language.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { AlertRepository, type AlertRunSummary } from '../repositories/alert.repository.ts';
@@ -230,8 +231,9 @@ export class PipelineService {
     return file ? new SqliteExtract(file) : new PrismaExtract(this.database.client);
   }
 
+  /** The run history, its notes in the language of the request (or command) asking. */
   async list() {
-    return this.runs.list();
+    return this.runs.list(currentLanguage());
   }
 }
 
