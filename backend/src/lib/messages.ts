@@ -183,6 +183,13 @@ export const serverMessages = {
   'pipeline.reason.config_changed': { pl: 'zmieniła się konfiguracja', en: 'the configuration changed' },
   'pipeline.reason.decline_method_changed': { pl: 'zmieniła się metoda wykrywania spadków', en: 'the decline method changed' },
   'pipeline.reason.facts_mismatch': { pl: 'stan przyrostowy nie zgadza się z bazą operacyjną ({detail})', en: 'incremental state does not match ({detail})' },
+  'schedule.in_progress': { pl: 'przebieg nr {runId}{runMode} w toku (proces {pid}, od {since})', en: 'run #{runId}{runMode} in progress (process {pid}, since {since})' },
+  'schedule.coalesced': { pl: '{job}: dołączony do: {inProgress}', en: '{job}: coalesced into {inProgress}' },
+  'schedule.deferred': { pl: '{job}: odłożony, bo przebieg {mode} zlecono, gdy trwał {inProgress}; {next}', en: '{job}: deferred, a {mode} run was asked while {inProgress}; {next}' },
+  'schedule.not_started': { pl: '{job}: nie udało się uruchomić: {cause}; {next}', en: '{job}: could not start: {cause}; {next}' },
+  'schedule.joins_retry': { pl: 'dołącza do ponowienia ({mode}) zaplanowanego na {at}', en: 'joins the {mode} retry already due at {at}' },
+  'schedule.no_more_retries': { pl: 'bez ponowienia po {max} próbach: następny będzie przebieg z harmonogramu', en: "not tried again after {max} retries: the schedule's next run follows" },
+  'schedule.retry_at': { pl: 'ponowienie {retry} z {max} o {at}', en: 'retry {retry} of {max} at {at}' },
   'pipeline.abandoned_lease': {
     pl: 'porzucony: proces się zatrzymał (jego dzierżawa wygasła {at})',
     en: 'abandoned: the process stopped (its lease ran out at {at})',

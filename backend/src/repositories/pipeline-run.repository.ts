@@ -14,8 +14,8 @@ export interface RunNotStarted {
   mode: PipelineMode;
   status: 'skipped' | 'failed';
   at: Date;
-  /** In words: why it did not start and what happens next. */
-  reason: string;
+  /** Why it did not start and what happens next, kept as a message (shown in the reader's language). */
+  reason: MessageRef;
 }
 
 @Injectable()
@@ -44,7 +44,7 @@ export class PipelineRunRepository {
         status: run.status,
         startedAt: run.at,
         finishedAt: run.at,
-        ...(run.status === 'failed' ? { error: run.reason } : { note: run.reason }),
+        ...(run.status === 'failed' ? { error: storeMessage(run.reason) } : { note: storeMessage(run.reason) }),
       },
     });
   }
