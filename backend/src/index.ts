@@ -18,3 +18,7 @@ export { apiVersion, buildOpenApiDocument, describeApi } from './openapi/openapi
 export { ScheduledJobs, type RetryTimer } from './jobs/scheduled-jobs.ts';
 export { PdfBrowserPool } from './services/pdf-browser-pool.ts';
 export { ImportWorkerService } from './services/import-worker.service.ts';
+export { DomainError, errorKinds, type ErrorKind } from './lib/domain-error.ts';
+export { errorAnswer, httpStatusOfKind } from './lib/error-answer.ts';
+export { formatMessage, messageCatalogue, renderStoredText, type Lang, type MessageKey } from './lib/messages.ts';
+export { currentLanguage, requestLanguage, withLanguage } from './lib/request-language.ts';
