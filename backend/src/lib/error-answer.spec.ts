@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { DomainError, errorKinds } from './domain-error.ts';
 import { errorAnswer, httpStatusOfKind } from './error-answer.ts';
 import { ErrorAnswerFilter } from './error-answer.filter.ts';
-import { acceptedLanguage, currentLanguage, requestLanguage, withLanguage } from './request-language.ts';
+import { lastValueFrom, of } from 'rxjs';
+import { acceptedLanguage, currentLanguage, RequestLanguageInterceptor, requestLanguage, withLanguage } from './request-language.ts';
 
 const request = { method: 'GET', path: '/api/indicators' };
 
@@ -54,6 +55,11 @@ describe('errorAnswer', () => {
   it('answers a busy operational database with 503 and Retry-After', () => {
     const answer = errorAnswer(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), 'en', request);
     expect(answer).toMatchObject({ status: 503, headers: { 'Retry-After': '1' }, body: { kind: 'unavailable', code: 'busy', message: 'the database is busy: another import or run is writing; try again in a moment' } });
+  });
+
+  it("answers an Express error that may be shown by its status, in words of the catalogue", () => {
+    const payloadTooLarge = Object.assign(new Error('request entity too large'), { status: 413, statusCode: 413, expose: true });
+    expect(errorAnswer(payloadTooLarge, 'pl', request)).toMatchObject({ status: 413, body: { kind: 'invalid', key: 'http.payload_too_large', message: 'Żądanie jest za duże.' } });
   });
 
   it('answers an unexpected error with 500 and nothing of it', () => {
@@ -160,6 +166,14 @@ describe('the language of a request', () => {
     expect(acceptedLanguage('*')).toBe('pl');
     expect(acceptedLanguage('en;q=0')).toBe('pl');
     expect(acceptedLanguage(undefined)).toBe('pl');
+  });
+
+  it("is the current language while a handler runs (RequestLanguageInterceptor)", async () => {
+    const context = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req({ 'accept-language': 'en' }) }) } as never;
+    const seen = await lastValueFrom(new RequestLanguageInterceptor().intercept(context, { handle: () => of(currentLanguage()) }));
+    // `handle` is called inside the language's scope, as Nest calls the handler.
+    expect(seen).toBe('en');
+    expect(currentLanguage()).toBe('pl');
   });
 
   it('is the current language while a handler or command runs', async () => {

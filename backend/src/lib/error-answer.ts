@@ -94,6 +94,11 @@ export function errorAnswer(error: unknown, lang: Lang, request: { method: strin
     };
   }
   if (known instanceof HttpException) return httpExceptionAnswer(known, lang, request);
+  // An error of Express's kind ("http-errors": a status it may show), as Nest's own filter takes it.
+  const status = (known as { status?: unknown; statusCode?: unknown } | null)?.statusCode ?? (known as { status?: unknown } | null)?.status;
+  if ((known as { expose?: unknown } | null)?.expose === true && typeof status === 'number' && status >= 400 && status < 500) {
+    return httpExceptionAnswer(new HttpException('', status), lang, request);
+  }
   return { status: 500, headers: {}, body: { statusCode: 500, kind: 'internal', key: 'http.internal', code: 'internal', message: formatMessage('http.internal', lang) } };
 }
 
