@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
-import { createOperationalDatabase } from '@osl/prisma';
 import { accessMatrixOf } from './auth/access-matrix.ts';
 import { AuthGuard } from './auth/auth.guard.ts';
+import { ErrorAnswerFilter } from './lib/error-answer.filter.ts';
+import { RequestLanguageInterceptor } from './lib/request-language.ts';
 import { ActivitiesController } from './controllers/activities.controller.ts';
 import { AlertsController } from './controllers/alerts.controller.ts';
 import { AuditController } from './controllers/audit.controller.ts';
@@ -74,8 +75,14 @@ export class AppModule implements NestModule {
         }),
       ],
       controllers: apiControllers,
-      // Every request passes the guard, which reads the handler's access decorator (auth/access.decorator.ts).
-      providers: [ScheduledJobs, { provide: APP_GUARD, useClass: AuthGuard }],
+      // Every request passes the guard, which reads the handler's access decorator (auth/access.decorator.ts); every error is answered by
+      // one filter, in the request's language, which handlers also see (lib/request-language.ts).
+      providers: [
+        ScheduledJobs,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorAnswerFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestLanguageInterceptor },
+      ],
     };
   }
 }

@@ -99,7 +99,8 @@ describe('REST API', () => {
     const { id } = await first.json();
     const second = await post({ mode: 'incremental' });
     expect(second.status).toBe(409);
-    expect((await second.json()).message).toContain(`run #${id}`);
+    // The run in progress is named, in the request's language (Polish unless asked otherwise).
+    expect(await second.json()).toMatchObject({ kind: 'conflict', key: 'pipeline.busy', runId: id, message: expect.stringContaining(`przebieg nr ${id}`) });
     let runs;
     for (let attempt = 0; attempt < 100; attempt += 1) {
       runs = (await get('/api/pipeline/runs')).body;
@@ -124,5 +125,37 @@ describe('REST API', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toContain('XYZ');
     expect((await get('/api/nothing-here')).status).toBe(404);
+  });
+
+  it('words every refusal in Polish for a Polish request, and in English for an English one', async () => {
+    const json = { 'content-type': 'application/json' };
+    const refusals: [string, number, (headers: Record<string, string>) => Promise<Response>][] = [
+      ['bad filter', 400, (headers) => director.fetch('/api/indicators?year=1999', { headers })],
+      ['repeated filter', 400, (headers) => director.fetch('/api/indicators?year=2022&year=2023', { headers })],
+      ['bad date', 400, (headers) => director.fetch('/api/activities?from=2022-13-01', { headers })],
+      ['bad measure', 400, (headers) => director.fetch('/api/metrics?measures=bogus', { headers })],
+      ['unknown route', 404, (headers) => director.fetch('/api/nothing-here', { headers })],
+      ['unknown indicator', 404, (headers) => director.fetch('/api/indicators/XX9/sources', { headers })],
+      ['unknown community', 404, (headers) => director.fetch('/api/communities/XYZ/participation', { headers })],
+      ['forbidden route', 403, (headers) => admin.fetch('/api/audit', { headers })],
+      ['signed out', 401, (headers) => fetch(`${server.url}/api/indicators`, { headers })],
+      ['missing CSRF token', 403, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', csrf: false, headers: { ...json, ...headers }, body: '{}' })],
+      ['bad mode', 400, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { ...json, ...headers }, body: '{"mode":"sideways"}' })],
+      ['malformed JSON', 400, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { ...json, ...headers }, body: '{"mode":' })],
+      ['not JSON', 415, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: 'full' })],
+    ];
+    // Words of every English message of this sample; none is a Polish word.
+    const english = /\b(must|unknown|the|is|not|use|one of|sign|may|cannot|no|there|send|request|each|takes|wrong|missing)\b/i;
+    for (const [what, status, send] of refusals) {
+      const polish = await send({ 'accept-language': 'pl-PL,pl;q=0.9,en;q=0.8' });
+      const bare = await send({});
+      const inEnglish = await send({ 'accept-language': 'en-GB,en;q=0.9' });
+      expect([polish.status, bare.status, inEnglish.status], what).toEqual([status, status, status]);
+      const [pl, plByDefault, en] = [await polish.json(), await bare.json(), await inEnglish.json()];
+      expect(pl.message, what).not.toMatch(english);
+      expect(plByDefault.message, what).toBe(pl.message);
+      expect(en.message, what).not.toBe(pl.message);
+      expect({ key: en.key, kind: en.kind, code: en.code }, what).toEqual({ key: pl.key, kind: pl.kind, code: pl.code });
+    }
   });
 });

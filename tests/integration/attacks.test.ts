@@ -176,7 +176,7 @@ describe('names of Object.prototype', () => {
   it('names the measures a query may use when one is unknown', async () => {
     const { status, body } = await installation.sessions.director.get('/api/metrics?measures=constructor');
     expect(status).toBe(400);
-    expect(body.message).toMatch(/unknown measure "constructor"; use activities, attendances/);
+    expect(body.message).toMatch(/^Nieznana miara „constructor”; dostępne: activities, attendances/);
   });
 });
 
@@ -231,7 +231,7 @@ describe('request bodies', () => {
     const huge = JSON.stringify({ email: 'a@b.pl', password: 'x'.repeat(100_000) });
     const tooLarge = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge });
     expect(tooLarge.status).toBe(413);
-    expect((await tooLarge.json()).message).toMatch(/over 32kb/);
+    expect((await tooLarge.json()).message).toBe('Treść żądania przekracza 32kb.');
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) {
       const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': type }, body: 'email=a&password=b' });
       expect(response.status, type).toBe(415);
@@ -239,7 +239,7 @@ describe('request bodies', () => {
     }
     const broken = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' });
     expect(broken.status).toBe(400);
-    expect(await broken.json()).toMatchObject({ message: 'The request body is not valid JSON.' });
+    expect(await broken.json()).toMatchObject({ kind: 'invalid', message: 'Treść żądania nie jest poprawnym JSON-em.' });
     const wrongShape = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2]' });
     expect(wrongShape.status).toBe(400);
   });
@@ -372,7 +372,7 @@ describe('password guessing', () => {
     const blocked = await attempt(accounts.organizer, testPassword);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await blocked.json()).message).toMatch(/Too many failed sign-ins; try again in \d+ min/);
+    expect((await blocked.json()).message).toMatch(/^Zbyt wiele nieudanych logowań; spróbuj ponownie za \d+ min\.$/);
     // Other accounts from the same address: the address limit (20 failures) stops the sweep.
     const sweep: number[] = [];
     for (let i = 0; i < 20; i++) sweep.push((await attempt(`ktos${i}@test.osl`, 'zle-haslo-123')).status);

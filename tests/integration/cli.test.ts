@@ -105,13 +105,13 @@ describe('osl meeting a busy database', () => {
         holder.stdout!.once('data', () => resolve());
         holder.once('exit', (code) => reject(new Error(`the lock holder ended (${code})`)));
       });
-      const message = 'the database is busy: another import or run is writing; try again in a moment';
+      const message = 'baza danych jest zajęta: trwa inny import lub przebieg; spróbuj ponownie za chwilę';
       const [users, run] = [await runOslAsync(['users', 'list'], busyEnv), await runOslAsync(['pipeline', 'run', '--json'], busyEnv)];
       expect(users.status).toBe(1);
       expect(users.stdout).toBe('');
       expect(users.stderr.trim().split('\n').at(-1)).toBe(`osl: ${message}`);
       expect(run.status).toBe(1);
-      expect(JSON.parse(run.stdout)).toEqual({ error: { kind: 'busy', message } });
+      expect(JSON.parse(run.stdout)).toEqual({ error: { kind: 'unavailable', code: 'busy', key: 'database.busy', message } });
     } finally {
       holder.kill();
     }

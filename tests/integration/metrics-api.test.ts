@@ -93,18 +93,18 @@ describe('GET /api/metrics', () => {
     for (const query of ['measures=attendances&grain=week', 'measures=attendances&grain=quarter', 'measures=distinctParticipants&grain=year&dimensions=group']) {
       const { status, body } = await auditor.get(`/api/metrics?${query}`);
       expect(status, query).toBe(400);
-      expect(body.message).toMatch(/auditor/);
+      expect(body.message).toMatch(/W widoku audytora/);
     }
     expect((await auditor.get('/api/metrics?measures=activities&grain=week')).status).toBe(200);
   });
 
   it('answers a malformed query with 400 and what to fix', async () => {
     for (const [query, message] of [
-      ['measures=names', /unknown measure "names"/],
-      ['measures=attendances&grain=day', /grain must be one of/],
-      ['measures=attendances&communities=OST,WZG', /community dimension/],
-      ["measures=attendances&communities=OST'--", /unknown community/],
-      ['measures=attendances&to=2021-02-29', /to must be a date/],
+      ['measures=names', /Nieznana miara „names”/],
+      ['measures=attendances&grain=day', /grain musi mieć jedną z wartości/],
+      ['measures=attendances&communities=OST,WZG', /wymiaru community/],
+      ["measures=attendances&communities=OST'--", /Nieznana społeczność/],
+      ['measures=attendances&to=2021-02-29', /Parametr to musi być datą/],
     ] as const) {
       const { status, body } = await installation.sessions.director.get(`/api/metrics?${query}`);
       expect(status, query).toBe(400);
@@ -131,7 +131,7 @@ describe('GET /api/activities', () => {
       }),
     ]);
     expect((await installation.sessions.director.get('/api/activities?from=2022-13-01')).status).toBe(400);
-    expect((await installation.sessions.director.get('/api/activities?community=XYZ')).body.message).toMatch(/community must be one of WZG, OST, LAZ/);
+    expect((await installation.sessions.director.get('/api/activities?community=XYZ')).body.message).toBe('Społeczność (community) musi być jedną z: WZG, OST, LAZ (podano „XYZ”).');
   });
 });
 
@@ -183,7 +183,7 @@ describe('indicator sources and exports', () => {
     }
     const bad = await installation.sessions.auditor.get('/api/exports/indicators?format=docx');
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toBe('format must be xlsx, csv or pdf');
+    expect(bad.body.message).toBe('format: musi mieć jedną z wartości: xlsx, csv, pdf');
   });
 
   it('exports one value’s sources', async () => {

@@ -65,7 +65,7 @@ describe('PDF printing', () => {
     expect(refused.length).toBeGreaterThan(0);
     for (const answer of refused) {
       expect(answer).toMatchObject({ status: 503, retryAfter: '5' });
-      expect(JSON.parse(answer.body.toString())).toMatchObject({ code: 'busy', message: 'The server is busy printing other PDFs; try again in a moment.' });
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ kind: 'unavailable', code: 'busy', message: 'Serwer drukuje teraz inne pliki PDF; spróbuj ponownie za chwilę.', retryAfterSeconds: 5 });
     }
     expect(pool.load.peakRendering).toBe(2);
     expect(pool.launches).toBe(1);

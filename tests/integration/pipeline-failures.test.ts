@@ -15,7 +15,9 @@ import {
   PipelineService,
   ScheduledJobs,
   UsersService,
+  renderStoredText,
   startServer,
+  withLanguage,
   type FileImportReport,
   type RetryTimer,
   type RunningServer,
@@ -66,8 +68,10 @@ function expectImported(reports: FileImportReport[], files: string[]): void {
   expect(reports.map((r) => [r.file, r.status, r.errors.slice(0, 2)])).toEqual(files.map((f) => [path.basename(f), 'imported', []]));
 }
 
+/** A run's record as stored, its note and error (kept as messages) in English. */
 async function runStatus(id: number) {
-  return database().pipelineRun.findUniqueOrThrow({ where: { id } });
+  const run = await database().pipelineRun.findUniqueOrThrow({ where: { id } });
+  return { ...run, error: renderStoredText(run.error, 'en'), note: renderStoredText(run.note, 'en') };
 }
 
 /**
@@ -191,14 +195,14 @@ describe('pipeline failures', () => {
       for (let attempt = 0; attempt < 2; attempt += 1) {
         const answer = await get(server, '/api/indicators?year=2022');
         expect(answer.status).toBe(503);
-        expect(answer.body.message).toMatch(new RegExp(`^Analytics are unavailable: the analytics file ${corrupt} cannot be read \\(IO Error: .*not a valid DuckDB database file.*\\)\\. The next pipeline run rebuilds it`));
+        expect(answer.body.message).toMatch(new RegExp(`^Dane analityczne są niedostępne: nie da się odczytać pliku ${corrupt} \\(IO Error: .*not a valid DuckDB database file.*\\)\\. Następny przebieg przetwarzania odbuduje go`));
         expect((await get(server, '/api/communities/wzg/participation')).status).toBe(503);
       }
       const health = await get(server, '/api/health');
       expect(health.body).toMatchObject({ status: 'degraded', analytics: { available: false } });
       // (the CLI context read it too: one line per reader)
       const unavailable = await rejection(indicatorValues());
-      expect((unavailable as unknown as { getStatus(): number }).getStatus()).toBe(503);
+      expect(unavailable).toMatchObject({ kind: 'unavailable', key: 'analytics.unavailable' });
       expect(logLines(dataDir, `[AnalyticsRepository] analytics file ${corrupt} unreadable`).length - logged).toBe(2);
 
       // The next run, asked for incremental, cannot start from it: it rebuilds in full.
@@ -288,7 +292,7 @@ describe('pipeline failures', () => {
     });
     expect(serverRun.status).toBe('succeeded');
     expect(cli!.status).toBe(1);
-    expect(JSON.parse(cli!.stdout)).toEqual({ error: { kind: 'busy', message: expect.stringContaining(`run #${serverRun.id}, process ${process.pid}`) } });
+    expect(JSON.parse(cli!.stdout)).toEqual({ error: { kind: 'conflict', code: 'busy', key: 'pipeline.busy', message: expect.stringContaining(`przebieg nr ${serverRun.id}, proces ${process.pid}`) } });
     expect(await database().pipelineRun.count()).toBe(runsBefore + 3);
   });
 
@@ -444,7 +448,7 @@ describe('pipeline failures (issue 11)', () => {
     });
     await during;
     expect(holding.status).toBe('succeeded');
-    const coalesced = await database().pipelineRun.findFirstOrThrow({ where: { id: { gt: holding.id } } });
+    const coalesced = await runStatus((await database().pipelineRun.findFirstOrThrow({ where: { id: { gt: holding.id } } })).id);
     expect(coalesced).toMatchObject({
       trigger: 'schedule',
       mode: 'incremental',
@@ -459,10 +463,11 @@ describe('pipeline failures (issue 11)', () => {
     const lockPath = path.join(analyticsDir, 'pipeline.lock');
     fs.mkdirSync(lockPath);
     await jobs.runPipelineJob('incremental-15min', 'incremental');
-    const failed = await database().pipelineRun.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    const failed = await runStatus((await database().pipelineRun.findFirstOrThrow({ orderBy: { id: 'desc' } })).id);
     expect(failed).toMatchObject({ trigger: 'schedule', mode: 'incremental', status: 'failed', finishedAt: expect.any(Date) });
     expect(failed.error).toMatch(/^incremental-15min: could not start: cannot take the pipeline lock: .*pipeline\.lock is not a file \(remove it\); retry 1 of 3 at \d{4}-\d\d-\d\dT/);
-    expect((await pipeline().list()).find((r) => r.id === failed.id)).toMatchObject({ status: 'failed', error: failed.error });
+    expect((await withLanguage('en', () => pipeline().list())).find((r) => r.id === failed.id)).toMatchObject({ status: 'failed', error: failed.error });
+    expect((await pipeline().list()).find((r) => r.id === failed.id)!.error).toMatch(/^incremental-15min: nie udało się uruchomić: cannot take the pipeline lock: .*; ponowienie 1 z 3 o /);
     expect(timers.map((t) => t.delayMs)).toEqual([60_000]);
     expect(jobs.pendingRetry()).toMatchObject({ job: 'incremental-15min', mode: 'incremental', retry: 1 });
 
@@ -481,10 +486,12 @@ describe('pipeline failures (issue 11)', () => {
     await cli.exited;
 
     // Nobody restarts anything: the history (and the health answer) tell the truth once the lease has run out.
-    const shown = await waitFor(async () => (await pipeline().list()).find((r) => r.id === run.id && r.status !== 'running'), 'the run to show as abandoned', 10_000, 50);
+    const shown = await waitFor(async () => (await withLanguage('en', () => pipeline().list())).find((r) => r.id === run.id && r.status !== 'running'), 'the run to show as abandoned', 10_000, 50);
     const lastLease = (await runStatus(run.id)).leaseExpiresAt!;
     expect(shown).toMatchObject({ status: 'failed', finishedAt: lastLease, error: `abandoned: the process stopped (its lease ran out at ${lastLease.toISOString()})` });
     expect(lastLease.getTime()).toBeLessThanOrEqual(Date.now());
+    // Read in Polish (outside a request or command, and for a Polish request), it says so in Polish.
+    expect((await pipeline().list()).find((r) => r.id === run.id)!.error).toBe(`porzucony: proces się zatrzymał (jego dzierżawa wygasła ${lastLease.toISOString()})`);
 
     // The next run settles the record as it was shown.
     const next = await pipeline().run('cli', 'incremental');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportService, PipelineService } from '@osl/backend';
+import { ImportService, PipelineService, withLanguage } from '@osl/backend';
 import { aggregationStepCount, analyticsLayoutVersion } from '@osl/pipelines';
 import { openInstallation, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
@@ -168,5 +168,9 @@ describe('incremental pipeline runs', () => {
     context = await openInstallation({ ...environment, configDir });
     const run = await context.get(PipelineService).run('schedule', 'incremental');
     expect(run).toMatchObject({ status: 'succeeded', mode: 'full', fallbackReason: 'the configuration changed' });
+    // The history (the Dane page) gives the reason in its reader's language.
+    const noteOf = async (lang: 'pl' | 'en') => (await withLanguage(lang, () => context.get(PipelineService).list())).find((r) => r.id === run.id)!.note;
+    expect(await noteOf('pl')).toBe('pełna przebudowa zamiast przyrostowej: zmieniła się konfiguracja');
+    expect(await noteOf('en')).toBe('full rebuild instead of incremental: the configuration changed');
   });
 });

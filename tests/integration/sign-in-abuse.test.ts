@@ -60,7 +60,7 @@ describe('a flood of wrong passwords', () => {
     const blocked = await attempt('203.0.113.1', accounts.director, testPassword);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await blocked.json()).message).toMatch(/Too many failed sign-ins; try again in \d+ min/);
+    expect((await blocked.json()).message).toMatch(/^Zbyt wiele nieudanych logowań; spróbuj ponownie za \d+ min\.$/);
   });
 
   it('still stops an address sweeping many accounts', async () => {
@@ -154,7 +154,7 @@ describe('password hashing under a flood', () => {
       const response = await attempt('10.65.0.1', accounts.director, testPassword);
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await response.json()).toMatchObject({ code: 'busy', message: expect.stringMatching(/try again/i) });
+      expect(await response.json()).toMatchObject({ kind: 'unavailable', code: 'busy', message: 'Serwer sprawdza teraz inne logowania; spróbuj ponownie za chwilę.' });
     } finally {
       release();
       await Promise.all(occupied);

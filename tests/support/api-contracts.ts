@@ -1,7 +1,7 @@
 // Every JSON answer of the API checked against the route's contract (backend/src/controllers/*.contract.ts):
 // vitest.config.ts installs this around fetch for every test file, so each integration test that
 // calls the API checks the contracts too.
-import { apiRoutes, errorAnswer, matchRoute } from '@osl/backend';
+import { apiRoutes, errorAnswerSchema, matchRoute } from '@osl/backend';
 
 /**
  * Fails when a JSON answer is not what the route's contract says: a success against its response
@@ -12,7 +12,7 @@ export async function checkAgainstContract(method: string, pathname: string, res
   const route = matchRoute(apiRoutes, method, pathname);
   if (!route) return;
   const body: unknown = await response.clone().json();
-  const schema = response.ok ? route.contract?.response : errorAnswer;
+  const schema = response.ok ? route.contract?.response : errorAnswerSchema;
   if (!schema) throw new Error(`${route.key} answered JSON, but its contract has no response schema`);
   const result = schema.safeParse(body);
   if (!result.success) {

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../lib/calendar-date.ts';
+import { DomainError } from '../lib/domain-error.ts';
 
 /**
  * The typed metrics query of the analytics API (issue 6): measures × dimensions × grain over a
@@ -48,20 +49,20 @@ export interface MetricsQuery {
   groups: string[] | null;
 }
 
-export class MetricsQueryError extends Error {}
+const maxListValues = 50;
 
 const listParam = (value: unknown, name: string): string[] | null => {
   if (value === undefined || value === '') return null;
-  if (typeof value !== 'string') throw new MetricsQueryError(`${name} must be given once, as a comma-separated list`);
+  if (typeof value !== 'string') throw DomainError.invalid('metrics.list_once', { name });
   const items = value.split(',').map((item) => item.trim()).filter(Boolean);
-  if (items.length > 50) throw new MetricsQueryError(`${name} takes at most 50 values`);
+  if (items.length > maxListValues) throw DomainError.invalid('metrics.list_too_long', { name, max: maxListValues });
   return items;
 };
 
 const dateParam = (value: unknown, name: string): string | null => {
   if (value === undefined || value === '') return null;
   if (!isCalendarDate(value)) {
-    throw new MetricsQueryError(`${name} must be a date YYYY-MM-DD`);
+    throw DomainError.invalid('filter.date', { name });
   }
   return value;
 };
@@ -75,25 +76,25 @@ export interface MetricsVocabulary {
 /** Parses a query string into a checked query; every problem names the parameter and what it takes. */
 export function parseMetricsQuery(raw: Record<string, unknown>, vocabulary: MetricsVocabulary): MetricsQuery {
   const measures = listParam(raw.measures, 'measures');
-  if (!measures || measures.length === 0) throw new MetricsQueryError(`measures is required: one or more of ${Object.keys(metricMeasures).join(', ')}`);
-  for (const m of measures) if (!isMetricMeasure(m)) throw new MetricsQueryError(`unknown measure "${m}"; use ${Object.keys(metricMeasures).join(', ')}`);
+  if (!measures || measures.length === 0) throw DomainError.invalid('metrics.measures_required', { allowed: Object.keys(metricMeasures).join(', ') });
+  for (const m of measures) if (!isMetricMeasure(m)) throw DomainError.invalid('metrics.unknown_measure', { value: m, allowed: Object.keys(metricMeasures).join(', ') });
   const grain = raw.grain ?? 'month';
-  if (typeof grain !== 'string' || !(metricGrains as readonly string[]).includes(grain)) throw new MetricsQueryError(`grain must be one of ${metricGrains.join(', ')}`);
+  if (typeof grain !== 'string' || !(metricGrains as readonly string[]).includes(grain)) throw DomainError.invalid('metrics.grain', { allowed: metricGrains.join(', ') });
   const dimensions = listParam(raw.dimensions, 'dimensions') ?? [];
-  for (const d of dimensions) if (!(metricDimensions as readonly string[]).includes(d)) throw new MetricsQueryError(`unknown dimension "${d}"; use ${metricDimensions.join(', ')}`);
-  if (dimensions.includes('group') && dimensions.includes('type')) throw new MetricsQueryError('dimensions group and type exclude each other (a type belongs to one group)');
+  for (const d of dimensions) if (!(metricDimensions as readonly string[]).includes(d)) throw DomainError.invalid('metrics.unknown_dimension', { value: d, allowed: metricDimensions.join(', ') });
+  if (dimensions.includes('group') && dimensions.includes('type')) throw DomainError.invalid('metrics.group_and_type', {});
   const communities = listParam(raw.communities, 'communities')?.map((c) => c.toUpperCase()) ?? null;
   const knownCommunities = ['ALL', ...vocabulary.communities];
-  for (const c of communities ?? []) if (!knownCommunities.includes(c)) throw new MetricsQueryError(`unknown community "${c}"; use ${knownCommunities.join(', ')}`);
+  for (const c of communities ?? []) if (!knownCommunities.includes(c)) throw DomainError.invalid('metrics.unknown_community', { value: c, allowed: knownCommunities.join(', ') });
   if (communities && !dimensions.includes('community') && (communities.length !== 1)) {
-    throw new MetricsQueryError('several communities need the community dimension (distinct persons do not add up across communities)');
+    throw DomainError.invalid('metrics.communities_need_dimension', {});
   }
   const groups = listParam(raw.groups, 'groups');
-  for (const g of groups ?? []) if (!vocabulary.groups.includes(g)) throw new MetricsQueryError(`unknown group "${g}"; use ${vocabulary.groups.join(', ')}`);
-  if (groups && !dimensions.includes('group') && !dimensions.includes('type')) throw new MetricsQueryError('groups needs the group or the type dimension');
+  for (const g of groups ?? []) if (!vocabulary.groups.includes(g)) throw DomainError.invalid('metrics.unknown_group', { value: g, allowed: vocabulary.groups.join(', ') });
+  if (groups && !dimensions.includes('group') && !dimensions.includes('type')) throw DomainError.invalid('metrics.groups_need_dimension', {});
   const from = dateParam(raw.from, 'from');
   const to = dateParam(raw.to, 'to');
-  if (from && to && from > to) throw new MetricsQueryError('from must not be after to');
+  if (from && to && from > to) throw DomainError.invalid('filter.from_after_to', {});
   const byCommunity = dimensions.includes('community');
   return {
     measures: [...new Set(measures)] as MetricMeasure[],

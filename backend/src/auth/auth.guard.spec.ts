@@ -1,4 +1,5 @@
-import { ForbiddenException, type ExecutionContext } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import { DomainError } from '../lib/domain-error.ts';
 import { describe, expect, it } from 'vitest';
 import type { AuthService } from '../services/auth.service.ts';
 import { Access, Public } from './access.decorator.ts';
@@ -28,12 +29,12 @@ const signedOut = new AuthGuard({ resolve: async () => null } as unknown as Auth
 describe('the guard', () => {
   it('reads the access decorator on the handler', async () => {
     expect(await signedOut.canActivate(contextOf(Routes.prototype.open))).toBe(true);
-    await expect(signedOut.canActivate(contextOf(Routes.prototype.directorOnly))).rejects.toMatchObject({ status: 401 });
+    await expect(signedOut.canActivate(contextOf(Routes.prototype.directorOnly))).rejects.toMatchObject({ kind: 'unauthenticated' });
   });
 
   it('refuses a handler without an access decorator, to everyone', async () => {
     const refusal = signedOut.canActivate(contextOf(Routes.prototype.forgotten));
-    await expect(refusal).rejects.toBeInstanceOf(ForbiddenException);
-    await expect(refusal).rejects.toMatchObject({ response: { code: 'no_access_rule' } });
+    await expect(refusal).rejects.toBeInstanceOf(DomainError);
+    await expect(refusal).rejects.toMatchObject({ kind: 'forbidden', code: 'no_access_rule' });
   });
 });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { DomainError } from '../lib/domain-error.ts';
 import { AuthService, type ActiveSession } from '../services/auth.service.ts';
 import { scopeOf } from './access-matrix.ts';
 import { accessOf } from './access.decorator.ts';
@@ -35,29 +36,29 @@ export class AuthGuard implements CanActivate {
     const access = accessOf(context.getHandler());
     if (!access) {
       const key = routeKeyOf(context.getClass(), context.getHandler());
-      throw new ForbiddenException({ statusCode: 403, code: 'no_access_rule', message: `No access rule for ${key ?? 'this route'}` });
+      throw DomainError.forbidden('auth.no_access_rule', { route: key ?? request.path }, { code: 'no_access_rule' });
     }
 
     const active = await this.auth.resolve(readCookie(request.headers.cookie, sessionCookieName));
     if (active) request.activeSession = active;
     if (access.kind === 'public') return true;
-    if (!active) throw new UnauthorizedException({ statusCode: 401, code: 'unauthenticated', message: 'Sign in first.' });
+    if (!active) throw DomainError.unauthenticated('auth.sign_in_first', {}, { code: 'unauthenticated' });
 
     // The cookie goes with every request to this site; a write must also show the token the
     // dashboard got at sign-in, which another site's page cannot read.
     if (!safeMethods.has(request.method) && !sameToken(request.header('x-csrf-token'), active.session.csrfToken)) {
-      throw new ForbiddenException({ statusCode: 403, code: 'csrf', message: 'Missing or wrong X-CSRF-Token header.' });
+      throw DomainError.forbidden('auth.csrf', {}, { code: 'csrf' });
     }
     if (access.kind === 'signed-in') return this.admit(request, active, 'full');
     if (active.user.mustChangePassword) {
-      throw new ForbiddenException({ statusCode: 403, code: 'password_change_required', message: 'Change the one-time password first (POST /api/auth/password).' });
+      throw DomainError.forbidden('auth.password_change_required', {}, { code: 'password_change_required' });
     }
     const scope = scopeOf(access, active.user.role);
-    if (!scope) throw new ForbiddenException({ statusCode: 403, code: 'forbidden', message: `The role ${active.user.role} may not do this.` });
+    if (!scope) throw DomainError.forbidden('auth.role_forbidden', { role: active.user.role }, { code: 'forbidden' });
     if (scope === 'assigned') {
       const community = requestedCommunity(request);
       if (community && !active.user.communities.includes(community)) {
-        throw new ForbiddenException({ statusCode: 403, code: 'community_forbidden', message: `Community ${community} is not assigned to you.` });
+        throw DomainError.forbidden('auth.community_forbidden', { community }, { code: 'community_forbidden' });
       }
     }
     return this.admit(request, active, scope);

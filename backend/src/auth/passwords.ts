@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { BoundedSemaphore } from '../lib/bounded-semaphore.ts';
+import type { MessageKey, MessageParams } from '../lib/messages.ts';
 
 // OWASP's argon2id minimum (19 MiB, 2 passes): ~60 ms here, slow enough for guessing, fast enough for a sign-in.
 const argon2Options = { algorithm: 2 /* Algorithm.Argon2id: a const enum, not importable under isolatedModules */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -50,11 +51,18 @@ export function generatePassword(length = 16): string {
   return out;
 }
 
-/** Why a new password is not acceptable, or null. */
-export function passwordProblem(password: unknown, minLength: number): string | null {
-  if (typeof password !== 'string') return 'password must be a string';
-  if (password.length < minLength) return `password must have at least ${minLength} characters`;
-  if (password.length > 256) return 'password must have at most 256 characters';
-  if (/^(.)\1*$/.test(password)) return 'password must not be one repeated character';
+/** Why a new password is not acceptable (a message of the catalogue), or null. */
+export interface PasswordProblem {
+  key: MessageKey;
+  params: MessageParams;
+}
+
+export function passwordProblem(password: unknown, minLength: number): PasswordProblem | null {
+  if (typeof password !== 'string') return { key: 'password.not_string', params: {} };
+  if (password.length < minLength) return { key: 'password.too_short', params: { min: minLength } };
+  if (password.length > maxPasswordLength) return { key: 'password.too_long', params: { max: maxPasswordLength } };
+  if (/^(.)\1*$/.test(password)) return { key: 'password.repeated', params: {} };
   return null;
 }
+
+const maxPasswordLength = 256;

@@ -4,14 +4,13 @@ import type { ParseArgsConfig } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { importKinds, type ImportKind } from '../import/import.types.ts';
 import type { OslEnvironment } from '../lib/osl-environment.ts';
-import { DemoRefusedError, DemoService } from '../services/demo.service.ts';
+import { DemoService } from '../services/demo.service.ts';
 import { ImportService, type FileImportReport } from '../services/import.service.ts';
-import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
+import { IndicatorsService } from '../services/indicators.service.ts';
 import { PipelineService } from '../services/pipeline.service.ts';
-import { PipelineBusyError } from '@osl/prisma';
 import { AlertsService } from '../services/alerts.service.ts';
 import { InboxService } from '../services/inbox.service.ts';
-import { UserExistsError, UserForbiddenError, UserInputError, UserNotFoundError, UsersService, type Manager, type PublicUser } from '../services/users.service.ts';
+import { UsersService, type Manager, type PublicUser } from '../services/users.service.ts';
 import { createCliContext } from './cli-context.ts';
 import { createPipelineProgressRenderer, createProgressRenderer } from './progress-bar.ts';
 import { formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
@@ -30,7 +29,8 @@ interface Command {
   run: (values: Values, positionals: string[], environment: OslEnvironment) => Promise<CommandResult>;
 }
 
-const jsonOption = { json: { type: 'boolean' } } as const;
+// Every command takes --json and --lang (the language of its messages; cli/main.ts reads it).
+const jsonOption = { json: { type: 'boolean' }, lang: { type: 'string' } } as const;
 
 async function withContext<T>(environment: OslEnvironment, values: Values, work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
   // Results go to standard output; the log keeps everything and standard error only errors.
@@ -76,17 +76,11 @@ export const commands: Record<string, Command> = {
     options: { ...jsonOption, full: { type: 'boolean' } },
     async run(values, positionals, environment) {
       if (positionals[0] !== 'run' || positionals.length > 1) throw new UsageError('usage: pipeline run [--full]');
-      try {
-        const run = await withContext(environment, values, (context) =>
-          context.get(PipelineService).run('cli', values.full ? 'full' : 'incremental', values.json ? undefined : createPipelineProgressRenderer()),
-        );
-        return { exitCode: run.status === 'succeeded' ? 0 : 1, json: run, text: formatPipelineRun(run) };
-      } catch (error) {
-        if (error instanceof PipelineBusyError) {
-          return { exitCode: 1, json: { error: { kind: 'busy', message: error.message } }, text: `${error.message}\n` };
-        }
-        throw error;
-      }
+      // A run in progress refuses it (a conflict: exit 1, cli/main.ts).
+      const run = await withContext(environment, values, (context) =>
+        context.get(PipelineService).run('cli', values.full ? 'full' : 'incremental', values.json ? undefined : createPipelineProgressRenderer()),
+      );
+      return { exitCode: run.status === 'succeeded' ? 0 : 1, json: run, text: formatPipelineRun(run) };
     },
   },
 
@@ -96,12 +90,7 @@ export const commands: Record<string, Command> = {
       if (positionals.length > 0) throw new UsageError(`indicators takes no arguments (got ${positionals.join(' ')})`);
       const rows = await withContext(environment, values, async (context) => {
         const service = context.get(IndicatorsService);
-        try {
-          return await service.list(service.parseFilter({ year: values.year as string | undefined, community: values.community as string | undefined }));
-        } catch (error) {
-          if (error instanceof InvalidFilterError) throw new UsageError(error.message);
-          throw error;
-        }
+        return await service.list(service.parseFilter({ year: values.year as string | undefined, community: values.community as string | undefined }));
       });
       return {
         exitCode: 0,
@@ -128,12 +117,7 @@ export const commands: Record<string, Command> = {
       if (positionals.length > 0) throw new UsageError('alerts takes no arguments');
       const alerts = await withContext(environment, values, async (context) => {
         const service = context.get(AlertsService);
-        try {
-          return await service.list(service.parseFilter({ status: values.status ?? 'active', community: values.community }));
-        } catch (error) {
-          if (error instanceof InvalidFilterError) throw new UsageError(error.message);
-          throw error;
-        }
+        return await service.list(service.parseFilter({ status: values.status ?? 'active', community: values.community }));
       });
       const text = alerts.length
         ? alerts.map((a) => `[${a.status === 'active' ? 'aktywny' : 'zakończony'}] ${a.community}${a.group ? `/${a.group}` : ''} ${a.sentencePl}`).join('\n') + '\n'
@@ -174,43 +158,36 @@ export const commands: Record<string, Command> = {
         return values.email;
       };
       const password = async () => (values['password-stdin'] ? await readPasswordFromStdin() : undefined);
-      try {
-        return await withContext(environment, values, async (context) => {
-          const users = context.get(UsersService);
-          switch (action) {
-            case 'list': {
-              const list = await users.list();
-              return { exitCode: 0, json: list, text: formatUsers(list) };
-            }
-            case 'add': {
-              const result = await users.add(manager, { email: email(), role: values.role, displayName: values.name, communities: values.communities, password: await password(), temporaryPassword: false });
-              return { exitCode: 0, json: result, text: `Konto ${result.user.email} (${result.user.role}) utworzone.\n${oneTimePasswordText(result.oneTimePassword)}` };
-            }
-            case 'disable':
-            case 'enable': {
-              const user = await users.findByEmail(email());
-              const updated = await users.update(manager, user.id, { disabled: action === 'disable' });
-              return { exitCode: 0, json: updated, text: `Konto ${updated.email} ${updated.disabled ? 'zablokowane; jego sesje zakończone' : 'odblokowane'}.\n` };
-            }
-            case 'reset-password': {
-              const user = await users.findByEmail(email());
-              const result = await users.resetPassword(manager, user.id, await password());
-              return {
-                exitCode: 0,
-                json: { user: result.user, oneTimePassword: values['password-stdin'] ? null : result.oneTimePassword },
-                text: `Hasło konta ${result.user.email} zresetowane; jego sesje zakończone.\n${values['password-stdin'] ? 'Hasło z wejścia standardowego; do zmiany przy pierwszym logowaniu.\n' : oneTimePasswordText(result.oneTimePassword)}`,
-              };
-            }
-            default:
-              throw new UsageError('usage: users list | add --email E --role R [--name N] [--communities A,B] [--password-stdin] | disable|enable|reset-password --email E');
+      return await withContext(environment, values, async (context) => {
+        const users = context.get(UsersService);
+        switch (action) {
+          case 'list': {
+            const list = await users.list();
+            return { exitCode: 0, json: list, text: formatUsers(list) };
           }
-        });
-      } catch (error) {
-        if (error instanceof UserInputError || error instanceof UserExistsError || error instanceof UserNotFoundError || error instanceof UserForbiddenError) {
-          return { exitCode: 1, json: { error: { kind: 'refused', message: error.message } }, text: `${error.message}\n` };
+          case 'add': {
+            const result = await users.add(manager, { email: email(), role: values.role, displayName: values.name, communities: values.communities, password: await password(), temporaryPassword: false });
+            return { exitCode: 0, json: result, text: `Konto ${result.user.email} (${result.user.role}) utworzone.\n${oneTimePasswordText(result.oneTimePassword)}` };
+          }
+          case 'disable':
+          case 'enable': {
+            const user = await users.findByEmail(email());
+            const updated = await users.update(manager, user.id, { disabled: action === 'disable' });
+            return { exitCode: 0, json: updated, text: `Konto ${updated.email} ${updated.disabled ? 'zablokowane; jego sesje zakończone' : 'odblokowane'}.\n` };
+          }
+          case 'reset-password': {
+            const user = await users.findByEmail(email());
+            const result = await users.resetPassword(manager, user.id, await password());
+            return {
+              exitCode: 0,
+              json: { user: result.user, oneTimePassword: values['password-stdin'] ? null : result.oneTimePassword },
+              text: `Hasło konta ${result.user.email} zresetowane; jego sesje zakończone.\n${values['password-stdin'] ? 'Hasło z wejścia standardowego; do zmiany przy pierwszym logowaniu.\n' : oneTimePasswordText(result.oneTimePassword)}`,
+            };
+          }
+          default:
+            throw new UsageError('usage: users list | add --email E --role R [--name N] [--communities A,B] [--password-stdin] | disable|enable|reset-password --email E');
         }
-        throw error;
-      }
+      });
     },
   },
 
@@ -218,21 +195,17 @@ export const commands: Record<string, Command> = {
     options: { ...jsonOption },
     async run(values, positionals, environment) {
       if (positionals.length > 0) throw new UsageError('demo takes no arguments');
-      try {
-        const result = await withContext(environment, values, async (context) => {
-          const files = await context.get(DemoService).load();
-          const run = await context.get(PipelineService).run('demo', 'full');
-          return { files, run };
-        });
-        return {
-          exitCode: result.run.status === 'succeeded' ? 0 : 1,
-          json: result,
-          text: `${formatImportReports(result.files, 'pl')}${formatPipelineRun(result.run)}`,
-        };
-      } catch (error) {
-        if (error instanceof DemoRefusedError) return { exitCode: 1, json: { error: { kind: 'refused', message: error.message } }, text: `${error.message}\n` };
-        throw error;
-      }
+      // An installation with data refuses it (a conflict: exit 1, cli/main.ts).
+      const result = await withContext(environment, values, async (context) => {
+        const files = await context.get(DemoService).load();
+        const run = await context.get(PipelineService).run('demo', 'full');
+        return { files, run };
+      });
+      return {
+        exitCode: result.run.status === 'succeeded' ? 0 : 1,
+        json: result,
+        text: `${formatImportReports(result.files, 'pl')}${formatPipelineRun(result.run)}`,
+      };
     },
   },
 };

@@ -21,8 +21,9 @@ Commands:
   demo                  generate the demo files and load them into an empty installation
   help                  this text
 
-Every command takes --json (standard output then holds only JSON).
-Exit codes: 0 success, 1 input rejected or run failed, 2 misuse.
-Environment: OSL_DATA_DIR (databases, inbox, logs; default data/), PORT, DATABASE_URL.
+Every command takes --json (standard output then holds only JSON) and --lang pl|en (messages
+in Polish unless --lang en or OSL_LANG=en).
+Exit codes: 0 success, 1 input rejected, refused or run failed, 2 misuse (a wrong argument).
+Environment: OSL_DATA_DIR (databases, inbox, logs; default data/), OSL_LANG, PORT, DATABASE_URL.
 `;
 }

@@ -1,9 +1,8 @@
-import { BadRequestException, Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { ActivitiesService } from '../services/activities.service.ts';
-import { InvalidFilterError } from '../services/indicators.service.ts';
 import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
 import { activitiesContracts as contracts } from './activities.contract.ts';
 
@@ -21,11 +20,6 @@ export class ActivitiesController {
   @Access(figuresForEveryone)
   @Contract(contracts.list)
   async list(@CurrentViewer() viewer: Viewer, @RouteQuery() query: QueryOf<typeof contracts.list>) {
-    try {
-      return await this.activities.list(query, viewer.scope);
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    return await this.activities.list(query, viewer.scope);
   }
 }

@@ -1,9 +1,8 @@
-import { BadRequestException, Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { AlertsService } from '../services/alerts.service.ts';
-import { InvalidFilterError } from '../services/indicators.service.ts';
 import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
 import { alertsContracts as contracts } from './alerts.contract.ts';
 
@@ -16,14 +15,6 @@ export class AlertsController {
   @Access(figuresForEveryone)
   @Contract(contracts.list)
   list(@CurrentViewer() viewer: Viewer, @RouteQuery() { status, community }: QueryOf<typeof contracts.list>) {
-    let filter;
-    try {
-      filter = this.alerts.parseFilter({ status, community });
-    } catch (error) {
-      // Only a wrong filter is the caller's mistake; any other failure stays a server error.
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
-    return this.alerts.list(filter, viewer.scope);
+    return this.alerts.list(this.alerts.parseFilter({ status, community }), viewer.scope);
   }
 }

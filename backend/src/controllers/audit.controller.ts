@@ -1,10 +1,10 @@
-import { BadRequestException, Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Access } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
-import { AuditFilterError, AuditService, parseAuditFilter } from '../services/audit.service.ts';
+import { AuditService, parseAuditFilter } from '../services/audit.service.ts';
 import { auditContracts as contracts } from './audit.contract.ts';
 
 @Controller('audit')
@@ -21,12 +21,7 @@ export class AuditController {
   async list(@CurrentViewer() viewer: Viewer, @RouteQuery() query: QueryOf<typeof contracts.list>, @Res({ passthrough: true }) response: Response) {
     const format = query.format;
     let filter;
-    try {
-      filter = parseAuditFilter(query, format === 'csv');
-    } catch (error) {
-      if (error instanceof AuditFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    filter = parseAuditFilter(query, format === 'csv');
     if (format === 'json') return this.audit.list(filter);
     const filterText = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'format' && typeof v === 'string') as [string, string][]).toString();
     const { csv, truncated } = await this.audit.exportCsv(filter, filterText, viewer.email, viewer.address);

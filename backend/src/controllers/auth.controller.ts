@@ -1,11 +1,10 @@
-import { Controller, ForbiddenException, Get, HttpCode, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { clientAddress, type OslRequest } from '../auth/auth.guard.ts';
 import { Public, SignedIn } from '../auth/access.decorator.ts';
 import { sessionCookie } from '../auth/cookies.ts';
-import { SemaphoreFullError } from '../lib/bounded-semaphore.ts';
 import { Contract, RouteBody, type BodyOf } from '../lib/route-contract.ts';
-import { AuthService, PasswordRejectedError, SignInRefusedError } from '../services/auth.service.ts';
+import { AuthService } from '../services/auth.service.ts';
 import { HealthService } from '../services/health.service.ts';
 import { publicUser } from '../services/users.service.ts';
 import { authContracts as contracts } from './auth.contract.ts';
@@ -36,20 +35,10 @@ export class AuthController {
   @Public()
   @Contract(contracts.signIn)
   async signIn(@RouteBody() { email, password }: BodyOf<typeof contracts.signIn>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
-    try {
-      const signedIn = await this.auth.signIn(email, password, clientAddress(request));
-      if (request.activeSession) await this.auth.replace(request.activeSession.session.id);
-      response.setHeader('Set-Cookie', sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }));
-      return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
-    } catch (error) {
-      if (!(error instanceof SignInRefusedError)) throw error;
-      if (error.code === 'too_many_attempts' || error.code === 'busy') {
-        const status = error.code === 'busy' ? 503 : 429;
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        throw new HttpException({ statusCode: status, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds }, status);
-      }
-      throw new HttpException({ statusCode: 401, code: error.code, message: error.message }, 401);
-    }
+    const signedIn = await this.auth.signIn(email, password, clientAddress(request));
+    if (request.activeSession) await this.auth.replace(request.activeSession.session.id);
+    response.setHeader('Set-Cookie', sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }));
+    return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
   }
 
   @Post('sign-out')
@@ -67,15 +56,6 @@ export class AuthController {
   @SignedIn()
   @Contract(contracts.changePassword)
   async changePassword(@RouteBody() { currentPassword, newPassword }: BodyOf<typeof contracts.changePassword>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
-    try {
-      await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
-    } catch (error) {
-      if (error instanceof PasswordRejectedError) throw new ForbiddenException({ statusCode: 403, code: 'password_rejected', message: error.message });
-      if (error instanceof SemaphoreFullError) {
-        response.setHeader('Retry-After', String(error.retryAfterSeconds));
-        throw new HttpException({ statusCode: 503, code: 'busy', message: 'The server is busy checking passwords; try again in a moment.', retryAfterSeconds: error.retryAfterSeconds }, 503);
-      }
-      throw error;
-    }
+    await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
   }
 }

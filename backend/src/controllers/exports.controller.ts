@@ -1,12 +1,10 @@
-import { BadRequestException, Controller, Get, Inject, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { Access, everyRole } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { Contract, RouteParams, RouteQuery, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { ExportsService } from '../services/exports.service.ts';
-import { InvalidFilterError } from '../services/indicators.service.ts';
-import { withPdfRetryAfter } from '../services/pdf-browser-pool.ts';
 import { exportsContracts as contracts } from './exports.contract.ts';
 
 @Controller('exports')
@@ -19,7 +17,7 @@ export class ExportsController {
   @Access(everyRole)
   @Contract(contracts.indicators)
   async indicators(@CurrentViewer() viewer: Viewer, @RouteQuery() { format }: QueryOf<typeof contracts.indicators>, @Res({ passthrough: true }) response: Response) {
-    return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorTable(viewer, format)));
+    return this.send(response, await this.exports.indicatorTable(viewer, format));
   }
 
   /** One value's activities with provenance, `?year=&community=&format=xlsx|csv|pdf`. */
@@ -32,12 +30,7 @@ export class ExportsController {
     @RouteQuery() { format, year, community }: QueryOf<typeof contracts.sources>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    try {
-      return this.send(response, await withPdfRetryAfter(response, this.exports.indicatorSources(viewer, format, code, { year, community })));
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    return this.send(response, await this.exports.indicatorSources(viewer, format, code, { year, community }));
   }
 
   private send(response: Response, file: { content: Buffer; contentType: string; fileName: string }): StreamableFile {

@@ -1,10 +1,8 @@
 import {
-  BadRequestException,
   Controller,
   Get,
   HttpCode,
   Inject,
-  NotFoundException,
   Post,
   Res,
   UnprocessableEntityException,
@@ -18,10 +16,11 @@ import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { importKinds } from '../import/import.types.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { AuditService } from '../services/audit.service.ts';
 import { ImportJobsService } from '../services/import-jobs.service.ts';
-import { ImportTemplateService, UnknownSurveyError, templateSheetNames } from '../services/import-template.service.ts';
+import { ImportTemplateService, templateSheetNames } from '../services/import-template.service.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 import { importsContracts as contracts } from './imports.contract.ts';
 
@@ -59,7 +58,7 @@ export class ImportsController {
     @RouteQuery() { async: asynchronous }: QueryOf<typeof contracts.upload>,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (!files || files.length === 0) throw new BadRequestException('Send the files as multipart/form-data in the field "files".');
+    if (!files || files.length === 0) throw DomainError.invalid('imports.no_files', {});
     // multer decodes names as latin1; Polish browsers send UTF-8.
     const spooled = files.map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), path: f.path }));
     // (A form the contract refuses never gets here, and leaves nothing in the spool folder: lib/route-contract.ts.)
@@ -76,7 +75,7 @@ export class ImportsController {
       return this.jobs.start(spooled, options, viewer.userId);
     }
     const reports = await this.jobs.run(spooled, options);
-    if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ statusCode: 422, message: 'Some files were rejected', files: reports });
+    if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ key: 'imports.files_rejected', files: reports });
     return { files: reports };
   }
 
@@ -86,7 +85,7 @@ export class ImportsController {
   async job(@CurrentViewer() viewer: Viewer, @RouteParams() { id }: ParamsOf<typeof contracts.job>) {
     // Another user's job is answered as not found: its report holds the rows of their file.
     const job = await this.jobs.get(id, viewer.userId);
-    if (!job) throw new NotFoundException(`No import job "${id}"`);
+    if (!job) throw DomainError.notFound('imports.job_not_found', { id });
     return job;
   }
 
@@ -122,23 +121,18 @@ export class ImportsController {
   @Access({ organizer: 'full', admin: 'full', director: 'full' })
   @Contract(contracts.template)
   async template(@CurrentViewer() viewer: Viewer, @RouteParams() { kind }: ParamsOf<typeof contracts.template>, @RouteQuery() { survey }: QueryOf<typeof contracts.template>, @Res() response: Response) {
-    if (!(importKinds as readonly string[]).includes(kind)) throw new NotFoundException(`No template "${kind}"; use one of ${importKinds.join(', ')}`);
+    if (!(importKinds as readonly string[]).includes(kind)) throw DomainError.notFound('imports.template_not_found', { kind, allowed: importKinds.join(', ') });
     const parsed = kind as ImportKind;
-    try {
-      const content = await this.templates.build(parsed, survey);
-      const name = `szablon-${templateSheetNames[parsed]}${parsed === 'survey' && survey ? `-${survey}` : ''}.xlsx`;
-      await this.audit.recordAction('download.template', 'template', parsed, viewer.email, viewer.address, { file: name });
-      response
-        .status(200)
-        .set({
-          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-        })
-        .send(content);
-    } catch (error) {
-      if (error instanceof UnknownSurveyError) throw new NotFoundException(error.message);
-      throw error;
-    }
+    const content = await this.templates.build(parsed, survey);
+    const name = `szablon-${templateSheetNames[parsed]}${parsed === 'survey' && survey ? `-${survey}` : ''}.xlsx`;
+    await this.audit.recordAction('download.template', 'template', parsed, viewer.email, viewer.address, { file: name });
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      })
+      .send(content);
   }
 }
 

@@ -1,12 +1,12 @@
-import { BadRequestException, Controller, Get, Inject, Put, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Put, UseInterceptors } from '@nestjs/common';
 import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
 import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorSourcesService } from '../services/indicator-sources.service.ts';
-import { IndicatorTargetsService, TargetsInputError } from '../services/indicator-targets.service.ts';
-import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
+import { IndicatorTargetsService,  } from '../services/indicator-targets.service.ts';
+import { IndicatorsService } from '../services/indicators.service.ts';
 import { indicatorsContracts as contracts } from './indicators.contract.ts';
 
 @Controller('indicators')
@@ -23,12 +23,7 @@ export class IndicatorsController {
   @Access({ director: 'full' })
   @Contract(contracts.updateTargets)
   async updateTargets(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.updateTargets>, @RouteBody() body: BodyOf<typeof contracts.updateTargets>) {
-    try {
-      return await this.targets.update(viewer, code, body);
-    } catch (error) {
-      if (error instanceof TargetsInputError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    return await this.targets.update(viewer, code, body);
   }
 
   @Get()
@@ -36,12 +31,7 @@ export class IndicatorsController {
   @Access(figuresForEveryone)
   @Contract(contracts.list)
   async list(@CurrentViewer() viewer: Viewer, @RouteQuery() filter: QueryOf<typeof contracts.list>) {
-    try {
-      return await this.service.list(this.service.parseFilter(filter), viewer.scope);
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    return await this.service.list(this.service.parseFilter(filter), viewer.scope);
   }
 
   /** What one value is made of: `?year=2022|to-date&community=OST|ALL` → its window and the activities it counts, with provenance. */
@@ -49,11 +39,6 @@ export class IndicatorsController {
   @Access(figuresForEveryone)
   @Contract(contracts.sources)
   async sources(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.sources>, @RouteQuery() filter: QueryOf<typeof contracts.sources>) {
-    try {
-      return await this.sourcesService.sources(code, filter, viewer.scope);
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    return await this.sourcesService.sources(code, filter, viewer.scope);
   }
 }

@@ -1,8 +1,7 @@
-import { BadRequestException, Controller, Get, Inject, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
 import type { Request, Response } from 'express';
 import { arrowStreamType, toArrowStream } from '../analytics/arrow-encode.ts';
-import { MetricsQueryError } from '../analytics/metrics-query.ts';
 import { Access, figuresForEveryone } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -26,12 +25,7 @@ export class MetricsController {
   @Contract(contracts.query)
   async query(@CurrentViewer() viewer: Viewer, @RouteQuery() raw: QueryOf<typeof contracts.query>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     let result;
-    try {
-      result = await this.metrics.run(this.metrics.parse(raw), viewer.scope);
-    } catch (error) {
-      if (error instanceof MetricsQueryError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    result = await this.metrics.run(this.metrics.parse(raw), viewer.scope);
     if ((request.headers.accept ?? '').includes(arrowStreamType)) {
       response.setHeader('X-OSL-Data-As-Of', result.dataAsOf ?? '');
       return new StreamableFile(toArrowStream(result.columns, result.rows), { type: arrowStreamType });

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Inject, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, StreamableFile } from '@nestjs/common';
 import { Access, everyRole } from '../auth/access.decorator.ts';
 import type { Response } from 'express';
 import type { OslRequest } from '../auth/auth.guard.ts';
@@ -6,8 +6,7 @@ import { readCookie, sessionCookieName } from '../auth/cookies.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
-import { IndicatorsService, InvalidFilterError } from '../services/indicators.service.ts';
-import { withPdfRetryAfter } from '../services/pdf-browser-pool.ts';
+import { IndicatorsService } from '../services/indicators.service.ts';
 import { SummaryPdfService } from '../services/summary-pdf.service.ts';
 import { reportsContracts as contracts } from './reports.contract.ts';
 
@@ -25,14 +24,9 @@ export class ReportsController {
   @Contract(contracts.summary)
   async summary(@CurrentViewer() viewer: Viewer, @RouteQuery() { year, lang }: QueryOf<typeof contracts.summary>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     let parsedYear: number;
-    try {
-      parsedYear = this.indicators.parseFilter({ year: year ?? 'to-date' }).year!;
-    } catch (error) {
-      if (error instanceof InvalidFilterError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    parsedYear = this.indicators.parseFilter({ year: year ?? 'to-date' }).year!;
     const token = readCookie(request.headers.cookie, sessionCookieName)!;
-    const content = await withPdfRetryAfter(response, this.pdf.render(viewer, token, parsedYear, lang));
+    const content = await this.pdf.render(viewer, token, parsedYear, lang);
     response.setHeader('Content-Disposition', `attachment; filename="podsumowanie-${parsedYear}.pdf"`);
     return new StreamableFile(content, { type: 'application/pdf' });
   }

@@ -1,9 +1,9 @@
-import { BadRequestException, ConflictException, Controller, ForbiddenException, Get, Inject, NotFoundException, Patch, Post } from '@nestjs/common';
+import { Controller, Get, Inject, Patch, Post } from '@nestjs/common';
 import { Access } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { Contract, RouteBody, RouteParams, type BodyOf, type ParamsOf } from '../lib/route-contract.ts';
-import { UserExistsError, UserForbiddenError, UserInputError, UserNotFoundError, UsersService, type Manager } from '../services/users.service.ts';
+import { UsersService, type Manager } from '../services/users.service.ts';
 import { usersContracts as contracts } from './users.contract.ts';
 
 const managers = { director: 'full', admin: 'full' } as const;
@@ -25,7 +25,7 @@ export class UsersController {
   @Contract(contracts.create)
   create(@CurrentViewer() viewer: Viewer, @RouteBody() { email, role, displayName, communities, password }: BodyOf<typeof contracts.create>) {
     // Only these fields: a password set here is always one to change at first sign-in.
-    return translate(() => this.users.add(managerOf(viewer), { email, role, displayName, communities, password, temporaryPassword: true }));
+    return this.users.add(managerOf(viewer), { email, role, displayName, communities, password, temporaryPassword: true });
   }
 
   /** `{displayName?, role?, communities?, disabled?}` */
@@ -33,29 +33,17 @@ export class UsersController {
   @Access(managers)
   @Contract(contracts.update)
   update(@CurrentViewer() viewer: Viewer, @RouteParams() { id }: ParamsOf<typeof contracts.update>, @RouteBody() changes: BodyOf<typeof contracts.update>) {
-    return translate(() => this.users.update(managerOf(viewer), id, changes));
+    return this.users.update(managerOf(viewer), id, changes);
   }
 
   @Post(':id/reset-password')
   @Access(managers)
   @Contract(contracts.resetPassword)
   resetPassword(@CurrentViewer() viewer: Viewer, @RouteParams() { id }: ParamsOf<typeof contracts.resetPassword>) {
-    return translate(() => this.users.resetPassword(managerOf(viewer), id));
+    return this.users.resetPassword(managerOf(viewer), id);
   }
 }
 
 function managerOf(viewer: Viewer): Manager {
   return { actor: viewer.email, role: viewer.role, address: viewer.address, userId: viewer.userId };
-}
-
-async function translate<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UserInputError) throw new BadRequestException(error.message);
-    if (error instanceof UserNotFoundError) throw new NotFoundException(error.message);
-    if (error instanceof UserForbiddenError) throw new ForbiddenException(error.message);
-    if (error instanceof UserExistsError) throw new ConflictException(error.message);
-    throw error;
-  }
 }

@@ -1,3 +1,4 @@
+import { fillTemplate, type MessageParams } from '../lib/message-template.ts';
 import type { Lang } from './import.types.ts';
 
 /**
@@ -325,20 +326,12 @@ export const importMessages = {
 } as const satisfies Record<string, { pl: string; en: string }>;
 
 export type ImportMessageKey = keyof typeof importMessages;
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-const PLACEHOLDER = /\{(\w+)\}/g;
+export type { MessageParams };
 
 /**
- * The message for `key` in `lang`, with `{name}` placeholders filled from `params`. A fractional
- * number is written with the language's decimal mark (`1,5` in Polish); whole numbers as they are.
+ * The message for `key` in `lang`, with `{name}` placeholders filled from `params` (the server's
+ * one template rule, lib/message-template.ts; these keys are part of its catalogue, lib/messages.ts).
  */
 export function formatImportMessage(key: ImportMessageKey, lang: Lang, params: MessageParams = {}): string {
-  const template: string = importMessages[key][lang];
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = params[name];
-    if (typeof value === 'number' && !Number.isInteger(value)) return lang === 'pl' ? String(value).replace('.', ',') : String(value);
-    return String(value);
-  });
+  return fillTemplate(importMessages[key][lang], lang, params);
 }

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { InboxService } from '../services/inbox.service.ts';
 import type { PipelineService } from '../services/pipeline.service.ts';
 import { ScheduledJobs, type RetryTimer } from './scheduled-jobs.ts';
+import { renderMessageRef, type MessageRef } from '../lib/messages.ts';
 
 // What Prisma's better-sqlite3 adapter throws while another process holds the write lock.
 const databaseBusy = () =>
@@ -37,7 +38,12 @@ function setUp() {
     await vi.waitFor(() => expect(pipeline.run.mock.calls.length + pipeline.recordNotStarted.mock.calls.length).toBeGreaterThan(0));
     await new Promise((resolve) => setImmediate(resolve));
   };
-  const reasons = () => pipeline.recordNotStarted.mock.calls.map((call) => (call as unknown[])[0] as { status: string; reason: string; mode: string });
+  // The reasons as an English reader sees them (they are kept as messages, shown in the reader's language).
+  const reasons = () =>
+    pipeline.recordNotStarted.mock.calls.map((call) => {
+      const run = (call as unknown[])[0] as { status: string; reason: MessageRef; mode: string };
+      return { ...run, reason: renderMessageRef(run.reason, 'en') };
+    });
   return { jobs, pipeline, timers, live, fire, reasons };
 }
 

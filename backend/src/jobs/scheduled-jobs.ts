@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } fro
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import type { OslConfig } from '@osl/data';
+import { isDatabaseBusy } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
+import { renderMessageRef, type MessageRef } from '../lib/messages.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import type { PipelineMode } from '../repositories/pipeline-run.repository.ts';
 import { InboxService } from '../services/inbox.service.ts';
@@ -101,32 +103,34 @@ export class ScheduledJobs implements OnApplicationBootstrap {
     if (error instanceof PipelineBusyError) {
       const { holder } = error;
       const running = await this.pipeline.modeOfRunInProgress(holder);
-      const inProgress = `run #${holder.runId ?? '?'}${running ? ` (${running})` : ''} in progress (process ${holder.pid}, since ${holder.since})`;
+      const inProgress: MessageRef = { key: 'schedule.in_progress', params: { runId: holder.runId ?? '?', runMode: running ? ` (${running})` : '', pid: holder.pid, since: holder.since } };
       if (runCovers(running, mode)) {
-        await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: `${name}: coalesced into ${inProgress}` });
-        this.logger.log(`${name}: coalesced into ${inProgress}`);
+        await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: { key: 'schedule.coalesced', params: { job: name, inProgress } } });
+        this.logger.log(`${name}: coalesced into ${renderMessageRef(inProgress, 'en')}`);
         return;
       }
       const next = this.retryLater(name, mode, retry);
-      await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: `${name}: deferred, a ${mode} run was asked while ${inProgress}; ${next}` });
-      this.logger.log(`${name}: deferred behind ${inProgress}; ${next}`);
+      await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: { key: 'schedule.deferred', params: { job: name, mode, inProgress, next } } });
+      this.logger.log(`${name}: deferred behind ${renderMessageRef(inProgress, 'en')}; ${renderMessageRef(next, 'en')}`);
       return;
     }
-    const cause = errorInWords(error);
+    // A busy database is said in the reader's language; any other cause in its own words.
+    const cause: MessageRef | string = isDatabaseBusy(error) ? { key: 'database.busy' } : errorInWords(error);
     const next = this.retryLater(name, mode, retry);
-    await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'failed', reason: `${name}: could not start: ${cause}; ${next}` });
-    this.logger.error(`${name}: could not start: ${cause}; ${next}`);
+    const reason: MessageRef = { key: 'schedule.not_started', params: { job: name, cause, next } };
+    await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'failed', reason });
+    this.logger.error(renderMessageRef(reason, 'en'));
   }
 
-  /** Schedules the next try (or joins the pending one) and says what will happen, in words. */
-  private retryLater(name: string, mode: PipelineMode, retry: number): string {
+  /** Schedules the next try (or joins the pending one) and says what will happen, as a message. */
+  private retryLater(name: string, mode: PipelineMode, retry: number): MessageRef {
     if (this.pending) {
       this.pending.mode = joinRetries(this.pending.mode, mode);
-      return `joins the ${this.pending.mode} retry already due at ${this.pending.at.toISOString()}`;
+      return { key: 'schedule.joins_retry', params: { mode: this.pending.mode, at: this.pending.at.toISOString() } };
     }
     const next = retry + 1;
     const delay = retryDelayMs(next, this.policy);
-    if (delay === null) return `not tried again after ${this.policy.maxRetries} retries: the schedule's next run follows`;
+    if (delay === null) return { key: 'schedule.no_more_retries', params: { max: this.policy.maxRetries } };
     const at = new Date(this.clock().getTime() + delay);
     const pending: PendingRetry = { job: name, mode, retry: next, at, cancel: () => {} };
     pending.cancel = this.timer(`${name}:retry`, delay, () => {
@@ -135,7 +139,7 @@ export class ScheduledJobs implements OnApplicationBootstrap {
       void this.runPipelineJob(pending.job, pending.mode, pending.retry);
     });
     this.pending = pending;
-    return `retry ${next} of ${this.policy.maxRetries} at ${at.toISOString()}`;
+    return { key: 'schedule.retry_at', params: { retry: next, max: this.policy.maxRetries, at: at.toISOString() } };
   }
 
   private cancelPending(why: string): void {

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
+import { HttpException } from '@nestjs/common';
+import { errorAnswer } from './error-answer.ts';
+import { requestLanguage } from './request-language.ts';
 
 /** JSON bodies of the API are small (sign-in, account changes); uploads go through multer's own limits. */
 export const jsonBodyLimit = '32kb';
@@ -79,24 +82,30 @@ export function applyRequestLimits(app: NestExpressApplication): void {
     if (!hasBody || !req.path.startsWith('/api/')) return next();
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (!acceptedContentType(req.path, type)) {
-      res.status(415).json({ statusCode: 415, code: 'unsupported_media_type', message: 'Send JSON (Content-Type: application/json), or multipart/form-data to /api/imports.' });
+      answer(req, res, new HttpException({ code: 'unsupported_media_type', key: 'http.unsupported_media_type' }, 415));
       return;
     }
     next();
   });
   app.use(express.json({ limit: jsonBodyLimit, type: 'application/json' }));
   // Errors of the body parser (too large, malformed) reach here, not Nest's exception filter.
-  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((error: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const message =
+    const key =
       error.type === 'entity.too.large'
-        ? `The request body is over ${jsonBodyLimit}.`
+        ? 'http.body_too_large'
         : error.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
+          ? 'http.body_not_json'
           : status === 500
-            ? 'Internal server error'
-            : 'The request could not be read.';
-    res.status(status).json({ statusCode: status, code: error.type ?? 'bad_request', message });
+            ? 'http.internal'
+            : 'http.bad_request';
+    answer(req, res, new HttpException({ code: error.type ?? 'bad_request', key, params: { limit: jsonBodyLimit } }, status));
   });
+}
+
+/** An error found before routing, answered like every other (lib/error-answer.ts), in the request's language. */
+function answer(req: express.Request, res: express.Response, error: HttpException): void {
+  const { status, headers, body } = errorAnswer(error, requestLanguage(req), { method: req.method, path: req.path });
+  res.status(status).set(headers).json(body);
 }

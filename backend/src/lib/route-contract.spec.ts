@@ -1,7 +1,8 @@
-import { BadRequestException, type ExecutionContext } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiRoutes } from '../app.module.ts';
+import { errorAnswer } from './error-answer.ts';
 import { contract, contractPartsTaken, parseContractPart, queryChoice, queryText, type ContractPart, type RouteContract } from './route-contract.ts';
 
 function contextFor(route: RouteContract, request: Record<string, unknown>): ExecutionContext {
@@ -10,14 +11,15 @@ function contextFor(route: RouteContract, request: Record<string, unknown>): Exe
   return { getHandler: () => handler, getClass: () => class Test {}, switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
 }
 
-/** The 400's message for a request the contract refuses (or the parsed value). */
+/** The 400's message (in English) for a request the contract refuses, as the error filter words it; or the parsed value. */
 function parse(route: RouteContract, part: ContractPart, value: unknown): unknown {
   try {
     return parseContractPart(part, contextFor(route, { [part]: value }));
   } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    expect(error.getStatus()).toBe(400);
-    return (error.getResponse() as { message: string }).message;
+    if (!(error instanceof z.ZodError)) throw error;
+    const answer = errorAnswer(error, 'en', { method: 'GET', path: '/api/test' });
+    expect(answer.status).toBe(400);
+    return answer.body.message;
   }
 }
 
@@ -49,21 +51,21 @@ describe('a request parsed by its contract', () => {
   });
 
   it('answers 400 naming the parameter and what it takes', () => {
-    expect(parse(filter, 'query', { year: ['2022', '2023'] })).toBe('year takes a single value');
-    expect(parse(filter, 'query', { year: 'x'.repeat(21) })).toBe('year must be at most 20 characters long');
-    expect(parse(filter, 'query', { format: 'docx' })).toBe('format must be xlsx or csv');
-    expect(parse(filter, 'body', { mode: 'sideways' })).toBe('mode must be incremental or full');
-    expect(parse(filter, 'body', {})).toBe('mode is required');
-    expect(parse(filter, 'body', { mode: 'full', count: 'many' })).toBe('count must be a number');
-    expect(parse(filter, 'body', { mode: 'full', targets: { OST: 'x' } })).toBe('targets.OST must be a number');
-    expect(parse(filter, 'body', [1, 2])).toBe('Send a JSON object.');
+    expect(parse(filter, 'query', { year: ['2022', '2023'] })).toBe('year: takes a single value');
+    expect(parse(filter, 'query', { year: 'x'.repeat(21) })).toBe('year: must have at most 20 characters');
+    expect(parse(filter, 'query', { format: 'docx' })).toBe('format: must be one of xlsx, csv');
+    expect(parse(filter, 'body', { mode: 'sideways' })).toBe('mode: must be one of incremental, full');
+    expect(parse(filter, 'body', {})).toBe('mode: is required');
+    expect(parse(filter, 'body', { mode: 'full', count: 'many' })).toBe('count: expected a number');
+    expect(parse(filter, 'body', { mode: 'full', targets: { OST: 'x' } })).toBe('targets.OST: expected a number');
+    expect(parse(filter, 'body', [1, 2])).toBe('request body: expected an object');
     // zod would drop it from a record; the service would never see the name that was sent.
-    expect(parse(filter, 'body', JSON.parse('{"mode": "full", "targets": {"__proto__": 1}}'))).toBe('targets.__proto__ is not a name this API takes');
+    expect(parse(filter, 'body', JSON.parse('{"mode": "full", "targets": {"__proto__": 1}}'))).toBe('targets: unknown fields: __proto__');
   });
 
   it('takes a left-out optional body as empty', () => {
-    expect(parse(filter, 'body', undefined)).toBe('mode is required');
+    expect(parse(filter, 'body', undefined)).toBe('mode: is required');
     const required = contract({ body: z.object({ mode: z.string().optional() }) });
-    expect(parse(required, 'body', undefined)).toBe('Send a JSON object.');
+    expect(parse(required, 'body', undefined)).toBe('request body: is required');
   });
 });

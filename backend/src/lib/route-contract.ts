@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { BadRequestException, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -57,11 +57,12 @@ export function parseContractPart(part: ContractPart, context: ExecutionContext)
   if (!route || !schema) throw new Error(`${context.getClass().name}.${handler.name} takes its ${part} without a ${part} schema in its contract`);
   const request = context.switchToHttp().getRequest<Request>();
   const value = part === 'body' ? (request.body ?? (route.bodyOptional ? {} : undefined)) : request[part];
-  const result = (part === 'body' ? prototypeKeyIssue(value) : undefined) ?? schema.safeParse(value, { error: describeIssue });
+  const result = (part === 'body' ? prototypeKeyIssue(value) : undefined) ?? schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   // A refused upload leaves nothing in the spool folder (else each one would fill the disk).
   removeUploadedFiles(request);
-  throw contractRefusal(result.error);
+  // Answered by the one error filter, in the request's language (lib/error-answer.ts).
+  throw result.error;
 }
 
 const RouteInput = createParamDecorator(parseContractPart);
@@ -81,58 +82,17 @@ export function contractPartsTaken(controller: new (...args: never[]) => object,
 }
 
 /**
- * The one place a request refused by its contract becomes an answer: a 400 naming the parameter
- * of the first problem (`year takes a single value`).
- */
-export function contractRefusal(error: z.ZodError): BadRequestException {
-  const issue = error.issues[0]!;
-  const name = issue.path.map(String).join('.');
-  return new BadRequestException({ statusCode: 400, code: 'invalid_request', message: name ? `${name} ${issue.message}` : issue.message });
-}
-
-/** Messages said of a parameter, for the problems a schema gives no message of its own for. */
-function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  const root = issue.path === undefined || issue.path.length === 0;
-  if (!root && issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'is required';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (root) return issue.expected === 'object' ? 'Send a JSON object.' : undefined;
-      if (Array.isArray(issue.input) && issue.expected !== 'array') return 'takes a single value';
-      return `must be ${article(issue.expected)}`;
-    case 'invalid_value':
-      return `must be ${listed(issue.values.filter((v) => v !== '').map(String))}`;
-    case 'too_big':
-      return issue.origin === 'string' ? `must be at most ${issue.maximum} characters long` : issue.origin === 'array' ? `takes at most ${issue.maximum} values` : `must be at most ${issue.maximum}`;
-    case 'too_small':
-      return issue.origin === 'string' ? `must be at least ${issue.minimum} characters long` : issue.origin === 'array' ? `takes at least ${issue.minimum} values` : `must be at least ${issue.minimum}`;
-    default:
-      return undefined;
-  }
-}
-
-/**
  * A JSON key "__proto__" is refused: zod, rebuilding a record, would drop it without a word, and the
  * service would then never see (and refuse) the name that was sent.
  */
 function prototypeKeyIssue(value: unknown, path: string[] = []): { success: false; error: z.ZodError } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   for (const key of Object.keys(value)) {
-    if (key === '__proto__') return { success: false, error: new z.ZodError([{ code: 'custom', path: [...path, key], message: 'is not a name this API takes', input: undefined }]) };
+    if (key === '__proto__') return { success: false, error: new z.ZodError([{ code: 'custom', path, message: 'unknown field', params: { key: 'validation.unrecognized_keys', keys: key }, input: undefined }]) };
     const found = prototypeKeyIssue((value as Record<string, unknown>)[key], [...path, key]);
     if (found) return found;
   }
   return undefined;
-}
-
-/** `a, b or c` */
-function listed(values: string[]): string {
-  return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}` : (values[0] ?? '');
-}
-
-function article(expected: string): string {
-  if (expected === 'string') return 'text';
-  if (expected === 'int') return 'a whole number';
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
 function removeUploadedFiles(request: Request): void {
@@ -159,5 +119,13 @@ export function queryChoice<const T extends readonly [string, ...string[]], F ex
 
 /** An error answer. */
 export const errorAnswer = z
-  .object({ statusCode: z.int(), message: z.union([z.string(), z.array(z.string())]), code: z.string().optional() })
+  .object({
+    statusCode: z.int(),
+    kind: z.string().describe('invalid, unauthenticated, forbidden, not_found, conflict, too_many, unavailable or internal'),
+    key: z.string().describe('the message key in backend/src/lib/messages.ts'),
+    code: z.string(),
+    message: z.string().describe("in the request's language"),
+    issues: z.array(z.object({ path: z.array(z.string()), code: z.string(), message: z.string() })).optional(),
+    retryAfterSeconds: z.number().optional(),
+  })
   .meta({ id: 'Error' });

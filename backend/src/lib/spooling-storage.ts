@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, pipeline } from 'node:stream';
-import { HttpException } from '@nestjs/common';
 import type express from 'express';
 import type { StorageEngine } from 'multer';
-import { uploadTooLargeBody } from './upload-limit.ts';
+import { uploadTooLarge } from './upload-limit.ts';
 
 const received = Symbol('uploadBytesReceived');
 type CountedRequest = express.Request & { [received]?: number };
@@ -31,7 +30,7 @@ export class SpoolingStorage implements StorageEngine {
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
         request[received] = (request[received] ?? 0) + chunk.length;
-        if (request[received]! > maxTotalBytes) done(new HttpException(uploadTooLargeBody(req, maxTotalBytes), 413));
+        if (request[received]! > maxTotalBytes) done(uploadTooLarge(maxTotalBytes));
         else done(null, chunk);
       },
     });

@@ -1,14 +1,7 @@
 import type express from 'express';
-import { formatImportMessage } from '../import/import.messages.ts';
-
-/** The language of a refusal of an upload: its `lang` field if read yet, else `?lang=`, else Accept-Language. */
-export function requestLanguage(req: express.Request): 'pl' | 'en' {
-  // A form's `lang` field counts once multer has read it (fields sent before the files).
-  const field = (req.body as Record<string, unknown> | undefined)?.lang;
-  const asked = typeof field === 'string' ? field : typeof req.query.lang === 'string' ? req.query.lang : '';
-  if (asked === 'en' || asked === 'pl') return asked;
-  return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'pl';
-}
+import { HttpException } from '@nestjs/common';
+import { errorAnswer } from './error-answer.ts';
+import { requestLanguage } from './request-language.ts';
 
 /**
  * The limit on all files of one upload together, where the request says its size: more is refused
@@ -19,13 +12,15 @@ export function uploadSizeLimit(maxBytes: number): express.RequestHandler {
   return (req, res, next) => {
     const declared = Number(req.headers['content-length']);
     if (!Number.isFinite(declared) || declared <= maxBytes) return next();
-    res.status(413).setHeader('Connection', 'close');
-    res.json(uploadTooLargeBody(req, maxBytes));
+    const answer = errorAnswer(uploadTooLarge(maxBytes), requestLanguage(req), { method: req.method, path: req.path });
+    res.status(answer.status).set(answer.headers).setHeader('Connection', 'close');
+    res.json(answer.body);
     req.resume();
   };
 }
 
-export function uploadTooLargeBody(req: express.Request, maxBytes: number) {
+/** The refusal of an upload over the limit, answered in the uploader's language (lib/error-answer.ts). */
+export function uploadTooLarge(maxBytes: number): HttpException {
   const limitMb = Math.round(maxBytes / (1024 * 1024));
-  return { statusCode: 413, code: 'upload_too_large', message: formatImportMessage('upload_too_large', requestLanguage(req), { limitMb }) };
+  return new HttpException({ code: 'upload_too_large', key: 'upload_too_large', params: { limitMb } }, 413);
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Inject, Injectable, Logger, ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AnalyticsStore, queryRows, type IndicatorValueRow, type PublishedAnalytics } from '@osl/pipelines';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
 /** An indicator value as published (the pipeline's row without its measurement window). */
@@ -51,12 +52,9 @@ export interface AnalyticsUnreadable {
  * with the reason; the next pipeline run (or server start-up) rebuilds the file from the
  * operational database.
  */
-export class AnalyticsUnavailableError extends ServiceUnavailableException {
+export class AnalyticsUnavailableError extends DomainError {
   constructor(readonly unreadable: AnalyticsUnreadable) {
-    super(
-      `Analytics are unavailable: the analytics file ${unreadable.file} cannot be read (${unreadable.reason}). ` +
-        'The next pipeline run rebuilds it from the operational database.',
-    );
+    super('unavailable', 'analytics.unavailable', { file: unreadable.file, reason: unreadable.reason });
     this.name = 'AnalyticsUnavailableError';
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, RunLock } from '@osl/prisma';
-import { abandonedRunError, presentLeasedRun, type StepStats } from '@osl/pipelines';
+import { presentLeasedRun, type StepStats } from '@osl/pipelines';
+import { renderStoredText, storeMessage, type Lang, type MessageKey, type MessageRef } from '../lib/messages.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
 export type PipelineTrigger = 'startup' | 'schedule' | 'cli' | 'api' | 'demo';
@@ -12,8 +13,8 @@ export interface RunNotStarted {
   mode: PipelineMode;
   status: 'skipped' | 'failed';
   at: Date;
-  /** In words: why it did not start and what happens next. */
-  reason: string;
+  /** Why it did not start and what happens next, kept as a message (shown in the reader's language). */
+  reason: MessageRef;
 }
 
 @Injectable()
@@ -39,7 +40,7 @@ export class PipelineRunRepository {
         status: run.status,
         startedAt: run.at,
         finishedAt: run.at,
-        ...(run.status === 'failed' ? { error: run.reason } : { note: run.reason }),
+        ...(run.status === 'failed' ? { error: storeMessage(run.reason) } : { note: storeMessage(run.reason) }),
       },
     });
   }
@@ -59,7 +60,7 @@ export class PipelineRunRepository {
   async succeed(id: number, at: Date, analyticsFile: string, steps: StepStats[], mode: PipelineMode, fallbackReason: string | null) {
     return this.database.client.pipelineRun.update({
       where: { id },
-      data: { status: 'succeeded', finishedAt: at, analyticsFile, mode, note: fallbackReason && `full rebuild instead of incremental: ${fallbackReason}`, steps: steps as unknown as Prisma.InputJsonValue },
+      data: { status: 'succeeded', finishedAt: at, analyticsFile, mode, note: fallbackReason && storeMessage(fullRebuildNote(fallbackReason)), steps: steps as unknown as Prisma.InputJsonValue },
     });
   }
 
@@ -82,12 +83,12 @@ export class PipelineRunRepository {
     for (const run of expired) {
       await this.database.client.pipelineRun.updateMany({
         where: { id: run.id, status: 'running' },
-        data: { status: 'failed', finishedAt: run.leaseExpiresAt, error: abandonedRunError(run.leaseExpiresAt!) },
+        data: { status: 'failed', finishedAt: run.leaseExpiresAt, error: storeMessage(abandonedByLease(run.leaseExpiresAt!)) },
       });
     }
     const stopped = await this.database.client.pipelineRun.updateMany({
       where: others,
-      data: { status: 'failed', finishedAt: now, error: `abandoned: the process stopped (found gone at ${now.toISOString()})` },
+      data: { status: 'failed', finishedAt: now, error: storeMessage({ key: 'pipeline.abandoned_gone', params: { at: now.toISOString() } }) },
     });
     return expired.length + stopped.count;
   }
@@ -96,7 +97,7 @@ export class PipelineRunRepository {
   async failAbandoned(at: Date) {
     return this.database.client.pipelineRun.updateMany({
       where: { status: 'running' },
-      data: { status: 'failed', finishedAt: at, error: 'abandoned: the process ended during the run' },
+      data: { status: 'failed', finishedAt: at, error: storeMessage({ key: 'pipeline.abandoned_ended' }) },
     });
   }
 
@@ -106,16 +107,58 @@ export class PipelineRunRepository {
   }
 
   /** The latest run, as the truth stands now: a run whose lease ran out shows as failed (abandoned). */
-  async latest() {
+  async latest(lang: Lang) {
     const run = await this.database.client.pipelineRun.findFirst({ orderBy: { id: 'desc' } });
-    return run && presentLeasedRun(run, this.clock(), await this.lock.liveRunId());
+    return run && presentRun(run, this.clock(), await this.lock.liveRunId(), lang);
   }
 
-  /** Newest first; runs whose lease ran out show as failed (abandoned), without waiting for a write. */
-  async list(limit = 50) {
+  /**
+   * Newest first; runs whose lease ran out show as failed (abandoned), without waiting for a write.
+   * Notes and errors kept as messages are given in `lang`.
+   */
+  async list(lang: Lang, limit = 50) {
     const runs = await this.database.client.pipelineRun.findMany({ orderBy: { id: 'desc' }, take: limit });
     const now = this.clock();
     const live = await this.lock.liveRunId();
-    return runs.map((run) => presentLeasedRun(run, now, live));
+    return runs.map((run) => presentRun(run, now, live, lang));
   }
+}
+
+type StoredRun = Parameters<typeof presentLeasedRun>[0] & { note: string | null };
+
+/** A run as the history shows it (presentLeasedRun), its note and error in `lang`. */
+function presentRun<T extends StoredRun>(run: T, now: Date, live: number | null, lang: Lang): T {
+  const shown = presentLeasedRun(run, now, live);
+  // Abandoned as it is read: its error is said here, in the reader's language.
+  const error = shown !== run && shown.leaseExpiresAt ? storeMessage(abandonedByLease(shown.leaseExpiresAt)) : shown.error;
+  return { ...shown, note: renderStoredText(shown.note, lang), error: renderStoredText(error, lang) };
+}
+
+function abandonedByLease(expiredAt: Date): MessageRef {
+  return { key: 'pipeline.abandoned_lease', params: { at: expiredAt.toISOString() } };
+}
+
+/**
+ * Why an incremental request rebuilt in full, kept as a message: the aggregation job's reasons
+ * (pipelines/src/jobs/aggregate.job.ts, in English) by their key; an unforeseen one as it is.
+ */
+export function fullRebuildNote(fallbackReason: string): MessageRef {
+  return { key: 'pipeline.full_rebuild', params: { reason: fallbackReasonMessage(fallbackReason) } };
+}
+
+const fixedFallbackReasons: Record<string, MessageKey> = {
+  'nothing published yet': 'pipeline.reason.nothing_published',
+  'the analytics layout of this version differs': 'pipeline.reason.layout_changed',
+  'the configuration changed': 'pipeline.reason.config_changed',
+  'the decline method changed': 'pipeline.reason.decline_method_changed',
+};
+
+function fallbackReasonMessage(reason: string): MessageRef | string {
+  const fixed = fixedFallbackReasons[reason];
+  if (fixed) return { key: fixed };
+  const unreadable = /^the published state cannot be read \(([\s\S]*)\)$/.exec(reason);
+  if (unreadable) return { key: 'pipeline.reason.unreadable', params: { detail: unreadable[1] } };
+  const mismatch = /^incremental state does not match \(([\s\S]*)\)$/.exec(reason);
+  if (mismatch) return { key: 'pipeline.reason.facts_mismatch', params: { detail: mismatch[1] } };
+  return reason;
 }

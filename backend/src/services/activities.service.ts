@@ -6,7 +6,7 @@ import { isCalendarDate } from '../lib/calendar-date.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ActivityRepository, type ActivityRecordWithSources, type BatchRef } from '../repositories/activity.repository.ts';
 import { AuditorFiguresService, type AuditorMask } from './auditor-figures.service.ts';
-import { InvalidFilterError } from './indicators.service.ts';
+import { DomainError } from '../lib/domain-error.ts';
 
 export const maxActivitiesPerAnswer = 2000;
 
@@ -41,7 +41,7 @@ export class ActivitiesService {
     const community = this.community(raw.community);
     const from = this.date(raw.from, 'from');
     const to = this.date(raw.to, 'to');
-    if (from && to && from > to) throw new InvalidFilterError('from must not be after to');
+    if (from && to && from > to) throw DomainError.invalid('filter.from_after_to', {});
     const { activities, truncated } = await this.activities.list({ community, from, to, limit: maxActivitiesPerAnswer });
     const views = activities.map(activityView);
     return { activities: scope === 'suppressed' ? maskedActivityViews(views, await this.auditorFigures.mask()) : views, truncated, limit: maxActivitiesPerAnswer };
@@ -50,13 +50,13 @@ export class ActivitiesService {
   private community(value: unknown): string | null {
     if (value === undefined || value === '') return null;
     const code = typeof value === 'string' ? value.toUpperCase() : '';
-    if (!this.config.communities.some((c) => c.code === code)) throw new InvalidFilterError(`community must be one of ${this.config.communities.map((c) => c.code).join(', ')}`);
+    if (!this.config.communities.some((c) => c.code === code)) throw DomainError.invalid('filter.community', { allowed: this.config.communities.map((c) => c.code).join(', '), value: String(value) });
     return code;
   }
 
   private date(value: unknown, name: string): string | null {
     if (value === undefined || value === '') return null;
-    if (!isCalendarDate(value)) throw new InvalidFilterError(`${name} must be a date YYYY-MM-DD`);
+    if (!isCalendarDate(value)) throw DomainError.invalid('filter.date', { name });
     return value;
   }
 }

@@ -7,7 +7,7 @@ import { AlertRepository } from '../repositories/alert.repository.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { isSmallCount } from '../auth/suppression.ts';
 import { AuditorFiguresService, type AuditorMask } from './auditor-figures.service.ts';
-import { InvalidFilterError } from './indicators.service.ts';
+import { DomainError } from '../lib/domain-error.ts';
 
 export interface AlertFilter {
   status?: 'active' | 'ended';
@@ -25,13 +25,13 @@ export class AlertsService {
   parseFilter(raw: { status?: unknown; community?: unknown }): AlertFilter {
     const filter: AlertFilter = {};
     if (raw.status !== undefined && raw.status !== '' && raw.status !== 'all') {
-      if (raw.status !== 'active' && raw.status !== 'ended') throw new InvalidFilterError('status must be active, ended or all');
+      if (raw.status !== 'active' && raw.status !== 'ended') throw DomainError.invalid('filter.alert_status', {});
       filter.status = raw.status;
     }
     if (raw.community !== undefined && raw.community !== '') {
       const code = typeof raw.community === 'string' ? raw.community.toUpperCase() : '';
       if (!this.config.communities.some((c) => c.code === code)) {
-        throw new InvalidFilterError(`community must be one of ${this.config.communities.map((c) => c.code).join(', ')}`);
+        throw DomainError.invalid('filter.community', { allowed: this.config.communities.map((c) => c.code).join(', '), value: String(raw.community) });
       }
       filter.community = code;
     }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { csvField } from './export-format.ts';
 import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
-
-export class AuditFilterError extends Error {}
+import { DomainError } from '../lib/domain-error.ts';
 
 export interface AuditQuery {
   from?: string;
@@ -24,14 +23,14 @@ export function parseAuditFilter(query: AuditQuery, forExport: boolean): AuditFi
   const text = (name: keyof AuditQuery, max = 200): string | undefined => {
     const value = query[name];
     if (value === undefined || value === '') return undefined;
-    if (typeof value !== 'string' || value.length > max) throw new AuditFilterError(`${name} must be one text value of at most ${max} characters`);
+    if (typeof value !== 'string' || value.length > max) throw DomainError.invalid('filter.text_value', { name, max });
     return value;
   };
   const date = (name: 'from' | 'to'): Date | undefined => {
     const value = text(name, 40);
     if (value === undefined) return undefined;
     if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value) || Number.isNaN(new Date(value).getTime())) {
-      throw new AuditFilterError(`${name} must be a date (YYYY-MM-DD) or an ISO date-time`);
+      throw DomainError.invalid('filter.date_or_datetime', { name });
     }
     const parsed = new Date(value);
     // A bare end date includes its whole day.
@@ -41,7 +40,7 @@ export function parseAuditFilter(query: AuditQuery, forExport: boolean): AuditFi
   const integer = (name: 'limit' | 'offset', fallback: number, max: number): number => {
     const value = text(name, 12);
     if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) > max) throw new AuditFilterError(`${name} must be a whole number from 0 to ${max}`);
+    if (!/^\d+$/.test(value) || Number(value) > max) throw DomainError.invalid('filter.whole_number', { name, min: 0, max });
     return Number(value);
   };
   return {

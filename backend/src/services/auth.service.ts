@@ -5,21 +5,11 @@ import { generatePassword, hashPassword, passwordProblem, verifyPassword } from 
 import { SignInAuditAggregator, type RefusedSignIn } from '../auth/sign-in-audit.ts';
 import { admitSignIn, SignInLimiter } from '../auth/sign-in-limiter.ts';
 import { SemaphoreFullError } from '../lib/bounded-semaphore.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { UserRepository, type SessionRecord, type UserRecord } from '../repositories/user.repository.ts';
 
-export class SignInRefusedError extends Error {
-  constructor(
-    readonly code: 'invalid_credentials' | 'too_many_attempts' | 'busy',
-    message: string,
-    readonly retryAfterSeconds = 0,
-  ) {
-    super(message);
-  }
-}
-
-export class PasswordRejectedError extends Error {}
 
 export interface SignedIn {
   token: string;
@@ -95,7 +85,7 @@ export class AuthService implements OnModuleDestroy {
       const known = await this.users.findByEmail(email);
       await this.recordRefusal({ action: 'auth.sign-in-blocked', account: known?.email ?? null, address });
       const wait = admission.retryAfterMs;
-      throw new SignInRefusedError('too_many_attempts', `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} min.`, Math.ceil(wait / 1000));
+      throw DomainError.tooMany('auth.too_many_attempts', { minutes: Math.ceil(wait / 60_000) }, { code: 'too_many_attempts', retryAfterSeconds: Math.ceil(wait / 1000) });
     }
     const { attempt } = admission;
     let user: UserRecord | null;
@@ -105,7 +95,7 @@ export class AuthService implements OnModuleDestroy {
       valid = await verifyPassword(user?.passwordHash ?? null, password);
     } catch (error) {
       attempt.end('not-checked');
-      if (error instanceof SemaphoreFullError) throw new SignInRefusedError('busy', 'The server is busy checking other sign-ins; try again in a moment.', error.retryAfterSeconds);
+      if (error instanceof SemaphoreFullError) throw DomainError.unavailable('auth.sign_in_busy', {}, { code: 'busy', retryAfterSeconds: error.retryAfterSeconds });
       throw error;
     }
     if (!user || !valid || user.disabled) {
@@ -114,7 +104,7 @@ export class AuthService implements OnModuleDestroy {
       // What was typed into the e-mail field is kept only when it names an account: people type passwords there.
       await this.recordRefusal({ action: 'auth.sign-in-failed', account: user ? user.email : null, address, reason });
       // The same answer whatever failed: the form must not tell which e-mail addresses have accounts.
-      throw new SignInRefusedError('invalid_credentials', 'Wrong e-mail or password.');
+      throw DomainError.unauthenticated('auth.invalid_credentials', {}, { code: 'invalid_credentials' });
     }
     attempt.end('succeeded');
     this.perAccount.clear(accountKey);
@@ -185,10 +175,18 @@ export class AuthService implements OnModuleDestroy {
 
   /** A new password for oneself; other sessions of the account end, this one stays. */
   async changePassword(active: ActiveSession, currentPassword: string, newPassword: string, address: string | null): Promise<void> {
-    if (!(await verifyPassword(active.user.passwordHash, currentPassword))) throw new PasswordRejectedError('The current password is wrong.');
+    const rejected = { code: 'password_rejected' };
+    let current: boolean;
+    try {
+      current = await verifyPassword(active.user.passwordHash, currentPassword);
+    } catch (error) {
+      if (error instanceof SemaphoreFullError) throw DomainError.unavailable('auth.password_check_busy', {}, { code: 'busy', retryAfterSeconds: error.retryAfterSeconds });
+      throw error;
+    }
+    if (!current) throw DomainError.forbidden('auth.current_password_wrong', {}, rejected);
     const problem = passwordProblem(newPassword, this.security.minPasswordLength);
-    if (problem) throw new PasswordRejectedError(problem);
-    if (newPassword === currentPassword) throw new PasswordRejectedError('The new password must differ from the current one.');
+    if (problem) throw new DomainError('forbidden', problem.key, problem.params, rejected);
+    if (newPassword === currentPassword) throw DomainError.forbidden('auth.new_password_same', {}, rejected);
     await this.users.update(
       active.user.id,
       { passwordHash: await hashPassword(newPassword), mustChangePassword: false },

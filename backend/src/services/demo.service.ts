@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { generateDemoFiles } from '@osl/data/demo';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Role } from '../auth/roles.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
 import { ImportService, type FileImportReport } from './import.service.ts';
-
-export class DemoRefusedError extends Error {}
 
 /** The demo installation's accounts (issue 5): one per role, and an organizer of LAZ only. */
 export const demoAccounts: readonly { email: string; displayName: string; role: Role; communities: string[] }[] = [
@@ -33,7 +32,7 @@ export class DemoService {
 
   async load(): Promise<FileImportReport[]> {
     if (await this.imports.hasRecordedData()) {
-      throw new DemoRefusedError('The database already holds recorded data; demo data is loaded only into an empty installation.');
+      throw DomainError.conflict('demo.refused', {});
     }
     const outDir = path.join(this.environment.dataDir, 'demo-files');
     const manifest = await generateDemoFiles(outDir);

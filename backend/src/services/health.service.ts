@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { currentLanguage } from '../lib/request-language.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 import { PipelineRunRepository } from '../repositories/pipeline-run.repository.ts';
@@ -16,7 +17,7 @@ export class HealthService {
   ) {}
 
   async health() {
-    const [lastRun, demo] = await Promise.all([this.runs.latest(), this.imports.isDemoInstallation()]);
+    const [lastRun, demo] = await Promise.all([this.runs.latest(currentLanguage()), this.imports.isDemoInstallation()]);
     const published = this.analytics.published();
     const failure = this.analytics.lastFailure();
     return {

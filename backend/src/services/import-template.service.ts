@@ -5,6 +5,7 @@ import type { OslConfig, SurveyConfig } from '@osl/data';
 import { importKinds, type ImportKind } from '../import/import.types.ts';
 import type { ColumnSpec, TemplateColumn } from '../import/kinds/import-kind.ts';
 import { importKindDefinition } from '../import/kinds/index.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 
 /** The template's sheet name per kind (also in the downloaded file's name). */
@@ -69,7 +70,7 @@ export class ImportTemplateService {
 
   private surveyFor(code: string | undefined): SurveyConfig {
     const survey = code ? this.config.surveys.find((s) => s.code === code) : this.config.surveys[0];
-    if (!survey) throw new UnknownSurveyError(`Unknown survey "${code}"; use one of ${this.config.surveys.map((s) => s.code).join(', ')}`);
+    if (!survey) throw DomainError.notFound('imports.unknown_survey', { code: String(code), allowed: this.config.surveys.map((s) => s.code).join(', ') });
     return survey;
   }
 
@@ -116,8 +117,6 @@ export class ImportTemplateService {
     return null;
   }
 }
-
-export class UnknownSurveyError extends Error {}
 
 function scaleLabel(scale: string): string {
   return scale === 'likert5' ? 'odpowiedź 1–5' : scale === 'yes_no' ? 'tak / nie' : 'tekst';

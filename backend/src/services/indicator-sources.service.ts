@@ -1,6 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { IndicatorConfig, OslConfig } from '@osl/data';
 import type { Scope } from '../auth/access-matrix.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
@@ -45,7 +46,7 @@ export class IndicatorSourcesService {
 
   async sources(code: string, raw: { year?: string; community?: string }, scope: Scope): Promise<IndicatorSources> {
     const indicator = this.config.indicators.find((i) => i.code === code.toUpperCase());
-    if (!indicator) throw new NotFoundException(`Unknown indicator "${code}"; use one of ${this.config.indicators.map((i) => i.code).join(', ')}`);
+    if (!indicator) throw DomainError.notFound('indicator.unknown', { code, allowed: this.config.indicators.map((i) => i.code).join(', ') });
     const filter = this.indicators.parseFilter({ year: raw.year ?? 'to-date', community: raw.community ?? 'ALL' });
     const year = filter.year!;
     const community = filter.community ?? 'ALL';

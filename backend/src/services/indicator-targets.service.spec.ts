@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorConfig } from '@osl/data';
-import { applyTargets, TargetsInputError } from './indicator-targets.service.ts';
+import { DomainError } from '../lib/domain-error.ts';
+import { applyTargets } from './indicator-targets.service.ts';
 
 const indicator = (unit: IndicatorConfig['unit']): IndicatorConfig => ({
   code: 'P2',
@@ -30,7 +31,7 @@ describe('applyTargets', () => {
     expect(wrong({ targets: { XYZ: { '2022': 1 } } })).toThrow(/unknown scope "XYZ"/);
     expect(wrong({ targets: { OST: { '2019': 1 } } })).toThrow(/year must be one of 2021, 2022, 2023/);
     expect(wrong({ targets: { OST: { '2022': 101 } } }, 'percent')).toThrow(/at most 100/);
-    expect(wrong({ targets: { OST: { '2022': '16' } } })).toThrow(TargetsInputError);
+    expect(wrong({ targets: { OST: { '2022': '16' } } })).toThrow(DomainError);
     expect(wrong({})).toThrow(/send baseline/);
   });
 });

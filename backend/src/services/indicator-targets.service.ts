@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { configFiles, defaultConfigDir, type IndicatorConfig, type OslConfig } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { PipelineBusyError } from '@osl/prisma';
 import type { Viewer } from '../auth/viewer.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ReferenceDataRepository } from '../repositories/reference-data.repository.ts';
 import { PipelineService } from './pipeline.service.ts';
-
-export class TargetsInputError extends Error {}
 
 export interface TargetsInput {
   baseline?: unknown;
@@ -23,17 +22,17 @@ export interface TargetsInput {
  */
 export function applyTargets(indicator: IndicatorConfig, input: TargetsInput, scopes: readonly string[], years: readonly number[]): IndicatorConfig {
   const value = (v: unknown, where: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new TargetsInputError(`${where} must be a number ≥ 0`);
-    if (indicator.unit === 'percent' && v > 100) throw new TargetsInputError(`${where} is a percentage: at most 100`);
-    if (indicator.unit !== 'percent' && !Number.isInteger(v)) throw new TargetsInputError(`${where} counts ${indicator.unit}: a whole number`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw DomainError.invalid('targets.not_number', { where });
+    if (indicator.unit === 'percent' && v > 100) throw DomainError.invalid('targets.percent_max', { where });
+    if (indicator.unit !== 'percent' && !Number.isInteger(v)) throw DomainError.invalid('targets.whole_number', { where, unit: indicator.unit });
     return v;
   };
   const object = (v: unknown, where: string): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TargetsInputError(`${where} must be an object`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw DomainError.invalid('targets.not_object', { where });
     return v as Record<string, unknown>;
   };
   const scope = (s: string, where: string) => {
-    if (!scopes.includes(s)) throw new TargetsInputError(`${where}: unknown scope "${s}"; use ${scopes.join(', ')}`);
+    if (!scopes.includes(s)) throw DomainError.invalid('targets.unknown_scope', { where, scope: s, allowed: scopes.join(', ') });
   };
   const baseline = { ...indicator.baseline };
   if (input.baseline !== undefined) {
@@ -47,12 +46,12 @@ export function applyTargets(indicator: IndicatorConfig, input: TargetsInput, sc
     for (const [s, byYear] of Object.entries(object(input.targets, 'targets'))) {
       scope(s, 'targets');
       for (const [year, v] of Object.entries(object(byYear, `targets.${s}`))) {
-        if (!years.includes(Number(year)) || !/^\d{4}$/.test(year)) throw new TargetsInputError(`targets.${s}: year must be one of ${years.join(', ')}`);
+        if (!years.includes(Number(year)) || !/^\d{4}$/.test(year)) throw DomainError.invalid('targets.year', { scope: s, allowed: years.join(', ') });
         (targets[s] ??= {})[year] = value(v, `targets.${s}.${year}`);
       }
     }
   }
-  if (input.baseline === undefined && input.targets === undefined) throw new TargetsInputError('send baseline and/or targets');
+  if (input.baseline === undefined && input.targets === undefined) throw DomainError.invalid('targets.nothing_sent', {});
   return { ...indicator, baseline, targets };
 }
 
@@ -75,7 +74,7 @@ export class IndicatorTargetsService {
 
   async update(viewer: Viewer, code: string, input: TargetsInput): Promise<{ indicator: IndicatorConfig; pipelineRunId: number | null }> {
     const index = this.config.indicators.findIndex((i) => i.code === code.toUpperCase());
-    if (index < 0) throw new NotFoundException(`Unknown indicator "${code}"`);
+    if (index < 0) throw DomainError.notFound('indicator.unknown', { code, allowed: this.config.indicators.map((i) => i.code).join(', ') });
     const scopes = ['ALL', ...this.config.communities.map((c) => c.code)];
     const updated = applyTargets(this.config.indicators[index], input, scopes, projectYears(this.config.project));
     const indicators = this.config.indicators.map((i, k) => (k === index ? updated : i));

@@ -5,20 +5,13 @@ import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-env
 import { applyIndicatorMask } from '../auth/auditor-view.ts';
 import type { Suppressible } from '../auth/suppress-figures.ts';
 import type { Scope } from '../auth/access-matrix.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
 
 export interface IndicatorFilter {
   year?: number;
   community?: string;
-}
-
-/** A filter that names something this installation does not have. */
-export class InvalidFilterError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidFilterError';
-  }
 }
 
 /** Indicator values as computed by the last published pipeline run. */
@@ -57,14 +50,14 @@ export class IndicatorsService {
     } else if (raw.year !== undefined && raw.year !== '') {
       const year = Number(raw.year);
       if (!/^\d{4}$/.test(raw.year) || !this.years().includes(year)) {
-        throw new InvalidFilterError(`year must be one of ${this.years().join(', ')} or to-date (got "${raw.year}")`);
+        throw DomainError.invalid('filter.year', { allowed: this.years().join(', '), value: raw.year });
       }
       filter.year = year;
     }
     if (raw.community !== undefined && raw.community !== '') {
       const community = raw.community.toUpperCase();
       if (!this.scopes().includes(community)) {
-        throw new InvalidFilterError(`community must be one of ${this.scopes().join(', ')} (got "${raw.community}")`);
+        throw DomainError.invalid('filter.community', { allowed: this.scopes().join(', '), value: raw.community });
       }
       filter.community = community;
     }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { activityGroups, type OslConfig } from '@osl/data';
-import { compileMetricsQuery, MetricsQueryError, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
+import { compileMetricsQuery, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
 import { applyHiddenCells } from '../auth/auditor-view.ts';
 import type { Scope } from '../auth/access-matrix.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
@@ -31,7 +32,7 @@ export class MetricsService {
   private checkScope(query: MetricsQuery, scope: Scope): void {
     if (scope !== 'suppressed' || !query.measures.some((m) => personMeasures.includes(m) || m === 'turnout')) return;
     if ((query.grain !== 'month' && query.grain !== 'year') || query.dimensions.includes('group') || query.dimensions.includes('type')) {
-      throw new MetricsQueryError('in the auditor’s view, figures of persons are given by month or year, per community or for the whole project; by week, quarter or kind of activity only the number of activities');
+      throw DomainError.invalid('metrics.auditor_view', {});
     }
   }
 

@@ -1,7 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { maySeeNames } from '../auth/roles.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ParticipantRepository, type ParticipantRow } from '../repositories/participant.repository.ts';
 
@@ -90,7 +91,7 @@ export class ParticipantsService {
   async list(rawCode: string, viewer: Viewer): Promise<{ community: string; names: boolean; lapsedAfterDays: number; participants: ParticipantSummary[] }> {
     const code = rawCode.toUpperCase();
     if (!this.config.communities.some((c) => c.code === code)) {
-      throw new NotFoundException(`Unknown community "${rawCode}"; use one of ${this.config.communities.map((c) => c.code).join(', ')}`);
+      throw DomainError.notFound('community.unknown', { code: rawCode, allowed: this.config.communities.map((c) => c.code).join(', ') });
     }
     const seesRegisterOf = (homeCommunity: string) => maySeeNames(viewer.role, viewer.communities, homeCommunity);
     const names = seesRegisterOf(code);

@@ -1,6 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { IndicatorConfig, OslConfig } from '@osl/data';
 import { computeExpectedToDate, endOfMonth, monthsBetween, roundTo } from '@osl/pipelines';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { applyHiddenCells } from '../auth/auditor-view.ts';
@@ -32,7 +33,7 @@ export class ParticipationService {
     const code = rawCode.toUpperCase();
     const community = code === 'ALL' ? { code, name: 'Cały projekt' } : this.config.communities.find((c) => c.code === code);
     if (!community) {
-      throw new NotFoundException(`Unknown community "${rawCode}"; use ALL or one of ${this.config.communities.map((c) => c.code).join(', ')}`);
+      throw DomainError.notFound('community.unknown_or_all', { code: rawCode, allowed: this.config.communities.map((c) => c.code).join(', ') });
     }
     const periods = scope === 'suppressed' ? await this.suppressedSeries(code) : await this.analytics.participationByMonth(code);
     const reach = findReachIndicator(this.config.indicators);

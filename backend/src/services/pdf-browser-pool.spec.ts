@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OslEnvironment } from '../lib/osl-environment.ts';
-import { PdfBrowserPool, PdfQueueFullError, type PooledBrowser } from './pdf-browser-pool.ts';
+import { DomainError } from '../lib/domain-error.ts';
+import { PdfBrowserPool, type PooledBrowser } from './pdf-browser-pool.ts';
 
 class FakeBrowser implements PooledBrowser {
   connected = true;
@@ -74,9 +75,8 @@ describe('PdfBrowserPool', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(pool.load).toMatchObject({ rendering: 2, waiting: 2 });
     const refused = await pool.withBrowser(async () => 'never').catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(PdfQueueFullError);
-    expect((refused as PdfQueueFullError).getStatus()).toBe(503);
-    expect((refused as PdfQueueFullError).retryAfterSeconds).toBe(7);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ kind: 'unavailable', key: 'pdf.queue_full', retryAfterSeconds: 7 });
     for (const render of renders) render.finish();
     expect(await Promise.all(results)).toEqual([0, 1, 2, 3]);
     expect(peak).toBe(2);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { Inject, Injectable, Logger, Optional, ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
-import type { Response } from 'express';
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 // Playwright is loaded when the first PDF is printed, not by every command at start.
 import type { Browser } from 'playwright-core';
 import { BoundedSemaphore, SemaphoreFullError } from '../lib/bounded-semaphore.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
 /** What the pool needs of a browser (Playwright's Browser; a fake in unit tests). */
@@ -24,23 +24,6 @@ export interface PdfBrowserPoolOptions {
 }
 
 export const PDF_BROWSER_POOL_OPTIONS = Symbol('PDF_BROWSER_POOL_OPTIONS');
-
-/** Every page is taken and the queue is full: the request answers 503 with Retry-After. */
-export class PdfQueueFullError extends ServiceUnavailableException {
-  constructor(readonly retryAfterSeconds: number) {
-    super({ statusCode: 503, code: 'busy', message: 'The server is busy printing other PDFs; try again in a moment.', retryAfterSeconds });
-  }
-}
-
-/** Awaits a PDF (or an export that may be one), adding Retry-After to the response when the queue is full. */
-export async function withPdfRetryAfter<T>(response: Response, work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof PdfQueueFullError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    throw error;
-  }
-}
 
 /**
  * The one Chromium that prints this server's PDFs: launched at the first PDF, reused, at most two
@@ -72,13 +55,13 @@ export class PdfBrowserPool implements OnModuleDestroy {
     return { rendering: this.pages.inFlight, waiting: this.pages.waiting, peakRendering: this.pages.peakInFlight };
   }
 
-  /** Runs `work` with the browser once a page is free; rejects with PdfQueueFullError when it cannot even wait. */
+  /** Runs `work` with the browser once a page is free; rejects with an `unavailable` DomainError (pdf.queue_full, Retry-After) when it cannot even wait. */
   async withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
-    if (this.closed) throw new ServiceUnavailableException('The server is shutting down; try again in a moment.');
+    if (this.closed) throw DomainError.unavailable('pdf.shutting_down', {});
     try {
       return await this.pages.run(async () => work((await this.current()) as Browser));
     } catch (error) {
-      if (error instanceof SemaphoreFullError) throw new PdfQueueFullError(this.retryAfterSeconds);
+      if (error instanceof SemaphoreFullError) throw DomainError.unavailable('pdf.queue_full', {}, { code: 'busy', retryAfterSeconds: this.retryAfterSeconds });
       throw error;
     }
   }
@@ -130,7 +113,7 @@ export class PdfBrowserPool implements OnModuleDestroy {
   private async launchChromium(): Promise<PooledBrowser> {
     const executablePath = this.chromiumPath();
     if (!fs.existsSync(executablePath)) {
-      throw new ServiceUnavailableException(`The PDF is rendered with Chromium, not found at ${executablePath} (install it: apt-get install chromium, or set CHROMIUM_PATH). Meanwhile, use "Print" and "Save as PDF" in the browser.`);
+      throw DomainError.unavailable('pdf.no_chromium', { path: executablePath });
     }
     const { chromium } = await import('playwright-core');
     return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });

@@ -3,6 +3,7 @@ import type { OslConfig } from '@osl/data';
 import { DatabaseExtract, leasePolicyFromEnvironment, runAggregation, type StepStats } from '@osl/pipelines';
 import { LeaseLostError, PipelineBusyError, leaseExpiry, type HeldLock, type LeasePolicy, type LockHolder, type RunLock } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
+import { currentLanguage } from '../lib/request-language.ts';
 import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { AlertRepository, type AlertRunSummary } from '../repositories/alert.repository.ts';
@@ -205,8 +206,9 @@ export class PipelineService {
     return this.lock.holder();
   }
 
+  /** The run history, its notes in the language of the request (or command) asking. */
   async list() {
-    return this.runs.list();
+    return this.runs.list(currentLanguage());
   }
 }
 

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Browser } from 'playwright-core';
 import { sessionCookieName } from '../auth/cookies.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AuditService } from './audit.service.ts';
 import { PdfBrowserPool } from './pdf-browser-pool.ts';
@@ -49,7 +50,7 @@ export class SummaryPdfService {
   async render(viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
     const dashboard = this.environment.dashboardDir;
     if (!dashboard || !fs.existsSync(path.join(dashboard, 'index.html'))) {
-      throw new ServiceUnavailableException('The PDF is printed from the dashboard, which this server does not serve (run "npm run build").');
+      throw DomainError.unavailable('pdf.no_dashboard', {});
     }
     // The server's own address, never the request's Host header: the browser carries a session.
     const { port } = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo;

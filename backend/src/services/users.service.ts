@@ -2,14 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { isRole, mayManageRole, roles, type Role } from '../auth/roles.ts';
+import { DomainError } from '../lib/domain-error.ts';
 import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { UserRepository, type UserRecord } from '../repositories/user.repository.ts';
 import { normaliseEmail } from './auth.service.ts';
-
-export class UserInputError extends Error {}
-export class UserNotFoundError extends Error {}
-export class UserForbiddenError extends Error {}
-export class UserExistsError extends Error {}
 
 /** Who manages accounts: a signed-in director or admin, or the command line (acts as admin). */
 export interface Manager {
@@ -80,20 +76,20 @@ export class UsersService {
 
   /** Creates an account; returns the one-time password when none was given. */
   async add(manager: Manager, input: NewUser): Promise<{ user: PublicUser; oneTimePassword: string | null }> {
-    if (typeof input.email !== 'string' || !emailPattern.test(input.email.trim())) throw new UserInputError('email must be an e-mail address');
+    if (typeof input.email !== 'string' || !emailPattern.test(input.email.trim())) throw DomainError.invalid('users.email_invalid', {});
     const email = normaliseEmail(input.email);
     const role = this.role(input.role);
-    if (!mayManageRole(manager.role, role)) throw new UserForbiddenError(`a ${manager.role} cannot create a ${role} account`);
+    if (!mayManageRole(manager.role, role)) throw DomainError.forbidden('users.cannot_create', { manager: manager.role, role });
     const communities = this.communities(input.communities, role);
     const displayName = this.displayName(input.displayName, email);
-    if (await this.users.findByEmail(email)) throw new UserExistsError(`an account for ${email} exists`);
+    if (await this.users.findByEmail(email)) throw DomainError.conflict('users.exists', { email });
     let password: string;
     let oneTimePassword: string | null = null;
     if (input.password === undefined) {
       password = oneTimePassword = generatePassword();
     } else {
       const problem = passwordProblem(input.password, this.config.project.security.minPasswordLength);
-      if (problem) throw new UserInputError(problem);
+      if (problem) throw new DomainError('invalid', problem.key, problem.params);
       password = input.password as string;
     }
     const user = await this.users.create(
@@ -105,19 +101,19 @@ export class UsersService {
 
   async update(manager: Manager, id: number, changes: UserChanges): Promise<PublicUser> {
     const user = await this.find(id);
-    if (!mayManageRole(manager.role, user.role)) throw new UserForbiddenError(`a ${manager.role} cannot change a ${user.role} account`);
+    if (!mayManageRole(manager.role, user.role)) throw DomainError.forbidden('users.cannot_change', { manager: manager.role, role: user.role });
     if (manager.userId === user.id && (changes.role !== undefined || changes.communities !== undefined || changes.disabled !== undefined)) {
-      throw new UserForbiddenError('you cannot change your own role, communities or state; ask another administrator');
+      throw DomainError.forbidden('users.own_account', {});
     }
     const next: Partial<Pick<UserRecord, 'displayName' | 'role' | 'communities' | 'disabled'>> = {};
     if (changes.role !== undefined) {
       next.role = this.role(changes.role);
-      if (!mayManageRole(manager.role, next.role)) throw new UserForbiddenError(`a ${manager.role} cannot give the role ${next.role}`);
+      if (!mayManageRole(manager.role, next.role)) throw DomainError.forbidden('users.cannot_give_role', { manager: manager.role, role: next.role });
     }
     if (changes.communities !== undefined || next.role !== undefined) next.communities = this.communities(changes.communities ?? user.communities, next.role ?? user.role);
     if (changes.displayName !== undefined) next.displayName = this.displayName(changes.displayName, user.email);
     if (changes.disabled !== undefined) {
-      if (typeof changes.disabled !== 'boolean') throw new UserInputError('disabled must be true or false');
+      if (typeof changes.disabled !== 'boolean') throw DomainError.invalid('users.disabled_boolean', {});
       next.disabled = changes.disabled;
     }
     const before: Record<string, unknown> = {};
@@ -144,12 +140,12 @@ export class UsersService {
   /** A new one-time password (or the given one); the account's sessions end. */
   async resetPassword(manager: Manager, id: number, password?: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
     const user = await this.find(id);
-    if (!mayManageRole(manager.role, user.role)) throw new UserForbiddenError(`a ${manager.role} cannot reset a ${user.role} account`);
+    if (!mayManageRole(manager.role, user.role)) throw DomainError.forbidden('users.cannot_reset', { manager: manager.role, role: user.role });
     // One's own password is changed with the current one (POST /api/auth/password): a stolen session must not become the account.
-    if (manager.userId === user.id) throw new UserForbiddenError('you cannot reset your own password; change it with your current password');
+    if (manager.userId === user.id) throw DomainError.forbidden('users.own_password_reset', {});
     const next = password ?? generatePassword();
     const problem = passwordProblem(next, this.config.project.security.minPasswordLength);
-    if (problem) throw new UserInputError(problem);
+    if (problem) throw new DomainError('invalid', problem.key, problem.params);
     const updated = await this.users.update(
       id,
       { passwordHash: await hashPassword(next), mustChangePassword: true },
@@ -161,36 +157,36 @@ export class UsersService {
 
   async findByEmail(email: string): Promise<UserRecord> {
     const user = await this.users.findByEmail(normaliseEmail(email));
-    if (!user) throw new UserNotFoundError(`no account for ${email}`);
+    if (!user) throw DomainError.notFound('users.not_found_email', { email });
     return user;
   }
 
   private async find(id: number): Promise<UserRecord> {
     const user = Number.isSafeInteger(id) ? await this.users.findById(id) : null;
-    if (!user) throw new UserNotFoundError(`no account #${id}`);
+    if (!user) throw DomainError.notFound('users.not_found_id', { id });
     return user;
   }
 
   private role(value: unknown): Role {
-    if (!isRole(value)) throw new UserInputError(`role must be one of ${roles.join(', ')}`);
+    if (!isRole(value)) throw DomainError.invalid('users.role_invalid', { allowed: roles.join(', ') });
     return value;
   }
 
   private communities(value: unknown, role: Role): string[] {
     if (role !== 'organizer') return [];
     const list = typeof value === 'string' ? value.split(',') : value;
-    if (!Array.isArray(list) || list.some((c) => typeof c !== 'string')) throw new UserInputError('communities must be a list of community codes');
+    if (!Array.isArray(list) || list.some((c) => typeof c !== 'string')) throw DomainError.invalid('users.communities_list', {});
     const known = this.config.communities.map((c) => c.code);
     const codes = [...new Set(list.map((c: string) => c.trim().toUpperCase()).filter(Boolean))];
     const unknown = codes.filter((c) => !known.includes(c));
-    if (unknown.length > 0) throw new UserInputError(`unknown community ${unknown.join(', ')}; known: ${known.join(', ')}`);
-    if (codes.length === 0) throw new UserInputError('an organizer needs at least one community');
+    if (unknown.length > 0) throw DomainError.invalid('users.communities_unknown', { unknown: unknown.join(', '), known: known.join(', ') });
+    if (codes.length === 0) throw DomainError.invalid('users.organizer_needs_community', {});
     return codes;
   }
 
   private displayName(value: unknown, email: string): string {
     if (value === undefined || value === null || value === '') return email.split('@')[0];
-    if (typeof value !== 'string' || value.trim().length > 120) throw new UserInputError('displayName must be text of at most 120 characters');
+    if (typeof value !== 'string' || value.trim().length > 120) throw DomainError.invalid('users.display_name', {});
     return value.trim();
   }
 }

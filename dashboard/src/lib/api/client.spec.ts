@@ -8,6 +8,7 @@ import {
   fetchParticipation,
   metricsQuery,
   setCsrfToken,
+  setRequestLanguage,
   signIn,
   updateTargets,
   type FetchFn
@@ -32,7 +33,10 @@ const pathAndQuery = (request: Request) => {
   return url.pathname + url.search;
 };
 
-afterEach(() => setCsrfToken(null));
+afterEach(() => {
+  setCsrfToken(null);
+  setRequestLanguage('pl');
+});
 
 describe('API client', () => {
   it('calls the same-origin API with the query', async () => {
@@ -40,6 +44,15 @@ describe('API client', () => {
     await fetchIndicators(2022, 'WZG', { fetch });
     expect(pathAndQuery(sent(fetch))).toBe('/api/indicators?year=2022&community=WZG');
     expect(sent(fetch).method).toBe('GET');
+  });
+
+  it("tells the server the dashboard's language, whatever the browser's", async () => {
+    const fetch = fakeFetch(200, []);
+    await fetchIndicators(2022, undefined, { fetch });
+    expect(sent(fetch).headers.get('accept-language')).toBe('pl');
+    setRequestLanguage('en');
+    await fetchIndicators(2022, undefined, { fetch });
+    expect(fetch.mock.calls[1]![0].headers.get('accept-language')).toBe('en');
   });
 
   it('leaves out parameters that are not given', async () => {

@@ -72,10 +72,17 @@ const api = createClient<paths, 'application/json'>({
 
 let csrfToken: string | null = null;
 let onSignedOut: (() => void) | null = null;
+// The language the server words its messages in (errors, run notes): the dashboard's, not the browser's.
+let language: 'pl' | 'en' = 'pl';
 
 /** The token of the current session, for writes (set from the session and the sign-in answer). */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** The dashboard's language, sent as Accept-Language with every request (set by the i18n store). */
+export function setRequestLanguage(lang: 'pl' | 'en'): void {
+  language = lang;
 }
 
 /** Called when the server answers 401 to a signed-in page (the session ended or expired). */
@@ -83,9 +90,10 @@ export function onSessionEnded(listener: (() => void) | null): void {
   onSignedOut = listener;
 }
 
-// Every write carries the session's CSRF token.
+// Every write carries the session's CSRF token; every request the dashboard's language.
 api.use({
   onRequest({ request }) {
+    request.headers.set('accept-language', language);
     if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
     return request;
   }

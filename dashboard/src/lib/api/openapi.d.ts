@@ -534,8 +534,19 @@ export interface components {
         };
         Error: {
             statusCode: number;
-            message: string | string[];
-            code?: string;
+            /** @description invalid, unauthenticated, forbidden, not_found, conflict, too_many, unavailable or internal */
+            kind: string;
+            /** @description the message key in backend/src/lib/messages.ts */
+            key: string;
+            code: string;
+            /** @description in the request's language */
+            message: string;
+            issues?: {
+                path: string[];
+                code: string;
+                message: string;
+            }[];
+            retryAfterSeconds?: number;
         };
         FileImportReport: {
             file: string;

@@ -1,4 +1,5 @@
 // The current language as a rune-based store; the choice is remembered in localStorage.
+import { setRequestLanguage } from '$lib/api/client';
 import { isLang, type Lang } from './format';
 import { translate, type MessageKey, type MessageParams } from './messages';
 
@@ -17,11 +18,17 @@ function readStoredLang(): Lang {
 class I18nStore {
   lang = $state<Lang>(readStoredLang());
 
+  constructor() {
+    // The server answers in the language chosen here (its error messages, run notes).
+    setRequestLanguage(this.lang);
+  }
+
   /** Translation in the current language; reading it in a template re-renders on a switch. */
   t = (key: MessageKey, params?: MessageParams): string => translate(this.lang, key, params);
 
   setLang(lang: Lang): void {
     this.lang = lang;
+    setRequestLanguage(lang);
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, lang);
     } catch {

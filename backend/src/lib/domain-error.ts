@@ -1,0 +1,91 @@
+import { formatMessage, type Lang, type MessageKey, type MessageParams, messageCatalogue } from './messages.ts';
+
+/**
+ * What went wrong, as the caller can act on it. The HTTP status and the CLI exit code both come
+ * from the kind (lib/error-answer.ts, cli/main.ts); nothing else decides them.
+ * - `invalid`: the request or command is wrong (a parameter, a body) — 400, exit 2
+ * - `unauthenticated`: no valid session or wrong credentials — 401 (the dashboard signs out on it)
+ * - `forbidden`: signed in, but this is not allowed — 403
+ * - `not_found`: what it names does not exist — 404
+ * - `conflict`: refused by the current state (a run in progress, an account that exists) — 409
+ * - `too_many`: too many attempts from here (sign-in throttling) — 429 with Retry-After
+ * - `unavailable`: cannot be served now, trying again will do (busy, shutting down) — 503
+ */
+export const errorKinds = ['invalid', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'too_many', 'unavailable'] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+export interface DomainErrorOptions {
+  /** The answer's `code` when it must stay what clients already read (`invalid_credentials`); the key otherwise. */
+  code?: string;
+  /** Sent as Retry-After (and `retryAfterSeconds`) with the answer. */
+  retryAfterSeconds?: number;
+  /** Further fields of the answer (`runId` of the run in progress). */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+// The `{name}` placeholders of a template, as a type: params are checked against the catalogue.
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? (P extends `${string}${'"' | ' ' | ':'}${string}` ? never : P) | Placeholders<Rest> : never;
+export type ParamsOf<K extends MessageKey> = [Placeholders<(typeof messageCatalogue)[K]['en']>] extends [never]
+  ? Record<string, never>
+  : Record<Placeholders<(typeof messageCatalogue)[K]['en']>, string | number>;
+
+/**
+ * The one error a service throws for a refusal the caller should see: a kind and a message key of
+ * the catalogue with its parameters. `message` is the English text (logs, tests); the answer
+ * renders it in the request's language (`messageIn`).
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly retryAfterSeconds: number | undefined;
+  readonly details: Record<string, unknown>;
+
+  constructor(
+    readonly kind: ErrorKind,
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+    options: DomainErrorOptions = {},
+  ) {
+    super(formatMessage(key, 'en', params), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = options.code ?? key;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details ?? {};
+  }
+
+  messageIn(lang: Lang): string {
+    return formatMessage(this.key, lang, this.params);
+  }
+
+  static invalid<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
+    return new DomainError('invalid', key, params, options);
+  }
+
+  static notFound<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
+    return new DomainError('not_found', key, params, options);
+  }
+
+  static forbidden<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
+    return new DomainError('forbidden', key, params, options);
+  }
+
+  static conflict<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
+    return new DomainError('conflict', key, params, options);
+  }
+
+  static unavailable<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
+    return new DomainError('unavailable', key, params, options);
+  }
+
+  static unauthenticated<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
+    return new DomainError('unauthenticated', key, params, options);
+  }
+
+  static tooMany<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
+    return new DomainError('too_many', key, params, options);
+  }
+}
+
+export function isDomainError(error: unknown, kind?: ErrorKind): error is DomainError {
+  return error instanceof DomainError && (kind === undefined || error.kind === kind);
+}
