@@ -63,6 +63,8 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
+  // An unknown field is named as the field, like a wrong value.
+  if (issue.code === 'unrecognized_keys') throw new ConfigError(file, formatPath([...issue.path, issue.keys[0]!]), 'unknown field');
   throw new ConfigError(file, formatPath(issue.path), issue.message);
 }
 
@@ -82,7 +84,7 @@ export function loadConfig(dir: string): OslConfig {
     surveys: parseWith(z.array(surveySchema), readJson(dir, configFiles.surveys), file('surveys')),
     schedule: parseWith(scheduleSchema, readJson(dir, configFiles.schedule), file('schedule')),
     // Optional: the detector's documented defaults apply to whatever it does not set.
-    decline: fs.existsSync(file('decline')) ? parseWith(declineSchema, readJson(dir, configFiles.decline), file('decline')) : {},
+    decline: parseWith(declineSchema, fs.existsSync(file('decline')) ? readJson(dir, configFiles.decline) : {}, file('decline')),
   };
   checkReferences(config, file);
   return config;

@@ -116,11 +116,8 @@ export type IndicatorComputation = z.infer<typeof computationSchema>;
 export type IndicatorConfig = z.infer<typeof indicatorSchema>;
 export type ScheduleConfig = z.infer<typeof scheduleSchema>;
 
-/**
- * Thresholds of the decline detection (decline.json, optional): any of the detector's settings,
- * checked in full by the pipeline (pipelines/src/decline/decline-config.ts).
- */
-export const declineSchema = z.record(z.string(), z.unknown());
+export { declineSchema, declineMeasures, type DeclineSettings, type DeclineSettingsInput } from './decline.schema.ts';
+import type { DeclineSettings } from './decline.schema.ts';
 
 export interface OslConfig {
   /** Folder the configuration was read from. */
@@ -131,6 +128,6 @@ export interface OslConfig {
   indicators: IndicatorConfig[];
   surveys: SurveyConfig[];
   schedule: ScheduleConfig;
-  /** Overrides of the decline detector's defaults; {} when decline.json is absent. */
-  decline: Record<string, unknown>;
+  /** The decline detector's settings: decline.json over the defaults (all defaults when the file is absent). */
+  decline: DeclineSettings;
 }
