@@ -23,7 +23,7 @@ import { SpoolingStorage } from './lib/spooling-storage.ts';
 import { uploadSizeLimit } from './lib/upload-limit.ts';
 import { PdfBrowserPool } from './services/pdf-browser-pool.ts';
 import { SummaryPdfService } from './services/summary-pdf.service.ts';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
+import { OSL_CONFIG_FILES, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { ActivityRepository } from './repositories/activity.repository.ts';
 import { AlertRepository } from './repositories/alert.repository.ts';
 import { AnalyticsRepository } from './repositories/analytics.repository.ts';
@@ -31,6 +31,7 @@ import { AuditQueryRepository, AuditRepository } from './repositories/audit.repo
 import { DatabaseRepository } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
 import { ImportJobRepository } from './repositories/import-job.repository.ts';
+import { OperatorConfigRepository } from './repositories/operator-config.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
 import { ParticipantRepository } from './repositories/participant.repository.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
@@ -42,6 +43,7 @@ import { AuditorFiguresService } from './services/auditor-figures.service.ts';
 import { AuthService } from './services/auth.service.ts';
 import { UsersService } from './services/users.service.ts';
 import { BootstrapService } from './services/bootstrap.service.ts';
+import { ConfigurationService } from './services/configuration.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { ExportsService } from './services/exports.service.ts';
 import { HealthService } from './services/health.service.ts';
@@ -67,6 +69,7 @@ const repositories = [
   DatabaseRepository,
   ImportRepository,
   ImportJobRepository,
+  OperatorConfigRepository,
   ParticipantRepository,
   PipelineRunRepository,
   ReferenceDataRepository,
@@ -79,6 +82,7 @@ const services = [
   AuditorFiguresService,
   AuthService,
   BootstrapService,
+  ConfigurationService,
   DemoService,
   ExportsService,
   PdfBrowserPool,
@@ -108,11 +112,11 @@ export class CoreModule {
       global: true,
       providers: [
         { provide: OSL_ENVIRONMENT, useValue: environment },
-        { provide: OSL_CONFIG, useValue: config },
+        { provide: OSL_CONFIG_FILES, useValue: config },
         ...repositories,
         ...services,
       ],
-      exports: [OSL_ENVIRONMENT, OSL_CONFIG, ...repositories, ...services],
+      exports: [OSL_ENVIRONMENT, ...repositories, ...services],
     };
   }
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import type { Response } from 'express';
 import { of, tap, type Observable } from 'rxjs';
 import type { OslRequest } from '../auth/auth.guard.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
-import { OSL_CONFIG } from './osl-environment.ts';
+import { ConfigurationService } from '../services/configuration.service.ts';
 
 /**
  * Answers read from the published analytics state carry its version as an ETag (with the request,
@@ -15,9 +15,14 @@ import { OSL_CONFIG } from './osl-environment.ts';
  */
 @Injectable()
 export class AnalyticsEtagInterceptor implements NestInterceptor {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -15,7 +15,8 @@ export interface OslEnvironment {
 }
 
 export const OSL_ENVIRONMENT = Symbol('OSL_ENVIRONMENT');
-export const OSL_CONFIG = Symbol('OSL_CONFIG');
+/** The configuration files as read at start; only ConfigurationService injects it (everyone else reads its current snapshot). */
+export const OSL_CONFIG_FILES = Symbol('OSL_CONFIG_FILES');
 
 const repositoryRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 

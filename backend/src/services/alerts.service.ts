@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
 import { activityCell, type CellId } from '../auth/auditor-disclosure.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AlertRepository } from '../repositories/alert.repository.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { isSmallCount } from '../auth/suppression.ts';
 import { AuditorFiguresService, type AuditorMask } from './auditor-figures.service.ts';
 import { InvalidFilterError } from './indicators.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface AlertFilter {
   status?: 'active' | 'ended';
@@ -16,10 +16,15 @@ export interface AlertFilter {
 
 @Injectable()
 export class AlertsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AlertRepository) private readonly alerts: AlertRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   parseFilter(raw: { status?: unknown; community?: unknown }): AlertFilter {

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { compileMetricsQuery } from '../analytics/metrics-query.ts';
 import { auditorPersonMeasures, type ActivityCounts, type CellId, type DisclosureInput, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { runTypeScriptWorker } from '../lib/typescript-worker.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** The shared mask and what it was computed over. */
 export interface AuditorMask {
@@ -37,11 +37,16 @@ const everything = 1_000_000;
 export class AuditorFiguresService {
   private cached: { key: string; mask: Promise<AuditorMask> } | null = null;
 
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(ActivityRepository) private readonly activityRecords: ActivityRepository,
     @Inject(ImportRepository) private readonly imports: ImportRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async mask(): Promise<AuditorMask> {

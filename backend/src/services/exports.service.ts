@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { suppressedLabel } from '../auth/suppression.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { AuditService } from './audit.service.ts';
 import { renderExport, type ExportFormat, type ExportTable } from './export-format.ts';
 import { IndicatorSourcesService } from './indicator-sources.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 // One mark for every hidden figure: a different one for the second cells would tell which are the 1–2 counts.
 const suppressionNote =
@@ -17,13 +17,18 @@ const suppressionNote =
 /** Exports (XLSX, CSV) of the indicator table and of one value's sources: always with small counts suppressed, always audited. */
 @Injectable()
 export class ExportsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(IndicatorsService) private readonly indicators: IndicatorsService,
     @Inject(IndicatorSourcesService) private readonly sources: IndicatorSourcesService,
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SummaryPdfService) private readonly pdf: SummaryPdfService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async indicatorTable(viewer: Viewer, format: ExportFormat) {

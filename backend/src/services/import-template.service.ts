@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { OslConfig, SurveyConfig } from '@osl/data';
+import type { ConfigSnapshot, SurveyConfig } from '@osl/data';
 import { columnSpecs } from '../import/parsing/columns.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** What each canonical column means, shown as the header cell's note in the template. */
 const columnNotes: Record<string, string> = {
@@ -41,7 +41,12 @@ export const templateSheetNames: Record<ImportKind, string> = {
  */
 @Injectable()
 export class ImportTemplateService {
-  constructor(@Inject(OSL_CONFIG) private readonly config: OslConfig) {}
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
+  constructor(@Inject(ConfigurationService) private readonly configuration: ConfigurationService) {}
 
   async build(kind: ImportKind, surveyCode?: string): Promise<Buffer> {
     const survey = kind === 'survey' ? this.surveyFor(surveyCode) : null;

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { civilDateInZone, projectYears } from '@osl/pipelines';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { applyIndicatorMask } from '../auth/auditor-view.ts';
 import type { Suppressible } from '../auth/suppress-figures.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface IndicatorFilter {
   year?: number;
@@ -24,9 +25,14 @@ export class InvalidFilterError extends Error {
 /** Indicator values as computed by the last published pipeline run. */
 @Injectable()
 export class IndicatorsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
   ) {}

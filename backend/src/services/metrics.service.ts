@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { activityGroups, type OslConfig } from '@osl/data';
+import { activityGroups, type ConfigSnapshot } from '@osl/data';
 import { compileMetricsQuery, MetricsQueryError, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
 import { applyHiddenCells } from '../auth/auditor-view.ts';
 import type { Scope } from '../auth/access-matrix.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface MetricsResult {
   query: MetricsQuery;
@@ -18,10 +18,15 @@ export interface MetricsResult {
 /** The metrics query of the analytics API: parsed, compiled, run on the published state, suppressed for the auditor. */
 @Injectable()
 export class MetricsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   /**

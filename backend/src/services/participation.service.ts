@@ -1,12 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { IndicatorConfig, OslConfig } from '@osl/data';
+import type { ConfigSnapshot, IndicatorConfig } from '@osl/data';
 import { computeExpectedToDate, endOfMonth, monthsBetween, roundTo } from '@osl/pipelines';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { applyHiddenCells } from '../auth/auditor-view.ts';
 import type { Suppressible } from '../auth/suppress-figures.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
 import { AnalyticsRepository, type ParticipationMonthRecord } from '../repositories/analytics.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** A month as a viewer sees it: in the auditor's view some figures are hidden (null, named in `suppressed`). */
 export type ShownParticipationMonth = { period: string } & { [K in Exclude<keyof ParticipationMonthRecord, 'period'>]: ParticipationMonthRecord[K] | null } & Suppressible;
@@ -22,10 +22,15 @@ export interface ParticipationResponse {
 /** Monthly participation of one community (or ALL) against its reach indicator's target path. */
 @Injectable()
 export class ParticipationService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async byMonth(rawCode: string, scope: Scope = 'full'): Promise<ParticipationResponse> {

@@ -62,12 +62,18 @@ function isSnapshot(config: OslConfig): config is ConfigSnapshot {
   return Object.isFrozen(config) && typeof (config as Partial<ConfigSnapshot>).version === 'string';
 }
 
-/** SHA-256 of JSON with sorted keys, so equal content gives equal versions whatever its key order. */
-function contentHash(value: unknown): string {
-  const json = JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+/** JSON with sorted keys: two equal objects give the same text whatever their key order. */
+export function stableJson(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    ) ?? 'null'
   );
-  return createHash('sha256').update(json ?? 'null').digest('hex').slice(0, 16);
+}
+
+/** SHA-256 of the content's stable JSON, so equal content gives equal versions whatever its key order. */
+function contentHash(value: unknown): string {
+  return createHash('sha256').update(stableJson(value)).digest('hex').slice(0, 16);
 }
 
 function deepFreeze<T>(value: T): T {

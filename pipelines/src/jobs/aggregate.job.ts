@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import type { OslConfig } from '@osl/data';
+import { analyticsConfigVersion, type ConfigSnapshot } from '@osl/data';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
 import { appendNullable, queryRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
@@ -23,7 +22,8 @@ export type AggregationMode = 'full' | 'incremental';
 
 export interface AggregationInput {
   extract: OperationalExtract;
-  config: OslConfig;
+  /** The configuration in force for the whole run (its version decides whether an incremental run may build on the published state). */
+  config: ConfigSnapshot;
   dataDir: string;
   runId: number;
   now: Date;
@@ -73,7 +73,7 @@ const buildSettings = { memory_limit: '1GB', preserve_insertion_order: 'false' }
 export async function runAggregation(input: AggregationInput): Promise<AggregationResult> {
   const store = new AnalyticsStore(input.dataDir);
   const previous = store.current();
-  const configHash = hashConfig(input.config);
+  const configHash = analyticsConfigVersion(input.config);
   let fallbackReason: string | null = null;
   if (input.mode === 'incremental') {
     const meta = previous ? await readMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
@@ -392,11 +392,6 @@ async function readMeta(file: string): Promise<{ values: Record<string, string> 
   } finally {
     instance?.closeSync();
   }
-}
-
-function hashConfig(config: OslConfig): string {
-  const { source: _source, schedule: _schedule, ...meaningful } = config;
-  return createHash('sha256').update(JSON.stringify(meaningful)).digest('hex').slice(0, 16);
 }
 
 async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
