@@ -9,8 +9,8 @@ import { ConfigurationService } from '../services/configuration.service.ts';
 
 /**
  * Answers read from the published analytics state carry its version as an ETag (with the request,
- * the format asked for, the viewer's scope and the targets, which some answers add from the
- * configuration); a repeated request with If-None-Match gets 304 and no body while nothing changed.
+ * the format asked for, the viewer's scope and the configuration's version, since some answers add
+ * targets from it); a repeated request with If-None-Match gets 304 and no body while nothing changed.
  * The tag goes only on answers that succeed.
  */
 @Injectable()
@@ -31,7 +31,7 @@ export class AnalyticsEtagInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<OslRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const digest = createHash('sha256')
-      .update(JSON.stringify([request.originalUrl, request.headers.accept ?? '', request.viewer?.scope ?? null, this.config.indicators.map((i) => [i.baseline, i.targets])]))
+      .update(JSON.stringify([request.originalUrl, request.headers.accept ?? '', request.viewer?.scope ?? null, this.config.version]))
       .digest('base64url')
       .slice(0, 16);
     const tag = `W/"a${published.runId}-${digest}"`;
