@@ -181,9 +181,10 @@ export const importMessages = {
     pl: 'Data {date} jest w przyszłości (dziś jest {today}).',
     en: 'The date {date} is in the future (today is {today}).',
   },
+  // The key keeps its name (reports carry it); the earliest date is project.json's importLimits.earliestDate.
   date_before_2000: {
-    pl: 'Data {date} jest sprzed 2000 roku.',
-    en: 'The date {date} is before the year 2000.',
+    pl: 'Data {date} jest wcześniejsza niż najwcześniejsza przyjmowana data ({earliest}).',
+    en: 'The date {date} is before the earliest accepted date ({earliest}).',
   },
   number_invalid: {
     pl: '„{value}” nie jest liczbą.',

@@ -54,12 +54,12 @@ export class AlertsService {
     const mask = await this.auditorFigures.mask();
     const groups = new Map(this.config.activityTypes.map((t) => [t.code, t.group as string]));
     const windowWeeks = resolveDeclineConfig(this.config.decline as DeclineConfigInput).windowWeeks;
-    return alerts.map((alert) => (alertCountsHidden(alert, mask, groups, windowWeeks) ? withoutCounts(alert) : alert));
+    return alerts.map((alert) => (alertCountsHidden(alert, mask, groups, windowWeeks, this.config.project.smallCounts.limit) ? withoutCounts(alert) : alert));
   }
 }
 
 /**
- * Whether an alert's counts must be hidden from the auditor: a count of 1–2, or a hidden activity
+ * Whether an alert's counts must be hidden from the auditor: a small count (below smallCountLimit), or a hidden activity
  * count in one of its observations' windows. A window is the last weeks with activities of the
  * series up to the observation's week, at most `windowWeeks` of them: all those are checked.
  */
@@ -68,8 +68,9 @@ export function alertCountsHidden(
   mask: AuditorMask,
   groupOfType: ReadonlyMap<string, string>,
   windowWeeks: number,
+  smallCountLimit: number,
 ): boolean {
-  if (isSmallCount(alert.observed) || alert.history.some((h) => isSmallCount(h.observed))) return true;
+  if (isSmallCount(alert.observed, smallCountLimit) || alert.history.some((h) => isSmallCount(h.observed, smallCountLimit))) return true;
   const series = [...mask.activities.values()].filter((a) => a.community === alert.community && (!alert.group || groupOfType.get(a.type) === alert.group));
   const byWeek = new Map<string, CellId[]>();
   for (const a of series) {

@@ -84,7 +84,7 @@ export class AuditorFiguresService {
       if (value.unit !== 'persons' || !indicator || (computation?.kind !== 'distinct_participants' && computation?.kind !== 'leaders')) continue;
       indicators.push({ code: value.code, community: value.community, year: value.year, value: value.value, computation, cumulative: indicator.cumulative });
     }
-    return { communities, monthly: monthly as PeriodRow[], yearly: yearly as PeriodRow[], activities, indicators };
+    return { communities, monthly: monthly as PeriodRow[], yearly: yearly as PeriodRow[], activities, indicators, smallCountLimit: this.config.project.smallCounts.limit };
   }
 
   private async compute(): Promise<AuditorMask> {

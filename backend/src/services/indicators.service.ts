@@ -87,7 +87,7 @@ export class IndicatorsService {
     const values = await this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
     if (scope !== 'suppressed') return values;
     const hidden = await this.auditorFigures.hiddenCells();
-    return values.map((row) => applyIndicatorMask(row, hidden));
+    return values.map((row) => applyIndicatorMask(row, hidden, this.config.project.smallCounts.limit));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { activityGroups, type ConfigSnapshot } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { compileMetricsQuery, MetricsQueryError, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
 import { applyHiddenCells } from '../auth/auditor-view.ts';
 import type { Scope } from '../auth/access-matrix.ts';
@@ -41,7 +41,7 @@ export class MetricsService {
   }
 
   parse(raw: Record<string, unknown>): MetricsQuery {
-    return parseMetricsQuery(raw, { communities: this.config.communities.map((c) => c.code), groups: activityGroups });
+    return parseMetricsQuery(raw, { communities: this.config.communities.map((c) => c.code), groups: this.config.project.activityGroups });
   }
 
   async run(query: MetricsQuery, scope: Scope): Promise<MetricsResult> {
@@ -63,7 +63,7 @@ export class MetricsService {
     const byCommunity = query.dimensions.includes('community');
     return rows.map((row) => {
       const community = byCommunity ? String(row.community) : query.communities[0];
-      const shown = applyHiddenCells({ ...row, period: String(row.period), community }, hidden);
+      const shown = applyHiddenCells({ ...row, period: String(row.period), community }, hidden, this.config.project.smallCounts.limit);
       if (!byCommunity) delete (shown as Record<string, unknown>).community;
       return shown;
     });

@@ -58,7 +58,7 @@ export class ParticipationService {
   private async suppressedSeries(code: string): Promise<ShownParticipationMonth[]> {
     const [periods, hidden] = await Promise.all([this.analytics.participationByMonth(code), this.auditorFigures.hiddenCells()]);
     return periods.map((period) => {
-      const { community: _, ...shown } = applyHiddenCells({ ...period, community: code }, hidden);
+      const { community: _, ...shown } = applyHiddenCells({ ...period, community: code }, hidden, this.config.project.smallCounts.limit);
       return { ...shown, cumulativeParticipants: null, suppressed: [...(shown.suppressed ?? []), 'cumulativeParticipants'].sort() };
     });
   }

@@ -100,4 +100,42 @@ describe('loadConfig', () => {
     expect(unknown.field).toBe('windowWeek');
     expect(unknown.message).toContain('unknown field');
   });
+
+  it('gives project.json’s thresholds today’s values when it leaves them out', () => {
+    const { project } = loadConfig(defaultConfigDir);
+    expect(project.smallCounts).toEqual({ limit: 3, label: '<3' });
+    expect(project.answerScales).toEqual({ likert5: { min: 1, max: 5 }, yes_no: { yes: 1, no: 0 } });
+    expect(project.activityGroups).toEqual(['animation', 'education', 'action']);
+    expect(project.importLimits.earliestDate).toBe('2000-01-01');
+    expect(project.timeZone).toBe('Europe/Warsaw');
+  });
+
+  it('takes configured thresholds and names the field of a wrong one', () => {
+    const configured = loadConfig(
+      copyOfDefaults((d) =>
+        editJson(d, 'project.json', (v) => {
+          v.smallCounts = { limit: 5, label: '<5' };
+          v.importLimits.earliestDate = '2015-01-01';
+          v.answerScales = { likert5: { min: 0, max: 4 } };
+        }),
+      ),
+    ).project;
+    expect(configured.smallCounts).toEqual({ limit: 5, label: '<5' });
+    expect(configured.importLimits.earliestDate).toBe('2015-01-01');
+    expect(configured.answerScales).toEqual({ likert5: { min: 0, max: 4 }, yes_no: { yes: 1, no: 0 } });
+    const project = (change: (v: any) => void) => errorOf(copyOfDefaults((d) => editJson(d, 'project.json', change)));
+    expect(project((v) => (v.smallCounts = { limit: 1 })).field).toBe('smallCounts.limit');
+    expect(project((v) => (v.importLimits.earliestDate = '1.1.2000')).field).toBe('importLimits.earliestDate');
+    expect(project((v) => (v.answerScales = { likert5: { min: 3, max: 2 } })).field).toBe('answerScales.likert5.max');
+    expect(project((v) => (v.answerScales = { yes_no: { yes: 1, no: 1 } })).field).toBe('answerScales.yes_no.no');
+    expect(project((v) => (v.activityGroups = [])).field).toBe('activityGroups');
+  });
+
+  it('checks activity types and indicators against the configured activity groups', () => {
+    const type = errorOf(copyOfDefaults((d) => editJson(d, 'project.json', (v) => (v.activityGroups = ['animation', 'education']))));
+    expect(type.file).toMatch(/activity-types\.json$/);
+    expect(type.message).toMatch(/group: unknown group action; use one of animation, education/);
+    const computation = errorOf(copyOfDefaults((d) => editJson(d, 'indicators.json', (v) => (v[1].computation.groups = ['sport']))));
+    expect(computation.field).toBe('[1] (P2).computation.groups');
+  });
 });

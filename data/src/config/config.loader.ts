@@ -118,6 +118,11 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
     assertUnique(survey.questions.map((q) => q.code), file('surveys'), `[${i}].questions.code`),
   );
 
+  assertUnique(project.activityGroups, file('project'), 'activityGroups');
+  const groups = new Set(project.activityGroups);
+  config.activityTypes.forEach((type, i) => {
+    if (!groups.has(type.group)) throw new ConfigError(file('activityTypes'), `[${i}] (${type.code}).group`, `unknown group ${type.group}; use one of ${project.activityGroups.join(', ')} (project.json, activityGroups)`);
+  });
   const scopes = new Set(['ALL', ...config.communities.map((c) => c.code)]);
   const typeCodes = new Set(config.activityTypes.map((t) => t.code));
   config.indicators.forEach((indicator, i) => {
@@ -129,6 +134,9 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
     }
     const computation = indicator.computation;
     if (computation.kind === 'activity_count') {
+      for (const group of computation.groups ?? []) {
+        if (!groups.has(group)) throw new ConfigError(file('indicators'), `${at}.computation.groups`, `unknown activity group ${group}`);
+      }
       for (const type of computation.types ?? []) {
         if (!typeCodes.has(type)) throw new ConfigError(file('indicators'), `${at}.computation.types`, `unknown activity type ${type}`);
       }

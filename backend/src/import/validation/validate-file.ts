@@ -42,7 +42,6 @@ export type {
   ValidationResult,
 } from '../import.types.ts';
 
-const EARLIEST_DATE = '2000-01-01';
 const MIN_BIRTH_YEAR = 1900;
 
 /**
@@ -131,6 +130,8 @@ class RowChecker {
   row = 0;
   private readonly lang: ValidationContext['lang'];
   private readonly today: string;
+  /** project.json's importLimits.earliestDate. */
+  private readonly earliest: string;
   private readonly headers: readonly string[];
 
   /** Rows below the header: an upper bound on the records, to size tables once. */
@@ -142,6 +143,7 @@ class RowChecker {
     this.warnings = header.warnings;
     this.lang = ctx.lang;
     this.today = ctx.today;
+    this.earliest = ctx.config.project.importLimits.earliestDate;
     this.headers = header.headers;
   }
 
@@ -189,7 +191,7 @@ class RowChecker {
     if (looksLikeFormula(text)) this.warning(this.row, column, text, 'formula_like_text', { value: text });
   }
 
-  /** A civil date between 2000-01-01 and today. */
+  /** A civil date between the earliest accepted date (project.json) and today. */
   date(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
     if (index < 0) return null;
     const cell = cells[index];
@@ -207,8 +209,8 @@ class RowChecker {
       this.error(column, cellText(cell), 'date_in_future', { date, today: this.today });
       return null;
     }
-    if (date < EARLIEST_DATE) {
-      this.error(column, cellText(cell), 'date_before_2000', { date });
+    if (date < this.earliest) {
+      this.error(column, cellText(cell), 'date_before_2000', { date, earliest: this.earliest });
       return null;
     }
     return date;
