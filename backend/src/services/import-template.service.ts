@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { ConfigSnapshot, SurveyConfig } from '@osl/data';
+import type { AnswerScalesConfig, ConfigSnapshot, SurveyConfig } from '@osl/data';
 import { columnSpecs } from '../import/parsing/columns.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
 import { ConfigurationService } from './configuration.service.ts';
@@ -76,7 +76,7 @@ export class ImportTemplateService {
     header.eachCell((cell, index) => {
       const name = columns[index - 1]!;
       const question = survey?.questions.find((q) => q.code === name);
-      const note = question ? `${question.textPl} (${scaleLabel(question.scale)})` : columnNotes[name];
+      const note = question ? `${question.textPl} (${scaleLabel(question.scale, this.config.project.answerScales)})` : columnNotes[name];
       if (note) cell.note = note;
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
@@ -126,7 +126,8 @@ export class ImportTemplateService {
     const question = survey?.questions.find((q) => q.code === name);
     if (question?.scale === 'yes_no') return list(ranges.yesNo!);
     if (question?.scale === 'likert5') {
-      return { type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 5], showErrorMessage: true, error: 'Odpowiedź od 1 do 5' };
+      const { min, max } = this.config.project.answerScales.likert5;
+      return { type: 'whole', operator: 'between', allowBlank: true, formulae: [min, max], showErrorMessage: true, error: `Odpowiedź od ${min} do ${max}` };
     }
     if (name === 'headcount_anonymous') return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true };
     return null;
@@ -158,7 +159,8 @@ export class ImportTemplateService {
     };
     if (name in examples) return examples[name]!;
     const question = survey?.questions.find((q) => q.code === name);
-    if (question?.scale === 'likert5') return 4;
+    // The scale's second-best answer (4 on 1–5).
+    if (question?.scale === 'likert5') return this.config.project.answerScales.likert5.max - 1;
     if (question?.scale === 'yes_no') return 'tak';
     return null;
   }
@@ -166,8 +168,8 @@ export class ImportTemplateService {
 
 export class UnknownSurveyError extends Error {}
 
-function scaleLabel(scale: string): string {
-  return scale === 'likert5' ? 'odpowiedź 1–5' : scale === 'yes_no' ? 'tak / nie' : 'tekst';
+function scaleLabel(scale: string, scales: AnswerScalesConfig): string {
+  return scale === 'likert5' ? `odpowiedź ${scales.likert5.min}–${scales.likert5.max}` : scale === 'yes_no' ? 'tak / nie' : 'tekst';
 }
 
 function isDateColumn(name: string): boolean {

@@ -148,6 +148,10 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
       if (!question || question.scale !== 'likert5') {
         throw new ConfigError(file('indicators'), `${at}.computation.question`, `${computation.question} is not a 1–5 question of ${survey.code}`);
       }
+      const { min, max } = project.answerScales.likert5;
+      if (computation.minValue < min || computation.minValue > max) {
+        throw new ConfigError(file('indicators'), `${at}.computation.minValue`, `must be an answer of the likert5 scale, ${min}–${max} (project.json, answerScales)`);
+      }
     }
   });
 }

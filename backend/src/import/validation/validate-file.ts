@@ -546,6 +546,7 @@ function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: Valid
   const communities = communityLookup(ctx.config);
   const findSurvey = surveyLookup(ctx.config);
   const surveyCodes = ctx.config.surveys.map((s) => `${s.code} (${s.namePl})`).join(', ');
+  const scales = ctx.config.project.answerScales;
   const register = uploaderRegister(ctx.lookups);
   const col = {
     survey: columnIndex(header, 'survey_code'),
@@ -583,11 +584,12 @@ function surveyValidator(checker: RowChecker, header: HeaderLocation, ctx: Valid
         } else if (question.scale === 'yes_no') {
           const value = parseYesNo(cell);
           if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_yes_no_invalid', { value: text, question: question.code });
-          else answers.push({ questionCode: question.code, valueNumber: value ? 1 : 0, valueText: null });
+          else answers.push({ questionCode: question.code, valueNumber: value ? scales.yes_no.yes : scales.yes_no.no, valueText: null });
         } else {
           const value = parseDecimal(cell);
-          if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code });
-          else if (!Number.isInteger(value) || value < 1 || value > 5) checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code });
+          const { min, max } = scales.likert5;
+          if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code, min, max });
+          else if (!Number.isInteger(value) || value < min || value > max) checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code, min, max });
           else answers.push({ questionCode: question.code, valueNumber: value, valueText: null });
         }
       }
