@@ -27,7 +27,7 @@ const json = { 'content-type': 'application/json' };
 
 async function runFinished(id: number) {
   for (;;) {
-    const runs = (await installation.sessions.director.get('/api/pipeline/runs')).body as { id: number; status: string }[];
+    const runs = (await installation.sessions.director.get('/api/pipeline/runs')).body as { id: number; status: string; mode: string; note: string | null }[];
     const run = runs.find((r) => r.id === id);
     if (run && run.status !== 'running') return run;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -46,7 +46,8 @@ describe('PUT /api/indicators/:code/targets', () => {
     expect(response.status).toBe(200);
     const { pipelineRunId, indicator } = await response.json();
     expect(indicator.targets.OST['2022']).toBe(1);
-    expect((await runFinished(pipelineRunId)).status).toBe('succeeded');
+    // The configuration's version changed: the run rebuilds in full, as a changed configuration file did.
+    expect(await runFinished(pipelineRunId)).toMatchObject({ status: 'succeeded', mode: 'full', note: 'full rebuild instead of incremental: the configuration changed' });
     const after = (await director.get('/api/indicators?year=2022&community=OST')).body.find((r: { code: string }) => r.code === 'P2');
     expect(after.target).toBe(1);
     expect(after.target).not.toBe(before.target);
