@@ -251,7 +251,8 @@ async function build(
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_participation_month') };
     });
     await step('survey aggregates', async () => {
-      await runSqlFile(db, 'survey-aggregates');
+      const likert = input.config.project.answerScales.likert5;
+      await runSqlFile(db, 'survey-aggregates', [likert.min, likert.max]);
       return { rowsRead: 0, rowsWritten: await countRows(db, 'agg_survey') };
     });
     await step('indicators', async () => {
