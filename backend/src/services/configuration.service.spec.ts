@@ -144,3 +144,19 @@ describe('ConfigurationService on a migrated database', () => {
     expect((await other.refresh()).indicators.find((i) => i.code === 'P9')!.targets.ALL!['2023']).toBe(6);
   });
 });
+
+describe('ConfigurationService.refresh', () => {
+  it('never lets an earlier read that finishes late replace what a later one published', async () => {
+    const reads: ((values: Map<string, unknown>) => void)[] = [];
+    const repository = { read: () => new Promise<Map<string, unknown>>((resolve) => reads.push(resolve)) } as unknown as OperatorConfigRepository;
+    const service = new ConfigurationService(loadConfig(defaultConfigDir), repository);
+    const target = (value: number) => new Map([['P2', { baseline: {}, targets: { ALL: { '2022': value } } }]]);
+    const early = service.refresh();
+    const late = service.refresh();
+    reads[1]!(target(2));
+    await late;
+    reads[0]!(target(1));
+    expect(await early).toBe(service.current());
+    expect(service.current().indicators.find((i) => i.code === 'P2')!.targets.ALL!['2022']).toBe(2);
+  });
+});

@@ -20,6 +20,9 @@ export class ConfigurationService {
   private readonly logger = new Logger('Configuration');
   private readonly files: ConfigSnapshot;
   private readonly store: ConfigStore;
+  /** Refreshes started and the latest one published: an earlier read finishing late never replaces a later one. */
+  private refreshesStarted = 0;
+  private refreshPublished = 0;
 
   constructor(
     @Inject(OSL_CONFIG_FILES) files: OslConfig,
@@ -60,8 +63,11 @@ export class ConfigurationService {
 
   /** Publishes what the database holds now (another process may have changed it); the same content keeps the current snapshot. */
   async refresh(): Promise<ConfigSnapshot> {
+    const ticket = ++this.refreshesStarted;
     let config: OslConfig = this.files;
     for (const section of operatorSections) config = section.apply(config, await this.operatorConfig.read(section));
+    if (ticket < this.refreshPublished) return this.store.current();
+    this.refreshPublished = ticket;
     return this.store.replace(config);
   }
 
