@@ -29,21 +29,24 @@ export function targetsInputSchema(unit: IndicatorConfig['unit'], scopes: readon
     .min(0, mustBe)
     .refine((v) => unit !== 'percent' || v <= 100, 'is a percentage: at most 100')
     .refine((v) => unit === 'percent' || Number.isInteger(v), `counts ${unit}: a whole number`);
-  const object = <T extends z.ZodType>(value: T) => z.record(z.string(), value, { error: 'must be an object' });
-  const knownScopes = (record: Record<string, unknown>, context: z.RefinementCtx) => {
-    for (const scope of Object.keys(record)) {
-      if (!scopes.includes(scope)) context.addIssue({ code: 'custom', message: `unknown scope "${scope}"; use ${scopes.join(', ')}`, params: aboutKeys });
-    }
-  };
-  const projectYear = (record: Record<string, unknown>, context: z.RefinementCtx) => {
-    for (const year of Object.keys(record)) {
-      if (!/^\d{4}$/.test(year) || !years.includes(Number(year))) context.addIssue({ code: 'custom', message: `year must be one of ${years.join(', ')}`, params: aboutKeys });
-    }
-  };
+  // Keys are checked on the object as sent: a record schema drops a "__proto__" key unchecked.
+  const object = <T extends z.ZodType>(value: T, keyProblem: (key: string) => string | null) =>
+    z
+      .unknown()
+      .superRefine((raw, context) => {
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+        for (const key of Object.keys(raw)) {
+          const message = keyProblem(key);
+          if (message) context.addIssue({ code: 'custom', message, params: aboutKeys });
+        }
+      })
+      .pipe(z.record(z.string(), value, { error: 'must be an object' }));
+  const unknownScope = (scope: string) => (scopes.includes(scope) ? null : `unknown scope "${scope}"; use ${scopes.join(', ')}`);
+  const notProjectYear = (year: string) => (/^\d{4}$/.test(year) && years.includes(Number(year)) ? null : `year must be one of ${years.join(', ')}`);
   return z
     .object({
-      baseline: object(amount).superRefine(knownScopes).optional(),
-      targets: object(object(amount).superRefine(projectYear)).superRefine(knownScopes).optional(),
+      baseline: object(amount, unknownScope).optional(),
+      targets: object(object(amount, notProjectYear), unknownScope).optional(),
     })
     .refine((input) => input.baseline !== undefined || input.targets !== undefined, 'send baseline and/or targets');
 }
