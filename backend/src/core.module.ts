@@ -3,7 +3,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { OslConfig } from '@osl/data';
 import { createOperationalDatabase } from '@osl/prisma';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
+import { OSL_CONFIG_FILES, OSL_ENVIRONMENT, type OslEnvironment } from './lib/osl-environment.ts';
 import { PdfBrowserPool } from './services/pdf-browser-pool.ts';
 import { SummaryPdfService } from './services/summary-pdf.service.ts';
 import { ActivityRepository } from './repositories/activity.repository.ts';
@@ -13,6 +13,7 @@ import { AuditQueryRepository, AuditRepository } from './repositories/audit.repo
 import { DatabaseRepository, OPERATIONAL_DATABASE } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
 import { ImportJobRepository } from './repositories/import-job.repository.ts';
+import { OperatorConfigRepository } from './repositories/operator-config.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
 import { ParticipantRepository } from './repositories/participant.repository.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
@@ -24,6 +25,7 @@ import { AuditorFiguresService } from './services/auditor-figures.service.ts';
 import { AuthService } from './services/auth.service.ts';
 import { UsersService } from './services/users.service.ts';
 import { BootstrapService } from './services/bootstrap.service.ts';
+import { ConfigurationService } from './services/configuration.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { ExportsService } from './services/exports.service.ts';
 import { HealthService } from './services/health.service.ts';
@@ -49,6 +51,7 @@ const repositories = [
   DatabaseRepository,
   ImportRepository,
   ImportJobRepository,
+  OperatorConfigRepository,
   ParticipantRepository,
   PipelineRunRepository,
   ReferenceDataRepository,
@@ -61,6 +64,7 @@ const services = [
   AuditorFiguresService,
   AuthService,
   BootstrapService,
+  ConfigurationService,
   DemoService,
   ExportsService,
   PdfBrowserPool,
@@ -90,12 +94,12 @@ export class CoreModule {
       global: true,
       providers: [
         { provide: OSL_ENVIRONMENT, useValue: environment },
-        { provide: OSL_CONFIG, useValue: config },
+        { provide: OSL_CONFIG_FILES, useValue: config },
         { provide: OPERATIONAL_DATABASE, useFactory: () => createOperationalDatabase(environment.env) },
         ...repositories,
         ...services,
       ],
-      exports: [OSL_ENVIRONMENT, OSL_CONFIG, ...repositories, ...services],
+      exports: [OSL_ENVIRONMENT, ...repositories, ...services],
     };
   }
 }

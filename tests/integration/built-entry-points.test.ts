@@ -46,7 +46,7 @@ describe('the built CLI', () => {
   it('reports a misuse with its exit code', () => {
     const built = runBuilt(['indicators', '--year', 'nigdy', '--json']);
     expect(built.status).toBe(2);
-    expect(JSON.parse(built.stdout)).toMatchObject({ error: { kind: 'usage' } });
+    expect(JSON.parse(built.stdout)).toMatchObject({ error: { kind: 'invalid' } });
   });
 });
 

@@ -313,7 +313,7 @@ describe('values', () => {
     expect(activities.errors.map((e) => e.message)).toEqual([
       'Data 2024-03-03 jest w przyszłości (dziś jest 2024-03-02).',
       'Data 2031-01-01 jest w przyszłości (dziś jest 2024-03-02).',
-      'Data 1999-12-31 jest sprzed 2000 roku.',
+      'Data 1999-12-31 jest wcześniejsza niż najwcześniejsza przyjmowana data (2000-01-01).',
     ]);
     const register = await importRejected(context, 'rejestr.csv', csv([['Kod', 'Społeczność', 'Data przystąpienia'], ['WZG-0101', 'WZG', '10.03.2024']]));
     expect(brief(register.errors)).toEqual([{ row: 2, column: 'joined_on', value: '10.03.2024', code: 'date_in_future' }]);

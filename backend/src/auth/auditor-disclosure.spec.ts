@@ -28,6 +28,7 @@ const input: DisclosureInput = {
     { code: 'P1', community: 'LAZ', year: 2022, value: 6, computation: { kind: 'distinct_participants', minAttendances: 1 }, cumulative: true },
     { code: 'P1', community: 'ALL', year: 2022, value: 28, computation: { kind: 'distinct_participants', minAttendances: 1 }, cumulative: true },
   ],
+  smallCountLimit: 3,
 };
 
 describe('recoverableCells', () => {
@@ -130,7 +131,7 @@ describe('the auditor’s mask', () => {
 
   it('hides the 1–2 counts and what would give them away, and no audit pins a hidden cell', () => {
     const table = buildDisclosureTable(input);
-    const hidden = protectTable(table);
+    const hidden = protectTable(table, 3);
     expect(hidden.has(metricCell('2022-01', 'LAZ', 'attendances'))).toBe(true);
     // The activity is the month: hidden with it.
     expect(hidden.has(activityCell('L1', 'attendances'))).toBe(true);
@@ -150,9 +151,10 @@ describe('the auditor’s mask', () => {
       yearly: [persons('2022', 'OST', 40), persons('2022', 'LAZ', n, 0, 240), persons('2022', 'ALL', n + 40, 0, 280)],
       activities: Array.from({ length: n }, (_, i) => ({ externalId: `M${i}`, date: '2022-03-10', community: 'LAZ', namedAttendances: 1, anonymousAttendances: 0, lists: [{ batchId: 1, attendances: 1 }] })),
       indicators: [],
+      smallCountLimit: 3,
     };
     const table = buildDisclosureTable(many);
-    const hidden = protectTable(table);
+    const hidden = protectTable(table, 3);
     expect(hidden.has(activityCell('M0', 'attendances'))).toBe(true);
     // n parts of at least 1 under a shown n would each be 1.
     expect(hidden.has(metricCell('2022-03', 'LAZ', 'attendances'))).toBe(true);

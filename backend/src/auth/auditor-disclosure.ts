@@ -79,6 +79,8 @@ export interface DisclosureInput {
   yearly: readonly PeriodRow[];
   activities: readonly ActivityCounts[];
   indicators: readonly PersonIndicatorValue[];
+  /** project.json's smallCounts.limit. */
+  smallCountLimit: number;
 }
 
 /** The cells the auditor can obtain and how they hang together. */
@@ -184,9 +186,9 @@ export function buildDisclosureTable(input: DisclosureInput): DisclosureTable {
   return { values, relations };
 }
 
-/** The cells to hide: every 1–2 count, and further cells until the audit pins none of them. */
-export function protectTable(table: DisclosureTable): Set<CellId> {
-  const hidden = new Set([...table.values].filter(([, v]) => isSmallCount(v)).map(([id]) => id));
+/** The cells to hide: every small count (1 … smallCountLimit − 1), and further cells until the audit pins none of them. */
+export function protectTable(table: DisclosureTable, smallCountLimit: number): Set<CellId> {
+  const hidden = new Set([...table.values].filter(([, v]) => isSmallCount(v, smallCountLimit)).map(([id]) => id));
   const byCell = new Map<CellId, number[]>();
   table.relations.forEach((relation, index) => {
     for (const [id] of relation.terms) {
@@ -213,7 +215,7 @@ export function protectTable(table: DisclosureTable): Set<CellId> {
       for (const id of pins) obvious.add(id);
     }
     pending = pinning;
-    const picked = obvious.size > 0 ? protectPinned(table, byCell, hidden, obvious) : [];
+    const picked = obvious.size > 0 ? protectPinned(table, byCell, hidden, obvious, smallCountLimit) : [];
     watch(picked);
     if (picked.length > 0) continue;
     const pinned = new Set<CellId>();
@@ -224,7 +226,7 @@ export function protectTable(table: DisclosureTable): Set<CellId> {
       for (const id of found) pinned.add(id);
     }
     if (pinned.size === 0) return hidden;
-    const secondary = protectPinned(table, byCell, hidden, pinned);
+    const secondary = protectPinned(table, byCell, hidden, pinned, smallCountLimit);
     // A pinned cell none of whose relations has a shown figure left cannot be protected by hiding more.
     if (secondary.length === 0) return hidden;
     watch(secondary);
@@ -232,10 +234,10 @@ export function protectTable(table: DisclosureTable): Set<CellId> {
 }
 
 /** Hides a secondary cell for pinned cells, one per relation (a cell hidden for one pinned cell often frees its neighbours too); returns those hidden. */
-function protectPinned(table: DisclosureTable, byCell: ReadonlyMap<CellId, number[]>, hidden: Set<CellId>, pinned: ReadonlySet<CellId>): CellId[] {
+function protectPinned(table: DisclosureTable, byCell: ReadonlyMap<CellId, number[]>, hidden: Set<CellId>, pinned: ReadonlySet<CellId>, smallCountLimit: number): CellId[] {
   const picked: CellId[] = [];
   const touched = new Set<number>();
-  for (const cell of [...pinned].sort((a, b) => Number(isSmallCount(table.values.get(b))) - Number(isSmallCount(table.values.get(a))))) {
+  for (const cell of [...pinned].sort((a, b) => Number(isSmallCount(table.values.get(b), smallCountLimit)) - Number(isSmallCount(table.values.get(a), smallCountLimit)))) {
     if ((byCell.get(cell) ?? []).some((i) => touched.has(i))) continue;
     const pick = secondaryCell(table, byCell, hidden, cell);
     if (!pick) continue;
@@ -502,5 +504,5 @@ function eliminate(equalities: readonly Relation[]): Relation[] {
 
 /** The auditor's mask over a published state: the cells hidden in every answer and export. */
 export function auditorDisclosureMask(input: DisclosureInput): Set<CellId> {
-  return protectTable(buildDisclosureTable(input));
+  return protectTable(buildDisclosureTable(input), input.smallCountLimit);
 }

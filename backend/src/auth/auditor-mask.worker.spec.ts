@@ -16,6 +16,7 @@ const input: DisclosureInput = {
   yearly: [],
   activities: [1, 2, 3, 4].map((n) => ({ externalId: `W${n}`, date: `2022-03-0${n}`, community: 'WZG', namedAttendances: 1, anonymousAttendances: 0, lists: [{ batchId: 1, attendances: 1 }] })),
   indicators: [],
+  smallCountLimit: 3,
 };
 
 describe('the auditor mask worker', () => {

@@ -9,18 +9,18 @@ export { auditorPersonMeasures, type PeriodRow };
 export type { AuditorPersonMeasure } from './auditor-disclosure.ts';
 
 /** A metrics row (by month or year, of one community or ALL) with its hidden cells set to null. */
-export function applyHiddenCells<T extends PeriodRow>(row: T, hidden: ReadonlySet<string>): T & { suppressed?: string[] } {
+export function applyHiddenCells<T extends PeriodRow>(row: T, hidden: ReadonlySet<string>, smallCountLimit: number): T & { suppressed?: string[] } {
   const out: T & { suppressed?: string[] } = { ...row };
   const names: string[] = [];
   for (const measure of auditorPersonMeasures) {
     if (!(measure in row)) continue;
     // A cell outside the mask (a period it was not computed over) is hidden when small, at the least.
-    if (!hidden.has(metricCell(row.period, row.community, measure)) && !isSmallCount(row[measure] as number)) continue;
+    if (!hidden.has(metricCell(row.period, row.community, measure)) && !isSmallCount(row[measure] as number, smallCountLimit)) continue;
     (out as Record<string, unknown>)[measure] = null;
     names.push(measure);
   }
   // Turnout is attendances per activity: it goes with them, whatever the question asked for.
-  if ('turnout' in out && (hidden.has(metricCell(row.period, row.community, 'attendances')) || isSmallCount(row.attendances as number))) {
+  if ('turnout' in out && (hidden.has(metricCell(row.period, row.community, 'attendances')) || isSmallCount(row.attendances as number, smallCountLimit))) {
     (out as Record<string, unknown>).turnout = null;
     names.push('turnout');
   }
@@ -66,8 +66,8 @@ export interface IndicatorFigures {
 }
 
 /** An indicator value with the mask applied: a hidden value takes its achievement and status with it (either would reveal it). */
-export function applyIndicatorMask<T extends IndicatorFigures>(row: T, hidden: ReadonlySet<string>): T {
+export function applyIndicatorMask<T extends IndicatorFigures>(row: T, hidden: ReadonlySet<string>, smallCountLimit: number): T {
   if (row.unit !== 'persons') return row;
-  if (!hidden.has(indicatorCell(row.code, row.community, row.year)) && !isSmallCount(row.value)) return row;
+  if (!hidden.has(indicatorCell(row.code, row.community, row.year)) && !isSmallCount(row.value, smallCountLimit)) return row;
   return { ...row, value: null, achievement: null, status: null, suppressed: ['achievement', 'status', 'value'] };
 }

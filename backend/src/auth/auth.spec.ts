@@ -86,6 +86,11 @@ describe('roles', () => {
 
 describe('small-count suppression', () => {
   it('takes counts of one or two persons as small, not zero or three', () => {
-    expect([0, 1, 2, 3, null, undefined].map((v) => isSmallCount(v))).toEqual([false, true, true, false, false, false]);
+    expect([0, 1, 2, 3, null, undefined].map((v) => isSmallCount(v, 3))).toEqual([false, true, true, false, false, false]);
+  });
+
+  it('follows the configured limit', () => {
+    expect([1, 2, 3, 4, 5].map((v) => isSmallCount(v, 5))).toEqual([true, true, true, true, false]);
+    expect([1, 2].map((v) => isSmallCount(v, 2))).toEqual([true, false]);
   });
 });

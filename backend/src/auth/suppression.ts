@@ -1,10 +1,8 @@
 /**
- * Small-count suppression (docs/spec/domain.md): a count of one or two persons shown to an auditor or in an
- * export is hidden ("<3"); auditor-disclosure.ts decides which further cells go with it.
+ * Small-count suppression (docs/spec/domain.md): a count of 1 … limit − 1 persons shown to an auditor or in an
+ * export is hidden (shown as the label; the limit and label are project.json's smallCounts, by default 3 and
+ * "<3"); auditor-disclosure.ts decides which further cells go with it.
  */
-export const smallCountLimit = 3;
-export const suppressedLabel = '<3';
-
-export function isSmallCount(value: number | null | undefined): boolean {
-  return typeof value === 'number' && value > 0 && value < smallCountLimit;
+export function isSmallCount(value: number | null | undefined, limit: number): boolean {
+  return typeof value === 'number' && value > 0 && value < limit;
 }

@@ -182,9 +182,10 @@ export const importMessages = {
     pl: 'Data {date} jest w przyszłości (dziś jest {today}).',
     en: 'The date {date} is in the future (today is {today}).',
   },
+  // The key keeps its name (reports carry it); the earliest date is project.json's importLimits.earliestDate.
   date_before_2000: {
-    pl: 'Data {date} jest sprzed 2000 roku.',
-    en: 'The date {date} is before the year 2000.',
+    pl: 'Data {date} jest wcześniejsza niż najwcześniejsza przyjmowana data ({earliest}).',
+    en: 'The date {date} is before the earliest accepted date ({earliest}).',
   },
   number_invalid: {
     pl: '„{value}” nie jest liczbą.',
@@ -312,12 +313,12 @@ export const importMessages = {
     en: 'Question {question} is not part of survey {survey}; leave this cell empty.',
   },
   answer_scale_text: {
-    pl: 'Odpowiedź „{value}” na pytanie {question} musi być liczbą od 1 do 5.',
-    en: 'The answer "{value}" to question {question} must be a number from 1 to 5.',
+    pl: 'Odpowiedź „{value}” na pytanie {question} musi być liczbą od {min} do {max}.',
+    en: 'The answer "{value}" to question {question} must be a number from {min} to {max}.',
   },
   answer_scale_range: {
-    pl: 'Odpowiedź {value} na pytanie {question} jest spoza skali 1–5.',
-    en: 'The answer {value} to question {question} is outside the 1–5 scale.',
+    pl: 'Odpowiedź {value} na pytanie {question} jest spoza skali {min}–{max}.',
+    en: 'The answer {value} to question {question} is outside the {min}–{max} scale.',
   },
   answer_yes_no_invalid: {
     pl: 'Odpowiedź „{value}” na pytanie {question} musi być tak/nie (tak/nie, t/n, 1/0, x/puste).',

@@ -51,7 +51,7 @@ export interface ImportIssue {
 export interface ValidationContext {
   kind?: ImportKind;
   config: OslConfig;
-  /** YYYY-MM-DD in Europe/Warsaw; later dates are errors, and so are dates before 2000-01-01. */
+  /** YYYY-MM-DD in the project's time zone; later dates are errors, and so are dates before the earliest accepted date (project.json). */
   today: string;
   lang: Lang;
   lookups: {

@@ -2,6 +2,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { OslConfig } from '@osl/data';
 import { PipelineBusyError } from '@osl/prisma';
 import { describe, expect, it, vi } from 'vitest';
+import type { ConfigurationService } from '../services/configuration.service.ts';
 import type { InboxService } from '../services/inbox.service.ts';
 import type { PipelineService } from '../services/pipeline.service.ts';
 import { ScheduledJobs, type RetryTimer } from './scheduled-jobs.ts';
@@ -28,7 +29,7 @@ function setUp() {
     recordNotStarted: vi.fn(async () => 1),
     modeOfRunInProgress: vi.fn(async () => 'incremental' as const),
   };
-  const jobs = new ScheduledJobs(new SchedulerRegistry(), pipeline as unknown as PipelineService, {} as InboxService, {} as OslConfig, { timer, clock: () => now });
+  const jobs = new ScheduledJobs(new SchedulerRegistry(), pipeline as unknown as PipelineService, {} as InboxService, {} as ConfigurationService, { timer, clock: () => now });
   const live = () => timers.filter((t) => !t.cancelled);
   /** Fires the pending timer and waits for the retry it starts. */
   const fire = async () => {

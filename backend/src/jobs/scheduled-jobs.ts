@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { isDatabaseBusy } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
 import { renderMessageRef, type MessageRef } from '../lib/messages.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import type { PipelineMode } from '../repositories/pipeline-run.repository.ts';
 import { InboxService } from '../services/inbox.service.ts';
 import { PipelineBusyError, PipelineService } from '../services/pipeline.service.ts';
 import { defaultRetryPolicy, joinRetries, retryDelayMs, runCovers, type RetryPolicy } from './scheduled-run-retry.ts';
+import { ConfigurationService } from '../services/configuration.service.ts';
 
 /** Sets a one-off timer; returns how to cancel it. */
 export type RetryTimer = (name: string, delayMs: number, fire: () => void) => () => void;
@@ -46,11 +46,16 @@ export class ScheduledJobs implements OnApplicationBootstrap {
   private readonly clock: () => Date;
   private pending: PendingRetry | null = null;
 
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(SchedulerRegistry) private readonly registry: SchedulerRegistry,
     @Inject(PipelineService) private readonly pipeline: PipelineService,
     @Inject(InboxService) private readonly inbox: InboxService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Optional() @Inject(SCHEDULED_RUN_RETRY) options: ScheduledRunRetryOptions | null = null,
   ) {
     this.policy = options?.policy ?? defaultRetryPolicy;

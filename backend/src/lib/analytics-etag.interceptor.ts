@@ -1,23 +1,28 @@
 import { createHash } from 'node:crypto';
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import type { Response } from 'express';
 import { of, tap, type Observable } from 'rxjs';
 import type { OslRequest } from '../auth/auth.guard.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
-import { OSL_CONFIG } from './osl-environment.ts';
+import { ConfigurationService } from '../services/configuration.service.ts';
 
 /**
  * Answers read from the published analytics state carry its version as an ETag (with the request,
- * the format asked for, the viewer's scope and the targets, which some answers add from the
- * configuration); a repeated request with If-None-Match gets 304 and no body while nothing changed.
+ * the format asked for, the viewer's scope and the configuration's version, since some answers add
+ * targets from it); a repeated request with If-None-Match gets 304 and no body while nothing changed.
  * The tag goes only on answers that succeed.
  */
 @Injectable()
 export class AnalyticsEtagInterceptor implements NestInterceptor {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -26,7 +31,7 @@ export class AnalyticsEtagInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<OslRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const digest = createHash('sha256')
-      .update(JSON.stringify([request.originalUrl, request.headers.accept ?? '', request.viewer?.scope ?? null, this.config.indicators.map((i) => [i.baseline, i.targets])]))
+      .update(JSON.stringify([request.originalUrl, request.headers.accept ?? '', request.viewer?.scope ?? null, this.config.version]))
       .digest('base64url')
       .slice(0, 16);
     const tag = `W/"a${published.runId}-${digest}"`;

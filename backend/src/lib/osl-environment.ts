@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { ConfigError, configFiles, loadConfig, resolveConfigDir, type OslConfig } from '@osl/data';
-import { resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
+import { loadConfig, resolveConfigDir, type OslConfig } from '@osl/data';
 import { resolveDataDir } from '@osl/prisma';
 
 /** Everything an installation is told from outside: the environment, read once. */
@@ -16,7 +15,8 @@ export interface OslEnvironment {
 }
 
 export const OSL_ENVIRONMENT = Symbol('OSL_ENVIRONMENT');
-export const OSL_CONFIG = Symbol('OSL_CONFIG');
+/** The configuration files as read at start; only ConfigurationService injects it (everyone else reads its current snapshot). */
+export const OSL_CONFIG_FILES = Symbol('OSL_CONFIG_FILES');
 
 const repositoryRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -38,13 +38,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): OslEnviro
   };
 }
 
-/** The configuration, validated in full: also the decline thresholds, which the pipeline defines. */
+/** The configuration, validated in full (the decline thresholds too, by the same schema). */
 export function readConfig(environment: OslEnvironment): OslConfig {
-  const config = loadConfig(environment.configDir);
-  try {
-    resolveDeclineConfig(config.decline as DeclineConfigInput);
-  } catch (error) {
-    throw new ConfigError(path.join(environment.configDir, configFiles.decline), '', (error as Error).message);
-  }
-  return config;
+  return loadConfig(environment.configDir);
 }

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import { stableJson, type OslConfig } from '@osl/data';
 import type { Prisma } from '@osl/prisma';
 import { AuditRepository, type AuditEntry } from './audit.repository.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
 /**
- * Mirrors the configuration (communities, activity types, surveys, indicators and targets)
- * into the operational database, so that recorded rows can reference it and every change of
- * it leaves an audit event. Configuration files stay the source of truth.
+ * Mirrors the configuration files (communities, activity types, surveys, indicator definitions)
+ * into the operational database, so that recorded rows can reference it and every change of it
+ * leaves an audit event. For these the files are the source of truth; what operators edit
+ * (baselines and targets) the database holds (OperatorConfigRepository).
  */
 @Injectable()
 export class ReferenceDataRepository {
@@ -57,6 +58,7 @@ export class ReferenceDataRepository {
   }
 }
 
+/** An indicator's definition; its baselines and targets are operator-edited (operator-config.repository.ts). */
 async function syncIndicator(tx: Prisma.TransactionClient, indicator: OslConfig['indicators'][number], actor: string): Promise<AuditEntry[]> {
   const definition = {
     namePl: indicator.namePl,
@@ -66,7 +68,7 @@ async function syncIndicator(tx: Prisma.TransactionClient, indicator: OslConfig[
     cumulative: indicator.cumulative,
     computation: indicator.computation,
   };
-  const existing = await tx.indicator.findUnique({ where: { code: indicator.code }, include: { targets: true, baselines: true } });
+  const existing = await tx.indicator.findUnique({ where: { code: indicator.code } });
   const before = existing && {
     namePl: existing.namePl,
     nameEn: existing.nameEn,
@@ -74,44 +76,13 @@ async function syncIndicator(tx: Prisma.TransactionClient, indicator: OslConfig[
     unit: existing.unit,
     cumulative: existing.cumulative,
     computation: existing.computation,
-    baseline: Object.fromEntries(existing.baselines.map((b) => [b.scope, b.value])),
-    targets: groupTargets(existing.targets),
   };
-  const after = { ...definition, baseline: indicator.baseline, targets: normaliseTargets(indicator.targets) };
-  if (before && stableJson(before) === stableJson(after)) return [];
-  const row = existing
-    ? await tx.indicator.update({ where: { id: existing.id }, data: definition })
-    : await tx.indicator.create({ data: { code: indicator.code, ...definition } });
-  await tx.indicatorBaseline.deleteMany({ where: { indicatorId: row.id } });
-  await tx.indicatorTarget.deleteMany({ where: { indicatorId: row.id } });
-  await tx.indicatorBaseline.createMany({
-    data: Object.entries(indicator.baseline).map(([scope, value]) => ({ indicatorId: row.id, scope, value })),
-  });
-  await tx.indicatorTarget.createMany({
-    data: Object.entries(indicator.targets).flatMap(([scope, years]) =>
-      Object.entries(years).map(([year, value]) => ({ indicatorId: row.id, scope, year: Number(year), value })),
-    ),
-  });
-  return [change('indicator', indicator.code, before, after, actor)];
+  if (before && stableJson(before) === stableJson(definition)) return [];
+  if (existing) await tx.indicator.update({ where: { id: existing.id }, data: definition });
+  else await tx.indicator.create({ data: { code: indicator.code, ...definition } });
+  return [change('indicator', indicator.code, before, definition, actor)];
 }
 
 function change(entity: string, entityId: string, before: unknown, after: unknown, actor: string): AuditEntry {
   return { actor, action: before ? 'config.updated' : 'config.created', entity, entityId, before, after };
-}
-
-function groupTargets(targets: { scope: string; year: number; value: number }[]): Record<string, Record<string, number>> {
-  const grouped: Record<string, Record<string, number>> = {};
-  for (const t of targets) (grouped[t.scope] ??= {})[String(t.year)] = t.value;
-  return grouped;
-}
-
-function normaliseTargets(targets: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
-  return Object.fromEntries(Object.entries(targets).map(([scope, years]) => [scope, { ...years }]));
-}
-
-/** JSON with sorted keys, so that two equal objects compare equal whatever their key order. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
 }

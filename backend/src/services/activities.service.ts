@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import type { Scope } from '../auth/access-matrix.ts';
 import { applyActivityMask } from '../auth/auditor-view.ts';
 import { isCalendarDate } from '../lib/calendar-date.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ActivityRepository, type ActivityRecordWithSources, type BatchRef } from '../repositories/activity.repository.ts';
 import { AuditorFiguresService, type AuditorMask } from './auditor-figures.service.ts';
 import { DomainError } from '../lib/domain-error.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export const maxActivitiesPerAnswer = 2000;
 
@@ -31,10 +31,15 @@ export function maskedActivityViews(views: readonly ActivityView[], mask: Audito
 
 @Injectable()
 export class ActivitiesService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(ActivityRepository) private readonly activities: ActivityRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async list(raw: { community?: unknown; from?: unknown; to?: unknown }, scope: Scope): Promise<{ activities: ActivityView[]; truncated: boolean; limit: number }> {

@@ -46,15 +46,15 @@ describe('alertCountsHidden', () => {
 
   it('hides counts of 1–2, and counts whose window holds an activity the mask hides', () => {
     const none = { hidden: new Set<string>(), activities };
-    expect(alertCountsHidden(alert(2) as never, none, groups, 6)).toBe(true);
-    expect(alertCountsHidden(alert(12) as never, none, groups, 6)).toBe(false);
+    expect(alertCountsHidden(alert(2) as never, none, groups, 6, 3)).toBe(true);
+    expect(alertCountsHidden(alert(12) as never, none, groups, 6, 3)).toBe(false);
     // C (2022-W46) is in the window; A is one of the last six weeks with activities too; D is another community's.
-    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('C', 'attendances')]), activities }, groups, 6)).toBe(true);
-    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('A', 'namedAttendances')]), activities }, groups, 6)).toBe(true);
-    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('A', 'namedAttendances')]), activities }, groups, 2)).toBe(false);
-    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('D', 'attendances')]), activities }, groups, 6)).toBe(false);
+    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('C', 'attendances')]), activities }, groups, 6, 3)).toBe(true);
+    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('A', 'namedAttendances')]), activities }, groups, 6, 3)).toBe(true);
+    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('A', 'namedAttendances')]), activities }, groups, 2, 3)).toBe(false);
+    expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('D', 'attendances')]), activities }, groups, 6, 3)).toBe(false);
     // An alert about another group of activities does not look at workshops.
-    expect(alertCountsHidden({ ...alert(12), group: 'animation' } as never, { hidden: new Set([activityCell('C', 'attendances')]), activities }, groups, 6)).toBe(false);
+    expect(alertCountsHidden({ ...alert(12), group: 'animation' } as never, { hidden: new Set([activityCell('C', 'attendances')]), activities }, groups, 6, 3)).toBe(false);
   });
 
   it('names ISO weeks as the alerts do', () => {

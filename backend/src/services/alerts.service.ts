@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
 import { activityCell, type CellId } from '../auth/auditor-disclosure.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AlertRepository } from '../repositories/alert.repository.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { isSmallCount } from '../auth/suppression.ts';
 import { AuditorFiguresService, type AuditorMask } from './auditor-figures.service.ts';
 import { DomainError } from '../lib/domain-error.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface AlertFilter {
   status?: 'active' | 'ended';
@@ -16,10 +16,15 @@ export interface AlertFilter {
 
 @Injectable()
 export class AlertsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AlertRepository) private readonly alerts: AlertRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   parseFilter(raw: { status?: unknown; community?: unknown }): AlertFilter {
@@ -49,12 +54,12 @@ export class AlertsService {
     const mask = await this.auditorFigures.mask();
     const groups = new Map(this.config.activityTypes.map((t) => [t.code, t.group as string]));
     const windowWeeks = resolveDeclineConfig(this.config.decline as DeclineConfigInput).windowWeeks;
-    return alerts.map((alert) => (alertCountsHidden(alert, mask, groups, windowWeeks) ? withoutCounts(alert) : alert));
+    return alerts.map((alert) => (alertCountsHidden(alert, mask, groups, windowWeeks, this.config.project.smallCounts.limit) ? withoutCounts(alert) : alert));
   }
 }
 
 /**
- * Whether an alert's counts must be hidden from the auditor: a count of 1–2, or a hidden activity
+ * Whether an alert's counts must be hidden from the auditor: a small count (below smallCountLimit), or a hidden activity
  * count in one of its observations' windows. A window is the last weeks with activities of the
  * series up to the observation's week, at most `windowWeeks` of them: all those are checked.
  */
@@ -63,8 +68,9 @@ export function alertCountsHidden(
   mask: AuditorMask,
   groupOfType: ReadonlyMap<string, string>,
   windowWeeks: number,
+  smallCountLimit: number,
 ): boolean {
-  if (isSmallCount(alert.observed) || alert.history.some((h) => isSmallCount(h.observed))) return true;
+  if (isSmallCount(alert.observed, smallCountLimit) || alert.history.some((h) => isSmallCount(h.observed, smallCountLimit))) return true;
   const series = [...mask.activities.values()].filter((a) => a.community === alert.community && (!alert.group || groupOfType.get(a.type) === alert.group));
   const byWeek = new Map<string, CellId[]>();
   for (const a of series) {

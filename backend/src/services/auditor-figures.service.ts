@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { compileMetricsQuery } from '../analytics/metrics-query.ts';
 import { auditorPersonMeasures, type ActivityCounts, type CellId, type DisclosureInput, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { workerEntry } from '../lib/built-code.ts';
 import { runTypeScriptWorker } from '../lib/typescript-worker.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** The shared mask and what it was computed over. */
 export interface AuditorMask {
@@ -38,11 +38,16 @@ const everything = 1_000_000;
 export class AuditorFiguresService {
   private cached: { key: string; mask: Promise<AuditorMask> } | null = null;
 
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(ActivityRepository) private readonly activityRecords: ActivityRepository,
     @Inject(ImportRepository) private readonly imports: ImportRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async mask(): Promise<AuditorMask> {
@@ -80,7 +85,7 @@ export class AuditorFiguresService {
       if (value.unit !== 'persons' || !indicator || (computation?.kind !== 'distinct_participants' && computation?.kind !== 'leaders')) continue;
       indicators.push({ code: value.code, community: value.community, year: value.year, value: value.value, computation, cumulative: indicator.cumulative });
     }
-    return { communities, monthly: monthly as PeriodRow[], yearly: yearly as PeriodRow[], activities, indicators };
+    return { communities, monthly: monthly as PeriodRow[], yearly: yearly as PeriodRow[], activities, indicators, smallCountLimit: this.config.project.smallCounts.limit };
   }
 
   private async compute(): Promise<AuditorMask> {

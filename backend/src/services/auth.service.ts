@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
 import { SignInAuditAggregator, type RefusedSignIn } from '../auth/sign-in-audit.ts';
 import { admitSignIn, SignInLimiter } from '../auth/sign-in-limiter.ts';
 import { SemaphoreFullError } from '../lib/bounded-semaphore.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AuditRepository } from '../repositories/audit.repository.ts';
 import { UserRepository, type SessionRecord, type UserRecord } from '../repositories/user.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 
 export interface SignedIn {
@@ -45,13 +46,18 @@ export class AuthService implements OnModuleDestroy {
   private readonly refusedSignIns: SignInAuditAggregator;
   private auditTimer: NodeJS.Timeout | null = null;
 
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {
-    const { perAccount, perAddress } = config.project.security.signInLimits;
+    const { perAccount, perAddress } = configuration.current().project.security.signInLimits;
     this.perAccount = new SignInLimiter(perAccount.attempts, perAccount.windowMinutes * 60_000);
     this.perAddress = new SignInLimiter(perAddress.attempts, perAddress.windowMinutes * 60_000);
     this.refusedSignIns = new SignInAuditAggregator(perAccount.windowMinutes * 60_000);

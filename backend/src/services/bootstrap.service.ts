@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
 import { AnalyticsStore } from '@osl/pipelines';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 import { PipelineRunRepository } from '../repositories/pipeline-run.repository.ts';
 import { ReferenceDataRepository } from '../repositories/reference-data.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 import { DemoService, demoAccounts } from './demo.service.ts';
 import { ImportJobsService } from './import-jobs.service.ts';
 import { PipelineBusyError, PipelineService } from './pipeline.service.ts';
@@ -32,15 +32,21 @@ export class BootstrapService {
     @Inject(DemoService) private readonly demo: DemoService,
     @Inject(PipelineService) private readonly pipeline: PipelineService,
     @Inject(ImportJobsService) private readonly importJobs: ImportJobsService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 
-  /** Schema and configuration: needed by every command. */
+  /**
+   * Schema and configuration, needed by every command: the files' reference data mirrored, what
+   * operators edit seeded from the files where the database holds none, and the configuration
+   * in force published (files + the database's edits).
+   */
   async prepareDatabase(): Promise<void> {
     if (await this.database.migrate()) this.logger.log(`database schema migrated in ${this.environment.dataDir}`);
-    const changes = await this.referenceData.syncConfiguration(this.config, 'system');
-    if (changes > 0) this.logger.log(`configuration from ${this.config.source}: ${changes} change(s) recorded`);
+    const files = this.configuration.fromFiles();
+    const changes = await this.referenceData.syncConfiguration(files, 'system');
+    if (changes > 0) this.logger.log(`configuration from ${files.source}: ${changes} change(s) recorded`);
+    await this.configuration.load('system');
   }
 
   async start(options: StartOptions): Promise<void> {

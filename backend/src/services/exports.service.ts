@@ -1,41 +1,51 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
-import { suppressedLabel } from '../auth/suppression.ts';
+import type { ConfigSnapshot, SmallCountsConfig } from '@osl/data';
 import type { Viewer } from '../auth/viewer.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { AuditService } from './audit.service.ts';
 import { renderExport, type ExportFormat, type ExportTable } from './export-format.ts';
 import { IndicatorSourcesService } from './indicator-sources.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
-// One mark for every hidden figure: a different one for the second cells would tell which are the 1–2 counts.
-const suppressionNote =
-  '"<3": 1–2 osoby albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO) / "<3": 1–2 persons, or a figure hidden so that such a count cannot be worked out from it (GDPR).';
+// One mark for every hidden figure: a different one for the second cells would tell which are the small counts.
+export function suppressionNote({ limit, label }: SmallCountsConfig): string {
+  const most = limit - 1;
+  const few = most % 10 >= 2 && most % 10 <= 4 && !(most % 100 >= 12 && most % 100 <= 14);
+  const pl = most === 1 ? '1 osoba' : `1–${most} ${few ? 'osoby' : 'osób'}`;
+  const en = most === 1 ? '1 person' : `1–${most} persons`;
+  return `"${label}": ${pl} albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO) / "${label}": ${en}, or a figure hidden so that such a count cannot be worked out from it (GDPR).`;
+}
 
 /** Exports (XLSX, CSV) of the indicator table and of one value's sources: always with small counts suppressed, always audited. */
 @Injectable()
 export class ExportsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(IndicatorsService) private readonly indicators: IndicatorsService,
     @Inject(IndicatorSourcesService) private readonly sources: IndicatorSourcesService,
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SummaryPdfService) private readonly pdf: SummaryPdfService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async indicatorTable(viewer: Viewer, format: ExportFormat) {
     // Every export is suppressed, whoever exports it (docs/spec/domain.md), with the auditor's one mask.
     const values = await this.indicators.list({}, 'suppressed');
+    const suppressedLabel = this.config.project.smallCounts.label;
     const names = new Map(this.config.indicators.map((i) => [i.code, i]));
     const table: ExportTable = {
       title: `OSL Monitor — wskaźniki / indicators — ${this.config.project.name}`,
       exportedBy: viewer.email,
       exportedAt: new Date(),
       dataAsOf: this.analytics.published()?.builtAt ?? null,
-      note: suppressionNote,
+      note: suppressionNote(this.config.project.smallCounts),
       columns: [
         { key: 'code', header: 'Kod / code', width: 8 },
         { key: 'name', header: 'Wskaźnik / indicator', width: 48 },
@@ -68,12 +78,13 @@ export class ExportsService {
 
   async indicatorSources(viewer: Viewer, format: ExportFormat, code: string, raw: { year?: string; community?: string }) {
     const found = await this.sources.sources(code, raw, 'suppressed');
+    const suppressedLabel = this.config.project.smallCounts.label;
     const table: ExportTable = {
       title: `OSL Monitor — ${found.indicator.code} ${found.indicator.namePl}, ${found.community}, ${found.year}${found.window ? ` (${found.window.from} – ${found.window.to})` : ''}`,
       exportedBy: viewer.email,
       exportedAt: new Date(),
       dataAsOf: this.analytics.published()?.builtAt ?? null,
-      note: suppressionNote,
+      note: suppressionNote(this.config.project.smallCounts),
       columns: [
         { key: 'date', header: 'Data / date', width: 12 },
         { key: 'externalId', header: 'Id działania / activity id', width: 16 },

@@ -1,19 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { currentLanguage } from '../lib/request-language.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 import { PipelineRunRepository } from '../repositories/pipeline-run.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 @Injectable()
 export class HealthService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(PipelineRunRepository) private readonly runs: PipelineRunRepository,
     @Inject(ImportRepository) private readonly imports: ImportRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async health() {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 // exceljs is loaded where a workbook is made or read, not by every command at start.
 import type ExcelJS from 'exceljs';
-import type { OslConfig, SurveyConfig } from '@osl/data';
+import type { AnswerScalesConfig, ConfigSnapshot, SurveyConfig } from '@osl/data';
 import { importKinds, type ImportKind } from '../import/import.types.ts';
 import type { ColumnSpec, TemplateColumn } from '../import/kinds/import-kind.ts';
 import { importKindDefinition } from '../import/kinds/index.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** The template's sheet name per kind (also in the downloaded file's name). */
 export const templateSheetNames: Record<ImportKind, string> = Object.fromEntries(importKinds.map((kind) => [kind, importKindDefinition(kind).templateSheetName])) as Record<
@@ -21,7 +21,12 @@ export const templateSheetNames: Record<ImportKind, string> = Object.fromEntries
  */
 @Injectable()
 export class ImportTemplateService {
-  constructor(@Inject(OSL_CONFIG) private readonly config: OslConfig) {}
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
+  constructor(@Inject(ConfigurationService) private readonly configuration: ConfigurationService) {}
 
   async build(kind: ImportKind, surveyCode?: string): Promise<Buffer> {
     const definition = importKindDefinition(kind);
@@ -52,7 +57,7 @@ export class ImportTemplateService {
     header.eachCell((cell, index) => {
       const name = columns[index - 1]!;
       const question = survey?.questions.find((q) => q.code === name);
-      const note = question ? `${question.textPl} (${scaleLabel(question.scale)})` : templates.get(name)?.note;
+      const note = question ? `${question.textPl} (${scaleLabel(question.scale, this.config.project.answerScales)})` : templates.get(name)?.note;
       if (note) cell.note = note;
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
@@ -100,7 +105,8 @@ export class ImportTemplateService {
     const question = survey?.questions.find((q) => q.code === name);
     if (question?.scale === 'yes_no') return list(ranges.yesNo!);
     if (question?.scale === 'likert5') {
-      return { type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 5], showErrorMessage: true, error: 'Odpowiedź od 1 do 5' };
+      const { min, max } = this.config.project.answerScales.likert5;
+      return { type: 'whole', operator: 'between', allowBlank: true, formulae: [min, max], showErrorMessage: true, error: `Odpowiedź od ${min} do ${max}` };
     }
     return null;
   }
@@ -112,12 +118,13 @@ export class ImportTemplateService {
       return typeof template.example === 'function' ? template.example(sample) : template.example;
     }
     const question = survey?.questions.find((q) => q.code === name);
-    if (question?.scale === 'likert5') return 4;
+    // The scale's second-best answer (4 on 1–5).
+    if (question?.scale === 'likert5') return this.config.project.answerScales.likert5.max - 1;
     if (question?.scale === 'yes_no') return 'tak';
     return null;
   }
 }
 
-function scaleLabel(scale: string): string {
-  return scale === 'likert5' ? 'odpowiedź 1–5' : scale === 'yes_no' ? 'tak / nie' : 'tekst';
+function scaleLabel(scale: string, scales: AnswerScalesConfig): string {
+  return scale === 'likert5' ? `odpowiedź ${scales.likert5.min}–${scales.likert5.max}` : scale === 'yes_no' ? 'tak / nie' : 'tekst';
 }

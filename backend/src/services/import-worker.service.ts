@@ -4,12 +4,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import type { ImportMessageKey } from '../import/import.messages.ts';
 import type { ParentMessage, WorkerMessage } from '../import/worker/import-worker.protocol.ts';
 import { workerEntry } from '../lib/built-code.ts';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import type { FileImportReport, ImportOptions, ImportProgress } from './import.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 const importWorker = workerEntry('import-worker', path.join(import.meta.dirname, '..', 'import', 'worker', 'import-worker.main.ts'));
 // The backend's compiler settings (decorators), wherever the server was started from.
@@ -64,9 +65,14 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
   private stopping = false;
   private idleTimer: NodeJS.Timeout | null = null;
 
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   run(jobId: string, files: { fileName: string; path: string }[], options: Omit<ImportOptions, 'onProgress' | 'onFileReport'>, listeners: WorkerJobListeners = {}): Promise<FileImportReport[]> {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot, OslConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
 import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
@@ -12,8 +12,9 @@ import { importKindDefinition } from '../import/kinds/index.ts';
 import { redactPersonalData } from '../import/redact-personal-data.ts';
 import { lookupsForCommunities, rowsOutsideCommunities } from '../import/validation/community-scope.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export type ImportLanguage = 'pl' | 'en';
 export type ImportSource = BatchMeta['source'];
@@ -62,9 +63,14 @@ export interface FileImportReport {
 export class ImportService {
   private readonly logger = new Logger('ImportService');
 
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(ImportRepository) private readonly imports: ImportRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 

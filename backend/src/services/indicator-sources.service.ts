@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IndicatorConfig, OslConfig } from '@osl/data';
+import type { ConfigSnapshot, IndicatorConfig, OslConfig } from '@osl/data';
 import type { Scope } from '../auth/access-matrix.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { activityView, maskedActivityViews, maxActivitiesPerAnswer, type ActivityView } from './activities.service.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface IndicatorSources {
   indicator: { code: string; namePl: string; nameEn: string; computation: IndicatorConfig['computation']['kind'] };
@@ -36,12 +36,17 @@ export function countedTypes(indicator: IndicatorConfig, config: Pick<OslConfig,
  */
 @Injectable()
 export class IndicatorSourcesService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(ActivityRepository) private readonly activities: ActivityRepository,
     @Inject(IndicatorsService) private readonly indicators: IndicatorsService,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async sources(code: string, raw: { year?: string; community?: string }, scope: Scope): Promise<IndicatorSources> {

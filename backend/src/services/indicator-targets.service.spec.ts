@@ -33,5 +33,9 @@ describe('applyTargets', () => {
     expect(wrong({ targets: { OST: { '2022': 101 } } }, 'percent')).toThrow(/at most 100/);
     expect(wrong({ targets: { OST: { '2022': '16' } } })).toThrow(DomainError);
     expect(wrong({})).toThrow(/send baseline/);
+    // Keys are checked as sent: "__proto__" (own, from JSON) is an unknown scope or year, not dropped.
+    expect(wrong(JSON.parse('{"baseline": {"__proto__": 1}}'))).toThrow('baseline: unknown scope "__proto__"; use ALL, OST, LAZ');
+    expect(wrong(JSON.parse('{"targets": {"OST": {"__proto__": 1}}}'))).toThrow('targets.OST: year must be one of 2021, 2022, 2023');
+    expect(wrong({ targets: { OST: [] } })).toThrow('targets.OST must be an object');
   });
 });

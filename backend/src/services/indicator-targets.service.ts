@@ -1,13 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { configFiles, defaultConfigDir, type IndicatorConfig, type OslConfig } from '@osl/data';
+import { Inject, Injectable } from '@nestjs/common';
+import type { IndicatorConfig } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { PipelineBusyError } from '@osl/prisma';
+import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
-import { ReferenceDataRepository } from '../repositories/reference-data.repository.ts';
+import type { MessageKey } from '../lib/messages.ts';
+import { indicatorTargetsSection, type IndicatorTargetValues } from '../repositories/operator-config.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 import { PipelineService } from './pipeline.service.ts';
 
 export interface TargetsInput {
@@ -16,72 +16,83 @@ export interface TargetsInput {
 }
 
 /**
- * Checks new baselines and targets of one indicator: scopes the installation has (ALL and its
- * communities), years of the project, non-negative numbers (a percentage at most 100). Every
- * problem names the field. Returns the indicator with them.
+ * The request body's schema for one indicator: scopes the installation has (ALL and its
+ * communities), years of the project, non-negative numbers (a percentage at most 100, a count
+ * whole). Each problem carries its message key (lib/messages.ts, `targets.*`).
  */
+export function targetsInputSchema(unit: IndicatorConfig['unit'], scopes: readonly string[], years: readonly number[]) {
+  const amount = z
+    .number({ error: 'targets.not_number' })
+    .min(0, 'targets.not_number')
+    .refine((v) => unit !== 'percent' || v <= 100, { params: { key: 'targets.percent_max' } })
+    .refine((v) => unit === 'percent' || Number.isInteger(v), { params: { key: 'targets.whole_number', unit } });
+  // Keys are checked on the object as sent: a record schema drops a "__proto__" key unchecked.
+  const object = <T extends z.ZodType>(value: T, keyProblem: (key: string) => Record<string, string> | null) =>
+    z
+      .unknown()
+      .superRefine((raw, context) => {
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return;
+        for (const key of Object.keys(raw)) {
+          const params = keyProblem(key);
+          if (params) context.addIssue({ code: 'custom', message: params.key!, params });
+        }
+      })
+      .pipe(z.record(z.string(), value, { error: 'targets.not_object' }));
+  const unknownScope = (scope: string) => (scopes.includes(scope) ? null : { key: 'targets.unknown_scope', scope, allowed: scopes.join(', ') });
+  const notProjectYear = (year: string) => (/^\d{4}$/.test(year) && years.includes(Number(year)) ? null : { key: 'targets.year', allowed: years.join(', ') });
+  return z
+    .object({
+      baseline: object(amount, unknownScope).optional(),
+      targets: object(object(amount, notProjectYear), unknownScope).optional(),
+    })
+    .refine((input) => input.baseline !== undefined || input.targets !== undefined, { params: { key: 'targets.nothing_sent' } });
+}
+
+/** Checks new baselines and targets of one indicator (zod, targetsInputSchema); a DomainError naming the first wrong field. */
+export function parseTargetsInput(indicator: Pick<IndicatorConfig, 'unit'>, input: TargetsInput, scopes: readonly string[], years: readonly number[]): IndicatorTargetValues {
+  const result = targetsInputSchema(indicator.unit, scopes, years).safeParse(input);
+  if (result.success) return { baseline: result.data.baseline ?? {}, targets: result.data.targets ?? {} };
+  const issue = result.error.issues[0]!;
+  const where = issue.path.map(String).join('.');
+  const { key, ...params } = (issue.code === 'custom' ? issue.params : { key: issue.message }) as { key?: string } & Record<string, string>;
+  // The year's message names its scope (`targets.OST: year must be …`).
+  const scope = issue.path[1] === undefined ? '' : String(issue.path[1]);
+  throw new DomainError('invalid', (key ?? 'targets.not_number') as MessageKey, { where, scope, ...params });
+}
+
+/** `values` with the given baselines and targets in place (the others kept); a new object. */
+export function mergeTargets(values: IndicatorTargetValues, change: IndicatorTargetValues): IndicatorTargetValues {
+  const targets = Object.fromEntries(Object.entries(values.targets).map(([scope, byYear]) => [scope, { ...byYear }]));
+  for (const [scope, byYear] of Object.entries(change.targets)) targets[scope] = { ...targets[scope], ...byYear };
+  return { baseline: { ...values.baseline, ...change.baseline }, targets };
+}
+
+/** Checks new baselines and targets of one indicator and returns the indicator with them. */
 export function applyTargets(indicator: IndicatorConfig, input: TargetsInput, scopes: readonly string[], years: readonly number[]): IndicatorConfig {
-  const value = (v: unknown, where: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw DomainError.invalid('targets.not_number', { where });
-    if (indicator.unit === 'percent' && v > 100) throw DomainError.invalid('targets.percent_max', { where });
-    if (indicator.unit !== 'percent' && !Number.isInteger(v)) throw DomainError.invalid('targets.whole_number', { where, unit: indicator.unit });
-    return v;
-  };
-  const object = (v: unknown, where: string): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw DomainError.invalid('targets.not_object', { where });
-    return v as Record<string, unknown>;
-  };
-  const scope = (s: string, where: string) => {
-    if (!scopes.includes(s)) throw DomainError.invalid('targets.unknown_scope', { where, scope: s, allowed: scopes.join(', ') });
-  };
-  const baseline = { ...indicator.baseline };
-  if (input.baseline !== undefined) {
-    for (const [s, v] of Object.entries(object(input.baseline, 'baseline'))) {
-      scope(s, 'baseline');
-      baseline[s] = value(v, `baseline.${s}`);
-    }
-  }
-  const targets: Record<string, Record<string, number>> = Object.fromEntries(Object.entries(indicator.targets).map(([s, t]) => [s, { ...t }]));
-  if (input.targets !== undefined) {
-    for (const [s, byYear] of Object.entries(object(input.targets, 'targets'))) {
-      scope(s, 'targets');
-      for (const [year, v] of Object.entries(object(byYear, `targets.${s}`))) {
-        if (!years.includes(Number(year)) || !/^\d{4}$/.test(year)) throw DomainError.invalid('targets.year', { scope: s, allowed: years.join(', ') });
-        (targets[s] ??= {})[year] = value(v, `targets.${s}.${year}`);
-      }
-    }
-  }
-  if (input.baseline === undefined && input.targets === undefined) throw DomainError.invalid('targets.nothing_sent', {});
-  return { ...indicator, baseline, targets };
+  return { ...indicator, ...mergeTargets(indicator, parseTargetsInput(indicator, input, scopes, years)) };
 }
 
 /**
- * The director edits an indicator's baselines and targets. The configuration files stay the
- * source of truth: the installation's indicators.json is rewritten (atomically), the running
- * configuration follows, the change is mirrored into the database with its audit entry (who,
- * before → after), and a pipeline run recomputes statuses.
+ * The director edits an indicator's baselines and targets. They live in the operational database
+ * (the configuration files only seeded them): the change is written in one transaction with its
+ * audit entry (who, before → after), a new configuration snapshot is published (no file is
+ * written, no snapshot changed), and a pipeline run recomputes statuses.
  */
 @Injectable()
 export class IndicatorTargetsService {
-  private readonly logger = new Logger('IndicatorTargets');
-
   constructor(
-    @Inject(ReferenceDataRepository) private readonly referenceData: ReferenceDataRepository,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(PipelineService) private readonly pipeline: PipelineService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
-    @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 
   async update(viewer: Viewer, code: string, input: TargetsInput): Promise<{ indicator: IndicatorConfig; pipelineRunId: number | null }> {
-    const index = this.config.indicators.findIndex((i) => i.code === code.toUpperCase());
-    if (index < 0) throw DomainError.notFound('indicator.unknown', { code, allowed: this.config.indicators.map((i) => i.code).join(', ') });
-    const scopes = ['ALL', ...this.config.communities.map((c) => c.code)];
-    const updated = applyTargets(this.config.indicators[index], input, scopes, projectYears(this.config.project));
-    const indicators = this.config.indicators.map((i, k) => (k === index ? updated : i));
-    this.writeIndicators(indicators);
-    // The running configuration is one shared object: every service sees the new targets.
-    this.config.indicators[index] = updated;
-    await this.referenceData.syncConfiguration(this.config, viewer.email);
+    const config = this.configuration.current();
+    const indicator = config.indicators.find((i) => i.code === code.toUpperCase());
+    if (!indicator) throw DomainError.notFound('indicator.unknown', { code, allowed: config.indicators.map((i) => i.code).join(', ') });
+    const scopes = ['ALL', ...config.communities.map((c) => c.code)];
+    const change = parseTargetsInput(indicator, input, scopes, projectYears(config.project));
+    // Merged with what the database holds at that moment, inside the transaction: an edit of another process is kept.
+    const published = await this.configuration.edit(indicatorTargetsSection, indicator.code, (before) => mergeTargets(before, change), viewer.email);
     let pipelineRunId: number | null = null;
     try {
       const { id, done } = await this.pipeline.start('api', 'incremental');
@@ -91,25 +102,6 @@ export class IndicatorTargetsService {
       // A run in progress is followed by the schedule's next one, which sees the changed configuration.
       if (!(error instanceof PipelineBusyError)) throw error;
     }
-    return { indicator: updated, pipelineRunId };
-  }
-
-  /** indicators.json of this installation, written beside and renamed over (never half-written). */
-  private writeIndicators(indicators: IndicatorConfig[]): void {
-    const own = path.join(this.environment.dataDir, 'config');
-    if (this.environment.configDir !== own) {
-      // The first edit gives the installation its own configuration, starting from the defaults.
-      fs.mkdirSync(own, { recursive: true });
-      for (const file of Object.values(configFiles)) {
-        const from = path.join(defaultConfigDir, file);
-        if (fs.existsSync(from) && !fs.existsSync(path.join(own, file))) fs.copyFileSync(from, path.join(own, file));
-      }
-      this.environment.configDir = own;
-      this.logger.log(`the installation's configuration is now ${own}`);
-    }
-    const target = path.join(this.environment.configDir, configFiles.indicators);
-    const temporary = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, `${JSON.stringify(indicators, null, 2)}\n`);
-    fs.renameSync(temporary, target);
+    return { indicator: published.indicators.find((i) => i.code === indicator.code)!, pipelineRunId };
   }
 }

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { civilDateInZone, projectYears } from '@osl/pipelines';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { applyIndicatorMask } from '../auth/auditor-view.ts';
 import type { Suppressible } from '../auth/suppress-figures.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface IndicatorFilter {
   year?: number;
@@ -17,9 +18,14 @@ export interface IndicatorFilter {
 /** Indicator values as computed by the last published pipeline run. */
 @Injectable()
 export class IndicatorsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
   ) {}
@@ -74,7 +80,7 @@ export class IndicatorsService {
     const values = await this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
     if (scope !== 'suppressed') return values;
     const hidden = await this.auditorFigures.hiddenCells();
-    return values.map((row) => applyIndicatorMask(row, hidden));
+    return values.map((row) => applyIndicatorMask(row, hidden, this.config.project.smallCounts.limit));
   }
 }
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { activityGroups, type OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { compileMetricsQuery, parseMetricsQuery, personMeasures, type MetricsQuery } from '../analytics/metrics-query.ts';
 import { applyHiddenCells } from '../auth/auditor-view.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface MetricsResult {
   query: MetricsQuery;
@@ -19,10 +19,15 @@ export interface MetricsResult {
 /** The metrics query of the analytics API: parsed, compiled, run on the published state, suppressed for the auditor. */
 @Injectable()
 export class MetricsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   /**
@@ -37,7 +42,7 @@ export class MetricsService {
   }
 
   parse(raw: Record<string, unknown>): MetricsQuery {
-    return parseMetricsQuery(raw, { communities: this.config.communities.map((c) => c.code), groups: activityGroups });
+    return parseMetricsQuery(raw, { communities: this.config.communities.map((c) => c.code), groups: this.config.project.activityGroups });
   }
 
   async run(query: MetricsQuery, scope: Scope): Promise<MetricsResult> {
@@ -59,7 +64,7 @@ export class MetricsService {
     const byCommunity = query.dimensions.includes('community');
     return rows.map((row) => {
       const community = byCommunity ? String(row.community) : query.communities[0];
-      const shown = applyHiddenCells({ ...row, period: String(row.period), community }, hidden);
+      const shown = applyHiddenCells({ ...row, period: String(row.period), community }, hidden, this.config.project.smallCounts.limit);
       if (!byCommunity) delete (shown as Record<string, unknown>).community;
       return shown;
     });

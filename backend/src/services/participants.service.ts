@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { maySeeNames } from '../auth/roles.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { ParticipantRepository, type ParticipantRow } from '../repositories/participant.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** Eight weeks without coming while the community went on meeting: "has not come back" (issue 6). */
 export const lapsedAfterDays = 56;
@@ -78,9 +78,14 @@ export function summariseParticipants(
 
 @Injectable()
 export class ParticipantsService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   /**

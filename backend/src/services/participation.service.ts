@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IndicatorConfig, OslConfig } from '@osl/data';
+import type { ConfigSnapshot, IndicatorConfig } from '@osl/data';
 import { computeExpectedToDate, endOfMonth, monthsBetween, roundTo } from '@osl/pipelines';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { applyHiddenCells } from '../auth/auditor-view.ts';
 import type { Suppressible } from '../auth/suppress-figures.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
 import { AnalyticsRepository, type ParticipationMonthRecord } from '../repositories/analytics.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** A month as a viewer sees it: in the auditor's view some figures are hidden (null, named in `suppressed`). */
 export type ShownParticipationMonth = { period: string } & { [K in Exclude<keyof ParticipationMonthRecord, 'period'>]: ParticipationMonthRecord[K] | null } & Suppressible;
@@ -23,10 +23,15 @@ export interface ParticipationResponse {
 /** Monthly participation of one community (or ALL) against its reach indicator's target path. */
 @Injectable()
 export class ParticipationService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async byMonth(rawCode: string, scope: Scope = 'full'): Promise<ParticipationResponse> {
@@ -54,7 +59,7 @@ export class ParticipationService {
   private async suppressedSeries(code: string): Promise<ShownParticipationMonth[]> {
     const [periods, hidden] = await Promise.all([this.analytics.participationByMonth(code), this.auditorFigures.hiddenCells()]);
     return periods.map((period) => {
-      const { community: _, ...shown } = applyHiddenCells({ ...period, community: code }, hidden);
+      const { community: _, ...shown } = applyHiddenCells({ ...period, community: code }, hidden, this.config.project.smallCounts.limit);
       return { ...shown, cumulativeParticipants: null, suppressed: [...(shown.suppressed ?? []), 'cumulativeParticipants'].sort() };
     });
   }

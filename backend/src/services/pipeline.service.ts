@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
 import { DatabaseExtract, leasePolicyFromEnvironment, runAggregation, type StepStats } from '@osl/pipelines';
 import { LeaseLostError, PipelineBusyError, leaseExpiry, type HeldLock, type LeasePolicy, type LockHolder, type RunLock } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
 import { currentLanguage } from '../lib/request-language.ts';
-import { OSL_CONFIG, OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
 import { AlertRepository, type AlertRunSummary } from '../repositories/alert.repository.ts';
 import { PipelineRunRepository, type PipelineMode, type PipelineTrigger, type RunNotStarted } from '../repositories/pipeline-run.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface PipelineRunReport {
   id: number;
@@ -51,7 +51,7 @@ export class PipelineService {
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
     @Inject(PipelineRunRepository) private readonly runs: PipelineRunRepository,
     @Inject(AlertRepository) private readonly alerts: AlertRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {
     this.lease = leasePolicyFromEnvironment(environment.env);
@@ -162,7 +162,8 @@ export class PipelineService {
     try {
       const result = await runAggregation({
         extract: new DatabaseExtract(this.database.operational),
-        config: this.config,
+        // What the database holds now: an edit made by another process counts from this run on.
+        config: await this.configuration.refresh(),
         dataDir: this.environment.dataDir,
         runId: id,
         now: startedAt,

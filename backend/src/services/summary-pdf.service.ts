@@ -9,6 +9,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AuditService } from './audit.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 import { PdfBrowserPool } from './pdf-browser-pool.ts';
 import { escapeHtml } from './export-format.ts';
 
@@ -29,6 +30,7 @@ export class SummaryPdfService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
     @Inject(PdfBrowserPool) private readonly browsers: PdfBrowserPool,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   /** A self-contained HTML page (an export's table) printed to PDF; the page loads nothing. */
@@ -59,7 +61,7 @@ export class SummaryPdfService {
   }
 
   private async renderIn(browser: Browser, origin: string, viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
-    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: 'Europe/Warsaw', viewport: { width: 1120, height: 1400 } });
+    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: this.configuration.current().project.timeZone, viewport: { width: 1120, height: 1400 } });
     try {
       await context.addCookies([{ name: sessionCookieName, value: sessionToken, url: origin, httpOnly: true, sameSite: 'Strict' }]);
       await context.addInitScript((chosen) => globalThis.localStorage?.setItem('osl-monitor.lang', chosen), lang);

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OslConfig } from '@osl/data';
+import type { ConfigSnapshot } from '@osl/data';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { isRole, mayManageRole, roles, type Role } from '../auth/roles.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import { OSL_CONFIG } from '../lib/osl-environment.ts';
 import { UserRepository, type UserRecord } from '../repositories/user.repository.ts';
 import { normaliseEmail } from './auth.service.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 /** Who manages accounts: a signed-in director or admin, or the command line (acts as admin). */
 export interface Manager {
@@ -65,9 +65,14 @@ const emailPattern = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 
 @Injectable()
 export class UsersService {
+  /** The configuration in force now (a frozen snapshot; read it anew for each use). */
+  private get config(): ConfigSnapshot {
+    return this.configuration.current();
+  }
+
   constructor(
     @Inject(UserRepository) private readonly users: UserRepository,
-    @Inject(OSL_CONFIG) private readonly config: OslConfig,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   async list(): Promise<PublicUser[]> {

@@ -70,4 +70,72 @@ describe('loadConfig', () => {
     fs.mkdirSync(path.join(dataDir, 'config'));
     expect(resolveConfigDir(dataDir)).toBe(path.join(dataDir, 'config'));
   });
+
+  it('fills the decline settings the file leaves out with the defaults, and all of them without the file', () => {
+    const shipped = loadConfig(defaultConfigDir).decline;
+    expect(shipped).toMatchObject({ windowWeeks: 6, minWindowWeeks: 3, minRelativeDrop: 0.2, significance: 0.01, seasonalWeight: 'auto', dispersion: 'estimate' });
+    expect(shipped.activityElasticity).toEqual({ attendances: 1, distinctParticipants: 0.5 });
+    const without = loadConfig(copyOfDefaults((d) => fs.rmSync(path.join(d, 'decline.json')))).decline;
+    expect(without).toEqual(shipped);
+    const partly = loadConfig(copyOfDefaults((d) => fs.writeFileSync(path.join(d, 'decline.json'), '{"windowWeeks": 8, "activityElasticity": {"distinctParticipants": 0.7}}'))).decline;
+    expect(partly).toMatchObject({ windowWeeks: 8, minWindowWeeks: 3, activityElasticity: { attendances: 1, distinctParticipants: 0.7 } });
+  });
+
+  it('names decline.json and the field of a wrong, out-of-range or unknown decline setting', () => {
+    const decline = (value: object) => errorOf(copyOfDefaults((d) => fs.writeFileSync(path.join(d, 'decline.json'), JSON.stringify(value))));
+    const drop = decline({ minRelativeDrop: 1.5 });
+    expect(drop.file).toMatch(/decline\.json$/);
+    expect(drop.message).toMatch(/^Configuration error in .*decline\.json, field minRelativeDrop: must be a number in \[0, 1\]$/);
+    expect(decline({ windowWeeks: 2.5 }).field).toBe('windowWeeks');
+    expect(decline({ windowWeeks: 'six' }).message).toContain('must be a whole number ≥ 1');
+    expect(decline({ minWindowWeeks: 9 }).message).toMatch(/field minWindowWeeks: must not exceed windowWeeks/);
+    expect(decline({ clearSignificance: 0.001 }).field).toBe('clearSignificance');
+    expect(decline({ measures: [] }).field).toBe('measures');
+    expect(decline({ measures: ['visits'] }).field).toBe('measures[0]');
+    expect(decline({ holidayWeeks: [54] }).field).toBe('holidayWeeks[0]');
+    expect(decline({ seasonalSmoothingWeeks: 27 }).message).toContain('must be at most 26');
+    expect(decline({ seasonalWeight: 'often' }).field).toBe('seasonalWeight');
+    expect(decline({ activityElasticity: { attendances: 2 } }).field).toBe('activityElasticity.attendances');
+    const unknown = decline({ windowWeek: 6 });
+    expect(unknown.field).toBe('windowWeek');
+    expect(unknown.message).toContain('unknown field');
+  });
+
+  it('gives project.json’s thresholds today’s values when it leaves them out', () => {
+    const { project } = loadConfig(defaultConfigDir);
+    expect(project.smallCounts).toEqual({ limit: 3, label: '<3' });
+    expect(project.answerScales).toEqual({ likert5: { min: 1, max: 5 }, yes_no: { yes: 1, no: 0 } });
+    expect(project.activityGroups).toEqual(['animation', 'education', 'action']);
+    expect(project.importLimits.earliestDate).toBe('2000-01-01');
+    expect(project.timeZone).toBe('Europe/Warsaw');
+  });
+
+  it('takes configured thresholds and names the field of a wrong one', () => {
+    const configured = loadConfig(
+      copyOfDefaults((d) =>
+        editJson(d, 'project.json', (v) => {
+          v.smallCounts = { limit: 5, label: '<5' };
+          v.importLimits.earliestDate = '2015-01-01';
+          v.answerScales = { likert5: { min: 0, max: 4 } };
+        }),
+      ),
+    ).project;
+    expect(configured.smallCounts).toEqual({ limit: 5, label: '<5' });
+    expect(configured.importLimits.earliestDate).toBe('2015-01-01');
+    expect(configured.answerScales).toEqual({ likert5: { min: 0, max: 4 }, yes_no: { yes: 1, no: 0 } });
+    const project = (change: (v: any) => void) => errorOf(copyOfDefaults((d) => editJson(d, 'project.json', change)));
+    expect(project((v) => (v.smallCounts = { limit: 1 })).field).toBe('smallCounts.limit');
+    expect(project((v) => (v.importLimits.earliestDate = '1.1.2000')).field).toBe('importLimits.earliestDate');
+    expect(project((v) => (v.answerScales = { likert5: { min: 3, max: 2 } })).field).toBe('answerScales.likert5.max');
+    expect(project((v) => (v.answerScales = { yes_no: { yes: 1, no: 1 } })).field).toBe('answerScales.yes_no.no');
+    expect(project((v) => (v.activityGroups = [])).field).toBe('activityGroups');
+  });
+
+  it('checks activity types and indicators against the configured activity groups', () => {
+    const type = errorOf(copyOfDefaults((d) => editJson(d, 'project.json', (v) => (v.activityGroups = ['animation', 'education']))));
+    expect(type.file).toMatch(/activity-types\.json$/);
+    expect(type.message).toMatch(/group: unknown group action; use one of animation, education/);
+    const computation = errorOf(copyOfDefaults((d) => editJson(d, 'indicators.json', (v) => (v[1].computation.groups = ['sport']))));
+    expect(computation.field).toBe('[1] (P2).computation.groups');
+  });
 });

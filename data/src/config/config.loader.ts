@@ -63,6 +63,8 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
+  // An unknown field is named as the field, like a wrong value.
+  if (issue.code === 'unrecognized_keys') throw new ConfigError(file, formatPath([...issue.path, issue.keys[0]!]), 'unknown field');
   throw new ConfigError(file, formatPath(issue.path), issue.message);
 }
 
@@ -82,7 +84,7 @@ export function loadConfig(dir: string): OslConfig {
     surveys: parseWith(z.array(surveySchema), readJson(dir, configFiles.surveys), file('surveys')),
     schedule: parseWith(scheduleSchema, readJson(dir, configFiles.schedule), file('schedule')),
     // Optional: the detector's documented defaults apply to whatever it does not set.
-    decline: fs.existsSync(file('decline')) ? parseWith(declineSchema, readJson(dir, configFiles.decline), file('decline')) : {},
+    decline: parseWith(declineSchema, fs.existsSync(file('decline')) ? readJson(dir, configFiles.decline) : {}, file('decline')),
   };
   checkReferences(config, file);
   return config;
@@ -116,6 +118,11 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
     assertUnique(survey.questions.map((q) => q.code), file('surveys'), `[${i}].questions.code`),
   );
 
+  assertUnique(project.activityGroups, file('project'), 'activityGroups');
+  const groups = new Set(project.activityGroups);
+  config.activityTypes.forEach((type, i) => {
+    if (!groups.has(type.group)) throw new ConfigError(file('activityTypes'), `[${i}] (${type.code}).group`, `unknown group ${type.group}; use one of ${project.activityGroups.join(', ')} (project.json, activityGroups)`);
+  });
   const scopes = new Set(['ALL', ...config.communities.map((c) => c.code)]);
   const typeCodes = new Set(config.activityTypes.map((t) => t.code));
   config.indicators.forEach((indicator, i) => {
@@ -127,6 +134,9 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
     }
     const computation = indicator.computation;
     if (computation.kind === 'activity_count') {
+      for (const group of computation.groups ?? []) {
+        if (!groups.has(group)) throw new ConfigError(file('indicators'), `${at}.computation.groups`, `unknown activity group ${group}`);
+      }
       for (const type of computation.types ?? []) {
         if (!typeCodes.has(type)) throw new ConfigError(file('indicators'), `${at}.computation.types`, `unknown activity type ${type}`);
       }
@@ -137,6 +147,10 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
       const question = survey.questions.find((q) => q.code === computation.question);
       if (!question || question.scale !== 'likert5') {
         throw new ConfigError(file('indicators'), `${at}.computation.question`, `${computation.question} is not a 1–5 question of ${survey.code}`);
+      }
+      const { min, max } = project.answerScales.likert5;
+      if (computation.minValue < min || computation.minValue > max) {
+        throw new ConfigError(file('indicators'), `${at}.computation.minValue`, `must be an answer of the likert5 scale, ${min}–${max} (project.json, answerScales)`);
       }
     }
   });

@@ -17,6 +17,33 @@ export const securitySchema = z.strictObject({
   minPasswordLength: z.number().int().min(8).default(10),
 });
 
+/**
+ * Small-count suppression (docs/spec/domain.md): counts of 1 … limit − 1 persons are hidden from the
+ * auditor and in exports, and every hidden figure is shown as `label`.
+ */
+export const smallCountsSchema = z.strictObject({
+  limit: z.number().int().min(2).default(3),
+  label: z.string().min(1).default('<3'),
+});
+
+/**
+ * The values survey answers take, per scale (surveys.json gives each question its scale): a `likert5`
+ * answer is a whole number from `min` to `max`; a `yes_no` answer is stored as `yes` or `no`; a
+ * `text` answer is free text, kept only in the operational database.
+ */
+export const answerScalesSchema = z.strictObject({
+  likert5: z
+    .strictObject({ min: z.number().int().min(0).default(1), max: z.number().int().max(5).default(5) })
+    .refine((scale) => scale.min < scale.max, { message: 'min must be below max', path: ['max'] })
+    .default({ min: 1, max: 5 }),
+  yes_no: z
+    .strictObject({ yes: z.number().default(1), no: z.number().default(0) })
+    .refine((scale) => scale.yes !== scale.no, { message: 'yes and no must be stored as different values', path: ['no'] })
+    .default({ yes: 1, no: 0 }),
+});
+
+const groupCode = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case group code (a–z, 0–9, _ or -)');
+
 export const projectSchema = z.strictObject({
   name: z.string().min(1),
   centre: z.string().min(1),
@@ -31,8 +58,14 @@ export const projectSchema = z.strictObject({
     maxUploadBytes: z.number().int().positive().default(200 * 1024 * 1024),
     /** The heap of the import worker process; a file needing more is refused, the server goes on. */
     workerMemoryMb: z.number().int().min(128).default(4096),
+    /** Imported rows dated before this day are refused (as are dates after today). */
+    earliestDate: isoDate.default('2000-01-01'),
   }),
   security: securitySchema.default(securitySchema.parse({})),
+  smallCounts: smallCountsSchema.default(smallCountsSchema.parse({})),
+  answerScales: answerScalesSchema.default(answerScalesSchema.parse({})),
+  /** The groups activity types belong to (activity-types.json) and indicators and metrics filter by. */
+  activityGroups: z.array(groupCode).min(1).default(['animation', 'education', 'action']),
 });
 
 export const communitySchema = z.strictObject({
@@ -41,12 +74,12 @@ export const communitySchema = z.strictObject({
   kind: z.enum(['territorial', 'categorical']),
 });
 
-export const activityGroups = ['animation', 'education', 'action'] as const;
 export const activityTypeSchema = z.strictObject({
   code,
   namePl: z.string().min(1),
   nameEn: z.string().min(1),
-  group: z.enum(activityGroups),
+  /** One of project.json's activityGroups. */
+  group: groupCode,
 });
 
 export const questionScales = ['likert5', 'yes_no', 'text'] as const;
@@ -64,7 +97,7 @@ export const computationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('distinct_participants'), minAttendances: z.number().int().min(1) }),
   z.strictObject({
     kind: z.literal('activity_count'),
-    groups: z.array(z.enum(activityGroups)).optional(),
+    groups: z.array(groupCode).optional(),
     types: z.array(code).optional(),
     residentInitiative: z.boolean().optional(),
   }),
@@ -109,18 +142,16 @@ export const scheduleSchema = z.strictObject({
 export type ProjectConfig = z.infer<typeof projectSchema>;
 export type CommunityConfig = z.infer<typeof communitySchema>;
 export type ActivityTypeConfig = z.infer<typeof activityTypeSchema>;
-export type ActivityGroup = (typeof activityGroups)[number];
+export type SmallCountsConfig = z.infer<typeof smallCountsSchema>;
+export type AnswerScalesConfig = z.infer<typeof answerScalesSchema>;
 export type SurveyConfig = z.infer<typeof surveySchema>;
 export type QuestionScale = (typeof questionScales)[number];
 export type IndicatorComputation = z.infer<typeof computationSchema>;
 export type IndicatorConfig = z.infer<typeof indicatorSchema>;
 export type ScheduleConfig = z.infer<typeof scheduleSchema>;
 
-/**
- * Thresholds of the decline detection (decline.json, optional): any of the detector's settings,
- * checked in full by the pipeline (pipelines/src/decline/decline-config.ts).
- */
-export const declineSchema = z.record(z.string(), z.unknown());
+export { declineSchema, declineMeasures, type DeclineSettings, type DeclineSettingsInput } from './decline.schema.ts';
+import type { DeclineSettings } from './decline.schema.ts';
 
 export interface OslConfig {
   /** Folder the configuration was read from. */
@@ -131,6 +162,6 @@ export interface OslConfig {
   indicators: IndicatorConfig[];
   surveys: SurveyConfig[];
   schedule: ScheduleConfig;
-  /** Overrides of the decline detector's defaults; {} when decline.json is absent. */
-  decline: Record<string, unknown>;
+  /** The decline detector's settings: decline.json over the defaults (all defaults when the file is absent). */
+  decline: DeclineSettings;
 }

@@ -201,5 +201,14 @@ describe('configuration', () => {
     expect(() => resolveDeclineConfig({ raiseTest: 'cusum' as never })).toThrow(/raiseTest/);
     expect(() => resolveDeclineConfig({ targetDrop: 1 })).toThrow(/targetDrop/);
     expect(() => resolveDeclineConfig({ minLogLikelihoodRatio: -1 })).toThrow(/minLogLikelihoodRatio/);
+    expect(() => resolveDeclineConfig({ minRelativeDrop: 1.5 })).toThrow('Decline configuration: minRelativeDrop must be a number in [0, 1], got 1.5');
+    expect(() => resolveDeclineConfig({ windowWeek: 6 } as never)).toThrow('Decline configuration: unknown field windowWeek');
+  });
+
+  it('has the documented defaults, frozen', () => {
+    expect(DEFAULT_DECLINE_CONFIG).toMatchObject({ windowWeeks: 6, minWindowWeeks: 3, referenceWeeks: 26, minReferenceWeeks: 8, minBaselineLevel: 5, significance: 0.01, clearSignificance: 0.2 });
+    expect(DEFAULT_DECLINE_CONFIG.holidayWeeks).toEqual([1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 52, 53]);
+    expect(Object.isFrozen(DEFAULT_DECLINE_CONFIG.holidayWeeks)).toBe(true);
+    expect(resolveDeclineConfig({})).toEqual(DEFAULT_DECLINE_CONFIG);
   });
 });

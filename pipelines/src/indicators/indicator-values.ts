@@ -1,5 +1,5 @@
 import { BOOLEAN, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { IndicatorConfig, OslConfig } from '@osl/data';
+import type { IndicatorConfig, OslConfig, ProjectConfig } from '@osl/data';
 import { querySqlFile } from '../analytics/duckdb-sql.ts';
 import {
   computeAchievement,
@@ -46,7 +46,7 @@ export async function computeIndicatorValues(
   for (const indicator of config.indicators) {
     for (const year of projectYears(config.project)) {
       const window = computeIndicatorWindow(config.project, indicator.cumulative, year, asOf);
-      const values = window ? (stillMeasured(indicator, year, window) ?? (await measureIndicator(connection, indicator, window, config.project.periodStart))) : new Map();
+      const values = window ? (stillMeasured(indicator, year, window) ?? (await measureIndicator(connection, indicator, window, config.project))) : new Map();
       for (const scope of scopes) {
         rows.push(describeValue(indicator, config, scope, year, asOf, window, window ? (values.get(scope) ?? defaultValue(indicator)) : null));
       }
@@ -90,7 +90,8 @@ function defaultValue(indicator: IndicatorConfig): number | null {
   return indicator.computation.kind === 'survey_share' ? null : 0;
 }
 
-async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow, periodStart: string): Promise<ValuesByScope> {
+async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow, project: ProjectConfig): Promise<ValuesByScope> {
+  const { periodStart } = project;
   const computation = indicator.computation;
   const values: ValuesByScope = new Map();
   switch (computation.kind) {
@@ -132,6 +133,8 @@ async function measureIndicator(connection: DuckDBConnection, indicator: Indicat
         computation.survey,
         computation.question,
         computation.minValue,
+        project.answerScales.likert5.min,
+        project.answerScales.likert5.max,
       ]);
       for (const row of rows) values.set(row.scope, computeSharePercent(row.at_least, row.answers, computation.decimals));
       break;

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { OslConfig } from '@osl/data';
+import { analyticsConfigVersion, type ConfigSnapshot } from '@osl/data';
 import { parseAnalyticsMeta, readAnalyticsFileMeta, writeAnalyticsMeta, type AnalyticsMeta } from '../analytics/analytics-meta.ts';
 import { analyticsLayoutVersion, analyticsTables, createAnalyticsTables } from '../analytics/analytics-schema.ts';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
@@ -26,7 +25,8 @@ export interface StepStats {
 
 export interface AggregationInput {
   extract: OperationalExtract;
-  config: OslConfig;
+  /** The configuration in force for the whole run (its version decides whether an incremental run may build on the published state). */
+  config: ConfigSnapshot;
   dataDir: string;
   runId: number;
   now: Date;
@@ -75,7 +75,7 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
   if (problems.length > 0) throw new Error(`the pipeline's steps do not fit together: ${problems.join('; ')}`);
   const store = new AnalyticsStore(input.dataDir);
   const previous = store.current();
-  const configHash = hashConfig(input.config);
+  const configHash = analyticsConfigVersion(input.config);
   let fallbackReason: string | null = null;
   if (input.mode === 'incremental') {
     const read = previous ? await readAnalyticsFileMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
@@ -183,7 +183,3 @@ async function runStep(step: PipelineStep, context: StepContext, input: Aggregat
   input.onStep?.(stats);
 }
 
-function hashConfig(config: OslConfig): string {
-  const { source: _source, schedule: _schedule, ...meaningful } = config;
-  return createHash('sha256').update(JSON.stringify(meaningful)).digest('hex').slice(0, 16);
-}

@@ -1,5 +1,6 @@
 -- Survey answers per survey, question, community (and ALL) and year: n, mean, the distribution
--- of values and the share of answers ≥ 4 (1–5 scales; yes/no answers are stored as 1/0).
+-- of values and the share of answers ≥ 4 among those of the 1–5 scale, $1–$2 (project.json's
+-- answerScales.likert5; yes/no answers are stored as answerScales.yes_no, by default 1/0).
 DELETE FROM agg_survey;
 INSERT INTO agg_survey
 SELECT survey_code,
@@ -14,8 +15,8 @@ SELECT survey_code,
        count(*) FILTER (WHERE value_number = 3)::INTEGER AS n_3,
        count(*) FILTER (WHERE value_number = 4)::INTEGER AS n_4,
        count(*) FILTER (WHERE value_number = 5)::INTEGER AS n_5,
-       CASE WHEN count(*) FILTER (WHERE value_number BETWEEN 1 AND 5) = 0 THEN NULL
-            ELSE round(100.0 * count(*) FILTER (WHERE value_number >= 4) / count(*) FILTER (WHERE value_number BETWEEN 1 AND 5), 1)
+       CASE WHEN count(*) FILTER (WHERE value_number BETWEEN $1 AND $2) = 0 THEN NULL
+            ELSE round(100.0 * count(*) FILTER (WHERE value_number >= 4) / count(*) FILTER (WHERE value_number BETWEEN $1 AND $2), 1)
        END AS share_4_or_more
 FROM fact_survey_answer
 GROUP BY GROUPING SETS ((survey_code, question_code, community, year(date)), (survey_code, question_code, year(date)));

@@ -88,7 +88,7 @@ describe('validateTable: activities', () => {
       'Nieznana społeczność „Kraków”. Dozwolone: Mieszkańcy Os. Wzgórze (WZG), Mieszkańcy bloków przy ul. Ostrowieckiej (OST), Seniorzy na Os. Łazy (LAZ).',
     );
     expect(messages[13]).toBe('Data 2023-06-16 jest w przyszłości (dziś jest 2023-06-15).');
-    expect(messages[14]).toBe('Data 1999-12-31 jest sprzed 2000 roku.');
+    expect(messages[14]).toBe('Data 1999-12-31 jest wcześniejsza niż najwcześniejsza przyjmowana data (2000-01-01).');
     expect(result.records).toEqual([]);
     expect(result.rowsRead).toBe(6);
   });

@@ -139,4 +139,30 @@ describe('validateTable: surveys', () => {
       'Nieznana ankieta „ANK-XYZ”. Dostępne: ANK-ROCZNA (Ankieta roczna mieszkańców), ANK-PO (Ankieta po działaniu).',
     );
   });
+
+  it('takes the answer scales and the earliest accepted date from the configuration', () => {
+    const config = structuredClone(testContext().config);
+    config.project.answerScales = { likert5: { min: 0, max: 4 }, yes_no: { yes: 2, no: 1 } };
+    config.project.importLimits.earliestDate = '2022-01-01';
+    const table = csvTable([
+      ['ankieta', 'data', 'spolecznosc', 'kod_uczestnika', 'JAKOSC_ZYCIA', 'POLECAM'],
+      ['ANK-ROCZNA', '2022-11-20', 'WZG', '', '0', 'tak'],
+      ['ANK-ROCZNA', '2022-11-20', 'WZG', '', '5', 'nie'],
+      ['ANK-ROCZNA', '2021-12-31', 'WZG', '', '4', ''],
+    ]);
+    const result = validateTable(table, testContext(seed, { config }));
+    expect(brief(result.errors)).toEqual([
+      { row: 3, column: 'JAKOSC_ZYCIA', value: '5', code: 'answer_scale_range' },
+      { row: 4, column: 'date', value: '2021-12-31', code: 'date_before_2000' },
+    ]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'Odpowiedź 5 na pytanie JAKOSC_ZYCIA jest spoza skali 0–4.',
+      'Data 2021-12-31 jest wcześniejsza niż najwcześniejsza przyjmowana data (2022-01-01).',
+    ]);
+    const answers = result.kind === 'survey' ? result.records.flatMap((r) => r.answers) : [];
+    expect(answers).toEqual([
+      { questionCode: 'JAKOSC_ZYCIA', valueNumber: 0, valueText: null },
+      { questionCode: 'POLECAM', valueNumber: 2, valueText: null },
+    ]);
+  });
 });

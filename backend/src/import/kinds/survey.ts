@@ -79,6 +79,7 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
         if (participantCode !== null && !register.has(participantCode)) checker.unknownParticipant(participantCode, register);
 
         const answers: SurveyAnswerRecord[] = [];
+        const scales = ctx.config.project.answerScales;
         const questions = survey ? questionsByFoldedHeader(survey) : null;
         for (const column of header.questionColumns) {
           const cell = cells[column.index];
@@ -95,11 +96,12 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
           } else if (question.scale === 'yes_no') {
             const value = parseYesNo(cell);
             if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_yes_no_invalid', { value: text, question: question.code });
-            else answers.push({ questionCode: question.code, valueNumber: value ? 1 : 0, valueText: null });
+            else answers.push({ questionCode: question.code, valueNumber: value ? scales.yes_no.yes : scales.yes_no.no, valueText: null });
           } else {
             const value = parseDecimal(cell);
-            if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code });
-            else if (!Number.isInteger(value) || value < 1 || value > 5) checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code });
+            const { min, max } = scales.likert5;
+            if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code, min, max });
+            else if (!Number.isInteger(value) || value < min || value > max) checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code, min, max });
             else answers.push({ questionCode: question.code, valueNumber: value, valueText: null });
           }
         }

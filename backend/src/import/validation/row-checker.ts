@@ -4,7 +4,6 @@ import type { HeaderLocation } from '../parsing/columns.ts';
 import { cellText, isValueError, parseDate, parseDecimal, parseWholeNumber, parseYesNo, textOrNull } from '../parsing/values.ts';
 import type { CodeOrNameLookup } from './config-lookup.ts';
 
-const EARLIEST_DATE = '2000-01-01';
 
 /**
  * Reads typed values out of a row and reports what is wrong. `ok` turns false on the first error of
@@ -17,6 +16,8 @@ export class RowChecker {
   row = 0;
   private readonly lang: ValidationContext['lang'];
   private readonly today: string;
+  /** project.json's importLimits.earliestDate. */
+  private readonly earliest: string;
   private readonly headers: readonly string[];
 
   /** Rows below the header: an upper bound on the records, to size tables once. */
@@ -28,6 +29,7 @@ export class RowChecker {
     this.warnings = header.warnings;
     this.lang = ctx.lang;
     this.today = ctx.today;
+    this.earliest = ctx.config.project.importLimits.earliestDate;
     this.headers = header.headers;
   }
 
@@ -75,7 +77,7 @@ export class RowChecker {
     if (looksLikeFormula(text)) this.warning(this.row, column, text, 'formula_like_text', { value: text });
   }
 
-  /** A civil date between 2000-01-01 and today. */
+  /** A civil date between the earliest accepted date (project.json) and today. */
   date(cells: readonly CellValue[], index: number, column: string, required: boolean): string | null {
     if (index < 0) return null;
     const cell = cells[index];
@@ -93,8 +95,8 @@ export class RowChecker {
       this.error(column, cellText(cell), 'date_in_future', { date, today: this.today });
       return null;
     }
-    if (date < EARLIEST_DATE) {
-      this.error(column, cellText(cell), 'date_before_2000', { date });
+    if (date < this.earliest) {
+      this.error(column, cellText(cell), 'date_before_2000', { date, earliest: this.earliest });
       return null;
     }
     return date;
