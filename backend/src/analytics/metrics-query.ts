@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../lib/calendar-date.ts';
 import { DomainError } from '../lib/domain-error.ts';
+import { measureCatalogue, metricMeasureNames, type MetricMeasure } from './measure-catalogue.ts';
 
 /**
  * The typed metrics query of the analytics API (issue 6): measures × dimensions × grain over a
@@ -8,26 +9,12 @@ import { DomainError } from '../lib/domain-error.ts';
  * published participation table.
  */
 
-/** Measure → column of agg_participation. */
-export const metricMeasures = {
-  activities: 'activities',
-  attendances: 'attendances',
-  namedAttendances: 'named_attendances',
-  anonymousAttendances: 'anonymous_attendances',
-  distinctParticipants: 'distinct_participants',
-  newParticipants: 'new_participants',
-  returningParticipants: 'returning_participants',
-  turnout: 'turnout',
-} as const;
-export type MetricMeasure = keyof typeof metricMeasures;
+export { personMeasures, type MetricMeasure } from './measure-catalogue.ts';
 
-/** Own keys only: `"constructor" in metricMeasures` is true, and its "column" would be a function. */
+/** Own keys only: `"constructor" in measureCatalogue` is true, and its "column" would be a function. */
 export function isMetricMeasure(name: string): name is MetricMeasure {
-  return Object.hasOwn(metricMeasures, name);
+  return Object.hasOwn(measureCatalogue, name);
 }
-
-/** Measures that count persons or their attendances: suppressed for the auditor when 1 or 2. */
-export const personMeasures: readonly MetricMeasure[] = ['attendances', 'namedAttendances', 'anonymousAttendances', 'distinctParticipants', 'newParticipants', 'returningParticipants'];
 
 export const metricGrains = ['week', 'month', 'quarter', 'year'] as const;
 export type MetricGrain = (typeof metricGrains)[number];
@@ -76,8 +63,8 @@ export interface MetricsVocabulary {
 /** Parses a query string into a checked query; every problem names the parameter and what it takes. */
 export function parseMetricsQuery(raw: Record<string, unknown>, vocabulary: MetricsVocabulary): MetricsQuery {
   const measures = listParam(raw.measures, 'measures');
-  if (!measures || measures.length === 0) throw DomainError.invalid('metrics.measures_required', { allowed: Object.keys(metricMeasures).join(', ') });
-  for (const m of measures) if (!isMetricMeasure(m)) throw DomainError.invalid('metrics.unknown_measure', { value: m, allowed: Object.keys(metricMeasures).join(', ') });
+  if (!measures || measures.length === 0) throw DomainError.invalid('metrics.measures_required', { allowed: metricMeasureNames.join(', ') });
+  for (const m of measures) if (!isMetricMeasure(m)) throw DomainError.invalid('metrics.unknown_measure', { value: m, allowed: metricMeasureNames.join(', ') });
   const grain = raw.grain ?? 'month';
   if (typeof grain !== 'string' || !(metricGrains as readonly string[]).includes(grain)) throw DomainError.invalid('metrics.grain', { allowed: metricGrains.join(', ') });
   const dimensions = listParam(raw.dimensions, 'dimensions') ?? [];
@@ -132,7 +119,7 @@ export function compileMetricsQuery(query: MetricsQuery): CompiledMetricsQuery {
     columns.push(breakdown);
   }
   for (const measure of query.measures) {
-    select.push(`a.${metricMeasures[measure]} AS "${measure}"`);
+    select.push(`a.${measureCatalogue[measure].column} AS "${measure}"`);
     columns.push(measure);
   }
   const groupFilter =

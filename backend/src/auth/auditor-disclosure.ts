@@ -1,3 +1,4 @@
+import { personMeasures, type PersonMeasure } from '../analytics/measure-catalogue.ts';
 import { isSmallCount } from './suppression.ts';
 
 /**
@@ -37,8 +38,9 @@ export interface DisclosureTable {
   relations: readonly Relation[];
 }
 
-export const auditorPersonMeasures = ['attendances', 'namedAttendances', 'anonymousAttendances', 'distinctParticipants', 'newParticipants', 'returningParticipants'] as const;
-export type AuditorPersonMeasure = (typeof auditorPersonMeasures)[number];
+/** The person counts of the metrics table the auditor can obtain (analytics/measure-catalogue.ts). */
+export const auditorPersonMeasures = personMeasures;
+export type AuditorPersonMeasure = PersonMeasure;
 
 /** A metrics cell: the format every answer built on the metrics table looks cells up by. */
 export const metricCell = (period: string, community: string, measure: string): CellId => `${period}|${community}|${measure}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { arrowStreamType } from '../analytics/arrow-encode.ts';
+import { metricMeasureNames } from '../analytics/measure-catalogue.ts';
 import { contract, queryText } from '../lib/route-contract.ts';
 
 export const metricsContracts = {
@@ -7,7 +8,7 @@ export const metricsContracts = {
   // is checked by analytics/metrics-query.ts, which the command line shares.
   query: contract({
     query: z.object({
-      measures: queryText().meta({ description: 'comma-separated: activities, attendances, namedAttendances, anonymousAttendances, distinctParticipants, newParticipants, returningParticipants, turnout' }),
+      measures: queryText().meta({ description: `comma-separated: ${metricMeasureNames.join(', ')}` }),
       grain: queryText().meta({ description: 'week, month (default), quarter or year' }),
       dimensions: queryText().meta({ description: 'comma-separated: community, group or type' }),
       from: queryText().meta({ description: 'YYYY-MM-DD' }),
