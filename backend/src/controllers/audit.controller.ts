@@ -20,8 +20,7 @@ export class AuditController {
   @Contract(contracts.list)
   async list(@CurrentViewer() viewer: Viewer, @RouteQuery() query: QueryOf<typeof contracts.list>, @Res({ passthrough: true }) response: Response) {
     const format = query.format;
-    let filter;
-    filter = parseAuditFilter(query, format === 'csv');
+    const filter = parseAuditFilter(query, format === 'csv');
     if (format === 'json') return this.audit.list(filter);
     const filterText = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'format' && typeof v === 'string') as [string, string][]).toString();
     const { csv, truncated } = await this.audit.exportCsv(filter, filterText, viewer.email, viewer.address);

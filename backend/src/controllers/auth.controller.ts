@@ -55,7 +55,7 @@ export class AuthController {
   @HttpCode(204)
   @SignedIn()
   @Contract(contracts.changePassword)
-  async changePassword(@RouteBody() { currentPassword, newPassword }: BodyOf<typeof contracts.changePassword>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
+  async changePassword(@RouteBody() { currentPassword, newPassword }: BodyOf<typeof contracts.changePassword>, @Req() request: OslRequest) {
     await this.auth.changePassword(request.activeSession!, currentPassword, newPassword, clientAddress(request));
   }
 }

@@ -24,8 +24,7 @@ export class MetricsController {
   @Access(figuresForEveryone)
   @Contract(contracts.query)
   async query(@CurrentViewer() viewer: Viewer, @RouteQuery() raw: QueryOf<typeof contracts.query>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    let result;
-    result = await this.metrics.run(this.metrics.parse(raw), viewer.scope);
+    const result = await this.metrics.run(this.metrics.parse(raw), viewer.scope);
     if ((request.headers.accept ?? '').includes(arrowStreamType)) {
       response.setHeader('X-OSL-Data-As-Of', result.dataAsOf ?? '');
       return new StreamableFile(toArrowStream(result.columns, result.rows), { type: arrowStreamType });

@@ -23,8 +23,7 @@ export class ReportsController {
   @Access(everyRole)
   @Contract(contracts.summary)
   async summary(@CurrentViewer() viewer: Viewer, @RouteQuery() { year, lang }: QueryOf<typeof contracts.summary>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
-    let parsedYear: number;
-    parsedYear = this.indicators.parseFilter({ year: year ?? 'to-date' }).year!;
+    const parsedYear: number = this.indicators.parseFilter({ year: year ?? 'to-date' }).year!;
     const token = readCookie(request.headers.cookie, sessionCookieName)!;
     const content = await this.pdf.render(viewer, token, parsedYear, lang);
     response.setHeader('Content-Disposition', `attachment; filename="podsumowanie-${parsedYear}.pdf"`);

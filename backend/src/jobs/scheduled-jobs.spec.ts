@@ -1,5 +1,4 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { OslConfig } from '@osl/data';
 import { PipelineBusyError } from '@osl/prisma';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConfigurationService } from '../services/configuration.service.ts';

@@ -1,5 +1,4 @@
-// exceljs is loaded where a workbook is made or read, not by every command at start.
-import type ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read (await import), not by every command at start.
 
 /** One exported table: a title, who exported it and the data's time, columns and rows. */
 export interface ExportTable {

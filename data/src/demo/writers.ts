@@ -1,5 +1,4 @@
-// exceljs is loaded where a workbook is made or read, not by every command at start.
-import type ExcelJS from 'exceljs';
+// exceljs is loaded where a workbook is made or read (await import), not by every command at start.
 import iconv from 'iconv-lite';
 import { excelDateOf, isoOf, polishDateOf, type Day } from './calendar.ts';
 import { withFixedZipTimestamps } from './zip-timestamps.ts';

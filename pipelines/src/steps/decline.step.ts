@@ -175,7 +175,7 @@ export const declineStep: PipelineStep = {
   readsPrevious: ['decline_finding', 'decline_scan'],
   sql: ['fact-span-unchanged', 'decline-series', 'decline-scan-previous', 'decline-scan-save'],
   async run({ db, config, mode, asOf, previousMeta, state }) {
-    let weeksTested = 0;
+    let weeksTested: number;
     const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
     if (mode === 'incremental' && previousMeta?.declineWeek === lastCompleteWeek(asOf) && span?.same) {
       const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));

@@ -41,7 +41,7 @@ export class FileRunLock implements RunLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const stat = fs.lstatSync(this.file, { throwIfNoEntry: false });
-        if (stat && !stat.isFile()) throw new Error(`cannot take the pipeline lock: ${this.file} is not a file (remove it)`);
+        if (stat && !stat.isFile()) throw new Error(`cannot take the pipeline lock: ${this.file} is not a file (remove it)`, { cause: error });
         const holder = this.readHolder();
         // No holder yet: another process has just created the file and is writing it.
         if (!holder || !this.isStale(holder)) throw new PipelineBusyError(holder ?? { runId: null, pid: 0, since: 'unknown' });

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../../generated/client.ts';
 import type { AttendanceBatch, AttendanceRow, AuditRecord, OperationalDatabase, PipelineExtract, WrittenCounts } from '../operational-database.ts';

@@ -52,7 +52,7 @@ export function defaultMaxUncompressedBytes(maxFileBytes: number): number {
 
 /** Checks the zip directory before anything is inflated: damaged, encrypted, not a workbook, zip bomb, too much for exceljs. */
 export function checkXlsxContainer(buffer: Buffer, fileName: string, limits: ContainerLimits): ZipEntry[] {
-  const { maxUncompressedBytes, maxSheetXmlBytes } = limits;
+  const { maxUncompressedBytes } = limits;
   let entries: ZipEntry[];
   try {
     entries = readZipDirectory(buffer);

@@ -10,7 +10,6 @@ import type {
   TooltipComponentOption
 } from 'echarts/components';
 import type { CommunityParticipation } from '$lib/api/client';
-import { monthsBetween } from '$lib/participation/participation-series';
 import { CHART_COLORS, CHART_TEXT } from './chart-theme';
 
 export type ParticipationTrendOption = ComposeOption<
