@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type express from 'express';
-import { errorAnswer } from './error-answer.ts';
+import { errorAnswer, requestedPath } from './error-answer.ts';
 import { requestLanguage } from './request-language.ts';
 
 /**
@@ -16,7 +16,7 @@ export class ErrorAnswerFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<express.Request>();
     const response = http.getResponse<express.Response>();
-    const answer = errorAnswer(error, requestLanguage(request), { method: request.method, path: request.path });
+    const answer = errorAnswer(error, requestLanguage(request), { method: request.method, path: requestedPath(request) });
     if (answer.status >= 500 && answer.body.kind === 'internal') {
       this.logger.error(`${request.method} ${request.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }

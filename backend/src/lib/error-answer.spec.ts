@@ -3,7 +3,7 @@ import { PipelineBusyError } from '@osl/prisma';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DomainError, errorKinds } from './domain-error.ts';
-import { errorAnswer, httpStatusOfKind } from './error-answer.ts';
+import { errorAnswer, httpStatusOfKind , requestedPath } from './error-answer.ts';
 import { ErrorAnswerFilter } from './error-answer.filter.ts';
 import { lastValueFrom, of } from 'rxjs';
 import { acceptedLanguage, currentLanguage, RequestLanguageInterceptor, requestLanguage, withLanguage } from './request-language.ts';
@@ -208,5 +208,12 @@ describe('ErrorAnswerFilter', () => {
     new ErrorAnswerFilter().catch(DomainError.invalid('filter.lang', {}), argumentsHost);
     expect(response.end).toHaveBeenCalled();
     expect(response.json).not.toHaveBeenCalled();
+  });
+});
+
+describe('requestedPath', () => {
+  it('names the path as the client sent it, also where a middleware under /api sees only the rest', () => {
+    expect(requestedPath({ originalUrl: '/api/nie-ma?x=1', path: '/nie-ma' })).toBe('/api/nie-ma');
+    expect(requestedPath({ path: '/api/indicators' })).toBe('/api/indicators');
   });
 });

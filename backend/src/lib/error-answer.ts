@@ -4,6 +4,11 @@ import { ZodError, type core } from 'zod';
 import { DomainError, type ErrorKind } from './domain-error.ts';
 import { formatMessage, isMessageKey, type Lang, type MessageKey, type MessageParams } from './messages.ts';
 
+/** The path an error answer names: the whole one as the client sent it (a middleware mounted under /api sees only the rest), without the query. */
+export function requestedPath(request: { originalUrl?: string; path: string }): string {
+  return (request.originalUrl ?? request.path).split('?')[0]!;
+}
+
 /** The HTTP status of each kind of domain error. */
 export const httpStatusOfKind: Record<ErrorKind, number> = {
   invalid: 400,

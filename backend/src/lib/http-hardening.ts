@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
 import { HttpException } from '@nestjs/common';
-import { errorAnswer } from './error-answer.ts';
+import { errorAnswer, requestedPath } from './error-answer.ts';
 import { requestLanguage } from './request-language.ts';
 
 /** JSON bodies of the API are small (sign-in, account changes); uploads go through multer's own limits. */
@@ -106,6 +106,6 @@ export function applyRequestLimits(app: NestExpressApplication): void {
 
 /** An error found before routing, answered like every other (lib/error-answer.ts), in the request's language. */
 function answer(req: express.Request, res: express.Response, error: HttpException): void {
-  const { status, headers, body } = errorAnswer(error, requestLanguage(req), { method: req.method, path: req.path });
+  const { status, headers, body } = errorAnswer(error, requestLanguage(req), { method: req.method, path: requestedPath(req) });
   res.status(status).set(headers).json(body);
 }

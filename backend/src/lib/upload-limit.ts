@@ -1,6 +1,6 @@
 import type express from 'express';
 import { HttpException } from '@nestjs/common';
-import { errorAnswer } from './error-answer.ts';
+import { errorAnswer, requestedPath } from './error-answer.ts';
 import { requestLanguage } from './request-language.ts';
 
 /**
@@ -12,7 +12,7 @@ export function uploadSizeLimit(maxBytes: number): express.RequestHandler {
   return (req, res, next) => {
     const declared = Number(req.headers['content-length']);
     if (!Number.isFinite(declared) || declared <= maxBytes) return next();
-    const answer = errorAnswer(uploadTooLarge(maxBytes), requestLanguage(req), { method: req.method, path: req.path });
+    const answer = errorAnswer(uploadTooLarge(maxBytes), requestLanguage(req), { method: req.method, path: requestedPath(req) });
     res.status(answer.status).set(answer.headers).setHeader('Connection', 'close');
     res.json(answer.body);
     req.resume();
