@@ -9,7 +9,7 @@ import { temporaryEnvironment } from '../support/installation.ts';
 import { templateDatabaseVariable } from '../support/template-database.ts';
 
 describe('a new installation in a test run', () => {
-  it('starts from a copy of the migrated template, on which migrate() has nothing to apply', async () => {
+  it('starts from its own copy of the migrated template, on which migrate() has nothing to apply', async () => {
     const template = process.env[templateDatabaseVariable];
     expect(template && fs.existsSync(template)).toBe(true);
     const environment = temporaryEnvironment();

@@ -25,6 +25,11 @@ export function temporaryEnvironment(now = '2026-11-27T12:00:00Z', extra: NodeJS
   return readEnvironment({ ...process.env, OSL_DATA_DIR: dataDir, OSL_NOW: now, DATABASE_URL: '', PORT: '0', ...extra });
 }
 
+/**
+ * The services with their real repositories (the core module's Nest application context, as the
+ * CLI opens it), with no HTTP server and no process: what the middle tier (tests/medium) tests.
+ * On a test run's copy of the template database, its migrate step applies nothing.
+ */
 export async function openInstallation(environment: OslEnvironment): Promise<INestApplicationContext> {
   return createCliContext(environment, { quiet: true });
 }
