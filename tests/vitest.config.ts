@@ -9,7 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // The CLI the tests spawn is the built one, bundled once before the first file.
-    globalSetup: ['support/built-backend.ts'],
+    // The CLI the tests spawn is the built one, bundled once before the first file; a fresh
+    // installation starts from the database migrated once (support/template-database.ts).
+    globalSetup: ['support/built-backend.ts', 'support/template-database.ts'],
   },
 });

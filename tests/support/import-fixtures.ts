@@ -3,7 +3,6 @@
 // plus a snapshot of the recorded data to show that a rejected file changed nothing.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DatabaseRepository, ImportService, readEnvironment, type FileImportReport, type OslEnvironment } from '@osl/backend';
@@ -13,6 +12,7 @@ import iconv from 'iconv-lite';
 import { expect } from 'vitest';
 import { zipBytes, type ZipSpecEntry } from '../../backend/src/import/fixtures/import-fixtures.ts';
 import { redactPersonalData } from '../../backend/src/import/redact-personal-data.ts';
+import { temporaryDataDir } from './installation.ts';
 
 // ------------------------------------------------------------------------------------------ installations
 
@@ -21,7 +21,7 @@ import { redactPersonalData } from '../../backend/src/import/redact-personal-dat
  * changed by `editProject` (e.g. smaller import limits).
  */
 export function temporaryEnvironmentWithProject(now: string, editProject: (project: Record<string, any>) => void): OslEnvironment {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-test-'));
+  const dataDir = temporaryDataDir();
   const configDir = path.join(dataDir, 'config');
   fs.cpSync(defaultConfigDir, configDir, { recursive: true });
   const projectFile = path.join(configDir, 'project.json');

@@ -3,15 +3,33 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createCliContext, readEnvironment, type OslEnvironment } from '@osl/backend';
+import { templateDatabaseVariable } from './template-database.ts';
 
 export const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
 
+/**
+ * A new, temporary data folder. In a test run it already holds the operational database, a copy
+ * of the template migrated once by the globalSetup (support/template-database.ts): opening it
+ * migrates nothing and starts no process. Outside a test run (benches) it is empty.
+ */
+export function temporaryDataDir(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-test-'));
+  const template = process.env[templateDatabaseVariable];
+  if (template) fs.copyFileSync(template, path.join(dataDir, 'osl.db'));
+  return dataDir;
+}
+
 /** A fresh installation in a temporary data folder, with "today" fixed. */
 export function temporaryEnvironment(now = '2026-11-27T12:00:00Z', extra: NodeJS.ProcessEnv = {}): OslEnvironment {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-test-'));
+  const dataDir = temporaryDataDir();
   return readEnvironment({ ...process.env, OSL_DATA_DIR: dataDir, OSL_NOW: now, DATABASE_URL: '', PORT: '0', ...extra });
 }
 
+/**
+ * The services with their real repositories (the core module's Nest application context, as the
+ * CLI opens it), with no HTTP server and no process: what the middle tier (tests/medium) tests.
+ * On a test run's copy of the template database, its migrate step applies nothing.
+ */
 export async function openInstallation(environment: OslEnvironment): Promise<INestApplicationContext> {
   return createCliContext(environment, { quiet: true });
 }
