@@ -17,6 +17,7 @@ export {
 export { createOperationalDatabase, isDatabaseBusy } from './operational-database.factory.ts';
 export {
   defaultLeasePolicy,
+  isProcessAlive,
   leaseExpiry,
   leaseHasExpired,
   LeaseLostError,

@@ -83,3 +83,13 @@ export function leaseHasExpired(expiresAt: Date | string | null | undefined, now
   const at = typeof expiresAt === 'string' ? new Date(expiresAt) : expiresAt;
   return !Number.isNaN(at.getTime()) && at.getTime() <= now.getTime();
 }
+
+/** Whether a process with this id is running (one of another user counts: signalling it is refused with EPERM). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -17,17 +17,30 @@ export function routeKeyOf(controller: object, handler: object): string | null {
   return `${RequestMethod[method]} /${joined}`;
 }
 
-/** Every route of the given controllers, with its key. */
-export function routesOf(controllers: readonly (new (...args: never[]) => object)[]): string[] {
-  const keys: string[] = [];
+/** A route handler of a controller: the controller, the handler's name on it, the handler and its key. */
+export interface RouteHandler {
+  controller: new (...args: never[]) => object;
+  name: string;
+  handler: object;
+  key: string;
+}
+
+/** Every route handler of the given controllers (methods without a route decorator are passed over). */
+export function routeHandlersOf(controllers: readonly (new (...args: never[]) => object)[]): RouteHandler[] {
+  const handlers: RouteHandler[] = [];
   for (const controller of controllers) {
     for (const name of Object.getOwnPropertyNames(controller.prototype)) {
       if (name === 'constructor') continue;
       const handler = (controller.prototype as Record<string, unknown>)[name];
       if (typeof handler !== 'function') continue;
       const key = routeKeyOf(controller, handler);
-      if (key) keys.push(key);
+      if (key) handlers.push({ controller, name, handler, key });
     }
   }
-  return keys;
+  return handlers;
+}
+
+/** Every route of the given controllers, with its key. */
+export function routesOf(controllers: readonly (new (...args: never[]) => object)[]): string[] {
+  return routeHandlersOf(controllers).map((route) => route.key);
 }

@@ -1,6 +1,6 @@
 import type { RouteAccess } from '../auth/access-matrix.ts';
 import { accessOf } from '../auth/access.decorator.ts';
-import { routeKeyOf } from '../auth/route-key.ts';
+import { routeHandlersOf } from '../auth/route-key.ts';
 import { contractOf, type RouteContract } from './route-contract.ts';
 
 /** One route of the API as its decorators declare it. */
@@ -20,19 +20,10 @@ export interface ApiRoute {
 
 /** Every route of the given controllers, read from their decorators. */
 export function apiRoutesOf(controllers: readonly (new (...args: never[]) => object)[]): ApiRoute[] {
-  const routes: ApiRoute[] = [];
-  for (const controller of controllers) {
-    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-      if (name === 'constructor') continue;
-      const handler = (controller.prototype as Record<string, unknown>)[name];
-      if (typeof handler !== 'function') continue;
-      const key = routeKeyOf(controller, handler);
-      if (!key) continue;
-      const [method, path] = key.split(' ') as [string, string];
-      routes.push({ key, method, path, access: accessOf(handler), contract: contractOf(handler), controller, handler: name });
-    }
-  }
-  return routes;
+  return routeHandlersOf(controllers).map(({ controller, name, handler, key }) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return { key, method, path, access: accessOf(handler), contract: contractOf(handler), controller, handler: name };
+  });
 }
 
 /** The route a request goes to (`GET`, `/api/indicators/P1/sources`), if any. */

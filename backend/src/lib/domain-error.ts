@@ -57,33 +57,19 @@ export class DomainError extends Error {
     return formatMessage(this.key, lang, this.params);
   }
 
-  static invalid<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
-    return new DomainError('invalid', key, params, options);
-  }
+  /** One factory a kind: `DomainError.notFound('community.unknown', { code })`. */
+  static readonly invalid = ofKind('invalid');
+  static readonly notFound = ofKind('not_found');
+  static readonly forbidden = ofKind('forbidden');
+  static readonly conflict = ofKind('conflict');
+  static readonly unavailable = ofKind('unavailable');
+  static readonly unauthenticated = ofKind('unauthenticated');
+  static readonly tooMany = ofKind('too_many');
+}
 
-  static notFound<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
-    return new DomainError('not_found', key, params, options);
-  }
-
-  static forbidden<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
-    return new DomainError('forbidden', key, params, options);
-  }
-
-  static conflict<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
-    return new DomainError('conflict', key, params, options);
-  }
-
-  static unavailable<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
-    return new DomainError('unavailable', key, params, options);
-  }
-
-  static unauthenticated<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
-    return new DomainError('unauthenticated', key, params, options);
-  }
-
-  static tooMany<K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError {
-    return new DomainError('too_many', key, params, options);
-  }
+/** The factory of one kind of error, typed by its message key's parameters. */
+function ofKind(kind: ErrorKind) {
+  return <K extends MessageKey>(key: K, params: ParamsOf<K>, options?: DomainErrorOptions): DomainError => new DomainError(kind, key, params, options);
 }
 
 export function isDomainError(error: unknown, kind?: ErrorKind): error is DomainError {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AnalyticsStore } from '@osl/pipelines';
+import { isProcessAlive } from '@osl/prisma';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -92,7 +93,7 @@ export class BootstrapService {
    */
   private async recoverInterruptedRuns(): Promise<void> {
     const holder = await this.pipeline.holder();
-    if (holder && isAlive(holder.pid)) {
+    if (holder && isProcessAlive(holder.pid)) {
       this.logger.log(`a pipeline run is in progress (run #${holder.runId ?? '?'}, process ${holder.pid}); its run is not marked abandoned`);
     } else {
       const { count } = await this.runs.failAbandoned(this.environment.now());
@@ -100,14 +101,5 @@ export class BootstrapService {
     }
     const removed = new AnalyticsStore(this.environment.dataDir).removeAbandoned();
     if (removed.length > 0) this.logger.log(`removed what interrupted pipeline runs left in analytics/: ${removed.join(', ')}`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

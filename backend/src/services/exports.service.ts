@@ -9,6 +9,9 @@ import { IndicatorsService } from './indicators.service.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
 
+/** What an export shows; the rest of the ExportTable is the same for every export. */
+type ExportContent = Pick<ExportTable, 'title' | 'columns' | 'rows'>;
+
 // One mark for every hidden figure: a different one for the second cells would tell which are the small counts.
 export function suppressionNote({ limit, label }: SmallCountsConfig): string {
   const most = limit - 1;
@@ -40,12 +43,8 @@ export class ExportsService {
     const values = await this.indicators.list({}, 'suppressed');
     const suppressedLabel = this.config.project.smallCounts.label;
     const names = new Map(this.config.indicators.map((i) => [i.code, i]));
-    const table: ExportTable = {
+    const table: ExportContent = {
       title: `OSL Monitor — wskaźniki / indicators — ${this.config.project.name}`,
-      exportedBy: viewer.email,
-      exportedAt: new Date(),
-      dataAsOf: this.analytics.published()?.builtAt ?? null,
-      note: suppressionNote(this.config.project.smallCounts),
       columns: [
         { key: 'code', header: 'Kod / code', width: 8 },
         { key: 'name', header: 'Wskaźnik / indicator', width: 48 },
@@ -79,12 +78,8 @@ export class ExportsService {
   async indicatorSources(viewer: Viewer, format: ExportFormat, code: string, raw: { year?: string; community?: string }) {
     const found = await this.sources.sources(code, raw, 'suppressed');
     const suppressedLabel = this.config.project.smallCounts.label;
-    const table: ExportTable = {
+    const table: ExportContent = {
       title: `OSL Monitor — ${found.indicator.code} ${found.indicator.namePl}, ${found.community}, ${found.year}${found.window ? ` (${found.window.from} – ${found.window.to})` : ''}`,
-      exportedBy: viewer.email,
-      exportedAt: new Date(),
-      dataAsOf: this.analytics.published()?.builtAt ?? null,
-      note: suppressionNote(this.config.project.smallCounts),
       columns: [
         { key: 'date', header: 'Data / date', width: 12 },
         { key: 'externalId', header: 'Id działania / activity id', width: 16 },
@@ -119,7 +114,15 @@ export class ExportsService {
     return this.deliver(table, format, viewer, 'export.indicator-sources', `zrodla-${found.indicator.code}-${found.community}-${found.year}`, `${found.indicator.code}/${found.community}/${found.year}`);
   }
 
-  private async deliver(table: ExportTable, format: ExportFormat, viewer: Viewer, action: string, baseName: string, entityId: string | null) {
+  /** Renders the table, stamped with who exports it, when, the data's date and the suppression note; and audits the export. */
+  private async deliver(content: ExportContent, format: ExportFormat, viewer: Viewer, action: string, baseName: string, entityId: string | null) {
+    const table: ExportTable = {
+      ...content,
+      exportedBy: viewer.email,
+      exportedAt: new Date(),
+      dataAsOf: this.analytics.published()?.builtAt ?? null,
+      note: suppressionNote(this.config.project.smallCounts),
+    };
     const rendered = await renderExport(table, format, (html) => this.pdf.printHtml(html));
     await this.audit.recordAction(action, 'export', entityId, viewer.email, viewer.address, { format, rows: table.rows.length });
     return { ...rendered, fileName: `${baseName}.${rendered.extension}` };

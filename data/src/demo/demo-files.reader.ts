@@ -7,18 +7,13 @@ import fs from 'node:fs/promises';
 // exceljs is loaded where a workbook is made or read, not by every command at start.
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { foldName } from './names.ts';
 
 export type Row = Record<string, string>;
 
 /** Header comparison key: case, Polish diacritics, spaces, `-` and `_` do not matter. */
 export function foldHeader(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .trim()
-    .replace(/[\s_-]+/g, '_');
+  return foldName(text).replace(/[\s_-]+/g, '_');
 }
 
 /** Splits CSV text into records; quoted fields may hold delimiters, quotes and line breaks. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '@osl/prisma';
 import { cleanUpAfter } from '../jobs/clean-up.ts';
 import { publishedAnalyticsSchema, type PublishedAnalytics } from './analytics-meta.ts';
 
@@ -115,7 +116,7 @@ export class AnalyticsStore {
         abandoned = !liveness.get(runId);
       } else if (temporary) {
         const pid = Number(temporary[1]);
-        abandoned = pid !== process.pid && !isAlive(pid);
+        abandoned = pid !== process.pid && !isProcessAlive(pid);
       }
       if (!abandoned) continue;
       try {
@@ -137,7 +138,7 @@ export class AnalyticsStore {
     }
     // In this process only the latest build can be running; an earlier one here failed.
     if (owner.pid === process.pid) return buildingHere.get(this.dir) === runId;
-    return isAlive(owner.pid);
+    return isProcessAlive(owner.pid);
   }
 
   private ownerPath(runId: number): string {
@@ -169,13 +170,4 @@ function removeFile(file: string): void {
 
 function pad(runId: number): string {
   return String(runId).padStart(6, '0');
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLeasePolicy, leaseExpiry, leaseHasExpired, LeaseLostError, PipelineBusyError, type HeldLock, type LeasePolicy, type LockHolder, type RunLock, type RunLockOptions } from '../run-lock.ts';
+import { defaultLeasePolicy, isProcessAlive, leaseExpiry, leaseHasExpired, LeaseLostError, PipelineBusyError, type HeldLock, type LeasePolicy, type LockHolder, type RunLock, type RunLockOptions } from '../run-lock.ts';
 
 /** The lock files this process holds now (a lock naming this process but not listed here is stale). */
 const heldHere = new Map<string, string>();
@@ -74,7 +74,7 @@ export class FileRunLock implements RunLock {
     }
     for (const name of names) {
       const pid = Number(pattern.exec(name)?.[1] ?? NaN);
-      if (!Number.isInteger(pid) || (pid !== process.pid && isAlive(pid))) continue;
+      if (!Number.isInteger(pid) || (pid !== process.pid && isProcessAlive(pid))) continue;
       try {
         fs.rmSync(path.join(dir, name), { force: true });
       } catch {
@@ -102,7 +102,7 @@ export class FileRunLock implements RunLock {
   }
 
   private isStale(holder: LockHolder): boolean {
-    if (!isAlive(holder.pid)) return true;
+    if (!isProcessAlive(holder.pid)) return true;
     if (leaseHasExpired(holder.leaseExpiresAt, this.clock())) return true;
     // This process's own lock that it no longer holds: a run here whose release failed.
     return holder.pid === process.pid && holder.token !== undefined && heldHere.get(this.file) !== holder.token;
@@ -147,15 +147,6 @@ export class FileRunLock implements RunLock {
         }
       },
     };
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

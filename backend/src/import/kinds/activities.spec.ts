@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable, testContext, testLimits, xlsxBytes } from '../fixtures/import-fixtures.ts';
-import type { ActivityRecord, ImportIssue } from '../import.types.ts';
+import { brief, csvTable, testContext, testLimits, xlsxBytes } from '../fixtures/import-fixtures.ts';
+import type { ActivityRecord } from '../import.types.ts';
 import { readTable } from '../parsing/table-reader.ts';
 import { validateTable } from '../validation/validate-file.ts';
-
-/** Issues without their messages, for compact asserts. */
-const brief = (issues: ImportIssue[]) => issues.map(({ row, column, value, code }) => ({ row, column, value, code }));
 
 const activityHeader = ['activity_id', 'date', 'community', 'type', 'title', 'duration_h', 'led_by', 'location', 'headcount_anonymous', 'resident_initiative'];
 

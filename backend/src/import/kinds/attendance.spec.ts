@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csvBytes, csvTable, testContext, testLimits } from '../fixtures/import-fixtures.ts';
-import type { ImportIssue } from '../import.types.ts';
+import { brief, csvBytes, csvTable, testContext, testLimits } from '../fixtures/import-fixtures.ts';
 import { readTable } from '../parsing/table-reader.ts';
 import { foldName } from '../parsing/values.ts';
 import { lookupsForCommunities } from '../validation/community-scope.ts';
 import { validateTable } from '../validation/validate-file.ts';
-
-/** Issues without their messages, for compact asserts. */
-const brief = (issues: ImportIssue[]) => issues.map(({ row, column, value, code }) => ({ row, column, value, code }));
 
 describe('validateTable: attendance', () => {
   const seed = {

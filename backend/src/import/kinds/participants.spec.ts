@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable, testContext } from '../fixtures/import-fixtures.ts';
-import type { ImportIssue } from '../import.types.ts';
+import { brief, csvTable, testContext } from '../fixtures/import-fixtures.ts';
 import { validateTable } from '../validation/validate-file.ts';
-
-/** Issues without their messages, for compact asserts. */
-const brief = (issues: ImportIssue[]) => issues.map(({ row, column, value, code }) => ({ row, column, value, code }));
 
 describe('validateTable: participants', () => {
   it('checks codes, communities, birth years, leaders and keeps names only for matching', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable, testContext } from '../fixtures/import-fixtures.ts';
-import type { ImportIssue } from '../import.types.ts';
+import { brief, csvTable, testContext } from '../fixtures/import-fixtures.ts';
 import { lookupsForCommunities } from '../validation/community-scope.ts';
 import { validateTable } from '../validation/validate-file.ts';
-
-/** Issues without their messages, for compact asserts. */
-const brief = (issues: ImportIssue[]) => issues.map(({ row, column, value, code }) => ({ row, column, value, code }));
 
 describe('validateTable: surveys', () => {
   const seed = { participants: { 'WZG-0001': { communityCode: 'WZG' } } };

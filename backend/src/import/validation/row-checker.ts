@@ -1,7 +1,7 @@
 import { formatImportMessage, type ImportMessageKey, type MessageParams } from '../import.messages.ts';
 import type { CellValue, ImportIssue, RawRow, RawTable, ValidationContext } from '../import.types.ts';
 import type { HeaderLocation } from '../parsing/columns.ts';
-import { cellText, isValueError, parseDate, parseDecimal, parseWholeNumber, parseYesNo, textOrNull } from '../parsing/values.ts';
+import { cellText, isValueError, parseDate, parseDecimal, parseWholeNumber, parseYesNo, textOrNull, type ValueError } from '../parsing/values.ts';
 import type { CodeOrNameLookup } from './config-lookup.ts';
 
 
@@ -104,42 +104,34 @@ export class RowChecker {
 
   /** A decimal number ≥ 0, or null when empty. */
   decimal(cells: readonly CellValue[], index: number, column: string): number | null {
-    if (index < 0) return null;
-    const cell = cells[index];
-    const value = parseDecimal(cell);
-    if (isValueError(value)) {
-      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
+    const value = this.parsed(cells, index, column, parseDecimal);
+    if (value !== undefined && value !== null && value < 0) {
+      this.error(column, cellText(cells[index]), 'number_negative', { value: cellText(cells[index]) });
       return null;
     }
-    if (value !== null && value < 0) {
-      this.error(column, cellText(cell), 'number_negative', { value: cellText(cell) });
-      return null;
-    }
-    return value;
+    return value ?? null;
   }
 
   /** A whole number ≥ 0, or null when empty. */
   wholeNumber(cells: readonly CellValue[], index: number, column: string): number | null {
-    if (index < 0) return null;
-    const cell = cells[index];
-    const value = parseWholeNumber(cell);
-    if (isValueError(value)) {
-      this.error(column, cellText(cell), value.error, { value: cellText(cell) });
-      return null;
-    }
-    return value;
+    return this.parsed(cells, index, column, parseWholeNumber) ?? null;
   }
 
   /** An optional yes/no flag: empty is no. */
   flag(cells: readonly CellValue[], index: number, column: string): boolean {
-    if (index < 0) return false;
+    return this.parsed(cells, index, column, parseYesNo) ?? false;
+  }
+
+  /** A cell read by a parser: null when empty or the column is absent, undefined when the parser refused it (reported). */
+  private parsed<T>(cells: readonly CellValue[], index: number, column: string, parse: (cell: CellValue | undefined) => T | null | ValueError): T | null | undefined {
+    if (index < 0) return null;
     const cell = cells[index];
-    const value = parseYesNo(cell);
+    const value = parse(cell);
     if (isValueError(value)) {
       this.error(column, cellText(cell), value.error, { value: cellText(cell) });
-      return false;
+      return undefined;
     }
-    return value ?? false;
+    return value;
   }
 
   /**

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable, testContext } from '../fixtures/import-fixtures.ts';
+import { brief, csvTable, testContext } from '../fixtures/import-fixtures.ts';
 import { FileRejectedError } from '../import.errors.ts';
-import type { ImportIssue } from '../import.types.ts';
 import { validateTable } from './validate-file.ts';
-
-/** Issues without their messages, for compact asserts. */
-const brief = (issues: ImportIssue[]) => issues.map(({ row, column, value, code }) => ({ row, column, value, code }));
 
 const activityHeader = ['activity_id', 'date', 'community', 'type', 'title', 'duration_h', 'led_by', 'location', 'headcount_anonymous', 'resident_initiative'];
 

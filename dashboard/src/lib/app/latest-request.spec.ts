@@ -17,14 +17,20 @@ function recorder<T>() {
   return { applied, outcome: { onResult: (value: T) => applied.push(`result ${value}`), onError: (error: unknown) => applied.push(`error ${(error as Error).message}`) } };
 }
 
+/** Two calls of one latest request, the second made while the first is pending; each settled by hand. */
+function twoCalls() {
+  const latest = createLatestRequest();
+  const { applied, outcome } = recorder<string>();
+  const first = deferred<string>();
+  const second = deferred<string>();
+  const firstRun = latest.run(() => first.promise, outcome);
+  const secondRun = latest.run(() => second.promise, outcome);
+  return { applied, first, second, firstRun, secondRun };
+}
+
 describe('createLatestRequest', () => {
   it('applies the later call when the earlier one answers after it', async () => {
-    const latest = createLatestRequest();
-    const { applied, outcome } = recorder<string>();
-    const first = deferred<string>();
-    const second = deferred<string>();
-    const firstRun = latest.run(() => first.promise, outcome);
-    const secondRun = latest.run(() => second.promise, outcome);
+    const { applied, first, second, firstRun, secondRun } = twoCalls();
     second.resolve('2022');
     expect(await secondRun).toBe(true);
     first.resolve('2021');
@@ -33,12 +39,7 @@ describe('createLatestRequest', () => {
   });
 
   it('ignores a superseded call that answers first', async () => {
-    const latest = createLatestRequest();
-    const { applied, outcome } = recorder<string>();
-    const first = deferred<string>();
-    const second = deferred<string>();
-    const firstRun = latest.run(() => first.promise, outcome);
-    const secondRun = latest.run(() => second.promise, outcome);
+    const { applied, first, second, firstRun, secondRun } = twoCalls();
     first.resolve('2021');
     expect(await firstRun).toBe(false);
     expect(applied).toEqual([]);
@@ -48,12 +49,7 @@ describe('createLatestRequest', () => {
   });
 
   it('ignores a superseded call’s failure, and applies the latest call’s failure', async () => {
-    const latest = createLatestRequest();
-    const { applied, outcome } = recorder<string>();
-    const first = deferred<string>();
-    const second = deferred<string>();
-    const firstRun = latest.run(() => first.promise, outcome);
-    const secondRun = latest.run(() => second.promise, outcome);
+    const { applied, first, second, firstRun, secondRun } = twoCalls();
     first.reject(new Error('old'));
     second.reject(new Error('new'));
     expect(await Promise.all([firstRun, secondRun])).toEqual([false, true]);

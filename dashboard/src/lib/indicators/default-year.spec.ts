@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityParticipation, ParticipationPeriod } from '$lib/api/client';
+import { participationPeriod } from '$lib/participation/participation.fixtures';
 import { isInsidePeriod, parseYearParam, pickDefaultYear, yearsWithParticipation } from './default-year';
 
 const base = { years: [2021, 2022, 2023], periodStart: '2021-01-01', periodEnd: '2023-12-31' };
@@ -30,18 +31,7 @@ describe('pickDefaultYear', () => {
 });
 
 function period(p: string, activities: number, attendances: number): ParticipationPeriod {
-  return {
-    period: p,
-    activities,
-    attendances,
-    namedAttendances: attendances,
-    anonymousAttendances: 0,
-    distinctParticipants: 0,
-    newParticipants: 0,
-    returningParticipants: 0,
-    cumulativeParticipants: 0,
-    turnout: null
-  };
+  return participationPeriod(p, activities, attendances, 0);
 }
 
 function series(periods: ParticipationPeriod[]): CommunityParticipation {
