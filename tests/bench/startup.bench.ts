@@ -64,7 +64,7 @@ async function serverUntilHealthy(args: string[]): Promise<Sample> {
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let ms = 0;
+  let ms: number;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} ended before answering:\n${stderr.slice(-2000)}`);
     try {

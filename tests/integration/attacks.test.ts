@@ -85,7 +85,7 @@ describe('injection and traversal strings', () => {
         // sign-in; never a server error. Node itself refuses a request line over 16 KB (431, no body).
         if (response.status === 431) continue;
         const acceptable = [200, 400, 401, 403, 404, 422].includes(response.status);
-        let message: unknown = null;
+        let message: unknown;
         try {
           message = (JSON.parse(text) as { message?: unknown }).message;
         } catch {
@@ -159,7 +159,7 @@ describe('names of Object.prototype', () => {
       for (const [session, pathname, init] of requests) {
         const response = await session.fetch(pathname, init);
         const text = await response.text();
-        let message: unknown = null;
+        let message: unknown;
         try {
           message = (JSON.parse(text) as { message?: unknown }).message;
         } catch {

@@ -111,9 +111,15 @@ function parseCsv(text: string): string[][] {
     let quoted = false;
     for (let i = 0; i < line.length; i += 1) {
       const ch = line[i]!;
-      if (quoted && ch === '"' && line[i + 1] === '"') (cell += '"'), (i += 1);
+      if (quoted && ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      }
       else if (ch === '"') quoted = !quoted;
-      else if (ch === ';' && !quoted) cells.push(cell), (cell = '');
+      else if (ch === ';' && !quoted) {
+        cells.push(cell);
+        cell = '';
+      }
       else cell += ch;
     }
     cells.push(cell);
@@ -313,7 +319,10 @@ function constraintsOf(figures: Figures): Constraint[] {
     }
     if (status && expected && expected > 0) {
       if (status === 'on_track') le([[key, -1]], -0.9 * expected);
-      if (status === 'at_risk') le([[key, -1]], -0.75 * expected), le([[key, 1]], Math.ceil(0.9 * expected) - 1);
+      if (status === 'at_risk') {
+        le([[key, -1]], -0.75 * expected);
+        le([[key, 1]], Math.ceil(0.9 * expected) - 1);
+      }
       if (status === 'behind') le([[key, 1]], Math.ceil(0.75 * expected) - 1);
     }
   }

@@ -98,7 +98,10 @@ describe('incremental pipeline runs', () => {
       const list: string[][] = [['id_dzialania', 'kod']];
       for (const [id, present] of activities) {
         if (random() < 0.5) continue;
-        for (const person of participants) if (random() < 0.15 && !present.includes(person)) (present.push(person), list.push([id, person]));
+        for (const person of participants) if (random() < 0.15 && !present.includes(person)) {
+          present.push(person);
+          list.push([id, person]);
+        }
       }
       if (list.length > 1) files.push(writeCsv(dir, `lista-${step}.csv`, list));
       // Some survey answers.

@@ -11,11 +11,7 @@ function copyOfDefaults(edit: (dir: string) => void): string {
   return dir;
 }
 
-/** Parsed JSON, edited freely by the tests (any shape they need to break). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test writes invalid shapes on purpose
-type LooseJson = any;
-
-function editJson(dir: string, file: string, change: (value: LooseJson) => void): void {
+function editJson(dir: string, file: string, change: (value: any) => void): void {
   const full = path.join(dir, file);
   const value = JSON.parse(fs.readFileSync(full, 'utf8'));
   change(value);
@@ -127,7 +123,7 @@ describe('loadConfig', () => {
     expect(configured.smallCounts).toEqual({ limit: 5, label: '<5' });
     expect(configured.importLimits.earliestDate).toBe('2015-01-01');
     expect(configured.answerScales).toEqual({ likert5: { min: 0, max: 4 }, yes_no: { yes: 1, no: 0 } });
-    const project = (change: (v: LooseJson) => void) => errorOf(copyOfDefaults((d) => editJson(d, 'project.json', change)));
+    const project = (change: (v: any) => void) => errorOf(copyOfDefaults((d) => editJson(d, 'project.json', change)));
     expect(project((v) => (v.smallCounts = { limit: 1 })).field).toBe('smallCounts.limit');
     expect(project((v) => (v.importLimits.earliestDate = '1.1.2000')).field).toBe('importLimits.earliestDate');
     expect(project((v) => (v.answerScales = { likert5: { min: 3, max: 2 } })).field).toBe('answerScales.likert5.max');
