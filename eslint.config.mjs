@@ -8,7 +8,18 @@ import ts from 'typescript-eslint';
 
 export default ts.config(
   {
-    ignores: ['**/node_modules/', '**/build/', '**/dist/', '**/.svelte-kit/', '**/.turbo/', 'prisma/generated/', 'tests/artifacts/', 'tests/build/', 'data/analytics/', 'dashboard/src/lib/api/openapi.d.ts'],
+    ignores: [
+      '**/node_modules/',
+      '**/build/',
+      '**/dist/',
+      '**/.svelte-kit/',
+      '**/.turbo/',
+      'prisma/generated/',
+      'tests/artifacts/',
+      'tests/build/',
+      'data/analytics/',
+      'dashboard/src/lib/api/openapi.d.ts',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,

@@ -5,7 +5,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   compilerOptions: {
-    runes: true
+    runes: true,
   },
   kit: {
     // Built as a single-page app; the NestJS backend serves build/ at "/" and the API at "/api".
@@ -14,7 +14,7 @@ const config = {
       assets: 'build',
       fallback: 'index.html',
       precompress: false,
-      strict: true
+      strict: true,
     }),
     // Same-origin CSP as a <meta> tag; SvelteKit hashes its one inline bootstrap script.
     // frame-ancestors cannot be set in <meta>: the backend sends it as a header.
@@ -28,10 +28,10 @@ const config = {
         'font-src': ['self'],
         'connect-src': ['self'],
         'object-src': ['none'],
-        'base-uri': ['self']
-      }
-    }
-  }
+        'base-uri': ['self'],
+      },
+    },
+  },
 };
 
 export default config;

@@ -59,7 +59,8 @@ function sourceDirname(outDir: string): Plugin {
 /** The backend's bundles in `outDir` (emptied first). */
 export async function buildBackend(outDir = path.join(backendDir, 'build')): Promise<void> {
   fs.rmSync(outDir, { recursive: true, force: true });
-  const entries = (names: (keyof typeof backendEntryPoints)[]) => Object.fromEntries(names.map((name) => [name, path.join(backendDir, backendEntryPoints[name])]));
+  const entries = (names: (keyof typeof backendEntryPoints)[]) =>
+    Object.fromEntries(names.map((name) => [name, path.join(backendDir, backendEntryPoints[name])]));
   await bundleEntryPoints(entries(['main', 'auditor-mask.worker']), outDir);
   await bundleEntryPoints(entries(['cli', 'import-worker']), outDir, inlinedIntoCommands);
 }

@@ -1,3 +1,11 @@
 export * from './config/config.schema.ts';
 export { loadConfig, resolveConfigDir, defaultConfigDir, configFiles, ConfigError } from './config/config.loader.ts';
-export { createConfigSnapshot, analyticsConfigVersion, stableJson, ConfigStore, configSections, type ConfigSnapshot, type ConfigSection } from './config/config-snapshot.ts';
+export {
+  createConfigSnapshot,
+  analyticsConfigVersion,
+  stableJson,
+  ConfigStore,
+  configSections,
+  type ConfigSnapshot,
+  type ConfigSection,
+} from './config/config-snapshot.ts';

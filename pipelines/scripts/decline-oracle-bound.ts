@@ -23,5 +23,7 @@ for (let i = 0; i < argv.length; i++) {
 console.log(`Oracle bound (true expectation known), ${size} regulars, 30% drop, ${reps} replications, seed ${seed}; attendances only`);
 console.log('significance  within 6 wk  false alarms/yr');
 for (const c of evaluateOracle({ reps, size, significances, seed })) {
-  console.log(`${String(c.significance).padStart(12)}  ${`${((100 * c.within6) / c.runs).toFixed(1)}%`.padStart(11)}  ${c.falseAlarmsPerYear.toFixed(3).padStart(15)}`);
+  console.log(
+    `${String(c.significance).padStart(12)}  ${`${((100 * c.within6) / c.runs).toFixed(1)}%`.padStart(11)}  ${c.falseAlarmsPerYear.toFixed(3).padStart(15)}`,
+  );
 }

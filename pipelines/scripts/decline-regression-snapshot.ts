@@ -22,7 +22,9 @@ const previous = existsSync(out) ? (decodeSnapshot(readFileSync(out, 'utf8')) as
 if (previous?.methodVersion === DECLINE_METHOD_VERSION) {
   const differences = snapshotDifferences(snapshot.cases, previous.cases, 'cases');
   if (differences.length > 0) {
-    console.error(`the results differ from the snapshot of method version ${DECLINE_METHOD_VERSION}; raise DECLINE_METHOD_VERSION first:\n  ${differences.join('\n  ')}`);
+    console.error(
+      `the results differ from the snapshot of method version ${DECLINE_METHOD_VERSION}; raise DECLINE_METHOD_VERSION first:\n  ${differences.join('\n  ')}`,
+    );
     process.exit(1);
   }
   // The stored figures stay those of the detector that first gave them (within the tolerance).

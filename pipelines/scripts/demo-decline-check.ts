@@ -54,9 +54,7 @@ async function main(): Promise<void> {
   const connection = await instance.connect();
   const read = async <T>(sql: string): Promise<T[]> => {
     const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) =>
-      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
-    ) as T[];
+    return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]))) as T[];
   };
 
   const communities = await read<{ community: string; name: string }>('SELECT community, name FROM dim_community ORDER BY community');
@@ -127,7 +125,9 @@ async function main(): Promise<void> {
       const judged = states.filter((s) => s.checks.some((c) => c.status === 'alert' || c.status === 'no_decline' || c.status === 'watch')).length;
       const lowLevel = states.filter((s) => s.checks.every((c) => c.status === 'low_level')).length;
       console.log('');
-      console.log(`${label}: ${series.reduce((s, r) => s + r.activities, 0)} activities, ${series.reduce((s, r) => s + r.attendances, 0)} attendances; judged in ${judged} weeks, too few to judge in ${lowLevel}; ${episodes.length} alert(s)`);
+      console.log(
+        `${label}: ${series.reduce((s, r) => s + r.activities, 0)} activities, ${series.reduce((s, r) => s + r.attendances, 0)} attendances; judged in ${judged} weeks, too few to judge in ${lowLevel}; ${episodes.length} alert(s)`,
+      );
       for (const e of episodes) {
         total++;
         console.log(
@@ -141,7 +141,10 @@ async function main(): Promise<void> {
         for (let i = 0; i < series.length; i++) {
           const r = series[i]!;
           if (r.activities === 0) continue;
-          const checks = states[i]!.checks.map((c) => `${c.measure === 'attendances' ? 'att' : 'dp'} ${c.status}${c.status === 'insufficient_history' ? '' : ` O=${c.observed} E=${c.expected.toFixed(1)} d=${c.drop.toFixed(2)} p=${c.pValue.toFixed(3)} w=${c.seasonalWeight.toFixed(2)}`}`);
+          const checks = states[i]!.checks.map(
+            (c) =>
+              `${c.measure === 'attendances' ? 'att' : 'dp'} ${c.status}${c.status === 'insufficient_history' ? '' : ` O=${c.observed} E=${c.expected.toFixed(1)} d=${c.drop.toFixed(2)} p=${c.pValue.toFixed(3)} w=${c.seasonalWeight.toFixed(2)}`}`,
+          );
           console.log(`    ${r.week} act ${r.activities} att ${r.attendances} dp ${r.distinctParticipants} | ${checks.join(' | ')}`);
         }
       }

@@ -27,4 +27,6 @@ for (let r = 0; r < rounds; r++) {
   times.push((performance.now() - t0) / count);
 }
 times.sort((a, b) => a - b);
-console.log(`${count} series of ${series[0]!.length} weeks, ${rounds} rounds: median ${times[Math.floor(rounds / 2)]!.toFixed(3)} ms/series, best ${times[0]!.toFixed(3)} ms (alerts ${alerts})`);
+console.log(
+  `${count} series of ${series[0]!.length} weeks, ${rounds} rounds: median ${times[Math.floor(rounds / 2)]!.toFixed(3)} ms/series, best ${times[0]!.toFixed(3)} ms (alerts ${alerts})`,
+);

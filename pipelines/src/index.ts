@@ -1,4 +1,11 @@
-export { aggregationStepCount, runAggregation, type AggregationInput, type AggregationMode, type AggregationResult, type StepStats } from './jobs/aggregate.job.ts';
+export {
+  aggregationStepCount,
+  runAggregation,
+  type AggregationInput,
+  type AggregationMode,
+  type AggregationResult,
+  type StepStats,
+} from './jobs/aggregate.job.ts';
 export type { OperationalExtract, SourceCounts, StagedExtract } from './source/operational-extract.ts';
 export { DatabaseExtract } from './source/database-extract.ts';
 export { AnalyticsStore, type PublishedAnalytics } from './analytics/analytics-store.ts';

@@ -24,7 +24,15 @@ try {
   fs.writeFileSync(path.join(before, 'schema.prisma'), previous);
   const output = execFileSync(
     process.execPath,
-    prismaCliArguments('migrate', 'diff', '--from-schema-datamodel', path.join(before, 'schema.prisma'), '--to-schema-datamodel', path.join(packageDir, 'schema.prisma'), '--script'),
+    prismaCliArguments(
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      path.join(before, 'schema.prisma'),
+      '--to-schema-datamodel',
+      path.join(packageDir, 'schema.prisma'),
+      '--script',
+    ),
     { cwd: packageDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   // The CLI says which configuration it loaded on the same output as the SQL.
@@ -33,7 +41,11 @@ try {
     console.log(`schema.prisma has not changed since ${values.from}: no migration written`);
   } else {
     // After every existing migration, whatever the clock says: they are applied in name order.
-    const existing = fs.readdirSync(path.join(packageDir, 'migrations')).filter((entry) => /^\d{14}_/.test(entry)).map((entry) => Number(entry.slice(0, 14))).sort((a, b) => a - b);
+    const existing = fs
+      .readdirSync(path.join(packageDir, 'migrations'))
+      .filter((entry) => /^\d{14}_/.test(entry))
+      .map((entry) => Number(entry.slice(0, 14)))
+      .sort((a, b) => a - b);
     const now = Number(new Date().toISOString().replace(/\D/g, '').slice(0, 14));
     const stamp = String(Math.max(now, (existing.at(-1) ?? 0) + 1));
     const dir = path.join(packageDir, 'migrations', `${stamp}_${name}`);

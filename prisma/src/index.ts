@@ -29,4 +29,12 @@ export {
   type RunLockOptions,
 } from './run-lock.ts';
 export { resolveDataDir, resolveDatabaseUrl } from './database-url.ts';
-export { applyPendingMigrations, migrationChecksum, pendingMigrations, readAppliedMigrations, readCommittedMigrations, type AppliedMigration, type CommittedMigration } from './migration-check.ts';
+export {
+  applyPendingMigrations,
+  migrationChecksum,
+  pendingMigrations,
+  readAppliedMigrations,
+  readCommittedMigrations,
+  type AppliedMigration,
+  type CommittedMigration,
+} from './migration-check.ts';

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { applyPendingMigrations, migrationChecksum, pendingMigrations, readAppliedMigrations, readCommittedMigrations, type AppliedMigration } from './migration-check.ts';
+import {
+  applyPendingMigrations,
+  migrationChecksum,
+  pendingMigrations,
+  readAppliedMigrations,
+  readCommittedMigrations,
+  type AppliedMigration,
+} from './migration-check.ts';
 import { createOperationalDatabase } from './operational-database.factory.ts';
 import { applyMigrations } from './prisma-cli.ts';
 
@@ -24,29 +31,55 @@ const applied = (name: string, script: string, row: Partial<AppliedMigration> = 
 
 describe('pendingMigrations', () => {
   it('is empty when every committed migration is applied with its checksum', () => {
-    expect(pendingMigrations(committed, committed.map((m) => applied(m.name, m.script)))).toEqual([]);
+    expect(
+      pendingMigrations(
+        committed,
+        committed.map((m) => applied(m.name, m.script)),
+      ),
+    ).toEqual([]);
   });
 
   it('lists the committed migrations with no finished row, in order', () => {
     expect(pendingMigrations(committed, [])).toEqual(['20260101000000_first', '20260102000000_second']);
     expect(pendingMigrations(committed, [applied(committed[0].name, committed[0].script)])).toEqual(['20260102000000_second']);
-    expect(pendingMigrations(committed, [applied(committed[0].name, committed[0].script), applied(committed[1].name, committed[1].script, { finished_at: null })])).toEqual(['20260102000000_second']);
+    expect(
+      pendingMigrations(committed, [applied(committed[0].name, committed[0].script), applied(committed[1].name, committed[1].script, { finished_at: null })]),
+    ).toEqual(['20260102000000_second']);
   });
 
   it('counts a rolled-back or edited migration as pending: migrate deploy decides what to do', () => {
     const [first, second] = committed;
-    expect(pendingMigrations(committed, [applied(first.name, first.script), applied(second.name, second.script, { rolled_back_at: '2026-01-04T00:00:00Z' })])).toEqual([second.name]);
-    expect(pendingMigrations(committed, [applied(first.name, first.script), applied(second.name, 'CREATE TABLE "C" ("id" INTEGER);\n')])).toEqual([second.name]);
+    expect(
+      pendingMigrations(committed, [applied(first.name, first.script), applied(second.name, second.script, { rolled_back_at: '2026-01-04T00:00:00Z' })]),
+    ).toEqual([second.name]);
+    expect(pendingMigrations(committed, [applied(first.name, first.script), applied(second.name, 'CREATE TABLE "C" ("id" INTEGER);\n')])).toEqual([
+      second.name,
+    ]);
   });
 
   it('takes a script whose line endings git converted as the applied one, as Prisma does', () => {
     const crlf = committed.map((m) => ({ ...m, script: m.script.replaceAll('\n', '\r\n') }));
-    expect(pendingMigrations(crlf, committed.map((m) => applied(m.name, m.script)))).toEqual([]);
-    expect(pendingMigrations(committed, crlf.map((m) => applied(m.name, m.script)))).toEqual([]);
+    expect(
+      pendingMigrations(
+        crlf,
+        committed.map((m) => applied(m.name, m.script)),
+      ),
+    ).toEqual([]);
+    expect(
+      pendingMigrations(
+        committed,
+        crlf.map((m) => applied(m.name, m.script)),
+      ),
+    ).toEqual([]);
   });
 
   it('ignores applied migrations it does not know (a database newer than this code)', () => {
-    expect(pendingMigrations(committed.slice(0, 1), committed.map((m) => applied(m.name, m.script)))).toEqual([]);
+    expect(
+      pendingMigrations(
+        committed.slice(0, 1),
+        committed.map((m) => applied(m.name, m.script)),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -28,7 +28,9 @@ export function migrationChecksum(script: string): string {
  * other system's line endings, since git may have converted them since the migration was applied.
  */
 export function scriptMatchesChecksum(script: string, checksum: string): boolean {
-  return [script, script.replaceAll('\r\n', '\n'), script.replaceAll('\r\n', '\n').replaceAll('\n', '\r\n')].some((variant) => migrationChecksum(variant) === checksum);
+  return [script, script.replaceAll('\r\n', '\n'), script.replaceAll('\r\n', '\n').replaceAll('\n', '\r\n')].some(
+    (variant) => migrationChecksum(variant) === checksum,
+  );
 }
 
 /** The committed migrations in the order Prisma applies them (by folder name). */
@@ -51,7 +53,11 @@ export function pendingMigrations(committed: readonly CommittedMigration[], appl
     .filter(
       (migration) =>
         !applied.some(
-          (row) => row.migration_name === migration.name && row.finished_at != null && row.rolled_back_at == null && scriptMatchesChecksum(migration.script, row.checksum),
+          (row) =>
+            row.migration_name === migration.name &&
+            row.finished_at != null &&
+            row.rolled_back_at == null &&
+            scriptMatchesChecksum(migration.script, row.checksum),
         ),
     )
     .map((migration) => migration.name);

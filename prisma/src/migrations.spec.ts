@@ -15,16 +15,31 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 function describeDatabase(file: string): unknown {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     return tables.map((table) => ({
       table,
       // By name: a column added later by a migration comes last in the table.
       columns: (db.prepare(`PRAGMA table_info("${table}")`).all() as { cid: number; name: string }[])
         .map(({ cid: _cid, ...column }) => column)
         .sort((a, b) => a.name.localeCompare(b.name)),
-      foreignKeys: db.prepare(`PRAGMA foreign_key_list("${table}")`).all().map((k) => { const { id: _id, seq: _seq, ...rest } = k as Record<string, unknown>; return rest; }),
+      foreignKeys: db
+        .prepare(`PRAGMA foreign_key_list("${table}")`)
+        .all()
+        .map((k) => {
+          const { id: _id, seq: _seq, ...rest } = k as Record<string, unknown>;
+          return rest;
+        }),
       indexes: (db.prepare(`PRAGMA index_list("${table}")`).all() as { name: string; unique: number; origin: string }[])
-        .map((index) => ({ name: index.name, unique: index.unique, origin: index.origin, columns: (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { name: string }[]).map((c) => c.name) }))
+        .map((index) => ({
+          name: index.name,
+          unique: index.unique,
+          origin: index.origin,
+          columns: (db.prepare(`PRAGMA index_info("${index.name}")`).all() as { name: string }[]).map((c) => c.name),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     }));
   } finally {

@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseBusy } from './operational-database.factory.ts';
-import { findInSlices, pipelineExtractTables, type ExtractCsvFormat, type ExtractCounts, type OperationalDatabase, type PipelineExtract } from './operational-database.ts';
+import {
+  findInSlices,
+  pipelineExtractTables,
+  type ExtractCsvFormat,
+  type ExtractCounts,
+  type OperationalDatabase,
+  type PipelineExtract,
+} from './operational-database.ts';
 import { LeaseLostError, PipelineBusyError } from './run-lock.ts';
 
 export interface ContractDatabase {
@@ -34,26 +41,82 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       ids.community = (await client.community.create({ data: { code: 'WZG', name: 'Wzgórze', kind: 'territorial' } })).id;
       ids.type = (await client.activityType.create({ data: { code: 'WAR', namePl: 'Warsztat', nameEn: 'Workshop', group: 'education' } })).id;
       const batch = await client.importBatch.create({
-        data: { fileName: 'register.csv', kind: 'participants', sha256: 'a', status: 'imported', source: 'cli', importedBy: 'test', rowsRead: 3, rowsWritten: 3, errorCount: 0, warningCount: 0, report: {} },
+        data: {
+          fileName: 'register.csv',
+          kind: 'participants',
+          sha256: 'a',
+          status: 'imported',
+          source: 'cli',
+          importedBy: 'test',
+          rowsRead: 3,
+          rowsWritten: 3,
+          errorCount: 0,
+          warningCount: 0,
+          report: {},
+        },
       });
       ids.activityBatch = batch.id;
       for (const [index, code] of ['WZG-0001', 'WZG-0002', 'WZG-0003'].entries()) {
         const participant = await client.participant.create({
-          data: { code, homeCommunityId: ids.community, gender: index === 0 ? 'K' : null, birthYear: 1950 + index, leader: index === 1, firstName: 'Zofia', lastName: `Nazwisko${index}`, nameKey: `zofia nazwisko${index}`, importBatchId: batch.id, sourceRow: index + 2 },
+          data: {
+            code,
+            homeCommunityId: ids.community,
+            gender: index === 0 ? 'K' : null,
+            birthYear: 1950 + index,
+            leader: index === 1,
+            firstName: 'Zofia',
+            lastName: `Nazwisko${index}`,
+            nameKey: `zofia nazwisko${index}`,
+            importBatchId: batch.id,
+            sourceRow: index + 2,
+          },
         });
         ids.participants.push(participant.id);
       }
       for (const [index, externalId] of ['A1', 'A2'].entries()) {
         const activity = await client.activity.create({
-          data: { externalId, date: `2022-03-0${index + 1}`, communityId: ids.community, typeId: ids.type, title: "Warsztat 'rękodzieło', część 1", headcountAnonymous: index, importBatchId: batch.id, sourceRow: index + 2 },
+          data: {
+            externalId,
+            date: `2022-03-0${index + 1}`,
+            communityId: ids.community,
+            typeId: ids.type,
+            title: "Warsztat 'rękodzieło', część 1",
+            headcountAnonymous: index,
+            importBatchId: batch.id,
+            sourceRow: index + 2,
+          },
         });
         ids.activities.push(activity.id);
       }
-      const survey = await client.survey.create({ data: { code: 'S1', namePl: 'Ankieta', nameEn: 'Survey', questions: { create: [{ code: 'Q1', textPl: 'Jak?', scale: 'likert5' }, { code: 'Q2', textPl: 'Co?', scale: 'text' }] } }, include: { questions: true } });
+      const survey = await client.survey.create({
+        data: {
+          code: 'S1',
+          namePl: 'Ankieta',
+          nameEn: 'Survey',
+          questions: {
+            create: [
+              { code: 'Q1', textPl: 'Jak?', scale: 'likert5' },
+              { code: 'Q2', textPl: 'Co?', scale: 'text' },
+            ],
+          },
+        },
+        include: { questions: true },
+      });
       await client.surveyResponse.create({
         data: {
-          surveyId: survey.id, date: '2022-03-02', communityId: ids.community, participantId: ids.participants[0]!, importBatchId: batch.id, sourceRow: 2, responseKey: 'k1',
-          answers: { create: [{ questionId: survey.questions[0]!.id, valueNumber: 4 }, { questionId: survey.questions[1]!.id, valueText: 'wolny tekst' }] },
+          surveyId: survey.id,
+          date: '2022-03-02',
+          communityId: ids.community,
+          participantId: ids.participants[0]!,
+          importBatchId: batch.id,
+          sourceRow: 2,
+          responseKey: 'k1',
+          answers: {
+            create: [
+              { questionId: survey.questions[0]!.id, valueNumber: 4 },
+              { questionId: survey.questions[1]!.id, valueText: 'wolny tekst' },
+            ],
+          },
         },
       });
     }, 120_000);
@@ -79,7 +142,16 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       ];
       const done: number[] = [];
       const written = await db.writeAttendanceBatch(
-        { fileName: 'lista.csv', kind: 'attendance', sha256: 'b', source: 'cli', importedBy: 'tester', rowsRead: 4, warningCount: 0, report: { errors: [], warnings: [] } },
+        {
+          fileName: 'lista.csv',
+          kind: 'attendance',
+          sha256: 'b',
+          source: 'cli',
+          importedBy: 'tester',
+          rowsRead: 4,
+          warningCount: 0,
+          report: { errors: [], warnings: [] },
+        },
         rows,
         (batchId, counts) => ({ actor: 'tester', action: 'import.imported', entity: 'importBatch', entityId: String(batchId), after: counts }),
         (rowsDone) => done.push(rowsDone),
@@ -90,7 +162,13 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       expect(batch).toMatchObject({ status: 'imported', kind: 'attendance', rowsRead: 4, rowsWritten: 3, report: { errors: [], warnings: [] } });
       const audit = await db.client.auditEvent.findFirstOrThrow({ where: { entityId: String(written.batchId) } });
       expect(audit).toMatchObject({ actor: 'tester', action: 'import.imported', after: { created: 3, unchanged: 1 } });
-      expect(await db.client.attendance.findMany({ where: { importBatchId: written.batchId }, select: { activityId: true, participantId: true, sourceRow: true }, orderBy: { sourceRow: 'asc' } })).toEqual([
+      expect(
+        await db.client.attendance.findMany({
+          where: { importBatchId: written.batchId },
+          select: { activityId: true, participantId: true, sourceRow: true },
+          orderBy: { sourceRow: 'asc' },
+        }),
+      ).toEqual([
         { activityId: a1, participantId: p1, sourceRow: 2 },
         { activityId: a1, participantId: p2, sourceRow: 3 },
         { activityId: a2, participantId: p3, sourceRow: 4 },
@@ -100,11 +178,13 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       expect(extract.watermark).toBe(written.batchId);
       expect(extract.totals).toEqual({ participants: 3, activities: 2, attendances: 3, surveyAnswers: 1 });
       const tables = readExtract(extract);
-      expect(tables.attendances.sort()).toEqual([
-        [a1, p1, written.batchId],
-        [a1, p2, written.batchId],
-        [a2, p3, written.batchId],
-      ].sort());
+      expect(tables.attendances.sort()).toEqual(
+        [
+          [a1, p1, written.batchId],
+          [a1, p2, written.batchId],
+          [a2, p3, written.batchId],
+        ].sort(),
+      );
       expect(tables.participants).toEqual([
         [p1, 'WZG-0001', 'WZG', 'K', 1950, false, null, ids.activityBatch],
         [p2, 'WZG-0002', 'WZG', null, 1951, true, null, ids.activityBatch],
@@ -120,7 +200,14 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       for (const personal of ['Zofia', 'Nazwisko', 'wolny tekst', 'rękodzieło']) expect(text).not.toContain(personal);
 
       const since = await db.exportPipelineExtract(path.join(workDir, 'since'), ids.activityBatch);
-      expect(since.tables.map((t) => [t.table, t.rows])).toEqual(expect.arrayContaining([['participants', 0], ['activities', 0], ['attendances', 3], ['surveyAnswers', 0]]));
+      expect(since.tables.map((t) => [t.table, t.rows])).toEqual(
+        expect.arrayContaining([
+          ['participants', 0],
+          ['activities', 0],
+          ['attendances', 3],
+          ['surveyAnswers', 0],
+        ]),
+      );
       expect(since.totals.attendances).toBe(3);
       const after = await db.exportPipelineExtract(path.join(workDir, 'after'), written.batchId);
       expect(after.tables.every((t) => t.rows === 0)).toBe(true);
@@ -129,7 +216,19 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       // Rows corrected by a later batch keep their ids: the incremental extract has them, and not
       // the unchanged rows between them.
       const correction = await db.client.importBatch.create({
-        data: { fileName: 'register-2.csv', kind: 'participants', sha256: 'e', status: 'imported', source: 'cli', importedBy: 'test', rowsRead: 2, rowsWritten: 2, errorCount: 0, warningCount: 0, report: {} },
+        data: {
+          fileName: 'register-2.csv',
+          kind: 'participants',
+          sha256: 'e',
+          status: 'imported',
+          source: 'cli',
+          importedBy: 'test',
+          rowsRead: 2,
+          rowsWritten: 2,
+          errorCount: 0,
+          warningCount: 0,
+          report: {},
+        },
       });
       await db.client.participant.updateMany({ where: { id: { in: [p1, p3] } }, data: { birthYear: 1960, importBatchId: correction.id } });
       const corrected = readExtract(await db.exportPipelineExtract(path.join(workDir, 'corrected'), written.batchId));
@@ -223,11 +322,25 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       expect(db.idsPerStatement).toBeGreaterThan(0);
       const count = db.idsPerStatement * 2 + 7;
       const batch = await db.client.importBatch.create({
-        data: { fileName: 'many.csv', kind: 'participants', sha256: 'd', status: 'imported', source: 'cli', importedBy: 'test', rowsRead: count, rowsWritten: count, errorCount: 0, warningCount: 0, report: {} },
+        data: {
+          fileName: 'many.csv',
+          kind: 'participants',
+          sha256: 'd',
+          status: 'imported',
+          source: 'cli',
+          importedBy: 'test',
+          rowsRead: count,
+          rowsWritten: count,
+          errorCount: 0,
+          warningCount: 0,
+          report: {},
+        },
       });
       const codes = Array.from({ length: count }, (_, i) => `WZG-${String(1000 + i).padStart(4, '0')}`);
       for (let start = 0; start < count; start += 100) {
-        await db.client.participant.createMany({ data: codes.slice(start, start + 100).map((code, i) => ({ code, homeCommunityId: ids.community, importBatchId: batch.id, sourceRow: start + i + 2 })) });
+        await db.client.participant.createMany({
+          data: codes.slice(start, start + 100).map((code, i) => ({ code, homeCommunityId: ids.community, importBatchId: batch.id, sourceRow: start + i + 2 })),
+        });
       }
       const wanted = (await db.client.participant.findMany({ where: { importBatchId: batch.id }, select: { id: true } })).map((p) => p.id);
       const sliceSizes: number[] = [];

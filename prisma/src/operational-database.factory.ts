@@ -9,7 +9,8 @@ import { SqliteOperationalDatabase } from './sqlite/sqlite-operational-database.
  */
 export function createOperationalDatabase(env: NodeJS.ProcessEnv = process.env): OperationalDatabase {
   const url = resolveDatabaseUrl(env);
-  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must name a SQLite file (file:…), the only operational database supported; got "${url.split(':')[0]}:…"`);
+  if (!url.startsWith('file:'))
+    throw new Error(`DATABASE_URL must name a SQLite file (file:…), the only operational database supported; got "${url.split(':')[0]}:…"`);
   return new SqliteOperationalDatabase(url.slice('file:'.length), resolveDataDir(env), env);
 }
 

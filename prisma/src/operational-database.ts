@@ -106,17 +106,36 @@ export type ExtractColumnType = 'INTEGER' | 'VARCHAR' | 'BOOLEAN' | 'DOUBLE';
  */
 export const pipelineExtractTables = {
   participants: {
-    participant_id: 'INTEGER', participant_code: 'VARCHAR', home_community: 'VARCHAR', gender: 'VARCHAR', birth_year: 'INTEGER', leader: 'BOOLEAN',
-    leader_since: 'VARCHAR', import_batch_id: 'INTEGER',
+    participant_id: 'INTEGER',
+    participant_code: 'VARCHAR',
+    home_community: 'VARCHAR',
+    gender: 'VARCHAR',
+    birth_year: 'INTEGER',
+    leader: 'BOOLEAN',
+    leader_since: 'VARCHAR',
+    import_batch_id: 'INTEGER',
   },
   activities: {
-    activity_id: 'INTEGER', external_id: 'VARCHAR', date: 'VARCHAR', community: 'VARCHAR', type_code: 'VARCHAR', headcount_anonymous: 'INTEGER',
-    resident_initiative: 'BOOLEAN', import_batch_id: 'INTEGER', source_row: 'INTEGER',
+    activity_id: 'INTEGER',
+    external_id: 'VARCHAR',
+    date: 'VARCHAR',
+    community: 'VARCHAR',
+    type_code: 'VARCHAR',
+    headcount_anonymous: 'INTEGER',
+    resident_initiative: 'BOOLEAN',
+    import_batch_id: 'INTEGER',
+    source_row: 'INTEGER',
   },
   attendances: { activity_id: 'INTEGER', participant_id: 'INTEGER', import_batch_id: 'INTEGER' },
   surveyAnswers: {
-    answer_id: 'INTEGER', response_id: 'INTEGER', survey_code: 'VARCHAR', question_code: 'VARCHAR', date: 'VARCHAR', community: 'VARCHAR',
-    value_number: 'DOUBLE', import_batch_id: 'INTEGER',
+    answer_id: 'INTEGER',
+    response_id: 'INTEGER',
+    survey_code: 'VARCHAR',
+    question_code: 'VARCHAR',
+    date: 'VARCHAR',
+    community: 'VARCHAR',
+    value_number: 'DOUBLE',
+    import_batch_id: 'INTEGER',
   },
 } as const satisfies Record<keyof ExtractCounts, Record<string, ExtractColumnType>>;
 

@@ -15,7 +15,10 @@ export const migrationsDir = path.join(prismaPackageDir, 'migrations');
  * WebAssembly schema engine out of the server's memory.
  */
 export async function applyMigrations(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  await promisify(execFile)(process.execPath, prismaCliArguments('migrate', 'deploy'), { cwd: prismaPackageDir, env: { ...env, DATABASE_URL: resolveDatabaseUrl(env) } });
+  await promisify(execFile)(process.execPath, prismaCliArguments('migrate', 'deploy'), {
+    cwd: prismaPackageDir,
+    env: { ...env, DATABASE_URL: resolveDatabaseUrl(env) },
+  });
 }
 
 /** Where the Prisma CLI runs from: this package (its schema, migrations and configuration). */

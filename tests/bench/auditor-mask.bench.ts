@@ -34,7 +34,10 @@ function time(run: () => unknown): { median: number; min: number; max: number } 
 const fmt = ({ median, min, max }: ReturnType<typeof time>) => `${median.toFixed(1)} ms (${min.toFixed(1)}–${max.toFixed(1)})`;
 
 async function demoInput(): Promise<DisclosureInput> {
-  const server = await startServer(temporaryEnvironment(undefined, { OSL_DASHBOARD_DIR: '', OSL_DEMO_PASSWORD: 'haslo-benchmarku-1' }), { demoIfEmpty: true, runPipeline: true });
+  const server = await startServer(temporaryEnvironment(undefined, { OSL_DASHBOARD_DIR: '', OSL_DEMO_PASSWORD: 'haslo-benchmarku-1' }), {
+    demoIfEmpty: true,
+    runPipeline: true,
+  });
   try {
     return await server.app.get(AuditorFiguresService).disclosureInput();
   } finally {
@@ -67,7 +70,10 @@ async function manyActivitiesInput(): Promise<DisclosureInput> {
   }
 }
 
-for (const [name, build] of [['demo data', demoInput], ['many activities (1,500 in a month)', manyActivitiesInput]] as const) {
+for (const [name, build] of [
+  ['demo data', demoInput],
+  ['many activities (1,500 in a month)', manyActivitiesInput],
+] as const) {
   progress(`${name}: installation`);
   const input = await build();
   progress(`${name}: measuring (${repeats} repeats)`);

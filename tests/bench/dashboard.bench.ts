@@ -36,14 +36,21 @@ const dashboardDir = path.join(repositoryRoot, 'dashboard', 'build');
 if (!fs.existsSync(path.join(dashboardDir, 'index.html'))) throw new Error('build the dashboard first: npm run build');
 
 async function signInCookie(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!response.ok) throw new Error(`sign-in answered ${response.status}`);
   return (response.headers.get('set-cookie') ?? '').split(';')[0].split('=')[1];
 }
 
 // ---------------------------------------------------------------- 1. the browser, demo data
 progress('demo installation');
-const demo = await startServer(temporaryEnvironment(undefined, { OSL_DEMO_PASSWORD: password, OSL_DASHBOARD_DIR: dashboardDir }), { demoIfEmpty: true, runPipeline: true });
+const demo = await startServer(temporaryEnvironment(undefined, { OSL_DEMO_PASSWORD: password, OSL_DASHBOARD_DIR: dashboardDir }), {
+  demoIfEmpty: true,
+  runPipeline: true,
+});
 const browser = await launchChromium();
 const firstChart: number[] = [];
 const allCharts: number[] = [];
@@ -63,9 +70,18 @@ try {
     await page.goto(demo.url);
     // The wrapper stamps each chart's first frame on screen (data-painted, in the page's clock).
     const first = Number(
-      await (await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-painted]')?.dataset.painted ?? false, undefined, { polling: 10, timeout: 30_000 })).jsonValue(),
+      await (
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-painted]')?.dataset.painted ?? false, undefined, {
+          polling: 10,
+          timeout: 30_000,
+        })
+      ).jsonValue(),
     );
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-rendered]')].every((c) => (c as HTMLElement).dataset.rendered === 'true'), undefined, { polling: 10 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-rendered]')].every((c) => (c as HTMLElement).dataset.rendered === 'true'),
+      undefined,
+      { polling: 10 },
+    );
     const all = await page.evaluate(() => performance.now());
     // The first load warms the server's caches and the file system: not counted.
     if (i > 0) {
@@ -101,13 +117,22 @@ try {
   progress('full pipeline run');
   const run = await server.app.get(PipelineService).run('cli', 'full');
   if (run.status !== 'succeeded') throw new Error(`pipeline failed: ${run.error}`);
-  await server.app.get(UsersService).add({ actor: 'bench', role: 'admin', address: null, userId: null }, { email: 'dyrektor@bench.osl', role: 'director', password, temporaryPassword: false });
+  await server.app
+    .get(UsersService)
+    .add({ actor: 'bench', role: 'admin', address: null, userId: null }, { email: 'dyrektor@bench.osl', role: 'director', password, temporaryPassword: false });
   const cookie = `osl_session=${await signInCookie(server.url, 'dyrektor@bench.osl')}`;
   const config = (await (await fetch(`${server.url}/api/config`, { headers: { cookie } })).json()) as { communities: { code: string }[] };
   const shown = config.communities.slice(0, 3).map((c) => c.code);
   // What the overview asks for: session, health, configuration, a year's indicators, the whole
   // project's indicators of every year (the sparklines), and each shown community's participation.
-  const calls = ['/api/auth/session', '/api/health', '/api/config', '/api/indicators?year=2023', '/api/indicators?community=ALL', ...shown.map((c) => `/api/communities/${c}/participation`)];
+  const calls = [
+    '/api/auth/session',
+    '/api/health',
+    '/api/config',
+    '/api/indicators?year=2023',
+    '/api/indicators?community=ALL',
+    ...shown.map((c) => `/api/communities/${c}/participation`),
+  ];
   for (const call of calls) {
     const times: number[] = [];
     for (let i = 0; i < loads + 1; i++) {
@@ -124,7 +149,7 @@ try {
   const instance = await DuckDBInstance.create(path.join(environment.dataDir, 'analytics', pointer.file), { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   const raw = {
-    indicators: "SELECT * FROM indicator_value WHERE year = 2023",
+    indicators: 'SELECT * FROM indicator_value WHERE year = 2023',
     participation: `SELECT * FROM agg_participation WHERE grain = 'month' AND breakdown = 'all' AND community IN (${shown.map((c) => `'${c}'`).join(', ')})`,
   };
   for (const [name, sql] of Object.entries(raw)) {
@@ -148,7 +173,10 @@ console.log('\nDashboard budgets (medians of', loads, 'loads after a warm-up)\n'
 row('first chart on screen (demo data, director)', `${ms(median(firstChart))} = ${(median(firstChart) / budgets.firstChartMs).toFixed(2)}× the 1.0 s budget`);
 row('all charts drawn, entry animations finished', ms(median(allCharts)));
 row('baseline: the bare index page, no JavaScript', `${ms(median(bareIndex))} (first chart = ${(median(firstChart) / median(bareIndex)).toFixed(1)}× it)`);
-row('JavaScript of the first load, gzipped', `${(javascriptGzip / 1024).toFixed(0)} KB = ${(javascriptGzip / 1024 / budgets.javascriptKb).toFixed(2)}× the 350 KB budget (${(javascriptRaw / 1024).toFixed(0)} KB raw)`);
+row(
+  'JavaScript of the first load, gzipped',
+  `${(javascriptGzip / 1024).toFixed(0)} KB = ${(javascriptGzip / 1024 / budgets.javascriptKb).toFixed(2)}× the 350 KB budget (${(javascriptRaw / 1024).toFixed(0)} KB raw)`,
+);
 console.log(`\nOverview API calls at ${rows.toLocaleString('en')} attendance rows, ${communities} communities (server time incl. HTTP on localhost)\n`);
 for (const [call, time] of Object.entries(apiTimes)) row(`  ${call}`, `${time.toFixed(1)} ms`);
 row('together', `${apiTotal.toFixed(1)} ms = ${(apiTotal / budgets.overviewApiMs).toFixed(2)}× the 100 ms budget`);

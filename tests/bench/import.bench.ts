@@ -77,10 +77,19 @@ const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.m
   maxBuffer: 64 * 1024 * 1024,
 });
 if (child.status !== 0) throw new Error(`the measured import failed: ${child.stderr}`);
-const measured = JSON.parse(child.stdout) as { ms: number; phaseMs: Record<string, number>; peakMb: number; status: string; created: number; errors: unknown[] };
+const measured = JSON.parse(child.stdout) as {
+  ms: number;
+  phaseMs: Record<string, number>;
+  peakMb: number;
+  status: string;
+  created: number;
+  errors: unknown[];
+};
 if (measured.status !== 'imported') throw new Error(`attendance import ${measured.status}: ${JSON.stringify(measured.errors)}`);
 const importMs = measured.ms;
-const phaseMs = Object.entries(measured.phaseMs).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(', ');
+const phaseMs = Object.entries(measured.phaseMs)
+  .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)
+  .join(', ');
 
 const row = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
 console.log(`\nImport benchmark: ${attendanceRows.toLocaleString('en')} attendance rows, ${megabytes.toFixed(1)} MB, Windows-1250 ';'`);

@@ -28,7 +28,11 @@ export function writeBenchConfig(dataDir: string, communities: number): string {
   fs.cpSync(path.join(repositoryRoot, 'data', 'config'), configDir, { recursive: true });
   fs.writeFileSync(
     path.join(configDir, 'communities.json'),
-    JSON.stringify(Array.from({ length: communities }, (_, c) => ({ code: communityCode(c), name: `Społeczność ${c + 1}`, kind: 'territorial' })), null, 1),
+    JSON.stringify(
+      Array.from({ length: communities }, (_, c) => ({ code: communityCode(c), name: `Społeczność ${c + 1}`, kind: 'territorial' })),
+      null,
+      1,
+    ),
   );
   const indicatorsFile = path.join(configDir, 'indicators.json');
   const indicators = JSON.parse(fs.readFileSync(indicatorsFile, 'utf8')) as { baseline: Record<string, number>; targets: Record<string, unknown> }[];
@@ -74,14 +78,17 @@ function columnsOf(db: Database.Database, table: string): Set<string> {
 function assertColumnsKnown(db: Database.Database, table: string, filled: string[]): void {
   const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; notnull: number; dflt_value: unknown; pk: number }[];
   const missing = columns.filter((c) => c.notnull && c.dflt_value === null && !c.pk && !filled.includes(c.name)).map((c) => c.name);
-  if (missing.length > 0) throw new Error(`${table} has required columns the benchmark does not fill: ${missing.join(', ')} (update tests/bench/pipeline-history.ts)`);
+  if (missing.length > 0)
+    throw new Error(`${table} has required columns the benchmark does not fill: ${missing.join(', ')} (update tests/bench/pipeline-history.ts)`);
 }
 
 function readReference(db: Database.Database): Reference {
   const communityIds = (db.prepare('SELECT "id" FROM "Community" ORDER BY "code"').all() as { id: number }[]).map((r) => r.id);
   const typeIds = (db.prepare('SELECT "id" FROM "ActivityType" ORDER BY "id"').all() as { id: number }[]).map((r) => r.id);
   const survey = db.prepare(`SELECT "id" FROM "Survey" WHERE "code" = 'ANK-ROCZNA'`).get() as { id: number } | undefined;
-  const questions = survey ? (db.prepare('SELECT "id", "scale" FROM "SurveyQuestion" WHERE "surveyId" = ? ORDER BY "id"').all(survey.id) as { id: number; scale: string }[]) : [];
+  const questions = survey
+    ? (db.prepare('SELECT "id", "scale" FROM "SurveyQuestion" WHERE "surveyId" = ? ORDER BY "id"').all(survey.id) as { id: number; scale: string }[])
+    : [];
   return { communityIds, typeIds, survey: survey ? { id: survey.id, questions } : null };
 }
 
@@ -172,7 +179,18 @@ export function generateHistory(databaseFile: string, rows: number, communities:
     // Participants: ids are assigned in order, so participant (c, slot) is firstId + c*100 + slot.
     const registerBatch = insertBatch(db, 'rejestr.csv', 'participants', communities * participantsPerCommunity, createdAt);
     batches += 1;
-    const participants = new BulkInsert(db, 'Participant', ['code', 'homeCommunityId', 'gender', 'birthYear', 'leader', 'leaderSince', 'importBatchId', 'sourceRow', 'createdAt', 'updatedAt']);
+    const participants = new BulkInsert(db, 'Participant', [
+      'code',
+      'homeCommunityId',
+      'gender',
+      'birthYear',
+      'leader',
+      'leaderSince',
+      'importBatchId',
+      'sourceRow',
+      'createdAt',
+      'updatedAt',
+    ]);
     const firstParticipant = Number((db.prepare(`SELECT coalesce(max("id"), 0) + 1 AS n FROM "Participant"`).get() as { n: number }).n);
     for (let c = 0; c < communities; c += 1) {
       for (let slot = 0; slot < participantsPerCommunity; slot += 1) {
@@ -193,13 +211,29 @@ export function generateHistory(databaseFile: string, rows: number, communities:
       }
     }
     participants.flush();
-    const registered = db.prepare('SELECT min("id") AS lo, max("id") AS hi FROM "Participant" WHERE "importBatchId" = ?').get(registerBatch) as { lo: number; hi: number };
-    if (registered.lo !== firstParticipant || registered.hi !== firstParticipant + participants.rows - 1) throw new Error(`participant ids are not consecutive (${registered.lo}…${registered.hi})`);
+    const registered = db.prepare('SELECT min("id") AS lo, max("id") AS hi FROM "Participant" WHERE "importBatchId" = ?').get(registerBatch) as {
+      lo: number;
+      hi: number;
+    };
+    if (registered.lo !== firstParticipant || registered.hi !== firstParticipant + participants.rows - 1)
+      throw new Error(`participant ids are not consecutive (${registered.lo}…${registered.hi})`);
     const participantId = (community: number, slot: number) => firstParticipant + community * participantsPerCommunity + slot;
 
     // Activities in date order, each followed by its attendance list; a new pair of batches each month.
     const activityCount = Math.ceil(rows / attendeesPerActivity);
-    const activities = new BulkInsert(db, 'Activity', ['externalId', 'date', 'communityId', 'typeId', 'title', 'headcountAnonymous', 'residentInitiative', 'importBatchId', 'sourceRow', 'createdAt', 'updatedAt']);
+    const activities = new BulkInsert(db, 'Activity', [
+      'externalId',
+      'date',
+      'communityId',
+      'typeId',
+      'title',
+      'headcountAnonymous',
+      'residentInitiative',
+      'importBatchId',
+      'sourceRow',
+      'createdAt',
+      'updatedAt',
+    ]);
     const attendance = new BulkInsert(db, 'Attendance', ['activityId', 'participantId', 'importBatchId', 'sourceRow', 'createdAt'], () => activities.flush());
     let nextActivityId = Number((db.prepare(`SELECT coalesce(max("id"), 0) + 1 AS n FROM "Activity"`).get() as { n: number }).n);
     const seqActivity = db.prepare(`SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Activity'`).get() as { seq: number } | undefined;
@@ -233,7 +267,19 @@ export function generateHistory(databaseFile: string, rows: number, communities:
       const type = ref.typeIds[(a * 7 + Math.floor(a / communities)) % ref.typeIds.length]!;
       activityRow += 1;
       // Source rows as in a file: the header is row 1.
-      activities.add(`B-${String(a + 1).padStart(8, '0')}`, date, ref.communityIds[c]!, type, `Działanie ${a + 1}`, a % 5 === 0 ? a % 7 : 0, a % 11 === 0 ? 1 : 0, activityBatch, activityRow + 1, createdAt, createdAt);
+      activities.add(
+        `B-${String(a + 1).padStart(8, '0')}`,
+        date,
+        ref.communityIds[c]!,
+        type,
+        `Działanie ${a + 1}`,
+        a % 5 === 0 ? a % 7 : 0,
+        a % 11 === 0 ? 1 : 0,
+        activityBatch,
+        activityRow + 1,
+        createdAt,
+        createdAt,
+      );
       const activityId = nextActivityId + a;
       const count = Math.min(attendeesPerActivity, rows - written);
       for (const person of attendeesOf(a, c, communities, count, participantId)) {
@@ -244,7 +290,8 @@ export function generateHistory(databaseFile: string, rows: number, communities:
     }
     closeMonth();
     const check = db.prepare(`SELECT min("id") AS lo, max("id") AS hi FROM "Activity"`).get() as { lo: number; hi: number };
-    if (check.lo !== nextActivityId || check.hi !== nextActivityId + activityCount - 1) throw new Error(`activity ids are not consecutive (${check.lo}…${check.hi})`);
+    if (check.lo !== nextActivityId || check.hi !== nextActivityId + activityCount - 1)
+      throw new Error(`activity ids are not consecutive (${check.lo}…${check.hi})`);
 
     // The yearly survey: three respondents per community and year.
     let surveyAnswers = 0;
@@ -261,7 +308,15 @@ export function generateHistory(databaseFile: string, rows: number, communities:
       for (let c = 0; c < communities; c += 1) {
         for (const year of [2021, 2022, 2023]) {
           for (let r = 0; r < 3; r += 1) {
-            const values = [ref.survey.id, `${year}-11-${String(10 + r).padStart(2, '0')}`, ref.communityIds[c]!, participantId(c, r * 10), surveyBatch, (sourceRow += 1), createdAt];
+            const values = [
+              ref.survey.id,
+              `${year}-11-${String(10 + r).padStart(2, '0')}`,
+              ref.communityIds[c]!,
+              participantId(c, r * 10),
+              surveyBatch,
+              (sourceRow += 1),
+              createdAt,
+            ];
             if (keyed) values.push(`bench-${c}-${year}-${r}`);
             const responseId = Number(response.run(values).lastInsertRowid);
             for (const [q, question] of ref.survey.questions.entries()) {
@@ -306,7 +361,19 @@ export function addDay(databaseFile: string, rows: number, communities: number, 
     let written = 0;
     for (let a = 0; a < activityCount; a += 1) {
       const c = (a * 7) % communities;
-      const activityId = Number(insertActivity.run(`N-${date}-${a + 1}`, date, ref.communityIds[c]!, ref.typeIds[a % ref.typeIds.length]!, `Nowe działanie ${a + 1}`, activityBatch, a + 2, createdAt, createdAt).lastInsertRowid);
+      const activityId = Number(
+        insertActivity.run(
+          `N-${date}-${a + 1}`,
+          date,
+          ref.communityIds[c]!,
+          ref.typeIds[a % ref.typeIds.length]!,
+          `Nowe działanie ${a + 1}`,
+          activityBatch,
+          a + 2,
+          createdAt,
+          createdAt,
+        ).lastInsertRowid,
+      );
       const count = Math.min(attendeesPerActivity, rows - written);
       for (const person of attendeesOf(a + 13, c, communities, count, participantId)) {
         written += 1;

@@ -10,7 +10,8 @@ import { PipelineService, createCliContext, readEnvironment } from '@osl/backend
 import { addDay } from './pipeline-history.ts';
 
 const mode = process.argv[2];
-if (mode !== 'full' && mode !== 'incremental' && mode !== 'incremental-warm') throw new Error('usage: pipeline-once.ts full|incremental|incremental-warm <rows> <communities>');
+if (mode !== 'full' && mode !== 'incremental' && mode !== 'incremental-warm')
+  throw new Error('usage: pipeline-once.ts full|incremental|incremental-warm <rows> <communities>');
 
 let started = performance.now();
 const environment = readEnvironment();

@@ -130,7 +130,9 @@ export function rawSteps(parquet: string, config: OslConfig, asOf: string): RawS
 /** The indicator codes the baseline computes (those measured on attendance rows alone). */
 export function rawIndicatorCodes(config: OslConfig): string[] {
   return config.indicators
-    .filter((i) => i.computation.kind === 'distinct_participants' || (i.computation.kind === 'activity_count' && i.computation.residentInitiative === undefined))
+    .filter(
+      (i) => i.computation.kind === 'distinct_participants' || (i.computation.kind === 'activity_count' && i.computation.residentInitiative === undefined),
+    )
     .map((i) => i.code);
 }
 
@@ -162,9 +164,21 @@ export async function rawChecksums(connection: DuckDBConnection, codes: string[]
       ),
     );
   }
-  Object.assign(out, await sums(connection, `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM raw_participation_month_table GROUP BY ALL`));
+  Object.assign(
+    out,
+    await sums(
+      connection,
+      `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM raw_participation_month_table GROUP BY ALL`,
+    ),
+  );
   if (codes.length > 0) {
-    Object.assign(out, await sums(connection, `SELECT 'indicator ' || code || ' ' || year AS key, sum(value) FILTER (WHERE scope <> 'ALL') AS communities, sum(value) FILTER (WHERE scope = 'ALL') AS "ALL" FROM raw_indicator GROUP BY ALL`));
+    Object.assign(
+      out,
+      await sums(
+        connection,
+        `SELECT 'indicator ' || code || ' ' || year AS key, sum(value) FILTER (WHERE scope <> 'ALL') AS communities, sum(value) FILTER (WHERE scope = 'ALL') AS "ALL" FROM raw_indicator GROUP BY ALL`,
+      ),
+    );
   }
   return out;
 }
@@ -180,7 +194,13 @@ export async function publishedChecksums(connection: DuckDBConnection, codes: st
        FROM agg_participation GROUP BY ALL`,
     ),
   );
-  Object.assign(out, await sums(connection, `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM agg_participation_month GROUP BY ALL`));
+  Object.assign(
+    out,
+    await sums(
+      connection,
+      `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM agg_participation_month GROUP BY ALL`,
+    ),
+  );
   if (codes.length > 0) {
     Object.assign(
       out,

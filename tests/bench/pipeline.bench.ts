@@ -113,7 +113,9 @@ try {
      TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`,
   );
   const exportMs = performance.now() - started;
-  const parquetRows = Number((await reader.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${parquet.replaceAll("'", "''")}')`)).getRowObjectsJS()[0]!.n);
+  const parquetRows = Number(
+    (await reader.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${parquet.replaceAll("'", "''")}')`)).getRowObjectsJS()[0]!.n,
+  );
   const expected = await publishedChecksums(reader, codes);
   reader.closeSync();
   analytics.closeSync();
@@ -130,21 +132,26 @@ try {
   progress('incremental run');
   const incremental = runChild<RunChild>('pipeline-once.ts', ['incremental']);
   if (incremental.report.status !== 'succeeded') throw new Error(`the incremental run failed: ${incremental.report.error}`);
-  if (incremental.report.mode !== 'incremental') throw new Error(`the incremental request ran in ${incremental.report.mode} mode: ${incremental.report.fallbackReason}`);
+  if (incremental.report.mode !== 'incremental')
+    throw new Error(`the incremental request ran in ${incremental.report.mode} mode: ${incremental.report.fallbackReason}`);
   const after = await DuckDBInstance.create(publishedFile(), { access_mode: 'READ_ONLY' });
   const afterReader = await after.connect();
   const factsAfter = Number((await afterReader.runAndReadAll('SELECT count(*) AS n FROM fact_attendance')).getRowObjectsJS()[0]!.n);
   afterReader.closeSync();
   after.closeSync();
-  if (factsAfter !== history.attendances + day.attendances) throw new Error(`after the incremental run the facts hold ${factsAfter} attendance rows, expected ${history.attendances + day.attendances}`);
+  if (factsAfter !== history.attendances + day.attendances)
+    throw new Error(`after the incremental run the facts hold ${factsAfter} attendance rows, expected ${history.attendances + day.attendances}`);
   progress('incremental run in a warm process (two more days)');
   const warm = runChild<RunChild>('pipeline-once.ts', ['incremental-warm', String(dayRows), String(communities)]);
-  if (warm.report.status !== 'succeeded' || warm.report.mode !== 'incremental') throw new Error(`the warm incremental run: ${warm.report.status} ${warm.report.mode} ${warm.report.error}`);
+  if (warm.report.status !== 'succeeded' || warm.report.mode !== 'incremental')
+    throw new Error(`the warm incremental run: ${warm.report.status} ${warm.report.mode} ${warm.report.error}`);
 
   // 4. The figures.
   const ratio = full.ms / raw.ms;
   const steps = (list: StepStats[]) => list.forEach((s) => row(`  ${s.name}`, `${seconds(s.ms).padStart(9)}   ${count(s.rowsWritten)} rows written`));
-  console.log(`\nPipeline benchmark: ${count(rows)} attendance rows, ${count(communities)} communities, ${config.project.periodStart}…${config.project.periodEnd}`);
+  console.log(
+    `\nPipeline benchmark: ${count(rows)} attendance rows, ${count(communities)} communities, ${config.project.periodStart}…${config.project.periodEnd}`,
+  );
   row('history', `${count(history.participants)} participants, ${count(history.activities)} activities, ${count(history.attendances)} attendance rows,`);
   note(`${count(history.surveyAnswers)} survey answers, ${count(history.batches)} import batches; osl.db ${megabytes(databaseBytes)}`);
   row('generation', `${seconds(generationMs)}   straight SQLite inserts in one transaction (not the importer)`);
@@ -154,16 +161,27 @@ try {
   note(`indicators, publish (lock and run record included; opening the context, ${seconds(full.openMs)}, not)`);
   steps(full.report.steps);
   row('  analytics file', megabytes(analyticsBytes));
-  row('incremental after one day', `${seconds(incremental.ms)}   run('cli', 'incremental') after ${count(day.activities)} activities, ${count(day.attendances)} attendance rows`);
+  row(
+    'incremental after one day',
+    `${seconds(incremental.ms)}   run('cli', 'incremental') after ${count(day.activities)} activities, ${count(day.attendances)} attendance rows`,
+  );
   note(`dated ${newDay} in two new import batches (written in ${seconds(addMs)}); mode reported: ${incremental.report.mode}`);
   steps(incremental.report.steps);
   row('  the same in a warm process', `${seconds(warm.ms)}   one more day, run after another incremental run in the same process`);
-  note('(as a server runs its scheduled runs: past the first run\'s warm-up of JavaScript and libraries)');
+  note("(as a server runs its scheduled runs: past the first run's warm-up of JavaScript and libraries)");
   row('raw DuckDB over Parquet (baseline)', `${seconds(raw.ms)}   the same aggregates as plain SQL over ${megabytes(fs.statSync(parquet).size)} of Parquet`);
   note('(in memory, memory_limit 1GB like the build; Parquet export from the published facts,');
   note(`${seconds(exportMs)}, not included; no SQLite read, no anonymous headcounts, leaders or surveys)`);
   for (const s of raw.stepMs) row(`  ${s.name}`, seconds(s.ms).padStart(9));
-  row('  results agree with the published file', mismatches.length === 0 ? `yes (${Object.keys(expected).length} sums compared)` : `NO: ${mismatches.slice(0, 6).map((k) => `${k} published ${expected[k]} raw ${raw.checksums[k]}`).join('; ')}`);
+  row(
+    '  results agree with the published file',
+    mismatches.length === 0
+      ? `yes (${Object.keys(expected).length} sums compared)`
+      : `NO: ${mismatches
+          .slice(0, 6)
+          .map((k) => `${k} published ${expected[k]} raw ${raw.checksums[k]}`)
+          .join('; ')}`,
+  );
   console.log('');
   row('ratio full rebuild / raw DuckDB', `${ratio.toFixed(1)}x (goal ≤ 5x)${ratio <= 5 ? '' : '  NOT MET'}`);
   row('incremental run', `${seconds(incremental.ms)} (goal < 2 s)${incremental.ms < 2000 ? '' : '  NOT MET'}; in a warm process ${seconds(warm.ms)}`);
@@ -174,7 +192,10 @@ try {
     ['incremental, warm', warm.peakMb],
     ['raw', raw.peakMb],
   ];
-  row('peak memory (VmHWM of each child process)', `${peaks.map(([name, mb]) => `${name} ${Math.round(mb)} MB`).join(', ')} (goal < 2048 MB)${full.peakMb < 2048 && incremental.peakMb < 2048 && warm.peakMb < 2048 ? '' : '  NOT MET'}`);
+  row(
+    'peak memory (VmHWM of each child process)',
+    `${peaks.map(([name, mb]) => `${name} ${Math.round(mb)} MB`).join(', ')} (goal < 2048 MB)${full.peakMb < 2048 && incremental.peakMb < 2048 && warm.peakMb < 2048 ? '' : '  NOT MET'}`,
+  );
   note('(the whole process: Node, NestJS, Prisma, better-sqlite3 and DuckDB)');
 } finally {
   if (values.keep) progress(`kept ${environment.dataDir}`);

@@ -19,7 +19,13 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }
 const runs = Math.max(1, Number(values.runs));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-bench-startup-'));
-const env: NodeJS.ProcessEnv = { ...process.env, OSL_DATA_DIR: dataDir, OSL_NOW: '2026-11-27T12:00:00Z', DATABASE_URL: '', OSL_DEMO_PASSWORD: 'bench-startup-password' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  OSL_DATA_DIR: dataDir,
+  OSL_NOW: '2026-11-27T12:00:00Z',
+  DATABASE_URL: '',
+  OSL_DEMO_PASSWORD: 'bench-startup-password',
+};
 const builtDir = path.join(repositoryRoot, 'backend', 'build');
 // Inside the repository (ignored build/ folder): the floors' imports resolve from its node_modules.
 const floorsDir = path.join(repositoryRoot, 'tests', 'build', 'startup-floors');
@@ -60,7 +66,11 @@ function freePort(): Promise<number> {
 async function serverUntilHealthy(args: string[]): Promise<Sample> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', reportPeakRss, ...args], { cwd: repositoryRoot, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', reportPeakRss, ...args], {
+    cwd: repositoryRoot,
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -103,12 +113,23 @@ const median = (numbers: number[]) => {
 
 // The code measured: the backend's build as `npm run build` makes it, and two floor programs bundled the same way.
 console.log('building backend/build/ and the floor programs…');
-const build = spawnSync(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'scripts', 'build.ts')], { cwd: repositoryRoot, encoding: 'utf8' });
+const build = spawnSync(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'scripts', 'build.ts')], {
+  cwd: repositoryRoot,
+  encoding: 'utf8',
+});
 if (build.status !== 0) throw new Error(`backend build failed:\n${build.stderr}`);
-await bundleEntryPoints({ 'prisma-floor': path.join(import.meta.dirname, 'startup-floor-prisma.ts'), 'duckdb-floor': path.join(import.meta.dirname, 'startup-floor-duckdb.ts') }, floorsDir);
+await bundleEntryPoints(
+  { 'prisma-floor': path.join(import.meta.dirname, 'startup-floor-prisma.ts'), 'duckdb-floor': path.join(import.meta.dirname, 'startup-floor-duckdb.ts') },
+  floorsDir,
+);
 
 console.log(`demo installation in ${dataDir}…`);
-const demo = spawnSync(process.execPath, [path.join(builtDir, 'cli.js'), 'demo', '--json'], { cwd: repositoryRoot, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const demo = spawnSync(process.execPath, [path.join(builtDir, 'cli.js'), 'demo', '--json'], {
+  cwd: repositoryRoot,
+  env,
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 if (demo.status !== 0) throw new Error(`demo installation failed:\n${demo.stderr.slice(-2000)}`);
 
 console.log(`measuring, ${runs} runs each (one more before, not counted)…\n`);
@@ -118,9 +139,13 @@ const results = [
   await measure('node + Prisma client, one query', () => runToEnd([path.join(floorsDir, 'prisma-floor.js')])),
   await measure('node + DuckDB, one query', () => runToEnd([path.join(floorsDir, 'duckdb-floor.js')])),
   await measure('osl indicators --json (built)', () => runToEnd([path.join(builtDir, 'cli.js'), ...cliArgs])),
-  await measure('osl indicators --json (tsx, sources)', () => runToEnd(['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), ...cliArgs])),
+  await measure('osl indicators --json (tsx, sources)', () =>
+    runToEnd(['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), ...cliArgs]),
+  ),
   await measure('server until /api/health (built)', () => serverUntilHealthy([path.join(builtDir, 'main.js')])),
-  await measure('server until /api/health (tsx, sources)', () => serverUntilHealthy(['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'main.ts')])),
+  await measure('server until /api/health (tsx, sources)', () =>
+    serverUntilHealthy(['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'main.ts')]),
+  ),
 ];
 
 const floor = median(results[0]!.samples.map((s) => s.ms));
@@ -137,7 +162,10 @@ const ratio = (a: string, b: string) => (byName.get(a)! / byName.get(b)!).toFixe
 console.log(`
 read command: built ${Math.round(byName.get('osl indicators --json (built)')!)} ms (goal < 1000 ms); tsx/built ${ratio('osl indicators --json (tsx, sources)', 'osl indicators --json (built)')}; built/(Prisma floor + DuckDB floor) ${(byName.get('osl indicators --json (built)')! / (byName.get('node + Prisma client, one query')! + byName.get('node + DuckDB, one query')!)).toFixed(2)}
 server answering: built ${Math.round(byName.get('server until /api/health (built)')!)} ms (goal < 5000 ms; includes the start-up pipeline run); tsx/built ${ratio('server until /api/health (tsx, sources)', 'server until /api/health (built)')}
-load average while measuring: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+load average while measuring: ${os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')} on ${os.cpus().length} cores`);
 
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(floorsDir, { recursive: true, force: true });

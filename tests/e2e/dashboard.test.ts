@@ -54,7 +54,9 @@ describe('overview page', () => {
     const text = await table.innerText();
     for (const code of ['P1', 'P2', 'P3', 'P4', 'P5', 'R1', 'R2', 'R3']) expect(text).toContain(code);
     // A sparkline per indicator: 2021–2023 against the target, its figures in its label.
-    await expect.poll(() => page.locator('[data-testid="sparkline-P1"] svg').getAttribute('aria-label')).toMatch(/^P1: 2021 \d+ \/ \d+; 2022 \d+ \/ \d+; 2023 \d+ \/ \d+$/);
+    await expect
+      .poll(() => page.locator('[data-testid="sparkline-P1"] svg').getAttribute('aria-label'))
+      .toMatch(/^P1: 2021 \d+ \/ \d+; 2022 \d+ \/ \d+; 2023 \d+ \/ \d+$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('pl');
     fs.mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: path.join(screenshots, 'overview.png'), fullPage: true });
@@ -186,7 +188,7 @@ describe('community page', () => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.route('**/api/communities/OST/participants', (route) =>
-      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, message: 'Internal server error' }) })
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, message: 'Internal server error' }) }),
     );
     await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     const notice = page.locator('section[aria-labelledby="lapsed-title"] [data-testid="error"]');

@@ -37,10 +37,18 @@ describe('first set-up', () => {
     const refused = await admin.fetch('/api/users');
     expect(refused.status).toBe(403);
     expect((await refused.json()).code).toBe('password_change_required');
-    const weak = await admin.fetch('/api/auth/password', { method: 'POST', headers: json, body: JSON.stringify({ currentPassword: oneTimePassword, newPassword: 'krotkie' }) });
+    const weak = await admin.fetch('/api/auth/password', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ currentPassword: oneTimePassword, newPassword: 'krotkie' }),
+    });
     expect(weak.status).toBe(403);
     expect(await weak.json()).toMatchObject({ code: 'password_rejected', key: 'password.too_short', message: 'Hasło musi mieć co najmniej 10 znaków.' });
-    const changed = await admin.fetch('/api/auth/password', { method: 'POST', headers: json, body: JSON.stringify({ currentPassword: oneTimePassword, newPassword: 'nowe-dobre-haslo-1' }) });
+    const changed = await admin.fetch('/api/auth/password', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ currentPassword: oneTimePassword, newPassword: 'nowe-dobre-haslo-1' }),
+    });
     expect(changed.status).toBe(204);
     expect((await admin.get('/api/users')).status).toBe(200);
     // The one-time password no longer works.
@@ -50,20 +58,36 @@ describe('first set-up', () => {
   it('lets the administrator create a director, who manages accounts below admin; every step is audited', async () => {
     const admin = await signIn(server.url, 'admin@centrum.pl', 'nowe-dobre-haslo-1');
     // Whatever else the body says (here that the password need not be changed): the API takes the account's fields only.
-    const created = await admin.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'dyrektor@centrum.pl', role: 'director', password: 'haslo-dyrektora-1', temporaryPassword: false }) });
+    const created = await admin.fetch('/api/users', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'dyrektor@centrum.pl', role: 'director', password: 'haslo-dyrektora-1', temporaryPassword: false }),
+    });
     expect(created.status).toBe(201);
     const director = await signIn(server.url, 'dyrektor@centrum.pl', 'haslo-dyrektora-1');
     // A password chosen by whoever created the account is still theirs: it is changed first.
     expect((await director.get('/api/users')).body.code).toBe('password_change_required');
-    const own = await director.fetch('/api/auth/password', { method: 'POST', headers: json, body: JSON.stringify({ currentPassword: 'haslo-dyrektora-1', newPassword: 'wlasne-haslo-dyr-2' }) });
+    const own = await director.fetch('/api/auth/password', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ currentPassword: 'haslo-dyrektora-1', newPassword: 'wlasne-haslo-dyr-2' }),
+    });
     expect(own.status).toBe(204);
     // A director manages organizers and auditors, not other directors, nor their own account.
-    const peer = await director.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'drugi.dyrektor@centrum.pl', role: 'director' }) });
+    const peer = await director.fetch('/api/users', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'drugi.dyrektor@centrum.pl', role: 'director' }),
+    });
     expect(peer.status).toBe(403);
     const self = (await director.get('/api/users')).body.find((u: { email: string }) => u.email === 'dyrektor@centrum.pl');
     expect((await director.fetch(`/api/users/${self.id}/reset-password`, { method: 'POST' })).status).toBe(403);
     expect((await director.fetch(`/api/users/${self.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ role: 'admin' }) })).status).toBe(403);
-    const organizer = await director.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'org@centrum.pl', role: 'organizer', communities: ['OST'] }) });
+    const organizer = await director.fetch('/api/users', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'org@centrum.pl', role: 'organizer', communities: ['OST'] }),
+    });
     expect(organizer.status).toBe(201);
     const { user, oneTimePassword: organizerPassword } = await organizer.json();
     expect(organizerPassword).toMatch(/^[A-Za-z2-9]{16}$/);
@@ -71,17 +95,37 @@ describe('first set-up', () => {
     expect(badCommunity.status).toBe(400);
     expect((await badCommunity.json()).message).toBe('Nieznana społeczność XYZ; dostępne: WZG, OST, LAZ.');
     // The same refusal asked in English is worded in English.
-    const inEnglish = await director.fetch(`/api/users/${user.id}`, { method: 'PATCH', headers: { ...json, 'accept-language': 'en' }, body: JSON.stringify({ communities: ['XYZ'] }) });
+    const inEnglish = await director.fetch(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { ...json, 'accept-language': 'en' },
+      body: JSON.stringify({ communities: ['XYZ'] }),
+    });
     expect((await inEnglish.json()).message).toMatch(/unknown community XYZ; known: WZG, OST, LAZ/);
     const orgSession = await signIn(server.url, 'org@centrum.pl', organizerPassword);
     const moved = await director.fetch(`/api/users/${user.id}`, { method: 'PATCH', headers: json, body: JSON.stringify({ role: 'auditor' }) });
     expect(moved.status).toBe(200);
     // A role change ends the account's sessions.
     expect((await orgSession.get('/api/auth/session')).body.user).toBeNull();
-    const trail = (await director.get('/api/audit?entity=user&limit=100')).body.events as { action: string; actor: string; entityId: string; before: unknown; after: unknown; address: string | null }[];
-    expect(trail.find((e) => e.action === 'user.role-changed')).toMatchObject({ actor: 'dyrektor@centrum.pl', entityId: 'org@centrum.pl', before: { role: 'organizer', communities: ['OST'] }, after: { role: 'auditor', communities: [] } });
+    const trail = (await director.get('/api/audit?entity=user&limit=100')).body.events as {
+      action: string;
+      actor: string;
+      entityId: string;
+      before: unknown;
+      after: unknown;
+      address: string | null;
+    }[];
+    expect(trail.find((e) => e.action === 'user.role-changed')).toMatchObject({
+      actor: 'dyrektor@centrum.pl',
+      entityId: 'org@centrum.pl',
+      before: { role: 'organizer', communities: ['OST'] },
+      after: { role: 'auditor', communities: [] },
+    });
     expect(trail.find((e) => e.action === 'user.created' && e.entityId === 'admin@centrum.pl')?.actor).toMatch(/^cli:/);
-    for (const action of ['user.password-changed', 'auth.signed-in']) expect(trail.some((e) => e.action === action), action).toBe(true);
+    for (const action of ['user.password-changed', 'auth.signed-in'])
+      expect(
+        trail.some((e) => e.action === action),
+        action,
+      ).toBe(true);
     expect(trail.every((e) => e.actor.startsWith('cli:') || e.address !== null)).toBe(true);
   });
 
@@ -104,6 +148,8 @@ describe('first set-up', () => {
     // A wrong argument is misuse (exit 2); --lang en words it in English.
     const boss = await runOslAsync(['users', 'add', '--email', 'x@centrum.pl', '--role', 'boss', '--lang', 'en', '--json'], env);
     expect(boss.status).toBe(2);
-    expect(JSON.parse(boss.stdout)).toEqual({ error: { kind: 'invalid', code: 'users.role_invalid', key: 'users.role_invalid', message: 'role must be one of director, organizer, auditor, admin' } });
+    expect(JSON.parse(boss.stdout)).toEqual({
+      error: { kind: 'invalid', code: 'users.role_invalid', key: 'users.role_invalid', message: 'role must be one of director, organizer, auditor, admin' },
+    });
   });
 });

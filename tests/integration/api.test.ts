@@ -18,13 +18,22 @@ beforeAll(async () => {
   server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
   const dir = path.join(environment.dataDir, 'fixtures');
   const files = [
-    writeCsv(dir, 'rejestr.csv', [['kod', 'spolecznosc'], ['OST-1', 'OST'], ['OST-2', 'OST']]),
+    writeCsv(dir, 'rejestr.csv', [
+      ['kod', 'spolecznosc'],
+      ['OST-1', 'OST'],
+      ['OST-2', 'OST'],
+    ]),
     writeCsv(dir, 'dziennik.csv', [
       ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
       ['K1', '14.01.2022', 'OST', 'WARSZTAT', 'Warsztaty'],
       ['K2', '20.06.2022', 'OST', 'IMPREZA', 'Festyn'],
     ]),
-    writeCsv(dir, 'lista.csv', [['id_dzialania', 'kod'], ['K1', 'OST-1'], ['K1', 'OST-2'], ['K2', 'OST-1']]),
+    writeCsv(dir, 'lista.csv', [
+      ['id_dzialania', 'kod'],
+      ['K1', 'OST-1'],
+      ['K1', 'OST-2'],
+      ['K2', 'OST-1'],
+    ]),
   ];
   const reports = await server.app.get(ImportService).importPaths(files, { source: 'cli', importedBy: 'test' });
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
@@ -43,7 +52,13 @@ describe('REST API', () => {
   it('reports health with the time of the published data', async () => {
     const { status, body } = await get('/api/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', analytics: { available: true }, dataAsOf: '2022-07-02T10:00:00.000Z', demo: false, lastRun: { status: 'succeeded' } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      analytics: { available: true },
+      dataAsOf: '2022-07-02T10:00:00.000Z',
+      demo: false,
+      lastRun: { status: 'succeeded' },
+    });
   });
 
   it('serves indicators for a year, with expected-to-date in a running year', async () => {
@@ -139,10 +154,18 @@ describe('REST API', () => {
       ['unknown community', 404, (headers) => director.fetch('/api/communities/XYZ/participation', { headers })],
       ['forbidden route', 403, (headers) => admin.fetch('/api/audit', { headers })],
       ['signed out', 401, (headers) => fetch(`${server.url}/api/indicators`, { headers })],
-      ['missing CSRF token', 403, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', csrf: false, headers: { ...json, ...headers }, body: '{}' })],
+      [
+        'missing CSRF token',
+        403,
+        (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', csrf: false, headers: { ...json, ...headers }, body: '{}' }),
+      ],
       ['bad mode', 400, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { ...json, ...headers }, body: '{"mode":"sideways"}' })],
       ['malformed JSON', 400, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { ...json, ...headers }, body: '{"mode":' })],
-      ['not JSON', 415, (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: 'full' })],
+      [
+        'not JSON',
+        415,
+        (headers) => admin.fetch('/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: 'full' }),
+      ],
     ];
     // Words of every English message of this sample; none is a Polish word.
     const english = /\b(must|unknown|the|is|not|use|one of|sign|may|cannot|no|there|send|request|each|takes|wrong|missing)\b/i;

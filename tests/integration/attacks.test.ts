@@ -33,7 +33,12 @@ const payloads = [
 
 async function counts() {
   const db = installation.server.app.get(DatabaseRepository).client;
-  return { users: await db.user.count(), participants: await db.participant.count(), activities: await db.activity.count(), attendances: await db.attendance.count() };
+  return {
+    users: await db.user.count(),
+    participants: await db.participant.count(),
+    activities: await db.activity.count(),
+    attendances: await db.attendance.count(),
+  };
 }
 
 describe('injection and traversal strings', () => {
@@ -71,12 +76,32 @@ describe('injection and traversal strings', () => {
         [director, `/api/indicators/${p}/sources?year=${p}&community=${p}`],
         [director, `/api/exports/indicators?format=${p}`],
         [director, `/api/exports/indicators/${p}/sources?format=csv`],
-        [admin, `/api/users/1`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: raw, communities: [raw], displayName: raw.slice(0, 200) }) }],
+        [
+          admin,
+          `/api/users/1`,
+          {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ role: raw, communities: [raw], displayName: raw.slice(0, 200) }),
+          },
+        ],
         // Signed out: signing in through a session would replace it.
-        [sessionFrom(base, '', ''), '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: raw, password: raw }) }],
-        [admin, '/api/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: raw, role: raw, communities: [raw] }) }],
+        [
+          sessionFrom(base, '', ''),
+          '/api/auth/sign-in',
+          { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: raw, password: raw }) },
+        ],
+        [
+          admin,
+          '/api/users',
+          { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: raw, role: raw, communities: [raw] }) },
+        ],
         [admin, '/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: raw }) }],
-        [director, '/api/auth/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: raw, newPassword: raw }) }],
+        [
+          director,
+          '/api/auth/password',
+          { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: raw, newPassword: raw }) },
+        ],
       ];
       for (const [session, pathname, init] of requests) {
         const response = await session.fetch(pathname, init);
@@ -103,7 +128,17 @@ describe('injection and traversal strings', () => {
 
 describe('names of Object.prototype', () => {
   // A name looked up in a plain object ("constructor" in {...} is true) once reached SQL as a function's source: a 500.
-  const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
+  const names = [
+    'constructor',
+    'toString',
+    '__proto__',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    'propertyIsEnumerable',
+    'toLocaleString',
+    '__defineGetter__',
+  ];
 
   it('get 400 or 404 with a message wherever a name, code or kind is looked up — never 500, never 200', async () => {
     const director = installation.sessions.director;
@@ -205,7 +240,11 @@ describe('caching of personal data and session secrets', () => {
       await response.arrayBuffer();
       if (response.headers.get('cache-control') !== 'no-store') missing.push(`${pathname} → ${response.status} ${response.headers.get('cache-control')}`);
     }
-    const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: accounts.auditor, password: testPassword }) });
+    const signIn = await fetch(`${base}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: accounts.auditor, password: testPassword }),
+    });
     await signIn.arrayBuffer();
     if (signIn.headers.get('cache-control') !== 'no-store') missing.push(`POST /api/auth/sign-in → ${signIn.headers.get('cache-control')}`);
     expect(missing).toEqual([]);
@@ -273,12 +312,20 @@ describe('sessions', () => {
     const noToken = await admin.fetch('/api/pipeline/runs', { method: 'POST', csrf: false, headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(noToken.status).toBe(403);
     expect((await noToken.json()).code).toBe('csrf');
-    const wrongToken = await sessionFrom(base, admin.cookie, 'not-the-token').fetch('/api/pipeline/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const wrongToken = await sessionFrom(base, admin.cookie, 'not-the-token').fetch('/api/pipeline/runs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(wrongToken.status).toBe(403);
   });
 
   it('sets the session cookie HTTP-only and SameSite=Strict, and keeps only its hash', async () => {
-    const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: accounts.auditor, password: testPassword, temporaryPassword: false }) });
+    const response = await fetch(`${base}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: accounts.auditor, password: testPassword, temporaryPassword: false }),
+    });
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^osl_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     const token = cookie.split(';')[0].split('=')[1];
@@ -287,13 +334,26 @@ describe('sessions', () => {
   });
 
   it('ends a disabled user’s open session at its next request', async () => {
-    const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: 'zablokowany@test.osl', role: 'auditor', password: testPassword, temporaryPassword: false });
+    const { user } = await installation.server.app
+      .get(UsersService)
+      .add(
+        { actor: 'test', role: 'admin', address: null, userId: null },
+        { email: 'zablokowany@test.osl', role: 'auditor', password: testPassword, temporaryPassword: false },
+      );
     const session = await signIn(base, 'zablokowany@test.osl');
     expect((await session.get('/api/indicators')).status).toBe(200);
-    const disabled = await installation.sessions.director.fetch(`/api/users/${user.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ disabled: true }) });
+    const disabled = await installation.sessions.director.fetch(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ disabled: true }),
+    });
     expect(disabled.status).toBe(200);
     expect((await session.get('/api/indicators')).status).toBe(401);
-    const again = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'zablokowany@test.osl', password: testPassword, temporaryPassword: false }) });
+    const again = await fetch(`${base}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'zablokowany@test.osl', password: testPassword, temporaryPassword: false }),
+    });
     expect(again.status).toBe(401);
   });
 });
@@ -325,7 +385,11 @@ describe('roles and communities', () => {
     form.append('files', new Blob(['id;data;spolecznosc;typ;tytul\r\nZ1;01.03.2022;OST;WARSZTAT;x\r\n']), 'a.csv');
     expect((await auditor.fetch('/api/imports', { method: 'POST', body: form })).status).toBe(403);
     // A director cannot make or change an administrator.
-    const promote = await installation.sessions.director.fetch('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ email: 'nowy.admin@test.osl', role: 'admin' }) });
+    const promote = await installation.sessions.director.fetch('/api/users', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'nowy.admin@test.osl', role: 'admin' }),
+    });
     expect(promote.status).toBe(403);
   });
 });
@@ -340,17 +404,26 @@ describe('an organizer’s import', () => {
     };
     const db = installation.server.app.get(DatabaseRepository).client;
     const before = await db.participant.findUnique({ where: { code: 'OST-1' }, include: { homeCommunity: true } });
-    const moveParticipant = await laz.fetch('/api/imports', { method: 'POST', body: form('rejestr.csv', 'kod;spolecznosc;imie;nazwisko\r\nOST-1;LAZ;Ktos;Inny\r\n') });
+    const moveParticipant = await laz.fetch('/api/imports', {
+      method: 'POST',
+      body: form('rejestr.csv', 'kod;spolecznosc;imie;nazwisko\r\nOST-1;LAZ;Ktos;Inny\r\n'),
+    });
     expect(moveParticipant.status).toBe(422);
     // Refused without naming the community OST-1 is stored in (issue 11).
     expect(JSON.stringify(await moveParticipant.json())).toContain('participant_not_in_your_register');
-    const moveActivity = await laz.fetch('/api/imports', { method: 'POST', body: form('dziennik.csv', 'id;data;spolecznosc;typ;tytul\r\nK1;14.01.2022;LAZ;WARSZTAT;Przejete\r\n') });
+    const moveActivity = await laz.fetch('/api/imports', {
+      method: 'POST',
+      body: form('dziennik.csv', 'id;data;spolecznosc;typ;tytul\r\nK1;14.01.2022;LAZ;WARSZTAT;Przejete\r\n'),
+    });
     expect(moveActivity.status).toBe(422);
     const after = await db.participant.findUnique({ where: { code: 'OST-1' }, include: { homeCommunity: true } });
     expect(after).toEqual(before);
     expect((await db.activity.findUnique({ where: { externalId: 'K1' }, include: { community: true } }))!.community.code).toBe('OST');
     // A list by name for the LAZ activity, naming an OST participant: not found, and no OST code in the answer.
-    const byName = await laz.fetch('/api/imports', { method: 'POST', body: form('lista.csv', `id_dzialania;imie;nazwisko\r\nL1;${seededNames[0]};${seededNames[1]}\r\n`) });
+    const byName = await laz.fetch('/api/imports', {
+      method: 'POST',
+      body: form('lista.csv', `id_dzialania;imie;nazwisko\r\nL1;${seededNames[0]};${seededNames[1]}\r\n`),
+    });
     expect(byName.status).toBe(422);
     expect(await byName.text()).not.toMatch(/OST-\d/);
   });

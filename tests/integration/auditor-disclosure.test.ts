@@ -38,7 +38,15 @@ function writeSmallHistory(dir: string): string[] {
   const next = random(11);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const people = communities.flatMap((c) => Array.from({ length: 16 }, (_, i) => ({ code: `${c}-${i + 1}`, community: c })));
-  const register = [['kod', 'spolecznosc', 'lider', 'lider_od'], ...people.map((p, i) => [p.code, p.community, i % 5 === 0 ? 'tak' : '', i % 5 === 0 ? `${String(1 + (i % 27)).padStart(2, '0')}.0${1 + (i % 9)}.2022` : ''])];
+  const register = [
+    ['kod', 'spolecznosc', 'lider', 'lider_od'],
+    ...people.map((p, i) => [
+      p.code,
+      p.community,
+      i % 5 === 0 ? 'tak' : '',
+      i % 5 === 0 ? `${String(1 + (i % 27)).padStart(2, '0')}.0${1 + (i % 9)}.2022` : '',
+    ]),
+  ];
   const log: (string | number)[][] = [['id', 'data', 'spolecznosc', 'typ', 'tytul', 'liczba_osob_bez_listy']];
   const lists: string[][] = [['id_dzialania', 'kod']];
   let serial = 0;
@@ -51,7 +59,14 @@ function writeSmallHistory(dir: string): string[] {
         const id = `D${serial}`;
         const festival = next() < 0.1;
         const day = String(1 + Math.floor(next() * 27)).padStart(2, '0');
-        log.push([id, `${day}.${String((month % 12) + 1).padStart(2, '0')}.${year}`, community, pick(['WARSZTAT', 'ANIM_KULT', 'IMPREZA', 'AKCJA']), `Działanie ${id}`, festival ? 6 : pick([0, 0, 0, 1, 2])]);
+        log.push([
+          id,
+          `${day}.${String((month % 12) + 1).padStart(2, '0')}.${year}`,
+          community,
+          pick(['WARSZTAT', 'ANIM_KULT', 'IMPREZA', 'AKCJA']),
+          `Działanie ${id}`,
+          festival ? 6 : pick([0, 0, 0, 1, 2]),
+        ]);
         const size = festival ? 9 : pick([1, 2, 2, 3, 4, 5, 6]);
         const present = new Set<string>();
         for (let k = 0; k < size; k += 1) {
@@ -95,7 +110,8 @@ class Figures {
   readonly refused: string[] = [];
 
   record(cell: string, value: unknown): void {
-    const shown = typeof value === 'number' ? value : typeof value === 'string' && value !== '<3' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : null;
+    const shown =
+      typeof value === 'number' ? value : typeof value === 'string' && value !== '<3' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : null;
     const before = this.cells.get(cell);
     if (typeof before === 'number' && shown !== null && before !== shown) throw new Error(`two answers disagree on ${cell}: ${before} and ${shown}`);
     if (typeof before !== 'number') this.cells.set(cell, shown);
@@ -114,13 +130,11 @@ function parseCsv(text: string): string[][] {
       if (quoted && ch === '"' && line[i + 1] === '"') {
         cell += '"';
         i += 1;
-      }
-      else if (ch === '"') quoted = !quoted;
+      } else if (ch === '"') quoted = !quoted;
       else if (ch === ';' && !quoted) {
         cells.push(cell);
         cell = '';
-      }
-      else cell += ch;
+      } else cell += ch;
     }
     cells.push(cell);
     rows.push(cells);
@@ -130,7 +144,18 @@ function parseCsv(text: string): string[][] {
 
 const monthOf = (date: string) => date.slice(0, 7);
 
-function recordActivities(figures: Figures, activities: { externalId: string; date: string; community: string; attendances: number | null; namedAttendances: number | null; anonymousAttendances: number | null; attendanceLists: { file: string; attendances: number | null }[] }[]) {
+function recordActivities(
+  figures: Figures,
+  activities: {
+    externalId: string;
+    date: string;
+    community: string;
+    attendances: number | null;
+    namedAttendances: number | null;
+    anonymousAttendances: number | null;
+    attendanceLists: { file: string; attendances: number | null }[];
+  }[],
+) {
   for (const a of activities) {
     figures.record(`a|${a.externalId}|attendances`, a.attendances);
     figures.record(`a|${a.externalId}|namedAttendances`, a.namedAttendances);
@@ -190,17 +215,34 @@ async function collect(session: ApiSession): Promise<Figures> {
   const months = [...new Set((all.body.activities as { date: string }[]).map((a) => monthOf(a.date)))];
   for (const community of communities) {
     recordActivities(figures, (await session.get(`/api/activities?community=${community}`)).body.activities);
-    for (const month of months) recordActivities(figures, (await session.get(`/api/activities?community=${community}&from=${month}-01&to=${month}-28`)).body.activities);
+    for (const month of months)
+      recordActivities(figures, (await session.get(`/api/activities?community=${community}&from=${month}-01&to=${month}-28`)).body.activities);
   }
   const indicatorAnswers = [(await session.get('/api/indicators')).body];
-  for (const year of [2021, 2022, 2023]) for (const scope of scopes) indicatorAnswers.push((await session.get(`/api/indicators?year=${year}&community=${scope}`)).body);
+  for (const year of [2021, 2022, 2023])
+    for (const scope of scopes) indicatorAnswers.push((await session.get(`/api/indicators?year=${year}&community=${scope}`)).body);
   for (const answer of indicatorAnswers) {
-    for (const v of answer as { code: string; community: string; year: number; unit: string; value: number | null; achievement: number | null; status: string | null; target: number | null; expected: number | null }[]) {
+    for (const v of answer as {
+      code: string;
+      community: string;
+      year: number;
+      unit: string;
+      value: number | null;
+      achievement: number | null;
+      status: string | null;
+      target: number | null;
+      expected: number | null;
+    }[]) {
       if (v.unit !== 'persons') continue;
       const key = `i|${v.code}|${v.community}|${v.year}`;
       figures.record(key, v.value);
       const known = figures.indicators.get(key);
-      figures.indicators.set(key, { achievement: v.achievement ?? known?.achievement ?? null, status: v.status ?? known?.status ?? null, target: v.target, expected: v.expected });
+      figures.indicators.set(key, {
+        achievement: v.achievement ?? known?.achievement ?? null,
+        status: v.status ?? known?.status ?? null,
+        target: v.target,
+        expected: v.expected,
+      });
     }
   }
   for (const code of ['P1', 'R1', 'P5']) {
@@ -254,10 +296,21 @@ function constraintsOf(figures: Figures): Constraint[] {
   const years = [...new Set(monthsList.map((p) => p.slice(0, 4)))];
   for (const period of [...monthsList, ...years]) {
     for (const scope of scopes) {
-      eq([[m(period, scope, 'attendances'), 1], [m(period, scope, 'namedAttendances'), -1], [m(period, scope, 'anonymousAttendances'), -1]]);
-      eq([[m(period, scope, 'distinctParticipants'), 1], [m(period, scope, 'newParticipants'), -1], [m(period, scope, 'returningParticipants'), -1]]);
+      eq([
+        [m(period, scope, 'attendances'), 1],
+        [m(period, scope, 'namedAttendances'), -1],
+        [m(period, scope, 'anonymousAttendances'), -1],
+      ]);
+      eq([
+        [m(period, scope, 'distinctParticipants'), 1],
+        [m(period, scope, 'newParticipants'), -1],
+        [m(period, scope, 'returningParticipants'), -1],
+      ]);
       // Each person counted has at least one attendance on a list.
-      le([[m(period, scope, 'distinctParticipants'), 1], [m(period, scope, 'namedAttendances'), -1]]);
+      le([
+        [m(period, scope, 'distinctParticipants'), 1],
+        [m(period, scope, 'namedAttendances'), -1],
+      ]);
       const activities = figures.activities.get(`${period}|${scope}`);
       const turnout = figures.turnout.get(`${period}|${scope}`);
       if (activities !== undefined && turnout !== undefined && activities > 0) {
@@ -267,47 +320,84 @@ function constraintsOf(figures: Figures): Constraint[] {
       }
       if (activities === 0) le([[m(period, scope, 'attendances'), 1]], 0);
     }
-    for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances']) eq([...communities.map((c) => [m(period, c, measure), 1] as [string, number]), [m(period, 'ALL', measure), -1]]);
+    for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances'])
+      eq([...communities.map((c) => [m(period, c, measure), 1] as [string, number]), [m(period, 'ALL', measure), -1]]);
     // A person is counted once in ALL, and in each community they came to.
     le([[m(period, 'ALL', 'distinctParticipants'), 1], ...communities.map((c) => [m(period, c, 'distinctParticipants'), -1] as [string, number])]);
-    for (const c of communities) le([[m(period, c, 'distinctParticipants'), 1], [m(period, 'ALL', 'distinctParticipants'), -1]]);
+    for (const c of communities)
+      le([
+        [m(period, c, 'distinctParticipants'), 1],
+        [m(period, 'ALL', 'distinctParticipants'), -1],
+      ]);
     le([[m(period, 'ALL', 'newParticipants'), 1], ...communities.map((c) => [m(period, c, 'newParticipants'), -1] as [string, number])]);
   }
   for (const year of years) {
     const inYear = monthsList.filter((p) => p.startsWith(`${year}-`));
     for (const scope of scopes) {
       // Attendances and first attendances add up over the months; persons do not.
-      for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances', 'newParticipants']) eq([...inYear.map((p) => [m(p, scope, measure), 1] as [string, number]), [m(year, scope, measure), -1]]);
+      for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances', 'newParticipants'])
+        eq([...inYear.map((p) => [m(p, scope, measure), 1] as [string, number]), [m(year, scope, measure), -1]]);
       le([[m(year, scope, 'distinctParticipants'), 1], ...inYear.map((p) => [m(p, scope, 'distinctParticipants'), -1] as [string, number])]);
-      for (const p of inYear) le([[m(p, scope, 'distinctParticipants'), 1], [m(year, scope, 'distinctParticipants'), -1]]);
+      for (const p of inYear)
+        le([
+          [m(p, scope, 'distinctParticipants'), 1],
+          [m(year, scope, 'distinctParticipants'), -1],
+        ]);
     }
   }
   // Activities: named + unlisted; the lists make the named; a community's month is the sum of its activities.
   const byMonth = new Map<string, string[]>();
   for (const [id, activity] of figures.activityList) {
     const a = (field: string) => `a|${id}|${field}`;
-    eq([[a('attendances'), 1], [a('namedAttendances'), -1], [a('anonymousAttendances'), -1]]);
+    eq([
+      [a('attendances'), 1],
+      [a('namedAttendances'), -1],
+      [a('anonymousAttendances'), -1],
+    ]);
     if (activity.lists.size > 0) eq([...[...activity.lists].map((file) => [a(`list|${file}`), 1] as [string, number]), [a('namedAttendances'), -1]]);
     const key = `${monthOf(activity.date)}|${activity.community}`;
     byMonth.set(key, [...(byMonth.get(key) ?? []), id]);
     // Nobody is on one activity's list twice.
-    le([[a('namedAttendances'), 1], [m(monthOf(activity.date), activity.community, 'distinctParticipants'), -1]]);
+    le([
+      [a('namedAttendances'), 1],
+      [m(monthOf(activity.date), activity.community, 'distinctParticipants'), -1],
+    ]);
   }
   for (const [key, ids] of byMonth) {
     const [month, community] = key.split('|') as [string, string];
-    for (const field of ['attendances', 'namedAttendances', 'anonymousAttendances']) eq([...ids.map((id) => [`a|${id}|${field}`, 1] as [string, number]), [m(month, community, field), -1]]);
+    for (const field of ['attendances', 'namedAttendances', 'anonymousAttendances'])
+      eq([...ids.map((id) => [`a|${id}|${field}`, 1] as [string, number]), [m(month, community, field), -1]]);
   }
   // Indicators: P1 persons reached since the project start (the data start with it), R1 persons with
   // three attendances in the year, P5 leaders by home community.
   const i = (code: string, scope: string, year: number) => `i|${code}|${scope}|${year}`;
   for (const year of [2021, 2022, 2023]) {
     for (const scope of scopes) {
-      eq([[i('P1', scope, year), 1], ...(year > 2021 ? [[i('P1', scope, year - 1), -1] as [string, number]] : []), [m(String(year), scope, 'newParticipants'), -1]]);
-      le([[i('R1', scope, year), 1], [m(String(year), scope, 'distinctParticipants'), -1]]);
-      le([[i('R1', scope, year), 3], [m(String(year), scope, 'namedAttendances'), -1]]);
-      if (year > 2021) le([[i('P5', scope, year - 1), 1], [i('P5', scope, year), -1]]);
+      eq([
+        [i('P1', scope, year), 1],
+        ...(year > 2021 ? [[i('P1', scope, year - 1), -1] as [string, number]] : []),
+        [m(String(year), scope, 'newParticipants'), -1],
+      ]);
+      le([
+        [i('R1', scope, year), 1],
+        [m(String(year), scope, 'distinctParticipants'), -1],
+      ]);
+      le([
+        [i('R1', scope, year), 3],
+        [m(String(year), scope, 'namedAttendances'), -1],
+      ]);
+      if (year > 2021)
+        le([
+          [i('P5', scope, year - 1), 1],
+          [i('P5', scope, year), -1],
+        ]);
     }
-    for (const c of communities) for (const code of ['P1', 'R1']) le([[i(code, c, year), 1], [i(code, 'ALL', year), -1]]);
+    for (const c of communities)
+      for (const code of ['P1', 'R1'])
+        le([
+          [i(code, c, year), 1],
+          [i(code, 'ALL', year), -1],
+        ]);
     le([[i('P1', 'ALL', year), 1], ...communities.map((c) => [i('P1', c, year), -1] as [string, number])]);
     eq([...communities.map((c) => [i('P5', c, year), 1] as [string, number]), [i('P5', 'ALL', year), -1]]);
   }
@@ -397,7 +487,14 @@ describe('the auditor’s answers together', () => {
       const cell = `m|${month}|${scope}|attendances`;
       if (cell !== target) told.set(cell, truth.cells.get(cell) as number);
     }
-    const { recovered } = attack(constraints, told, boundsOf(hidden.filter((cell) => !told.has(cell)), truth));
+    const { recovered } = attack(
+      constraints,
+      told,
+      boundsOf(
+        hidden.filter((cell) => !told.has(cell)),
+        truth,
+      ),
+    );
     expect(recovered.get(target)).toBe(truth.cells.get(target));
   });
 });

@@ -32,7 +32,12 @@ interface Call {
 
 async function newAccountId(): Promise<number> {
   throwaway += 1;
-  const { user } = await installation.server.app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email: `konto${throwaway}@test.osl`, role: 'auditor', password: testPassword, temporaryPassword: false });
+  const { user } = await installation.server.app
+    .get(UsersService)
+    .add(
+      { actor: 'test', role: 'admin', address: null, userId: null },
+      { email: `konto${throwaway}@test.osl`, role: 'auditor', password: testPassword, temporaryPassword: false },
+    );
   return user.id;
 }
 
@@ -134,7 +139,9 @@ describe('the authorization matrix', () => {
 
     // Names are seen by the director and a community's own organizer on its participant list, nowhere else.
     const nameLeaks = bodies.filter(({ route, caller, path, text }) => {
-      const mayHoldNames = route === 'GET /api/communities/:code/participants' && (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')));
+      const mayHoldNames =
+        route === 'GET /api/communities/:code/participants' &&
+        (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')));
       return !mayHoldNames && seededNames.some((name) => text.includes(name));
     });
     expect(nameLeaks.map((b) => `${b.route} as ${b.caller}`)).toEqual([]);
@@ -146,10 +153,14 @@ describe('the authorization matrix', () => {
 
     // The auditor sees no count of one or two persons.
     for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/indicators')) {
-      const small = (JSON.parse(body.text) as { unit: string; value: number | null }[]).filter((r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3);
+      const small = (JSON.parse(body.text) as { unit: string; value: number | null }[]).filter(
+        (r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3,
+      );
       expect(small).toEqual([]);
     }
-    const auditorSeries = bodies.filter((b) => b.caller === 'auditor' && (b.route === 'GET /api/communities/:code/participation' || b.route === 'GET /api/metrics'));
+    const auditorSeries = bodies.filter(
+      (b) => b.caller === 'auditor' && (b.route === 'GET /api/communities/:code/participation' || b.route === 'GET /api/metrics'),
+    );
     expect(auditorSeries.length).toBe(3);
     for (const body of auditorSeries) {
       const parsed = JSON.parse(body.text) as { periods?: Record<string, unknown>[]; rows?: Record<string, unknown>[] };
@@ -172,7 +183,11 @@ describe('the authorization matrix', () => {
     }
     // The fixture does hold small counts: the director sees them unsuppressed.
     const directorIndicators = bodies.find((b) => b.caller === 'director' && b.path === '/api/indicators')!;
-    expect((JSON.parse(directorIndicators.text) as { unit: string; value: number | null }[]).some((r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3)).toBe(true);
+    expect(
+      (JSON.parse(directorIndicators.text) as { unit: string; value: number | null }[]).some(
+        (r) => r.unit === 'persons' && r.value !== null && r.value > 0 && r.value < 3,
+      ),
+    ).toBe(true);
   }, 120_000);
 
   it('holds the rules domain.md states, whatever the matrix says', () => {
@@ -191,7 +206,7 @@ describe('the authorization matrix', () => {
   });
 
   it('gives the row-by-row import reports (which name participant codes) only to the director, the admin and the uploader', async () => {
-    const reportsSeen = async (name: AccountName) => ((await installation.sessions[name].get('/api/imports')).body as { report: unknown; importedBy: string }[]);
+    const reportsSeen = async (name: AccountName) => (await installation.sessions[name].get('/api/imports')).body as { report: unknown; importedBy: string }[];
     for (const name of ['director', 'admin'] as const) expect((await reportsSeen(name)).every((b) => b.report !== null)).toBe(true);
     for (const name of ['auditor', 'organizerLaz'] as const) {
       const history = await reportsSeen(name);

@@ -32,12 +32,16 @@ describe('the built CLI', () => {
   it('answers a read command as the sources do', () => {
     const built = runBuilt(['indicators', '--year', '2022', '--json']);
     expect(built.status).toBe(0);
-    const fromSources = spawnSync(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), 'indicators', '--year', '2022', '--json'], {
-      cwd: repositoryRoot,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const fromSources = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(repositoryRoot, 'backend', 'src', 'cli', 'main.ts'), 'indicators', '--year', '2022', '--json'],
+      {
+        cwd: repositoryRoot,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(fromSources.status).toBe(0);
     expect(JSON.parse(built.stdout)).toEqual(JSON.parse(fromSources.stdout));
     expect(JSON.parse(built.stdout).length).toBeGreaterThan(0);
@@ -63,7 +67,11 @@ describe('the built server', () => {
       });
     });
     baseUrl = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [path.join(builtBackendDir, 'main.js')], { cwd: repositoryRoot, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [path.join(builtBackendDir, 'main.js')], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     for (let attempt = 0; ; attempt += 1) {

@@ -97,7 +97,11 @@ describe('osl meeting a busy database', () => {
     // Another process (an import) holds the write lock of the operational database.
     const holder = spawn(
       process.execPath,
-      ['-e', `const db = new (require('better-sqlite3'))(process.argv[1]); db.exec('BEGIN EXCLUSIVE'); process.stdout.write('held'); setInterval(() => {}, 1000);`, path.join(busy.dataDir, 'osl.db')],
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.argv[1]); db.exec('BEGIN EXCLUSIVE'); process.stdout.write('held'); setInterval(() => {}, 1000);`,
+        path.join(busy.dataDir, 'osl.db'),
+      ],
       { cwd: import.meta.dirname, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

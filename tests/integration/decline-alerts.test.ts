@@ -69,9 +69,11 @@ describe('decline alerts on the demo data', () => {
 
   it('finds in an incremental run what a full rebuild finds: new rows in one community, a correction in another, new rows during an alert', async () => {
     const header = ['id', 'data', 'spolecznosc', 'typ', 'tytul', 'liczba_osob_bez_listy', 'inicjatywa_mieszkancow'];
-    const [ost] = (await published("SELECT external_id, type_code FROM fact_activity WHERE community = 'OST' AND group_code = 'animation' AND date >= '2023-03-01' ORDER BY date LIMIT 1")).map(
-      (row) => JSON.parse(row) as { external_id: string; type_code: string },
-    );
+    const [ost] = (
+      await published(
+        "SELECT external_id, type_code FROM fact_activity WHERE community = 'OST' AND group_code = 'animation' AND date >= '2023-03-01' ORDER BY date LIMIT 1",
+      )
+    ).map((row) => JSON.parse(row) as { external_id: string; type_code: string });
     const batches = [
       [header, ['T-NEW-1', '15.11.2023', 'WZG', 'WARSZTAT', 'Nowy warsztat', 12, 'nie']],
       [header, [ost!.external_id, '20.09.2022', 'OST', ost!.type_code, 'Poprawione', 0, 'nie']],

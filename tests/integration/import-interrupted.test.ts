@@ -15,14 +15,22 @@ describe('an interrupted import', () => {
     let context = await openInstallation(environment);
     const participants = Array.from({ length: 3_000 }, (_, i) => [`U-${i}`, 'WZG']);
     const activities = Array.from({ length: rows / 100 }, (_, a) => [`D-${a}`, '10.05.2022', 'WZG', 'WARSZTAT', `Warsztaty ${a}`]);
-    const setup = await context.get(ImportService).importPaths(
-      [writeCsv(dir, 'rejestr.csv', [['kod', 'spolecznosc'], ...participants]), writeCsv(dir, 'dziennik.csv', [['id', 'data', 'spolecznosc', 'typ', 'tytul'], ...activities])],
-      { source: 'cli', importedBy: 'test' },
-    );
+    const setup = await context
+      .get(ImportService)
+      .importPaths(
+        [
+          writeCsv(dir, 'rejestr.csv', [['kod', 'spolecznosc'], ...participants]),
+          writeCsv(dir, 'dziennik.csv', [['id', 'data', 'spolecznosc', 'typ', 'tytul'], ...activities]),
+        ],
+        { source: 'cli', importedBy: 'test' },
+      );
     expect(setup.map((r) => r.status)).toEqual(['imported', 'imported']);
     await context.close();
 
-    const list = writeCsv(dir, 'obecnosci.csv', [['id_dzialania', 'kod'], ...Array.from({ length: rows }, (_, n) => [`D-${Math.floor(n / 100)}`, `U-${(n * 7) % 3_000}`])]);
+    const list = writeCsv(dir, 'obecnosci.csv', [
+      ['id_dzialania', 'kod'],
+      ...Array.from({ length: rows }, (_, n) => [`D-${Math.floor(n / 100)}`, `U-${(n * 7) % 3_000}`]),
+    ]);
     // In WAL mode a transaction's pages go to the log before it commits: the final move of the
     // staged rows into Attendance makes it grow by megabytes.
     const wal = path.join(environment.dataDir, 'osl.db-wal');

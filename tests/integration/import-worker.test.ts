@@ -22,13 +22,18 @@ function form(files: Record<string, string | Buffer>, fields: Record<string, str
 
 /** A register and an activity log big enough for long attendance lists, imported as the CLI does. */
 async function seed(server: RunningServer, dir: string): Promise<void> {
-  const reports = await server.app.get(ImportService).importPaths(
-    [
-      writeCsv(dir, 'rejestr.csv', [['kod', 'spolecznosc'], ...Array.from({ length: people }, (_, i) => [`U-${i}`, 'WZG'])]),
-      writeCsv(dir, 'dziennik.csv', [['id', 'data', 'spolecznosc', 'typ', 'tytul'], ...Array.from({ length: activities }, (_, a) => [`D-${a}`, '10.05.2022', 'WZG', 'WARSZTAT', `Warsztaty ${a}`])]),
-    ],
-    { source: 'cli', importedBy: 'test' },
-  );
+  const reports = await server.app
+    .get(ImportService)
+    .importPaths(
+      [
+        writeCsv(dir, 'rejestr.csv', [['kod', 'spolecznosc'], ...Array.from({ length: people }, (_, i) => [`U-${i}`, 'WZG'])]),
+        writeCsv(dir, 'dziennik.csv', [
+          ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
+          ...Array.from({ length: activities }, (_, a) => [`D-${a}`, '10.05.2022', 'WZG', 'WARSZTAT', `Warsztaty ${a}`]),
+        ]),
+      ],
+      { source: 'cli', importedBy: 'test' },
+    );
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported']);
 }
 
@@ -158,7 +163,7 @@ describe('limits of an upload', () => {
   });
   afterAll(async () => server?.close());
 
-  it('refuses files that together pass the upload limit, in the uploader\'s language, storing nothing', async () => {
+  it("refuses files that together pass the upload limit, in the uploader's language, storing nothing", async () => {
     const part = attendanceCsv(40_000); // ~0.5 MB each, three of them over 1 MB together
     const before = await server.app.get(DatabaseRepository).client.importBatch.count();
     const response = await admin.fetch('/api/imports?lang=pl', { method: 'POST', body: form({ 'a.csv': part, 'b.csv': part, 'c.csv': part }) });

@@ -36,7 +36,10 @@ afterAll(async () => {
 
 describe('POST /api/imports', () => {
   it('imports uploaded files in dependency order and returns the CLI report', async () => {
-    const response = await admin.fetch(`/api/imports`, { method: 'POST', body: form({ 'lista.csv': list, 'dziennik.csv': log, 'rejestr-wzgórze.csv': register }) });
+    const response = await admin.fetch(`/api/imports`, {
+      method: 'POST',
+      body: form({ 'lista.csv': list, 'dziennik.csv': log, 'rejestr-wzgórze.csv': register }),
+    });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.files.map((f: { file: string; kind: string; status: string; rows: number }) => [f.file, f.kind, f.status, f.rows])).toEqual([
@@ -70,7 +73,10 @@ describe('POST /api/imports', () => {
 
   it('runs an upload as a job whose progress can be polled', async () => {
     const rows = Array.from({ length: 2_000 }, (_, i) => `J${i};10.06.2022;WZG;WARSZTAT;Warsztaty ${i}`).join('\r\n');
-    const response = await admin.fetch(`/api/imports?async=true`, { method: 'POST', body: form({ 'duzy-dziennik.csv': `id;data;spolecznosc;typ;tytul\r\n${rows}\r\n` }) });
+    const response = await admin.fetch(`/api/imports?async=true`, {
+      method: 'POST',
+      body: form({ 'duzy-dziennik.csv': `id;data;spolecznosc;typ;tytul\r\n${rows}\r\n` }),
+    });
     expect(response.status).toBe(202);
     const { id } = await response.json();
     let job;
@@ -129,7 +135,16 @@ describe('GET /api/imports/templates/:kind', () => {
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('dzialania')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'activity_id', 'date', 'community', 'type', 'title', 'duration_h', 'led_by', 'location', 'headcount_anonymous', 'resident_initiative',
+      'activity_id',
+      'date',
+      'community',
+      'type',
+      'title',
+      'duration_h',
+      'led_by',
+      'location',
+      'headcount_anonymous',
+      'resident_initiative',
     ]);
     expect(sheet.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['listy!$A$2:$A$4'] });
     expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list' });
@@ -143,7 +158,13 @@ describe('GET /api/imports/templates/:kind', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     expect((workbook.getWorksheet('ankieta')!.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'survey_code', 'date', 'community', 'participant_code', 'OCENA', 'PONOWNIE', 'UWAGI',
+      'survey_code',
+      'date',
+      'community',
+      'participant_code',
+      'OCENA',
+      'PONOWNIE',
+      'UWAGI',
     ]);
     expect((await admin.fetch(`/api/imports/templates/survey?survey=NOPE`)).status).toBe(404);
     expect((await admin.fetch(`/api/imports/templates/..%2F..%2Fetc`)).status).toBe(404);

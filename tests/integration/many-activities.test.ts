@@ -50,7 +50,10 @@ describe('more than 999 activities and attendees', () => {
       expect(status, viewer).toBe(200);
       expect(body.activities, viewer).toHaveLength(activityCount);
       expect(body.truncated).toBe(false);
-      expect(body.activities.every((a: { attendanceLists: unknown[] }) => a.attendanceLists.length === 1), viewer).toBe(true);
+      expect(
+        body.activities.every((a: { attendanceLists: unknown[] }) => a.attendanceLists.length === 1),
+        viewer,
+      ).toBe(true);
     }
     const director = await sessions.director.get('/api/activities?community=LAZ');
     expect(director.body.activities.reduce((sum: number, a: { namedAttendances: number }) => sum + a.namedAttendances, 0)).toBe(activityCount);
@@ -64,7 +67,10 @@ describe('more than 999 activities and attendees', () => {
       const exported = await sessions[viewer].fetch('/api/exports/indicators/P1/sources?year=2022&community=LAZ&format=csv');
       expect(exported.status, viewer).toBe(200);
       const csv = await exported.text();
-      expect(csv.split('\n').filter((line) => /^2022-03-\d\d;M\d{4};/.test(line)), viewer).toHaveLength(activityCount);
+      expect(
+        csv.split('\n').filter((line) => /^2022-03-\d\d;M\d{4};/.test(line)),
+        viewer,
+      ).toHaveLength(activityCount);
     }
   });
 
@@ -73,7 +79,10 @@ describe('more than 999 activities and attendees', () => {
       const { status, body } = await sessions[viewer].get('/api/communities/LAZ/participants');
       expect(status, viewer).toBe(200);
       expect(body.participants, viewer).toHaveLength(attendeeCount);
-      expect(body.participants.reduce((sum: number, p: { attendances: number }) => sum + p.attendances, 0), viewer).toBe(activityCount);
+      expect(
+        body.participants.reduce((sum: number, p: { attendances: number }) => sum + p.attendances, 0),
+        viewer,
+      ).toBe(activityCount);
     }
     // The auditor is not given participant lists at all.
     expect((await sessions.auditor.get('/api/communities/LAZ/participants')).status).toBe(403);

@@ -22,7 +22,8 @@ describe('GET /api/metrics', () => {
     expect(status).toBe(200);
     expect(body.columns).toEqual(['period', 'periodStart', 'community', 'activities', 'attendances', 'distinctParticipants']);
     expect(body.analyticsVersion).toBeGreaterThan(0);
-    const row = (period: string, community: string) => body.rows.find((r: { period: string; community: string }) => r.period === period && r.community === community);
+    const row = (period: string, community: string) =>
+      body.rows.find((r: { period: string; community: string }) => r.period === period && r.community === community);
     // K1 on 14 Jan 2022: OST-1..4; L1 on 15 Feb: one person by name; W1 on 16 Feb: three.
     expect(row('2022-01', 'OST')).toMatchObject({ activities: 1, attendances: 4, distinctParticipants: 4 });
     expect(row('2022-02', 'LAZ')).toMatchObject({ activities: 1, attendances: 1, distinctParticipants: 1 });
@@ -30,7 +31,9 @@ describe('GET /api/metrics', () => {
     expect(body.rows.every((r: { community: string }) => r.community !== 'ALL')).toBe(true);
     const all = await installation.sessions.director.get('/api/metrics?measures=distinctParticipants&grain=year&from=2022-01-01&to=2022-12-31');
     expect(all.body.rows).toEqual([expect.objectContaining({ period: '2022', distinctParticipants: 9 })]);
-    const groups = await installation.sessions.director.get('/api/metrics?measures=activities&grain=year&dimensions=group&groups=animation&from=2022-01-01&to=2022-12-31');
+    const groups = await installation.sessions.director.get(
+      '/api/metrics?measures=activities&grain=year&dimensions=group&groups=animation&from=2022-01-01&to=2022-12-31',
+    );
     expect(groups.body.rows).toEqual([expect.objectContaining({ group: 'animation', activities: 1 })]);
   });
 
@@ -68,7 +71,11 @@ describe('GET /api/metrics', () => {
     const auditor = installation.sessions.auditor;
     const months = (community: string) => auditor.get(`/api/metrics?measures=attendances,distinctParticipants&grain=month&communities=${community}`);
     const series = Object.fromEntries(await Promise.all(['ALL', 'OST', 'WZG', 'LAZ'].map(async (c) => [c, (await months(c)).body.rows] as const)));
-    const years = Object.fromEntries(await Promise.all(['OST', 'WZG', 'LAZ'].map(async (c) => [c, (await auditor.get(`/api/metrics?measures=attendances&grain=year&communities=${c}`)).body.rows] as const)));
+    const years = Object.fromEntries(
+      await Promise.all(
+        ['OST', 'WZG', 'LAZ'].map(async (c) => [c, (await auditor.get(`/api/metrics?measures=attendances&grain=year&communities=${c}`)).body.rows] as const),
+      ),
+    );
     let hiddenCells = 0;
     for (const measure of ['attendances', 'distinctParticipants']) {
       for (const [i, month] of series.ALL.entries()) {
@@ -82,7 +89,12 @@ describe('GET /api/metrics', () => {
       for (const year of years[community]) {
         const inYear = series[community].filter((r: { period: string }) => r.period.startsWith(`${year.period}-`));
         // A community's year minus its months shown never gives one hidden month.
-        if (year.attendances !== null) expect(inYear.filter((r: { attendances: number | null }) => r.attendances === null && r !== undefined).length === 1 && inYear.find((r: { attendances: number | null }) => r.attendances === null).attendances !== 0, `${community} ${year.period}`).toBe(false);
+        if (year.attendances !== null)
+          expect(
+            inYear.filter((r: { attendances: number | null }) => r.attendances === null && r !== undefined).length === 1 &&
+              inYear.find((r: { attendances: number | null }) => r.attendances === null).attendances !== 0,
+            `${community} ${year.period}`,
+          ).toBe(false);
       }
     }
     expect(hiddenCells).toBeGreaterThan(0);
@@ -90,7 +102,11 @@ describe('GET /api/metrics', () => {
     const participation = (await auditor.get('/api/communities/LAZ/participation')).body.periods;
     expect(participation.every((p: { cumulativeParticipants: number | null }) => p.cumulativeParticipants === null)).toBe(true);
     // Other grains and breakdowns would add totals that undo the table: refused with a reason.
-    for (const query of ['measures=attendances&grain=week', 'measures=attendances&grain=quarter', 'measures=distinctParticipants&grain=year&dimensions=group']) {
+    for (const query of [
+      'measures=attendances&grain=week',
+      'measures=attendances&grain=quarter',
+      'measures=distinctParticipants&grain=year&dimensions=group',
+    ]) {
       const { status, body } = await auditor.get(`/api/metrics?${query}`);
       expect(status, query).toBe(400);
       expect(body.message).toMatch(/W widoku audytora/);
@@ -131,7 +147,9 @@ describe('GET /api/activities', () => {
       }),
     ]);
     expect((await installation.sessions.director.get('/api/activities?from=2022-13-01')).status).toBe(400);
-    expect((await installation.sessions.director.get('/api/activities?community=XYZ')).body.message).toBe('Społeczność (community) musi być jedną z: WZG, OST, LAZ (podano „XYZ”).');
+    expect((await installation.sessions.director.get('/api/activities?community=XYZ')).body.message).toBe(
+      'Społeczność (community) musi być jedną z: WZG, OST, LAZ (podano „XYZ”).',
+    );
   });
 });
 
@@ -141,7 +159,11 @@ describe('indicator sources and exports', () => {
     expect(status).toBe(200);
     expect(body.window).toEqual({ from: '2021-01-01', to: '2022-07-02' });
     expect(body.activities.map((a: { externalId: string }) => a.externalId)).toEqual(['K1', 'K2']);
-    expect(body.activities[1]).toMatchObject({ attendances: null, suppressed: ['attendances', 'namedAttendances'], source: expect.objectContaining({ file: 'dziennik.csv', row: 3 }) });
+    expect(body.activities[1]).toMatchObject({
+      attendances: null,
+      suppressed: ['attendances', 'namedAttendances'],
+      source: expect.objectContaining({ file: 'dziennik.csv', row: 3 }),
+    });
     // P2 counts animation activities only: the workshop K1 (education) is not behind it.
     const p2 = await installation.sessions.auditor.get('/api/indicators/P2/sources?year=2022&community=OST');
     expect(p2.body.activities.map((a: { externalId: string }) => a.externalId)).toEqual(['K2']);
@@ -179,7 +201,11 @@ describe('indicator sources and exports', () => {
       const response = await installation.sessions.auditor.fetch(pathname);
       expect(response.status, pathname).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     }
     const bad = await installation.sessions.auditor.get('/api/exports/indicators?format=docx');
     expect(bad.status).toBe(400);

@@ -21,7 +21,10 @@ describe('the OpenAPI document', () => {
     const ui = await fetch(`${server.url}/api/docs`);
     expect(ui.status).toBe(200);
     expect(ui.headers.get('content-type')).toMatch(/text\/html/);
-    const document = (await (await fetch(`${server.url}/api/docs-json`)).json()) as { openapi: string; paths: Record<string, Record<string, { 'x-osl-access': unknown; responses: Record<string, { content?: unknown }>; requestBody?: unknown }>> };
+    const document = (await (await fetch(`${server.url}/api/docs-json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { 'x-osl-access': unknown; responses: Record<string, { content?: unknown }>; requestBody?: unknown }>>;
+    };
     expect(document.openapi).toBe('3.1.0');
     for (const [key, access] of Object.entries(accessMatrix)) {
       const [method, route] = key.split(' ');

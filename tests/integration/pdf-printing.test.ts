@@ -26,9 +26,18 @@ beforeAll(async () => {
   server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
   const dir = path.join(environment.dataDir, 'fixtures');
   const files = [
-    writeCsv(dir, 'rejestr.csv', [['kod', 'spolecznosc'], ['OST-1', 'OST']]),
-    writeCsv(dir, 'dziennik.csv', [['id', 'data', 'spolecznosc', 'typ', 'tytul'], ['K1', '14.01.2022', 'OST', 'WARSZTAT', 'Warsztaty']]),
-    writeCsv(dir, 'lista.csv', [['id_dzialania', 'kod'], ['K1', 'OST-1']]),
+    writeCsv(dir, 'rejestr.csv', [
+      ['kod', 'spolecznosc'],
+      ['OST-1', 'OST'],
+    ]),
+    writeCsv(dir, 'dziennik.csv', [
+      ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
+      ['K1', '14.01.2022', 'OST', 'WARSZTAT', 'Warsztaty'],
+    ]),
+    writeCsv(dir, 'lista.csv', [
+      ['id_dzialania', 'kod'],
+      ['K1', 'OST-1'],
+    ]),
   ];
   const reports = await server.app.get(ImportService).importPaths(files, { source: 'cli', importedBy: 'test' });
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
@@ -47,7 +56,11 @@ describe('PDF printing', () => {
     expect(pool.launches).toBe(0);
     const first = await director.fetch('/api/exports/indicators?format=pdf');
     expect(first.status).toBe(200);
-    expect(Buffer.from(await first.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await first.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(pool.launches).toBe(1);
 
     // More at once than 2 rendering + 8 waiting: the rest are refused at once, with when to come back.
@@ -65,7 +78,12 @@ describe('PDF printing', () => {
     expect(refused.length).toBeGreaterThan(0);
     for (const answer of refused) {
       expect(answer).toMatchObject({ status: 503, retryAfter: '5' });
-      expect(JSON.parse(answer.body.toString())).toMatchObject({ kind: 'unavailable', code: 'busy', message: 'Serwer drukuje teraz inne pliki PDF; spróbuj ponownie za chwilę.', retryAfterSeconds: 5 });
+      expect(JSON.parse(answer.body.toString())).toMatchObject({
+        kind: 'unavailable',
+        code: 'busy',
+        message: 'Serwer drukuje teraz inne pliki PDF; spróbuj ponownie za chwilę.',
+        retryAfterSeconds: 5,
+      });
     }
     expect(pool.load.peakRendering).toBe(2);
     expect(pool.launches).toBe(1);

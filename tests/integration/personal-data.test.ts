@@ -55,7 +55,9 @@ describe('personal data', () => {
       const instance = await DuckDBInstance.create(path.join(dir, file), { access_mode: 'READ_ONLY' });
       const connection = await instance.connect();
       try {
-        const columns = (await connection.runAndReadAll(`SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR'`)).getRowObjects();
+        const columns = (
+          await connection.runAndReadAll(`SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR'`)
+        ).getRowObjects();
         expect(columns.length).toBeGreaterThan(0);
         for (const { table_name: table, column_name: column } of columns) {
           const values = (await connection.runAndReadAll(`SELECT DISTINCT "${column}"::VARCHAR AS v FROM "${table}"`)).getRowObjects();
@@ -71,7 +73,10 @@ describe('personal data', () => {
 
   it('never reaches the logs', () => {
     const logs = path.join(installation.environment.dataDir, 'logs');
-    const text = fs.readdirSync(logs).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('\n');
+    const text = fs
+      .readdirSync(logs)
+      .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'))
+      .join('\n');
     expect(text.length).toBeGreaterThan(1000);
     expect(namesIn(text)).toEqual([]);
   });
@@ -103,7 +108,15 @@ describe('personal data', () => {
   it('never reaches the auditor’s or the administrator’s view of any figure', async () => {
     for (const viewer of ['auditor', 'admin', 'organizerLaz'] as const) {
       const session = installation.sessions[viewer];
-      for (const pathname of ['/api/indicators', '/api/alerts?status=all', '/api/pipeline/runs', '/api/config', '/api/communities/OST/participation', '/api/communities/LAZ/participation', '/api/communities/ALL/participation']) {
+      for (const pathname of [
+        '/api/indicators',
+        '/api/alerts?status=all',
+        '/api/pipeline/runs',
+        '/api/config',
+        '/api/communities/OST/participation',
+        '/api/communities/LAZ/participation',
+        '/api/communities/ALL/participation',
+      ]) {
         const answer = await session.get(pathname);
         expect(answer.status, `${pathname} as ${viewer}`).toBe(200);
         expect(namesIn(JSON.stringify(answer.body)), `${pathname} as ${viewer}`).toEqual([]);

@@ -174,7 +174,11 @@ describe('pipeline failures', () => {
     expect(await indicatorValues()).not.toEqual(valuesBefore);
 
     // The killed run's record is settled by the next run (holding the lock, it knows no other run lives), not only at the next start.
-    expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^abandoned: the process stopped \(found gone at /), finishedAt: expect.any(Date) });
+    expect(await runStatus(run.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^abandoned: the process stopped \(found gone at /),
+      finishedAt: expect.any(Date),
+    });
     await context.get(BootstrapService).start({ demoIfEmpty: false, runPipeline: false });
     expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('abandoned'), finishedAt: expect.any(Date) });
     expect((await runStatus(next.id)).status).toBe('succeeded');
@@ -195,7 +199,11 @@ describe('pipeline failures', () => {
       for (let attempt = 0; attempt < 2; attempt += 1) {
         const answer = await get(server, '/api/indicators?year=2022');
         expect(answer.status).toBe(503);
-        expect(answer.body.message).toMatch(new RegExp(`^Dane analityczne są niedostępne: nie da się odczytać pliku ${corrupt} \\(IO Error: .*not a valid DuckDB database file.*\\)\\. Następny przebieg przetwarzania odbuduje go`));
+        expect(answer.body.message).toMatch(
+          new RegExp(
+            `^Dane analityczne są niedostępne: nie da się odczytać pliku ${corrupt} \\(IO Error: .*not a valid DuckDB database file.*\\)\\. Następny przebieg przetwarzania odbuduje go`,
+          ),
+        );
         expect((await get(server, '/api/communities/wzg/participation')).status).toBe(503);
       }
       const health = await get(server, '/api/health');
@@ -218,7 +226,11 @@ describe('pipeline failures', () => {
       const answer = await get(server, '/api/indicators');
       expect(answer.status).toBe(503);
       expect(answer.body.message).toContain('Is a directory');
-      expect(await pipeline().run('schedule', 'incremental')).toMatchObject({ status: 'succeeded', mode: 'full', fallbackReason: expect.stringMatching(/^the published state cannot be read/) });
+      expect(await pipeline().run('schedule', 'incremental')).toMatchObject({
+        status: 'succeeded',
+        mode: 'full',
+        fallbackReason: expect.stringMatching(/^the published state cannot be read/),
+      });
       expect(await get(server, '/api/indicators')).toEqual(healthy);
       expect(analyticsEntries(dataDir)).toEqual(['CURRENT.json', pointer(dataDir)!.file]);
 
@@ -228,7 +240,9 @@ describe('pipeline failures', () => {
       fs.truncateSync(publishedPath(dataDir), Math.floor(fs.statSync(publishedPath(dataDir)).size / 2));
       server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
       const [line] = logLines(dataDir, `analytics file ${truncated} unreadable (`).filter((l) => l.includes('[Bootstrap]'));
-      expect(line).toMatch(/WARN \[Bootstrap\] analytics file analytics-\d+\.duckdb unreadable \(IO Error: Could not read enough bytes .*\); rebuilding from the operational database$/);
+      expect(line).toMatch(
+        /WARN \[Bootstrap\] analytics file analytics-\d+\.duckdb unreadable \(IO Error: Could not read enough bytes .*\); rebuilding from the operational database$/,
+      );
       expect(await database().pipelineRun.findFirst({ orderBy: { id: 'desc' } })).toMatchObject({ trigger: 'startup', mode: 'full', status: 'succeeded' });
       expect(pointer(dataDir)!.file).not.toBe(truncated);
       expect(await get(server, '/api/indicators')).toEqual(healthy);
@@ -245,7 +259,11 @@ describe('pipeline failures', () => {
     // The build file cannot be created: a folder stands at its path.
     fs.mkdirSync(path.join(analyticsDir, runFile('build', nextId)));
     const unwritable = await pipeline().run('cli', 'full');
-    expect(unwritable).toMatchObject({ id: nextId, status: 'failed', error: expect.stringMatching(new RegExp(`^IO Error: .*${runFile('build', nextId)}.*Is a directory`)) });
+    expect(unwritable).toMatchObject({
+      id: nextId,
+      status: 'failed',
+      error: expect.stringMatching(new RegExp(`^IO Error: .*${runFile('build', nextId)}.*Is a directory`)),
+    });
     expect(await runStatus(nextId)).toMatchObject({ status: 'failed', error: unwritable.error, analyticsFile: null });
     expect(pointer(dataDir)).toEqual(before);
     expect(await indicatorValues()).toEqual(valuesBefore);
@@ -253,7 +271,11 @@ describe('pipeline failures', () => {
     // The finished build cannot be put in place: a folder stands where it would be published.
     fs.mkdirSync(path.join(analyticsDir, runFile('analytics', nextId + 1), 'inside'), { recursive: true });
     const unpublishable = await pipeline().run('cli', 'incremental');
-    expect(unpublishable).toMatchObject({ id: nextId + 1, status: 'failed', error: expect.stringContaining(`cannot publish ${runFile('build', nextId + 1)} as ${runFile('analytics', nextId + 1)}`) });
+    expect(unpublishable).toMatchObject({
+      id: nextId + 1,
+      status: 'failed',
+      error: expect.stringContaining(`cannot publish ${runFile('build', nextId + 1)} as ${runFile('analytics', nextId + 1)}`),
+    });
     expect((await runStatus(nextId + 1)).status).toBe('failed');
     expect(fs.existsSync(path.join(analyticsDir, runFile('build', nextId + 1)))).toBe(false);
     expect(pointer(dataDir)).toEqual(before);
@@ -292,7 +314,9 @@ describe('pipeline failures', () => {
     });
     expect(serverRun.status).toBe('succeeded');
     expect(cli!.status).toBe(1);
-    expect(JSON.parse(cli!.stdout)).toEqual({ error: { kind: 'conflict', code: 'busy', key: 'pipeline.busy', message: expect.stringContaining(`przebieg nr ${serverRun.id}, proces ${process.pid}`) } });
+    expect(JSON.parse(cli!.stdout)).toEqual({
+      error: { kind: 'conflict', code: 'busy', key: 'pipeline.busy', message: expect.stringContaining(`przebieg nr ${serverRun.id}, proces ${process.pid}`) },
+    });
     expect(await database().pipelineRun.count()).toBe(runsBefore + 3);
   });
 
@@ -300,7 +324,12 @@ describe('pipeline failures', () => {
     const other = environmentWithOwnConfig(now, withoutSchedule);
     let installation = await openInstallation(other);
     try {
-      const small = writeHistory(path.join(other.dataDir, 'fixtures'), { prefix: '', participantsPerCommunity: 24, activitiesPerMonth: 2, attendeesPerActivity: 6 });
+      const small = writeHistory(path.join(other.dataDir, 'fixtures'), {
+        prefix: '',
+        participantsPerCommunity: 24,
+        activitiesPerMonth: 2,
+        attendeesPerActivity: 6,
+      });
       await importFiles(small.files, installation);
       expect((await installation.get(PipelineService).run('cli', 'full')).status).toBe('succeeded');
       const before = await installation.get(IndicatorsService).list();
@@ -309,8 +338,22 @@ describe('pipeline failures', () => {
       editConfig<Record<string, unknown>[]>(other.configDir, 'indicators.json', (indicators) => {
         const template = indicators.find((i) => i.code === 'P1')!;
         indicators.push(
-          { ...template, code: 'P9', namePl: 'Osoby z co najmniej 2 obecnościami', nameEn: 'People with at least 2 attendances', computation: { kind: 'distinct_participants', minAttendances: 2 } },
-          { ...template, code: 'P10', namePl: 'Liczba warsztatów w roku', nameEn: 'Workshops in the year', unit: 'activities', cumulative: false, computation: { kind: 'activity_count', types: ['WARSZTAT'] } },
+          {
+            ...template,
+            code: 'P9',
+            namePl: 'Osoby z co najmniej 2 obecnościami',
+            nameEn: 'People with at least 2 attendances',
+            computation: { kind: 'distinct_participants', minAttendances: 2 },
+          },
+          {
+            ...template,
+            code: 'P10',
+            namePl: 'Liczba warsztatów w roku',
+            nameEn: 'Workshops in the year',
+            unit: 'activities',
+            cumulative: false,
+            computation: { kind: 'activity_count', types: ['WARSZTAT'] },
+          },
         );
       });
       await installation.close();
@@ -319,7 +362,9 @@ describe('pipeline failures', () => {
       expect(run).toMatchObject({ status: 'succeeded', mode: 'full', fallbackReason: 'the configuration changed' });
 
       const values = await installation.get(IndicatorsService).list();
-      const computed = Object.fromEntries(values.filter((v) => v.code === 'P9' || v.code === 'P10').map((v) => [`${v.code} ${v.year} ${v.community}`, v.value]));
+      const computed = Object.fromEntries(
+        values.filter((v) => v.code === 'P9' || v.code === 'P10').map((v) => [`${v.code} ${v.year} ${v.community}`, v.value]),
+      );
       expect(computed).toEqual(countByHand(small));
       expect(Object.keys(computed)).toHaveLength(2 * 3 * 4);
       // The indicators there before are untouched.
@@ -343,7 +388,10 @@ describe('pipeline failures', () => {
     const picked = await pipeline().run('schedule', 'incremental');
     expect(picked).toMatchObject({ status: 'succeeded', mode: 'incremental', fallbackReason: null });
     const countsAfter = await publishedCounts();
-    expect(countsAfter).toMatchObject({ participants: countsBefore.participants + arriving.people, attendances: countsBefore.attendances + arriving.attendances });
+    expect(countsAfter).toMatchObject({
+      participants: countsBefore.participants + arriving.people,
+      attendances: countsBefore.attendances + arriving.attendances,
+    });
     const incremental = await indicatorValues();
     expect((await pipeline().run('cli', 'full')).status).toBe('succeeded');
     expect(await indicatorValues()).toEqual(incremental);
@@ -385,7 +433,10 @@ describe('pipeline failures', () => {
     });
     const last = await pipeline().run('schedule', 'incremental');
     expect(last).toMatchObject({ status: 'succeeded', mode: 'incremental', fallbackReason: null });
-    expect(await publishedCounts()).toMatchObject({ participants: countsAfter.participants + late.people, attendances: countsAfter.attendances + late.attendances });
+    expect(await publishedCounts()).toMatchObject({
+      participants: countsAfter.participants + late.people,
+      attendances: countsAfter.attendances + late.attendances,
+    });
   });
 });
 
@@ -431,7 +482,6 @@ async function cliRunPastItsRead(interruption: string) {
 }
 
 describe('pipeline failures (issue 11)', () => {
-
   it('a scheduled run meeting a run in progress is recorded as coalesced into it; one that cannot start is recorded as failed, with why, and retried', async () => {
     const timers: { delayMs: number; fire: () => void }[] = [];
     const timer: RetryTimer = (_name, delayMs, fire) => {
@@ -454,7 +504,9 @@ describe('pipeline failures (issue 11)', () => {
       mode: 'incremental',
       status: 'skipped',
       error: null,
-      note: expect.stringMatching(new RegExp(`^incremental-15min: coalesced into run #${holding.id} \\(incremental\\) in progress \\(process ${process.pid}, since `)),
+      note: expect.stringMatching(
+        new RegExp(`^incremental-15min: coalesced into run #${holding.id} \\(incremental\\) in progress \\(process ${process.pid}, since `),
+      ),
     });
     expect(timers).toEqual([]);
 
@@ -465,15 +517,24 @@ describe('pipeline failures (issue 11)', () => {
     await jobs.runPipelineJob('incremental-15min', 'incremental');
     const failed = await runStatus((await database().pipelineRun.findFirstOrThrow({ orderBy: { id: 'desc' } })).id);
     expect(failed).toMatchObject({ trigger: 'schedule', mode: 'incremental', status: 'failed', finishedAt: expect.any(Date) });
-    expect(failed.error).toMatch(/^incremental-15min: could not start: cannot take the pipeline lock: .*pipeline\.lock is not a file \(remove it\); retry 1 of 3 at \d{4}-\d\d-\d\dT/);
+    expect(failed.error).toMatch(
+      /^incremental-15min: could not start: cannot take the pipeline lock: .*pipeline\.lock is not a file \(remove it\); retry 1 of 3 at \d{4}-\d\d-\d\dT/,
+    );
     expect((await withLanguage('en', () => pipeline().list())).find((r) => r.id === failed.id)).toMatchObject({ status: 'failed', error: failed.error });
-    expect((await pipeline().list()).find((r) => r.id === failed.id)!.error).toMatch(/^incremental-15min: nie udało się uruchomić: cannot take the pipeline lock: .*; ponowienie 1 z 3 o /);
+    expect((await pipeline().list()).find((r) => r.id === failed.id)!.error).toMatch(
+      /^incremental-15min: nie udało się uruchomić: cannot take the pipeline lock: .*; ponowienie 1 z 3 o /,
+    );
     expect(timers.map((t) => t.delayMs)).toEqual([60_000]);
     expect(jobs.pendingRetry()).toMatchObject({ job: 'incremental-15min', mode: 'incremental', retry: 1 });
 
     fs.rmdirSync(lockPath);
     timers[0]!.fire();
-    const retried = await waitFor(() => database().pipelineRun.findFirst({ where: { id: { gt: failed.id }, status: { not: 'running' } } }), 'the retry to run', 60_000, 20);
+    const retried = await waitFor(
+      () => database().pipelineRun.findFirst({ where: { id: { gt: failed.id }, status: { not: 'running' } } }),
+      'the retry to run',
+      60_000,
+      20,
+    );
     expect(retried).toMatchObject({ trigger: 'schedule', mode: 'incremental', status: 'succeeded' });
     expect(jobs.pendingRetry()).toBeNull();
   });
@@ -486,12 +547,23 @@ describe('pipeline failures (issue 11)', () => {
     await cli.exited;
 
     // Nobody restarts anything: the history (and the health answer) tell the truth once the lease has run out.
-    const shown = await waitFor(async () => (await withLanguage('en', () => pipeline().list())).find((r) => r.id === run.id && r.status !== 'running'), 'the run to show as abandoned', 10_000, 50);
+    const shown = await waitFor(
+      async () => (await withLanguage('en', () => pipeline().list())).find((r) => r.id === run.id && r.status !== 'running'),
+      'the run to show as abandoned',
+      10_000,
+      50,
+    );
     const lastLease = (await runStatus(run.id)).leaseExpiresAt!;
-    expect(shown).toMatchObject({ status: 'failed', finishedAt: lastLease, error: `abandoned: the process stopped (its lease ran out at ${lastLease.toISOString()})` });
+    expect(shown).toMatchObject({
+      status: 'failed',
+      finishedAt: lastLease,
+      error: `abandoned: the process stopped (its lease ran out at ${lastLease.toISOString()})`,
+    });
     expect(lastLease.getTime()).toBeLessThanOrEqual(Date.now());
     // Read in Polish (outside a request or command, and for a Polish request), it says so in Polish.
-    expect((await pipeline().list()).find((r) => r.id === run.id)!.error).toBe(`porzucony: proces się zatrzymał (jego dzierżawa wygasła ${lastLease.toISOString()})`);
+    expect((await pipeline().list()).find((r) => r.id === run.id)!.error).toBe(
+      `porzucony: proces się zatrzymał (jego dzierżawa wygasła ${lastLease.toISOString()})`,
+    );
 
     // The next run settles the record as it was shown.
     const next = await pipeline().run('cli', 'incremental');
@@ -510,7 +582,10 @@ describe('pipeline failures (issue 11)', () => {
       const next = await pipeline().run('api', 'incremental');
       expect(next.status).toBe('succeeded');
       expect(pointer(dataDir)!.runId).toBe(next.id);
-      expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^abandoned: the process stopped \(its lease ran out at /) });
+      expect(await runStatus(run.id)).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/^abandoned: the process stopped \(its lease ran out at /),
+      });
     } finally {
       cli.child.kill('SIGCONT');
     }
@@ -545,9 +620,13 @@ describe('pipeline failures (issue 11)', () => {
     // could not be published); that its build file could not be removed either only comes after it.
     expect(run.status).toBe('failed');
     const [cause, cleanUp] = run.error!.split('; the clean-up also failed: ');
-    expect(cause).toMatch(new RegExp(`${runFile('build', run.id).replace('.', '\\.')}.*(Operation not permitted|operation not permitted|Permission denied|permission denied)`));
+    expect(cause).toMatch(
+      new RegExp(`${runFile('build', run.id).replace('.', '\\.')}.*(Operation not permitted|operation not permitted|Permission denied|permission denied)`),
+    );
     expect(cause).not.toMatch(/^(EPERM|EACCES): [a-z ]+, (unlink|rmdir|scandir)/);
-    expect(cleanUp).toMatch(new RegExp(`^(EPERM: operation not permitted|EACCES: permission denied), unlink '.*${runFile('build', run.id).replace('.', '\\.')}'`));
+    expect(cleanUp).toMatch(
+      new RegExp(`^(EPERM: operation not permitted|EACCES: permission denied), unlink '.*${runFile('build', run.id).replace('.', '\\.')}'`),
+    );
     expect(await runStatus(run.id)).toMatchObject({ status: 'failed', error: run.error });
     expect(pointer(dataDir)).toEqual(before);
     expect(await indicatorValues()).toEqual(valuesBefore);
@@ -571,7 +650,9 @@ function countByHand(history: GeneratedHistory): Record<string, number> {
         if (yearOf(a) <= year && (scope === 'ALL' || a.community === scope)) attendances.set(participant, (attendances.get(participant) ?? 0) + 1);
       }
       expected[`P9 ${year} ${scope}`] = [...attendances.values()].filter((n) => n >= 2).length;
-      expected[`P10 ${year} ${scope}`] = history.activities.filter((a) => yearOf(a) === year && a.type === 'WARSZTAT' && (scope === 'ALL' || a.community === scope)).length;
+      expected[`P10 ${year} ${scope}`] = history.activities.filter(
+        (a) => yearOf(a) === year && a.type === 'WARSZTAT' && (scope === 'ALL' || a.community === scope),
+      ).length;
     }
   }
   return expected;

@@ -36,11 +36,13 @@ function attempt(from: string, email: string, password: string): Promise<Respons
 }
 
 async function statusesOf(responses: Promise<Response>[]): Promise<number[]> {
-  return Promise.all(responses.map(async (pending) => {
-    const response = await pending;
-    await response.arrayBuffer();
-    return response.status;
-  }));
+  return Promise.all(
+    responses.map(async (pending) => {
+      const response = await pending;
+      await response.arrayBuffer();
+      return response.status;
+    }),
+  );
 }
 
 function auditRows(address: string) {
@@ -84,7 +86,9 @@ describe('a flood of wrong passwords', () => {
       ['auth.sign-in-failed', accounts.auditor, { reason: 'wrong password', count: 1 }],
       ['auth.sign-in-blocked', accounts.auditor, { count: 1 }],
     ]);
-    expect((await auditRows('203.0.113.5')).map((r) => [r.action, r.actor, r.entityId, r.after])).toEqual([['auth.sign-in-failed', 'anonymous', null, { reason: 'unknown account', count: 1 }]]);
+    expect((await auditRows('203.0.113.5')).map((r) => [r.action, r.actor, r.entityId, r.after])).toEqual([
+      ['auth.sign-in-failed', 'anonymous', null, { reason: 'unknown account', count: 1 }],
+    ]);
 
     // The counts of windows still open are written at shutdown; here, by hand.
     await server.app.get(AuthService).flushSignInAudit();
@@ -154,7 +158,11 @@ describe('password hashing under a flood', () => {
       const response = await attempt('10.65.0.1', accounts.director, testPassword);
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(await response.json()).toMatchObject({ kind: 'unavailable', code: 'busy', message: 'Serwer sprawdza teraz inne logowania; spróbuj ponownie za chwilę.' });
+      expect(await response.json()).toMatchObject({
+        kind: 'unavailable',
+        code: 'busy',
+        message: 'Serwer sprawdza teraz inne logowania; spróbuj ponownie za chwilę.',
+      });
     } finally {
       release();
       await Promise.all(occupied);

@@ -12,7 +12,8 @@ import { accounts, startSecuredInstallation, type SecuredInstallation } from '..
 let installation: SecuredInstallation;
 let closeRestarted: (() => Promise<void>) | null = null;
 const shippedConfigDir = path.join(import.meta.dirname, '..', '..', 'data', 'config');
-const shippedFiles = () => Object.fromEntries(fs.readdirSync(shippedConfigDir).map((name) => [name, fs.readFileSync(path.join(shippedConfigDir, name), 'utf8')]));
+const shippedFiles = () =>
+  Object.fromEntries(fs.readdirSync(shippedConfigDir).map((name) => [name, fs.readFileSync(path.join(shippedConfigDir, name), 'utf8')]));
 
 beforeAll(async () => {
   installation = await startSecuredInstallation();
@@ -42,12 +43,20 @@ describe('PUT /api/indicators/:code/targets', () => {
     const filesBefore = shippedFiles();
     const before = (await director.get('/api/indicators?year=2022&community=OST')).body.find((r: { code: string }) => r.code === 'P2');
     shippedTarget = before.target;
-    const response = await director.fetch('/api/indicators/P2/targets', { method: 'PUT', headers: json, body: JSON.stringify({ targets: { OST: { '2022': 1 } } }) });
+    const response = await director.fetch('/api/indicators/P2/targets', {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ targets: { OST: { '2022': 1 } } }),
+    });
     expect(response.status).toBe(200);
     const { pipelineRunId, indicator } = await response.json();
     expect(indicator.targets.OST['2022']).toBe(1);
     // The configuration's version changed: the run rebuilds in full, as a changed configuration file did.
-    expect(await runFinished(pipelineRunId)).toMatchObject({ status: 'succeeded', mode: 'full', note: 'pełna przebudowa zamiast przyrostowej: zmieniła się konfiguracja' });
+    expect(await runFinished(pipelineRunId)).toMatchObject({
+      status: 'succeeded',
+      mode: 'full',
+      note: 'pełna przebudowa zamiast przyrostowej: zmieniła się konfiguracja',
+    });
     const after = (await director.get('/api/indicators?year=2022&community=OST')).body.find((r: { code: string }) => r.code === 'P2');
     expect(after.target).toBe(1);
     expect(after.target).not.toBe(before.target);
@@ -55,7 +64,11 @@ describe('PUT /api/indicators/:code/targets', () => {
     expect(fs.existsSync(path.join(installation.environment.dataDir, 'config'))).toBe(false);
     expect(shippedFiles()).toEqual(filesBefore);
     const trail = (await director.get('/api/audit?entity=indicator&entityId=P2')).body.events;
-    expect(trail[0]).toMatchObject({ actor: 'dyrektor@test.osl', action: 'config.updated', before: expect.objectContaining({ targets: expect.objectContaining({ OST: expect.objectContaining({ '2022': before.target }) }) }) });
+    expect(trail[0]).toMatchObject({
+      actor: 'dyrektor@test.osl',
+      action: 'config.updated',
+      before: expect.objectContaining({ targets: expect.objectContaining({ OST: expect.objectContaining({ '2022': before.target }) }) }),
+    });
     expect(trail[0].after.targets.OST['2022']).toBe(1);
   });
 
@@ -68,7 +81,8 @@ describe('PUT /api/indicators/:code/targets', () => {
     expect((await put(installation.sessions.director, { targets: { OST: { '2031': 5 } } })).status).toBe(400);
     expect((await put(installation.sessions.director, { targets: { R2X: 1 } })).status).toBe(400);
     expect((await put(installation.sessions.director, { targets: { OST: { '2022': 5 } } }, 'NOPE')).status).toBe(404);
-    for (const name of ['auditor', 'admin', 'organizer'] as const) expect((await put(installation.sessions[name], { targets: { OST: { '2022': 5 } } })).status, name).toBe(403);
+    for (const name of ['auditor', 'admin', 'organizer'] as const)
+      expect((await put(installation.sessions[name], { targets: { OST: { '2022': 5 } } })).status, name).toBe(403);
     // Nothing refused was kept.
     const p2 = (await installation.sessions.director.get('/api/indicators?year=2022&community=OST')).body.find((r: { code: string }) => r.code === 'P2');
     expect(p2.target).toBe(1);
@@ -88,7 +102,8 @@ describe('PUT /api/indicators/:code/targets', () => {
     const restarted = await startServer(environment, { demoIfEmpty: false, runPipeline: true });
     closeRestarted = () => restarted.close();
     const director = await signIn(restarted.url, accounts.director);
-    const p2 = (community: string) => director.get(`/api/indicators?year=2022&community=${community}`).then((r) => r.body.find((i: { code: string }) => i.code === 'P2'));
+    const p2 = (community: string) =>
+      director.get(`/api/indicators?year=2022&community=${community}`).then((r) => r.body.find((i: { code: string }) => i.code === 'P2'));
     expect((await p2('OST')).target).toBe(1);
     // Seeded once: the file's other change is not taken either.
     expect((await p2('LAZ')).target).not.toBe(78);

@@ -43,7 +43,13 @@ beforeAll(async () => {
     ['A2', '12.04.2022', 'OST', 'SPOTKANIE', 'Spotkanie mieszkańców', ''],
     ['A3', '15.05.2022', 'LAZ', 'PRELEKCJA', 'Prelekcja o zdrowiu', ''],
   ]);
-  const attendance = csv([['ID działania', 'Kod uczestnika'], ['A1', 'WZG-0001'], ['A1', 'WZG-0002'], ['A2', 'OST-0001'], ['A3', 'LAZ-0001']]);
+  const attendance = csv([
+    ['ID działania', 'Kod uczestnika'],
+    ['A1', 'WZG-0001'],
+    ['A1', 'WZG-0002'],
+    ['A2', 'OST-0001'],
+    ['A3', 'LAZ-0001'],
+  ]);
   const survey = csv([
     ['Ankieta', 'Data', 'Społeczność', 'JAKOSC_ZYCIA', 'ZAUFANIE', 'POLECAM', 'UWAGI'],
     ['ANK-ROCZNA', '20.10.2022', 'WZG', 5, 4, 'tak', 'Dziękuję'],
@@ -93,7 +99,9 @@ describe('files that are not what they claim to be', () => {
     const fromXlsx = await importRejected(context, 'lista-pusta.xlsx', workbook, { lang: 'en' });
     expect(fromXlsx.kind).toBe('attendance');
     expect(brief(fromXlsx.errors)).toEqual(wholeFile('no_data_rows'));
-    expect(fromXlsx.errors[0].message).toBe('The file holds no data: there is not a single row to import below the header (row 2). Check that this is the right file or sheet.');
+    expect(fromXlsx.errors[0].message).toBe(
+      'The file holds no data: there is not a single row to import below the header (row 2). Check that this is the right file or sheet.',
+    );
     expect(brief(fromXlsx.warnings)).toEqual([
       { row: 3, column: null, value: null, code: 'empty_row_skipped' },
       { row: 4, column: null, value: 'Razem', code: 'totals_row_skipped' },
@@ -115,7 +123,9 @@ describe('files that are not what they claim to be', () => {
       );
     }
     const english = await importRejected(context, 'lista.xlsx', pdfBytes(), { lang: 'en' });
-    expect(english.errors[0].message).toBe('This is not a CSV or XLSX file (detected: PDF). Save the data from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".');
+    expect(english.errors[0].message).toBe(
+      'This is not a CSV or XLSX file (detected: PDF). Save the data from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+    );
   });
 
   it('an XLSX that is a zip bomb, honest or lying about its size', async () => {
@@ -146,7 +156,13 @@ describe('files that are not what they claim to be', () => {
   it('bytes of an unknown encoding', async () => {
     // Windows-1250 leaves 0x98 undefined: neither UTF-8 nor Windows-1250.
     const undefinedByte = Buffer.concat([
-      csv([['Kod uczestnika', 'Społeczność', 'Imię', 'Nazwisko'], ['WZG-0101', 'WZG', 'Łucja', 'Żak']], { encoding: 'windows-1250' }),
+      csv(
+        [
+          ['Kod uczestnika', 'Społeczność', 'Imię', 'Nazwisko'],
+          ['WZG-0101', 'WZG', 'Łucja', 'Żak'],
+        ],
+        { encoding: 'windows-1250' },
+      ),
       Buffer.from('WZG-0102;WZG;Ma'),
       Buffer.from([0x98]),
       Buffer.from('ja;Nowak\r\n'),
@@ -158,7 +174,10 @@ describe('files that are not what they claim to be', () => {
     );
     // UTF-8 with one stray Latin-1 byte: refused at that line, never read as Windows-1250 (which would garble every ś and ó).
     const strayByte = Buffer.concat([
-      csv([['Kod uczestnika', 'Społeczność', 'Imię', 'Nazwisko'], ['WZG-0101', 'WZG', 'Zośka', 'Wójcik']]),
+      csv([
+        ['Kod uczestnika', 'Społeczność', 'Imię', 'Nazwisko'],
+        ['WZG-0101', 'WZG', 'Zośka', 'Wójcik'],
+      ]),
       Buffer.from('WZG-0102;WZG;Ren'),
       Buffer.from([0xe9]),
       Buffer.from(';Dupont\r\n'),
@@ -174,7 +193,14 @@ describe('files that are not what they claim to be', () => {
 
 describe('headers', () => {
   it('missing required columns: every one of them named', async () => {
-    const report = await importRejected(context, 'dziennik.csv', csv([['ID działania', 'Tytuł', 'Miejsce'], ['A9', 'Warsztaty', 'Świetlica']]));
+    const report = await importRejected(
+      context,
+      'dziennik.csv',
+      csv([
+        ['ID działania', 'Tytuł', 'Miejsce'],
+        ['A9', 'Warsztaty', 'Świetlica'],
+      ]),
+    );
     expect(report.kind).toBe('activities');
     expect(brief(report.errors)).toEqual([
       { row: 1, column: 'date', value: null, code: 'missing_column' },
@@ -186,7 +212,15 @@ describe('headers', () => {
       'Brak wymaganej kolumny „community” (może się też nazywać: spolecznosc, spolecznosc_kod).',
       'Brak wymaganej kolumny „type” (może się też nazywać: typ, rodzaj, typ_dzialania).',
     ]);
-    const attendance = await importRejected(context, 'lista.csv', csv([['ID działania', 'Imię'], ['A1', 'Anna']]), { lang: 'en' });
+    const attendance = await importRejected(
+      context,
+      'lista.csv',
+      csv([
+        ['ID działania', 'Imię'],
+        ['A1', 'Anna'],
+      ]),
+      { lang: 'en' },
+    );
     expect(brief(attendance.errors)).toEqual([{ row: 1, column: 'participant_code', value: null, code: 'missing_participant_columns' }]);
     expect(attendance.errors[0].message).toBe('Neither the column "participant_code" nor the pair "first_name" and "last_name" is present.');
   });
@@ -201,7 +235,9 @@ describe('headers', () => {
       ]),
     );
     expect(brief(report.errors)).toEqual([{ row: 1, column: 'participant_code', value: 'KOD_UCZESTNIKA', code: 'duplicate_column' }]);
-    expect(report.errors[0].message).toBe('Kolumna „participant_code” występuje dwa razy: „Kod uczestnika” (kolumna A) i „KOD_UCZESTNIKA” (kolumna B). Zostaw jedną.');
+    expect(report.errors[0].message).toBe(
+      'Kolumna „participant_code” występuje dwa razy: „Kod uczestnika” (kolumna A) i „KOD_UCZESTNIKA” (kolumna B). Zostaw jedną.',
+    );
     expect(brief(report.warnings)).toEqual([{ row: 1, column: 'Data', value: 'Data', code: 'unknown_column' }]);
   });
 
@@ -212,7 +248,10 @@ describe('headers', () => {
     expect(report.errors[0].message).toBe('Wiersz 1 ma 10000 kolumn, a limit to 1000. Sprawdź, czy plik ma właściwy separator kolumn.');
     const workbook = await xlsx([{ name: 'Dziennik', rows: [wide, ['A9', excelDate('2024-02-01'), 'WZG', 'AKCJA', 'Sprzątanie']] }]);
     const fromXlsx = await importRejected(context, 'szeroki.xlsx', workbook, { lang: 'en' });
-    expect(fromXlsx.errors[0]).toMatchObject({ code: 'too_many_columns', message: 'Row 1 has 10000 columns; the limit is 1000. Check that the file uses a proper column separator.' });
+    expect(fromXlsx.errors[0]).toMatchObject({
+      code: 'too_many_columns',
+      message: 'Row 1 has 10000 columns; the limit is 1000. Check that the file uses a proper column separator.',
+    });
   });
 
   it('10,000 columns that are all empty after the data (Excel’s used range) are no columns: imported', async () => {
@@ -290,7 +329,9 @@ describe('values', () => {
       '„02/13/2022” wygląda na datę w zapisie amerykańskim (miesiąc/dzień/rok). Program przyjmuje tylko dzień/miesiąc/rok; użyj DD.MM.RRRR albo RRRR-MM-DD.',
     );
     const english = await importRejected(context, 'dziennik.csv', csv([activityHeader, ['D1', '02/13/2022', 'WZG', 'AKCJA', 'Sprzątanie']]), { lang: 'en' });
-    expect(english.errors[0].message).toBe('"02/13/2022" looks like a US date (month/day/year). Only day/month/year is accepted; use DD.MM.YYYY or YYYY-MM-DD.');
+    expect(english.errors[0].message).toBe(
+      '"02/13/2022" looks like a US date (month/day/year). Only day/month/year is accepted; use DD.MM.YYYY or YYYY-MM-DD.',
+    );
   });
 
   it('future dates (today in Europe/Warsaw), and dates before 2000, in every kind of file', async () => {
@@ -315,9 +356,23 @@ describe('values', () => {
       'Data 2031-01-01 jest w przyszłości (dziś jest 2024-03-02).',
       'Data 1999-12-31 jest wcześniejsza niż najwcześniejsza przyjmowana data (2000-01-01).',
     ]);
-    const register = await importRejected(context, 'rejestr.csv', csv([['Kod', 'Społeczność', 'Data przystąpienia'], ['WZG-0101', 'WZG', '10.03.2024']]));
+    const register = await importRejected(
+      context,
+      'rejestr.csv',
+      csv([
+        ['Kod', 'Społeczność', 'Data przystąpienia'],
+        ['WZG-0101', 'WZG', '10.03.2024'],
+      ]),
+    );
     expect(brief(register.errors)).toEqual([{ row: 2, column: 'joined_on', value: '10.03.2024', code: 'date_in_future' }]);
-    const survey = await importRejected(context, 'ankieta.csv', csv([['Ankieta', 'Data', 'Społeczność', 'OCENA'], ['ANK-PO', '2024-12-01', 'WZG', 5]]));
+    const survey = await importRejected(
+      context,
+      'ankieta.csv',
+      csv([
+        ['Ankieta', 'Data', 'Społeczność', 'OCENA'],
+        ['ANK-PO', '2024-12-01', 'WZG', 5],
+      ]),
+    );
     expect(brief(survey.errors)).toEqual([{ row: 2, column: 'date', value: '2024-12-01', code: 'date_in_future' }]);
   });
 
@@ -375,7 +430,15 @@ describe('values', () => {
       'Odpowiedź 3,5 na pytanie JAKOSC_ZYCIA jest spoza skali 1–5.',
       'Odpowiedź „może” na pytanie POLECAM musi być tak/nie (tak/nie, t/n, 1/0, x/puste).',
     ]);
-    const english = await importRejected(context, 'ankieta.csv', csv([['Ankieta', 'Data', 'Społeczność', 'JAKOSC_ZYCIA'], ['ANK-ROCZNA', '20.10.2023', 'WZG', 'dobrze']]), { lang: 'en' });
+    const english = await importRejected(
+      context,
+      'ankieta.csv',
+      csv([
+        ['Ankieta', 'Data', 'Społeczność', 'JAKOSC_ZYCIA'],
+        ['ANK-ROCZNA', '20.10.2023', 'WZG', 'dobrze'],
+      ]),
+      { lang: 'en' },
+    );
     expect(english.errors[0].message).toBe('The answer "dobrze" to question JAKOSC_ZYCIA must be a number from 1 to 5.');
   });
 });
@@ -406,12 +469,28 @@ describe('references to the register and the activity log', () => {
       'W rejestrze uczestników nie ma kodu „wzg-0001”. Czy chodziło o „WZG-0001”?',
       'W rejestrze uczestników nie ma osoby „Ewa Nieznana”. Dopisz ją najpierw do rejestru albo wpisz jej kod uczestnika.',
     ]);
-    const english = await importRejected(context, 'obecnosci.csv', csv([['ID działania', 'Kod uczestnika'], ['A99', 'WZG-0001']]), { lang: 'en' });
+    const english = await importRejected(
+      context,
+      'obecnosci.csv',
+      csv([
+        ['ID działania', 'Kod uczestnika'],
+        ['A99', 'WZG-0001'],
+      ]),
+      { lang: 'en' },
+    );
     expect(english.errors[0].message).toBe('There is no activity with the id "A99". Import the activity log that contains it first.');
   });
 
   it('a name matching two people in the register', async () => {
-    const report = await importRejected(context, 'lista.csv', csv([['ID działania', 'Nazwisko', 'Imię'], ['A1', 'Kowalska', 'Anna'], ['A1', 'NOWAK', 'jan']]));
+    const report = await importRejected(
+      context,
+      'lista.csv',
+      csv([
+        ['ID działania', 'Nazwisko', 'Imię'],
+        ['A1', 'Kowalska', 'Anna'],
+        ['A1', 'NOWAK', 'jan'],
+      ]),
+    );
     expect(brief(report.errors)).toEqual([{ row: 3, column: 'last_name', value: 'jan NOWAK', code: 'name_ambiguous' }]);
     expect(report.errors[0].message).toBe('Imię i nazwisko „jan NOWAK” pasuje do kilku osób w rejestrze (WZG-0002, OST-0001). Wpisz kod uczestnika.');
   });
@@ -420,7 +499,12 @@ describe('references to the register and the activity log', () => {
     const report = await importRejected(
       context,
       'rejestr.csv',
-      csv([['Kod uczestnika', 'Społeczność', 'Płeć'], ['WZG-0100', 'WZG', 'K'], ['WZG-0101', 'WZG', 'M'], ['WZG-0100', 'WZG', 'M']]),
+      csv([
+        ['Kod uczestnika', 'Społeczność', 'Płeć'],
+        ['WZG-0100', 'WZG', 'K'],
+        ['WZG-0101', 'WZG', 'M'],
+        ['WZG-0100', 'WZG', 'M'],
+      ]),
     );
     expect(brief(report.errors)).toEqual([{ row: 4, column: 'participant_code', value: 'WZG-0100', code: 'duplicate_participant_code' }]);
     expect(report.errors[0].message).toBe('Kod uczestnika „WZG-0100” występuje już w wierszu 2 tego pliku.');
@@ -431,13 +515,24 @@ describe('formula-looking cells', () => {
   const hyperlink = '=HYPERLINK("http://x","klik")';
 
   it('in a participant_code column: an unknown code, shown as written', async () => {
-    const report = await importRejected(context, 'obecnosci.csv', csv([['ID działania', 'Kod uczestnika'], ['A1', hyperlink]]));
+    const report = await importRejected(
+      context,
+      'obecnosci.csv',
+      csv([
+        ['ID działania', 'Kod uczestnika'],
+        ['A1', hyperlink],
+      ]),
+    );
     expect(brief(report.errors)).toEqual([{ row: 2, column: 'participant_code', value: hyperlink, code: 'participant_not_found' }]);
     expect(report.errors[0].message).toBe(`W rejestrze uczestników nie ma kodu „${hyperlink}”.`);
   });
 
   it('in a title: stored verbatim as text, never evaluated, with a warning', async () => {
-    const report = await importOne(context, 'dziennik-formuly.csv', csv([activityHeader, ['G1', '01.02.2024', 'WZG', 'AKCJA', hyperlink], ['G2', '01.02.2024', 'WZG', 'AKCJA', '- bez tytułu -']]));
+    const report = await importOne(
+      context,
+      'dziennik-formuly.csv',
+      csv([activityHeader, ['G1', '01.02.2024', 'WZG', 'AKCJA', hyperlink], ['G2', '01.02.2024', 'WZG', 'AKCJA', '- bez tytułu -']]),
+    );
     expect([report.status, report.created, report.errors]).toEqual(['imported', 2, []]);
     expect(report.warnings).toEqual([
       {
@@ -479,9 +574,15 @@ describe('size', () => {
     expect(report.errors[0].message).toBe(
       'Wiersz zaczynający się w linii 2 jest dłuższy niż 1048576 znaków. Sprawdź, czy nie brakuje zamykającego cudzysłowu.',
     );
-    const unclosed = Buffer.concat([Buffer.from(`${activityHeader.join(';')}\r\nH1;01.02.2024;WZG;AKCJA;"Tytuł bez końca\r\n`), Buffer.alloc(30 * MIB, 'abc\r\n')]);
+    const unclosed = Buffer.concat([
+      Buffer.from(`${activityHeader.join(';')}\r\nH1;01.02.2024;WZG;AKCJA;"Tytuł bez końca\r\n`),
+      Buffer.alloc(30 * MIB, 'abc\r\n'),
+    ]);
     const quote = await importRejected(context, 'cudzyslow.csv', unclosed, { lang: 'en' });
-    expect(quote.errors[0]).toMatchObject({ code: 'line_too_long', message: 'The row starting on line 2 is longer than 1048576 characters. Check for a missing closing quote.' });
+    expect(quote.errors[0]).toMatchObject({
+      code: 'line_too_long',
+      message: 'The row starting on line 2 is longer than 1048576 characters. Check for a missing closing quote.',
+    });
   });
 
   describe('limits from the installation’s project.json (1 MB, 5 rows)', () => {

@@ -143,10 +143,43 @@ async function activitiesWorkbook(): Promise<Buffer> {
       name: 'Działania',
       rows: [
         ['DZIENNIK DZIAŁAŃ — II KWARTAŁ 2022'],
-        ['id', 'data', 'spolecznosc_kod', 'typ_dzialania', 'tytul', 'godziny', 'animator', 'miejsce', 'uczestnicy_anonimowi', 'wspolorganizowane_przez_mieszkancow'],
+        [
+          'id',
+          'data',
+          'spolecznosc_kod',
+          'typ_dzialania',
+          'tytul',
+          'godziny',
+          'animator',
+          'miejsce',
+          'uczestnicy_anonimowi',
+          'wspolorganizowane_przez_mieszkancow',
+        ],
         ['X-01', excelDate('2022-04-02'), 'WZG', 'ANIM_SPORT', 'Turniej piłki', 2.5, 'animator sportowy', 'Boisko', 12, true],
-        ['X-02', { formula: 'B3+7', result: excelDate('2022-04-09') }, 'OST', 'SZKOLENIE', 'Szkolenie z pierwszej pomocy', { formula: '1+0.5', result: 1.5 }, undefined, undefined, { formula: 'SUM(2,3)', result: 5 }, false],
-        ['X-03', 44630, 'LAZ', 'ANIM_SPOL', { richText: [{ text: 'Spotkanie ' }, { text: 'seniorów', font: { bold: true } }] }, '2', undefined, undefined, '0', 'Tak'],
+        [
+          'X-02',
+          { formula: 'B3+7', result: excelDate('2022-04-09') },
+          'OST',
+          'SZKOLENIE',
+          'Szkolenie z pierwszej pomocy',
+          { formula: '1+0.5', result: 1.5 },
+          undefined,
+          undefined,
+          { formula: 'SUM(2,3)', result: 5 },
+          false,
+        ],
+        [
+          'X-03',
+          44630,
+          'LAZ',
+          'ANIM_SPOL',
+          { richText: [{ text: 'Spotkanie ' }, { text: 'seniorów', font: { bold: true } }] },
+          '2',
+          undefined,
+          undefined,
+          '0',
+          'Tak',
+        ],
         ['Suma', undefined, undefined, undefined, undefined, { formula: 'SUM(F3:F5)', result: 6 }, undefined, undefined, 17],
       ],
     },
@@ -180,7 +213,13 @@ const attendanceByName1250 = csv(
 
 async function attendanceWorkbook(): Promise<Buffer> {
   return xlsx([
-    { name: 'Podsumowanie', rows: [['Liczba osób', 3], ['Działanie', 'K-04']] },
+    {
+      name: 'Podsumowanie',
+      rows: [
+        ['Liczba osób', 3],
+        ['Działanie', 'K-04'],
+      ],
+    },
     {
       name: 'Lista obecności',
       rows: [
@@ -231,8 +270,33 @@ describe('the participant register', () => {
     expectImported(report, 'participants', 14);
     expect(report.rows).toBe(14);
     expect(report.warnings).toEqual([]);
-    const stored = await participantsByCode(['WZG-0001', 'WZG-0002', 'WZG-0003', 'WZG-0004', 'OST-0001', 'OST-0002', 'OST-0003', 'OST-0004', 'LAZ-0001', 'LAZ-0002', 'LAZ-0003', 'LAZ-0004', 'LAZ-0005', 'LAZ-0006']);
-    const p = (community: string, gender: string | null, birthYear: number | null, joinedOn: string | null, leader: boolean, leaderSince: string | null, firstName: string | null, lastName: string | null, sourceRow: number) => ({
+    const stored = await participantsByCode([
+      'WZG-0001',
+      'WZG-0002',
+      'WZG-0003',
+      'WZG-0004',
+      'OST-0001',
+      'OST-0002',
+      'OST-0003',
+      'OST-0004',
+      'LAZ-0001',
+      'LAZ-0002',
+      'LAZ-0003',
+      'LAZ-0004',
+      'LAZ-0005',
+      'LAZ-0006',
+    ]);
+    const p = (
+      community: string,
+      gender: string | null,
+      birthYear: number | null,
+      joinedOn: string | null,
+      leader: boolean,
+      leaderSince: string | null,
+      firstName: string | null,
+      lastName: string | null,
+      sourceRow: number,
+    ) => ({
       community,
       gender,
       birthYear,
@@ -437,7 +501,14 @@ describe('surveys', () => {
         answers: Object.fromEntries(r.answers.map((a) => [a.question.code, a.valueText ?? a.valueNumber])),
       })),
     ).toEqual([
-      { survey: 'ANK-PO', date: '2022-03-05', community: 'WZG', participant: 'WZG-0001', row: 2, answers: { OCENA: 5, PONOWNIE: 1, UWAGI: 'Super, dziękuję!\nWięcej takich zajęć' } },
+      {
+        survey: 'ANK-PO',
+        date: '2022-03-05',
+        community: 'WZG',
+        participant: 'WZG-0001',
+        row: 2,
+        answers: { OCENA: 5, PONOWNIE: 1, UWAGI: 'Super, dziękuję!\nWięcej takich zajęć' },
+      },
       { survey: 'ANK-PO', date: '2022-03-05', community: 'WZG', participant: null, row: 3, answers: { OCENA: 4, PONOWNIE: 0 } },
       { survey: 'ANK-PO', date: '2022-03-05', community: 'OST', participant: 'OST-0001', row: 4, answers: { OCENA: 1, PONOWNIE: 0 } },
       { survey: 'ANK-PO', date: '2022-03-05', community: 'OST', participant: null, row: 5, answers: { OCENA: 3, PONOWNIE: 1 } },
@@ -467,7 +538,15 @@ describe('surveys', () => {
 describe('provenance, idempotency and corrections', () => {
   it('every stored row knows its import: file name, SHA-256, who and when', async () => {
     const activity = await db().activity.findUniqueOrThrow({ where: { externalId: 'K-01' }, include: { importBatch: true } });
-    expect(activity.importBatch).toMatchObject({ fileName: 'dziennik-2022.csv', kind: 'activities', status: 'imported', source: 'cli', importedBy: 'test', rowsRead: 6, rowsWritten: 5 });
+    expect(activity.importBatch).toMatchObject({
+      fileName: 'dziennik-2022.csv',
+      kind: 'activities',
+      status: 'imported',
+      source: 'cli',
+      importedBy: 'test',
+      rowsRead: 6,
+      rowsWritten: 5,
+    });
     expect(activity.importBatch.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -528,7 +607,9 @@ describe('provenance, idempotency and corrections', () => {
   it('a corrected register updates the participant; the audit trail records the change without the names', async () => {
     const idBefore = (await db().participant.findUniqueOrThrow({ where: { code: 'WZG-0002' } })).id;
     const corrected = Buffer.from(
-      registerUtf8Bom.toString('utf8').replace('WZG-0002;Mieszkańcy Os. Wzgórze;M;1975;5.3.2021;nie;;Jan;Nowak', 'WZG-0002;Mieszkańcy Os. Wzgórze;M;1976;5.3.2021;nie;;Jan;Nowak-Kowalczyk'),
+      registerUtf8Bom
+        .toString('utf8')
+        .replace('WZG-0002;Mieszkańcy Os. Wzgórze;M;1975;5.3.2021;nie;;Jan;Nowak', 'WZG-0002;Mieszkańcy Os. Wzgórze;M;1976;5.3.2021;nie;;Jan;Nowak-Kowalczyk'),
       'utf8',
     );
     expect(corrected.equals(registerUtf8Bom)).toBe(false);
@@ -536,7 +617,13 @@ describe('provenance, idempotency and corrections', () => {
     expect([report.status, report.created, report.updated, report.unchanged, report.errors]).toEqual(['imported', 0, 1, 13, []]);
 
     const stored = await db().participant.findUniqueOrThrow({ where: { code: 'WZG-0002' } });
-    expect([stored.id, stored.birthYear, stored.firstName, stored.lastName, stored.nameKey]).toEqual([idBefore, 1976, 'Jan', 'Nowak-Kowalczyk', 'jan kowalczyk nowak']);
+    expect([stored.id, stored.birthYear, stored.firstName, stored.lastName, stored.nameKey]).toEqual([
+      idBefore,
+      1976,
+      'Jan',
+      'Nowak-Kowalczyk',
+      'jan kowalczyk nowak',
+    ]);
 
     const events = await db().auditEvent.findMany({ where: { action: 'participant.updated' } });
     expect(events.map((e) => ({ entityId: e.entityId, before: e.before, after: e.after }))).toEqual([
@@ -548,7 +635,9 @@ describe('provenance, idempotency and corrections', () => {
     ]);
     // No name of anyone in the register appears anywhere in the audit trail.
     const audit = JSON.stringify(await db().auditEvent.findMany());
-    const names = (await db().participant.findMany({ select: { firstName: true, lastName: true } })).flatMap((p) => [p.firstName, p.lastName]).filter(Boolean) as string[];
+    const names = (await db().participant.findMany({ select: { firstName: true, lastName: true } }))
+      .flatMap((p) => [p.firstName, p.lastName])
+      .filter(Boolean) as string[];
     for (const name of [...names, 'Nowak']) expect(audit).not.toContain(name);
   });
 });

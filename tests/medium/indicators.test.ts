@@ -133,9 +133,15 @@ describe('indicators on hand-made files', () => {
   });
 
   it('reports target, achievement and status against the past year target', async () => {
-    const [p1] = await context.get(IndicatorsService).list({ year: 2021, community: 'ALL' }).then((rows) => rows.filter((r) => r.code === 'P1'));
+    const [p1] = await context
+      .get(IndicatorsService)
+      .list({ year: 2021, community: 'ALL' })
+      .then((rows) => rows.filter((r) => r.code === 'P1'));
     expect(p1).toMatchObject({ value: 3, target: 90, expected: 90, achievement: 0.0333, status: 'behind' });
-    const [r2] = await context.get(IndicatorsService).list({ year: 2022, community: 'LAZ' }).then((rows) => rows.filter((r) => r.code === 'R2'));
+    const [r2] = await context
+      .get(IndicatorsService)
+      .list({ year: 2022, community: 'LAZ' })
+      .then((rows) => rows.filter((r) => r.code === 'R2'));
     expect(r2).toMatchObject({ value: null, achievement: null, status: 'no_data' });
   });
 });
@@ -143,7 +149,12 @@ describe('indicators on hand-made files', () => {
 describe('a rejected file', () => {
   it('leaves the database unchanged and reports every bad row', async () => {
     const db = context.get(DatabaseRepository).client;
-    const before = await Promise.all([db.activity.count(), db.attendance.count(), db.participant.count(), db.activity.findUnique({ where: { externalId: 'A1' } })]);
+    const before = await Promise.all([
+      db.activity.count(),
+      db.attendance.count(),
+      db.participant.count(),
+      db.activity.findUnique({ where: { externalId: 'A1' } }),
+    ]);
     const bad = writeCsv(inbox, 'dziennik-bledny.csv', [
       ['ID działania', 'Data', 'Społeczność', 'Typ', 'Tytuł'],
       ['A1', '11.03.2021', 'WZG', 'WARSZTAT', 'Zmieniony tytuł'],
@@ -156,7 +167,12 @@ describe('a rejected file', () => {
       [3, 'community', 'XYZ'],
       [4, 'date', '31.02.2022'],
     ]);
-    const after = await Promise.all([db.activity.count(), db.attendance.count(), db.participant.count(), db.activity.findUnique({ where: { externalId: 'A1' } })]);
+    const after = await Promise.all([
+      db.activity.count(),
+      db.attendance.count(),
+      db.participant.count(),
+      db.activity.findUnique({ where: { externalId: 'A1' } }),
+    ]);
     expect(after).toEqual(before);
   });
 

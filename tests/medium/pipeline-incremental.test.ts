@@ -12,7 +12,18 @@ import { openInstallation, temporaryEnvironment, writeCsv } from '../support/ins
 
 const environment = temporaryEnvironment('2023-06-15T10:00:00Z');
 const dir = path.join(environment.dataDir, 'fixtures');
-const comparedTables = ['dim_participant', 'fact_activity', 'fact_attendance', 'fact_survey_answer', 'agg_participation_month', 'agg_participation', 'agg_survey', 'indicator_value', 'decline_finding', 'decline_scan'];
+const comparedTables = [
+  'dim_participant',
+  'fact_activity',
+  'fact_attendance',
+  'fact_survey_answer',
+  'agg_participation_month',
+  'agg_participation',
+  'agg_survey',
+  'indicator_value',
+  'decline_finding',
+  'decline_scan',
+];
 let context: INestApplicationContext;
 
 function mulberry32(seed: number): () => number {
@@ -60,7 +71,8 @@ describe('incremental pipeline runs', () => {
     const activities = new Map<string, string[]>();
     const importer = context.get(ImportService);
     const pipeline = context.get(PipelineService);
-    const day = () => `${String(1 + Math.floor(random() * 28)).padStart(2, '0')}.${String(1 + Math.floor(random() * 12)).padStart(2, '0')}.${pick(['2021', '2022'])}`;
+    const day = () =>
+      `${String(1 + Math.floor(random() * 28)).padStart(2, '0')}.${String(1 + Math.floor(random() * 12)).padStart(2, '0')}.${pick(['2021', '2022'])}`;
 
     const first = await pipeline.run('cli', 'full');
     expect(first.status).toBe('succeeded');
@@ -98,17 +110,24 @@ describe('incremental pipeline runs', () => {
       const list: string[][] = [['id_dzialania', 'kod']];
       for (const [id, present] of activities) {
         if (random() < 0.5) continue;
-        for (const person of participants) if (random() < 0.15 && !present.includes(person)) {
-          present.push(person);
-          list.push([id, person]);
-        }
+        for (const person of participants)
+          if (random() < 0.15 && !present.includes(person)) {
+            present.push(person);
+            list.push([id, person]);
+          }
       }
       if (list.length > 1) files.push(writeCsv(dir, `lista-${step}.csv`, list));
       // Some survey answers.
       files.push(
         writeCsv(dir, `ankieta-${step}.csv`, [
           ['ankieta', 'data', 'spolecznosc', 'JAKOSC_ZYCIA', 'ZAUFANIE'],
-          ...Array.from({ length: 4 }, () => ['ANK-ROCZNA', day(), pick(communities), String(1 + Math.floor(random() * 5)), String(1 + Math.floor(random() * 5))]),
+          ...Array.from({ length: 4 }, () => [
+            'ANK-ROCZNA',
+            day(),
+            pick(communities),
+            String(1 + Math.floor(random() * 5)),
+            String(1 + Math.floor(random() * 5)),
+          ]),
         ]),
       );
       const reports = await importer.importPaths(files, { source: 'cli', importedBy: 'test' });
@@ -117,9 +136,10 @@ describe('incremental pipeline runs', () => {
       const incremental = await pipeline.run('schedule', 'incremental');
       expect(incremental).toMatchObject({ status: 'succeeded', mode: 'incremental', fallbackReason: null });
       expect(incremental.steps).toHaveLength(aggregationStepCount);
-      expect(incremental.steps.map((s) => s.name), `step ${step}`).toContain(
-        corrects ? 'participation of the corrected periods' : 'participation: what the added rows add',
-      );
+      expect(
+        incremental.steps.map((s) => s.name),
+        `step ${step}`,
+      ).toContain(corrects ? 'participation of the corrected periods' : 'participation: what the added rows add');
       const afterIncremental = await tableDump(publishedFile());
       expect((await pipeline.run('cli', 'full')).status).toBe('succeeded');
       const afterFull = await tableDump(publishedFile());
@@ -127,7 +147,10 @@ describe('incremental pipeline runs', () => {
         // The rows only one side has, so that a failure shows what differs.
         const full = new Set(afterFull[table]);
         const incrementalRows = new Set(afterIncremental[table]);
-        const difference = { onlyIncremental: afterIncremental[table]!.filter((r) => !full.has(r)), onlyFull: afterFull[table]!.filter((r) => !incrementalRows.has(r)) };
+        const difference = {
+          onlyIncremental: afterIncremental[table]!.filter((r) => !full.has(r)),
+          onlyFull: afterFull[table]!.filter((r) => !incrementalRows.has(r)),
+        };
         expect(difference, `step ${step}, table ${table}`).toEqual({ onlyIncremental: [], onlyFull: [] });
         expect(afterIncremental[table], `step ${step}, table ${table}`).toEqual(afterFull[table]);
       }
@@ -165,7 +188,12 @@ describe('incremental pipeline runs', () => {
     const configDir = path.join(environment.dataDir, 'config');
     fs.cpSync(path.resolve(import.meta.dirname, '..', '..', 'data', 'config'), configDir, { recursive: true });
     const indicators = JSON.parse(fs.readFileSync(path.join(configDir, 'indicators.json'), 'utf8'));
-    indicators.push({ ...indicators[0], code: 'P9', namePl: 'Osoby z co najmniej 2 obecnościami', computation: { kind: 'distinct_participants', minAttendances: 2 } });
+    indicators.push({
+      ...indicators[0],
+      code: 'P9',
+      namePl: 'Osoby z co najmniej 2 obecnościami',
+      computation: { kind: 'distinct_participants', minAttendances: 2 },
+    });
     fs.writeFileSync(path.join(configDir, 'indicators.json'), JSON.stringify(indicators));
     await context.close();
     context = await openInstallation({ ...environment, configDir });

@@ -7,7 +7,9 @@ export const testPassword = 'haslo-testowe-2024';
 
 /** Creates an account with a known password (the command line's way, acting as admin). */
 export async function createUser(app: INestApplicationContext, email: string, role: Role, communities: string[] = []): Promise<void> {
-  await app.get(UsersService).add({ actor: 'test', role: 'admin', address: null, userId: null }, { email, role, communities, password: testPassword, temporaryPassword: false });
+  await app
+    .get(UsersService)
+    .add({ actor: 'test', role: 'admin', address: null, userId: null }, { email, role, communities, password: testPassword, temporaryPassword: false });
 }
 
 export interface ApiSession {

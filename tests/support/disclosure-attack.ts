@@ -26,7 +26,11 @@ const eps = 1e-7;
  * knows of each hidden one beforehand (a "<3" cell is 1 or 2). Constraints naming a cell that is
  * neither shown nor bounded are dropped (nothing is known of it, not even that it exists).
  */
-export function attack(constraints: readonly Constraint[], shown: ReadonlyMap<string, number>, hiddenBounds: ReadonlyMap<string, [number, number]>): AttackResult {
+export function attack(
+  constraints: readonly Constraint[],
+  shown: ReadonlyMap<string, number>,
+  hiddenBounds: ReadonlyMap<string, [number, number]>,
+): AttackResult {
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
   for (const [cell, [a, b]] of hiddenBounds) {
@@ -55,7 +59,12 @@ export function attack(constraints: readonly Constraint[], shown: ReadonlyMap<st
     // Elimination over the equalities with the cells pinned so far substituted; its reduced rows
     // are new equalities for the propagation (they can bound what no single original row does).
     const known = fixed();
-    const rows = gaussJordan(system.filter((c) => c.op === '=').map((c) => substitute(c, known)).filter((c): c is Constraint => c !== null));
+    const rows = gaussJordan(
+      system
+        .filter((c) => c.op === '=')
+        .map((c) => substitute(c, known))
+        .filter((c): c is Constraint => c !== null),
+    );
     for (const row of rows) {
       if (row.terms.length === 1) {
         const [cell, k] = row.terms[0]!;

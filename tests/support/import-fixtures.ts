@@ -60,9 +60,7 @@ export async function snapshotData(context: INestApplicationContext): Promise<Da
     db.surveyResponse.findMany({ orderBy: { id: 'asc' } }),
     db.surveyAnswer.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ activities, participants, attendance, surveyResponses, surveyAnswers }))
-    .digest('hex');
+  const hash = createHash('sha256').update(JSON.stringify({ activities, participants, attendance, surveyResponses, surveyAnswers })).digest('hex');
   return {
     counts: {
       activities: activities.length,
@@ -111,7 +109,10 @@ export function csvField(value: string | number | null | undefined, delimiter = 
 }
 
 /** CSV bytes as Excel saves them: `\r\n` line ends, `;` unless told otherwise. */
-export function csv(rows: readonly (readonly (string | number | null | undefined)[])[], options: { encoding?: CsvEncoding; delimiter?: string; eol?: string } = {}): Buffer {
+export function csv(
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+  options: { encoding?: CsvEncoding; delimiter?: string; eol?: string } = {},
+): Buffer {
   const { encoding = 'utf-8', delimiter = ';', eol = '\r\n' } = options;
   const text = rows.map((row) => row.map((cell) => csvField(cell, delimiter)).join(delimiter)).join(eol) + eol;
   if (encoding === 'windows-1250') return iconv.encode(text, 'windows-1250');
@@ -221,7 +222,8 @@ const minimalWorkbookParts: readonly ZipEntrySpec[] = [
  * bomb (it does inflate to that size). With `declaredSize` the archive also lies about the size.
  */
 export function zipBombXlsx(sheetBytes: number, declaredSize?: number): Buffer {
-  const start = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const start =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const end = '</sheetData></worksheet>';
   const sheet = Buffer.alloc(sheetBytes, 0x20);
   sheet.write(start, 0);

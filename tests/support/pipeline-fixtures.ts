@@ -67,7 +67,10 @@ export function writeHistory(dir: string, shape: HistoryShape): GeneratedHistory
   }
   const files = [
     writeCsv(dir, `${prefix}rejestr.csv`, [['kod', 'spolecznosc'], ...participants.map((p) => [p.code, p.community])]),
-    writeCsv(dir, `${prefix}dziennik.csv`, [['id', 'data', 'spolecznosc', 'typ', 'tytul'], ...activities.map((a) => [a.id, a.date, a.community, a.type, `Działanie ${a.id}`])]),
+    writeCsv(dir, `${prefix}dziennik.csv`, [
+      ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
+      ...activities.map((a) => [a.id, a.date, a.community, a.type, `Działanie ${a.id}`]),
+    ]),
     writeCsv(dir, `${prefix}lista.csv`, [['id_dzialania', 'kod'], ...attendance.map((a) => [a.activity, a.participant])]),
   ];
   return { files, participants, activities, attendance };
@@ -77,7 +80,12 @@ export function writeHistory(dir: string, shape: HistoryShape): GeneratedHistory
  * New people (`<prefix>-<n>`, communities in turn) and an attendance list putting each of them at
  * three activities of their community: two files, imported register first.
  */
-export function writeNewcomers(dir: string, prefix: string, count: number, history: GeneratedHistory): { files: string[]; people: number; attendances: number } {
+export function writeNewcomers(
+  dir: string,
+  prefix: string,
+  count: number,
+  history: GeneratedHistory,
+): { files: string[]; people: number; attendances: number } {
   const people = Array.from({ length: count }, (_, i) => ({ code: `${prefix}-${i}`, community: communities[i % communities.length]! }));
   const list: string[][] = [];
   for (const [i, person] of people.entries()) {
@@ -144,7 +152,12 @@ export function runFile(kind: 'build' | 'analytics', runId: number): string {
 /** Lines of the installation's log that contain `text`. */
 export function logLines(dataDir: string, text: string): string[] {
   const file = path.join(dataDir, 'logs', 'osl.log');
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.includes(text)) : [];
+  return fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(text))
+    : [];
 }
 
 /** Names in `analytics/` (sorted), to see what runs left behind. */
@@ -194,7 +207,12 @@ export function spawnOsl(args: string[], env: NodeJS.ProcessEnv): OslChild {
 }
 
 /** Polls `condition` every few milliseconds until it holds (or fails after `timeoutMs`). */
-export async function waitFor<T>(condition: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string, timeoutMs = 60_000, everyMs = 2): Promise<T> {
+export async function waitFor<T>(
+  condition: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+  everyMs = 2,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

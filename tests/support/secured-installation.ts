@@ -49,10 +49,26 @@ export async function startSecuredInstallation(): Promise<SecuredInstallation> {
       ['L1', '15.02.2022', 'LAZ', 'WARSZTAT', 'Spotkanie'],
       ['W1', '16.02.2022', 'WZG', 'WARSZTAT', 'Spotkanie'],
     ]),
-    writeCsv(dir, 'lista-ost.csv', [['id_dzialania', 'kod'], ['K1', 'OST-1'], ['K1', 'OST-2'], ['K1', 'OST-3'], ['K1', 'OST-4'], ['K2', 'OST-5'], ['K2', 'OST-1']]),
+    writeCsv(dir, 'lista-ost.csv', [
+      ['id_dzialania', 'kod'],
+      ['K1', 'OST-1'],
+      ['K1', 'OST-2'],
+      ['K1', 'OST-3'],
+      ['K1', 'OST-4'],
+      ['K2', 'OST-5'],
+      ['K2', 'OST-1'],
+    ]),
     // By name, as lists are often kept: matched to the register, the names themselves go no further.
-    writeCsv(dir, 'lista-laz.csv', [['id_dzialania', 'imie', 'nazwisko'], ['L1', seededNames[4], seededNames[5]]]),
-    writeCsv(dir, 'lista-wzg.csv', [['id_dzialania', 'kod'], ['W1', 'WZG-1'], ['W1', 'WZG-2'], ['W1', 'WZG-3']]),
+    writeCsv(dir, 'lista-laz.csv', [
+      ['id_dzialania', 'imie', 'nazwisko'],
+      ['L1', seededNames[4], seededNames[5]],
+    ]),
+    writeCsv(dir, 'lista-wzg.csv', [
+      ['id_dzialania', 'kod'],
+      ['W1', 'WZG-1'],
+      ['W1', 'WZG-2'],
+      ['W1', 'WZG-3'],
+    ]),
   ];
   const reports = await server.app.get(ImportService).importPaths(files, { source: 'cli', importedBy: 'test' });
   if (reports.some((r) => r.status !== 'imported')) throw new Error(`fixture import failed: ${JSON.stringify(reports.map((r) => r.errors))}`);

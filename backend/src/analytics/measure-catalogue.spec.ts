@@ -24,7 +24,15 @@ describe('the measure catalogue', () => {
     expect(auditorPersonMeasures).toEqual(personMeasures);
     expect(personMeasures).not.toContain('activities');
     expect(personMeasures).not.toContain('turnout');
-    const { sql } = compileMetricsQuery({ measures: ['returningParticipants'], grain: 'month', dimensions: [], from: null, to: null, communities: ['ALL'], groups: null });
+    const { sql } = compileMetricsQuery({
+      measures: ['returningParticipants'],
+      grain: 'month',
+      dimensions: [],
+      from: null,
+      to: null,
+      communities: ['ALL'],
+      groups: null,
+    });
     expect(sql).toContain('a.returning_participants AS "returningParticipants"');
   });
 });

@@ -6,7 +6,12 @@ const vocabulary = { communities: ['WZG', 'OST', 'LAZ'], groups: ['animation', '
 
 describe('parseMetricsQuery', () => {
   it('reads a query string into a checked query, resolving the communities', () => {
-    expect(parseMetricsQuery({ measures: 'attendances,distinctParticipants', grain: 'week', dimensions: 'community', from: '2022-01-01', to: '2022-12-31' }, vocabulary)).toEqual({
+    expect(
+      parseMetricsQuery(
+        { measures: 'attendances,distinctParticipants', grain: 'week', dimensions: 'community', from: '2022-01-01', to: '2022-12-31' },
+        vocabulary,
+      ),
+    ).toEqual({
       measures: ['attendances', 'distinctParticipants'],
       grain: 'week',
       dimensions: ['community'],
@@ -36,7 +41,9 @@ describe('parseMetricsQuery', () => {
   });
   it('refuses names of Object.prototype as measures, grains, dimensions, communities and groups', () => {
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
-      expect(() => parseMetricsQuery({ measures: name }, vocabulary), name).toThrow(`unknown measure "${name}"; use activities, attendances, namedAttendances, anonymousAttendances, distinctParticipants, newParticipants, returningParticipants, turnout`);
+      expect(() => parseMetricsQuery({ measures: name }, vocabulary), name).toThrow(
+        `unknown measure "${name}"; use activities, attendances, namedAttendances, anonymousAttendances, distinctParticipants, newParticipants, returningParticipants, turnout`,
+      );
       expect(() => parseMetricsQuery({ measures: 'attendances', grain: name }, vocabulary), name).toThrow(DomainError);
       expect(() => parseMetricsQuery({ measures: 'attendances', dimensions: name }, vocabulary), name).toThrow(DomainError);
       expect(() => parseMetricsQuery({ measures: 'attendances', communities: name }, vocabulary), name).toThrow(DomainError);
@@ -47,7 +54,10 @@ describe('parseMetricsQuery', () => {
 
 describe('compileMetricsQuery', () => {
   it('compiles to one parameterised statement with whitelisted columns only', () => {
-    const query = parseMetricsQuery({ measures: 'distinctParticipants,turnout', grain: 'month', dimensions: 'community,type', groups: 'education', communities: 'OST,LAZ' }, vocabulary);
+    const query = parseMetricsQuery(
+      { measures: 'distinctParticipants,turnout', grain: 'month', dimensions: 'community,type', groups: 'education', communities: 'OST,LAZ' },
+      vocabulary,
+    );
     const compiled = compileMetricsQuery(query);
     expect(compiled.columns).toEqual(['period', 'periodStart', 'community', 'type', 'distinctParticipants', 'turnout']);
     expect(compiled.params).toEqual(['month', 'type', '[OST, LAZ]', '[education]', null, null]);

@@ -41,7 +41,10 @@ const maxListValues = 50;
 const listParam = (value: unknown, name: string): string[] | null => {
   if (value === undefined || value === '') return null;
   if (typeof value !== 'string') throw DomainError.invalid('metrics.list_once', { name });
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (items.length > maxListValues) throw DomainError.invalid('metrics.list_too_long', { name, max: maxListValues });
   return items;
 };
@@ -66,18 +69,23 @@ export function parseMetricsQuery(raw: Record<string, unknown>, vocabulary: Metr
   if (!measures || measures.length === 0) throw DomainError.invalid('metrics.measures_required', { allowed: metricMeasureNames.join(', ') });
   for (const m of measures) if (!isMetricMeasure(m)) throw DomainError.invalid('metrics.unknown_measure', { value: m, allowed: metricMeasureNames.join(', ') });
   const grain = raw.grain ?? 'month';
-  if (typeof grain !== 'string' || !(metricGrains as readonly string[]).includes(grain)) throw DomainError.invalid('metrics.grain', { allowed: metricGrains.join(', ') });
+  if (typeof grain !== 'string' || !(metricGrains as readonly string[]).includes(grain))
+    throw DomainError.invalid('metrics.grain', { allowed: metricGrains.join(', ') });
   const dimensions = listParam(raw.dimensions, 'dimensions') ?? [];
-  for (const d of dimensions) if (!(metricDimensions as readonly string[]).includes(d)) throw DomainError.invalid('metrics.unknown_dimension', { value: d, allowed: metricDimensions.join(', ') });
+  for (const d of dimensions)
+    if (!(metricDimensions as readonly string[]).includes(d))
+      throw DomainError.invalid('metrics.unknown_dimension', { value: d, allowed: metricDimensions.join(', ') });
   if (dimensions.includes('group') && dimensions.includes('type')) throw DomainError.invalid('metrics.group_and_type', {});
   const communities = listParam(raw.communities, 'communities')?.map((c) => c.toUpperCase()) ?? null;
   const knownCommunities = ['ALL', ...vocabulary.communities];
-  for (const c of communities ?? []) if (!knownCommunities.includes(c)) throw DomainError.invalid('metrics.unknown_community', { value: c, allowed: knownCommunities.join(', ') });
-  if (communities && !dimensions.includes('community') && (communities.length !== 1)) {
+  for (const c of communities ?? [])
+    if (!knownCommunities.includes(c)) throw DomainError.invalid('metrics.unknown_community', { value: c, allowed: knownCommunities.join(', ') });
+  if (communities && !dimensions.includes('community') && communities.length !== 1) {
     throw DomainError.invalid('metrics.communities_need_dimension', {});
   }
   const groups = listParam(raw.groups, 'groups');
-  for (const g of groups ?? []) if (!vocabulary.groups.includes(g)) throw DomainError.invalid('metrics.unknown_group', { value: g, allowed: vocabulary.groups.join(', ') });
+  for (const g of groups ?? [])
+    if (!vocabulary.groups.includes(g)) throw DomainError.invalid('metrics.unknown_group', { value: g, allowed: vocabulary.groups.join(', ') });
   if (groups && !dimensions.includes('group') && !dimensions.includes('type')) throw DomainError.invalid('metrics.groups_need_dimension', {});
   const from = dateParam(raw.from, 'from');
   const to = dateParam(raw.to, 'to');

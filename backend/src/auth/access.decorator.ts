@@ -16,7 +16,9 @@ export const Public = (): MethodDecorator => SetMetadata(accessKey, { kind: 'pub
 export const SignedIn = (): MethodDecorator => SetMetadata(accessKey, { kind: 'signed-in' } satisfies RouteAccess);
 
 /** The figures routes: everyone signed in, the auditor with small counts suppressed. */
-export const figuresForEveryone = { director: 'full', organizer: 'aggregates', auditor: 'suppressed', admin: 'aggregates' } as const satisfies Partial<Record<Role, Scope>>;
+export const figuresForEveryone = { director: 'full', organizer: 'aggregates', auditor: 'suppressed', admin: 'aggregates' } as const satisfies Partial<
+  Record<Role, Scope>
+>;
 /** Every role, seeing all the route returns. */
 export const everyRole = { director: 'full', organizer: 'full', auditor: 'full', admin: 'full' } as const satisfies Partial<Record<Role, Scope>>;
 

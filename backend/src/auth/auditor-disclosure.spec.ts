@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { activityCell, auditorDisclosureMask, buildDisclosureTable, hiddenComponents, indicatorCell, metricCell, obviousPins, protectTable, recoverableCells, type DisclosureInput, type PeriodRow } from './auditor-disclosure.ts';
+import {
+  activityCell,
+  auditorDisclosureMask,
+  buildDisclosureTable,
+  hiddenComponents,
+  indicatorCell,
+  metricCell,
+  obviousPins,
+  protectTable,
+  recoverableCells,
+  type DisclosureInput,
+  type PeriodRow,
+} from './auditor-disclosure.ts';
 
 const persons = (period: string, community: string, attendances: number, anonymous = 0, distinct = attendances - anonymous, fresh = distinct): PeriodRow => ({
   period,
@@ -16,8 +28,14 @@ const persons = (period: string, community: string, attendances: number, anonymo
 const input: DisclosureInput = {
   communities: ['OST', 'WZG', 'LAZ'],
   monthly: [
-    persons('2022-01', 'OST', 10), persons('2022-01', 'WZG', 12), persons('2022-01', 'LAZ', 2), persons('2022-01', 'ALL', 24),
-    persons('2022-02', 'OST', 9, 0, 9, 0), persons('2022-02', 'WZG', 11, 0, 11, 0), persons('2022-02', 'LAZ', 6, 0, 6, 4), persons('2022-02', 'ALL', 26, 0, 26, 4),
+    persons('2022-01', 'OST', 10),
+    persons('2022-01', 'WZG', 12),
+    persons('2022-01', 'LAZ', 2),
+    persons('2022-01', 'ALL', 24),
+    persons('2022-02', 'OST', 9, 0, 9, 0),
+    persons('2022-02', 'WZG', 11, 0, 11, 0),
+    persons('2022-02', 'LAZ', 6, 0, 6, 4),
+    persons('2022-02', 'ALL', 26, 0, 26, 4),
   ],
   yearly: [persons('2022', 'OST', 19, 0, 10), persons('2022', 'WZG', 23, 0, 12), persons('2022', 'LAZ', 8, 0, 6), persons('2022', 'ALL', 50, 0, 28)],
   activities: [
@@ -32,28 +50,87 @@ const input: DisclosureInput = {
 };
 
 describe('recoverableCells', () => {
-  const table = (values: Record<string, number>, relations: [string, number][][]) => ({ values: new Map(Object.entries(values)), relations: relations.map((terms) => ({ terms, op: '=' as const, constant: 0 })) });
+  const table = (values: Record<string, number>, relations: [string, number][][]) => ({
+    values: new Map(Object.entries(values)),
+    relations: relations.map((terms) => ({ terms, op: '=' as const, constant: 0 })),
+  });
 
   it('finds a hidden part that a shown total minus shown parts gives', () => {
-    const t = table({ a: 2, b: 9, total: 11 }, [[['a', 1], ['b', 1], ['total', -1]]]);
+    const t = table({ a: 2, b: 9, total: 11 }, [
+      [
+        ['a', 1],
+        ['b', 1],
+        ['total', -1],
+      ],
+    ]);
     expect([...recoverableCells(t, new Set(['a']))]).toEqual(['a']);
     expect([...recoverableCells(t, new Set(['a', 'b']))]).toEqual([]);
   });
 
   it('pins three hidden parts of at least 1 under a shown total of 3 (each is 1)', () => {
-    const t = table({ a: 1, b: 1, c: 1, d: 0, total: 3 }, [[['a', 1], ['b', 1], ['c', 1], ['d', 1], ['total', -1]]]);
+    const t = table({ a: 1, b: 1, c: 1, d: 0, total: 3 }, [
+      [
+        ['a', 1],
+        ['b', 1],
+        ['c', 1],
+        ['d', 1],
+        ['total', -1],
+      ],
+    ]);
     expect([...recoverableCells(t, new Set(['a', 'b', 'c']))].sort()).toEqual(['a', 'b', 'c']);
     expect([...recoverableCells(t, new Set(['a', 'b', 'c', 'total']))]).toEqual([]);
   });
 
   it('solves chains of equalities no single one gives (elimination)', () => {
     // x + y = 5 and x − y = 1 (two lines sharing two hidden cells): x = 3, y = 2.
-    const t = { values: new Map([['x', 3], ['y', 2], ['s', 5], ['d', 1]]), relations: [{ terms: [['x', 1], ['y', 1], ['s', -1]] as [string, number][], op: '=' as const, constant: 0 }, { terms: [['x', 1], ['y', -1], ['d', -1]] as [string, number][], op: '=' as const, constant: 0 }] };
+    const t = {
+      values: new Map([
+        ['x', 3],
+        ['y', 2],
+        ['s', 5],
+        ['d', 1],
+      ]),
+      relations: [
+        {
+          terms: [
+            ['x', 1],
+            ['y', 1],
+            ['s', -1],
+          ] as [string, number][],
+          op: '=' as const,
+          constant: 0,
+        },
+        {
+          terms: [
+            ['x', 1],
+            ['y', -1],
+            ['d', -1],
+          ] as [string, number][],
+          op: '=' as const,
+          constant: 0,
+        },
+      ],
+    };
     expect([...recoverableCells(t, new Set(['x', 'y']))].sort()).toEqual(['x', 'y']);
   });
 
   it('uses inequalities: a hidden count of at least 1 under a shown bound of 1', () => {
-    const t = { values: new Map([['distinct', 1], ['named', 1]]), relations: [{ terms: [['distinct', 1], ['named', -1]] as [string, number][], op: '<=' as const, constant: 0 }] };
+    const t = {
+      values: new Map([
+        ['distinct', 1],
+        ['named', 1],
+      ]),
+      relations: [
+        {
+          terms: [
+            ['distinct', 1],
+            ['named', -1],
+          ] as [string, number][],
+          op: '<=' as const,
+          constant: 0,
+        },
+      ],
+    };
     expect([...recoverableCells(t, new Set(['distinct']))]).toEqual(['distinct']);
   });
 });
@@ -63,7 +140,20 @@ describe('obviousPins', () => {
   const le = (terms: [string, number][], constant = 0) => ({ terms, op: '<=' as const, constant });
 
   it('pins the only hidden cell of an equality', () => {
-    const t = { values: new Map([['a', 2], ['b', 9], ['total', 11]]), relations: [eq([['a', 1], ['b', 1], ['total', -1]])] };
+    const t = {
+      values: new Map([
+        ['a', 2],
+        ['b', 9],
+        ['total', 11],
+      ]),
+      relations: [
+        eq([
+          ['a', 1],
+          ['b', 1],
+          ['total', -1],
+        ]),
+      ],
+    };
     expect([...obviousPins(t, new Set(['a']))]).toEqual(['a']);
     expect([...obviousPins(t, new Set(['a', 'b']))]).toEqual([]);
   });
@@ -81,7 +171,18 @@ describe('obviousPins', () => {
   });
 
   it('pins a hidden count under a shown bound its least already reaches, and nothing a bound from below gives', () => {
-    const t = { values: new Map([['distinct', 1], ['named', 1]]), relations: [le([['distinct', 1], ['named', -1]])] };
+    const t = {
+      values: new Map([
+        ['distinct', 1],
+        ['named', 1],
+      ]),
+      relations: [
+        le([
+          ['distinct', 1],
+          ['named', -1],
+        ]),
+      ],
+    };
     expect([...obviousPins(t, new Set(['distinct']))]).toEqual(['distinct']);
     expect([...obviousPins(t, new Set(['named']))]).toEqual([]);
   });
@@ -99,12 +200,45 @@ describe('obviousPins', () => {
 describe('hiddenComponents', () => {
   it('groups hidden cells linked through relations, shown cells being constants', () => {
     const t = {
-      values: new Map([['a', 1], ['b', 1], ['s', 2], ['c', 4], ['d', 5], ['e', 9], ['lone', 7]]),
+      values: new Map([
+        ['a', 1],
+        ['b', 1],
+        ['s', 2],
+        ['c', 4],
+        ['d', 5],
+        ['e', 9],
+        ['lone', 7],
+      ]),
       relations: [
-        { terms: [['a', 1], ['b', 1], ['s', -1]] as [string, number][], op: '=' as const, constant: 0 },
+        {
+          terms: [
+            ['a', 1],
+            ['b', 1],
+            ['s', -1],
+          ] as [string, number][],
+          op: '=' as const,
+          constant: 0,
+        },
         // Linked only through the shown s: no link between {a, b} and {c}.
-        { terms: [['s', 1], ['c', 1], ['d', -1], ['e', 1]] as [string, number][], op: '<=' as const, constant: 100 },
-        { terms: [['c', 1], ['d', 1], ['e', -1]] as [string, number][], op: '=' as const, constant: 0 },
+        {
+          terms: [
+            ['s', 1],
+            ['c', 1],
+            ['d', -1],
+            ['e', 1],
+          ] as [string, number][],
+          op: '<=' as const,
+          constant: 100,
+        },
+        {
+          terms: [
+            ['c', 1],
+            ['d', 1],
+            ['e', -1],
+          ] as [string, number][],
+          op: '=' as const,
+          constant: 0,
+        },
       ],
     };
     const components = hiddenComponents(t, new Set(['a', 'b', 'c', 'd', 'lone']));
@@ -128,7 +262,6 @@ describe('hiddenComponents', () => {
 });
 
 describe('the auditor’s mask', () => {
-
   it('hides the 1–2 counts and what would give them away, and no audit pins a hidden cell', () => {
     const table = buildDisclosureTable(input);
     const hidden = protectTable(table, 3);
@@ -149,7 +282,14 @@ describe('the auditor’s mask', () => {
       communities: ['OST', 'LAZ'],
       monthly: [persons('2022-03', 'OST', 40), persons('2022-03', 'LAZ', n, 0, 240), persons('2022-03', 'ALL', n + 40, 0, 280)],
       yearly: [persons('2022', 'OST', 40), persons('2022', 'LAZ', n, 0, 240), persons('2022', 'ALL', n + 40, 0, 280)],
-      activities: Array.from({ length: n }, (_, i) => ({ externalId: `M${i}`, date: '2022-03-10', community: 'LAZ', namedAttendances: 1, anonymousAttendances: 0, lists: [{ batchId: 1, attendances: 1 }] })),
+      activities: Array.from({ length: n }, (_, i) => ({
+        externalId: `M${i}`,
+        date: '2022-03-10',
+        community: 'LAZ',
+        namedAttendances: 1,
+        anonymousAttendances: 0,
+        lists: [{ batchId: 1, attendances: 1 }],
+      })),
       indicators: [],
       smallCountLimit: 3,
     };
@@ -166,15 +306,25 @@ describe('the auditor’s mask', () => {
   it('keeps only relations the data satisfy (activities recorded after the last run give no equation)', () => {
     const stale = { ...input, activities: [{ ...input.activities[0]!, namedAttendances: 3, lists: [{ batchId: 2, attendances: 3 }] }] };
     const table = buildDisclosureTable(stale);
-    const monthOfLaz = table.relations.filter((r) => r.terms.some(([id]) => id === activityCell('L1', 'attendances')) && r.terms.some(([id]) => id === metricCell('2022-01', 'LAZ', 'attendances')));
+    const monthOfLaz = table.relations.filter(
+      (r) => r.terms.some(([id]) => id === activityCell('L1', 'attendances')) && r.terms.some(([id]) => id === metricCell('2022-01', 'LAZ', 'attendances')),
+    );
     expect(monthOfLaz).toEqual([]);
-    expect(buildDisclosureTable(input).relations.some((r) => r.terms.some(([id]) => id === activityCell('L1', 'attendances')) && r.terms.some(([id]) => id === metricCell('2022-01', 'LAZ', 'attendances')))).toBe(true);
+    expect(
+      buildDisclosureTable(input).relations.some(
+        (r) => r.terms.some(([id]) => id === activityCell('L1', 'attendances')) && r.terms.some(([id]) => id === metricCell('2022-01', 'LAZ', 'attendances')),
+      ),
+    ).toBe(true);
   });
 
   it('ties persons reached to the year’s new persons: a hidden new count hides its indicator or a neighbour', () => {
     const hidden = auditorDisclosureMask(input);
     const table = buildDisclosureTable(input);
-    expect(table.relations.some((r) => r.terms.some(([id]) => id === indicatorCell('P1', 'LAZ', 2022)) && r.terms.some(([id]) => id === metricCell('2022', 'LAZ', 'newParticipants')))).toBe(true);
+    expect(
+      table.relations.some(
+        (r) => r.terms.some(([id]) => id === indicatorCell('P1', 'LAZ', 2022)) && r.terms.some(([id]) => id === metricCell('2022', 'LAZ', 'newParticipants')),
+      ),
+    ).toBe(true);
     expect(recoverableCells(table, hidden).size).toBe(0);
   });
 });

@@ -44,7 +44,8 @@ export type AuditorPersonMeasure = PersonMeasure;
 
 /** A metrics cell: the format every answer built on the metrics table looks cells up by. */
 export const metricCell = (period: string, community: string, measure: string): CellId => `${period}|${community}|${measure}`;
-export const activityCell = (externalId: string, field: 'attendances' | 'namedAttendances' | 'anonymousAttendances'): CellId => `activity|${externalId}|${field}`;
+export const activityCell = (externalId: string, field: 'attendances' | 'namedAttendances' | 'anonymousAttendances'): CellId =>
+  `activity|${externalId}|${field}`;
 export const attendanceListCell = (externalId: string, batchId: number): CellId => `activity|${externalId}|list|${batchId}`;
 export const indicatorCell = (code: string, community: string, year: number): CellId => `indicator|${code}|${community}|${year}`;
 
@@ -101,29 +102,66 @@ export function buildDisclosureTable(input: DisclosureInput): DisclosureTable {
   };
   const scopes = [...input.communities, 'ALL'];
   for (const row of [...input.monthly, ...input.yearly]) {
-    for (const measure of auditorPersonMeasures) if (typeof row[measure] === 'number') values.set(metricCell(row.period, row.community, measure), row[measure] as number);
+    for (const measure of auditorPersonMeasures)
+      if (typeof row[measure] === 'number') values.set(metricCell(row.period, row.community, measure), row[measure] as number);
   }
   const months = [...new Set(input.monthly.map((r) => r.period))].sort();
   const years = [...new Set(input.yearly.map((r) => r.period))].sort();
   const m = metricCell;
   for (const period of [...months, ...years]) {
     for (const scope of scopes) {
-      add([[m(period, scope, 'attendances'), 1], [m(period, scope, 'namedAttendances'), -1], [m(period, scope, 'anonymousAttendances'), -1]], '=');
-      add([[m(period, scope, 'distinctParticipants'), 1], [m(period, scope, 'newParticipants'), -1], [m(period, scope, 'returningParticipants'), -1]], '=');
-      add([[m(period, scope, 'distinctParticipants'), 1], [m(period, scope, 'namedAttendances'), -1]], '<=');
+      add(
+        [
+          [m(period, scope, 'attendances'), 1],
+          [m(period, scope, 'namedAttendances'), -1],
+          [m(period, scope, 'anonymousAttendances'), -1],
+        ],
+        '=',
+      );
+      add(
+        [
+          [m(period, scope, 'distinctParticipants'), 1],
+          [m(period, scope, 'newParticipants'), -1],
+          [m(period, scope, 'returningParticipants'), -1],
+        ],
+        '=',
+      );
+      add(
+        [
+          [m(period, scope, 'distinctParticipants'), 1],
+          [m(period, scope, 'namedAttendances'), -1],
+        ],
+        '<=',
+      );
     }
-    for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances']) add([...input.communities.map((c) => [m(period, c, measure), 1] as [CellId, number]), [m(period, 'ALL', measure), -1]], '=');
+    for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances'])
+      add([...input.communities.map((c) => [m(period, c, measure), 1] as [CellId, number]), [m(period, 'ALL', measure), -1]], '=');
     add([[m(period, 'ALL', 'distinctParticipants'), 1], ...input.communities.map((c) => [m(period, c, 'distinctParticipants'), -1] as [CellId, number])], '<=');
     add([[m(period, 'ALL', 'newParticipants'), 1], ...input.communities.map((c) => [m(period, c, 'newParticipants'), -1] as [CellId, number])], '<=');
-    for (const c of input.communities) add([[m(period, c, 'distinctParticipants'), 1], [m(period, 'ALL', 'distinctParticipants'), -1]], '<=');
+    for (const c of input.communities)
+      add(
+        [
+          [m(period, c, 'distinctParticipants'), 1],
+          [m(period, 'ALL', 'distinctParticipants'), -1],
+        ],
+        '<=',
+      );
   }
   for (const year of years) {
     const inYear = months.filter((p) => p.startsWith(`${year}-`));
     for (const scope of scopes) {
       // A person's first attendance falls in one month: new persons add up over the months too.
-      for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances', 'newParticipants']) add([...inYear.map((p) => [m(p, scope, measure), 1] as [CellId, number]), [m(year, scope, measure), -1]], '=');
+      for (const measure of ['attendances', 'namedAttendances', 'anonymousAttendances', 'newParticipants'])
+        add([...inYear.map((p) => [m(p, scope, measure), 1] as [CellId, number]), [m(year, scope, measure), -1]], '=');
       add([[m(year, scope, 'distinctParticipants'), 1], ...inYear.map((p) => [m(p, scope, 'distinctParticipants'), -1] as [CellId, number])], '<=');
-      for (const p of inYear) add([[m(p, scope, 'distinctParticipants'), 1], [m(year, scope, 'distinctParticipants'), -1]], '<=');
+      for (const p of inYear)
+        add(
+          [
+            [m(p, scope, 'distinctParticipants'), 1],
+            [m(year, scope, 'distinctParticipants'), -1],
+          ],
+          '<=',
+        );
     }
   }
 
@@ -138,10 +176,24 @@ export function buildDisclosureTable(input: DisclosureInput): DisclosureTable {
   }
   for (const a of input.activities) {
     const cell = (field: Parameters<typeof activityCell>[1]) => activityCell(a.externalId, field);
-    add([[cell('attendances'), 1], [cell('namedAttendances'), -1], [cell('anonymousAttendances'), -1]], '=');
-    if (a.lists.length > 0) add([...a.lists.map((l) => [attendanceListCell(a.externalId, l.batchId), 1] as [CellId, number]), [cell('namedAttendances'), -1]], '=');
+    add(
+      [
+        [cell('attendances'), 1],
+        [cell('namedAttendances'), -1],
+        [cell('anonymousAttendances'), -1],
+      ],
+      '=',
+    );
+    if (a.lists.length > 0)
+      add([...a.lists.map((l) => [attendanceListCell(a.externalId, l.batchId), 1] as [CellId, number]), [cell('namedAttendances'), -1]], '=');
     // Nobody is on one activity's lists twice: an activity's named count is at most its month's persons.
-    add([[cell('namedAttendances'), 1], [m(a.date.slice(0, 7), a.community, 'distinctParticipants'), -1]], '<=');
+    add(
+      [
+        [cell('namedAttendances'), 1],
+        [m(a.date.slice(0, 7), a.community, 'distinctParticipants'), -1],
+      ],
+      '<=',
+    );
   }
   for (const [key, activities] of byMonth) {
     const [month, community] = key.split('|') as [string, string];
@@ -171,18 +223,45 @@ export function buildDisclosureTable(input: DisclosureInput): DisclosureTable {
             add([[cell(scope, year), 1], ...previous, [m(y, scope, 'newParticipants'), -1]], '=');
           }
           if (!cumulative) {
-            if (computation.minAttendances === 1) add([[cell(scope, year), 1], [m(y, scope, 'distinctParticipants'), -1]], '=');
-            add([[cell(scope, year), 1], [m(y, scope, 'distinctParticipants'), -1]], '<=');
-            add([[cell(scope, year), computation.minAttendances], [m(y, scope, 'namedAttendances'), -1]], '<=');
+            if (computation.minAttendances === 1)
+              add(
+                [
+                  [cell(scope, year), 1],
+                  [m(y, scope, 'distinctParticipants'), -1],
+                ],
+                '=',
+              );
+            add(
+              [
+                [cell(scope, year), 1],
+                [m(y, scope, 'distinctParticipants'), -1],
+              ],
+              '<=',
+            );
+            add(
+              [
+                [cell(scope, year), computation.minAttendances],
+                [m(y, scope, 'namedAttendances'), -1],
+              ],
+              '<=',
+            );
           }
-          if (scope !== 'ALL') add([[cell(scope, year), 1], [cell('ALL', year), -1]], '<=');
+          if (scope !== 'ALL')
+            add(
+              [
+                [cell(scope, year), 1],
+                [cell('ALL', year), -1],
+              ],
+              '<=',
+            );
         }
       }
       const parts = input.communities.map((c) => [cell(c, year), 1] as [CellId, number]);
       // Leaders are counted by home community: the communities add up to ALL (or fall short of it).
       if (computation.kind === 'leaders') add([...parts, [cell('ALL', year), -1]], '=');
       if (computation.kind === 'leaders') add([...parts, [cell('ALL', year), -1]], '<=');
-      if (computation.kind === 'distinct_participants' && computation.minAttendances === 1) add([[cell('ALL', year), 1], ...parts.map(([id]) => [id, -1] as [CellId, number])], '<=');
+      if (computation.kind === 'distinct_participants' && computation.minAttendances === 1)
+        add([[cell('ALL', year), 1], ...parts.map(([id]) => [id, -1] as [CellId, number])], '<=');
     }
   }
   return { values, relations };
@@ -236,10 +315,18 @@ export function protectTable(table: DisclosureTable, smallCountLimit: number): S
 }
 
 /** Hides a secondary cell for pinned cells, one per relation (a cell hidden for one pinned cell often frees its neighbours too); returns those hidden. */
-function protectPinned(table: DisclosureTable, byCell: ReadonlyMap<CellId, number[]>, hidden: Set<CellId>, pinned: ReadonlySet<CellId>, smallCountLimit: number): CellId[] {
+function protectPinned(
+  table: DisclosureTable,
+  byCell: ReadonlyMap<CellId, number[]>,
+  hidden: Set<CellId>,
+  pinned: ReadonlySet<CellId>,
+  smallCountLimit: number,
+): CellId[] {
   const picked: CellId[] = [];
   const touched = new Set<number>();
-  for (const cell of [...pinned].sort((a, b) => Number(isSmallCount(table.values.get(b), smallCountLimit)) - Number(isSmallCount(table.values.get(a), smallCountLimit)))) {
+  for (const cell of [...pinned].sort(
+    (a, b) => Number(isSmallCount(table.values.get(b), smallCountLimit)) - Number(isSmallCount(table.values.get(a), smallCountLimit)),
+  )) {
     if ((byCell.get(cell) ?? []).some((i) => touched.has(i))) continue;
     const pick = secondaryCell(table, byCell, hidden, cell);
     if (!pick) continue;
@@ -297,7 +384,7 @@ export function hiddenComponents(table: DisclosureTable, hidden: ReadonlySet<Cel
   const rootOf = (id: CellId): CellId => {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
+    for (let at = id; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;
@@ -351,7 +438,9 @@ function secondaryCell(table: DisclosureTable, byCell: ReadonlyMap<CellId, numbe
   const own = byCell.get(cell) ?? [];
   const found = best(own.filter((i) => table.relations[i]!.op === '=')) ?? best(own);
   if (found) return found;
-  const further = new Set(own.flatMap((i) => table.relations[i]!.terms.filter(([id]) => hidden.has(id) && id !== cell).flatMap(([id]) => byCell.get(id) ?? [])));
+  const further = new Set(
+    own.flatMap((i) => table.relations[i]!.terms.filter(([id]) => hidden.has(id) && id !== cell).flatMap(([id]) => byCell.get(id) ?? [])),
+  );
   return best([...further]);
 }
 
@@ -391,7 +480,7 @@ function pinnedInComponent(table: DisclosureTable, hidden: ReadonlySet<CellId>, 
   const cells = [...lo.keys()];
   const pinned = () => new Set(cells.filter((id) => lo.get(id) === hi.get(id)));
   let system = reduced;
-  for (let known = -1; known !== pinned().size; ) {
+  for (let known = -1; known !== pinned().size;) {
     known = pinned().size;
     tightenBounds(system, lo, hi);
     const fixed = pinned();

@@ -7,9 +7,20 @@ describe('applyHiddenCells', () => {
 
   it('sets the hidden cells to null and names them, with turnout going with attendances whatever was asked', () => {
     const shown = applyHiddenCells(row, new Set([metricCell('2022-01', 'LAZ', 'attendances'), metricCell('2022-01', 'LAZ', 'anonymousAttendances')]), 3);
-    expect(shown).toMatchObject({ activities: 2, attendances: null, anonymousAttendances: null, namedAttendances: 7, turnout: null, suppressed: ['anonymousAttendances', 'attendances', 'turnout'] });
+    expect(shown).toMatchObject({
+      activities: 2,
+      attendances: null,
+      anonymousAttendances: null,
+      namedAttendances: 7,
+      turnout: null,
+      suppressed: ['anonymousAttendances', 'attendances', 'turnout'],
+    });
     // Turnout asked for alone still goes: attendances = turnout × activities.
-    const alone = applyHiddenCells({ period: '2022-01', community: 'LAZ', activities: 2, turnout: 4.5 }, new Set([metricCell('2022-01', 'LAZ', 'attendances')]), 3);
+    const alone = applyHiddenCells(
+      { period: '2022-01', community: 'LAZ', activities: 2, turnout: 4.5 },
+      new Set([metricCell('2022-01', 'LAZ', 'attendances')]),
+      3,
+    );
     expect(alone).toMatchObject({ turnout: null, suppressed: ['turnout'] });
     expect(applyHiddenCells(row, new Set([metricCell('2022-02', 'LAZ', 'attendances')]), 3).suppressed).toEqual(['anonymousAttendances']);
   });
@@ -19,7 +30,13 @@ describe('applyIndicatorMask', () => {
   const value = { code: 'P1', community: 'LAZ', year: 2022, unit: 'persons', value: 4, achievement: 0.2, status: 'behind', target: 20, expected: 20 };
 
   it('hides a value with its achievement and status, which would give it away', () => {
-    expect(applyIndicatorMask(value, new Set([indicatorCell('P1', 'LAZ', 2022)]), 3)).toEqual({ ...value, value: null, achievement: null, status: null, suppressed: ['achievement', 'status', 'value'] });
+    expect(applyIndicatorMask(value, new Set([indicatorCell('P1', 'LAZ', 2022)]), 3)).toEqual({
+      ...value,
+      value: null,
+      achievement: null,
+      status: null,
+      suppressed: ['achievement', 'status', 'value'],
+    });
     expect(applyIndicatorMask(value, new Set(), 3)).toEqual(value);
     // Counts of activities are no persons.
     expect(applyIndicatorMask({ ...value, unit: 'activities', value: 1 }, new Set(), 3).value).toBe(1);

@@ -91,4 +91,3 @@ function requestedCommunity(request: Request): string | null {
   if (typeof value !== 'string' || value === '' || value.toUpperCase() === 'ALL') return null;
   return value.toUpperCase();
 }
-

@@ -19,7 +19,13 @@ export function readCookie(header: string | undefined, name: string): string | n
 
 /** The Set-Cookie value of the session cookie; `maxAgeSeconds` 0 removes it. */
 export function sessionCookie(token: string, options: { secure: boolean; maxAgeSeconds: number }): string {
-  const parts = [`${sessionCookieName}=${encodeURIComponent(token)}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`];
+  const parts = [
+    `${sessionCookieName}=${encodeURIComponent(token)}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,
+  ];
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }

@@ -4,7 +4,12 @@ import { BoundedSemaphore } from '../lib/bounded-semaphore.ts';
 import type { MessageKey, MessageParams } from '../lib/messages.ts';
 
 // OWASP's argon2id minimum (19 MiB, 2 passes): ~60 ms here, slow enough for guessing, fast enough for a sign-in.
-const argon2Options = { algorithm: 2 /* Algorithm.Argon2id: a const enum, not importable under isolatedModules */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const argon2Options = {
+  algorithm: 2 /* Algorithm.Argon2id: a const enum, not importable under isolatedModules */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /**
  * Every hash and check of this process goes through here: each takes a core and 19 MiB, and 64 at

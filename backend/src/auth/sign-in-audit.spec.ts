@@ -7,7 +7,14 @@ describe('SignInAuditAggregator', () => {
   it('writes the first refusal of an address and account at once and the others as one entry with their count when the window is over', () => {
     const audit = new SignInAuditAggregator(60_000);
     expect(audit.note(failed, 0)).toEqual([
-      { actor: 'dyrektor@test.osl', action: 'auth.sign-in-failed', entity: 'user', entityId: 'dyrektor@test.osl', after: { reason: 'wrong password', count: 1 }, address: '10.0.0.1' },
+      {
+        actor: 'dyrektor@test.osl',
+        action: 'auth.sign-in-failed',
+        entity: 'user',
+        entityId: 'dyrektor@test.osl',
+        after: { reason: 'wrong password', count: 1 },
+        address: '10.0.0.1',
+      },
     ]);
     for (let t = 1000; t <= 30_000; t += 1000) expect(audit.note(failed, t)).toEqual([]);
     expect(audit.nextDueAt()).toBe(60_000);

@@ -72,7 +72,13 @@ export class SignInAuditAggregator {
 
 function summaryOf(window: OpenWindow): AuditEntry[] {
   if (window.repeats === 0) return [];
-  return [entryOf(window.event, { count: window.repeats, firstAt: new Date(window.firstRepeatAt).toISOString(), lastAt: new Date(window.lastRepeatAt).toISOString() })];
+  return [
+    entryOf(window.event, {
+      count: window.repeats,
+      firstAt: new Date(window.firstRepeatAt).toISOString(),
+      lastAt: new Date(window.lastRepeatAt).toISOString(),
+    }),
+  ];
 }
 
 function entryOf(event: RefusedSignIn, counts: { count: number; firstAt?: string; lastAt?: string }): AuditEntry {

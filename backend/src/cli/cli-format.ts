@@ -19,7 +19,12 @@ const importStatus = {
 export function formatImportReports(reports: FileImportReport[], lang: 'pl' | 'en'): string {
   const lines: string[] = [];
   for (const r of reports) {
-    const counts = r.status === 'imported' ? (lang === 'pl' ? ` — ${r.rows} wierszy: ${r.created} nowych, ${r.updated} zmienionych` : ` — ${r.rows} rows: ${r.created} new, ${r.updated} updated`) : '';
+    const counts =
+      r.status === 'imported'
+        ? lang === 'pl'
+          ? ` — ${r.rows} wierszy: ${r.created} nowych, ${r.updated} zmienionych`
+          : ` — ${r.rows} rows: ${r.created} new, ${r.updated} updated`
+        : '';
     lines.push(`${r.file} [${r.kind ?? '?'}]: ${importStatus[lang][r.status]}${counts}`);
     for (const e of r.errors) lines.push(`  ${lang === 'pl' ? 'błąd' : 'error'}${where(e)}: ${e.message}`);
     for (const w of r.warnings) lines.push(`  ${lang === 'pl' ? 'uwaga' : 'warning'}${where(w)}: ${w.message}`);
@@ -45,7 +50,11 @@ export function formatIndicatorTable(rows: IndicatorValueRecord[]): string {
     statusLabels[r.status] ?? r.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...body.map(line)].join('\n')}\n`;
 }
 

@@ -120,7 +120,8 @@ export const commands: Record<string, Command> = {
         return await service.list(service.parseFilter({ status: values.status ?? 'active', community: values.community }));
       });
       const text = alerts.length
-        ? alerts.map((a) => `[${a.status === 'active' ? 'aktywny' : 'zakończony'}] ${a.community}${a.group ? `/${a.group}` : ''} ${a.sentencePl}`).join('\n') + '\n'
+        ? alerts.map((a) => `[${a.status === 'active' ? 'aktywny' : 'zakończony'}] ${a.community}${a.group ? `/${a.group}` : ''} ${a.sentencePl}`).join('\n') +
+          '\n'
         : 'Brak alertów o spadku uczestnictwa.\n';
       return { exitCode: 0, json: alerts, text };
     },
@@ -166,8 +167,19 @@ export const commands: Record<string, Command> = {
             return { exitCode: 0, json: list, text: formatUsers(list) };
           }
           case 'add': {
-            const result = await users.add(manager, { email: email(), role: values.role, displayName: values.name, communities: values.communities, password: await password(), temporaryPassword: false });
-            return { exitCode: 0, json: result, text: `Konto ${result.user.email} (${result.user.role}) utworzone.\n${oneTimePasswordText(result.oneTimePassword)}` };
+            const result = await users.add(manager, {
+              email: email(),
+              role: values.role,
+              displayName: values.name,
+              communities: values.communities,
+              password: await password(),
+              temporaryPassword: false,
+            });
+            return {
+              exitCode: 0,
+              json: result,
+              text: `Konto ${result.user.email} (${result.user.role}) utworzone.\n${oneTimePasswordText(result.oneTimePassword)}`,
+            };
           }
           case 'disable':
           case 'enable': {
@@ -185,7 +197,9 @@ export const commands: Record<string, Command> = {
             };
           }
           default:
-            throw new UsageError('usage: users list | add --email E --role R [--name N] [--communities A,B] [--password-stdin] | disable|enable|reset-password --email E');
+            throw new UsageError(
+              'usage: users list | add --email E --role R [--name N] [--communities A,B] [--password-stdin] | disable|enable|reset-password --email E',
+            );
         }
       });
     },
@@ -218,7 +232,10 @@ function oneTimePasswordText(password: string | null): string {
 function formatUsers(users: PublicUser[]): string {
   if (users.length === 0) return 'Brak kont. Pierwsze: npm run osl -- users add --email … --role admin\n';
   return `${users
-    .map((u) => `${u.email.padEnd(34)} ${u.role.padEnd(10)} ${(u.communities.join(',') || '—').padEnd(12)} ${u.disabled ? 'zablokowane' : 'aktywne'}${u.lastSignInAt ? `  ostatnio ${u.lastSignInAt}` : ''}`)
+    .map(
+      (u) =>
+        `${u.email.padEnd(34)} ${u.role.padEnd(10)} ${(u.communities.join(',') || '—').padEnd(12)} ${u.disabled ? 'zablokowane' : 'aktywne'}${u.lastSignInAt ? `  ostatnio ${u.lastSignInAt}` : ''}`,
+    )
     .join('\n')}\n`;
 }
 

@@ -40,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) return fail(json, { kind: 'config', message: error.message }, exitCodes.misuse);
     // A refusal (a wrong filter, a run in progress, a busy database…) in the command's language.
     const known = asDomainError(error);
-    if (known instanceof DomainError) return fail(json, { kind: known.kind, code: known.code, key: known.key, message: known.messageIn(lang) }, exitCodeOfKind[known.kind]);
+    if (known instanceof DomainError)
+      return fail(json, { kind: known.kind, code: known.code, key: known.key, message: known.messageIn(lang) }, exitCodeOfKind[known.kind]);
     return fail(json, { kind: 'internal', message: errorInWords(error) }, exitCodes.rejected);
   }
 }

@@ -15,7 +15,10 @@ export function formatImportProgress(progress: ImportProgress, rowsPerSecond: nu
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
   const rows = progress.rowsTotal > 0 ? ` ${formatCount(progress.rowsDone)}/${formatCount(progress.rowsTotal)} wierszy` : '';
   const speed = rowsPerSecond && rowsPerSecond > 0 ? ` · ${formatCount(Math.round(rowsPerSecond))} wierszy/s` : '';
-  const left = rowsPerSecond && rowsPerSecond > 0 && progress.rowsTotal > progress.rowsDone ? ` · jeszcze ${formatDuration((progress.rowsTotal - progress.rowsDone) / rowsPerSecond)}` : '';
+  const left =
+    rowsPerSecond && rowsPerSecond > 0 && progress.rowsTotal > progress.rowsDone
+      ? ` · jeszcze ${formatDuration((progress.rowsTotal - progress.rowsDone) / rowsPerSecond)}`
+      : '';
   const file = progress.fileCount > 1 ? `[${progress.fileIndex + 1}/${progress.fileCount}] ` : '';
   return `${file}${progress.file} ${phaseLabels[progress.phase]} ${bar} ${Math.round(share * 100)}%${rows}${speed}${left}`;
 }

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { contract, queryChoice, queryText } from '../lib/route-contract.ts';
 
 const auditEvent = z
-  .object({ id: z.int(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), before: z.unknown(), after: z.unknown(), address: z.string().nullable() })
+  .object({
+    id: z.int(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    address: z.string().nullable(),
+  })
   .meta({ id: 'AuditEvent' });
 
 export const auditContracts = {

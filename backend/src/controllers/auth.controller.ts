@@ -37,7 +37,10 @@ export class AuthController {
   async signIn(@RouteBody() { email, password }: BodyOf<typeof contracts.signIn>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
     const signedIn = await this.auth.signIn(email, password, clientAddress(request));
     if (request.activeSession) await this.auth.replace(request.activeSession.session.id);
-    response.setHeader('Set-Cookie', sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }));
+    response.setHeader(
+      'Set-Cookie',
+      sessionCookie(signedIn.token, { secure: request.secure, maxAgeSeconds: (signedIn.expiresAt.getTime() - Date.now()) / 1000 }),
+    );
     return { user: publicUser(signedIn.user), csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt.toISOString() };
   }
 

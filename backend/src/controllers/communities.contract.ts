@@ -39,7 +39,8 @@ const participantItem = z
   })
   .meta({
     id: 'ParticipantItem',
-    description: 'Register details (home community, gender, birth year, joining, leader) are null and names absent unless the viewer is the director or an organizer of the person’s home community.',
+    description:
+      'Register details (home community, gender, birth year, joining, leader) are null and names absent unless the viewer is the director or an organizer of the person’s home community.',
   });
 
 export const communitiesContracts = {
@@ -57,6 +58,8 @@ export const communitiesContracts = {
   }),
   participantList: contract({
     params: communityCode,
-    response: z.object({ community: z.string(), names: z.boolean(), lapsedAfterDays: z.int(), participants: z.array(participantItem) }).meta({ id: 'ParticipantList' }),
+    response: z
+      .object({ community: z.string(), names: z.boolean(), lapsedAfterDays: z.int(), participants: z.array(participantItem) })
+      .meta({ id: 'ParticipantList' }),
   }),
 };

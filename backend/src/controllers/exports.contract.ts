@@ -13,7 +13,11 @@ export const exportsContracts = {
   indicators: contract({ query: z.object({ format }), files: exportFiles }),
   sources: contract({
     params: indicatorCode,
-    query: z.object({ format, year: queryText(20).meta({ description: 'a project year' }), community: queryText().meta({ description: 'ALL or a community code' }) }),
+    query: z.object({
+      format,
+      year: queryText(20).meta({ description: 'a project year' }),
+      community: queryText().meta({ description: 'ALL or a community code' }),
+    }),
     files: exportFiles,
   }),
 };

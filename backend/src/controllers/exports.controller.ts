@@ -16,7 +16,11 @@ export class ExportsController {
   // Exports hold figures only, always with small counts suppressed, whoever exports.
   @Access(everyRole)
   @Contract(contracts.indicators)
-  async indicators(@CurrentViewer() viewer: Viewer, @RouteQuery() { format }: QueryOf<typeof contracts.indicators>, @Res({ passthrough: true }) response: Response) {
+  async indicators(
+    @CurrentViewer() viewer: Viewer,
+    @RouteQuery() { format }: QueryOf<typeof contracts.indicators>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.send(response, await this.exports.indicatorTable(viewer, format));
   }
 

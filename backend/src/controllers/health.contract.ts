@@ -30,7 +30,16 @@ export const healthContracts = {
         years: z.array(z.int()),
         communities: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['territorial', 'categorical']) })),
         activityTypes: z.array(z.object({ code: z.string(), namePl: z.string(), nameEn: z.string(), group: z.enum(['animation', 'education', 'action']) })),
-        indicators: z.array(z.object({ code: z.string(), namePl: z.string(), nameEn: z.string(), kind: z.enum(['output', 'result']), unit: indicatorUnit, cumulative: z.boolean() })),
+        indicators: z.array(
+          z.object({
+            code: z.string(),
+            namePl: z.string(),
+            nameEn: z.string(),
+            kind: z.enum(['output', 'result']),
+            unit: indicatorUnit,
+            cumulative: z.boolean(),
+          }),
+        ),
       })
       .meta({ id: 'ConfigResponse' }),
   }),

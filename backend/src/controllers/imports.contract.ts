@@ -3,7 +3,9 @@ import { importKinds } from '../import/import.types.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
 import { contract, queryChoice, queryText } from '../lib/route-contract.ts';
 
-const importIssue = z.object({ row: z.int().nullable(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), message: z.string() }).meta({ id: 'ImportIssue' });
+const importIssue = z
+  .object({ row: z.int().nullable(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), message: z.string() })
+  .meta({ id: 'ImportIssue' });
 
 const fileImportReport = z
   .object({
@@ -69,10 +71,16 @@ export const maxHistoryPage = 200;
 
 export const importsContracts = {
   upload: contract({
-    query: z.object({ async: queryText(10).transform((value) => value === 'true').meta({ description: '"true": answer at once with a job to poll' }) }),
+    query: z.object({
+      async: queryText(10)
+        .transform((value) => value === 'true')
+        .meta({ description: '"true": answer at once with a job to poll' }),
+    }),
     body: z.object({
       lang: queryChoice(['pl', 'en'], 'pl').meta({ description: 'the language of the report' }),
-      kind: queryChoice(importKinds as readonly [ImportKind, ...ImportKind[]]).meta({ description: 'what the files hold, when their names and headers do not say' }),
+      kind: queryChoice(importKinds as readonly [ImportKind, ...ImportKind[]]).meta({
+        description: 'what the files hold, when their names and headers do not say',
+      }),
     }),
     // Without a form, the handler says how to send the files.
     bodyOptional: true,
@@ -81,7 +89,10 @@ export const importsContracts = {
   }),
   job: contract({ params: z.object({ id: z.string().meta({ description: 'the job id' }) }), response: importJob }),
   list: contract({
-    query: z.object({ limit: wholeNumber(1, maxHistoryPage).meta({ description: `rows, at most ${maxHistoryPage} (default 50)` }), before: wholeNumber(1, Number.MAX_SAFE_INTEGER).meta({ description: 'the last id of the previous page' }) }),
+    query: z.object({
+      limit: wholeNumber(1, maxHistoryPage).meta({ description: `rows, at most ${maxHistoryPage} (default 50)` }),
+      before: wholeNumber(1, Number.MAX_SAFE_INTEGER).meta({ description: 'the last id of the previous page' }),
+    }),
     response: z.array(importBatchItem),
   }),
   template: contract({

@@ -1,14 +1,4 @@
-import {
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Post,
-  Res,
-  UnprocessableEntityException,
-  UploadedFiles,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Res, UnprocessableEntityException, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { Access, everyRole } from '../auth/access.decorator.ts';
@@ -120,7 +110,12 @@ export class ImportsController {
   @Get('templates/:kind')
   @Access({ organizer: 'full', admin: 'full', director: 'full' })
   @Contract(contracts.template)
-  async template(@CurrentViewer() viewer: Viewer, @RouteParams() { kind }: ParamsOf<typeof contracts.template>, @RouteQuery() { survey }: QueryOf<typeof contracts.template>, @Res() response: Response) {
+  async template(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { kind }: ParamsOf<typeof contracts.template>,
+    @RouteQuery() { survey }: QueryOf<typeof contracts.template>,
+    @Res() response: Response,
+  ) {
     if (!(importKinds as readonly string[]).includes(kind)) throw DomainError.notFound('imports.template_not_found', { kind, allowed: importKinds.join(', ') });
     const parsed = kind as ImportKind;
     const content = await this.templates.build(parsed, survey);

@@ -5,7 +5,7 @@ import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsO
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorSourcesService } from '../services/indicator-sources.service.ts';
-import { IndicatorTargetsService,  } from '../services/indicator-targets.service.ts';
+import { IndicatorTargetsService } from '../services/indicator-targets.service.ts';
 import { IndicatorsService } from '../services/indicators.service.ts';
 import { indicatorsContracts as contracts } from './indicators.contract.ts';
 
@@ -22,7 +22,11 @@ export class IndicatorsController {
   // The director edits indicators and targets (issue 5, roles).
   @Access({ director: 'full' })
   @Contract(contracts.updateTargets)
-  async updateTargets(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.updateTargets>, @RouteBody() body: BodyOf<typeof contracts.updateTargets>) {
+  async updateTargets(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { code }: ParamsOf<typeof contracts.updateTargets>,
+    @RouteBody() body: BodyOf<typeof contracts.updateTargets>,
+  ) {
     return await this.targets.update(viewer, code, body);
   }
 
@@ -38,7 +42,11 @@ export class IndicatorsController {
   @Get(':code/sources')
   @Access(figuresForEveryone)
   @Contract(contracts.sources)
-  async sources(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.sources>, @RouteQuery() filter: QueryOf<typeof contracts.sources>) {
+  async sources(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { code }: ParamsOf<typeof contracts.sources>,
+    @RouteQuery() filter: QueryOf<typeof contracts.sources>,
+  ) {
     return await this.sourcesService.sources(code, filter, viewer.scope);
   }
 }

@@ -23,7 +23,12 @@ export class MetricsController {
   @UseInterceptors(AnalyticsEtagInterceptor)
   @Access(figuresForEveryone)
   @Contract(contracts.query)
-  async query(@CurrentViewer() viewer: Viewer, @RouteQuery() raw: QueryOf<typeof contracts.query>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async query(
+    @CurrentViewer() viewer: Viewer,
+    @RouteQuery() raw: QueryOf<typeof contracts.query>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const result = await this.metrics.run(this.metrics.parse(raw), viewer.scope);
     if ((request.headers.accept ?? '').includes(arrowStreamType)) {
       response.setHeader('X-OSL-Data-As-Of', result.dataAsOf ?? '');

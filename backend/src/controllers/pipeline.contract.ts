@@ -10,7 +10,17 @@ const pipelineRunItem = z
     status: z.enum(['running', 'succeeded', 'failed', 'skipped']),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
-    steps: z.array(z.object({ name: z.string(), rowsRead: z.int().optional(), rowsWritten: z.int().optional(), ms: z.number().optional(), running: z.boolean().optional() })).nullable(),
+    steps: z
+      .array(
+        z.object({
+          name: z.string(),
+          rowsRead: z.int().optional(),
+          rowsWritten: z.int().optional(),
+          ms: z.number().optional(),
+          running: z.boolean().optional(),
+        }),
+      )
+      .nullable(),
     error: z.string().nullable(),
     note: z.string().nullable(),
   })
@@ -19,7 +29,12 @@ const pipelineRunItem = z
 export const pipelineContracts = {
   list: contract({ response: z.array(pipelineRunItem) }),
   start: contract({
-    body: z.object({ mode: z.enum(['incremental', 'full']).nullish().transform((mode) => mode ?? 'incremental') }),
+    body: z.object({
+      mode: z
+        .enum(['incremental', 'full'])
+        .nullish()
+        .transform((mode) => mode ?? 'incremental'),
+    }),
     bodyOptional: true,
     response: z.object({ id: z.int(), status: z.string(), mode: z.string() }),
   }),

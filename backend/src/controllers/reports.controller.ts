@@ -22,7 +22,12 @@ export class ReportsController {
   // The overview as a PDF, rendered with the requester's own session.
   @Access(everyRole)
   @Contract(contracts.summary)
-  async summary(@CurrentViewer() viewer: Viewer, @RouteQuery() { year, lang }: QueryOf<typeof contracts.summary>, @Req() request: OslRequest, @Res({ passthrough: true }) response: Response) {
+  async summary(
+    @CurrentViewer() viewer: Viewer,
+    @RouteQuery() { year, lang }: QueryOf<typeof contracts.summary>,
+    @Req() request: OslRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const parsedYear: number = this.indicators.parseFilter({ year: year ?? 'to-date' }).year!;
     const token = readCookie(request.headers.cookie, sessionCookieName)!;
     const content = await this.pdf.render(viewer, token, parsedYear, lang);

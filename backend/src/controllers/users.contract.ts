@@ -19,7 +19,13 @@ export const sessionUser = z
   })
   .meta({ id: 'SessionUser' });
 
-const accountId = z.object({ id: z.string().regex(/^\d{1,9}$/, { error: 'must be a number' }).transform(Number).meta({ description: 'the account id' }) });
+const accountId = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/, { error: 'must be a number' })
+    .transform(Number)
+    .meta({ description: 'the account id' }),
+});
 
 export const usersContracts = {
   list: contract({ response: z.array(sessionUser) }),
@@ -35,7 +41,12 @@ export const usersContracts = {
   }),
   update: contract({
     params: accountId,
-    body: z.object({ displayName: z.string().optional(), role: role.optional(), communities: z.array(z.string()).optional(), disabled: z.boolean().optional() }),
+    body: z.object({
+      displayName: z.string().optional(),
+      role: role.optional(),
+      communities: z.array(z.string()).optional(),
+      disabled: z.boolean().optional(),
+    }),
     response: sessionUser,
   }),
   resetPassword: contract({ params: accountId, response: z.object({ user: sessionUser, oneTimePassword: z.string() }) }),

@@ -12,8 +12,12 @@ describe('importMessages', () => {
   });
 
   it('fills placeholders, writing fractions with the language’s decimal mark', () => {
-    expect(formatImportMessage('file_too_large', 'pl', { sizeMb: 51.5, limitMb: 50 })).toBe('Plik ma 51,5 MB, a limit to 50 MB. Podziel dane na mniejsze pliki.');
-    expect(formatImportMessage('file_too_large', 'en', { sizeMb: 51.5, limitMb: 50 })).toBe('The file is 51.5 MB; the limit is 50 MB. Split the data into smaller files.');
+    expect(formatImportMessage('file_too_large', 'pl', { sizeMb: 51.5, limitMb: 50 })).toBe(
+      'Plik ma 51,5 MB, a limit to 50 MB. Podziel dane na mniejsze pliki.',
+    );
+    expect(formatImportMessage('file_too_large', 'en', { sizeMb: 51.5, limitMb: 50 })).toBe(
+      'The file is 51.5 MB; the limit is 50 MB. Split the data into smaller files.',
+    );
     expect(formatImportMessage('number_invalid', 'pl', {})).toBe('„{value}” nie jest liczbą.');
   });
 });

@@ -254,7 +254,7 @@ export const importMessages = {
   },
   survey_responses_already_stored: {
     pl: 'Pominięto {count} odpowiedzi identycznych z już zapisanymi (ta sama ankieta, dzień, społeczność, uczestnik i odpowiedzi) — to zwykle ponowny eksport tych samych ankiet. Jeśli to odpowiedzi innych osób, dodaj kolumnę kod_uczestnika, aby je rozróżnić.',
-    en: '{count} responses identical to stored ones (same survey, day, community, participant and answers) were skipped — usually a repeated export of the same survey. If they are other people\'s answers, add a participant_code column to tell them apart.',
+    en: "{count} responses identical to stored ones (same survey, day, community, participant and answers) were skipped — usually a repeated export of the same survey. If they are other people's answers, add a participant_code column to tell them apart.",
   },
   name_not_found: {
     pl: 'W rejestrze uczestników nie ma osoby „{value}”. Dopisz ją najpierw do rejestru albo wpisz jej kod uczestnika.',

@@ -4,7 +4,13 @@ import { redactPersonalData } from './redact-personal-data.ts';
 describe('redactPersonalData', () => {
   it('takes names out of values and messages, and leaves other issues alone', () => {
     const issues = [
-      { row: 4, column: 'last_name', value: 'Anna Kowalska', code: 'name_ambiguous', message: 'Imię i nazwisko „Anna Kowalska” pasuje do kilku osób w rejestrze (WZG-0042, WZG-0117). Wpisz kod uczestnika.' },
+      {
+        row: 4,
+        column: 'last_name',
+        value: 'Anna Kowalska',
+        code: 'name_ambiguous',
+        message: 'Imię i nazwisko „Anna Kowalska” pasuje do kilku osób w rejestrze (WZG-0042, WZG-0117). Wpisz kod uczestnika.',
+      },
       { row: 5, column: 'community', value: 'XYZ', code: 'unknown_community', message: 'Nieznana społeczność „XYZ”.' },
     ];
     const [name, other] = redactPersonalData(issues, 'pl');

@@ -28,7 +28,10 @@ function setUp() {
     recordNotStarted: vi.fn(async () => 1),
     modeOfRunInProgress: vi.fn(async () => 'incremental' as const),
   };
-  const jobs = new ScheduledJobs(new SchedulerRegistry(), pipeline as unknown as PipelineService, {} as InboxService, {} as ConfigurationService, { timer, clock: () => now });
+  const jobs = new ScheduledJobs(new SchedulerRegistry(), pipeline as unknown as PipelineService, {} as InboxService, {} as ConfigurationService, {
+    timer,
+    clock: () => now,
+  });
   const live = () => timers.filter((t) => !t.cancelled);
   /** Fires the pending timer and waits for the retry it starts. */
   const fire = async () => {
@@ -55,7 +58,12 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
     pipeline.run.mockRejectedValueOnce(new PipelineBusyError({ runId: 41, pid: 123, since: '2026-12-04T11:59:00Z' }));
     await jobs.runPipelineJob('incremental-15min', 'incremental');
     expect(reasons()).toEqual([
-      { trigger: 'schedule', mode: 'incremental', status: 'skipped', reason: 'incremental-15min: coalesced into run #41 (incremental) in progress (process 123, since 2026-12-04T11:59:00Z)' },
+      {
+        trigger: 'schedule',
+        mode: 'incremental',
+        status: 'skipped',
+        reason: 'incremental-15min: coalesced into run #41 (incremental) in progress (process 123, since 2026-12-04T11:59:00Z)',
+      },
     ]);
     expect(live()).toEqual([]);
   });
@@ -64,7 +72,11 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
     const { jobs, pipeline, live, reasons } = setUp();
     pipeline.run.mockRejectedValueOnce(new PipelineBusyError({ runId: 41, pid: 123, since: '2026-12-04T11:59:00Z' }));
     await jobs.runPipelineJob('full-nightly', 'full');
-    expect(reasons()[0]).toMatchObject({ status: 'skipped', mode: 'full', reason: expect.stringContaining('deferred, a full run was asked while run #41 (incremental) in progress') });
+    expect(reasons()[0]).toMatchObject({
+      status: 'skipped',
+      mode: 'full',
+      reason: expect.stringContaining('deferred, a full run was asked while run #41 (incremental) in progress'),
+    });
     expect(reasons()[0]!.reason).toMatch(/retry 1 of 3 at 2026-12-04T12:01:00\.000Z$/);
     expect(live().map((t) => t.delayMs)).toEqual([60_000]);
   });
@@ -77,7 +89,8 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
       trigger: 'schedule',
       mode: 'incremental',
       status: 'failed',
-      reason: 'incremental-15min: could not start: the database is busy: another import or run is writing; try again in a moment; retry 1 of 3 at 2026-12-04T12:01:00.000Z',
+      reason:
+        'incremental-15min: could not start: the database is busy: another import or run is writing; try again in a moment; retry 1 of 3 at 2026-12-04T12:01:00.000Z',
     });
     expect(live().map((t) => t.delayMs)).toEqual([60_000]);
     await fire();
@@ -115,7 +128,9 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
     await jobs.runPipelineJob('full-nightly', 'full');
     expect(live()).toHaveLength(1);
     expect(jobs.pendingRetry()).toMatchObject({ job: 'incremental-15min', mode: 'full', retry: 1 });
-    expect(reasons()[1]!.reason).toBe('full-nightly: could not start: EACCES: permission denied, open pipeline.lock; joins the full retry already due at 2026-12-04T12:01:00.000Z');
+    expect(reasons()[1]!.reason).toBe(
+      'full-nightly: could not start: EACCES: permission denied, open pipeline.lock; joins the full retry already due at 2026-12-04T12:01:00.000Z',
+    );
 
     // An incremental run does not do the pending full rebuild; a full one does.
     pipeline.run.mockResolvedValueOnce(succeeded(9, 'incremental')).mockResolvedValueOnce(succeeded(10, 'full'));

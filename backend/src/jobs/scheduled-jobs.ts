@@ -108,14 +108,27 @@ export class ScheduledJobs implements OnApplicationBootstrap {
     if (error instanceof PipelineBusyError) {
       const { holder } = error;
       const running = await this.pipeline.modeOfRunInProgress(holder);
-      const inProgress: MessageRef = { key: 'schedule.in_progress', params: { runId: holder.runId ?? '?', runMode: running ? ` (${running})` : '', pid: holder.pid, since: holder.since } };
+      const inProgress: MessageRef = {
+        key: 'schedule.in_progress',
+        params: { runId: holder.runId ?? '?', runMode: running ? ` (${running})` : '', pid: holder.pid, since: holder.since },
+      };
       if (runCovers(running, mode)) {
-        await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: { key: 'schedule.coalesced', params: { job: name, inProgress } } });
+        await this.pipeline.recordNotStarted({
+          trigger: 'schedule',
+          mode,
+          status: 'skipped',
+          reason: { key: 'schedule.coalesced', params: { job: name, inProgress } },
+        });
         this.logger.log(`${name}: coalesced into ${renderMessageRef(inProgress, 'en')}`);
         return;
       }
       const next = this.retryLater(name, mode, retry);
-      await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'skipped', reason: { key: 'schedule.deferred', params: { job: name, mode, inProgress, next } } });
+      await this.pipeline.recordNotStarted({
+        trigger: 'schedule',
+        mode,
+        status: 'skipped',
+        reason: { key: 'schedule.deferred', params: { job: name, mode, inProgress, next } },
+      });
       this.logger.log(`${name}: deferred behind ${renderMessageRef(inProgress, 'en')}; ${renderMessageRef(next, 'en')}`);
       return;
     }

@@ -14,11 +14,13 @@ describe('BoundedSemaphore', () => {
     const semaphore = new BoundedSemaphore(2, 10);
     const gates = Array.from({ length: 5 }, deferred);
     const started: number[] = [];
-    const done = gates.map((gate, i) => semaphore.run(async () => {
-      started.push(i);
-      await gate.promise;
-      return i;
-    }));
+    const done = gates.map((gate, i) =>
+      semaphore.run(async () => {
+        started.push(i);
+        await gate.promise;
+        return i;
+      }),
+    );
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect([semaphore.inFlight, semaphore.waiting]).toEqual([2, 3]);

@@ -9,6 +9,13 @@ export const databaseBusyMessage = 'the database is busy: another import or run 
 export function errorInWords(error: unknown): string {
   if (isDatabaseBusy(error)) return databaseBusyMessage;
   const message = (error instanceof Error ? error.message : String(error)).trim();
-  if (error instanceof Error && error.name.startsWith('PrismaClient')) return message.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? error.name;
+  if (error instanceof Error && error.name.startsWith('PrismaClient'))
+    return (
+      message
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? error.name
+    );
   return message || (error instanceof Error ? error.name : 'unknown error');
 }

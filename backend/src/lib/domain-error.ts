@@ -25,7 +25,9 @@ export interface DomainErrorOptions {
 }
 
 // The `{name}` placeholders of a template, as a type: params are checked against the catalogue.
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? (P extends `${string}${'"' | ' ' | ':'}${string}` ? never : P) | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? (P extends `${string}${'"' | ' ' | ':'}${string}` ? never : P) | Placeholders<Rest>
+  : never;
 export type ParamsOf<K extends MessageKey> = [Placeholders<(typeof messageCatalogue)[K]['en']>] extends [never]
   ? Record<string, never>
   : Record<Placeholders<(typeof messageCatalogue)[K]['en']>, string | number>;

@@ -1,9 +1,17 @@
-import { BadRequestException, ForbiddenException, HttpException, NotFoundException, PayloadTooLargeException, UnauthorizedException, type ArgumentsHost } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnauthorizedException,
+  type ArgumentsHost,
+} from '@nestjs/common';
 import { PipelineBusyError } from '@osl/prisma';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DomainError, errorKinds } from './domain-error.ts';
-import { errorAnswer, httpStatusOfKind , requestedPath } from './error-answer.ts';
+import { errorAnswer, httpStatusOfKind, requestedPath } from './error-answer.ts';
 import { ErrorAnswerFilter } from './error-answer.filter.ts';
 import { lastValueFrom, of } from 'rxjs';
 import { acceptedLanguage, currentLanguage, RequestLanguageInterceptor, requestLanguage, withLanguage } from './request-language.ts';
@@ -25,7 +33,13 @@ describe('errorAnswer', () => {
   ] as const)('answers a domain error of kind %s with %i', (kind, status) => {
     const answer = errorAnswer(new DomainError(kind, 'http.error', { status }), 'pl', request);
     expect(answer.status).toBe(status);
-    expect(answer.body).toMatchObject({ statusCode: status, kind, key: 'http.error', code: 'http.error', message: `Żądanie nie powiodło się (HTTP ${status}).` });
+    expect(answer.body).toMatchObject({
+      statusCode: status,
+      kind,
+      key: 'http.error',
+      code: 'http.error',
+      message: `Żądanie nie powiodło się (HTTP ${status}).`,
+    });
   });
 
   it('maps every kind to a status', () => {
@@ -39,7 +53,14 @@ describe('errorAnswer', () => {
     expect(pl).toEqual({
       status: 429,
       headers: { 'Retry-After': '900' },
-      body: { statusCode: 429, kind: 'too_many', key: 'auth.too_many_attempts', code: 'too_many_attempts', message: 'Zbyt wiele nieudanych logowań; spróbuj ponownie za 15 min.', retryAfterSeconds: 900 },
+      body: {
+        statusCode: 429,
+        kind: 'too_many',
+        key: 'auth.too_many_attempts',
+        code: 'too_many_attempts',
+        message: 'Zbyt wiele nieudanych logowań; spróbuj ponownie za 15 min.',
+        retryAfterSeconds: 900,
+      },
     });
     expect(en.body.message).toBe('Too many failed sign-ins; try again in 15 min.');
     // The English text is the error's own message (logs, tests); the answer is in the request's language.
@@ -49,17 +70,29 @@ describe('errorAnswer', () => {
   it('names the run in progress of a refused pipeline run (409)', () => {
     const answer = errorAnswer(new PipelineBusyError({ runId: 7, pid: 4242, since: '2026-12-07T08:00:00.000Z' }), 'pl', request);
     expect(answer.status).toBe(409);
-    expect(answer.body).toMatchObject({ kind: 'conflict', key: 'pipeline.busy', runId: 7, message: 'Trwa już przebieg przetwarzania danych (przebieg nr 7, proces 4242, od 2026-12-07T08:00:00.000Z).' });
+    expect(answer.body).toMatchObject({
+      kind: 'conflict',
+      key: 'pipeline.busy',
+      runId: 7,
+      message: 'Trwa już przebieg przetwarzania danych (przebieg nr 7, proces 4242, od 2026-12-07T08:00:00.000Z).',
+    });
   });
 
   it('answers a busy operational database with 503 and Retry-After', () => {
     const answer = errorAnswer(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), 'en', request);
-    expect(answer).toMatchObject({ status: 503, headers: { 'Retry-After': '1' }, body: { kind: 'unavailable', code: 'busy', message: 'the database is busy: another import or run is writing; try again in a moment' } });
+    expect(answer).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '1' },
+      body: { kind: 'unavailable', code: 'busy', message: 'the database is busy: another import or run is writing; try again in a moment' },
+    });
   });
 
-  it("answers an Express error that may be shown by its status, in words of the catalogue", () => {
+  it('answers an Express error that may be shown by its status, in words of the catalogue', () => {
     const payloadTooLarge = Object.assign(new Error('request entity too large'), { status: 413, statusCode: 413, expose: true });
-    expect(errorAnswer(payloadTooLarge, 'pl', request)).toMatchObject({ status: 413, body: { kind: 'invalid', key: 'http.payload_too_large', message: 'Żądanie jest za duże.' } });
+    expect(errorAnswer(payloadTooLarge, 'pl', request)).toMatchObject({
+      status: 413,
+      body: { kind: 'invalid', key: 'http.payload_too_large', message: 'Żądanie jest za duże.' },
+    });
   });
 
   it('answers an unexpected error with 500 and nothing of it', () => {
@@ -78,18 +111,36 @@ describe('errorAnswer', () => {
 
     it('words a refusal by its status, keeping its code and other fields', () => {
       const forbidden = errorAnswer(new ForbiddenException({ code: 'csrf', message: 'Missing or wrong X-CSRF-Token header.' }), 'pl', request);
-      expect(forbidden).toMatchObject({ status: 403, body: { kind: 'forbidden', key: 'http.forbidden', code: 'csrf', message: 'Nie masz uprawnień do tej operacji.' } });
+      expect(forbidden).toMatchObject({
+        status: 403,
+        body: { kind: 'forbidden', key: 'http.forbidden', code: 'csrf', message: 'Nie masz uprawnień do tej operacji.' },
+      });
       expect(errorAnswer(new UnauthorizedException(), 'pl', request).body).toMatchObject({ kind: 'unauthenticated', message: 'Najpierw się zaloguj.' });
-      expect(errorAnswer(new HttpException('I am a teapot', 418), 'pl', request).body).toMatchObject({ statusCode: 418, kind: 'invalid', key: 'http.error', message: 'Żądanie nie powiodło się (HTTP 418).' });
+      expect(errorAnswer(new HttpException('I am a teapot', 418), 'pl', request).body).toMatchObject({
+        statusCode: 418,
+        kind: 'invalid',
+        key: 'http.error',
+        message: 'Żądanie nie powiodło się (HTTP 418).',
+      });
     });
 
     it("words multer's limits", () => {
-      expect(errorAnswer(new BadRequestException('Too many files'), 'pl', request).body).toMatchObject({ key: 'imports.too_many_files', message: 'Za dużo plików w jednym wysłaniu; wyślij je w kilku częściach.' });
-      expect(errorAnswer(new PayloadTooLargeException('File too large'), 'pl', request)).toMatchObject({ status: 413, body: { key: 'imports.file_too_large' } });
+      expect(errorAnswer(new BadRequestException('Too many files'), 'pl', request).body).toMatchObject({
+        key: 'imports.too_many_files',
+        message: 'Za dużo plików w jednym wysłaniu; wyślij je w kilku częściach.',
+      });
+      expect(errorAnswer(new PayloadTooLargeException('File too large'), 'pl', request)).toMatchObject({
+        status: 413,
+        body: { key: 'imports.file_too_large' },
+      });
     });
 
     it('renders a body that names a message of the catalogue, keeping its other fields', () => {
-      const answer = errorAnswer(new HttpException({ code: 'upload_too_large', key: 'upload_too_large', params: { limitMb: 200 }, files: [] }, 413), 'pl', request);
+      const answer = errorAnswer(
+        new HttpException({ code: 'upload_too_large', key: 'upload_too_large', params: { limitMb: 200 }, files: [] }, 413),
+        'pl',
+        request,
+      );
       expect(answer.status).toBe(413);
       expect(answer.body).toEqual({
         statusCode: 413,
@@ -109,7 +160,10 @@ describe('errorAnswer', () => {
       email: z.email().optional(),
       name: z.string().max(5).optional(),
       limit: z.number().optional(),
-      code: z.string().refine((v) => v.startsWith('P'), { params: { key: 'indicator.unknown', code: 'X9', allowed: 'P1, P2' } }).optional(),
+      code: z
+        .string()
+        .refine((v) => v.startsWith('P'), { params: { key: 'indicator.unknown', code: 'X9', allowed: 'P1, P2' } })
+        .optional(),
     });
     const refusal = (input: unknown, lang: 'pl' | 'en') => {
       const result = query.safeParse(input);
@@ -168,7 +222,7 @@ describe('the language of a request', () => {
     expect(acceptedLanguage(undefined)).toBe('pl');
   });
 
-  it("is the current language while a handler runs (RequestLanguageInterceptor)", async () => {
+  it('is the current language while a handler runs (RequestLanguageInterceptor)', async () => {
     const context = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req({ 'accept-language': 'en' }) }) } as never;
     const seen = await lastValueFrom(new RequestLanguageInterceptor().intercept(context, { handle: () => of(currentLanguage()) }));
     // `handle` is called inside the language's scope, as Nest calls the handler.
@@ -200,7 +254,9 @@ describe('ErrorAnswerFilter', () => {
     new ErrorAnswerFilter().catch(DomainError.unavailable('pdf.queue_full', {}, { code: 'busy', retryAfterSeconds: 5 }), argumentsHost);
     expect(response.status).toHaveBeenCalledWith(503);
     expect(response.set).toHaveBeenCalledWith({ 'Retry-After': '5' });
-    expect(response.json).toHaveBeenCalledWith(expect.objectContaining({ code: 'busy', message: 'The server is busy printing other PDFs; try again in a moment.' }));
+    expect(response.json).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'busy', message: 'The server is busy printing other PDFs; try again in a moment.' }),
+    );
   });
 
   it('only ends an answer already under way', () => {

@@ -50,7 +50,11 @@ export function asDomainError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (error instanceof PipelineBusyError) {
     const { holder } = error;
-    return DomainError.conflict('pipeline.busy', { runId: holder.runId ?? '?', pid: holder.pid, since: holder.since }, { code: 'busy', details: { runId: holder.runId }, cause: error });
+    return DomainError.conflict(
+      'pipeline.busy',
+      { runId: holder.runId ?? '?', pid: holder.pid, since: holder.since },
+      { code: 'busy', details: { runId: holder.runId }, cause: error },
+    );
   }
   if (isDatabaseBusy(error)) return DomainError.unavailable('database.busy', {}, { code: 'busy', retryAfterSeconds: 1, cause: error });
   return error;
@@ -103,7 +107,11 @@ export function errorAnswer(error: unknown, lang: Lang, request: { method: strin
   if ((known as { expose?: unknown } | null)?.expose === true && typeof status === 'number' && status >= 400 && status < 500) {
     return httpExceptionAnswer(new HttpException('', status), lang, request);
   }
-  return { status: 500, headers: {}, body: { statusCode: 500, kind: 'internal', key: 'http.internal', code: 'internal', message: formatMessage('http.internal', lang) } };
+  return {
+    status: 500,
+    headers: {},
+    body: { statusCode: 500, kind: 'internal', key: 'http.internal', code: 'internal', message: formatMessage('http.internal', lang) },
+  };
 }
 
 function httpExceptionAnswer(error: HttpException, lang: Lang, request: { method: string; path: string }): ErrorAnswer {
@@ -133,7 +141,14 @@ function httpExceptionAnswer(error: HttpException, lang: Lang, request: { method
   return {
     status,
     headers,
-    body: { statusCode: status, kind: kindOfStatus(status), key, code: typeof rest.code === 'string' ? rest.code : key, message: formatMessage(key, lang, params), ...rest },
+    body: {
+      statusCode: status,
+      kind: kindOfStatus(status),
+      key,
+      code: typeof rest.code === 'string' ? rest.code : key,
+      message: formatMessage(key, lang, params),
+      ...rest,
+    },
   };
 }
 
@@ -161,7 +176,8 @@ export function describeZodIssue(issue: core.$ZodIssue, lang: Lang): string {
 function zodProblem(issue: core.$ZodIssue, lang: Lang): string {
   const t = (key: MessageKey, params: MessageParams = {}) => formatMessage(key, lang, params);
   // Nothing given where a value (or one of a list) is needed (the contracts parse with reportInput).
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && 'input' in issue && issue.input === undefined && issue.path.length > 0) return t('validation.required');
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && 'input' in issue && issue.input === undefined && issue.path.length > 0)
+    return t('validation.required');
   switch (issue.code) {
     case 'invalid_type':
       if (/received undefined$/.test(issue.message)) return t('validation.required');
@@ -180,7 +196,12 @@ function zodProblem(issue: core.$ZodIssue, lang: Lang): string {
       return t('validation.invalid_format', { format: issue.format });
     case 'invalid_value':
       // An empty choice stands for "not given" in the contracts' lists; it is not one to offer.
-      return t('validation.invalid_value', { values: issue.values.filter((v) => v !== '').map(String).join(', ') });
+      return t('validation.invalid_value', {
+        values: issue.values
+          .filter((v) => v !== '')
+          .map(String)
+          .join(', '),
+      });
     case 'unrecognized_keys':
       return t('validation.unrecognized_keys', { keys: issue.keys.join(', ') });
     case 'not_multiple_of':

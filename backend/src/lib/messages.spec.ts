@@ -19,7 +19,9 @@ describe('the message catalogue', () => {
   });
 
   it('gives each message in the language asked, its placeholders filled', () => {
-    expect(formatMessage('filter.year', 'pl', { allowed: '2021, 2022', value: '1999' })).toBe('Rok (year) musi być jednym z: 2021, 2022 albo to-date (podano „1999”).');
+    expect(formatMessage('filter.year', 'pl', { allowed: '2021, 2022', value: '1999' })).toBe(
+      'Rok (year) musi być jednym z: 2021, 2022 albo to-date (podano „1999”).',
+    );
     expect(formatMessage('filter.year', 'en', { allowed: '2021, 2022', value: '1999' })).toBe('year must be one of 2021, 2022 or to-date (got "1999")');
     expect(formatMessage('upload_too_large', 'en', { limitMb: 200 })).toContain('over 200 MB');
   });
@@ -29,7 +31,9 @@ describe('the message catalogue', () => {
     expect(renderStoredText(stored, 'pl')).toBe('pełna przebudowa zamiast przyrostowej: zmieniła się konfiguracja');
     expect(renderStoredText(stored, 'en')).toBe('full rebuild instead of incremental: the configuration changed');
     // Text stored before messages were kept by key, a system's own words, or a damaged reference: as they are.
-    expect(renderStoredText('full rebuild instead of incremental: nothing published yet', 'pl')).toBe('full rebuild instead of incremental: nothing published yet');
+    expect(renderStoredText('full rebuild instead of incremental: nothing published yet', 'pl')).toBe(
+      'full rebuild instead of incremental: nothing published yet',
+    );
     expect(renderStoredText('{"key":"no.such.key"}', 'pl')).toBe('{"key":"no.such.key"}');
     expect(renderStoredText('{"key":"pipeline.full_rebuild", broken', 'pl')).toBe('{"key":"pipeline.full_rebuild", broken');
     expect(renderStoredText(null, 'en')).toBeNull();

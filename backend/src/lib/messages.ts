@@ -25,7 +25,10 @@ export const serverMessages = {
   },
   'http.unprocessable': { pl: 'Nie da się przetworzyć wysłanych danych.', en: 'The data sent cannot be processed.' },
   'http.too_many_requests': { pl: 'Za dużo żądań; spróbuj ponownie za chwilę.', en: 'Too many requests; try again in a moment.' },
-  'http.unavailable': { pl: 'Serwer chwilowo nie może odpowiedzieć; spróbuj ponownie za chwilę.', en: 'The server cannot answer right now; try again in a moment.' },
+  'http.unavailable': {
+    pl: 'Serwer chwilowo nie może odpowiedzieć; spróbuj ponownie za chwilę.',
+    en: 'The server cannot answer right now; try again in a moment.',
+  },
   'http.internal': { pl: 'Wewnętrzny błąd serwera.', en: 'Internal server error' },
   'http.error': { pl: 'Żądanie nie powiodło się (HTTP {status}).', en: 'The request failed (HTTP {status}).' },
   'request.json_object': { pl: 'Wyślij obiekt JSON.', en: 'Send a JSON object.' },
@@ -61,22 +64,40 @@ export const serverMessages = {
 
   // ------------------------------------------------------------ filters of the read routes
   'filter.single_value': { pl: 'Każdy filtr przyjmuje jedną wartość.', en: 'each filter takes a single value' },
-  'filter.year': { pl: 'Rok (year) musi być jednym z: {allowed} albo to-date (podano „{value}”).', en: 'year must be one of {allowed} or to-date (got "{value}")' },
-  'filter.community': { pl: 'Społeczność (community) musi być jedną z: {allowed} (podano „{value}”).', en: 'community must be one of {allowed} (got "{value}")' },
+  'filter.year': {
+    pl: 'Rok (year) musi być jednym z: {allowed} albo to-date (podano „{value}”).',
+    en: 'year must be one of {allowed} or to-date (got "{value}")',
+  },
+  'filter.community': {
+    pl: 'Społeczność (community) musi być jedną z: {allowed} (podano „{value}”).',
+    en: 'community must be one of {allowed} (got "{value}")',
+  },
   'filter.alert_status': { pl: 'Status musi mieć wartość active, ended albo all.', en: 'status must be active, ended or all' },
   'filter.date': { pl: 'Parametr {name} musi być datą w formacie RRRR-MM-DD.', en: '{name} must be a date YYYY-MM-DD' },
   'filter.from_after_to': { pl: 'Data „from” nie może być późniejsza niż „to”.', en: 'from must not be after to' },
   'filter.whole_number': { pl: 'Parametr {name} musi być liczbą całkowitą od {min} do {max}.', en: '{name} must be a whole number from {min} to {max}' },
-  'filter.text_value': { pl: 'Parametr {name} musi być jedną wartością tekstową o długości najwyżej {max} znaków.', en: '{name} must be one text value of at most {max} characters' },
-  'filter.date_or_datetime': { pl: 'Parametr {name} musi być datą (RRRR-MM-DD) albo datą i godziną ISO.', en: '{name} must be a date (YYYY-MM-DD) or an ISO date-time' },
+  'filter.text_value': {
+    pl: 'Parametr {name} musi być jedną wartością tekstową o długości najwyżej {max} znaków.',
+    en: '{name} must be one text value of at most {max} characters',
+  },
+  'filter.date_or_datetime': {
+    pl: 'Parametr {name} musi być datą (RRRR-MM-DD) albo datą i godziną ISO.',
+    en: '{name} must be a date (YYYY-MM-DD) or an ISO date-time',
+  },
   'filter.export_format': { pl: 'Format musi mieć wartość xlsx, csv albo pdf.', en: 'format must be xlsx, csv or pdf' },
   'filter.audit_format': { pl: 'Format musi mieć wartość json albo csv.', en: 'format must be json or csv' },
   'filter.lang': { pl: 'Język (lang) musi mieć wartość pl albo en.', en: 'lang must be pl or en' },
 
   // ------------------------------------------------------------ metrics queries
-  'metrics.list_once': { pl: 'Parametr {name} podaje się raz, jako listę wartości rozdzielonych przecinkami.', en: '{name} must be given once, as a comma-separated list' },
+  'metrics.list_once': {
+    pl: 'Parametr {name} podaje się raz, jako listę wartości rozdzielonych przecinkami.',
+    en: '{name} must be given once, as a comma-separated list',
+  },
   'metrics.list_too_long': { pl: 'Parametr {name} przyjmuje najwyżej {max} wartości.', en: '{name} takes at most {max} values' },
-  'metrics.measures_required': { pl: 'Parametr measures jest wymagany: co najmniej jedna z miar {allowed}.', en: 'measures is required: one or more of {allowed}' },
+  'metrics.measures_required': {
+    pl: 'Parametr measures jest wymagany: co najmniej jedna z miar {allowed}.',
+    en: 'measures is required: one or more of {allowed}',
+  },
   'metrics.unknown_measure': { pl: 'Nieznana miara „{value}”; dostępne: {allowed}.', en: 'unknown measure "{value}"; use {allowed}' },
   'metrics.grain': { pl: 'Parametr grain musi mieć jedną z wartości: {allowed}.', en: 'grain must be one of {allowed}' },
   'metrics.unknown_dimension': { pl: 'Nieznany wymiar „{value}”; dostępne: {allowed}.', en: 'unknown dimension "{value}"; use {allowed}' },
@@ -98,7 +119,10 @@ export const serverMessages = {
 
   // ------------------------------------------------------------ communities, indicators, targets
   'community.unknown': { pl: 'Nieznana społeczność „{code}”; dostępne: {allowed}.', en: 'Unknown community "{code}"; use one of {allowed}' },
-  'community.unknown_or_all': { pl: 'Nieznana społeczność „{code}”; dostępne: ALL albo {allowed}.', en: 'Unknown community "{code}"; use ALL or one of {allowed}' },
+  'community.unknown_or_all': {
+    pl: 'Nieznana społeczność „{code}”; dostępne: ALL albo {allowed}.',
+    en: 'Unknown community "{code}"; use ALL or one of {allowed}',
+  },
   'indicator.unknown': { pl: 'Nieznany wskaźnik „{code}”; dostępne: {allowed}.', en: 'Unknown indicator "{code}"; use one of {allowed}' },
   'targets.body_object': { pl: 'Wyślij obiekt JSON z polami baseline i/lub targets.', en: 'Send a JSON object with baseline and/or targets.' },
   'targets.nothing_sent': { pl: 'Wyślij wartości bazowe (baseline) i/lub cele (targets).', en: 'send baseline and/or targets' },
@@ -111,11 +135,23 @@ export const serverMessages = {
 
   // ------------------------------------------------------------ sign-in, sessions, access
   'auth.sign_in_body': { pl: 'Wyślij {"email": "...", "password": "..."} jako JSON.', en: 'Send {"email": "...", "password": "..."} as JSON.' },
-  'auth.password_body': { pl: 'Wyślij {"currentPassword": "...", "newPassword": "..."} jako JSON.', en: 'Send {"currentPassword": "...", "newPassword": "..."} as JSON.' },
+  'auth.password_body': {
+    pl: 'Wyślij {"currentPassword": "...", "newPassword": "..."} jako JSON.',
+    en: 'Send {"currentPassword": "...", "newPassword": "..."} as JSON.',
+  },
   'auth.invalid_credentials': { pl: 'Nieprawidłowy e-mail lub hasło.', en: 'Wrong e-mail or password.' },
-  'auth.too_many_attempts': { pl: 'Zbyt wiele nieudanych logowań; spróbuj ponownie za {minutes} min.', en: 'Too many failed sign-ins; try again in {minutes} min.' },
-  'auth.sign_in_busy': { pl: 'Serwer sprawdza teraz inne logowania; spróbuj ponownie za chwilę.', en: 'The server is busy checking other sign-ins; try again in a moment.' },
-  'auth.password_check_busy': { pl: 'Serwer sprawdza teraz inne hasła; spróbuj ponownie za chwilę.', en: 'The server is busy checking passwords; try again in a moment.' },
+  'auth.too_many_attempts': {
+    pl: 'Zbyt wiele nieudanych logowań; spróbuj ponownie za {minutes} min.',
+    en: 'Too many failed sign-ins; try again in {minutes} min.',
+  },
+  'auth.sign_in_busy': {
+    pl: 'Serwer sprawdza teraz inne logowania; spróbuj ponownie za chwilę.',
+    en: 'The server is busy checking other sign-ins; try again in a moment.',
+  },
+  'auth.password_check_busy': {
+    pl: 'Serwer sprawdza teraz inne hasła; spróbuj ponownie za chwilę.',
+    en: 'The server is busy checking passwords; try again in a moment.',
+  },
   'auth.current_password_wrong': { pl: 'Obecne hasło jest nieprawidłowe.', en: 'The current password is wrong.' },
   'auth.new_password_same': { pl: 'Nowe hasło musi się różnić od obecnego.', en: 'The new password must differ from the current one.' },
   'auth.sign_in_first': { pl: 'Najpierw się zaloguj.', en: 'Sign in first.' },
@@ -163,9 +199,15 @@ export const serverMessages = {
   'imports.job_not_found': { pl: 'Nie ma zadania importu „{id}”.', en: 'No import job "{id}"' },
   'imports.template_not_found': { pl: 'Nie ma szablonu „{kind}”; dostępne: {allowed}.', en: 'No template "{kind}"; use one of {allowed}' },
   'imports.unknown_survey': { pl: 'Nieznana ankieta „{code}”; dostępne: {allowed}.', en: 'Unknown survey "{code}"; use one of {allowed}' },
-  'imports.file_too_large': { pl: 'Jeden z plików przekracza dopuszczalny rozmiar pliku. Podziel dane na mniejsze pliki.', en: 'One of the files is over the file size limit. Split the data into smaller files.' },
+  'imports.file_too_large': {
+    pl: 'Jeden z plików przekracza dopuszczalny rozmiar pliku. Podziel dane na mniejsze pliki.',
+    en: 'One of the files is over the file size limit. Split the data into smaller files.',
+  },
   'imports.files_rejected': { pl: 'Część plików odrzucono.', en: 'Some files were rejected' },
-  'imports.too_many_files': { pl: 'Za dużo plików w jednym wysłaniu; wyślij je w kilku częściach.', en: 'Too many files in one upload; send them in several parts.' },
+  'imports.too_many_files': {
+    pl: 'Za dużo plików w jednym wysłaniu; wyślij je w kilku częściach.',
+    en: 'Too many files in one upload; send them in several parts.',
+  },
   'demo.refused': {
     pl: 'Baza danych zawiera już zapisane dane; dane demonstracyjne wczytuje się tylko do pustej instalacji.',
     en: 'The database already holds recorded data; demo data is loaded only into an empty installation.',
@@ -184,12 +226,21 @@ export const serverMessages = {
   'pipeline.reason.config_changed': { pl: 'zmieniła się konfiguracja', en: 'the configuration changed' },
   'pipeline.reason.decline_method_changed': { pl: 'zmieniła się metoda wykrywania spadków', en: 'the decline method changed' },
   'pipeline.reason.facts_mismatch': { pl: 'stan przyrostowy nie zgadza się z bazą operacyjną ({detail})', en: 'incremental state does not match ({detail})' },
-  'schedule.in_progress': { pl: 'przebieg nr {runId}{runMode} w toku (proces {pid}, od {since})', en: 'run #{runId}{runMode} in progress (process {pid}, since {since})' },
+  'schedule.in_progress': {
+    pl: 'przebieg nr {runId}{runMode} w toku (proces {pid}, od {since})',
+    en: 'run #{runId}{runMode} in progress (process {pid}, since {since})',
+  },
   'schedule.coalesced': { pl: '{job}: dołączony do: {inProgress}', en: '{job}: coalesced into {inProgress}' },
-  'schedule.deferred': { pl: '{job}: odłożony, bo przebieg {mode} zlecono, gdy trwał {inProgress}; {next}', en: '{job}: deferred, a {mode} run was asked while {inProgress}; {next}' },
+  'schedule.deferred': {
+    pl: '{job}: odłożony, bo przebieg {mode} zlecono, gdy trwał {inProgress}; {next}',
+    en: '{job}: deferred, a {mode} run was asked while {inProgress}; {next}',
+  },
   'schedule.not_started': { pl: '{job}: nie udało się uruchomić: {cause}; {next}', en: '{job}: could not start: {cause}; {next}' },
   'schedule.joins_retry': { pl: 'dołącza do ponowienia ({mode}) zaplanowanego na {at}', en: 'joins the {mode} retry already due at {at}' },
-  'schedule.no_more_retries': { pl: 'bez ponowienia po {max} próbach: następny będzie przebieg z harmonogramu', en: "not tried again after {max} retries: the schedule's next run follows" },
+  'schedule.no_more_retries': {
+    pl: 'bez ponowienia po {max} próbach: następny będzie przebieg z harmonogramu',
+    en: "not tried again after {max} retries: the schedule's next run follows",
+  },
   'schedule.retry_at': { pl: 'ponowienie {retry} z {max} o {at}', en: 'retry {retry} of {max} at {at}' },
   'pipeline.abandoned_lease': {
     pl: 'porzucony: proces się zatrzymał (jego dzierżawa wygasła {at})',
@@ -203,7 +254,10 @@ export const serverMessages = {
     pl: 'Dane analityczne są niedostępne: nie da się odczytać pliku {file} ({reason}). Następny przebieg przetwarzania odbuduje go z bazy operacyjnej.',
     en: 'Analytics are unavailable: the analytics file {file} cannot be read ({reason}). The next pipeline run rebuilds it from the operational database.',
   },
-  'pdf.queue_full': { pl: 'Serwer drukuje teraz inne pliki PDF; spróbuj ponownie za chwilę.', en: 'The server is busy printing other PDFs; try again in a moment.' },
+  'pdf.queue_full': {
+    pl: 'Serwer drukuje teraz inne pliki PDF; spróbuj ponownie za chwilę.',
+    en: 'The server is busy printing other PDFs; try again in a moment.',
+  },
   'pdf.shutting_down': { pl: 'Serwer się zatrzymuje; spróbuj ponownie za chwilę.', en: 'The server is shutting down; try again in a moment.' },
   'pdf.no_chromium': {
     pl: 'PDF powstaje w przeglądarce Chromium, której nie ma w {path} (zainstaluj ją: apt-get install chromium, albo ustaw CHROMIUM_PATH). Tymczasem użyj w przeglądarce „Drukuj” i „Zapisz jako PDF”.',

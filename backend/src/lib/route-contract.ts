@@ -88,7 +88,13 @@ export function contractPartsTaken(controller: new (...args: never[]) => object,
 function prototypeKeyIssue(value: unknown, path: string[] = []): { success: false; error: z.ZodError } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   for (const key of Object.keys(value)) {
-    if (key === '__proto__') return { success: false, error: new z.ZodError([{ code: 'custom', path, message: 'unknown field', params: { key: 'validation.unrecognized_keys', keys: key }, input: undefined }]) };
+    if (key === '__proto__')
+      return {
+        success: false,
+        error: new z.ZodError([
+          { code: 'custom', path, message: 'unknown field', params: { key: 'validation.unrecognized_keys', keys: key }, input: undefined },
+        ]),
+      };
     const found = prototypeKeyIssue((value as Record<string, unknown>)[key], [...path, key]);
     if (found) return found;
   }

@@ -22,7 +22,9 @@ type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('OSL Monitor API')
-    .setDescription('Monitoring and evaluation of community organizing (OSL). Sign in with POST /api/auth/sign-in; writes carry the X-CSRF-Token of the session.')
+    .setDescription(
+      'Monitoring and evaluation of community organizing (OSL). Sign in with POST /api/auth/sign-in; writes carry the X-CSRF-Token of the session.',
+    )
     .setVersion(version)
     .setOpenAPIVersion('3.1.0')
     .addCookieAuth('osl_session')
@@ -53,7 +55,9 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     const answer = part('response');
     const content = {
       ...(answer ? { 'application/json': { schema: answer } } : {}),
-      ...Object.fromEntries(Object.entries(contract.files ?? {}).map(([type, description]) => [type, { schema: { type: 'string', format: 'binary', description } }])),
+      ...Object.fromEntries(
+        Object.entries(contract.files ?? {}).map(([type, description]) => [type, { schema: { type: 'string', format: 'binary', description } }]),
+      ),
     };
     operation.responses = { ...operation.responses, [success]: { description: 'OK', ...(Object.keys(content).length > 0 ? { content } : {}) } };
   }
@@ -102,7 +106,8 @@ function contractSchemas(routes: readonly ApiRoute[]): { components: Record<stri
 function tidy({ jsonSchema }: { jsonSchema: Schema }): void {
   if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
   if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
-  if (Array.isArray(jsonSchema.enum) && jsonSchema.enum.length > 1 && jsonSchema.enum.includes('')) jsonSchema.enum = jsonSchema.enum.filter((value) => value !== '');
+  if (Array.isArray(jsonSchema.enum) && jsonSchema.enum.length > 1 && jsonSchema.enum.includes(''))
+    jsonSchema.enum = jsonSchema.enum.filter((value) => value !== '');
 }
 
 function parametersOf(where: 'path' | 'query', object: Schema | undefined) {
@@ -119,7 +124,10 @@ function parametersOf(where: 'path' | 'query', object: Schema | undefined) {
 
 /** A multipart body: its text fields, and the files under their field. */
 function withUpload(body: Schema, upload: NonNullable<RouteContract['upload']>): Schema {
-  const properties = { [upload.field]: { type: 'array', items: { type: 'string', format: 'binary' }, description: upload.description }, ...(body.properties as Schema) };
+  const properties = {
+    [upload.field]: { type: 'array', items: { type: 'string', format: 'binary' }, description: upload.description },
+    ...(body.properties as Schema),
+  };
   return { ...body, properties, required: [upload.field, ...((body.required as string[] | undefined) ?? [])] };
 }
 

@@ -48,7 +48,11 @@ export class ActivityRepository {
         ...(filter.types ? { type: { code: { in: [...filter.types] } } } : {}),
         ...(typeof filter.residentInitiative === 'boolean' ? { residentInitiative: filter.residentInitiative } : {}),
       },
-      include: { community: { select: { code: true } }, type: { select: { code: true } }, importBatch: { select: { id: true, fileName: true, importedBy: true, createdAt: true } } },
+      include: {
+        community: { select: { code: true } },
+        type: { select: { code: true } },
+        importBatch: { select: { id: true, fileName: true, importedBy: true, createdAt: true } },
+      },
       orderBy: [{ date: 'asc' }, { externalId: 'asc' }],
       take: filter.limit + 1,
     });
@@ -61,7 +65,9 @@ export class ActivityRepository {
       (ids) => db.attendance.groupBy({ by: ['activityId', 'importBatchId'], where: { activityId: { in: ids } }, _count: { _all: true } }),
     );
     const batchIds = [...new Set(counts.map((c) => c.importBatchId))];
-    const batchRows = await findInSlices(batchIds, perStatement, (ids) => db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } }));
+    const batchRows = await findInSlices(batchIds, perStatement, (ids) =>
+      db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } }),
+    );
     const batches = new Map(batchRows.map((b) => [b.id, b]));
     const listsByActivity = new Map<number, (BatchRef & { attendances: number })[]>();
     for (const c of counts) {
@@ -83,7 +89,13 @@ export class ActivityRepository {
           residentInitiative: a.residentInitiative,
           headcountAnonymous: a.headcountAnonymous,
           namedAttendances: lists.reduce((sum, l) => sum + l.attendances, 0),
-          source: { batchId: a.importBatch.id, file: a.importBatch.fileName, importedBy: a.importBatch.importedBy, importedAt: a.importBatch.createdAt, row: a.sourceRow },
+          source: {
+            batchId: a.importBatch.id,
+            file: a.importBatch.fileName,
+            importedBy: a.importBatch.importedBy,
+            importedAt: a.importBatch.createdAt,
+            row: a.sourceRow,
+          },
           attendanceLists: lists,
         };
       }),

@@ -87,7 +87,15 @@ export class AlertRepository {
         lastWeek: latest.lastWeek,
         sentencePl: latest.sentencePl,
         sentenceEn: latest.sentenceEn,
-        history: observations.map((o) => ({ runId: o.runId, lastWeek: o.lastWeek, observed: o.observed, expected: o.expected, drop: o.drop, pValue: o.pValue, at: o.createdAt })),
+        history: observations.map((o) => ({
+          runId: o.runId,
+          lastWeek: o.lastWeek,
+          observed: o.observed,
+          expected: o.expected,
+          drop: o.drop,
+          pValue: o.pValue,
+          at: o.createdAt,
+        })),
       };
     });
   }

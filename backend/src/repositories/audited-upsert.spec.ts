@@ -31,7 +31,10 @@ function fakeDatabase(tables: Record<string, Row[]>) {
         });
     },
     async update(args: { where: { id: number }; data: Record<string, unknown> }) {
-      Object.assign(tables[name]!.find((row) => row.id === args.where.id)!, args.data);
+      Object.assign(
+        tables[name]!.find((row) => row.id === args.where.id)!,
+        args.data,
+      );
     },
     async createMany(args: { data: Record<string, unknown>[] }) {
       for (const data of args.data) tables[name]!.push({ id: tables[name]!.length + 1, ...data });
@@ -55,18 +58,34 @@ async function run<R extends { row: number }>(writer: KindWriter<R>, db: Prisma.
 
 // The upsert as the two kinds that correct rows by id describe it (import/kinds/participants.ts, activities.ts).
 describe('auditedUpsert', () => {
-  const people = (lines: string[][]) => validateTable(csvTable([['participant_code', 'community', 'birth_year', 'first_name', 'last_name'], ...lines]), testContext()).records as ParticipantRecord[];
+  const people = (lines: string[][]) =>
+    validateTable(csvTable([['participant_code', 'community', 'birth_year', 'first_name', 'last_name'], ...lines]), testContext())
+      .records as ParticipantRecord[];
 
   it('creates new keys, updates changed rows in place, counts identical ones, and audits old → new with names redacted', async () => {
     const tables: Record<string, Row[]> = { community: [...communities], participant: [] };
     const db = fakeDatabase(tables);
-    const first = await run(participants.writer, db, people([['WZG-1', 'WZG', '1960', 'Anna', 'Nowak'], ['WZG-2', 'WZG', '1960', 'Anna', 'Nowak'], ['WZG-3', 'WZG', '1960', 'Jan', 'Nowak']]), 1);
+    const first = await run(
+      participants.writer,
+      db,
+      people([
+        ['WZG-1', 'WZG', '1960', 'Anna', 'Nowak'],
+        ['WZG-2', 'WZG', '1960', 'Anna', 'Nowak'],
+        ['WZG-3', 'WZG', '1960', 'Jan', 'Nowak'],
+      ]),
+      1,
+    );
     expect([first.counts, first.audit]).toEqual([{ created: 3, updated: 0, unchanged: 0 }, []]);
 
     const { counts, audit, progress } = await run(
       participants.writer,
       db,
-      people([['WZG-1', 'WZG', '1960', 'Anna', 'Nowak'], ['WZG-2', 'WZG', '1961', 'Anna', 'Kowalska'], ['WZG-3', 'OST', '1960', 'Jan', 'Nowak'], ['WZG-4', 'WZG', '1970', 'Ewa', 'Nowak']]),
+      people([
+        ['WZG-1', 'WZG', '1960', 'Anna', 'Nowak'],
+        ['WZG-2', 'WZG', '1961', 'Anna', 'Kowalska'],
+        ['WZG-3', 'OST', '1960', 'Jan', 'Nowak'],
+        ['WZG-4', 'WZG', '1970', 'Ewa', 'Nowak'],
+      ]),
     );
     expect(counts).toEqual({ created: 1, updated: 2, unchanged: 1 });
     expect(progress).toEqual([4]);
@@ -79,7 +98,14 @@ describe('auditedUpsert', () => {
         before: { birthYear: 1960, lastName: '(zmieniono)', nameKey: '(zmieniono)' },
         after: { birthYear: 1961, lastName: '(zmieniono)', nameKey: '(zmieniono)' },
       },
-      { actor: 'tester', action: 'participant.updated', entity: 'participant', entityId: 'WZG-3', before: { homeCommunity: 'WZG' }, after: { homeCommunity: 'OST' } },
+      {
+        actor: 'tester',
+        action: 'participant.updated',
+        entity: 'participant',
+        entityId: 'WZG-3',
+        before: { homeCommunity: 'WZG' },
+        after: { homeCommunity: 'OST' },
+      },
     ]);
     // Updated rows keep their id; their provenance moves to the new batch; an unchanged row keeps its own.
     expect(tables.participant!.map((p) => [p.id, p.code, p.homeCommunityId, p.lastName, p.importBatchId, p.sourceRow])).toEqual([
@@ -92,7 +118,13 @@ describe('auditedUpsert', () => {
 
   it('serves any kind described to it: activities by external id, community and type audited by code', async () => {
     const log = (community: string, type: string) =>
-      validateTable(csvTable([['activity_id', 'date', 'community', 'type', 'title'], ['A-1', '2022-03-05', community, type, 'Sprzątanie']]), testContext()).records as ActivityRecord[];
+      validateTable(
+        csvTable([
+          ['activity_id', 'date', 'community', 'type', 'title'],
+          ['A-1', '2022-03-05', community, type, 'Sprzątanie'],
+        ]),
+        testContext(),
+      ).records as ActivityRecord[];
     const tables: Record<string, Row[]> = {
       community: [...communities],
       activityType: [
@@ -106,7 +138,12 @@ describe('auditedUpsert', () => {
     const { counts, audit } = await run(activities.writer, db, log('OST', 'AKCJA'));
     expect(counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
     expect(audit.map(({ action, entityId, before, after }) => ({ action, entityId, before, after }))).toEqual([
-      { action: 'activity.updated', entityId: 'A-1', before: { communityCode: 'WZG', typeCode: 'WARSZTAT' }, after: { communityCode: 'OST', typeCode: 'AKCJA' } },
+      {
+        action: 'activity.updated',
+        entityId: 'A-1',
+        before: { communityCode: 'WZG', typeCode: 'WARSZTAT' },
+        after: { communityCode: 'OST', typeCode: 'AKCJA' },
+      },
     ]);
     expect(tables.activity).toMatchObject([{ id: 1, externalId: 'A-1', communityId: 2, typeId: 2, title: 'Sprzątanie' }]);
   });

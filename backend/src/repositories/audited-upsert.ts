@@ -129,7 +129,12 @@ export async function idsByCode(rows: Promise<{ id: number; code: string }[]>): 
 }
 
 /** Creates rows a chunk at a time, reporting progress after each (`alreadyDone`: rows counted before). */
-export async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unknown>, onRows: (done: number) => void, alreadyDone: number): Promise<void> {
+export async function createInChunks<T>(
+  rows: T[],
+  create: (chunk: T[]) => Promise<unknown>,
+  onRows: (done: number) => void,
+  alreadyDone: number,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += writeChunkSize) {
     await create(rows.slice(i, i + writeChunkSize));
     onRows(alreadyDone + Math.min(i + writeChunkSize, rows.length));

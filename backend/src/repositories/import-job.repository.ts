@@ -46,12 +46,20 @@ export class ImportJobRepository {
   }
 
   async fail(id: string, files: unknown[], progress: unknown, errorCode: string, error: string, at: Date): Promise<void> {
-    await this.database.client.importJob.update({ where: { id }, data: { status: 'failed', files: json(files), progress: json(progress), errorCode, error, finishedAt: at } });
+    await this.database.client.importJob.update({
+      where: { id },
+      data: { status: 'failed', files: json(files), progress: json(progress), errorCode, error, finishedAt: at },
+    });
   }
 
   /** Finished jobs beyond the newest `keep` are deleted: their reports are in the import history too. */
   async forgetOld(keep: number): Promise<void> {
-    const old = await this.database.client.importJob.findMany({ where: { status: { not: 'running' } }, orderBy: { startedAt: 'desc' }, skip: keep, select: { id: true } });
+    const old = await this.database.client.importJob.findMany({
+      where: { status: { not: 'running' } },
+      orderBy: { startedAt: 'desc' },
+      skip: keep,
+      select: { id: true },
+    });
     if (old.length > 0) await this.database.client.importJob.deleteMany({ where: { id: { in: old.map((j) => j.id) } } });
   }
 

@@ -79,7 +79,15 @@ export class ImportRepository {
         },
       });
       await this.audit.record(
-        [{ actor: meta.importedBy, action: 'import.rejected', entity: 'importBatch', entityId: String(batch.id), after: { file: meta.fileName, kind: meta.kind, errors: errors.length } }],
+        [
+          {
+            actor: meta.importedBy,
+            action: 'import.rejected',
+            entity: 'importBatch',
+            entityId: String(batch.id),
+            after: { file: meta.fileName, kind: meta.kind, errors: errors.length },
+          },
+        ],
         tx,
       );
       return batch.id;

@@ -58,7 +58,14 @@ export class OperatorConfigRepository {
         const before = stored.get(key);
         if (before === undefined || digestOf(before) !== digest) {
           await section.write(tx, key, value);
-          changes.push({ actor, action: before === undefined ? 'config.created' : 'config.updated', entity: section.entity, entityId: key, before, after: value });
+          changes.push({
+            actor,
+            action: before === undefined ? 'config.created' : 'config.updated',
+            entity: section.entity,
+            entityId: key,
+            before,
+            after: value,
+          });
         }
         await tx.configSeed.create({ data: { section: section.name, key, digest } });
         report.seeded.push(key);
@@ -121,7 +128,9 @@ export const indicatorTargetsSection: OperatorConfigSection<IndicatorTargetValue
     await db.indicatorTarget.deleteMany({ where: { indicatorId: row.id } });
     await db.indicatorBaseline.createMany({ data: Object.entries(value.baseline).map(([scope, v]) => ({ indicatorId: row.id, scope, value: v })) });
     await db.indicatorTarget.createMany({
-      data: Object.entries(value.targets).flatMap(([scope, years]) => Object.entries(years).map(([year, v]) => ({ indicatorId: row.id, scope, year: Number(year), value: v }))),
+      data: Object.entries(value.targets).flatMap(([scope, years]) =>
+        Object.entries(years).map(([year, v]) => ({ indicatorId: row.id, scope, year: Number(year), value: v })),
+      ),
     });
   },
   apply: (config, values) => ({

@@ -21,7 +21,10 @@ export class ParticipantRepository {
    * Everyone registered in the community or present at one of its activities, with names only
    * when asked (the caller decides per person whose names it passes on).
    */
-  async inCommunity(communityCode: string, withNames: boolean): Promise<{ participants: ParticipantRow[]; attendances: { code: string; date: string }[]; activityDates: string[] }> {
+  async inCommunity(
+    communityCode: string,
+    withNames: boolean,
+  ): Promise<{ participants: ParticipantRow[]; attendances: { code: string; date: string }[]; activityDates: string[] }> {
     const db = this.database.client;
     const [attendances, activities] = await Promise.all([
       db.attendance.findMany({
@@ -33,7 +36,16 @@ export class ParticipantRepository {
     // "Present at one of its activities" as a subquery: a list of their codes can be more than SQLite binds at once.
     const participants = await db.participant.findMany({
       where: { OR: [{ homeCommunity: { code: communityCode } }, { attendances: { some: { activity: { community: { code: communityCode } } } } }] },
-      select: { code: true, homeCommunity: { select: { code: true } }, gender: true, birthYear: true, joinedOn: true, leader: true, firstName: withNames, lastName: withNames },
+      select: {
+        code: true,
+        homeCommunity: { select: { code: true } },
+        gender: true,
+        birthYear: true,
+        joinedOn: true,
+        leader: true,
+        firstName: withNames,
+        lastName: withNames,
+      },
       orderBy: { code: 'asc' },
     });
     return {

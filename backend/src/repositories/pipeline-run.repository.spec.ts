@@ -20,9 +20,13 @@ describe('fullRebuildNote', () => {
 
   it('keeps the detail of an unreadable state or a mismatch, and an unforeseen reason as it is', () => {
     const unreadable = fullRebuildNote('the published state cannot be read (IO Error: not a DuckDB file)');
-    expect(renderMessageRef(unreadable, 'pl')).toBe('pełna przebudowa zamiast przyrostowej: nie da się odczytać opublikowanego stanu (IO Error: not a DuckDB file)');
+    expect(renderMessageRef(unreadable, 'pl')).toBe(
+      'pełna przebudowa zamiast przyrostowej: nie da się odczytać opublikowanego stanu (IO Error: not a DuckDB file)',
+    );
     const mismatch = fullRebuildNote('incremental state does not match (attendances: the facts hold 3 rows, the operational database 4)');
-    expect(renderMessageRef(mismatch, 'en')).toBe('full rebuild instead of incremental: incremental state does not match (attendances: the facts hold 3 rows, the operational database 4)');
+    expect(renderMessageRef(mismatch, 'en')).toBe(
+      'full rebuild instead of incremental: incremental state does not match (attendances: the facts hold 3 rows, the operational database 4)',
+    );
     expect(renderMessageRef(mismatch, 'pl')).toMatch(/^pełna przebudowa zamiast przyrostowej: stan przyrostowy nie zgadza się/);
     expect(renderMessageRef(fullRebuildNote('something new'), 'pl')).toBe('pełna przebudowa zamiast przyrostowej: something new');
   });

@@ -60,7 +60,14 @@ export class PipelineRunRepository {
   async succeed(id: number, at: Date, analyticsFile: string, steps: StepStats[], mode: PipelineMode, fallbackReason: string | null) {
     return this.database.client.pipelineRun.update({
       where: { id },
-      data: { status: 'succeeded', finishedAt: at, analyticsFile, mode, note: fallbackReason && storeMessage(fullRebuildNote(fallbackReason)), steps: steps as unknown as Prisma.InputJsonValue },
+      data: {
+        status: 'succeeded',
+        finishedAt: at,
+        analyticsFile,
+        mode,
+        note: fallbackReason && storeMessage(fullRebuildNote(fallbackReason)),
+        steps: steps as unknown as Prisma.InputJsonValue,
+      },
     });
   }
 
@@ -79,7 +86,10 @@ export class PipelineRunRepository {
    */
   async failRunsOtherThan(id: number | null, now: Date) {
     const others = { status: 'running', ...(id === null ? {} : { id: { not: id } }) };
-    const expired = await this.database.client.pipelineRun.findMany({ where: { ...others, leaseExpiresAt: { lte: now } }, select: { id: true, leaseExpiresAt: true } });
+    const expired = await this.database.client.pipelineRun.findMany({
+      where: { ...others, leaseExpiresAt: { lte: now } },
+      select: { id: true, leaseExpiresAt: true },
+    });
     for (const run of expired) {
       await this.database.client.pipelineRun.updateMany({
         where: { id: run.id, status: 'running' },

@@ -79,7 +79,15 @@ export class UserRepository {
     return this.db.$transaction(async (tx) => {
       const row = await tx.user.create({ data: user });
       await this.audit.record(
-        [{ ...audit, action: 'user.created', entity: 'user', entityId: row.email, after: { role: row.role, communities: user.communities, displayName: row.displayName } }],
+        [
+          {
+            ...audit,
+            action: 'user.created',
+            entity: 'user',
+            entityId: row.email,
+            after: { role: row.role, communities: user.communities, displayName: row.displayName },
+          },
+        ],
         tx,
       );
       return toUser(row);
@@ -116,7 +124,16 @@ export class UserRepository {
   async findSession(id: string): Promise<(SessionRecord & { user: UserRecord }) | null> {
     const row = await this.db.session.findUnique({ where: { id }, include: { user: true } });
     if (!row) return null;
-    return { id: row.id, userId: row.userId, csrfToken: row.csrfToken, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expiresAt: row.expiresAt, endedAt: row.endedAt, user: toUser(row.user) };
+    return {
+      id: row.id,
+      userId: row.userId,
+      csrfToken: row.csrfToken,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      expiresAt: row.expiresAt,
+      endedAt: row.endedAt,
+      user: toUser(row.user),
+    };
   }
 
   async touchSession(id: string, at: Date): Promise<void> {

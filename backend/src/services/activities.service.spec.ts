@@ -23,10 +23,21 @@ describe('activityView', () => {
 });
 
 describe('maskedActivityViews', () => {
-  const counts = (externalId: string) => ({ externalId, date: '2022-02-15', community: 'LAZ', type: 'WARSZTAT', namedAttendances: 0, anonymousAttendances: 0, lists: [] });
+  const counts = (externalId: string) => ({
+    externalId,
+    date: '2022-02-15',
+    community: 'LAZ',
+    type: 'WARSZTAT',
+    namedAttendances: 0,
+    anonymousAttendances: 0,
+    lists: [],
+  });
   const mask = {
     hidden: new Set([activityCell('K1', 'namedAttendances'), activityCell('K1', 'attendances'), attendanceListCell('K1', 1)]),
-    activities: new Map([['K1', counts('K1')], ['K2', counts('K2')]]),
+    activities: new Map([
+      ['K1', counts('K1')],
+      ['K2', counts('K2')],
+    ]),
   };
 
   it('hides what the shared mask hides, the lists’ counts with it', () => {

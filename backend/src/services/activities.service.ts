@@ -42,20 +42,28 @@ export class ActivitiesService {
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
-  async list(raw: { community?: unknown; from?: unknown; to?: unknown }, scope: Scope): Promise<{ activities: ActivityView[]; truncated: boolean; limit: number }> {
+  async list(
+    raw: { community?: unknown; from?: unknown; to?: unknown },
+    scope: Scope,
+  ): Promise<{ activities: ActivityView[]; truncated: boolean; limit: number }> {
     const community = this.community(raw.community);
     const from = this.date(raw.from, 'from');
     const to = this.date(raw.to, 'to');
     if (from && to && from > to) throw DomainError.invalid('filter.from_after_to', {});
     const { activities, truncated } = await this.activities.list({ community, from, to, limit: maxActivitiesPerAnswer });
     const views = activities.map(activityView);
-    return { activities: scope === 'suppressed' ? maskedActivityViews(views, await this.auditorFigures.mask()) : views, truncated, limit: maxActivitiesPerAnswer };
+    return {
+      activities: scope === 'suppressed' ? maskedActivityViews(views, await this.auditorFigures.mask()) : views,
+      truncated,
+      limit: maxActivitiesPerAnswer,
+    };
   }
 
   private community(value: unknown): string | null {
     if (value === undefined || value === '') return null;
     const code = typeof value === 'string' ? value.toUpperCase() : '';
-    if (!this.config.communities.some((c) => c.code === code)) throw DomainError.invalid('filter.community', { allowed: this.config.communities.map((c) => c.code).join(', '), value: String(value) });
+    if (!this.config.communities.some((c) => c.code === code))
+      throw DomainError.invalid('filter.community', { allowed: this.config.communities.map((c) => c.code).join(', '), value: String(value) });
     return code;
   }
 

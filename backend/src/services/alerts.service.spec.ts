@@ -35,7 +35,15 @@ describe('withoutCounts', () => {
 });
 
 describe('alertCountsHidden', () => {
-  const counts = (externalId: string, date: string, community = 'LAZ') => ({ externalId, date, community, type: 'WARSZTAT', namedAttendances: 5, anonymousAttendances: 0, lists: [] });
+  const counts = (externalId: string, date: string, community = 'LAZ') => ({
+    externalId,
+    date,
+    community,
+    type: 'WARSZTAT',
+    namedAttendances: 5,
+    anonymousAttendances: 0,
+    lists: [],
+  });
   const activities = new Map([
     ['A', counts('A', '2022-09-01')],
     ['B', counts('B', '2022-11-08')],
@@ -54,7 +62,9 @@ describe('alertCountsHidden', () => {
     expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('A', 'namedAttendances')]), activities }, groups, 2, 3)).toBe(false);
     expect(alertCountsHidden(alert(12) as never, { hidden: new Set([activityCell('D', 'attendances')]), activities }, groups, 6, 3)).toBe(false);
     // An alert about another group of activities does not look at workshops.
-    expect(alertCountsHidden({ ...alert(12), group: 'animation' } as never, { hidden: new Set([activityCell('C', 'attendances')]), activities }, groups, 6, 3)).toBe(false);
+    expect(
+      alertCountsHidden({ ...alert(12), group: 'animation' } as never, { hidden: new Set([activityCell('C', 'attendances')]), activities }, groups, 6, 3),
+    ).toBe(false);
   });
 
   it('names ISO weeks as the alerts do', () => {

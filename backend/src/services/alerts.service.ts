@@ -75,7 +75,10 @@ export function alertCountsHidden(
   const byWeek = new Map<string, CellId[]>();
   for (const a of series) {
     const week = isoWeekOf(a.date);
-    byWeek.set(week, [...(byWeek.get(week) ?? []), ...(['attendances', 'namedAttendances', 'anonymousAttendances'] as const).map((f) => activityCell(a.externalId, f))]);
+    byWeek.set(week, [
+      ...(byWeek.get(week) ?? []),
+      ...(['attendances', 'namedAttendances', 'anonymousAttendances'] as const).map((f) => activityCell(a.externalId, f)),
+    ]);
   }
   const weeks = [...byWeek.keys()].sort();
   return alert.history.some((observation) => {
@@ -99,7 +102,10 @@ type AlertView = Awaited<ReturnType<AlertRepository['list']>>[number];
 
 type Nullable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null };
 /** An alert with its counts hidden; its sentence cut before the parenthesis that gives them. */
-export type ShownAlert = Nullable<Omit<AlertView, 'history'>, 'observed' | 'expected'> & { history: Nullable<AlertView['history'][number], 'observed' | 'expected'>[]; suppressed?: string[] };
+export type ShownAlert = Nullable<Omit<AlertView, 'history'>, 'observed' | 'expected'> & {
+  history: Nullable<AlertView['history'][number], 'observed' | 'expected'>[];
+  suppressed?: string[];
+};
 
 export function withoutCounts(alert: AlertView): ShownAlert {
   const cut = (sentence: string) => `${sentence.split(' (')[0].replace(/[.…]$/, '')}.`;

@@ -3,7 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigSnapshot } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import { compileMetricsQuery } from '../analytics/metrics-query.ts';
-import { auditorPersonMeasures, type ActivityCounts, type CellId, type DisclosureInput, type PeriodRow, type PersonIndicatorValue } from '../auth/auditor-disclosure.ts';
+import {
+  auditorPersonMeasures,
+  type ActivityCounts,
+  type CellId,
+  type DisclosureInput,
+  type PeriodRow,
+  type PersonIndicatorValue,
+} from '../auth/auditor-disclosure.ts';
 import { workerEntry } from '../lib/built-code.ts';
 import { runTypeScriptWorker } from '../lib/typescript-worker.ts';
 import { ActivityRepository } from '../repositories/activity.repository.ts';
@@ -71,7 +78,15 @@ export class AuditorFiguresService {
   async disclosureInput(): Promise<AuditorDisclosureInput> {
     const communities = this.config.communities.map((c) => c.code);
     const query = (grain: 'month' | 'year') =>
-      compileMetricsQuery({ measures: [...auditorPersonMeasures], grain, dimensions: ['community'], from: null, to: null, communities: ['ALL', ...communities], groups: null });
+      compileMetricsQuery({
+        measures: [...auditorPersonMeasures],
+        grain,
+        dimensions: ['community'],
+        from: null,
+        to: null,
+        communities: ['ALL', ...communities],
+        groups: null,
+      });
     const [monthly, yearly, values, activities] = await Promise.all([
       this.analytics.metrics(query('month')),
       this.analytics.metrics(query('year')),
@@ -85,7 +100,14 @@ export class AuditorFiguresService {
       if (value.unit !== 'persons' || !indicator || (computation?.kind !== 'distinct_participants' && computation?.kind !== 'leaders')) continue;
       indicators.push({ code: value.code, community: value.community, year: value.year, value: value.value, computation, cumulative: indicator.cumulative });
     }
-    return { communities, monthly: monthly as PeriodRow[], yearly: yearly as PeriodRow[], activities, indicators, smallCountLimit: this.config.project.smallCounts.limit };
+    return {
+      communities,
+      monthly: monthly as PeriodRow[],
+      yearly: yearly as PeriodRow[],
+      activities,
+      indicators,
+      smallCountLimit: this.config.project.smallCounts.limit,
+    };
   }
 
   private async compute(): Promise<AuditorMask> {
@@ -104,12 +126,18 @@ export class AuditorFiguresService {
     const years = projectYears(this.config.project);
     for (const community of communities) {
       // Before and after the project period too: an activity outside it still has counts the auditor can list.
-      const ranges: [string | null, string | null][] = [[null, `${years[0]! - 1}-12-31`], ...years.map((y) => [`${y}-01-01`, `${y}-12-31`] as [string, string]), [`${years[years.length - 1]! + 1}-01-01`, null]];
+      const ranges: [string | null, string | null][] = [
+        [null, `${years[0]! - 1}-12-31`],
+        ...years.map((y) => [`${y}-01-01`, `${y}-12-31`] as [string, string]),
+        [`${years[years.length - 1]! + 1}-01-01`, null],
+      ];
       for (const [from, to] of ranges) {
         let found = await read(community, from, to);
         if (found.truncated && from && to) {
           const months = Array.from({ length: 12 }, (_, i) => `${from.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
-          const parts = await Promise.all(months.map((month) => this.activityRecords.list({ community, from: `${month}-01`, to: `${month}-31`, limit: everything })));
+          const parts = await Promise.all(
+            months.map((month) => this.activityRecords.list({ community, from: `${month}-01`, to: `${month}-31`, limit: everything })),
+          );
           found = { truncated: false, activities: parts.flatMap((p) => p.activities) };
         } else if (found.truncated) {
           found = { truncated: false, activities: (await this.activityRecords.list({ community, from, to, limit: everything })).activities };

@@ -11,7 +11,6 @@ import { AuditRepository } from '../repositories/audit.repository.ts';
 import { UserRepository, type SessionRecord, type UserRecord } from '../repositories/user.repository.ts';
 import { ConfigurationService } from './configuration.service.ts';
 
-
 export interface SignedIn {
   token: string;
   csrfToken: string;
@@ -91,7 +90,11 @@ export class AuthService implements OnModuleDestroy {
       const known = await this.users.findByEmail(email);
       await this.recordRefusal({ action: 'auth.sign-in-blocked', account: known?.email ?? null, address });
       const wait = admission.retryAfterMs;
-      throw DomainError.tooMany('auth.too_many_attempts', { minutes: Math.ceil(wait / 60_000) }, { code: 'too_many_attempts', retryAfterSeconds: Math.ceil(wait / 1000) });
+      throw DomainError.tooMany(
+        'auth.too_many_attempts',
+        { minutes: Math.ceil(wait / 60_000) },
+        { code: 'too_many_attempts', retryAfterSeconds: Math.ceil(wait / 1000) },
+      );
     }
     const { attempt } = admission;
     let user: UserRecord | null;
@@ -101,7 +104,8 @@ export class AuthService implements OnModuleDestroy {
       valid = await verifyPassword(user?.passwordHash ?? null, password);
     } catch (error) {
       attempt.end('not-checked');
-      if (error instanceof SemaphoreFullError) throw DomainError.unavailable('auth.sign_in_busy', {}, { code: 'busy', retryAfterSeconds: error.retryAfterSeconds });
+      if (error instanceof SemaphoreFullError)
+        throw DomainError.unavailable('auth.sign_in_busy', {}, { code: 'busy', retryAfterSeconds: error.retryAfterSeconds });
       throw error;
     }
     if (!user || !valid || user.disabled) {
@@ -141,13 +145,16 @@ export class AuthService implements OnModuleDestroy {
   private scheduleAuditWrite(): void {
     const next = this.refusedSignIns.nextDueAt();
     if (this.auditTimer || next === null) return;
-    this.auditTimer = setTimeout(() => {
-      this.auditTimer = null;
-      this.audit
-        .record(this.refusedSignIns.due(this.now().getTime()))
-        .catch((error: unknown) => this.logger.error(`could not write refused sign-ins to the audit trail: ${(error as Error).message}`))
-        .finally(() => this.scheduleAuditWrite());
-    }, Math.max(0, next - this.now().getTime()) + 10);
+    this.auditTimer = setTimeout(
+      () => {
+        this.auditTimer = null;
+        this.audit
+          .record(this.refusedSignIns.due(this.now().getTime()))
+          .catch((error: unknown) => this.logger.error(`could not write refused sign-ins to the audit trail: ${(error as Error).message}`))
+          .finally(() => this.scheduleAuditWrite());
+      },
+      Math.max(0, next - this.now().getTime()) + 10,
+    );
     // A pending summary must not keep a finished process (the CLI, a test) alive.
     this.auditTimer.unref();
   }
@@ -186,7 +193,8 @@ export class AuthService implements OnModuleDestroy {
     try {
       current = await verifyPassword(active.user.passwordHash, currentPassword);
     } catch (error) {
-      if (error instanceof SemaphoreFullError) throw DomainError.unavailable('auth.password_check_busy', {}, { code: 'busy', retryAfterSeconds: error.retryAfterSeconds });
+      if (error instanceof SemaphoreFullError)
+        throw DomainError.unavailable('auth.password_check_busy', {}, { code: 'busy', retryAfterSeconds: error.retryAfterSeconds });
       throw error;
     }
     if (!current) throw DomainError.forbidden('auth.current_password_wrong', {}, rejected);

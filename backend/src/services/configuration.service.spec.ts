@@ -29,7 +29,14 @@ let operatorConfig: OperatorConfigRepository;
 
 /** Every file of a folder with its content hash: what "no file was written" compares. */
 function folderState(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).map((name) => [name, createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex')]));
+  return Object.fromEntries(
+    fs.readdirSync(dir).map((name) => [
+      name,
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, name)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 function editIndicators(change: (indicators: OslConfig['indicators']) => void): void {
@@ -114,7 +121,10 @@ describe('ConfigurationService on a migrated database', () => {
     const version = first.current().version;
     const service = new IndicatorTargetsService(first, busyPipeline);
     await expect(service.update(director, 'P2', { targets: { OST: { '2022': -3 } } })).rejects.toThrow(DomainError);
-    await expect(service.update(director, 'P2', { targets: { OST: { '2022': -3 } } })).rejects.toMatchObject({ kind: 'invalid', message: 'targets.OST.2022 must be a number ≥ 0' });
+    await expect(service.update(director, 'P2', { targets: { OST: { '2022': -3 } } })).rejects.toMatchObject({
+      kind: 'invalid',
+      message: 'targets.OST.2022 must be a number ≥ 0',
+    });
     await expect(service.update(director, 'P2', { targets: { XYZ: { '2022': 3 } } })).rejects.toThrow(/^targets: unknown scope "XYZ"; use ALL, WZG, OST, LAZ$/);
     await expect(service.update(director, 'P2', { baseline: { OST: 1.5 } })).rejects.toThrow('baseline.OST counts activities: a whole number');
     await expect(service.update(director, 'P2', {})).rejects.toThrow('send baseline and/or targets');
@@ -137,10 +147,15 @@ describe('ConfigurationService on a migrated database', () => {
     expect(byCode('P9')).toMatchObject({ targets: { ALL: { '2023': 5 } }, baseline: { ALL: 1 } });
     expect(await database.client.configSeed.count({ where: { key: 'P9' } })).toBe(1);
     // Another process's edit is seen at the next refresh (what a pipeline run does before it starts).
-    await restarted.edit(indicatorTargetsSection, 'P9', (before) => mergeTargets(before, { baseline: {}, targets: { ALL: { '2023': 6 } } }), 'dyrektor@test.osl');
+    await restarted.edit(
+      indicatorTargetsSection,
+      'P9',
+      (before) => mergeTargets(before, { baseline: {}, targets: { ALL: { '2023': 6 } } }),
+      'dyrektor@test.osl',
+    );
     expect(first.current().indicators.find((i) => i.code === 'P9')).toBeUndefined();
     const before = restarted.current();
-    expect((await restarted.refresh())).toBe(before);
+    expect(await restarted.refresh()).toBe(before);
     const other = new ConfigurationService(loadConfig(configDir), operatorConfig);
     expect(other.current().indicators.find((i) => i.code === 'P9')!.targets.ALL!['2023']).toBe(5);
     expect((await other.refresh()).indicators.find((i) => i.code === 'P9')!.targets.ALL!['2023']).toBe(6);

@@ -54,7 +54,12 @@ export class DemoService {
     for (const account of demoAccounts) {
       const existing = await this.users.findByEmail(account.email);
       if (!existing || existing.disabled) continue;
-      await this.users.update(existing.id, { disabled: true }, { actor: 'system', action: 'user.disabled', entity: 'user', entityId: account.email, after: { reason: 'real data imported' } }, { reason: 'disabled', at: new Date() });
+      await this.users.update(
+        existing.id,
+        { disabled: true },
+        { actor: 'system', action: 'user.disabled', entity: 'user', entityId: account.email, after: { reason: 'real data imported' } },
+        { reason: 'disabled', at: new Date() },
+      );
       disabled += 1;
     }
     return disabled;
@@ -74,7 +79,12 @@ export class DemoService {
       if (!existing) {
         await this.users.create({ ...account, passwordHash, mustChangePassword: false }, audit);
       } else {
-        await this.users.update(existing.id, { passwordHash, mustChangePassword: false, disabled: false }, { ...audit, action: 'user.password-reset', entity: 'user', entityId: account.email }, null);
+        await this.users.update(
+          existing.id,
+          { passwordHash, mustChangePassword: false, disabled: false },
+          { ...audit, action: 'user.password-reset', entity: 'user', entityId: account.email },
+          null,
+        );
       }
     }
     return { password, generated: !given };

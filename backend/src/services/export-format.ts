@@ -15,11 +15,11 @@ export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
 /** One CSV field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it. */
 export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
+  let text =
+    value === null || value === undefined ? '' : typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[";\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
-
 
 function headingLines(table: ExportTable): string[] {
   return [

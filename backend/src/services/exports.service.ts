@@ -111,7 +111,14 @@ export class ExportsService {
         lists: a.attendanceLists.map((l) => `${l.file} (${l.attendances ?? suppressedLabel})`).join('; '),
       })),
     };
-    return this.deliver(table, format, viewer, 'export.indicator-sources', `zrodla-${found.indicator.code}-${found.community}-${found.year}`, `${found.indicator.code}/${found.community}/${found.year}`);
+    return this.deliver(
+      table,
+      format,
+      viewer,
+      'export.indicator-sources',
+      `zrodla-${found.indicator.code}-${found.community}-${found.year}`,
+      `${found.indicator.code}/${found.community}/${found.year}`,
+    );
   }
 
   /** Renders the table, stamped with who exports it, when, the data's date and the suppression note; and audits the export. */

@@ -131,7 +131,14 @@ export class ImportJobsService {
       const code = error instanceof ImportWorkerError ? error.code : 'import_failed';
       const finished = error instanceof ImportWorkerError ? error.finished : new Map<number, FileImportReport>();
       const settled = await this.settleUnfinished(files, options, code, finished);
-      await this.jobs.fail(id, settled, this.live.get(id) ?? null, code, formatImportMessage(code, options.lang ?? 'pl', this.messageParams(code)), this.environment.now());
+      await this.jobs.fail(
+        id,
+        settled,
+        this.live.get(id) ?? null,
+        code,
+        formatImportMessage(code, options.lang ?? 'pl', this.messageParams(code)),
+        this.environment.now(),
+      );
     } finally {
       this.live.delete(id);
       await removeFiles(files);
@@ -139,7 +146,12 @@ export class ImportJobsService {
   }
 
   /** The reports of a job cut short: the finished files' own, and a rejected one (with a history row) for each other file. */
-  private async settleUnfinished(files: readonly SpooledFile[], options: JobOptions, code: ImportWorkerError['code'], finished: ReadonlyMap<number, FileImportReport>): Promise<FileImportReport[]> {
+  private async settleUnfinished(
+    files: readonly SpooledFile[],
+    options: JobOptions,
+    code: ImportWorkerError['code'],
+    finished: ReadonlyMap<number, FileImportReport>,
+  ): Promise<FileImportReport[]> {
     const lang: ImportLanguage = options.lang ?? 'pl';
     const message = formatImportMessage(code, lang, this.messageParams(code));
     const reports: FileImportReport[] = [];
@@ -151,8 +163,24 @@ export class ImportJobsService {
       }
       const errors = [{ row: null, column: null, value: null, code, message }];
       const sha256 = file.path ? await hashFile(file.path).catch(() => '') : '';
-      const batchId = await this.history.recordRejected({ fileName: file.fileName, kind: options.kind ?? 'unknown', sha256, source: options.source, importedBy: options.importedBy }, 0, errors, []);
-      reports.push({ file: file.fileName, kind: options.kind ?? null, status: 'rejected', rows: 0, created: 0, updated: 0, unchanged: 0, batchId, errors, warnings: [] });
+      const batchId = await this.history.recordRejected(
+        { fileName: file.fileName, kind: options.kind ?? 'unknown', sha256, source: options.source, importedBy: options.importedBy },
+        0,
+        errors,
+        [],
+      );
+      reports.push({
+        file: file.fileName,
+        kind: options.kind ?? null,
+        status: 'rejected',
+        rows: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        batchId,
+        errors,
+        warnings: [],
+      });
     }
     return reports;
   }

@@ -9,10 +9,9 @@ import { DomainError } from '../lib/domain-error.ts';
 import { ConfigurationService } from './configuration.service.ts';
 
 /** The template's sheet name per kind (also in the downloaded file's name). */
-export const templateSheetNames: Record<ImportKind, string> = Object.fromEntries(importKinds.map((kind) => [kind, importKindDefinition(kind).templateSheetName])) as Record<
-  ImportKind,
-  string
->;
+export const templateSheetNames: Record<ImportKind, string> = Object.fromEntries(
+  importKinds.map((kind) => [kind, importKindDefinition(kind).templateSheetName]),
+) as Record<ImportKind, string>;
 
 /**
  * Downloadable XLSX templates: the canonical headers of a kind (as its definition's columns say
@@ -98,9 +97,15 @@ export class ImportTemplateService {
   }
 
   /** A column's cell rule: its template's, or for a question its scale's. */
-  private validationFor(template: TemplateColumn | undefined, name: string, survey: SurveyConfig | null, ranges: Record<string, string>): ExcelJS.DataValidation | null {
+  private validationFor(
+    template: TemplateColumn | undefined,
+    name: string,
+    survey: SurveyConfig | null,
+    ranges: Record<string, string>,
+  ): ExcelJS.DataValidation | null {
     const list = (range: string): ExcelJS.DataValidation => ({ type: 'list', allowBlank: true, formulae: [range], showErrorMessage: true });
-    if (template?.rule === 'wholeNonNegative') return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true };
+    if (template?.rule === 'wholeNonNegative')
+      return { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true };
     if (template?.rule) return list(ranges[template.rule]!);
     const question = survey?.questions.find((q) => q.code === name);
     if (question?.scale === 'yes_no') return list(ranges.yesNo!);

@@ -75,7 +75,12 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
-  run(jobId: string, files: { fileName: string; path: string }[], options: Omit<ImportOptions, 'onProgress' | 'onFileReport'>, listeners: WorkerJobListeners = {}): Promise<FileImportReport[]> {
+  run(
+    jobId: string,
+    files: { fileName: string; path: string }[],
+    options: Omit<ImportOptions, 'onProgress' | 'onFileReport'>,
+    listeners: WorkerJobListeners = {},
+  ): Promise<FileImportReport[]> {
     return new Promise((resolve, reject) => {
       if (this.stopping) return reject(new ImportWorkerError('import_interrupted', new Map(), 'the server is stopping'));
       const job: PendingJob = { message: { type: 'run', jobId, files, options }, listeners, finished: new Map(), resolve, reject };
@@ -158,14 +163,17 @@ export class ImportWorkerService implements BeforeApplicationShutdown {
 
   private exitWhenIdle(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      const idle = this.child;
-      if (this.pending.length > 0 || !idle?.connected) return;
-      // Retired at once: the next job starts a new worker instead of writing to a closing channel.
-      this.child = null;
-      idle.disconnect();
-    }, Number(this.environment.env.OSL_IMPORT_WORKER_IDLE_MS) || defaultIdleExitMs);
+    this.idleTimer = setTimeout(
+      () => {
+        this.idleTimer = null;
+        const idle = this.child;
+        if (this.pending.length > 0 || !idle?.connected) return;
+        // Retired at once: the next job starts a new worker instead of writing to a closing channel.
+        this.child = null;
+        idle.disconnect();
+      },
+      Number(this.environment.env.OSL_IMPORT_WORKER_IDLE_MS) || defaultIdleExitMs,
+    );
     this.idleTimer.unref();
   }
 

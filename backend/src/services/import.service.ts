@@ -75,7 +75,10 @@ export class ImportService {
   ) {}
 
   async importPaths(paths: string[], options: ImportOptions): Promise<FileImportReport[]> {
-    return this.importFiles(paths.map((p) => ({ fileName: path.basename(p), path: p })), options);
+    return this.importFiles(
+      paths.map((p) => ({ fileName: path.basename(p), path: p })),
+      options,
+    );
   }
 
   /**
@@ -217,7 +220,13 @@ export class ImportService {
       if (error instanceof FileRejectedError) return rejectWhole(error);
       throw error;
     }
-    const outside = rowsOutsideCommunities(result, allowed, lookups, lang, this.config.communities.map((c) => c.code));
+    const outside = rowsOutsideCommunities(
+      result,
+      allowed,
+      lookups,
+      lang,
+      this.config.communities.map((c) => c.code),
+    );
     if (outside.length > 0) result = { ...result, errors: [...result.errors, ...outside] };
     report.kind = result.kind;
     report.rows = result.rowsRead;
@@ -225,7 +234,12 @@ export class ImportService {
     meta.kind = result.kind;
     if (result.errors.length > 0) {
       report.errors = result.errors;
-      report.batchId = await this.imports.recordRejected(meta, result.rowsRead, redactPersonalData(result.errors, lang), redactPersonalData(result.warnings, lang));
+      report.batchId = await this.imports.recordRejected(
+        meta,
+        result.rowsRead,
+        redactPersonalData(result.errors, lang),
+        redactPersonalData(result.warnings, lang),
+      );
       this.logger.warn(`${fileName}: rejected with ${result.errors.length} error(s)`);
       return report;
     }
@@ -240,7 +254,10 @@ export class ImportService {
     }
     const code = importKindDefinition(result.kind).writer.alreadyStoredWarning;
     if (code && written.unchanged > 0) {
-      report.warnings = [...report.warnings, { row: null, column: null, value: null, code, message: formatImportMessage(code, lang, { count: written.unchanged }) }];
+      report.warnings = [
+        ...report.warnings,
+        { row: null, column: null, value: null, code, message: formatImportMessage(code, lang, { count: written.unchanged }) },
+      ];
     }
     this.logger.log(`${fileName}: imported as ${result.kind} (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged)`);
     return { ...report, status: 'imported', batchId: written.batchId, created: written.created, updated: written.updated, unchanged: written.unchanged };
@@ -263,9 +280,7 @@ interface LoadedFile {
   oversized: { bytes: number; sha256: string } | null;
 }
 
-type ReadOutcome =
-  | { ok: true; table: Awaited<ReturnType<typeof readTable>>; kindGuess: ImportKind | null }
-  | { ok: false; error: FileRejectedError };
+type ReadOutcome = { ok: true; table: Awaited<ReturnType<typeof readTable>>; kindGuess: ImportKind | null } | { ok: false; error: FileRejectedError };
 
 function rank(outcome: ReadOutcome): number {
   // Within one import, files that others depend on go first: the register before attendance

@@ -114,7 +114,10 @@ describe('InboxService.scan', () => {
   it('a rejected file is moved to rejected/ and not imported again on the next scan', async () => {
     drop('zly-rejestr.csv');
     await inbox.scan();
-    expect(listing(path.join(inboxDir, 'rejected'))).toEqual(['2026-11-27T12-00-00-000Z_zly-rejestr.csv', '2026-11-27T12-00-00-000Z_zly-rejestr.csv.report.json']);
+    expect(listing(path.join(inboxDir, 'rejected'))).toEqual([
+      '2026-11-27T12-00-00-000Z_zly-rejestr.csv',
+      '2026-11-27T12-00-00-000Z_zly-rejestr.csv.report.json',
+    ]);
     expect(await inbox.scan()).toEqual([]);
     expect(importer.seen).toEqual(['zly-rejestr.csv']);
   });

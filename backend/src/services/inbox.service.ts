@@ -79,20 +79,26 @@ export class InboxService {
     try {
       const files = await this.readyFiles();
       const saved = await this.readUnmovable(files);
-      const unmovable = [...saved, ...this.unmovableInMemory.filter((known) => files.some((file) => sameFile(file, known)) && !saved.some((s) => sameFile(s, known)))];
+      const unmovable = [
+        ...saved,
+        ...this.unmovableInMemory.filter((known) => files.some((file) => sameFile(file, known)) && !saved.some((s) => sameFile(s, known))),
+      ];
       const ready = files.filter((file) => !unmovable.some((known) => sameFile(known, file)));
       if (ready.length === 0) return [];
       const stamp = this.environment.now().toISOString().replace(/[:.]/g, '-');
       const moves: Promise<void>[] = [];
       try {
         // Files given by path are read one at a time, when their turn comes.
-        const reports = await this.importer.importFiles(ready.map((file) => ({ fileName: file.name, path: file.path })), {
-          source: 'inbox',
-          importedBy: 'inbox',
-          onFileReport: (index, report) => {
-            moves.push(this.moveOut(ready[index]!, report, stamp, unmovable));
+        const reports = await this.importer.importFiles(
+          ready.map((file) => ({ fileName: file.name, path: file.path })),
+          {
+            source: 'inbox',
+            importedBy: 'inbox',
+            onFileReport: (index, report) => {
+              moves.push(this.moveOut(ready[index]!, report, stamp, unmovable));
+            },
           },
-        });
+        );
         return reports;
       } finally {
         await Promise.all(moves);
@@ -113,7 +119,9 @@ export class InboxService {
       await fs.rename(file.path, moved);
     } catch (error) {
       unmovable.push({ name: file.name, size: file.size, mtimeMs: file.mtimeMs });
-      this.logger.error(`${file.name}: ${report.status}, but it could not be moved to ${path.relative(this.folder, target)}/ (${(error as Error).message}); it is left in the inbox and not imported again until it changes`);
+      this.logger.error(
+        `${file.name}: ${report.status}, but it could not be moved to ${path.relative(this.folder, target)}/ (${(error as Error).message}); it is left in the inbox and not imported again until it changes`,
+      );
       return;
     }
     try {

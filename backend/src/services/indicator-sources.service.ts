@@ -68,7 +68,13 @@ export class IndicatorSourcesService {
     };
     const byActivities = computation.kind === 'activity_count' || computation.kind === 'distinct_participants';
     if (!window || !byActivities) return { ...base, activities: [], truncated: false };
-    const found = await this.activities.list({ community: community === 'ALL' ? null : community, ...window, types, residentInitiative, limit: maxActivitiesPerAnswer });
+    const found = await this.activities.list({
+      community: community === 'ALL' ? null : community,
+      ...window,
+      types,
+      residentInitiative,
+      limit: maxActivitiesPerAnswer,
+    });
     const views = found.activities.map(activityView);
     // The auditor's counts come from the one mask: an activity hidden in the list of its month is hidden here too.
     const shown = scope === 'suppressed' ? maskedActivityViews(views, await this.auditorFigures.mask()) : views;

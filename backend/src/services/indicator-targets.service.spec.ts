@@ -25,7 +25,10 @@ describe('applyTargets', () => {
   });
 
   it('names the field of every wrong value', () => {
-    const wrong = (input: object, unit: IndicatorConfig['unit'] = 'activities') => () => applyTargets(indicator(unit), input, scopes, years);
+    const wrong =
+      (input: object, unit: IndicatorConfig['unit'] = 'activities') =>
+      () =>
+        applyTargets(indicator(unit), input, scopes, years);
     expect(wrong({ targets: { OST: { '2022': -1 } } })).toThrow(/targets\.OST\.2022 must be a number ≥ 0/);
     expect(wrong({ targets: { OST: { '2022': 1.5 } } })).toThrow(/whole number/);
     expect(wrong({ targets: { XYZ: { '2022': 1 } } })).toThrow(/unknown scope "XYZ"/);

@@ -49,7 +49,12 @@ export function targetsInputSchema(unit: IndicatorConfig['unit'], scopes: readon
 }
 
 /** Checks new baselines and targets of one indicator (zod, targetsInputSchema); a DomainError naming the first wrong field. */
-export function parseTargetsInput(indicator: Pick<IndicatorConfig, 'unit'>, input: TargetsInput, scopes: readonly string[], years: readonly number[]): IndicatorTargetValues {
+export function parseTargetsInput(
+  indicator: Pick<IndicatorConfig, 'unit'>,
+  input: TargetsInput,
+  scopes: readonly string[],
+  years: readonly number[],
+): IndicatorTargetValues {
   const result = targetsInputSchema(indicator.unit, scopes, years).safeParse(input);
   if (result.success) return { baseline: result.data.baseline ?? {}, targets: result.data.targets ?? {} };
   const issue = result.error.issues[0]!;

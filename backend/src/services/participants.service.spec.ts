@@ -23,7 +23,14 @@ describe('summariseParticipants', () => {
 
   it('counts attendances, first and last date, and marks eight weeks away as lapsed', () => {
     const [one, two, three] = summariseParticipants([person('OST-1'), person('OST-2'), person('OST-3')], attendances, activities, 'OST', everyone);
-    expect(one).toMatchObject({ attendances: 2, firstAttended: '2022-01-10', lastAttended: '2022-03-01', daysAway: 56, lapsed: true, fromOtherCommunity: false });
+    expect(one).toMatchObject({
+      attendances: 2,
+      firstAttended: '2022-01-10',
+      lastAttended: '2022-03-01',
+      daysAway: 56,
+      lapsed: true,
+      fromOtherCommunity: false,
+    });
     expect(two).toMatchObject({ attendances: 1, daysAway: 6, lapsed: false });
     expect(three).toMatchObject({ attendances: 0, lastAttended: null, daysAway: null, lapsed: false });
   });
@@ -61,6 +68,10 @@ describe('summariseParticipants', () => {
       lapsed: true,
     });
     // The director (or the person's own organizer) sees them in full, still marked as from elsewhere.
-    expect(summariseParticipants([person('OST-1', 'Anna')], attendances, activities, 'LAZ', everyone)[0]).toMatchObject({ fromOtherCommunity: true, homeCommunity: 'OST', firstName: 'Anna' });
+    expect(summariseParticipants([person('OST-1', 'Anna')], attendances, activities, 'LAZ', everyone)[0]).toMatchObject({
+      fromOtherCommunity: true,
+      homeCommunity: 'OST',
+      firstName: 'Anna',
+    });
   });
 });

@@ -10,7 +10,9 @@ import { AnalyticsRepository, type ParticipationMonthRecord } from '../repositor
 import { ConfigurationService } from './configuration.service.ts';
 
 /** A month as a viewer sees it: in the auditor's view some figures are hidden (null, named in `suppressed`). */
-export type ShownParticipationMonth = { period: string } & { [K in Exclude<keyof ParticipationMonthRecord, 'period'>]: ParticipationMonthRecord[K] | null } & Suppressible;
+export type ShownParticipationMonth = { period: string } & {
+  [K in Exclude<keyof ParticipationMonthRecord, 'period'>]: ParticipationMonthRecord[K] | null;
+} & Suppressible;
 
 export interface ParticipationResponse {
   community: { code: string; name: string };

@@ -116,6 +116,10 @@ export class PdfBrowserPool implements OnModuleDestroy {
       throw DomainError.unavailable('pdf.no_chromium', { path: executablePath });
     }
     const { chromium } = await import('playwright-core');
-    return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    return chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
   }
 }

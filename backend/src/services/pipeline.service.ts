@@ -77,7 +77,10 @@ export class PipelineService {
     const startedAt = this.environment.now();
     let run;
     try {
-      if (lock.takenOver) this.logger.warn(`took the pipeline lock over from run #${lock.takenOver.runId ?? '?'} (process ${lock.takenOver.pid}): its process is gone or its lease ran out`);
+      if (lock.takenOver)
+        this.logger.warn(
+          `took the pipeline lock over from run #${lock.takenOver.runId ?? '?'} (process ${lock.takenOver.pid}): its process is gone or its lease ran out`,
+        );
       // Holding the lock, no other run can be alive: any still 'running' was abandoned by its process.
       const abandoned = await this.runs.failRunsOtherThan(null, this.clock());
       if (abandoned > 0) this.logger.warn(`${abandoned} pipeline run(s) whose process stopped are marked failed (abandoned)`);
@@ -128,7 +131,9 @@ export class PipelineService {
     try {
       await lock.release();
     } catch (error) {
-      this.logger.error(`${id === null ? 'the pipeline lock' : `run #${id}: the pipeline lock`} could not be removed (${errorInWords(error)}); it is taken over once its lease runs out`);
+      this.logger.error(
+        `${id === null ? 'the pipeline lock' : `run #${id}: the pipeline lock`} could not be removed (${errorInWords(error)}); it is taken over once its lease runs out`,
+      );
     }
   }
 
@@ -156,7 +161,14 @@ export class PipelineService {
     return { renew, stop: () => clearInterval(timer) };
   }
 
-  private async execute(id: number, trigger: PipelineTrigger, mode: PipelineMode, startedAt: Date, watcher: PipelineProgress, lock: HeldLock): Promise<PipelineRunReport> {
+  private async execute(
+    id: number,
+    trigger: PipelineTrigger,
+    mode: PipelineMode,
+    startedAt: Date,
+    watcher: PipelineProgress,
+    lock: HeldLock,
+  ): Promise<PipelineRunReport> {
     const steps: StepStats[] = [];
     const lease = this.keepLease(id, lock);
     try {

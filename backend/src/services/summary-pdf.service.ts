@@ -61,7 +61,11 @@ export class SummaryPdfService {
   }
 
   private async renderIn(browser: Browser, origin: string, viewer: Viewer, sessionToken: string, year: number, lang: 'pl' | 'en'): Promise<Buffer> {
-    const context = await browser.newContext({ locale: lang === 'pl' ? 'pl-PL' : 'en-GB', timezoneId: this.configuration.current().project.timeZone, viewport: { width: 1120, height: 1400 } });
+    const context = await browser.newContext({
+      locale: lang === 'pl' ? 'pl-PL' : 'en-GB',
+      timezoneId: this.configuration.current().project.timeZone,
+      viewport: { width: 1120, height: 1400 },
+    });
     try {
       await context.addCookies([{ name: sessionCookieName, value: sessionToken, url: origin, httpOnly: true, sameSite: 'Strict' }]);
       await context.addInitScript((chosen) => globalThis.localStorage?.setItem('osl-monitor.lang', chosen), lang);
@@ -69,13 +73,24 @@ export class SummaryPdfService {
       await page.goto(`${origin}/?year=${year}`, { waitUntil: 'networkidle', timeout: renderTimeoutMs });
       await page.locator('[data-testid="indicator-table"]').waitFor({ timeout: renderTimeoutMs });
       // Every chart drawn (the ECharts wrapper marks each one data-rendered="true").
-      await page.waitForFunction(() => {
-        const charts = [...document.querySelectorAll('[data-rendered]')];
-        return charts.length > 0 && charts.every((c) => (c as HTMLElement).dataset.rendered === 'true');
-      }, undefined, { timeout: renderTimeoutMs });
+      await page.waitForFunction(
+        () => {
+          const charts = [...document.querySelectorAll('[data-rendered]')];
+          return charts.length > 0 && charts.every((c) => (c as HTMLElement).dataset.rendered === 'true');
+        },
+        undefined,
+        { timeout: renderTimeoutMs },
+      );
       await page.emulateMedia({ media: 'print' });
       const footer = `<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between"><span>OSL Monitor · ${escapeHtml(viewer.email)} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`;
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer, margin: { top: '12mm', bottom: '16mm', left: '10mm', right: '10mm' } });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footer,
+        margin: { top: '12mm', bottom: '16mm', left: '10mm', right: '10mm' },
+      });
       await this.audit.recordAction('export.summary-pdf', 'export', String(year), viewer.email, viewer.address, { year, lang });
       return Buffer.from(pdf);
     } catch (error) {

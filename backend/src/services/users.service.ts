@@ -98,7 +98,14 @@ export class UsersService {
       password = input.password as string;
     }
     const user = await this.users.create(
-      { email, displayName, role, communities, passwordHash: await hashPassword(password), mustChangePassword: oneTimePassword !== null || input.temporaryPassword !== false },
+      {
+        email,
+        displayName,
+        role,
+        communities,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: oneTimePassword !== null || input.temporaryPassword !== false,
+      },
       { actor: manager.actor, address: manager.address },
     );
     return { user: publicUser(user), oneTimePassword };
@@ -115,7 +122,8 @@ export class UsersService {
       next.role = this.role(changes.role);
       if (!mayManageRole(manager.role, next.role)) throw DomainError.forbidden('users.cannot_give_role', { manager: manager.role, role: next.role });
     }
-    if (changes.communities !== undefined || next.role !== undefined) next.communities = this.communities(changes.communities ?? user.communities, next.role ?? user.role);
+    if (changes.communities !== undefined || next.role !== undefined)
+      next.communities = this.communities(changes.communities ?? user.communities, next.role ?? user.role);
     if (changes.displayName !== undefined) next.displayName = this.displayName(changes.displayName, user.email);
     if (changes.disabled !== undefined) {
       if (typeof changes.disabled !== 'boolean') throw DomainError.invalid('users.disabled_boolean', {});
@@ -130,7 +138,8 @@ export class UsersService {
       after[key] = value;
     }
     if (Object.keys(after).length === 0) return publicUser(user);
-    const action = 'role' in after ? 'user.role-changed' : after.disabled === true ? 'user.disabled' : after.disabled === false ? 'user.enabled' : 'user.updated';
+    const action =
+      'role' in after ? 'user.role-changed' : after.disabled === true ? 'user.disabled' : after.disabled === false ? 'user.enabled' : 'user.updated';
     // A disabled account, or one whose role or communities changed, signs in again.
     const endsSessions = after.disabled === true || 'role' in after || 'communities' in after;
     const updated = await this.users.update(

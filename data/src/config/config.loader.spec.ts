@@ -73,11 +73,20 @@ describe('loadConfig', () => {
 
   it('fills the decline settings the file leaves out with the defaults, and all of them without the file', () => {
     const shipped = loadConfig(defaultConfigDir).decline;
-    expect(shipped).toMatchObject({ windowWeeks: 6, minWindowWeeks: 3, minRelativeDrop: 0.2, significance: 0.01, seasonalWeight: 'auto', dispersion: 'estimate' });
+    expect(shipped).toMatchObject({
+      windowWeeks: 6,
+      minWindowWeeks: 3,
+      minRelativeDrop: 0.2,
+      significance: 0.01,
+      seasonalWeight: 'auto',
+      dispersion: 'estimate',
+    });
     expect(shipped.activityElasticity).toEqual({ attendances: 1, distinctParticipants: 0.5 });
     const without = loadConfig(copyOfDefaults((d) => fs.rmSync(path.join(d, 'decline.json')))).decline;
     expect(without).toEqual(shipped);
-    const partly = loadConfig(copyOfDefaults((d) => fs.writeFileSync(path.join(d, 'decline.json'), '{"windowWeeks": 8, "activityElasticity": {"distinctParticipants": 0.7}}'))).decline;
+    const partly = loadConfig(
+      copyOfDefaults((d) => fs.writeFileSync(path.join(d, 'decline.json'), '{"windowWeeks": 8, "activityElasticity": {"distinctParticipants": 0.7}}')),
+    ).decline;
     expect(partly).toMatchObject({ windowWeeks: 8, minWindowWeeks: 3, activityElasticity: { attendances: 1, distinctParticipants: 0.7 } });
   });
 

@@ -98,30 +98,63 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
   if (project.statusThresholds.atRisk > project.statusThresholds.onTrack) {
     throw new ConfigError(file('project'), 'statusThresholds.atRisk', 'must not be above statusThresholds.onTrack');
   }
-  for (const [name, zone] of [['project', project.timeZone], ['schedule', config.schedule.timeZone]] as const) {
+  for (const [name, zone] of [
+    ['project', project.timeZone],
+    ['schedule', config.schedule.timeZone],
+  ] as const) {
     if (!isTimeZone(zone)) throw new ConfigError(file(name), 'timeZone', `"${zone}" is not an IANA time zone such as Europe/Warsaw`);
   }
   config.schedule.jobs.forEach((job, index) => {
     const validity = validateCronExpression(job.cron);
     if (!validity.valid) throw new ConfigError(file('schedule'), `jobs[${index}].cron`, `"${job.cron}" is not a cron expression`);
-    if (job.task === 'pipeline' && !job.mode) throw new ConfigError(file('schedule'), `jobs[${index}].mode`, 'a pipeline job needs "mode": "incremental" or "full"');
+    if (job.task === 'pipeline' && !job.mode)
+      throw new ConfigError(file('schedule'), `jobs[${index}].mode`, 'a pipeline job needs "mode": "incremental" or "full"');
   });
-  assertUnique(config.schedule.jobs.map((j) => j.name), file('schedule'), 'jobs.name');
-  assertUnique(config.communities.map((c) => c.code), file('communities'), 'code');
-  assertUnique(config.activityTypes.map((t) => t.code), file('activityTypes'), 'code');
-  assertUnique(config.indicators.map((i) => i.code), file('indicators'), 'code');
-  assertUnique(config.surveys.map((s) => s.code), file('surveys'), 'code');
+  assertUnique(
+    config.schedule.jobs.map((j) => j.name),
+    file('schedule'),
+    'jobs.name',
+  );
+  assertUnique(
+    config.communities.map((c) => c.code),
+    file('communities'),
+    'code',
+  );
+  assertUnique(
+    config.activityTypes.map((t) => t.code),
+    file('activityTypes'),
+    'code',
+  );
+  assertUnique(
+    config.indicators.map((i) => i.code),
+    file('indicators'),
+    'code',
+  );
+  assertUnique(
+    config.surveys.map((s) => s.code),
+    file('surveys'),
+    'code',
+  );
   if (config.communities.some((c) => c.code === 'ALL')) {
     throw new ConfigError(file('communities'), 'code', '"ALL" is reserved for the whole project');
   }
   config.surveys.forEach((survey, i) =>
-    assertUnique(survey.questions.map((q) => q.code), file('surveys'), `[${i}].questions.code`),
+    assertUnique(
+      survey.questions.map((q) => q.code),
+      file('surveys'),
+      `[${i}].questions.code`,
+    ),
   );
 
   assertUnique(project.activityGroups, file('project'), 'activityGroups');
   const groups = new Set(project.activityGroups);
   config.activityTypes.forEach((type, i) => {
-    if (!groups.has(type.group)) throw new ConfigError(file('activityTypes'), `[${i}] (${type.code}).group`, `unknown group ${type.group}; use one of ${project.activityGroups.join(', ')} (project.json, activityGroups)`);
+    if (!groups.has(type.group))
+      throw new ConfigError(
+        file('activityTypes'),
+        `[${i}] (${type.code}).group`,
+        `unknown group ${type.group}; use one of ${project.activityGroups.join(', ')} (project.json, activityGroups)`,
+      );
   });
   const scopes = new Set(['ALL', ...config.communities.map((c) => c.code)]);
   const typeCodes = new Set(config.activityTypes.map((t) => t.code));
@@ -150,7 +183,11 @@ function checkReferences(config: OslConfig, file: (name: keyof typeof configFile
       }
       const { min, max } = project.answerScales.likert5;
       if (computation.minValue < min || computation.minValue > max) {
-        throw new ConfigError(file('indicators'), `${at}.computation.minValue`, `must be an answer of the likert5 scale, ${min}–${max} (project.json, answerScales)`);
+        throw new ConfigError(
+          file('indicators'),
+          `${at}.computation.minValue`,
+          `must be an answer of the likert5 scale, ${min}–${max} (project.json, answerScales)`,
+        );
       }
     }
   });

@@ -7,9 +7,17 @@ const code = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, 'expected an upper-case c
 const attemptLimit = z.strictObject({ attempts: z.number().int().positive(), windowMinutes: z.number().positive() });
 export const securitySchema = z.strictObject({
   /** A session unused for this long ends. */
-  sessionIdleMinutes: z.number().positive().max(24 * 60).default(30),
+  sessionIdleMinutes: z
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30),
   /** A session ends this long after sign-in, however active. */
-  sessionAbsoluteHours: z.number().positive().max(7 * 24).default(12),
+  sessionAbsoluteHours: z
+    .number()
+    .positive()
+    .max(7 * 24)
+    .default(12),
   /** Failed sign-ins allowed per e-mail address and per client address within the window. */
   signInLimits: z
     .strictObject({ perAccount: attemptLimit, perAddress: attemptLimit })
@@ -55,7 +63,11 @@ export const projectSchema = z.strictObject({
     maxFileBytes: z.number().int().positive(),
     maxRows: z.number().int().positive(),
     /** All files of one upload together (they are spooled to disk, then imported one at a time). */
-    maxUploadBytes: z.number().int().positive().default(200 * 1024 * 1024),
+    maxUploadBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(200 * 1024 * 1024),
     /** The heap of the import worker process; a file needing more is refused, the server goes on. */
     workerMemoryMb: z.number().int().min(128).default(4096),
     /** Imported rows dated before this day are refused (as are dates after today). */
@@ -87,9 +99,7 @@ export const surveySchema = z.strictObject({
   code,
   namePl: z.string().min(1),
   nameEn: z.string().min(1),
-  questions: z
-    .array(z.strictObject({ code, scale: z.enum(questionScales), textPl: z.string().min(1), textEn: z.string().optional() }))
-    .min(1),
+  questions: z.array(z.strictObject({ code, scale: z.enum(questionScales), textPl: z.string().min(1), textEn: z.string().optional() })).min(1),
 });
 
 /** The computations an indicator can be configured with (docs/spec/indicators.md, "The default set"). */

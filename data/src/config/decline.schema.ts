@@ -27,7 +27,9 @@ export const declineSchema = z
   .strictObject({
     /** Which weekly counts are tested; each raises its own alerts. */
     measures: z
-      .array(z.enum(declineMeasures, { error: `must list some of ${declineMeasures.join(', ')}` }), { error: `must list some of ${declineMeasures.join(', ')}` })
+      .array(z.enum(declineMeasures, { error: `must list some of ${declineMeasures.join(', ')}` }), {
+        error: `must list some of ${declineMeasures.join(', ')}`,
+      })
       .min(1, `must list some of ${declineMeasures.join(', ')}`)
       .default(['attendances', 'distinctParticipants']),
     /**

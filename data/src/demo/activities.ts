@@ -1,16 +1,5 @@
 import { SPECIAL_EVENTS, OUTDOOR_TITLES, TITLES, TYPE_TRAITS, type Audience, type SpecialEvent } from './catalog.ts';
-import {
-  dateOf,
-  dayOfMonthOf,
-  isChristmasBreak,
-  isPublicHoliday,
-  monthOf,
-  nextWeekday,
-  weekdayOf,
-  weekStartOf,
-  yearOf,
-  type Day,
-} from './calendar.ts';
+import { dateOf, dayOfMonthOf, isChristmasBreak, isPublicHoliday, monthOf, nextWeekday, weekdayOf, weekStartOf, yearOf, type Day } from './calendar.ts';
 import type { Activity, Participant } from './model.ts';
 import { programmeShare, type CommunityProfile, type MonthlySlot, type WeeklySlot } from './profiles.ts';
 import { createRng, type Rng } from './random.ts';
@@ -83,8 +72,7 @@ function drawTitle(rng: Rng, type: string, audience: Audience, outdoor: boolean)
 
 /** Heads counted at open events; smaller in a community that is losing people, and under pandemic rules. */
 function drawAnonymous(rng: Rng, type: string, outdoor: boolean, day: Day, profile: CommunityProfile): number {
-  const range: readonly [number, number] | undefined =
-    type === 'IMPREZA' ? [15, 60] : type === 'AKCJA' ? [3, 20] : outdoor ? [4, 18] : undefined;
+  const range: readonly [number, number] | undefined = type === 'IMPREZA' ? [15, 60] : type === 'AKCJA' ? [3, 20] : outdoor ? [4, 18] : undefined;
   if (!range) return 0;
   const declining = profile.decline && day >= profile.decline.from ? 0.55 : 1;
   return Math.round(rng.int(range[0], range[1]) * profile.openEventScale * declining * programmeShare(day));
@@ -181,10 +169,9 @@ function planCommunity(profile: CommunityProfile, participants: readonly Partici
     // A special event replaces the usual session that day.
     if (isClosed(day) || specialDays.has(day)) continue;
     const held = programmeShare(day) * (isSummer(day) ? profile.summerShare : 1) * HELD_SHARE;
-    const slots = [
-      ...profile.weekly.filter((s) => weeklySlotMeets(s, day, firstDay)),
-      ...profile.monthly.filter((s) => monthlySlotMeets(s, day)),
-    ].filter((s) => s.from === undefined || day >= s.from);
+    const slots = [...profile.weekly.filter((s) => weeklySlotMeets(s, day, firstDay)), ...profile.monthly.filter((s) => monthlySlotMeets(s, day))].filter(
+      (s) => s.from === undefined || day >= s.from,
+    );
     for (const slot of slots) {
       if (!keepSession(held * declineHeldShare(profile, day, slot.from))) continue;
       const type = takeTurn(slot);

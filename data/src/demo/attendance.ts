@@ -26,12 +26,7 @@ const NEWCOMER_CHANCE = 0.7;
 const NEWCOMER_DAYS = 45;
 
 /** The chance that one person comes to one activity. */
-export function attendanceChance(
-  person: Participant,
-  activity: PlannedActivity,
-  profile: CommunityProfile,
-  group: ActivityGroup,
-): number {
+export function attendanceChance(person: Participant, activity: PlannedActivity, profile: CommunityProfile, group: ActivityGroup): number {
   const base = person.community === activity.community ? person.propensity : (person.visits?.propensity ?? 0);
   const declining = profile.decline && activity.date >= profile.decline.from ? profile.decline.propensityFactor : 1;
   // Under pandemic limits groups were kept small.

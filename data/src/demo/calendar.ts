@@ -60,9 +60,12 @@ export function weekStartOf(day: Day): Day {
 
 /** Polish public holidays (dni ustawowo wolne) of the years the demo covers: nothing is held on them. */
 const MOVABLE_HOLIDAYS = [
-  '2021-04-05', '2021-06-03', // Easter Monday, Corpus Christi
-  '2022-04-18', '2022-06-16',
-  '2023-04-10', '2023-06-08',
+  '2021-04-05',
+  '2021-06-03', // Easter Monday, Corpus Christi
+  '2022-04-18',
+  '2022-06-16',
+  '2023-04-10',
+  '2023-06-08',
 ];
 const FIXED_HOLIDAYS = ['01-01', '01-06', '05-01', '05-03', '08-15', '11-01', '11-11', '12-25', '12-26'];
 const holidaySet = new Set(MOVABLE_HOLIDAYS.map(dayOf));

@@ -34,7 +34,10 @@ export function buildDemoDataset(config: OslConfig, seed: number): DemoDataset {
   const participants = generateParticipants(profiles, seed, DEMO_LAST_DAY);
   const planned = planActivities(profiles, participants, seed, DEMO_FIRST_DAY, DEMO_LAST_DAY);
   const held = simulateAttendance(planned, participants, profiles, groupOf, seed);
-  const activities = numberActivities(held.map((h) => h.activity), profiles);
+  const activities = numberActivities(
+    held.map((h) => h.activity),
+    profiles,
+  );
   const attendances: Attendance[] = held.flatMap((h, i) =>
     h.attendees.map((p) => ({ activityId: activities[i]!.id, participantCode: p.code, date: h.activity.date })),
   );

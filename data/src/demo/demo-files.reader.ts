@@ -28,15 +28,13 @@ export function parseCsv(text: string, delimiter: string): string[][] {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === delimiter) {
       record.push(field);
       field = '';
-    }
-    else if (ch === '\n' || ch === '\r') {
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
       records.push(record);
@@ -55,9 +53,7 @@ export function decodeCsv(bytes: Buffer): string {
 
 function toRows(headers: string[], records: string[][]): Row[] {
   const keys = headers.map(foldHeader);
-  return records
-    .filter((r) => r.some((cell) => cell.trim() !== ''))
-    .map((r) => Object.fromEntries(keys.map((key, i) => [key, (r[i] ?? '').trim()])));
+  return records.filter((r) => r.some((cell) => cell.trim() !== '')).map((r) => Object.fromEntries(keys.map((key, i) => [key, (r[i] ?? '').trim()])));
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -59,10 +59,37 @@ function yesNo(text: string): boolean {
 const communityCode = (text: string) => config.communities.find((c) => c.code === text || c.name === text)?.code;
 const typeCode = (text: string) => config.activityTypes.find((t) => t.code === text || t.namePl === text)?.code;
 
-interface Person { code: string; community: string; gender: string; birthYear: number; joinedOn: string; leaderSince?: string; first: string; last: string }
-interface Act { id: string; date: string; community: string; type: string; anonymous: number; initiative: boolean; durationH: number }
-interface Presence { activityId: string; code: string; date: string }
-interface Response { survey: string; date: string; community: string; code: string; row: Row }
+interface Person {
+  code: string;
+  community: string;
+  gender: string;
+  birthYear: number;
+  joinedOn: string;
+  leaderSince?: string;
+  first: string;
+  last: string;
+}
+interface Act {
+  id: string;
+  date: string;
+  community: string;
+  type: string;
+  anonymous: number;
+  initiative: boolean;
+  durationH: number;
+}
+interface Presence {
+  activityId: string;
+  code: string;
+  date: string;
+}
+interface Response {
+  survey: string;
+  date: string;
+  community: string;
+  code: string;
+  row: Row;
+}
 
 /** Reads the files in manifest order, checking every reference against what is already imported. */
 async function readBack(manifest: DemoManifest) {
@@ -301,8 +328,7 @@ describe('generateDemoFiles', () => {
     const inScope = (community: string, scope: string) => scope === 'ALL' || community === scope;
     // P2: activities of group `animation` held in the year.
     const p2 = (scope: string, year: string) =>
-      [...data.activities.values()].filter((a) => a.date.startsWith(year) && inScope(a.community, scope) && groups.get(a.type) === 'animation')
-        .length;
+      [...data.activities.values()].filter((a) => a.date.startsWith(year) && inScope(a.community, scope) && groups.get(a.type) === 'animation').length;
     // R1: people with at least 3 attendances in the year (in the scope's activities).
     const r1 = (scope: string, year: string) => {
       const counts = new Map<string, number>();

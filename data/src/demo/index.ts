@@ -26,10 +26,7 @@ export const DEFAULT_DEMO_SEED = 20210101;
  * Writes realistic input files for 2021-01..2023-12 into outDir and returns them in the order they
  * must be imported. The same seed gives byte-identical files.
  */
-export async function generateDemoFiles(
-  outDir: string,
-  options: { seed?: number; config?: OslConfig } = {},
-): Promise<DemoManifest> {
+export async function generateDemoFiles(outDir: string, options: { seed?: number; config?: OslConfig } = {}): Promise<DemoManifest> {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const config = options.config ?? loadConfig(defaultConfigDir);
   const dataset = buildDemoDataset(config, seed);

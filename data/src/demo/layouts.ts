@@ -194,7 +194,11 @@ function activityFile(community: string, year: number, rows: readonly Activity[]
 // ---- attendance lists ------------------------------------------------------------------------
 
 function withoutDiacritics(text: string): string {
-  return text.replace(/ł/g, 'l').replace(/Ł/g, 'L').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return text
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Names typed from signed paper lists: now and then in capitals or without Polish letters. */
@@ -304,9 +308,7 @@ function yearlySurveyFile(year: number, rows: readonly SurveyResponse[]): DemoFi
         ['Data wypełnienia', (r) => date(r.date)],
         ['Społeczność', (r) => r.community],
         ['Kod uczestnika', (r) => r.participantCode],
-        ...['JAKOSC_ZYCIA', 'ZAUFANIE', 'WIEDZA', 'POLECAM', 'UWAGI'].map(
-          (q): Column<SurveyResponse> => [q, (r) => answer(r, q)],
-        ),
+        ...['JAKOSC_ZYCIA', 'ZAUFANIE', 'WIEDZA', 'POLECAM', 'UWAGI'].map((q): Column<SurveyResponse> => [q, (r) => answer(r, q)]),
       ],
       rows,
     ),

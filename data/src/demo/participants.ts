@@ -115,9 +115,7 @@ function applyDecline(rng: Rng, people: Participant[], profile: CommunityProfile
 
 function assignVisitors(rng: Rng, participants: Participant[]): void {
   for (const rule of VISITORS) {
-    const pool = participants.filter(
-      (p) => p.community === rule.from && p.engagement !== 'rare' && p.leftOn === undefined && !p.visits,
-    );
+    const pool = participants.filter((p) => p.community === rule.from && p.engagement !== 'rare' && p.leftOn === undefined && !p.visits);
     for (const visitor of rng.shuffle(pool).slice(0, rule.count)) {
       visitor.visits = { community: rule.to, propensity: rng.between(0.12, 0.3) };
     }
@@ -130,9 +128,7 @@ export function generateParticipants(profiles: readonly CommunityProfile[], seed
   for (const profile of profiles) {
     const rng = createRng(seed, `participants:${profile.code}`);
     const months = joinMonths(profile);
-    const drafts = Array.from({ length: profile.size }, () => drawPerson(rng, profile, months, lastDay)).filter(
-      (draft) => draft !== undefined,
-    );
+    const drafts = Array.from({ length: profile.size }, () => drawPerson(rng, profile, months, lastDay)).filter((draft) => draft !== undefined);
     // Stable sort: codes follow the date of joining, as an organizer numbers a paper register.
     drafts.sort((a, b) => a.joinedOn - b.joinedOn);
     const people: Participant[] = drafts.map((draft, i) => ({

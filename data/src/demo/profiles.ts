@@ -108,9 +108,7 @@ export const COMMUNITY_PROFILES: readonly CommunityProfile[] = [
     birthYears: [1940, 2005],
     engagementMix: { regular: 0.38, occasional: 0.37, rare: 0.25 },
     turnoutScale: 1.6,
-    weekly: [
-      { weekday: 1, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_SPOL', 'WARSZTAT', 'ANIM_KULT', 'PRELEKCJA', 'ANIM_SPORT', 'SPOTKANIE'] },
-    ],
+    weekly: [{ weekday: 1, time: '17:00', everyOtherWeek: true, rotation: ['ANIM_SPOL', 'WARSZTAT', 'ANIM_KULT', 'PRELEKCJA', 'ANIM_SPORT', 'SPOTKANIE'] }],
     monthly: [
       // The centre's answer to the falling numbers: a spring series of meetings on what the residents ask about.
       { nth: 3, weekday: 4, rotation: ['SPOTKANIE', 'PRELEKCJA'], months: [2, 3, 4, 5, 6], from: dayOf('2023-01-01') },

@@ -42,9 +42,7 @@ function quoteCsv(text: string, delimiter: string): string {
 }
 
 export function renderCsv(table: Table, format: CsvFormat): string {
-  const lines = [table.headers, ...table.rows].map((row) =>
-    row.map((cell) => quoteCsv(csvText(cell, format), format.delimiter)).join(format.delimiter),
-  );
+  const lines = [table.headers, ...table.rows].map((row) => row.map((cell) => quoteCsv(csvText(cell, format), format.delimiter)).join(format.delimiter));
   return lines.map((line) => `${line}\r\n`).join('');
 }
 

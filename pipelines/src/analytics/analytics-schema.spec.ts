@@ -1,6 +1,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { analyticsLayoutVersion, analyticsSchemaFile, analyticsTables, createAnalyticsTables, layoutVersionOf, normaliseDdl, parseAnalyticsTables } from './analytics-schema.ts';
+import {
+  analyticsLayoutVersion,
+  analyticsSchemaFile,
+  analyticsTables,
+  createAnalyticsTables,
+  layoutVersionOf,
+  normaliseDdl,
+  parseAnalyticsTables,
+} from './analytics-schema.ts';
 import { queryRows, sqlText } from './duckdb-sql.ts';
 
 const ddl = `-- the store
@@ -66,7 +74,10 @@ describe('the analytics tables', () => {
     const connection = await instance.connect();
     try {
       await createAnalyticsTables(connection);
-      const created = await queryRows<{ name: string; temporary: boolean }>(connection, 'SELECT table_name AS name, temporary FROM duckdb_tables() ORDER BY name');
+      const created = await queryRows<{ name: string; temporary: boolean }>(
+        connection,
+        'SELECT table_name AS name, temporary FROM duckdb_tables() ORDER BY name',
+      );
       expect(created.map((t) => t.name)).toEqual([...analyticsTables().keys()].sort());
       for (const table of created) expect(table.temporary, table.name).toBe(analyticsTables().get(table.name) === 'temp');
 

@@ -26,7 +26,9 @@ export function parseAnalyticsTables(statements: readonly string[]): Map<string,
     else if (match && !temp && replace && !ifNotExists) lifetime = 'run';
     else if (match && temp && replace && !ifNotExists) lifetime = 'temp';
     if (!lifetime || !name) {
-      throw new Error(`${analyticsSchemaFile}.sql: not a CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE TABLE or CREATE OR REPLACE TEMP TABLE: ${statement.slice(0, 80)}`);
+      throw new Error(
+        `${analyticsSchemaFile}.sql: not a CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE TABLE or CREATE OR REPLACE TEMP TABLE: ${statement.slice(0, 80)}`,
+      );
     }
     if (tables.has(name)) throw new Error(`${analyticsSchemaFile}.sql defines ${name} twice`);
     tables.set(name, lifetime);

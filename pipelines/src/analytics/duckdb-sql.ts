@@ -78,7 +78,12 @@ export async function countRows(connection: DuckDBConnection, table: string): Pr
 }
 
 /** Appends rows to a table through DuckDB's appender; returns how many. */
-export async function appendRows<T>(connection: DuckDBConnection, table: string, rows: Iterable<T>, write: (appender: DuckDBAppender, row: T) => void): Promise<number> {
+export async function appendRows<T>(
+  connection: DuckDBConnection,
+  table: string,
+  rows: Iterable<T>,
+  write: (appender: DuckDBAppender, row: T) => void,
+): Promise<number> {
   const appender = await connection.createAppender(table);
   let count = 0;
   try {

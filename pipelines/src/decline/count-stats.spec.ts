@@ -40,14 +40,25 @@ describe('count distributions', () => {
   });
 
   it('gives the Poisson lower tail', () => {
-    for (const [k, mean] of [[0, 3], [3, 3], [10, 4.2], [52, 71.2], [180, 210]] as const) {
+    for (const [k, mean] of [
+      [0, 3],
+      [3, 3],
+      [10, 4.2],
+      [52, 71.2],
+      [180, 210],
+    ] as const) {
       expect(poissonCdf(k, mean)).toBeCloseTo(poissonCdfBySum(k, mean), 10);
     }
     expect(poissonCdf(-1, 3)).toBe(0);
   });
 
   it('gives the negative-binomial lower tail, tending to the Poisson one', () => {
-    for (const [k, mean, size] of [[0, 5, 2], [4, 5, 2], [40, 60, 8.5], [150, 200, 30]] as const) {
+    for (const [k, mean, size] of [
+      [0, 5, 2],
+      [4, 5, 2],
+      [40, 60, 8.5],
+      [150, 200, 30],
+    ] as const) {
       expect(negativeBinomialCdf(k, mean, size)).toBeCloseTo(negativeBinomialCdfBySum(k, mean, size), 10);
     }
     expect(negativeBinomialCdf(40, 60, 1e12)).toBeCloseTo(poissonCdf(40, 60), 8);

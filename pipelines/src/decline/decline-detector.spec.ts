@@ -51,7 +51,9 @@ describe('detectDecline and scanDeclineHistory', () => {
     // Summer: one activity a week at half the usual turnout, in every year.
     const series = community('2021-W01', '2023-W52', { turnout: 30, perWeek: 2 }).map((row) => {
       const n = parseIsoWeek(row.week).week;
-      return n >= 27 && n <= 35 ? { ...row, attendances: Math.round(row.attendances * 0.5), distinctParticipants: Math.round(row.distinctParticipants * 0.5) } : row;
+      return n >= 27 && n <= 35
+        ? { ...row, attendances: Math.round(row.attendances * 0.5), distinctParticipants: Math.round(row.distinctParticipants * 0.5) }
+        : row;
     });
     const states = scanDeclineHistory(series);
     expect(states.flatMap((s) => s.alerts)).toEqual([]);
@@ -147,7 +149,11 @@ describe('detectDecline and scanDeclineHistory', () => {
     const config = { raiseTest: 'likelihoodRatio', minLogLikelihoodRatio: 2.2 } as const;
     const first = scanDeclineHistory(series, config).find((s) => s.alerts.length > 0)!;
     expect(first.week >= '2023-W10' && first.week <= '2023-W13').toBe(true);
-    expect(scanDeclineHistory(series, config).filter((s) => s.week < '2023-W10').flatMap((s) => s.alerts)).toEqual([]);
+    expect(
+      scanDeclineHistory(series, config)
+        .filter((s) => s.week < '2023-W10')
+        .flatMap((s) => s.alerts),
+    ).toEqual([]);
     // A threshold no window reaches: no alert.
     expect(allAlerts(series, { ...config, minLogLikelihoodRatio: 1e6 })).toEqual([]);
   });
@@ -206,7 +212,15 @@ describe('configuration', () => {
   });
 
   it('has the documented defaults, frozen', () => {
-    expect(DEFAULT_DECLINE_CONFIG).toMatchObject({ windowWeeks: 6, minWindowWeeks: 3, referenceWeeks: 26, minReferenceWeeks: 8, minBaselineLevel: 5, significance: 0.01, clearSignificance: 0.2 });
+    expect(DEFAULT_DECLINE_CONFIG).toMatchObject({
+      windowWeeks: 6,
+      minWindowWeeks: 3,
+      referenceWeeks: 26,
+      minReferenceWeeks: 8,
+      minBaselineLevel: 5,
+      significance: 0.01,
+      clearSignificance: 0.2,
+    });
     expect(DEFAULT_DECLINE_CONFIG.holidayWeeks).toEqual([1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 52, 53]);
     expect(Object.isFrozen(DEFAULT_DECLINE_CONFIG.holidayWeeks)).toBe(true);
     expect(resolveDeclineConfig({})).toEqual(DEFAULT_DECLINE_CONFIG);

@@ -215,12 +215,7 @@ function sameLabels(a: readonly string[], series: readonly WeeklyParticipation[]
 
 function weekCalendar(series: readonly WeeklyParticipation[], config: DeclineConfig): WeekCalendar {
   const cached = lastCalendar;
-  if (
-    cached &&
-    cached.seasonalYears === config.seasonalYears &&
-    cached.holidayWeeks === config.holidayWeeks.join() &&
-    sameLabels(cached.labels, series)
-  ) {
+  if (cached && cached.seasonalYears === config.seasonalYears && cached.holidayWeeks === config.holidayWeeks.join() && sameLabels(cached.labels, series)) {
     return cached;
   }
   const labels = series.map((row) => row.week);
@@ -294,7 +289,14 @@ function prepare(series: readonly WeeklyParticipation[], config: DeclineConfig):
   }
   let start = 0;
   while (start < n && !(activities[start]! > 0 || attendances[start]! > 0 || distinctParticipants[start]! > 0)) start++;
-  return { weeks: calendar.labels, activities, values: { attendances, distinctParticipants }, previousYear: calendar.previousYear, holiday: calendar.holiday, start };
+  return {
+    weeks: calendar.labels,
+    activities,
+    values: { attendances, distinctParticipants },
+    previousYear: calendar.previousYear,
+    holiday: calendar.holiday,
+    start,
+  };
 }
 
 /**
@@ -433,8 +435,23 @@ interface WindowTest {
 
 function emptyWindowTest(): WindowTest {
   return {
-    ok: false, list: new Int32Array(0), windowStart: 0, referenceStart: 0, weeks: 0, observed: 0, expected: 0, variance: 0,
-    drop: 0, pValue: 1, pKnown: true, baselineKind: 'recent_level', seasonalWeight: 0, seasonal: 0, previousYears: 0, dispersion: 0, level: 0,
+    ok: false,
+    list: new Int32Array(0),
+    windowStart: 0,
+    referenceStart: 0,
+    weeks: 0,
+    observed: 0,
+    expected: 0,
+    variance: 0,
+    drop: 0,
+    pValue: 1,
+    pKnown: true,
+    baselineKind: 'recent_level',
+    seasonalWeight: 0,
+    seasonal: 0,
+    previousYears: 0,
+    dispersion: 0,
+    level: 0,
   };
 }
 
@@ -497,8 +514,18 @@ function previousYearSums(c: Pick<MeasureContext, 'p' | 'y' | 'x' | 'xx'>, list:
   for (let i = 0; i < list.length; i++) missing[i + 1] = missing[i]! + (map[list[i]!]! < start ? 1 : 0);
   return {
     missing,
-    then: prefixSums(c, list.length, (i) => map[list[i]!]!, (v) => v >= start && activities[v]! > 0),
-    matched: prefixSums(c, list.length, (i) => list[i]!, (u) => map[u]! >= start),
+    then: prefixSums(
+      c,
+      list.length,
+      (i) => map[list[i]!]!,
+      (v) => v >= start && activities[v]! > 0,
+    ),
+    matched: prefixSums(
+      c,
+      list.length,
+      (i) => list[i]!,
+      (u) => map[u]! >= start,
+    ),
   };
 }
 
@@ -597,10 +624,7 @@ function testWindow(c: MeasureContext, t: number, W: number, out: WindowTest): v
     // The previous year may lower the expectation as far as it shows (holidays, seasonal lows) but
     // raise it above the recent level only so far: a year of growth (a project finding its feet) is
     // not a season to hold the next year to.
-    s = Math.min(
-      logTurnout(rSy, rSx) + logTurnout(aSy, aSx) - logTurnout(cSy, cSx) - logTurnout(refSy, refSx),
-      Math.log1p(config.maxSeasonalRise),
-    );
+    s = Math.min(logTurnout(rSy, rSx) + logTurnout(aSy, aSx) - logTurnout(cSy, cSx) - logTurnout(refSy, refSx), Math.log1p(config.maxSeasonalRise));
     sigma2 = relvar(aSy, aSx, aSxx, phi) + relvar(cSy, cSx, cSxx, phi) + Math.max(0, relvar(rSy, rSx, rSxx, phi) - relvar(refSy, refSx, refSxx, phi));
     if (config.seasonalWeight !== 'auto') w = config.seasonalWeight;
     else if (c.activeHolidays[end]! - c.activeHolidays[ws]! > 0) w = 1;
@@ -737,13 +761,20 @@ function scan(
     const base = { p, y, x, xx };
     const hasActivities = (u: number) => p.activities[u]! > 0;
     const c: MeasureContext = {
-      ...base, config: cfg, terms: dispersionTerms(p, y, x), active, firstYear,
+      ...base,
+      config: cfg,
+      terms: dispersionTerms(p, y, x),
+      active,
+      firstYear,
       activeSums: prefixSums(base, active.list.length, (i) => active.list[i]!, hasActivities),
       firstYearSums: prefixSums(base, firstYear.list.length, (i) => firstYear.list[i]!, hasActivities),
       weekSums: prefixSums(base, n, (u) => u, hasActivities),
       years: p.previousYear.map((map) => previousYearSums(base, active.list, map)),
       activeHolidays,
-      yearK: new Int32Array(yearSlots), yearSy: new Float64Array(yearSlots), yearSx: new Float64Array(yearSlots), yearSxx: new Float64Array(yearSlots),
+      yearK: new Int32Array(yearSlots),
+      yearSy: new Float64Array(yearSlots),
+      yearSx: new Float64Array(yearSlots),
+      yearSxx: new Float64Array(yearSlots),
     };
     let alert: { since: string; raisedIn: string } | null = null;
     let streak = 0;
@@ -775,8 +806,19 @@ function scan(
         streak = 0;
         noteCarry(t);
         state?.checks.push({
-          measure, week, status: 'insufficient_history', windowFrom: null, weeks: 0, observed: 0, expected: 0,
-          drop: 0, pValue: 1, baselineKind: null, seasonalWeight: 0, previousYears: 0, dispersion: 0,
+          measure,
+          week,
+          status: 'insufficient_history',
+          windowFrom: null,
+          weeks: 0,
+          observed: 0,
+          expected: 0,
+          drop: 0,
+          pValue: 1,
+          baselineKind: null,
+          seasonalWeight: 0,
+          previousYears: 0,
+          dispersion: 0,
         });
         continue;
       }
@@ -830,15 +872,33 @@ function scan(
       const windowFrom = p.weeks[result.list[result.windowStart]!]!;
       const pValue = pValueOf(result);
       state.checks.push({
-        measure, week, status, windowFrom, weeks: result.weeks, observed: result.observed,
-        expected: result.expected, drop: result.drop, pValue, baselineKind: result.baselineKind,
-        seasonalWeight: result.seasonalWeight, previousYears: result.previousYears, dispersion: result.dispersion,
+        measure,
+        week,
+        status,
+        windowFrom,
+        weeks: result.weeks,
+        observed: result.observed,
+        expected: result.expected,
+        drop: result.drop,
+        pValue,
+        baselineKind: result.baselineKind,
+        seasonalWeight: result.seasonalWeight,
+        previousYears: result.previousYears,
+        dispersion: result.dispersion,
       });
       if (alert) {
         state.alerts.push({
-          measure, since: alert.since, raisedIn: alert.raisedIn, lastWeek: week, windowFrom,
-          weeks: result.weeks, observed: result.observed, expected: result.expected, drop: result.drop,
-          pValue, baselineKind: result.baselineKind,
+          measure,
+          since: alert.since,
+          raisedIn: alert.raisedIn,
+          lastWeek: week,
+          windowFrom,
+          weeks: result.weeks,
+          observed: result.observed,
+          expected: result.expected,
+          drop: result.drop,
+          pValue,
+          baselineKind: result.baselineKind,
         });
       }
     }

@@ -68,7 +68,13 @@ export function evaluateDetector(options: EvaluationOptions): EvaluationCell[] {
   const cells: EvaluationCell[] = [];
   for (const size of sizes) {
     const acc = drops.map(() => ({
-      runs: 0, detected: 0, within6: 0, delays: [] as number[], since: [] as number[], onsets: 0, judged: 0,
+      runs: 0,
+      detected: 0,
+      within6: 0,
+      delays: [] as number[],
+      since: [] as number[],
+      onsets: 0,
+      judged: 0,
       breakdown: new Map<string, { runs: number; within6: number }>(),
     }));
     let meanSum = 0;
@@ -183,7 +189,12 @@ export function evaluateOracle(options: OracleOptions): OracleCell[] {
   const cfg = resolveDeclineConfig(options.config ?? {});
   const drop = options.drop ?? 0.3;
   const cells: OracleCell[] = options.significances.map((significance) => ({
-    significance, runs: 0, within6: 0, alertOnsets: 0, judgedWeeks: 0, falseAlarmsPerYear: 0,
+    significance,
+    runs: 0,
+    within6: 0,
+    alertOnsets: 0,
+    judgedWeeks: 0,
+    falseAlarmsPerYear: 0,
   }));
   const alertWeeks = (sim: ReturnType<typeof simulateCommunity>, significance: number): (boolean | null)[] => {
     const out: (boolean | null)[] = [];

@@ -38,7 +38,12 @@ export function regressionCases(): RegressionCase[] {
   }
   // Four years; a series that starts with empty weeks; a long break.
   {
-    const series = simulateCommunity({ regulars: 60, seed: seedOf(60, 4, 11), years: [2020, 2021, 2022, 2023], drop: { fraction: 0.3, fromWeek: '2023-W40' } }).series;
+    const series = simulateCommunity({
+      regulars: 60,
+      seed: seedOf(60, 4, 11),
+      years: [2020, 2021, 2022, 2023],
+      drop: { fraction: 0.3, fromWeek: '2023-W40' },
+    }).series;
     cases.push({ name: 'size 60, four years, drop 0.3 in 2023-W40', series, config: {} });
     const late = simulateCommunity({ regulars: 40, seed: seedOf(40, 5, 11) }).series.map((r, i) =>
       i < 30 || (i >= 90 && i < 100) ? { ...r, attendances: 0, distinctParticipants: 0, activities: 0 } : r,
@@ -115,7 +120,8 @@ export function snapshotDifferences(actual: unknown, expected: unknown, path = '
     const same = Object.is(actual, expected) || Math.abs(actual - expected) <= SNAPSHOT_TOLERANCE * Math.max(1, Math.abs(expected));
     if (!same) out.push(`${path}: ${actual} ≠ ${expected}`);
   } else if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) out.push(`${path}: length ${Array.isArray(actual) ? actual.length : 'n/a'} ≠ ${expected.length}`);
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+      out.push(`${path}: length ${Array.isArray(actual) ? actual.length : 'n/a'} ≠ ${expected.length}`);
     else expected.forEach((e, i) => snapshotDifferences(actual[i], e, `${path}[${i}]`, out));
   } else if (expected && typeof expected === 'object') {
     if (!actual || typeof actual !== 'object') out.push(`${path}: not an object`);

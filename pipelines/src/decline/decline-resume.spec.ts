@@ -9,7 +9,10 @@ const cases = [10, 40, 150].flatMap((regulars) =>
   [0, 1, 2].map((rep) => {
     const seed = seedOf(regulars, rep, 31);
     const drop = rep === 0 ? undefined : { fraction: rep === 1 ? 0.5 : 0.3, fromWeek: `2023-W${String(8 + ((seed >>> 4) % 36)).padStart(2, '0')}` };
-    return { name: `${regulars} regulars, ${drop ? `drop ${drop.fraction} from ${drop.fromWeek}` : 'stable'}`, series: simulateCommunity({ regulars, seed, drop }).series };
+    return {
+      name: `${regulars} regulars, ${drop ? `drop ${drop.fraction} from ${drop.fromWeek}` : 'stable'}`,
+      series: simulateCommunity({ regulars, seed, drop }).series,
+    };
   }),
 );
 
@@ -23,7 +26,8 @@ describe('a resumed decline scan', () => {
     // it at that week (a week's test reads no later week), and alerts must be among the cases.
     for (const c of cases) {
       const history = scanDeclineHistory(c.series);
-      for (const cut of [30, 75, 120, c.series.length]) expect(fromScratch(c.series.slice(0, cut)).findings, `${c.name}, ${cut} weeks`).toEqual(history[cut - 1]!.alerts);
+      for (const cut of [30, 75, 120, c.series.length])
+        expect(fromScratch(c.series.slice(0, cut)).findings, `${c.name}, ${cut} weeks`).toEqual(history[cut - 1]!.alerts);
     }
     expect(cases.some((c) => fromScratch(c.series).findings.length > 0)).toBe(true);
   });

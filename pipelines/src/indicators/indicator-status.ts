@@ -46,12 +46,7 @@ export function computeAchievement(value: number | null, target: number | null):
 }
 
 /** Traffic light: on track at ≥ onTrack × expected, at risk at ≥ atRisk × expected, else behind. */
-export function computeIndicatorStatus(
-  value: number | null,
-  target: number | null,
-  expected: number | null,
-  thresholds: StatusThresholds,
-): IndicatorStatus {
+export function computeIndicatorStatus(value: number | null, target: number | null, expected: number | null, thresholds: StatusThresholds): IndicatorStatus {
   if (target === null) return 'no_target';
   if (expected === null) return 'not_started';
   if (value === null) return 'no_data';

@@ -1,14 +1,7 @@
 import { BOOLEAN, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { IndicatorConfig, OslConfig, ProjectConfig } from '@osl/data';
 import { querySqlFile } from '../analytics/duckdb-sql.ts';
-import {
-  computeAchievement,
-  computeExpectedToDate,
-  computeIndicatorStatus,
-  roundTo,
-  type IndicatorStatus,
-  type IndicatorUnit,
-} from './indicator-status.ts';
+import { computeAchievement, computeExpectedToDate, computeIndicatorStatus, roundTo, type IndicatorStatus, type IndicatorUnit } from './indicator-status.ts';
 import { computeIndicatorWindow, projectYears, type DateWindow } from './indicator-window.ts';
 
 export interface IndicatorValueRow {
@@ -111,13 +104,12 @@ async function measureIndicator(connection: DuckDBConnection, indicator: Indicat
       break;
     }
     case 'activity_count': {
-      const rows = await querySqlFile<{ scope: string; value: number }>(connection, 'indicator-activity-count', [
-        window.from,
-        window.to,
-        listValue(computation.groups ?? []),
-        listValue(computation.types ?? []),
-        computation.residentInitiative ?? null,
-      ], [VARCHAR, VARCHAR, LIST(VARCHAR), LIST(VARCHAR), BOOLEAN]);
+      const rows = await querySqlFile<{ scope: string; value: number }>(
+        connection,
+        'indicator-activity-count',
+        [window.from, window.to, listValue(computation.groups ?? []), listValue(computation.types ?? []), computation.residentInitiative ?? null],
+        [VARCHAR, VARCHAR, LIST(VARCHAR), LIST(VARCHAR), BOOLEAN],
+      );
       for (const row of rows) values.set(row.scope, row.value);
       break;
     }

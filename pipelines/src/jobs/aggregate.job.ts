@@ -182,4 +182,3 @@ async function runStep(step: PipelineStep, context: StepContext, input: Aggregat
   steps.push(stats);
   input.onStep?.(stats);
 }
-

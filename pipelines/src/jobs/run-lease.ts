@@ -15,7 +15,8 @@ export function leasePolicyFromEnvironment(env: NodeJS.ProcessEnv): LeasePolicy 
   const raw = env.OSL_PIPELINE_LEASE_MS;
   if (raw === undefined || raw === '') return defaultLeasePolicy;
   const expiryMs = Number(raw);
-  if (!Number.isInteger(expiryMs) || expiryMs < 200) throw new Error(`OSL_PIPELINE_LEASE_MS must be a whole number of milliseconds (200 or more), got "${raw}"`);
+  if (!Number.isInteger(expiryMs) || expiryMs < 200)
+    throw new Error(`OSL_PIPELINE_LEASE_MS must be a whole number of milliseconds (200 or more), got "${raw}"`);
   return { expiryMs, renewMs: Math.max(50, Math.floor(expiryMs / 4)) };
 }
 

@@ -178,8 +178,14 @@ export const declineStep: PipelineStep = {
     let weeksTested: number;
     const [span] = mode === 'incremental' ? await querySqlFile<{ same: boolean }>(db, 'fact-span-unchanged') : [];
     if (mode === 'incremental' && previousMeta?.declineWeek === lastCompleteWeek(asOf) && span?.same) {
-      const affected = new Set((await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) => seriesKey(r.community, r.group_code)));
-      const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding')).filter((f) => !affected.has(seriesKey(f.community, f.group_code))).map(fromStored);
+      const affected = new Set(
+        (await queryRows<{ community: string; group_code: string }>(db, 'SELECT community, group_code FROM affected_series')).map((r) =>
+          seriesKey(r.community, r.group_code),
+        ),
+      );
+      const kept = (await queryRows<StoredFinding>(db, 'SELECT * FROM decline_finding'))
+        .filter((f) => !affected.has(seriesKey(f.community, f.group_code)))
+        .map(fromStored);
       const detected = await detectDeclines(db, config, asOf, affected);
       state.declines = [...kept, ...detected.declines];
       weeksTested = detected.weeksTested;

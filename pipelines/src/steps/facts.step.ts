@@ -33,7 +33,10 @@ export const factsStep: PipelineStep = {
   async run({ db, config, mode, state }) {
     if (mode === 'incremental') {
       await runSqlFile(db, 'affected-periods');
-      const [corrected] = await queryRows<{ n: number }>(db, 'SELECT count(*) AS n FROM stage_activity WHERE activity_id IN (SELECT activity_id FROM fact_activity)');
+      const [corrected] = await queryRows<{ n: number }>(
+        db,
+        'SELECT count(*) AS n FROM stage_activity WHERE activity_id IN (SELECT activity_id FROM fact_activity)',
+      );
       state.additive = corrected!.n === 0;
     }
     await runSqlFile(db, 'build-facts', [config.project.periodStart]);

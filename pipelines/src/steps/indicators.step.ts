@@ -53,13 +53,21 @@ async function factChanges(db: DuckDBConnection, staged: SourceCounts): Promise<
 
 /** The previous run's measured indicator values, for the indicators whose window and sources did not change. */
 async function previousIndicatorValues(db: DuckDBConnection, changes: FactChanges): Promise<StillMeasured> {
-  const rows = await querySqlFile<{ code: string; year: number; window_from: string | null; window_to: string | null; scopes: string[]; values: (number | null)[] }>(
-    db,
-    'indicator-values-previous',
-  );
+  const rows = await querySqlFile<{
+    code: string;
+    year: number;
+    window_from: string | null;
+    window_to: string | null;
+    scopes: string[];
+    values: (number | null)[];
+  }>(db, 'indicator-values-previous');
   const measured = new Map<string, { from: string | null; to: string | null; values: ValuesByScope }>();
   for (const row of rows) {
-    measured.set(`${row.code}|${row.year}`, { from: row.window_from, to: row.window_to, values: new Map(row.scopes.map((scope, i) => [scope, row.values[i] ?? null])) });
+    measured.set(`${row.code}|${row.year}`, {
+      from: row.window_from,
+      to: row.window_to,
+      values: new Map(row.scopes.map((scope, i) => [scope, row.values[i] ?? null])),
+    });
   }
   return (indicator, year, window) => {
     const entry = measured.get(`${indicator.code}|${year}`);

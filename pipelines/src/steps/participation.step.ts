@@ -12,8 +12,21 @@ const grains = ['week', 'month', 'quarter', 'year'];
 export const participationStep: PipelineStep = {
   name: 'participation',
   label: ({ mode, state }) =>
-    mode === 'full' ? 'participation by week, month, quarter, year' : state.additive ? 'participation: what the added rows add' : 'participation of the corrected periods',
-  reads: ['fact_activity', 'fact_attendance', 'dim_community', 'staged_dates', 'affected_persons', 'previous_person_first', 'previous_person_first_anywhere', 'previous_fact_span'],
+    mode === 'full'
+      ? 'participation by week, month, quarter, year'
+      : state.additive
+        ? 'participation: what the added rows add'
+        : 'participation of the corrected periods',
+  reads: [
+    'fact_activity',
+    'fact_attendance',
+    'dim_community',
+    'staged_dates',
+    'affected_persons',
+    'previous_person_first',
+    'previous_person_first_anywhere',
+    'previous_fact_span',
+  ],
   writes: ['person_first', 'person_first_anywhere', 'affected_dates', 'agg_participation'],
   sql: [
     'person-first',

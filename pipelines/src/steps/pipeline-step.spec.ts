@@ -51,19 +51,28 @@ describe('the aggregation steps', () => {
   });
 
   it('run every SQL file there is, and only the schema creates tables of the store', () => {
-    const files = fs.readdirSync(sqlDir).map((f) => f.replace(/\.sql$/, '')).filter((f) => f !== analyticsSchemaFile);
+    const files = fs
+      .readdirSync(sqlDir)
+      .map((f) => f.replace(/\.sql$/, ''))
+      .filter((f) => f !== analyticsSchemaFile);
     const run = new Set(aggregationSteps.flatMap((s) => s.sql));
     expect(files.filter((f) => !run.has(f))).toEqual([]);
     expect([...run].filter((f) => !files.includes(f))).toEqual([]);
     // A step's own scratch tables are TEMP tables of its connection, named in no other step's files.
     const owners = new Map<string, Set<string>>();
-    for (const s of aggregationSteps) for (const file of s.sql) for (const word of sqlStatements(file).join(' ').match(/\b\w+\b/g) ?? []) (owners.get(word) ?? owners.set(word, new Set()).get(word)!).add(s.name);
+    for (const s of aggregationSteps)
+      for (const file of s.sql)
+        for (const word of sqlStatements(file)
+          .join(' ')
+          .match(/\b\w+\b/g) ?? [])
+          (owners.get(word) ?? owners.set(word, new Set()).get(word)!).add(s.name);
     const stray: string[] = [];
     for (const file of files) {
       for (const [, temp, table] of sqlStatements(file).join(';\n').matchAll(createStatement)) {
         if (!temp) stray.push(`${file}.sql creates ${table}, which is not TEMP: it belongs in ${analyticsSchemaFile}.sql`);
         else if (analyticsTables().has(table!)) stray.push(`${file}.sql creates ${table} again`);
-        else if (owners.get(table!)!.size > 1) stray.push(`${file}.sql creates ${table}, which steps ${[...owners.get(table!)!].join(', ')} use: it belongs in ${analyticsSchemaFile}.sql`);
+        else if (owners.get(table!)!.size > 1)
+          stray.push(`${file}.sql creates ${table}, which steps ${[...owners.get(table!)!].join(', ')} use: it belongs in ${analyticsSchemaFile}.sql`);
       }
     }
     expect(stray).toEqual([]);
@@ -95,7 +104,10 @@ describe('checkStepPlan', () => {
   });
 
   it('refuses two steps writing one table, or a step writing what the job writes', () => {
-    expect(checkStepPlan([step('one', [], ['a']), step('two', [], ['a', 'b'])], tables, ['b'])).toEqual(['two: a is written by one too', 'two: b is written by the job too']);
+    expect(checkStepPlan([step('one', [], ['a']), step('two', [], ['a', 'b'])], tables, ['b'])).toEqual([
+      'two: a is written by one too',
+      'two: b is written by the job too',
+    ]);
   });
 
   it('refuses a table the DDL does not define', () => {
@@ -108,7 +120,9 @@ describe('checkStepPlan', () => {
 
   it('accepts the previous state of a store table that this run rewrites later, and nothing else', () => {
     expect(checkStepPlan([step('one', [], ['c'], ['a']), step('two', [], ['a'])], tables)).toEqual([]);
-    expect(checkStepPlan([step('one', [], ['a'], ['c']), step('two', [], ['c'])], tables)).toEqual(['one: reads the previous c, which is not kept across runs']);
+    expect(checkStepPlan([step('one', [], ['a'], ['c']), step('two', [], ['c'])], tables)).toEqual([
+      'one: reads the previous c, which is not kept across runs',
+    ]);
     expect(checkStepPlan([step('one', [], ['a']), step('two', [], ['c'], ['a'])], tables)).toEqual([
       'two: reads the previous a, which neither it nor a later step rewrites (declare it in reads)',
     ]);

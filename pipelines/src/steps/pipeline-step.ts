@@ -92,7 +92,8 @@ export function checkStepPlan(steps: readonly PipelineStep[], tables: ReadonlyMa
     for (const table of step.readsPrevious ?? []) {
       if (tables.has(table) && tables.get(table) !== 'store') problems.push(`${step.name}: reads the previous ${table}, which is not kept across runs`);
       const later = steps.slice(index).some((s) => s.writes.includes(table));
-      if (tables.has(table) && !later) problems.push(`${step.name}: reads the previous ${table}, which neither it nor a later step rewrites (declare it in reads)`);
+      if (tables.has(table) && !later)
+        problems.push(`${step.name}: reads the previous ${table}, which neither it nor a later step rewrites (declare it in reads)`);
     }
   });
   return problems;

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLeasePolicy, isProcessAlive, leaseExpiry, leaseHasExpired, LeaseLostError, PipelineBusyError, type HeldLock, type LeasePolicy, type LockHolder, type RunLock, type RunLockOptions } from '../run-lock.ts';
+import {
+  defaultLeasePolicy,
+  isProcessAlive,
+  leaseExpiry,
+  leaseHasExpired,
+  LeaseLostError,
+  PipelineBusyError,
+  type HeldLock,
+  type LeasePolicy,
+  type LockHolder,
+  type RunLock,
+  type RunLockOptions,
+} from '../run-lock.ts';
 
 /** The lock files this process holds now (a lock naming this process but not listed here is stale). */
 const heldHere = new Map<string, string>();
@@ -149,4 +161,3 @@ export class FileRunLock implements RunLock {
     };
   }
 }
-

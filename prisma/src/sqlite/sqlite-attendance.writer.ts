@@ -37,7 +37,9 @@ export class SqliteAttendanceWriter {
     for (const row of db.prepare('SELECT "id", "code" FROM "Participant"').iterate() as Iterable<{ id: number; code: string }>) {
       participantIds.set(row.code, row.id);
     }
-    db.exec('DROP TABLE IF EXISTS temp."StagedAttendance"; CREATE TEMP TABLE "StagedAttendance" ("activityId" INTEGER NOT NULL, "participantId" INTEGER NOT NULL, "sourceRow" INTEGER NOT NULL)');
+    db.exec(
+      'DROP TABLE IF EXISTS temp."StagedAttendance"; CREATE TEMP TABLE "StagedAttendance" ("activityId" INTEGER NOT NULL, "participantId" INTEGER NOT NULL, "sourceRow" INTEGER NOT NULL)',
+    );
     try {
       // Many rows per statement: the per-call cost between JavaScript and SQLite dominates otherwise.
       const stageMany = (rows: number) => db.prepare(`INSERT INTO temp."StagedAttendance" VALUES ${Array(rows).fill('(?,?,?)').join(',')}`);

@@ -6,7 +6,12 @@
  */
 export function isSqliteBusy(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
-    const candidate = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } }; cause?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      message?: unknown;
+      meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+      cause?: unknown;
+    };
     const original = candidate.meta?.driverAdapterError?.cause?.originalCode;
     if (typeof original === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(original)) return true;
     if (typeof candidate.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(candidate.code)) return true;

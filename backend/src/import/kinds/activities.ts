@@ -37,8 +37,18 @@ export const activities: ImportKindDefinition<ActivityRecord> = {
       template: { note: 'Kod typu działania z listy (albo jego polska nazwa)', example: (sample) => sample.activityType, rule: 'type' },
     },
     { name: 'title', synonyms: ['tytul', 'nazwa', 'temat'], required: true, template: { note: 'Tytuł lub temat działania', example: 'Warsztaty kulinarne' } },
-    { name: 'duration_h', synonyms: ['czas_h', 'czas_trwania_h', 'godziny'], required: false, template: { note: 'Czas trwania w godzinach, np. 1,5', example: 1.5 } },
-    { name: 'led_by', synonyms: ['prowadzacy', 'animator'], required: false, template: { note: 'Kto prowadził (rola lub osoba z zespołu)', example: 'animator' } },
+    {
+      name: 'duration_h',
+      synonyms: ['czas_h', 'czas_trwania_h', 'godziny'],
+      required: false,
+      template: { note: 'Czas trwania w godzinach, np. 1,5', example: 1.5 },
+    },
+    {
+      name: 'led_by',
+      synonyms: ['prowadzacy', 'animator'],
+      required: false,
+      template: { note: 'Kto prowadził (rola lub osoba z zespołu)', example: 'animator' },
+    },
     { name: 'location', synonyms: ['miejsce'], required: false, template: { note: 'Miejsce', example: 'świetlica' } },
     {
       name: 'headcount_anonymous',

@@ -113,7 +113,12 @@ describe('validateTable: attendance', () => {
     );
     expect(result.records).toEqual([{ row: 7, activityExternalId: 'A-2', participantCode: 'LAZ-0003' }]);
     // Without a limit (an administrator, the command line) the whole register is there.
-    expect(brief(validateTable(table, context).errors).map((e) => e.code)).toEqual(['participant_not_found', 'participant_not_found_suggestion', 'participant_not_found', 'participant_not_found_suggestion']);
+    expect(brief(validateTable(table, context).errors).map((e) => e.code)).toEqual([
+      'participant_not_found',
+      'participant_not_found_suggestion',
+      'participant_not_found',
+      'participant_not_found_suggestion',
+    ]);
   });
 
   it('reads an attendance list with names only (Windows-1250 CSV)', async () => {

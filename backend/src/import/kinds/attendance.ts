@@ -91,7 +91,11 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
           const date = parseDate(cell);
           if (isValueError(date)) checker.error('date', cellText(cell), date.error, { value: cellText(cell) });
           else if (date !== null && activityIndex >= 0 && date !== activityDates[activityIndex]) {
-            checker.error('date', cellText(cell), 'attendance_date_mismatch', { value: date, activityId: activityId!, activityDate: activityDates[activityIndex] });
+            checker.error('date', cellText(cell), 'attendance_date_mismatch', {
+              value: date,
+              activityId: activityId!,
+              activityDate: activityDates[activityIndex],
+            });
           }
         }
 

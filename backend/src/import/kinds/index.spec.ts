@@ -16,15 +16,16 @@ function specifiedColumns(): Map<string, { name: string; synonyms: string[]; req
     if (heading) kinds.set(heading[1]!, (current = []));
     else if (line.startsWith('## ')) current = null;
     if (!current || !line.startsWith('|')) continue;
-    const [column, required, synonyms] = line.split('|').slice(1, 4).map((cell) => cell.trim());
+    const [column, required, synonyms] = line
+      .split('|')
+      .slice(1, 4)
+      .map((cell) => cell.trim());
     // Header and separator rows, and the survey's "one column per question".
     if (!/^[a-z_]+( ?[+,] [a-z_]+)*$/.test(column!) || column === 'column') continue;
     // "first_name + last_name | two | imie + nazwisko": each name with its synonym.
     const names = column!.split(/ ?[+,] /);
     const spellings = synonyms!.split(/ ?[+,] /);
-    names.forEach((name, i) =>
-      current!.push({ name, required: required === 'yes', synonyms: names.length > 1 ? [spellings[i]!] : spellings }),
-    );
+    names.forEach((name, i) => current!.push({ name, required: required === 'yes', synonyms: names.length > 1 ? [spellings[i]!] : spellings }));
   }
   return kinds;
 }

@@ -101,7 +101,9 @@ describe('validateTable: surveys', () => {
     const context = testContext(seed);
     const result = validateTable(table, { ...context, lookups: lookupsForCommunities(context.lookups, ['LAZ']) });
     expect(brief(result.errors).map((e) => e.code)).toEqual(['participant_not_in_your_register', 'participant_not_in_your_register']);
-    expect(result.errors[0].message).toBe('Kodu „WZG-0001” nie ma w rejestrze Twoich społeczności (LAZ). Plik z osobami zarejestrowanymi w innych społecznościach importuje administrator.');
+    expect(result.errors[0].message).toBe(
+      'Kodu „WZG-0001” nie ma w rejestrze Twoich społeczności (LAZ). Plik z osobami zarejestrowanymi w innych społecznościach importuje administrator.',
+    );
     expect(result.errors[1].message.replace('WZG-0404', 'WZG-0001')).toBe(result.errors[0].message);
   });
 
@@ -131,9 +133,7 @@ describe('validateTable: surveys', () => {
     expect(messages[1]).toBe('Odpowiedź 6 na pytanie JAKOSC_ZYCIA jest spoza skali 1–5.');
     expect(messages[3]).toBe('Odpowiedź „dobrze” na pytanie JAKOSC_ZYCIA musi być liczbą od 1 do 5.');
     expect(messages[4]).toBe('Pytanie OCENA nie należy do ankiety ANK-ROCZNA; zostaw to pole puste.');
-    expect(messages[7]).toBe(
-      'Nieznana ankieta „ANK-XYZ”. Dostępne: ANK-ROCZNA (Ankieta roczna mieszkańców), ANK-PO (Ankieta po działaniu).',
-    );
+    expect(messages[7]).toBe('Nieznana ankieta „ANK-XYZ”. Dostępne: ANK-ROCZNA (Ankieta roczna mieszkańców), ANK-PO (Ankieta po działaniu).');
   });
 
   it('takes the answer scales and the earliest accepted date from the configuration', () => {

@@ -35,7 +35,12 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
   importOrder: 3,
   templateSheetName: 'ankieta',
   columns: [
-    { name: 'survey_code', synonyms: ['ankieta', 'kod_ankiety'], required: true, template: { note: 'Kod ankiety z listy', example: (sample) => sample.survey?.code ?? null, rule: 'survey' } },
+    {
+      name: 'survey_code',
+      synonyms: ['ankieta', 'kod_ankiety'],
+      required: true,
+      template: { note: 'Kod ankiety z listy', example: (sample) => sample.survey?.code ?? null, rule: 'survey' },
+    },
     { name: 'date', synonyms: ['data', 'data_wypelnienia'], required: true, template: commonTemplates.date },
     { name: 'community', synonyms: ['spolecznosc'], required: true, template: commonTemplates.community },
     { name: 'participant_code', synonyms: ['kod_uczestnika'], required: false, template: commonTemplates.participantCode },
@@ -100,8 +105,10 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
           } else {
             const value = parseDecimal(cell);
             const { min, max } = scales.likert5;
-            if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code, min, max });
-            else if (!Number.isInteger(value) || value < min || value > max) checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code, min, max });
+            if (isValueError(value) || value === null)
+              checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code, min, max });
+            else if (!Number.isInteger(value) || value < min || value > max)
+              checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code, min, max });
             else answers.push({ questionCode: question.code, valueNumber: value, valueText: null });
           }
         }
@@ -166,9 +173,12 @@ async function readStoredResponses(db: WriteContext['tx'], records: readonly Sur
   const communities = await idsByCode(db.community.findMany({ select: { id: true, code: true } }));
   const surveys = await db.survey.findMany({ include: { questions: true } });
   const participantIds = new Map(
-    (await db.participant.findMany({ where: { code: { in: records.flatMap((r) => (r.participantCode ? [r.participantCode] : [])) } }, select: { id: true, code: true } })).map(
-      (p) => [p.code, p.id],
-    ),
+    (
+      await db.participant.findMany({
+        where: { code: { in: records.flatMap((r) => (r.participantCode ? [r.participantCode] : [])) } },
+        select: { id: true, code: true },
+      })
+    ).map((p) => [p.code, p.id]),
   );
   const keys = responseKeys(records);
   const stored = new Set<string>();
@@ -179,7 +189,11 @@ async function readStoredResponses(db: WriteContext['tx'], records: readonly Sur
   return { communities, surveys, participantIds, keys, stored };
 }
 
-async function writeSurveyResponses({ tx, batchId, onRows }: WriteContext, records: readonly SurveyResponseRecord[], { communities, surveys, participantIds, keys, stored }: StoredResponses) {
+async function writeSurveyResponses(
+  { tx, batchId, onRows }: WriteContext,
+  records: readonly SurveyResponseRecord[],
+  { communities, surveys, participantIds, keys, stored }: StoredResponses,
+) {
   let created = 0;
   for (const [index, r] of records.entries()) {
     if (index % writeChunkSize === 0) onRows(index);
@@ -214,7 +228,9 @@ export function responseKeys(records: readonly SurveyResponseRecord[]): string[]
   const seen = new Map<string, number>();
   return records.map((r) => {
     const answers = [...r.answers].sort((a, b) => a.questionCode.localeCompare(b.questionCode)).map((a) => [a.questionCode, a.valueNumber, a.valueText]);
-    const content = createHash('sha256').update(JSON.stringify([r.surveyCode, r.date, r.communityCode, r.participantCode, answers])).digest('hex');
+    const content = createHash('sha256')
+      .update(JSON.stringify([r.surveyCode, r.date, r.communityCode, r.participantCode, answers]))
+      .digest('hex');
     const occurrence = (seen.get(content) ?? 0) + 1;
     seen.set(content, occurrence);
     return `${content.slice(0, 40)}#${occurrence}`;

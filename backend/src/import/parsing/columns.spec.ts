@@ -87,9 +87,7 @@ describe('locateHeader', () => {
     const header = locateHeader(csvTable([['id_dzialania', 'imie', 'data']]), undefined, config);
     expect(header.kind).toBe('attendance');
     expect(header.errors.map((e) => e.code)).toEqual(['missing_participant_columns']);
-    expect(header.errors[0].message).toBe(
-      'Brak kolumny „participant_code” (kod uczestnika) albo pary kolumn „first_name” i „last_name” (imię i nazwisko).',
-    );
+    expect(header.errors[0].message).toBe('Brak kolumny „participant_code” (kod uczestnika) albo pary kolumn „first_name” i „last_name” (imię i nazwisko).');
   });
 
   it('reports two columns meaning the same as an error', () => {
@@ -147,11 +145,27 @@ describe('locateHeader', () => {
     expect((error as FileRejectedError).message).toBe(
       'W pierwszych 20 wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: activity_id, date, community, type, title.',
     );
-    expect(() => locateHeader(csvTable([['a', 'b'], ['1', '2']]), undefined, config)).toThrow(FileRejectedError);
+    expect(() =>
+      locateHeader(
+        csvTable([
+          ['a', 'b'],
+          ['1', '2'],
+        ]),
+        undefined,
+        config,
+      ),
+    ).toThrow(FileRejectedError);
   });
 
   it('needs two known columns in one row, so a title cell "Data:" is not a header', () => {
-    const header = locateHeader(csvTable([['Data:', '05.03.2022'], ['activity_id', 'participant_code']]), undefined, config);
+    const header = locateHeader(
+      csvTable([
+        ['Data:', '05.03.2022'],
+        ['activity_id', 'participant_code'],
+      ]),
+      undefined,
+      config,
+    );
     expect(header.headerRow).toBe(2);
   });
 });

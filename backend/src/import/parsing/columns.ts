@@ -210,7 +210,10 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
       }
     }
     if (questions.length > 0) questionColumns.push({ index, header: headers[index], folded: folded[index] });
-    else warnings.push(headerIssue(lang, headerRow.rowNumber, headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }));
+    else
+      warnings.push(
+        headerIssue(lang, headerRow.rowNumber, headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }),
+      );
   }
 
   return { kind: detected, headerIndex, headerRow: headerRow.rowNumber, columns, headers, questionColumns, errors, warnings };

@@ -72,7 +72,11 @@ describe('readTable: CSV', () => {
   it('numbers rows as Excel shows them: a quoted line break stays in its row, a sep= line is no row', async () => {
     const text = ['sep=;', 'kod;uwagi', 'A-1;"dwie', 'linie"', 'A-2;x'].join('\r\n');
     const table = await readTable(Buffer.from(text, 'utf8'), 'a.csv', testLimits);
-    expect(cells(table)).toEqual([['kod', 'uwagi'], ['A-1', 'dwie\nlinie'], ['A-2', 'x']]);
+    expect(cells(table)).toEqual([
+      ['kod', 'uwagi'],
+      ['A-1', 'dwie\nlinie'],
+      ['A-2', 'x'],
+    ]);
     expect(rowNumbers(table)).toEqual([1, 2, 3]);
     const wide = Array.from({ length: 1001 }, (_, i) => `c${i}`).join(';');
     const error = await rejection(readTable(csvBytes(['a;b', '1;"x\ny"', wide]), 'w.csv', testLimits));
@@ -84,11 +88,7 @@ describe('readTable: CSV', () => {
 
   it('keeps rows of any length, formula-like text as text, and drops trailing empty lines', async () => {
     const table = await readTable(csvBytes(['a;b;c', '1;=SUM(A1);-3;extra', '2', ';;', ''], 'utf-8', '\n'), 'a.csv', testLimits);
-    expect(cells(table)).toEqual([
-      ['a', 'b', 'c'],
-      ['1', '=SUM(A1)', '-3', 'extra'],
-      ['2'],
-    ]);
+    expect(cells(table)).toEqual([['a', 'b', 'c'], ['1', '=SUM(A1)', '-3', 'extra'], ['2']]);
   });
 
   it('reads old Mac line ends and tab-separated text', async () => {
@@ -117,7 +117,12 @@ describe('readTable: XLSX', () => {
           [],
           ['activity_id', 'participant_code', 'date', 'note'],
           ['A-1', { richText: [{ text: 'WZG-' }, { text: '0001', font: { bold: true } }] }, new Date(Date.UTC(2022, 2, 5)), 12.5],
-          [{ text: 'A-2', hyperlink: 'https://example.org' }, { formula: 'CONCAT("WZG-","0002")', result: 'WZG-0002' }, { formula: 'C4+1', result: new Date(Date.UTC(2022, 2, 6)) }, true],
+          [
+            { text: 'A-2', hyperlink: 'https://example.org' },
+            { formula: 'CONCAT("WZG-","0002")', result: 'WZG-0002' },
+            { formula: 'C4+1', result: new Date(Date.UTC(2022, 2, 6)) },
+            true,
+          ],
           [{ formula: '1/0', result: { error: '#DIV/0!' } }, '=SUM(A1)', 44625, ''],
           [],
           ['A-3', 'WZG-0003', '05.03.2022'],
@@ -203,8 +208,22 @@ describe('readTable: files rejected as a whole', () => {
     ['a renamed PDF', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'PDF'],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'PNG'],
     ['an HTML page saved as .xls', Buffer.from('<html><body><table><tr><td>a</td></tr></table></body></html>'), 'HTML/XML'],
-    ['a Word document', zipBytes([{ name: '[Content_Types].xml', data: Buffer.from('<x/>') }, { name: 'word/document.xml', data: Buffer.from('<w/>') }]), 'DOCX (Word)'],
-    ['an ODS spreadsheet', zipBytes([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', data: Buffer.from('<x/>') }]), 'ODS (LibreOffice/OpenOffice)'],
+    [
+      'a Word document',
+      zipBytes([
+        { name: '[Content_Types].xml', data: Buffer.from('<x/>') },
+        { name: 'word/document.xml', data: Buffer.from('<w/>') },
+      ]),
+      'DOCX (Word)',
+    ],
+    [
+      'an ODS spreadsheet',
+      zipBytes([
+        { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+        { name: 'content.xml', data: Buffer.from('<x/>') },
+      ]),
+      'ODS (LibreOffice/OpenOffice)',
+    ],
   ])('%s is not a spreadsheet', async (_, buffer, detected) => {
     const error = await rejection(readTable(buffer, 'lista.csv', testLimits));
     expect(error.code).toBe('not_spreadsheet');
@@ -273,7 +292,15 @@ describe('readTable: files rejected as a whole', () => {
   });
 
   it('a workbook too large for exceljs to hold in memory: save as CSV', async () => {
-    const normal = await xlsxBytes([{ name: 'S', rows: [['a', 'b'], [1, 2]] }]);
+    const normal = await xlsxBytes([
+      {
+        name: 'S',
+        rows: [
+          ['a', 'b'],
+          [1, 2],
+        ],
+      },
+    ]);
     const error = await rejection(readTable(normal, 'x.xlsx', { ...testLimits, maxSheetXmlBytes: 10 }));
     expect(error.code).toBe('xlsx_too_large');
     expect(error.message).toContain('Zapisz arkusz w Excelu jako „CSV UTF-8”');
@@ -325,7 +352,10 @@ describe('readTable: files rejected as a whole', () => {
     expect(error.code).toBe('too_many_columns');
     expect(error.params).toEqual({ row: 2, count: 1001, limit: 1000 });
     const trailing = await readTable(csvBytes(['a;b', `1;2${';'.repeat(5000)}`]), 't.csv', testLimits);
-    expect(cells(trailing)).toEqual([['a', 'b'], ['1', '2']]); // empty cells after the last value are not columns
+    expect(cells(trailing)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]); // empty cells after the last value are not columns
     const xlsx = await xlsxBytes([{ name: 'S', rows: [['a'], Array.from({ length: 30 }, (_, i) => i)] }]);
     expect((await rejection(readTable(xlsx, 'w.xlsx', { ...testLimits, maxColumns: 20 }))).code).toBe('too_many_columns');
   });

@@ -10,12 +10,7 @@ export type { CellValue, RawRow, RawTable, ReadLimits } from '../import.types.ts
 export const defaultMaxLineChars = 1024 * 1024;
 export const defaultMaxColumns = 1000;
 
-type Sniffed =
-  | { kind: 'zip' }
-  | { kind: 'ole' }
-  | { kind: 'utf16' }
-  | { kind: 'text' }
-  | { kind: 'other'; detected: string };
+type Sniffed = { kind: 'zip' } | { kind: 'ole' } | { kind: 'utf16' } | { kind: 'text' } | { kind: 'other'; detected: string };
 
 const SNIFF_BYTES = 8192;
 const ENCRYPTED_PACKAGE_UTF16 = Buffer.from('EncryptedPackage', 'utf16le');
@@ -75,12 +70,17 @@ export async function readTable(buffer: Buffer, fileName: string, limits: ReadLi
   let table: RawTable;
   switch (sniffed.kind) {
     case 'zip':
-      table = await readXlsx(buffer, fileName, {
-        maxRows: limits.maxRows,
-        maxColumns,
-        maxUncompressedBytes: limits.maxUncompressedBytes ?? defaultMaxUncompressedBytes(limits.maxFileBytes),
-        maxSheetXmlBytes: limits.maxSheetXmlBytes ?? defaultMaxSheetXmlBytes,
-      }, kindHint);
+      table = await readXlsx(
+        buffer,
+        fileName,
+        {
+          maxRows: limits.maxRows,
+          maxColumns,
+          maxUncompressedBytes: limits.maxUncompressedBytes ?? defaultMaxUncompressedBytes(limits.maxFileBytes),
+          maxSheetXmlBytes: limits.maxSheetXmlBytes ?? defaultMaxSheetXmlBytes,
+        },
+        kindHint,
+      );
       break;
     case 'ole':
       // Office 97–2003 container: an old .xls, or an .xlsx encrypted with a password (stored as "EncryptedPackage").
@@ -93,11 +93,16 @@ export async function readTable(buffer: Buffer, fileName: string, limits: ReadLi
     case 'text': {
       const { text, encoding } = decodeCsv(buffer, fileName);
       const delimiter = detectDelimiter(text);
-      const rows = parseCsvText(text, delimiter, {
-        maxRows: limits.maxRows,
-        maxLineChars: limits.maxLineChars ?? defaultMaxLineChars,
-        maxColumns,
-      }, fileName);
+      const rows = parseCsvText(
+        text,
+        delimiter,
+        {
+          maxRows: limits.maxRows,
+          maxLineChars: limits.maxLineChars ?? defaultMaxLineChars,
+          maxColumns,
+        },
+        fileName,
+      );
       table = { fileName, format: 'csv', encoding, delimiter, rows };
       break;
     }

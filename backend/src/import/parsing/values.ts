@@ -6,14 +6,7 @@ import { foldText } from './fold.ts';
  * allocating a result object per cell: a million-row file parses without garbage.
  */
 export interface ValueError {
-  readonly error:
-    | 'date_invalid'
-    | 'date_impossible'
-    | 'date_us_order'
-    | 'number_invalid'
-    | 'number_negative'
-    | 'number_not_whole'
-    | 'yes_no_invalid';
+  readonly error: 'date_invalid' | 'date_impossible' | 'date_us_order' | 'number_invalid' | 'number_negative' | 'number_not_whole' | 'yes_no_invalid';
 }
 
 const DATE_INVALID: ValueError = Object.freeze({ error: 'date_invalid' });
@@ -200,8 +193,20 @@ export function parseWholeNumber(cell: CellValue | undefined): number | null | V
 // ------------------------------------------------------------------------------------------ yes/no, gender
 
 const YES_NO = new Map<string, boolean>([
-  ['tak', true], ['t', true], ['yes', true], ['y', true], ['1', true], ['x', true], ['true', true], ['prawda', true],
-  ['nie', false], ['n', false], ['no', false], ['0', false], ['false', false], ['falsz', false],
+  ['tak', true],
+  ['t', true],
+  ['yes', true],
+  ['y', true],
+  ['1', true],
+  ['x', true],
+  ['true', true],
+  ['prawda', true],
+  ['nie', false],
+  ['n', false],
+  ['no', false],
+  ['0', false],
+  ['false', false],
+  ['falsz', false],
 ]);
 
 /**

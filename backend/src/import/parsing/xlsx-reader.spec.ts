@@ -9,7 +9,9 @@ const DOC_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 
 function sheetXml(rows: number): Buffer {
   const cells = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`);
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`,
+  );
 }
 
 /** The workbook's relationships: `[type, target]` pairs (`worksheet`, `sharedStrings`, …). */
@@ -22,10 +24,15 @@ function workbookRels(targets: readonly (readonly [string, string])[]): Buffer {
 function workbookParts(parts: readonly ZipSpecEntry[], rels?: readonly (readonly [string, string])[]): Buffer {
   return zipBytes([
     { name: '[Content_Types].xml', data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-    { name: '_rels/.rels', data: Buffer.from(`<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${DOC_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from(`<Relationships xmlns="${RELS_NS}"><Relationship Id="rId1" Type="${DOC_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    },
     {
       name: 'xl/workbook.xml',
-      data: Buffer.from(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${DOC_NS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      data: Buffer.from(
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${DOC_NS}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
     },
     ...(rels ? [{ name: 'xl/_rels/workbook.xml.rels', data: workbookRels(rels) }] : []),
     ...parts,
@@ -55,8 +62,14 @@ describe('checkXlsxContainer: the sheet XML limit counts what the reader reads',
     expect(rejectionCode(() => checkXlsxContainer(bypass, 'b.xlsx', tight))).toBe('xlsx_too_large');
     expect(rejectionCode(() => checkXlsxContainer(bypass, 'b.xlsx', roomy))).toBe('accepted');
     for (const name of ['xl/worksheets/sheet2.xml.bak', 'copy/xl/worksheets/sheet3.xml', 'xl/worksheets/sheet7.xmlx']) {
-      const renamed = workbookParts([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') }, { name, data: sheet }]);
-      expect(rejectionCode(() => checkXlsxContainer(renamed, 'b.xlsx', tight)), name).toBe('xlsx_too_large');
+      const renamed = workbookParts([
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') },
+        { name, data: sheet },
+      ]);
+      expect(
+        rejectionCode(() => checkXlsxContainer(renamed, 'b.xlsx', tight)),
+        name,
+      ).toBe('xlsx_too_large');
     }
   });
 
@@ -93,9 +106,18 @@ describe('checkXlsxContainer: the sheet XML limit counts what the reader reads',
       ['xl/sharedStrings.xml', undefined],
       ['xl/strings/teksty.xml', [['sharedStrings', 'strings/teksty.xml']] as const],
     ] as const) {
-      const workbook = workbookParts([{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name, data: strings }], rels);
+      const workbook = workbookParts(
+        [
+          { name: 'xl/worksheets/sheet1.xml', data: sheet },
+          { name, data: strings },
+        ],
+        rels,
+      );
       const limit = { ...roomy, maxSharedStringsXmlBytes: strings.length - 1 };
-      expect(rejectionCode(() => checkXlsxContainer(workbook, 's.xlsx', limit)), name).toBe('xlsx_strings_too_large');
+      expect(
+        rejectionCode(() => checkXlsxContainer(workbook, 's.xlsx', limit)),
+        name,
+      ).toBe('xlsx_strings_too_large');
       expect(rejectionCode(() => checkXlsxContainer(workbook, 's.xlsx', { ...limit, maxSharedStringsXmlBytes: strings.length }))).toBe('accepted');
     }
   });
@@ -103,22 +125,47 @@ describe('checkXlsxContainer: the sheet XML limit counts what the reader reads',
   it('counts the other parts exceljs parses into memory (styles, comments, drawings)', () => {
     const styles = Buffer.from(`<styleSheet>${'<xf numFmtId="0"/>'.repeat(200)}</styleSheet>`);
     for (const name of ['xl/styles.xml', 'xl/comments1.xml', 'xl/drawings/drawing1.xml', 'xl/tables/table1.xml']) {
-      const workbook = workbookParts([{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name, data: styles }]);
+      const workbook = workbookParts([
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+        { name, data: styles },
+      ]);
       expect(rejectionCode(() => checkXlsxContainer(workbook, 'p.xlsx', { ...roomy, maxOtherXmlBytes: styles.length }))).toBe('xlsx_parts_too_large');
     }
   });
 
   it('refuses a part exceljs would read twice or that could be either of two parts', () => {
     const cases: ZipSpecEntry[][] = [
-      [{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: '/xl/worksheets/sheet1.xml', data: sheet }],
-      [{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: 'xl/worksheets/./sheet1.xml', data: sheet }],
-      [{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: 'xl/worksheets/Sheet1.xml', data: sheet }],
-      [{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: 'xl/worksheets/sheet01.xml', data: sheet }],
-      [{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: 'xl/worksheets/sheet1.xml_', data: sheet }],
-      [{ name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: 'xl/sharedStrings.xml', data: sheet }, { name: '/xl/sharedStrings.xml', data: sheet }],
+      [
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+        { name: '/xl/worksheets/sheet1.xml', data: sheet },
+      ],
+      [
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+        { name: 'xl/worksheets/./sheet1.xml', data: sheet },
+      ],
+      [
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+        { name: 'xl/worksheets/Sheet1.xml', data: sheet },
+      ],
+      [
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+        { name: 'xl/worksheets/sheet01.xml', data: sheet },
+      ],
+      [
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+        { name: 'xl/worksheets/sheet1.xml_', data: sheet },
+      ],
+      [
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+        { name: 'xl/sharedStrings.xml', data: sheet },
+        { name: '/xl/sharedStrings.xml', data: sheet },
+      ],
     ];
     for (const parts of cases) {
-      expect(rejectionCode(() => checkXlsxContainer(workbookParts(parts), 'a.xlsx', roomy)), parts.map((p) => p.name).join(' + ')).toBe('xlsx_ambiguous_part');
+      expect(
+        rejectionCode(() => checkXlsxContainer(workbookParts(parts), 'a.xlsx', roomy)),
+        parts.map((p) => p.name).join(' + '),
+      ).toBe('xlsx_ambiguous_part');
     }
   });
 
@@ -128,7 +175,16 @@ describe('checkXlsxContainer: the sheet XML limit counts what the reader reads',
   });
 
   it('accepts a workbook as Excel (here exceljs) writes it', async () => {
-    const normal = await xlsxBytes([{ name: 'Dziennik', rows: [['id', 'data'], ['A-1', '2024-01-05']] }, { name: 'Inne', rows: [['x']] }]);
+    const normal = await xlsxBytes([
+      {
+        name: 'Dziennik',
+        rows: [
+          ['id', 'data'],
+          ['A-1', '2024-01-05'],
+        ],
+      },
+      { name: 'Inne', rows: [['x']] },
+    ]);
     expect(rejectionCode(() => checkXlsxContainer(normal, 'n.xlsx', roomy))).toBe('accepted');
   });
 });

@@ -63,13 +63,14 @@ export function checkXlsxContainer(buffer: Buffer, fileName: string, limits: Con
   if (entries.some((entry) => entry.encrypted)) throw new FileRejectedError('xlsx_encrypted', fileName);
   const names = new Set(entries.map((entry) => entry.name));
   if (!names.has('[Content_Types].xml') || !entries.some((entry) => entry.name.startsWith('xl/worksheets/'))) {
-    const detected = names.has('content.xml') && names.has('mimetype')
-      ? 'ODS (LibreOffice/OpenOffice)'
-      : names.has('word/document.xml')
-        ? 'DOCX (Word)'
-        : names.has('ppt/presentation.xml')
-          ? 'PPTX (PowerPoint)'
-          : 'ZIP';
+    const detected =
+      names.has('content.xml') && names.has('mimetype')
+        ? 'ODS (LibreOffice/OpenOffice)'
+        : names.has('word/document.xml')
+          ? 'DOCX (Word)'
+          : names.has('ppt/presentation.xml')
+            ? 'PPTX (PowerPoint)'
+            : 'ZIP';
     throw new FileRejectedError('not_spreadsheet', fileName, { detected });
   }
   let total = 0;
@@ -189,7 +190,10 @@ function roundMb(bytes: number): number {
 
 const RELATIONSHIP_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*)>/g;
 const XML_ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const RELATIONSHIP_TYPE_PREFIXES = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships/', 'http://purl.oclc.org/ooxml/officeDocument/relationships/'];
+const RELATIONSHIP_TYPE_PREFIXES = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships/',
+];
 
 /** The internal relationships of `xl/workbook.xml`: type (the last part of its URI) and target part name. */
 function workbookRelationships(buffer: Buffer, fileName: string, rels: ZipEntry): { type: string; target: string }[] {
@@ -283,8 +287,7 @@ function pickSheet(workbook: ExcelJS.Workbook, kindHint: ImportKind | undefined)
   const sheets = (workbook.worksheets as WorksheetWithOrder[])
     .filter((sheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden')
     .sort((a, b) => (a.orderNo ?? a.id) - (b.orderNo ?? b.id));
-  const namedFor = (kinds: readonly ImportKind[]) =>
-    sheets.find((sheet) => kinds.some((kind) => sheetNamesByKind[kind].includes(foldHeader(sheet.name))));
+  const namedFor = (kinds: readonly ImportKind[]) => sheets.find((sheet) => kinds.some((kind) => sheetNamesByKind[kind].includes(foldHeader(sheet.name))));
   const kinds = kindHint ? [kindHint] : (Object.keys(sheetNamesByKind) as ImportKind[]);
   return namedFor(kinds) ?? sheets[0];
 }

@@ -12,11 +12,29 @@ const lookups = {
   participantCodesByNameKey: new Map([['anna nowak', ['OST-0001', 'LAZ-0001']]]),
 };
 
-const participant = (row: number, code: string, communityCode: string) => ({ row, code, communityCode, gender: null, birthYear: null, joinedOn: null, leader: false, leaderSince: null, firstName: null, lastName: null, nameKey: null });
+const participant = (row: number, code: string, communityCode: string) => ({
+  row,
+  code,
+  communityCode,
+  gender: null,
+  birthYear: null,
+  joinedOn: null,
+  leader: false,
+  leaderSince: null,
+  firstName: null,
+  lastName: null,
+  nameKey: null,
+});
 
 describe('rowsOutsideCommunities', () => {
   it('refuses rows of other communities, naming the community written', () => {
-    const result = { kind: 'participants', rowsRead: 2, errors: [], warnings: [], records: [participant(2, 'LAZ-0002', 'LAZ'), participant(4, 'OST-0009', 'OST')] } as ValidationResult;
+    const result = {
+      kind: 'participants',
+      rowsRead: 2,
+      errors: [],
+      warnings: [],
+      records: [participant(2, 'LAZ-0002', 'LAZ'), participant(4, 'OST-0009', 'OST')],
+    } as ValidationResult;
     const issues = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en');
     expect(issues.map((i) => [i.row, i.code])).toEqual([[4, 'community_not_assigned']]);
     expect(issues[0].message).toContain('Community OST is not assigned');
@@ -39,7 +57,13 @@ describe('rowsOutsideCommunities', () => {
   });
 
   it('refuses an organizer’s register row for a code in another community’s form, registered or not, with the same message', () => {
-    const result = { kind: 'participants', rowsRead: 4, errors: [], warnings: [], records: [participant(2, 'OST-0001', 'LAZ'), participant(3, 'OST-7777', 'LAZ'), participant(4, 'LAZ-0009', 'LAZ'), participant(5, 'OSTATNI-1', 'LAZ')] } as ValidationResult;
+    const result = {
+      kind: 'participants',
+      rowsRead: 4,
+      errors: [],
+      warnings: [],
+      records: [participant(2, 'OST-0001', 'LAZ'), participant(3, 'OST-7777', 'LAZ'), participant(4, 'LAZ-0009', 'LAZ'), participant(5, 'OSTATNI-1', 'LAZ')],
+    } as ValidationResult;
     const issues = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en', ['WZG', 'OST', 'LAZ']);
     // OSTATNI-1 only begins with the letters OST: it is not in OST's form.
     expect(issues.map((i) => [i.row, i.code])).toEqual([

@@ -14,7 +14,13 @@ type Lookups = ValidationContext['lookups'];
  * neither the community it is stored in nor that it exists.
  * `null` allows every community (administrators, the command line, the inbox).
  */
-export function rowsOutsideCommunities(result: ValidationResult, allowed: readonly string[] | null, lookups: Lookups, lang: Lang, communityCodes: readonly string[] = []): ImportIssue[] {
+export function rowsOutsideCommunities(
+  result: ValidationResult,
+  allowed: readonly string[] | null,
+  lookups: Lookups,
+  lang: Lang,
+  communityCodes: readonly string[] = [],
+): ImportIssue[] {
   if (allowed === null) return [];
   // Codes are global: a register row for a code another community holds must be refused, one for
   // a new code accepted, which would tell which codes exist elsewhere. A code written in another
@@ -28,13 +34,25 @@ export function rowsOutsideCommunities(result: ValidationResult, allowed: readon
     const r = definition.scope(record, lookups);
     const outside = r.communities.find((c) => c !== undefined && !allowed.includes(c));
     if (outside) {
-      issues.push({ row: record.row, column: r.column, value: r.value, code: 'community_not_assigned', message: formatImportMessage('community_not_assigned', lang, { value: outside, allowed: list }) });
+      issues.push({
+        row: record.row,
+        column: r.column,
+        value: r.value,
+        code: 'community_not_assigned',
+        message: formatImportMessage('community_not_assigned', lang, { value: outside, allowed: list }),
+      });
       continue;
     }
     const stored = r.participantCode ? lookups.participants.get(r.participantCode)?.communityCode : undefined;
     if ((stored !== undefined && !allowed.includes(stored)) || (r.registersCode && r.participantCode && inAnotherCommunitysForm(r.participantCode))) {
       const code = 'participant_not_in_your_register';
-      issues.push({ row: record.row, column: 'participant_code', value: r.participantCode!, code, message: formatImportMessage(code, lang, { value: r.participantCode!, allowed: list }) });
+      issues.push({
+        row: record.row,
+        column: 'participant_code',
+        value: r.participantCode!,
+        code,
+        message: formatImportMessage(code, lang, { value: r.participantCode!, allowed: list }),
+      });
     }
   }
   return issues;

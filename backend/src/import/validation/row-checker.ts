@@ -4,7 +4,6 @@ import type { HeaderLocation } from '../parsing/columns.ts';
 import { cellText, isValueError, parseDate, parseDecimal, parseWholeNumber, parseYesNo, textOrNull, type ValueError } from '../parsing/values.ts';
 import type { CodeOrNameLookup } from './config-lookup.ts';
 
-
 /**
  * Reads typed values out of a row and reports what is wrong. `ok` turns false on the first error of
  * the current row (reset by `startRow`), so a row with errors yields no record.
@@ -123,7 +122,12 @@ export class RowChecker {
   }
 
   /** A cell read by a parser: null when empty or the column is absent, undefined when the parser refused it (reported). */
-  private parsed<T>(cells: readonly CellValue[], index: number, column: string, parse: (cell: CellValue | undefined) => T | null | ValueError): T | null | undefined {
+  private parsed<T>(
+    cells: readonly CellValue[],
+    index: number,
+    column: string,
+    parse: (cell: CellValue | undefined) => T | null | ValueError,
+  ): T | null | undefined {
     if (index < 0) return null;
     const cell = cells[index];
     const value = parse(cell);
@@ -142,7 +146,8 @@ export class RowChecker {
   unknownParticipant(code: string, register: UploaderRegister): void {
     const upper = code.toUpperCase();
     if (upper !== code && register.has(upper)) this.error('participant_code', code, 'participant_not_found_suggestion', { value: code, code: upper });
-    else if (register.communities) this.error('participant_code', code, 'participant_not_in_your_register', { value: code, allowed: register.communities.join(', ') || '—' });
+    else if (register.communities)
+      this.error('participant_code', code, 'participant_not_in_your_register', { value: code, allowed: register.communities.join(', ') || '—' });
     else this.error('participant_code', code, 'participant_not_found', { value: code });
   }
 

@@ -50,12 +50,15 @@ describe('validateTable: activities', () => {
         column: null,
         value: null,
         code: 'no_data_rows',
-        message: 'Plik nie zawiera żadnych danych: pod nagłówkiem (wiersz 2) nie ma ani jednego wiersza do zaimportowania. Sprawdź, czy to właściwy plik lub arkusz.',
+        message:
+          'Plik nie zawiera żadnych danych: pod nagłówkiem (wiersz 2) nie ma ani jednego wiersza do zaimportowania. Sprawdź, czy to właściwy plik lub arkusz.',
       },
     ]);
     const blankAndTotals = validateTable(csvTable([activityHeader, [''], ['Razem', '', '', '', '', '0']]), testContext({}, { lang: 'en' }));
     expect(brief(blankAndTotals.errors)).toEqual([{ row: null, column: null, value: null, code: 'no_data_rows' }]);
-    expect(blankAndTotals.errors[0].message).toBe('The file holds no data: there is not a single row to import below the header (row 1). Check that this is the right file or sheet.');
+    expect(blankAndTotals.errors[0].message).toBe(
+      'The file holds no data: there is not a single row to import below the header (row 1). Check that this is the right file or sheet.',
+    );
     expect(blankAndTotals.warnings.map((w) => w.code)).toEqual(['empty_row_skipped', 'totals_row_skipped']);
   });
 

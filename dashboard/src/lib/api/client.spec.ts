@@ -11,15 +11,16 @@ import {
   setRequestLanguage,
   signIn,
   updateTargets,
-  type FetchFn
+  type FetchFn,
 } from './client';
 
 function fakeFetch(status: number, body: unknown, contentType = 'application/json') {
-  return vi.fn(async (_request: Request) =>
-    new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-      status,
-      headers: { 'content-type': contentType }
-    })
+  return vi.fn(
+    async (_request: Request) =>
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: { 'content-type': contentType },
+      }),
   );
 }
 
@@ -74,16 +75,14 @@ describe('API client', () => {
 
   it('turns the API error format into an ApiError', async () => {
     const error = await fetchParticipation('XYZ', {
-      fetch: fakeFetch(404, { statusCode: 404, message: 'Unknown community XYZ', code: 'not_found' })
+      fetch: fakeFetch(404, { statusCode: 404, message: 'Unknown community XYZ', code: 'not_found' }),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, message: 'Unknown community XYZ', code: 'not_found' });
   });
 
   it('copes with an error page that is not JSON', async () => {
-    const error = await fetchConfig({ fetch: fakeFetch(502, '<html>Bad gateway</html>', 'text/html') }).catch(
-      (e: unknown) => e
-    );
+    const error = await fetchConfig({ fetch: fakeFetch(502, '<html>Bad gateway</html>', 'text/html') }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502 });
   });
 
@@ -130,7 +129,7 @@ describe('API client', () => {
 
   it('builds download addresses from the same route names', () => {
     expect(downloadUrl('/api/exports/indicators/{code}/sources', { path: { code: 'P1' }, query: { year: '2022', community: 'ALL', format: 'csv' } })).toBe(
-      '/api/exports/indicators/P1/sources?year=2022&community=ALL&format=csv'
+      '/api/exports/indicators/P1/sources?year=2022&community=ALL&format=csv',
     );
     expect(downloadUrl('/api/imports/templates/{kind}', { path: { kind: 'activities' } })).toBe('/api/imports/templates/activities');
   });
@@ -144,7 +143,10 @@ describe('API client', () => {
     // updateTargets goes through the global fetch (the page calls it without options).
     vi.stubGlobal('fetch', fetch);
     try {
-      await expect(updateTargets('P1', { targets: { ALL: { '2022': 120 } } })).rejects.toMatchObject({ status: 400, message: 'targets.ALL.2022: must be a number ≥ 0' });
+      await expect(updateTargets('P1', { targets: { ALL: { '2022': 120 } } })).rejects.toMatchObject({
+        status: 400,
+        message: 'targets.ALL.2022: must be a number ≥ 0',
+      });
     } finally {
       vi.unstubAllGlobals();
     }

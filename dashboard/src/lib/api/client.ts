@@ -46,7 +46,7 @@ export class ApiError extends Error {
     message: string,
     readonly path: string,
     readonly code: string | null = null,
-    readonly retryAfterSeconds: number | null = null
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -67,7 +67,7 @@ const api = createClient<paths, 'application/json'>({
   baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin,
   credentials: 'same-origin',
   // Looked up at each call, not captured once (tests replace it).
-  fetch: (request) => globalThis.fetch(request)
+  fetch: (request) => globalThis.fetch(request),
 });
 
 let csrfToken: string | null = null;
@@ -96,7 +96,7 @@ api.use({
     request.headers.set('accept-language', language);
     if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
     return request;
-  }
+  },
 });
 
 /**
@@ -169,9 +169,7 @@ export function fetchIndicators(year: number, community?: Scope, options: Reques
 }
 
 export function fetchParticipation(community: Scope, options: RequestOptions = {}): Promise<CommunityParticipation> {
-  return call('/communities/participation', () =>
-    api.GET('/api/communities/{code}/participation', { ...options, params: { path: { code: community } } })
-  );
+  return call('/communities/participation', () => api.GET('/api/communities/{code}/participation', { ...options, params: { path: { code: community } } }));
 }
 
 // ---------------------------------------------------------------- analytics API and drill-down
@@ -207,7 +205,7 @@ export function metricsQuery(params: MetricsParams): MetricsQuery {
     from: params.from,
     to: params.to,
     communities: list(params.communities),
-    groups: list(params.groups)
+    groups: list(params.groups),
   };
 }
 
@@ -221,8 +219,8 @@ export async function fetchMetrics(params: MetricsParams, options: RequestOption
       ...options,
       params: { query: metricsQuery(params) },
       headers: { accept: 'application/vnd.apache.arrow.stream' },
-      parseAs: 'arrayBuffer'
-    })
+      parseAs: 'arrayBuffer',
+    }),
   );
   const { tableFromIPC } = await import('apache-arrow');
   const table = tableFromIPC(new Uint8Array(bytes));
@@ -238,9 +236,7 @@ export function fetchActivities(community: string, from: string, to: string, opt
 }
 
 export function fetchParticipants(community: string, options: RequestOptions = {}): Promise<Schemas['ParticipantList']> {
-  return call('/communities/participants', () =>
-    api.GET('/api/communities/{code}/participants', { ...options, params: { path: { code: community } } })
-  );
+  return call('/communities/participants', () => api.GET('/api/communities/{code}/participants', { ...options, params: { path: { code: community } } }));
 }
 
 /** Every year's values (with the year "to-date"), of one scope or of all. */
@@ -251,7 +247,7 @@ export function fetchAllIndicators(options: RequestOptions & { community?: Scope
 
 export function fetchIndicatorSources(code: string, year: number, community: string, options: RequestOptions = {}): Promise<IndicatorSources> {
   return call('/indicators/sources', () =>
-    api.GET('/api/indicators/{code}/sources', { ...options, params: { path: { code }, query: { year: String(year), community } } })
+    api.GET('/api/indicators/{code}/sources', { ...options, params: { path: { code }, query: { year: String(year), community } } }),
   );
 }
 
@@ -268,7 +264,7 @@ type DownloadParameters<R extends DownloadRoute> = paths[R]['get']['parameters']
 /** Where a download is served (same origin, the session cookie goes with it); checked like the calls. */
 export function downloadUrl<R extends DownloadRoute>(
   route: R,
-  params: { path?: DownloadParameters<R>['path']; query?: DownloadParameters<R>['query'] }
+  params: { path?: DownloadParameters<R>['path']; query?: DownloadParameters<R>['query'] },
 ): string {
   const pathname = defaultPathSerializer(route, (params.path ?? {}) as Record<string, unknown>);
   const query = createQuerySerializer()((params.query ?? {}) as Record<string, unknown>);
@@ -286,7 +282,7 @@ export function startImport(files: File[], lang: 'pl' | 'en'): Promise<ImportJob
         for (const file of body.files) form.append('files', file, (file as File).name);
         if (body.lang) form.append('lang', body.lang);
         return form;
-      }
+      },
     });
     // Asked for a job, the API answers with one.
     return result as { data?: ImportJob; error?: unknown; response: Response };

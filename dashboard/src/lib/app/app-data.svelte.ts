@@ -11,7 +11,7 @@ import {
   signOut,
   type ConfigResponse,
   type HealthResponse,
-  type SessionResponse
+  type SessionResponse,
 } from '$lib/api/client';
 import { createLatestRequest } from './latest-request';
 
@@ -90,8 +90,8 @@ class AppDataStore {
           this.health = health;
           this.config = config;
         },
-        onError: (error) => (this.error = error)
-      }
+        onError: (error) => (this.error = error),
+      },
     );
     if (applied) this.loading = false;
   }

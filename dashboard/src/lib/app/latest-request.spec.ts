@@ -14,7 +14,10 @@ function deferred<T>() {
 
 function recorder<T>() {
   const applied: string[] = [];
-  return { applied, outcome: { onResult: (value: T) => applied.push(`result ${value}`), onError: (error: unknown) => applied.push(`error ${(error as Error).message}`) } };
+  return {
+    applied,
+    outcome: { onResult: (value: T) => applied.push(`result ${value}`), onError: (error: unknown) => applied.push(`error ${(error as Error).message}`) },
+  };
 }
 
 /** Two calls of one latest request, the second made while the first is pending; each settled by hand. */

@@ -42,7 +42,7 @@ export function createLatestRequest(): LatestRequest {
     cancel() {
       current?.abort();
       current = null;
-    }
+    },
   };
 }
 
@@ -63,6 +63,6 @@ export function createLatestRequestByKey(): LatestRequestByKey {
     },
     cancelAll() {
       for (const request of byKey.values()) request.cancel();
-    }
+    },
   };
 }

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { buildYearSeries } from '$lib/community/community-series';
 import { buildChartAlertSpans, buildChartTarget, buildCommunityChartOption, COMMUNITY_SERIES_IDS } from './community-chart.options';
 
-const labels = { attendances: 'Obecności', distinct: 'Osoby', previousYear: 'Rok wcześniej', alert: 'spadek', formatPeriod: (p: string) => p, formatNumber: (v: number) => String(v) };
-const row = (period: string, attendances: number, distinct: number) => ({ period, periodStart: '', attendances, distinctParticipants: distinct, newParticipants: 0, returningParticipants: distinct, activities: 1 });
+const labels = {
+  attendances: 'Obecności',
+  distinct: 'Osoby',
+  previousYear: 'Rok wcześniej',
+  alert: 'spadek',
+  formatPeriod: (p: string) => p,
+  formatNumber: (v: number) => String(v),
+};
+const row = (period: string, attendances: number, distinct: number) => ({
+  period,
+  periodStart: '',
+  attendances,
+  distinctParticipants: distinct,
+  newParticipants: 0,
+  returningParticipants: distinct,
+  activities: 1,
+});
 
 describe('buildCommunityChartOption', () => {
   it('draws this year, last year on the same weeks, and alerts as shaded spans with their sentence', () => {
@@ -14,7 +29,9 @@ describe('buildCommunityChartOption', () => {
     expect(byId.get(COMMUNITY_SERIES_IDS.previous)!.data[42]).toBe(30);
     expect(byId.get(COMMUNITY_SERIES_IDS.distinct)!.data[42]).toBe(9);
     expect(byId.get(COMMUNITY_SERIES_IDS.attendances)!.data[0]).toBeNull();
-    expect(byId.get(COMMUNITY_SERIES_IDS.attendances)!.markArea!.data).toEqual([[{ xAxis: '2022-W42', name: 'Frekwencja spadła o 42%' }, { xAxis: '2022-W52' }]]);
+    expect(byId.get(COMMUNITY_SERIES_IDS.attendances)!.markArea!.data).toEqual([
+      [{ xAxis: '2022-W42', name: 'Frekwencja spadła o 42%' }, { xAxis: '2022-W52' }],
+    ]);
   });
 
   it('adds persons reached and the target path on a right axis when given', () => {
@@ -35,23 +52,35 @@ describe('buildCommunityChartOption', () => {
 });
 
 describe('buildChartAlertSpans', () => {
-  const alert = (since: string, lastWeek: string) => ({ since, lastWeek, status: 'active' as const, sentencePl: `spadek od ${since}`, sentenceEn: `decline since ${since}` });
+  const alert = (since: string, lastWeek: string) => ({
+    since,
+    lastWeek,
+    status: 'active' as const,
+    sentencePl: `spadek od ${since}`,
+    sentenceEn: `decline since ${since}`,
+  });
 
   it('keeps the alerts on the axis, clipped to it, with the sentence in the language shown', () => {
     const periods = buildYearSeries([], 2022, 'week').periods;
     const spans = buildChartAlertSpans([alert('2022-W42', '2023-W03'), alert('2020-W10', '2020-W20')], periods, 'week', 'en');
     expect(spans).toEqual([{ span: ['2022-W42', '2022-W52'], sentence: 'decline since 2022-W42' }]);
     expect(buildChartAlertSpans([alert('2022-W42', '2022-W46')], buildYearSeries([], 2022, 'month').periods, 'month', 'pl')).toEqual([
-      { span: ['2022-10', '2022-11'], sentence: 'spadek od 2022-W42' }
+      { span: ['2022-10', '2022-11'], sentence: 'spadek od 2022-W42' },
     ]);
   });
 });
 
 describe('buildChartTarget', () => {
   const reach = {
-    periods: [{ period: '2022-01', cumulativeParticipants: 40 }, { period: '2022-02', cumulativeParticipants: 44 }],
-    targetPath: [{ period: '2022-01', expected: 38 }, { period: '2022-03', expected: 50 }],
-    target: { indicator: 'P1', baseline: 0, targets: { '2022': 86 } }
+    periods: [
+      { period: '2022-01', cumulativeParticipants: 40 },
+      { period: '2022-02', cumulativeParticipants: 44 },
+    ],
+    targetPath: [
+      { period: '2022-01', expected: 38 },
+      { period: '2022-03', expected: 50 },
+    ],
+    target: { indicator: 'P1', baseline: 0, targets: { '2022': 86 } },
   } as unknown as Parameters<typeof buildChartTarget>[2];
   const names = { reachedLabel: 'Osoby objęte', pathLabel: 'Ścieżka celu' };
 

@@ -9,7 +9,9 @@ import { alertSpan, type Grain, type YearSeries } from '$lib/community/community
 import { OKABE_ITO } from '$lib/indicators/status';
 import { CHART_TEXT } from './chart-theme';
 
-export type CommunityChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption>;
+export type CommunityChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption
+>;
 
 export interface CommunityChartLabels {
   attendances: string;
@@ -25,7 +27,13 @@ export interface ChartAlertSpan {
   sentence: string;
 }
 
-export const COMMUNITY_SERIES_IDS = { attendances: 'attendances', distinct: 'distinct', previous: 'previous', reached: 'reached', targetPath: 'targetPath' } as const;
+export const COMMUNITY_SERIES_IDS = {
+  attendances: 'attendances',
+  distinct: 'distinct',
+  previous: 'previous',
+  reached: 'reached',
+  targetPath: 'targetPath',
+} as const;
 
 /** The reach indicator on the same axis periods: persons reached to date and its target path (right axis). */
 export interface ChartTarget {
@@ -35,7 +43,13 @@ export interface ChartTarget {
   pathLabel: string;
 }
 
-export function buildCommunityChartOption(series: YearSeries, alerts: readonly ChartAlertSpan[], labels: CommunityChartLabels, compact = false, target: ChartTarget | null = null): CommunityChartOption {
+export function buildCommunityChartOption(
+  series: YearSeries,
+  alerts: readonly ChartAlertSpan[],
+  labels: CommunityChartLabels,
+  compact = false,
+  target: ChartTarget | null = null,
+): CommunityChartOption {
   const value = (v: number | null | undefined) => (typeof v === 'number' ? v : null);
   const formatValue = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? labels.formatNumber(v) : '–');
   const bars: BarSeriesOption = {
@@ -52,9 +66,9 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
           itemStyle: { color: 'rgba(213, 94, 0, 0.10)', borderColor: OKABE_ITO.vermillion, borderWidth: 1, borderType: 'dashed' },
           label: { show: true, position: 'insideTopLeft', color: OKABE_ITO.vermillion, fontWeight: 600, fontSize: 11, formatter: labels.alert },
           tooltip: { show: true },
-          data: alerts.map((a) => [{ xAxis: a.span[0], name: a.sentence }, { xAxis: a.span[1] }])
+          data: alerts.map((a) => [{ xAxis: a.span[0], name: a.sentence }, { xAxis: a.span[1] }]),
         }
-      : undefined
+      : undefined,
   };
   const distinct: LineSeriesOption = {
     id: COMMUNITY_SERIES_IDS.distinct,
@@ -65,7 +79,7 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
     showSymbol: false,
     lineStyle: { width: 2.5, color: OKABE_ITO.blue },
     itemStyle: { color: OKABE_ITO.blue },
-    z: 3
+    z: 3,
   };
   const previous: LineSeriesOption = {
     id: COMMUNITY_SERIES_IDS.previous,
@@ -76,7 +90,7 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
     showSymbol: false,
     lineStyle: { width: 1.5, type: 'dashed', color: OKABE_ITO.orange },
     itemStyle: { color: OKABE_ITO.orange },
-    z: 2
+    z: 2,
   };
   const targetSeries: LineSeriesOption[] = target
     ? [
@@ -89,7 +103,7 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
           showSymbol: false,
           lineStyle: { width: 2, color: OKABE_ITO.bluishGreen },
           itemStyle: { color: OKABE_ITO.bluishGreen },
-          z: 3
+          z: 3,
         },
         {
           id: COMMUNITY_SERIES_IDS.targetPath,
@@ -100,15 +114,15 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
           showSymbol: false,
           lineStyle: { width: 2, type: 'dashed', color: OKABE_ITO.vermillion },
           itemStyle: { color: OKABE_ITO.vermillion },
-          z: 3
-        }
+          z: 3,
+        },
       ]
     : [];
   const valueAxis = {
     type: 'value' as const,
     minInterval: 1,
     axisLabel: { color: CHART_TEXT.muted, formatter: (v: number) => labels.formatNumber(v) },
-    splitLine: { lineStyle: { color: CHART_TEXT.gridLine } }
+    splitLine: { lineStyle: { color: CHART_TEXT.gridLine } },
   };
   return {
     animationDuration: 300,
@@ -118,17 +132,17 @@ export function buildCommunityChartOption(series: YearSeries, alerts: readonly C
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: formatValue
+      valueFormatter: formatValue,
     },
     xAxis: {
       type: 'category',
       data: series.periods,
       axisLabel: { color: CHART_TEXT.muted, formatter: labels.formatPeriod, hideOverlap: true },
       axisLine: { lineStyle: { color: CHART_TEXT.axisLine } },
-      axisTick: { alignWithLabel: true }
+      axisTick: { alignWithLabel: true },
     },
     yAxis: target ? [valueAxis, { ...valueAxis, splitLine: { show: false } }] : valueAxis,
-    series: [bars, previous, distinct, ...targetSeries]
+    series: [bars, previous, distinct, ...targetSeries],
   };
 }
 
@@ -137,7 +151,7 @@ export function buildChartAlertSpans(
   alerts: readonly Pick<DeclineAlert, 'since' | 'lastWeek' | 'status' | 'sentencePl' | 'sentenceEn'>[],
   periods: readonly string[],
   grain: Grain,
-  lang: 'pl' | 'en'
+  lang: 'pl' | 'en',
 ): ChartAlertSpan[] {
   return alerts.flatMap((alert) => {
     const span = alertSpan(alert, periods, grain);
@@ -150,7 +164,7 @@ export function buildChartTarget(
   periods: readonly string[],
   grain: Grain,
   reach: Pick<CommunityParticipation, 'periods' | 'targetPath' | 'target'> | null,
-  labels: Pick<ChartTarget, 'reachedLabel' | 'pathLabel'>
+  labels: Pick<ChartTarget, 'reachedLabel' | 'pathLabel'>,
 ): ChartTarget | null {
   if (grain !== 'month' || !reach?.target) return null;
   const reached = new Map(reach.periods.map((p) => [p.period, p.cumulativeParticipants]));
@@ -158,6 +172,6 @@ export function buildChartTarget(
   return {
     reached: periods.map((p) => reached.get(p) ?? null),
     path: periods.map((p) => path.get(p) ?? null),
-    ...labels
+    ...labels,
   };
 }

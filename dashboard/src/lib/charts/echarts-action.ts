@@ -4,12 +4,7 @@
 import type { Action } from 'svelte/action';
 import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  TooltipComponent
-} from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 // Only what the charts use (tree-shaken); register more here when a chart needs them.
@@ -61,6 +56,6 @@ export const echarts: Action<HTMLElement, EChartsActionParams> = (node, params) 
       cancelAnimationFrame(frame);
       observer.disconnect();
       chart.dispose();
-    }
+    },
   };
 };

@@ -3,11 +3,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { CommunityParticipation } from '$lib/api/client';
 import { participationPeriod as period } from '$lib/participation/participation.fixtures';
 import { monthsBetween } from '$lib/participation/participation-series';
-import {
-  buildParticipationTrendOptions,
-  PARTICIPATION_SERIES_IDS,
-  type ParticipationChartLabels
-} from './participation-chart.options';
+import { buildParticipationTrendOptions, PARTICIPATION_SERIES_IDS, type ParticipationChartLabels } from './participation-chart.options';
 import { CHART_COLORS } from './chart-theme';
 
 const labels: ParticipationChartLabels = {
@@ -19,9 +15,8 @@ const labels: ParticipationChartLabels = {
   axisPersons: 'Osoby',
   formatAxisMonth: (p) => `m${p.slice(5)}`,
   formatLongMonth: (p) => `month ${p}`,
-  formatNumber: (v) => String(v).replace('.', ',')
+  formatNumber: (v) => String(v).replace('.', ','),
 };
-
 
 const data: CommunityParticipation = {
   community: { code: 'WZG', name: 'Mieszkańcy Os. Wzgórze' },
@@ -31,9 +26,9 @@ const data: CommunityParticipation = {
     { period: '2021-01', expected: 3.4821 },
     { period: '2021-02', expected: 6.6 },
     { period: '2021-03', expected: 10.1 },
-    { period: '2021-04', expected: 13.5 }
+    { period: '2021-04', expected: 13.5 },
   ],
-  target: { indicator: 'P1', baseline: 0, targets: { '2021': 41 } }
+  target: { indicator: 'P1', baseline: 0, targets: { '2021': 41 } },
 };
 
 const months = monthsBetween('2021-01-01', '2023-12-31');
@@ -118,8 +113,7 @@ describe('buildParticipationTrendOptions', () => {
   });
 
   it('labels quarters, and only half-years when compact, with the year under January', () => {
-    const interval = (o: ReturnType<typeof build>) =>
-      categoryAxis(o).axisLabel?.interval as (index: number, value: string) => boolean;
+    const interval = (o: ReturnType<typeof build>) => categoryAxis(o).axisLabel?.interval as (index: number, value: string) => boolean;
     const formatter = categoryAxis(build()).axisLabel?.formatter as (value: string) => string;
     expect(months.filter((m, i) => interval(build())(i, m))).toHaveLength(12);
     expect(months.filter((m, i) => interval(build({ compact: true }))(i, m))).toHaveLength(6);

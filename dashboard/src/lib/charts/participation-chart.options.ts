@@ -3,22 +3,12 @@
 // as a dashed line (both on the right axis).
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkAreaComponentOption,
-  TooltipComponentOption
-} from 'echarts/components';
+import type { GridComponentOption, LegendComponentOption, MarkAreaComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { CommunityParticipation } from '$lib/api/client';
 import { CHART_COLORS, CHART_TEXT } from './chart-theme';
 
 export type ParticipationTrendOption = ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | TooltipComponentOption
-  | MarkAreaComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption
 >;
 
 export interface ParticipationChartLabels {
@@ -51,13 +41,13 @@ export const PARTICIPATION_SERIES_IDS = {
   attendances: 'attendances',
   cumulative: 'cumulative',
   targetPath: 'targetPath',
-  highlight: 'highlightYear'
+  highlight: 'highlightYear',
 } as const;
 
 export function buildParticipationTrendOptions(
   data: CommunityParticipation,
   labels: ParticipationChartLabels,
-  settings: ParticipationChartSettings = {}
+  settings: ParticipationChartSettings = {},
 ): ParticipationTrendOption {
   const months = settings.months?.length ? [...settings.months] : monthsInData(data);
   const byMonth = new Map(data.periods.map((p) => [p.period, p]));
@@ -74,8 +64,7 @@ export function buildParticipationTrendOptions(
 
   const highlight = settings.highlightYear ? yearRange(months, settings.highlightYear) : null;
 
-  const formatValue = (value: unknown): string =>
-    typeof value === 'number' && Number.isFinite(value) ? labels.formatNumber(value) : '–';
+  const formatValue = (value: unknown): string => (typeof value === 'number' && Number.isFinite(value) ? labels.formatNumber(value) : '–');
 
   const bar: BarSeriesOption = {
     id: PARTICIPATION_SERIES_IDS.attendances,
@@ -85,7 +74,7 @@ export function buildParticipationTrendOptions(
     data: attendances,
     barMaxWidth: 14,
     itemStyle: { color: CHART_COLORS.attendances, borderRadius: [2, 2, 0, 0] },
-    emphasis: { focus: 'none' }
+    emphasis: { focus: 'none' },
   };
 
   // The chosen year as a shaded band. It hangs on a hidden value axis (index 1, −0.5 … n−0.5)
@@ -108,11 +97,11 @@ export function buildParticipationTrendOptions(
             color: CHART_TEXT.muted,
             fontSize: 11,
             fontWeight: 600,
-            formatter: String(settings.highlightYear)
+            formatter: String(settings.highlightYear),
           },
-          data: [[{ xAxis: highlight[0] - 0.5 }, { xAxis: highlight[1] + 0.5 }]]
+          data: [[{ xAxis: highlight[0] - 0.5 }, { xAxis: highlight[1] + 0.5 }]],
         },
-        z: 0
+        z: 0,
       }
     : null;
 
@@ -128,7 +117,7 @@ export function buildParticipationTrendOptions(
     connectNulls: false,
     lineStyle: { width: 2.5, color: CHART_COLORS.cumulative },
     itemStyle: { color: CHART_COLORS.cumulative },
-    z: 3
+    z: 3,
   };
 
   const targetLine: LineSeriesOption = {
@@ -142,7 +131,7 @@ export function buildParticipationTrendOptions(
     connectNulls: true,
     lineStyle: { width: 2, type: 'dashed', color: CHART_COLORS.targetPath },
     itemStyle: { color: CHART_COLORS.targetPath },
-    z: 2
+    z: 2,
   };
 
   return {
@@ -163,8 +152,8 @@ export function buildParticipationTrendOptions(
         { name: labels.attendances, icon: 'roundRect' },
         { name: labels.cumulative, icon: 'path://M0,5 L22,5 L22,7 L0,7 Z' },
         // A dashed stroke in the legend, like the line itself.
-        { name: labels.targetPath, icon: 'path://M0,5 L6,5 L6,7 L0,7 Z M8,5 L14,5 L14,7 L8,7 Z M16,5 L22,5 L22,7 L16,7 Z' }
-      ]
+        { name: labels.targetPath, icon: 'path://M0,5 L6,5 L6,7 L0,7 Z M8,5 L14,5 L14,7 L8,7 Z M16,5 L22,5 L22,7 L16,7 Z' },
+      ],
     },
     tooltip: {
       trigger: 'axis',
@@ -183,10 +172,10 @@ export function buildParticipationTrendOptions(
           tooltipRow('attendances', labels.attendances, formatValue(attendances[index])),
           tooltipRow('activities', labels.activities, formatValue(activities[index])),
           tooltipRow('cumulative', labels.cumulative, formatValue(cumulative[index])),
-          tooltipRow('target-path', labels.targetPath, formatValue(targetPath[index]))
+          tooltipRow('target-path', labels.targetPath, formatValue(targetPath[index])),
         ];
         return `<div class="chart-tooltip"><strong>${escapeHtml(labels.formatLongMonth(month))}</strong>${rows.join('')}</div>`;
-      }
+      },
     },
     xAxis: [
       {
@@ -195,7 +184,7 @@ export function buildParticipationTrendOptions(
         axisTick: {
           alignWithLabel: true,
           interval: (_index: number, value: string) => labelledMonths.has(value.slice(5, 7)),
-          lineStyle: { color: CHART_TEXT.axisLine }
+          lineStyle: { color: CHART_TEXT.axisLine },
         },
         axisLine: { lineStyle: { color: CHART_TEXT.axisLine } },
         axisLabel: {
@@ -204,22 +193,20 @@ export function buildParticipationTrendOptions(
           interval: (_index: number, value: string) => labelledMonths.has(value.slice(5, 7)),
           lineHeight: 15,
           formatter: (value: string) =>
-            value.endsWith('-01')
-              ? `{month|${labels.formatAxisMonth(value)}}\n{year|${value.slice(0, 4)}}`
-              : `{month|${labels.formatAxisMonth(value)}}`,
+            value.endsWith('-01') ? `{month|${labels.formatAxisMonth(value)}}\n{year|${value.slice(0, 4)}}` : `{month|${labels.formatAxisMonth(value)}}`,
           rich: {
             month: { color: CHART_TEXT.muted, fontSize: 11, lineHeight: 15 },
-            year: { color: CHART_TEXT.body, fontSize: 11, fontWeight: 600, lineHeight: 15 }
-          }
-        }
+            year: { color: CHART_TEXT.body, fontSize: 11, fontWeight: 600, lineHeight: 15 },
+          },
+        },
       },
       {
         type: 'value',
         show: false,
         axisPointer: { show: false },
         min: -0.5,
-        max: Math.max(0.5, months.length - 0.5)
-      }
+        max: Math.max(0.5, months.length - 0.5),
+      },
     ],
     yAxis: [
       {
@@ -232,7 +219,7 @@ export function buildParticipationTrendOptions(
         axisLine: { show: false, onZero: false },
         axisTick: { show: false },
         axisLabel: { color: CHART_TEXT.muted, fontSize: 11, formatter: (v: number) => labels.formatNumber(v) },
-        splitLine: { lineStyle: { color: CHART_TEXT.gridLine } }
+        splitLine: { lineStyle: { color: CHART_TEXT.gridLine } },
       },
       {
         type: 'value',
@@ -245,18 +232,15 @@ export function buildParticipationTrendOptions(
         axisLine: { show: false, onZero: false },
         axisTick: { show: false },
         axisLabel: { color: CHART_TEXT.muted, fontSize: 11, formatter: (v: number) => labels.formatNumber(v) },
-        splitLine: { show: false }
-      }
+        splitLine: { show: false },
+      },
     ],
-    series: highlightBand ? [bar, cumulativeLine, targetLine, highlightBand] : [bar, cumulativeLine, targetLine]
+    series: highlightBand ? [bar, cumulativeLine, targetLine, highlightBand] : [bar, cumulativeLine, targetLine],
   };
 }
 
 function monthsInData(data: CommunityParticipation): string[] {
-  const all = new Set<string>([
-    ...data.periods.map((p) => p.period),
-    ...data.targetPath.map((p) => p.period)
-  ]);
+  const all = new Set<string>([...data.periods.map((p) => p.period), ...data.targetPath.map((p) => p.period)]);
   return [...all].sort();
 }
 

@@ -14,13 +14,19 @@ describe('activityTypeName', () => {
 });
 
 describe('activityTypeBars', () => {
-  const row = (type: string, activities: number | null, attendances: number | null): MetricsRow => ({ period: '2022', periodStart: '2022-01-01', type, activities, attendances });
+  const row = (type: string, activities: number | null, attendances: number | null): MetricsRow => ({
+    period: '2022',
+    periodStart: '2022-01-01',
+    type,
+    activities,
+    attendances,
+  });
 
   it('keeps the kinds with activities, each bar a share of the largest', () => {
     expect(activityTypeBars([row('A', 4, 40), row('B', 0, 0), row('C', 2, 10), row('D', 1, null)])).toEqual([
       { type: 'A', activities: 4, attendances: 40, share: 1 },
       { type: 'C', activities: 2, attendances: 10, share: 0.25 },
-      { type: 'D', activities: 1, attendances: null, share: 0 }
+      { type: 'D', activities: 1, attendances: null, share: 0 },
     ]);
   });
 

@@ -8,7 +8,7 @@ const row = (period: string, attendances: number): SeriesRow => ({
   distinctParticipants: attendances,
   newParticipants: 0,
   returningParticipants: attendances,
-  activities: 1
+  activities: 1,
 });
 
 describe('ISO weeks', () => {
@@ -66,8 +66,15 @@ describe('communityMetricsQueries', () => {
       grain: 'month',
       communities: ['OST'],
       from: '2021-01-01',
-      to: '2022-12-31'
+      to: '2022-12-31',
     });
-    expect(byType).toEqual({ measures: ['activities', 'attendances'], grain: 'year', dimensions: ['type'], communities: ['OST'], from: '2022-01-01', to: '2022-12-31' });
+    expect(byType).toEqual({
+      measures: ['activities', 'attendances'],
+      grain: 'year',
+      dimensions: ['type'],
+      communities: ['OST'],
+      from: '2022-01-01',
+      to: '2022-12-31',
+    });
   });
 });

@@ -43,7 +43,9 @@ export function isoWeeksInYear(year: number): number {
 
 export function periodsOfYear(year: number, grain: Grain): string[] {
   const count = grain === 'week' ? isoWeeksInYear(year) : 12;
-  return Array.from({ length: count }, (_, i) => (grain === 'week' ? `${year}-W${String(i + 1).padStart(2, '0')}` : `${year}-${String(i + 1).padStart(2, '0')}`));
+  return Array.from({ length: count }, (_, i) =>
+    grain === 'week' ? `${year}-W${String(i + 1).padStart(2, '0')}` : `${year}-${String(i + 1).padStart(2, '0')}`,
+  );
 }
 
 export function buildYearSeries(rows: readonly SeriesRow[], year: number, grain: Grain): YearSeries {
@@ -53,7 +55,7 @@ export function buildYearSeries(rows: readonly SeriesRow[], year: number, grain:
   return {
     periods,
     current: periods.map((p) => byPeriod.get(p) ?? null),
-    previous: periods.map((p) => previousYear.get(periodNumber(p)) ?? null)
+    previous: periods.map((p) => previousYear.get(periodNumber(p)) ?? null),
   };
 }
 
@@ -96,8 +98,15 @@ export function communityMetricsQueries(community: string, grain: Grain, year: n
       grain,
       communities: [community],
       from: `${year - 1}-01-01`,
-      to: `${year}-12-31`
+      to: `${year}-12-31`,
     },
-    byType: { measures: ['activities', 'attendances'], grain: 'year', dimensions: ['type'], communities: [community], from: `${year}-01-01`, to: `${year}-12-31` }
+    byType: {
+      measures: ['activities', 'attendances'],
+      grain: 'year',
+      dimensions: ['type'],
+      communities: [community],
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+    },
   };
 }

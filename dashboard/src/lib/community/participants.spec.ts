@@ -4,8 +4,19 @@ import { lapsedParticipants, participantName } from './participants';
 
 function person(overrides: Partial<ParticipantItem>): ParticipantItem {
   return {
-    code: 'OST-0001', fromOtherCommunity: false, homeCommunity: 'OST', gender: null, birthYear: null, joinedOn: null, leader: null,
-    attendances: 3, firstAttended: '2022-01-10', lastAttended: '2022-05-10', daysAway: 100, lapsed: true, ...overrides
+    code: 'OST-0001',
+    fromOtherCommunity: false,
+    homeCommunity: 'OST',
+    gender: null,
+    birthYear: null,
+    joinedOn: null,
+    leader: null,
+    attendances: 3,
+    firstAttended: '2022-01-10',
+    lastAttended: '2022-05-10',
+    daysAway: 100,
+    lapsed: true,
+    ...overrides,
   } as ParticipantItem;
 }
 
@@ -15,7 +26,7 @@ describe('lapsedParticipants', () => {
       person({ code: 'A', lastAttended: '2022-03-01' }),
       person({ code: 'B', lapsed: false, lastAttended: '2022-09-01' }),
       person({ code: 'C', lastAttended: null }),
-      person({ code: 'D', lastAttended: '2022-06-01' })
+      person({ code: 'D', lastAttended: '2022-06-01' }),
     ]);
     expect(list.map((p) => p.code)).toEqual(['D', 'A', 'C']);
   });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  calendarDateIn,
-  formatDate,
-  formatDateTime,
-  formatMonth,
-  formatNumber,
-  formatPercent,
-  isLang
-} from './format';
+import { calendarDateIn, formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, isLang } from './format';
 
 const NBSP = '\u00a0';
 

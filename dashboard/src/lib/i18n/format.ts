@@ -20,9 +20,7 @@ export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 
 
 /** `fraction` 0.874 → "87%". */
 export function formatPercent(fraction: number, lang: Lang, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits }).format(
-    fraction
-  );
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits }).format(fraction);
 }
 
 /** An ISO instant → "27.11.2026, 17:00" (pl) / "27/11/2026, 17:00" (en), in Europe/Warsaw. */
@@ -35,7 +33,7 @@ export function formatDateTime(iso: string, lang: Lang, timeZone = DISPLAY_TIME_
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone
+    timeZone,
   }).format(date);
 }
 
@@ -49,7 +47,7 @@ export function formatDate(isoDate: string, lang: Lang): string {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
-    timeZone: DISPLAY_TIME_ZONE
+    timeZone: DISPLAY_TIME_ZONE,
   }).format(date);
 }
 
@@ -57,19 +55,13 @@ export function formatDate(isoDate: string, lang: Lang): string {
  * A calendar month "2021-01" → "sty 2021" / "Jan 2021" (short) or "styczeń 2021" / "January 2021"
  * (long); `month` alone gives "sty" / "Jan".
  */
-export function formatMonth(
-  period: string,
-  lang: Lang,
-  style: 'short' | 'long' | 'month' = 'short'
-): string {
+export function formatMonth(period: string, lang: Lang, style: 'short' | 'long' | 'month' = 'short'): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);
   if (!match) return period;
   // Mid-month noon UTC is the same calendar month in every European zone.
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15, 12));
   const options: Intl.DateTimeFormatOptions =
-    style === 'month'
-      ? { month: 'short', timeZone: DISPLAY_TIME_ZONE }
-      : { month: style, year: 'numeric', timeZone: DISPLAY_TIME_ZONE };
+    style === 'month' ? { month: 'short', timeZone: DISPLAY_TIME_ZONE } : { month: style, year: 'numeric', timeZone: DISPLAY_TIME_ZONE };
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
 }
 
@@ -80,7 +72,7 @@ export function calendarDateIn(instant: Date, timeZone = DISPLAY_TIME_ZONE): str
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-    timeZone
+    timeZone,
   }).format(instant);
 }
 

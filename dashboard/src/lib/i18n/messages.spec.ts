@@ -33,9 +33,7 @@ describe('dictionary', () => {
 
 describe('translate', () => {
   it('fills placeholders', () => {
-    expect(translate('pl', 'header.dataAsOf', { date: '27.11.2026, 17:00' })).toBe(
-      'dane z 27.11.2026, 17:00'
-    );
+    expect(translate('pl', 'header.dataAsOf', { date: '27.11.2026, 17:00' })).toBe('dane z 27.11.2026, 17:00');
     expect(translate('en', 'indicators.heading', { year: 2022 })).toBe('Project indicators – 2022');
   });
 

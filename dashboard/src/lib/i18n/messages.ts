@@ -21,8 +21,7 @@ const pl = {
 
   'indicators.heading': 'Wskaźniki projektu – {year}',
   'indicators.headingNoYear': 'Wskaźniki projektu',
-  'indicators.intro':
-    'Wartości dla całego projektu oraz, mniejszym drukiem, w każdej społeczności (wartość / cel).',
+  'indicators.intro': 'Wartości dla całego projektu oraz, mniejszym drukiem, w każdej społeczności (wartość / cel).',
   'indicators.caption': 'Wskaźniki projektu w roku {year}: wartość, cel, realizacja i status',
   'indicators.col.code': 'Kod',
   'indicators.col.indicator': 'Wskaźnik',
@@ -67,8 +66,7 @@ const pl = {
   'legend.noData': '„Brak danych” oznacza, że wartości jeszcze nie ma – to nie jest zero.',
 
   'communities.heading': 'Uczestnictwo w społecznościach',
-  'communities.intro':
-    'Obecności w każdym miesiącu, liczba osób objętych działaniami od początku projektu i ścieżka celu P1. Zaznaczony rok: {year}.',
+  'communities.intro': 'Obecności w każdym miesiącu, liczba osób objętych działaniami od początku projektu i ścieżka celu P1. Zaznaczony rok: {year}.',
   'community.kind.territorial': 'społeczność terytorialna',
   'community.kind.categorical': 'społeczność kategorialna',
   'community.kpi.activities': 'Działania w {year}',
@@ -174,7 +172,8 @@ const pl = {
 
   'nav.indicators': 'Wskaźniki',
   'auditTable.title': 'Wskaźniki – wartości, cele i źródła',
-  'auditTable.intro': 'Każda wartość prowadzi do działań i list obecności, z których powstała. „<3” oznacza 1–2 osoby albo liczbę ukrytą po to, by nie dało się z niej odtworzyć takiej małej liczby (RODO).',
+  'auditTable.intro':
+    'Każda wartość prowadzi do działań i list obecności, z których powstała. „<3” oznacza 1–2 osoby albo liczbę ukrytą po to, by nie dało się z niej odtworzyć takiej małej liczby (RODO).',
   'auditTable.caption': 'Wskaźniki we wszystkich społecznościach i latach: wartość bazowa, cel, wartość, realizacja i status',
   'auditTable.scope': 'Zakres',
   'auditTable.baseline': 'Wartość bazowa',
@@ -193,7 +192,8 @@ const pl = {
   'nav.data': 'Dane',
   'data.title': 'Dane: import, przeliczenia, alerty',
   'data.upload': 'Wczytaj pliki',
-  'data.uploadIntro': 'Dzienniki działań, listy obecności, rejestr uczestników i ankiety (XLSX lub CSV). Każdy plik jest przyjmowany w całości albo odrzucany z listą błędów.',
+  'data.uploadIntro':
+    'Dzienniki działań, listy obecności, rejestr uczestników i ankiety (XLSX lub CSV). Każdy plik jest przyjmowany w całości albo odrzucany z listą błędów.',
   'data.choose': 'Wybierz pliki',
   'data.send': 'Importuj',
   'data.sending': 'Importowanie: {file} ({phase}, {done}/{total})…',
@@ -236,12 +236,11 @@ const pl = {
 
   'state.loading': 'Wczytywanie danych…',
   'error.heading': 'Nie udało się pobrać danych z serwera.',
-  'error.hint':
-    'Spróbuj ponownie za chwilę. Jeśli błąd się powtarza, przekaż administratorowi poniższe szczegóły.',
+  'error.hint': 'Spróbuj ponownie za chwilę. Jeśli błąd się powtarza, przekaż administratorowi poniższe szczegóły.',
   'error.details': 'Szczegóły: {details}',
   'error.network': 'brak połączenia z serwerem',
   'error.retry': 'Spróbuj ponownie',
-  'error.partial': 'Nie udało się wczytać wykresu dla tej społeczności.'
+  'error.partial': 'Nie udało się wczytać wykresu dla tej społeczności.',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -267,8 +266,7 @@ const en: Messages = {
 
   'indicators.heading': 'Project indicators – {year}',
   'indicators.headingNoYear': 'Project indicators',
-  'indicators.intro':
-    'Figures for the whole project and, in smaller print, for each community (value / target).',
+  'indicators.intro': 'Figures for the whole project and, in smaller print, for each community (value / target).',
   'indicators.caption': 'Project indicators in {year}: value, target, achievement and status',
   'indicators.col.code': 'Code',
   'indicators.col.indicator': 'Indicator',
@@ -313,8 +311,7 @@ const en: Messages = {
   'legend.noData': '“No data” means there is no value yet – it is not zero.',
 
   'communities.heading': 'Participation by community',
-  'communities.intro':
-    'Attendances per month, people reached since the project began, and the P1 target path. Highlighted year: {year}.',
+  'communities.intro': 'Attendances per month, people reached since the project began, and the P1 target path. Highlighted year: {year}.',
   'community.kind.territorial': 'territorial community',
   'community.kind.categorical': 'categorical community',
   'community.kpi.activities': 'Activities in {year}',
@@ -420,7 +417,8 @@ const en: Messages = {
 
   'nav.indicators': 'Indicators',
   'auditTable.title': 'Indicators – values, targets and sources',
-  'auditTable.intro': 'Every value leads to the activities and attendance lists it was computed from. "<3" marks a count of 1–2 persons, or a figure hidden so that such a count cannot be worked out from it (GDPR).',
+  'auditTable.intro':
+    'Every value leads to the activities and attendance lists it was computed from. "<3" marks a count of 1–2 persons, or a figure hidden so that such a count cannot be worked out from it (GDPR).',
   'auditTable.caption': 'Indicators in every community and year: baseline, target, value, achievement and status',
   'auditTable.scope': 'Scope',
   'auditTable.baseline': 'Baseline',
@@ -439,7 +437,8 @@ const en: Messages = {
   'nav.data': 'Data',
   'data.title': 'Data: imports, refreshes, alerts',
   'data.upload': 'Upload files',
-  'data.uploadIntro': 'Activity logs, attendance lists, the participant register and surveys (XLSX or CSV). Each file is taken whole or rejected with a list of errors.',
+  'data.uploadIntro':
+    'Activity logs, attendance lists, the participant register and surveys (XLSX or CSV). Each file is taken whole or rejected with a list of errors.',
   'data.choose': 'Choose files',
   'data.send': 'Import',
   'data.sending': 'Importing: {file} ({phase}, {done}/{total})…',
@@ -482,12 +481,11 @@ const en: Messages = {
 
   'state.loading': 'Loading data…',
   'error.heading': 'Could not load data from the server.',
-  'error.hint':
-    'Please try again in a moment. If the error persists, pass the details below to your administrator.',
+  'error.hint': 'Please try again in a moment. If the error persists, pass the details below to your administrator.',
   'error.details': 'Details: {details}',
   'error.network': 'no connection to the server',
   'error.retry': 'Try again',
-  'error.partial': 'Could not load the chart for this community.'
+  'error.partial': 'Could not load the chart for this community.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { pl, en };
@@ -498,7 +496,5 @@ export type MessageParams = Record<string, string | number>;
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = MESSAGES[lang][key] ?? MESSAGES.pl[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -40,10 +40,7 @@ function series(periods: ParticipationPeriod[]): CommunityParticipation {
 
 describe('yearsWithParticipation', () => {
   it('collects years with any activity or attendance, across communities', () => {
-    const years = yearsWithParticipation([
-      series([period('2021-03', 2, 20), period('2022-01', 0, 0)]),
-      series([period('2022-12', 0, 5)])
-    ]);
+    const years = yearsWithParticipation([series([period('2021-03', 2, 20), period('2022-01', 0, 0)]), series([period('2022-12', 0, 5)])]);
     expect([...years].sort()).toEqual([2021, 2022]);
   });
 

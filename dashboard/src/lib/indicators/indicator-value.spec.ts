@@ -8,7 +8,7 @@ import {
   formatIndicatorFigure,
   indexIndicatorValues,
   indicatorValueLookup,
-  showsExpected
+  showsExpected,
 } from './indicator-value';
 
 function row(overrides: Partial<IndicatorValue>): IndicatorValue {
@@ -23,7 +23,7 @@ function row(overrides: Partial<IndicatorValue>): IndicatorValue {
     achievement: 0.556,
     status: 'behind',
     unit: 'persons',
-    ...overrides
+    ...overrides,
   };
 }
 
@@ -60,7 +60,7 @@ describe('indexIndicatorValues', () => {
     const index = indexIndicatorValues([
       row({ code: 'P1', community: 'ALL', value: 230 }),
       row({ code: 'P1', community: 'WZG', value: 121 }),
-      row({ code: 'R2', community: 'ALL', value: null })
+      row({ code: 'R2', community: 'ALL', value: null }),
     ]);
     expect(index.get('P1')?.get('WZG')?.value).toBe(121);
     expect(index.get('P1')?.get('ALL')?.value).toBe(230);
@@ -82,7 +82,7 @@ describe('indicatorValueLookup', () => {
     const lookup = indicatorValueLookup([
       row({ code: 'P1', community: 'ALL', year: 2021, value: 90 }),
       row({ code: 'P1', community: 'ALL', year: 2022, value: 170 }),
-      row({ code: 'P1', community: 'OST', year: 2022, value: 45 })
+      row({ code: 'P1', community: 'OST', year: 2022, value: 45 }),
     ]);
     expect(lookup('P1', 'ALL', 2022)?.value).toBe(170);
     expect(lookup('P1', 'OST', 2022)?.value).toBe(45);

@@ -4,11 +4,7 @@ import { formatNumber, formatPercent, type Lang } from '$lib/i18n/format';
 import { translate } from '$lib/i18n/messages';
 
 /** A value or target in its unit: persons and activities as numbers, percent values as "58,3%". */
-export function formatIndicatorFigure(
-  value: number | null,
-  unit: IndicatorUnit,
-  lang: Lang
-): string | null {
+export function formatIndicatorFigure(value: number | null, unit: IndicatorUnit, lang: Lang): string | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   if (unit === 'percent') return formatPercent(value / 100, lang, 1);
   return formatNumber(value, lang, 1);
@@ -21,9 +17,7 @@ export function formatAchievement(achievement: number | null, lang: Lang): strin
 }
 
 /** Indexes /api/indicators rows by indicator code and scope (community code or ALL). */
-export function indexIndicatorValues(
-  rows: readonly IndicatorValue[]
-): Map<string, Map<Scope, IndicatorValue>> {
+export function indexIndicatorValues(rows: readonly IndicatorValue[]): Map<string, Map<Scope, IndicatorValue>> {
   const byCode = new Map<string, Map<Scope, IndicatorValue>>();
   for (const row of rows) {
     let byScope = byCode.get(row.code);

@@ -43,9 +43,7 @@ export function buildSparkline(points: readonly SparkPoint[], width: number, hei
 }
 
 /** Every year's value and target per indicator, in year order, from /api/indicators rows. */
-export function sparkPointsByCode(
-  values: readonly { code: string; year: number; value: number | null; target: number | null }[]
-): Map<string, SparkPoint[]> {
+export function sparkPointsByCode(values: readonly { code: string; year: number; value: number | null; target: number | null }[]): Map<string, SparkPoint[]> {
   const byCode = new Map<string, SparkPoint[]>();
   for (const v of [...values].sort((a, b) => a.year - b.year)) {
     byCode.set(v.code, [...(byCode.get(v.code) ?? []), { year: v.year, value: v.value, target: v.target }]);

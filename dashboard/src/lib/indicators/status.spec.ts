@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorStatus } from '$lib/api/client';
 import { DEFAULT_STATUS_THRESHOLDS, statusAppearance, TRAFFIC_LIGHT_STATUSES } from './status';
 
-const ALL_STATUSES: IndicatorStatus[] = [
-  'on_track',
-  'at_risk',
-  'behind',
-  'no_data',
-  'no_target',
-  'not_started'
-];
+const ALL_STATUSES: IndicatorStatus[] = ['on_track', 'at_risk', 'behind', 'no_data', 'no_target', 'not_started'];
 
 describe('statusAppearance', () => {
   it('gives every status its own icon, so colour is never the only cue', () => {

@@ -22,7 +22,7 @@ export const OKABE_ITO = {
   blue: '#0072B2',
   vermillion: '#D55E00',
   reddishPurple: '#CC79A7',
-  black: '#000000'
+  black: '#000000',
 } as const;
 
 const NEUTRAL_GREY = '#8A8F98';
@@ -33,7 +33,7 @@ const APPEARANCE: Record<IndicatorStatus, StatusAppearance> = {
   behind: { tone: 'bad', icon: 'cross', color: OKABE_ITO.vermillion, labelKey: 'status.behind' },
   no_data: { tone: 'neutral', icon: 'dash', color: NEUTRAL_GREY, labelKey: 'status.no_data' },
   no_target: { tone: 'neutral', icon: 'ring', color: NEUTRAL_GREY, labelKey: 'status.no_target' },
-  not_started: { tone: 'neutral', icon: 'clock', color: NEUTRAL_GREY, labelKey: 'status.not_started' }
+  not_started: { tone: 'neutral', icon: 'clock', color: NEUTRAL_GREY, labelKey: 'status.not_started' },
 };
 
 /** An unknown status (a newer backend) is shown as "no data" rather than breaking the page. */

@@ -4,21 +4,33 @@ import { indicatorValueLookup } from './indicator-value';
 import { changedTargets, targetDraft, waitForPipelineRun } from './targets';
 
 function row(overrides: Partial<IndicatorValue>): IndicatorValue {
-  return { code: 'P4', community: 'ALL', year: 2021, value: 1, target: 2, baseline: 0, expected: 2, achievement: 0.5, status: 'behind', unit: 'activities', ...overrides };
+  return {
+    code: 'P4',
+    community: 'ALL',
+    year: 2021,
+    value: 1,
+    target: 2,
+    baseline: 0,
+    expected: 2,
+    achievement: 0.5,
+    status: 'behind',
+    unit: 'activities',
+    ...overrides,
+  };
 }
 
 const values = indicatorValueLookup([
   row({ community: 'ALL', year: 2021, baseline: 3, target: 4 }),
   row({ community: 'ALL', year: 2022, baseline: 3, target: 8 }),
   row({ community: 'LAZ', year: 2021, baseline: 1, target: null }),
-  row({ code: 'P5', community: 'LAZ', year: 2022, baseline: 9, target: 9 })
+  row({ code: 'P5', community: 'LAZ', year: 2022, baseline: 9, target: 9 }),
 ]);
 
 describe('targetDraft', () => {
   it('starts from the first year’s baseline and each year’s target, 0 where none is set', () => {
     expect(targetDraft('P4', ['ALL', 'LAZ'], [2021, 2022], values)).toEqual({
       baseline: { ALL: 3, LAZ: 1 },
-      targets: { ALL: { '2021': 4, '2022': 8 }, LAZ: { '2021': 0, '2022': 0 } }
+      targets: { ALL: { '2021': 4, '2022': 8 }, LAZ: { '2021': 0, '2022': 0 } },
     });
   });
 });

@@ -14,8 +14,8 @@ export function targetDraft(code: string, scopes: readonly Scope[], years: reado
   return {
     baseline: Object.fromEntries(scopes.map((scope) => [scope, valueOf(code, scope, years[0])?.baseline ?? 0])),
     targets: Object.fromEntries(
-      scopes.map((scope) => [scope, Object.fromEntries(years.map((year) => [String(year), valueOf(code, scope, year)?.target ?? 0]))])
-    )
+      scopes.map((scope) => [scope, Object.fromEntries(years.map((year) => [String(year), valueOf(code, scope, year)?.target ?? 0]))]),
+    ),
   };
 }
 
@@ -43,7 +43,7 @@ export interface WaitOptions {
 export async function waitForPipelineRun(
   runId: number | null,
   fetchRuns: () => Promise<readonly Pick<PipelineRunItem, 'id' | 'status'>[]>,
-  { attempts = 120, intervalMs = 500, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: WaitOptions = {}
+  { attempts = 120, intervalMs = 500, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: WaitOptions = {},
 ): Promise<void> {
   for (let i = 0; runId !== null && i < attempts; i++) {
     const run = (await fetchRuns()).find((r) => r.id === runId);

@@ -22,19 +22,13 @@ describe('monthsBetween', () => {
   });
 });
 
-
 const data: CommunityParticipation = {
   community: { code: 'WZG', name: 'Mieszkańcy Os. Wzgórze' },
   grain: 'month',
   // Deliberately out of order.
-  periods: [
-    period('2022-02', 5, 70, 52),
-    period('2021-12', 3, 40, 44),
-    period('2022-01', 4, 50, 48),
-    period('2021-11', 6, 80, 40)
-  ],
+  periods: [period('2022-02', 5, 70, 52), period('2021-12', 3, 40, 44), period('2022-01', 4, 50, 48), period('2021-11', 6, 80, 40)],
   targetPath: [],
-  target: { indicator: 'P1', baseline: 0, targets: { '2021': 41, '2022': 81, '2023': 117 } }
+  target: { indicator: 'P1', baseline: 0, targets: { '2021': 41, '2022': 81, '2023': 117 } },
 };
 
 describe('summarizeParticipationYear', () => {
@@ -43,7 +37,7 @@ describe('summarizeParticipationYear', () => {
       activities: 9,
       attendances: 120,
       reached: 44,
-      target: 41
+      target: 41,
     });
   });
 
@@ -56,7 +50,7 @@ describe('summarizeParticipationYear', () => {
       activities: 0,
       attendances: 0,
       reached: null,
-      target: null
+      target: null,
     });
   });
 });

@@ -23,10 +23,7 @@ export interface ParticipationYearSummary {
   target: number | null;
 }
 
-export function summarizeParticipationYear(
-  data: CommunityParticipation,
-  year: number
-): ParticipationYearSummary {
+export function summarizeParticipationYear(data: CommunityParticipation, year: number): ParticipationYearSummary {
   const prefix = `${year}-`;
   const periods = [...data.periods].sort((a, b) => a.period.localeCompare(b.period));
   const inYear = periods.filter((p) => p.period.startsWith(prefix));
@@ -37,7 +34,7 @@ export function summarizeParticipationYear(
     // A month hidden by suppression (the auditor's view) leaves the year's total unknown, not smaller.
     attendances: inYear.some((p) => p.attendances === null) ? null : sum(inYear.map((p) => p.attendances ?? 0)),
     reached: last ? last.cumulativeParticipants : null,
-    target: data.target?.targets?.[String(year)] ?? null
+    target: data.target?.targets?.[String(year)] ?? null,
   };
 }
 

@@ -12,6 +12,6 @@ export function participationPeriod(p: string, activities: number, attendances: 
     newParticipants: 0,
     returningParticipants: 0,
     cumulativeParticipants: cumulative,
-    turnout: null
+    turnout: null,
   };
 }

@@ -3,7 +3,9 @@ import { runningStep } from './pipeline-runs';
 
 describe('runningStep', () => {
   it('names the step marked running, else the last one reported', () => {
-    expect(runningStep({ status: 'running', steps: [{ name: 'extract' }, { name: 'aggregate', running: true }, { name: 'indicators' }] })?.name).toBe('aggregate');
+    expect(runningStep({ status: 'running', steps: [{ name: 'extract' }, { name: 'aggregate', running: true }, { name: 'indicators' }] })?.name).toBe(
+      'aggregate',
+    );
     expect(runningStep({ status: 'running', steps: [{ name: 'extract' }, { name: 'aggregate' }] })?.name).toBe('aggregate');
   });
 
