@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportService, PdfBrowserPool, PipelineService, startServer, type RunningServer } from '@osl/backend';
+import { PdfBrowserPool, startServer, type RunningServer } from '@osl/backend';
 import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
-import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
+import { importAndPublish, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2022-07-02T10:00:00Z', { OSL_DASHBOARD_DIR: '' });
 let server: RunningServer | null = null;
@@ -39,9 +39,7 @@ beforeAll(async () => {
       ['K1', 'OST-1'],
     ]),
   ];
-  const reports = await server.app.get(ImportService).importPaths(files, { source: 'cli', importedBy: 'test' });
-  expect(reports.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
-  expect((await server.app.get(PipelineService).run('api', 'full')).status).toBe('succeeded');
+  await importAndPublish(server.app, files);
   await createUser(server.app, 'dyrektor@test.osl', 'director');
   director = await signIn(server.url, 'dyrektor@test.osl');
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createCliContext, readEnvironment, type OslEnvironment } from '@osl/backend';
+import { createCliContext, ImportService, PipelineService, readEnvironment, type OslEnvironment } from '@osl/backend';
 import { templateDatabaseVariable } from './template-database.ts';
 
 export const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -40,4 +40,16 @@ export function writeCsv(dir: string, name: string, rows: (string | number)[][])
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(file, `${rows.map((r) => r.join(';')).join('\r\n')}\r\n`, 'utf8');
   return file;
+}
+
+/**
+ * Imports fixture files as the command line does and publishes them with a full pipeline run:
+ * the set-up of tests that read figures. Throws, naming what failed, unless every file is imported.
+ */
+export async function importAndPublish(app: INestApplicationContext, files: string[]): Promise<void> {
+  const reports = await app.get(ImportService).importPaths(files, { source: 'cli', importedBy: 'test' });
+  if (reports.some((r) => r.status !== 'imported'))
+    throw new Error(`fixture import failed: ${JSON.stringify(reports.map((r) => [r.file, r.status, r.errors.slice(0, 3)]))}`);
+  const run = await app.get(PipelineService).run('api', 'full');
+  if (run.status !== 'succeeded') throw new Error(`fixture pipeline failed: ${run.error}`);
 }

@@ -1,9 +1,9 @@
 // A small installation with one account per role, names in the register and communities small
 // enough for suppression to matter: shared by the access, attack and personal-data tests.
 import path from 'node:path';
-import { ImportService, PipelineService, startServer, type OslEnvironment, type RunningServer } from '@osl/backend';
+import { startServer, type OslEnvironment, type RunningServer } from '@osl/backend';
 import { createUser, signIn, type ApiSession } from './api-session.ts';
-import { temporaryEnvironment, writeCsv } from './installation.ts';
+import { importAndPublish, temporaryEnvironment, writeCsv } from './installation.ts';
 
 /** Names that appear nowhere else: a scan for them finds only what leaked. */
 export const seededNames = ['Bożydara', 'Szczęsnowska', 'Hieronim', 'Kwiatkiewicz', 'Teofila', 'Gwiazdowska', 'Walenty', 'Przybyłkowski'];
@@ -70,10 +70,7 @@ export async function startSecuredInstallation(): Promise<SecuredInstallation> {
       ['W1', 'WZG-3'],
     ]),
   ];
-  const reports = await server.app.get(ImportService).importPaths(files, { source: 'cli', importedBy: 'test' });
-  if (reports.some((r) => r.status !== 'imported')) throw new Error(`fixture import failed: ${JSON.stringify(reports.map((r) => r.errors))}`);
-  const run = await server.app.get(PipelineService).run('api', 'full');
-  if (run.status !== 'succeeded') throw new Error(`fixture pipeline failed: ${run.error}`);
+  await importAndPublish(server.app, files);
   await createUser(server.app, accounts.director, 'director');
   await createUser(server.app, accounts.organizer, 'organizer', ['WZG', 'OST', 'LAZ']);
   await createUser(server.app, accounts.organizerLaz, 'organizer', ['LAZ']);
