@@ -17,5 +17,7 @@ describe('resolveDatabaseUrl', () => {
 
   it('defaults to data/ in the repository', () => {
     expect(resolveDataDir({})).toBe(path.resolve(import.meta.dirname, '..', '..', 'data'));
+    // An empty variable is unset, not the working folder.
+    expect(resolveDataDir({ OSL_DATA_DIR: '' })).toBe(path.resolve(import.meta.dirname, '..', '..', 'data'));
   });
 });
