@@ -5,6 +5,8 @@ export {
   type AggregationMode,
   type AggregationResult,
   type StepStats,
+  describeFallback,
+  type FallbackReason,
 } from './jobs/aggregate.job.ts';
 export type { OperationalExtract, SourceCounts, StagedExtract } from './source/operational-extract.ts';
 export { DatabaseExtract } from './source/database-extract.ts';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, RunLock } from '@osl/prisma';
-import { presentLeasedRun, type StepStats } from '@osl/pipelines';
+import { presentLeasedRun, type FallbackReason, type StepStats } from '@osl/pipelines';
 import { renderStoredText, storeMessage, type Lang, type MessageKey, type MessageRef } from '../lib/messages.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
@@ -57,7 +57,7 @@ export class PipelineRunRepository {
     });
   }
 
-  async succeed(id: number, at: Date, analyticsFile: string, steps: StepStats[], mode: PipelineMode, fallbackReason: string | null) {
+  async succeed(id: number, at: Date, analyticsFile: string, steps: StepStats[], mode: PipelineMode, fallback: FallbackReason | null) {
     return this.database.client.pipelineRun.update({
       where: { id },
       data: {
@@ -65,7 +65,7 @@ export class PipelineRunRepository {
         finishedAt: at,
         analyticsFile,
         mode,
-        note: fallbackReason && storeMessage(fullRebuildNote(fallbackReason)),
+        note: fallback && storeMessage(fullRebuildNote(fallback)),
         steps: steps as unknown as Prisma.InputJsonValue,
       },
     });
@@ -148,27 +148,17 @@ function abandonedByLease(expiredAt: Date): MessageRef {
   return { key: 'pipeline.abandoned_lease', params: { at: expiredAt.toISOString() } };
 }
 
-/**
- * Why an incremental request rebuilt in full, kept as a message: the aggregation job's reasons
- * (pipelines/src/jobs/aggregate.job.ts, in English) by their key; an unforeseen one as it is.
- */
-export function fullRebuildNote(fallbackReason: string): MessageRef {
-  return { key: 'pipeline.full_rebuild', params: { reason: fallbackReasonMessage(fallbackReason) } };
+/** Why an incremental request rebuilt in full, kept as a message worded when read (its detail in the engine's words). */
+export function fullRebuildNote(fallback: FallbackReason): MessageRef {
+  const reason: MessageRef = { key: fallbackReasonKeys[fallback.code], params: 'detail' in fallback ? { detail: fallback.detail } : {} };
+  return { key: 'pipeline.full_rebuild', params: { reason } };
 }
 
-const fixedFallbackReasons: Record<string, MessageKey> = {
-  'nothing published yet': 'pipeline.reason.nothing_published',
-  'the analytics layout of this version differs': 'pipeline.reason.layout_changed',
-  'the configuration changed': 'pipeline.reason.config_changed',
-  'the decline method changed': 'pipeline.reason.decline_method_changed',
+const fallbackReasonKeys: Record<FallbackReason['code'], MessageKey> = {
+  nothing_published: 'pipeline.reason.nothing_published',
+  unreadable: 'pipeline.reason.unreadable',
+  layout_changed: 'pipeline.reason.layout_changed',
+  config_changed: 'pipeline.reason.config_changed',
+  decline_method_changed: 'pipeline.reason.decline_method_changed',
+  facts_mismatch: 'pipeline.reason.facts_mismatch',
 };
-
-function fallbackReasonMessage(reason: string): MessageRef | string {
-  const fixed = fixedFallbackReasons[reason];
-  if (fixed) return { key: fixed };
-  const unreadable = /^the published state cannot be read \(([\s\S]*)\)$/.exec(reason);
-  if (unreadable) return { key: 'pipeline.reason.unreadable', params: { detail: unreadable[1] } };
-  const mismatch = /^incremental state does not match \(([\s\S]*)\)$/.exec(reason);
-  if (mismatch) return { key: 'pipeline.reason.facts_mismatch', params: { detail: mismatch[1] } };
-  return reason;
-}

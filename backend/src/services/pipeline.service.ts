@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DatabaseExtract, leasePolicyFromEnvironment, runAggregation, type StepStats } from '@osl/pipelines';
+import { DatabaseExtract, describeFallback, leasePolicyFromEnvironment, runAggregation, type StepStats } from '@osl/pipelines';
 import { LeaseLostError, PipelineBusyError, leaseExpiry, type HeldLock, type LeasePolicy, type LockHolder, type RunLock } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
 import { currentLanguage } from '../lib/request-language.ts';
@@ -193,11 +193,12 @@ export class PipelineService {
       });
       const finishedAt = this.environment.now();
       const alerts = await this.alerts.recordRun(id, finishedAt, result.declines);
-      await this.runs.succeed(id, finishedAt, result.published.file, steps, result.mode, result.fallbackReason);
+      await this.runs.succeed(id, finishedAt, result.published.file, steps, result.mode, result.fallback);
+      const fallbackReason = result.fallback && describeFallback(result.fallback);
       this.logger.log(
-        `run #${id} (${trigger}, ${result.mode}${result.fallbackReason ? ` instead of incremental: ${result.fallbackReason}` : ''}) published ${result.published.file}`,
+        `run #${id} (${trigger}, ${result.mode}${fallbackReason ? ` instead of incremental: ${fallbackReason}` : ''}) published ${result.published.file}`,
       );
-      return { ...report(id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, result.fallbackReason), alerts };
+      return { ...report(id, trigger, result.mode, 'succeeded', startedAt, finishedAt, result.asOf, steps, null, fallbackReason), alerts };
     } catch (error) {
       const message = errorInWords(error);
       const finishedAt = this.environment.now();

@@ -42,12 +42,33 @@ export interface AggregationInput {
   ensureLease?: () => void;
 }
 
+/**
+ * Why an incremental request was built in full: a code the backend words in the reader's
+ * language, and for an unreadable state or a facts mismatch the engine's own detail.
+ */
+export type FallbackReason =
+  { code: 'nothing_published' | 'layout_changed' | 'config_changed' | 'decline_method_changed' } | { code: 'unreadable' | 'facts_mismatch'; detail: string };
+
+const fallbackWords: Record<FallbackReason['code'], string> = {
+  nothing_published: 'nothing published yet',
+  unreadable: 'the published state cannot be read',
+  layout_changed: 'the analytics layout of this version differs',
+  config_changed: 'the configuration changed',
+  decline_method_changed: 'the decline method changed',
+  facts_mismatch: 'incremental state does not match',
+};
+
+/** A fallback reason in English, for logs and the run report (`the published state cannot be read (…)`). */
+export function describeFallback(reason: FallbackReason): string {
+  return 'detail' in reason ? `${fallbackWords[reason.code]} (${reason.detail})` : fallbackWords[reason.code];
+}
+
 export interface AggregationResult {
   published: PublishedAnalytics;
   asOf: string;
   /** What the run did: an incremental request falls back to full when the previous state cannot serve. */
   mode: AggregationMode;
-  fallbackReason: string | null;
+  fallback: FallbackReason | null;
   watermark: number;
   steps: StepStats[];
   /** Declines in participation active as of the last complete week. */
@@ -76,34 +97,34 @@ export async function runAggregation(input: AggregationInput): Promise<Aggregati
   const store = new AnalyticsStore(input.dataDir);
   const previous = store.current();
   const configHash = analyticsConfigVersion(input.config);
-  let fallbackReason: string | null = null;
+  let fallback: FallbackReason | null = null;
   if (input.mode === 'incremental') {
     const read = previous ? await readAnalyticsFileMeta(path.join(store.dir, previous.file)) : { unreadable: '' };
     let meta: AnalyticsMeta | null = null;
-    if (!previous) fallbackReason = 'nothing published yet';
-    else if ('unreadable' in read) fallbackReason = `the published state cannot be read (${read.unreadable})`;
+    if (!previous) fallback = { code: 'nothing_published' };
+    else if ('unreadable' in read) fallback = { code: 'unreadable', detail: read.unreadable };
     // Compared before parsing: a file of another layout may hold other metadata.
-    else if (read.stored.layout !== analyticsLayoutVersion()) fallbackReason = 'the analytics layout of this version differs';
+    else if (read.stored.layout !== analyticsLayoutVersion()) fallback = { code: 'layout_changed' };
     else {
       try {
         meta = parseAnalyticsMeta(read.stored);
       } catch (error) {
-        fallbackReason = `the published state cannot be read (${(error as Error).message})`;
+        fallback = { code: 'unreadable', detail: (error as Error).message };
       }
     }
-    if (meta && meta.configHash !== configHash) fallbackReason = 'the configuration changed';
+    if (meta && meta.configHash !== configHash) fallback = { code: 'config_changed' };
     // Stored decline scans are resumed only by the method that made them.
-    else if (meta && meta.declineMethod !== DECLINE_METHOD_VERSION) fallbackReason = 'the decline method changed';
-    if (!fallbackReason && meta) {
+    else if (meta && meta.declineMethod !== DECLINE_METHOD_VERSION) fallback = { code: 'decline_method_changed' };
+    if (!fallback && meta) {
       try {
         return await build(input, store, 'incremental', configHash, previous!, meta);
       } catch (error) {
         if (!(error instanceof FactsMismatchError)) throw error;
-        fallbackReason = error.message;
+        fallback = { code: 'facts_mismatch', detail: error.detail };
       }
     }
   }
-  return { ...(await build(input, store, 'full', configHash, null, null)), fallbackReason };
+  return { ...(await build(input, store, 'full', configHash, null, null)), fallback };
 }
 
 async function build(
@@ -169,7 +190,7 @@ async function build(
     throw cleanUpAfter(error, () => store.discard(buildFile));
   }
   const published = store.publish(buildFile, runId, now);
-  return { published, asOf, mode, fallbackReason: null, watermark: state.watermark, steps, declines: state.declines };
+  return { published, asOf, mode, fallback: null, watermark: state.watermark, steps, declines: state.declines };
 }
 
 async function runStep(step: PipelineStep, context: StepContext, input: AggregationInput, steps: StepStats[]): Promise<void> {

@@ -4,7 +4,12 @@ import type { SourceCounts } from '../source/operational-extract.ts';
 import type { PipelineStep } from './pipeline-step.ts';
 
 /** An incremental run's facts do not match the operational database: the run starts over in full. */
-export class FactsMismatchError extends Error {}
+/** The incremental facts do not hold every operational row once; `detail` says which count differs. */
+export class FactsMismatchError extends Error {
+  constructor(readonly detail: string) {
+    super(`incremental state does not match (${detail})`);
+  }
+}
 
 /**
  * Applies the staged rows to the facts (new rows added, corrected rows replacing their earlier
@@ -48,7 +53,7 @@ export const factsStep: PipelineStep = {
     for (const key of Object.keys(expected) as (keyof SourceCounts)[]) {
       if (counts[key] !== expected[key]) {
         const message = `${key}: the facts hold ${counts[key]} rows, the operational database ${expected[key]}`;
-        if (mode === 'incremental') throw new FactsMismatchError(`incremental state does not match (${message})`);
+        if (mode === 'incremental') throw new FactsMismatchError(message);
         throw new Error(`the build is inconsistent (${message})`);
       }
     }
