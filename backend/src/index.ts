@@ -16,6 +16,7 @@ export { routesOf } from './auth/route-key.ts';
 export { matchRoute, type ApiRoute } from './lib/api-routes.ts';
 export { errorAnswer as errorAnswerSchema, type RouteContract } from './lib/route-contract.ts';
 export { roles, type Role } from './auth/roles.ts';
+export type { IndicatorFigures } from './auth/auditor-view.ts';
 export { sessionCookieName } from './auth/cookies.ts';
 export { apiVersion, buildOpenApiDocument, describeApi } from './openapi/openapi-document.ts';
 export { ScheduledJobs, type RetryTimer } from './jobs/scheduled-jobs.ts';

@@ -9,5 +9,5 @@ export async function apiTypesSource(document: object): Promise<string> {
     // Files sent in a form are Blobs (File objects) in the browser, not strings.
     transform: (schema) => (schema.format === 'binary' ? ts.factory.createTypeReferenceNode('Blob') : undefined),
   });
-  return `// Generated from the API's OpenAPI document (GET /api/docs-json) by \`npm run api:generate\`. Do not edit:\n// the shapes are written in each route's contract, backend/src/controllers/<name>.contract.ts.\n\n${astToString(ast)}`;
+  return `// Generated from the API's OpenAPI document (GET /api/docs-json) at install, build and typecheck. Do not edit:\n// the shapes are written in each route's contract, backend/src/controllers/<name>.contract.ts.\n\n${astToString(ast)}`;
 }

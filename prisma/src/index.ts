@@ -15,26 +15,8 @@ export {
   type WrittenCounts,
 } from './operational-database.ts';
 export { createOperationalDatabase, isDatabaseBusy } from './operational-database.factory.ts';
-export {
-  defaultLeasePolicy,
-  isProcessAlive,
-  leaseExpiry,
-  leaseHasExpired,
-  LeaseLostError,
-  PipelineBusyError,
-  type HeldLock,
-  type LeasePolicy,
-  type LockHolder,
-  type RunLock,
-  type RunLockOptions,
-} from './run-lock.ts';
+// The run lock's whole surface: its policy, errors and the lock interfaces.
+export * from './run-lock.ts';
 export { resolveDataDir, resolveDatabaseUrl } from './database-url.ts';
-export {
-  applyPendingMigrations,
-  migrationChecksum,
-  pendingMigrations,
-  readAppliedMigrations,
-  readCommittedMigrations,
-  type AppliedMigration,
-  type CommittedMigration,
-} from './migration-check.ts';
+// Migration checks: what is committed, what a database has applied, and applying the rest.
+export * from './migration-check.ts';

@@ -138,12 +138,15 @@ export function rawIndicatorCodes(config: OslConfig): string[] {
 
 type Checksums = Record<string, number>;
 
-async function sums(connection: DuckDBConnection, sql: string): Promise<Checksums> {
-  const reader = await connection.runAndReadAll(sql);
+/** Runs each query (one row per key, a column per figure) and gathers "key figure" → value. */
+async function sums(connection: DuckDBConnection, queries: readonly string[]): Promise<Checksums> {
   const out: Checksums = {};
-  for (const row of reader.getRowObjectsJS()) {
-    const { key, ...values } = row as Record<string, unknown>;
-    for (const [name, value] of Object.entries(values)) out[`${String(key)} ${name}`] = Number(value ?? 0);
+  for (const sql of queries) {
+    const reader = await connection.runAndReadAll(sql);
+    for (const row of reader.getRowObjectsJS()) {
+      const { key, ...values } = row as Record<string, unknown>;
+      for (const [name, value] of Object.entries(values)) out[`${String(key)} ${name}`] = Number(value ?? 0);
+    }
   }
   return out;
 }
@@ -152,64 +155,32 @@ const participationSums = `sum(activities) AS activities, sum(named_attendances)
   sum(new_participants) AS new, sum(returning_participants) AS returning, count(*) FILTER (WHERE distinct_participants > 0) AS non_empty`;
 
 /** Sums over the baseline's tables, comparable with `publishedChecksums`. */
-export async function rawChecksums(connection: DuckDBConnection, codes: string[]): Promise<Checksums> {
-  const out: Checksums = {};
-  for (const grain of grains) {
-    Object.assign(
-      out,
-      await sums(
-        connection,
-        `SELECT '${grain}/' || breakdown || '/' || (CASE WHEN community = 'ALL' THEN 'ALL' ELSE 'communities' END) AS key, ${participationSums}
+export function rawChecksums(connection: DuckDBConnection, codes: string[]): Promise<Checksums> {
+  return sums(connection, [
+    ...grains.map(
+      (grain) => `SELECT '${grain}/' || breakdown || '/' || (CASE WHEN community = 'ALL' THEN 'ALL' ELSE 'communities' END) AS key, ${participationSums}
          FROM raw_participation_${grain} GROUP BY ALL`,
-      ),
-    );
-  }
-  Object.assign(
-    out,
-    await sums(
-      connection,
-      `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM raw_participation_month_table GROUP BY ALL`,
     ),
-  );
-  if (codes.length > 0) {
-    Object.assign(
-      out,
-      await sums(
-        connection,
-        `SELECT 'indicator ' || code || ' ' || year AS key, sum(value) FILTER (WHERE scope <> 'ALL') AS communities, sum(value) FILTER (WHERE scope = 'ALL') AS "ALL" FROM raw_indicator GROUP BY ALL`,
-      ),
-    );
-  }
-  return out;
+    `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM raw_participation_month_table GROUP BY ALL`,
+    ...(codes.length > 0
+      ? [
+          `SELECT 'indicator ' || code || ' ' || year AS key, sum(value) FILTER (WHERE scope <> 'ALL') AS communities, sum(value) FILTER (WHERE scope = 'ALL') AS "ALL" FROM raw_indicator GROUP BY ALL`,
+        ]
+      : []),
+  ]);
 }
 
 /** The same sums over a published analytics file's tables. */
-export async function publishedChecksums(connection: DuckDBConnection, codes: string[]): Promise<Checksums> {
-  const out: Checksums = {};
-  Object.assign(
-    out,
-    await sums(
-      connection,
-      `SELECT grain || '/' || breakdown || '/' || (CASE WHEN community = 'ALL' THEN 'ALL' ELSE 'communities' END) AS key, ${participationSums}
+export function publishedChecksums(connection: DuckDBConnection, codes: string[]): Promise<Checksums> {
+  return sums(connection, [
+    `SELECT grain || '/' || breakdown || '/' || (CASE WHEN community = 'ALL' THEN 'ALL' ELSE 'communities' END) AS key, ${participationSums}
        FROM agg_participation GROUP BY ALL`,
-    ),
-  );
-  Object.assign(
-    out,
-    await sums(
-      connection,
-      `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM agg_participation_month GROUP BY ALL`,
-    ),
-  );
-  if (codes.length > 0) {
-    Object.assign(
-      out,
-      await sums(
-        connection,
-        `SELECT 'indicator ' || code || ' ' || year AS key, sum(value) FILTER (WHERE community <> 'ALL') AS communities, sum(value) FILTER (WHERE community = 'ALL') AS "ALL"
+    `SELECT 'month table/' || (community = 'ALL') AS key, max(cumulative_participants) AS max_cumulative, sum(new_participants) AS new FROM agg_participation_month GROUP BY ALL`,
+    ...(codes.length > 0
+      ? [
+          `SELECT 'indicator ' || code || ' ' || year AS key, sum(value) FILTER (WHERE community <> 'ALL') AS communities, sum(value) FILTER (WHERE community = 'ALL') AS "ALL"
          FROM indicator_value WHERE code IN (${codes.map(literal).join(', ')}) AND value IS NOT NULL GROUP BY ALL`,
-      ),
-    );
-  }
-  return out;
+        ]
+      : []),
+  ]);
 }

@@ -6,7 +6,7 @@
 // while the auditor still sees the large figures.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportService, PipelineService, startServer, type RunningServer } from '@osl/backend';
+import { ImportService, PipelineService, startServer, type IndicatorFigures, type RunningServer } from '@osl/backend';
 import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
 import { attack, type Constraint } from '../support/disclosure-attack.ts';
 import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
@@ -222,17 +222,7 @@ async function collect(session: ApiSession): Promise<Figures> {
   for (const year of [2021, 2022, 2023])
     for (const scope of scopes) indicatorAnswers.push((await session.get(`/api/indicators?year=${year}&community=${scope}`)).body);
   for (const answer of indicatorAnswers) {
-    for (const v of answer as {
-      code: string;
-      community: string;
-      year: number;
-      unit: string;
-      value: number | null;
-      achievement: number | null;
-      status: string | null;
-      target: number | null;
-      expected: number | null;
-    }[]) {
+    for (const v of answer as (IndicatorFigures & { target: number | null; expected: number | null })[]) {
       if (v.unit !== 'persons') continue;
       const key = `i|${v.code}|${v.community}|${v.year}`;
       figures.record(key, v.value);

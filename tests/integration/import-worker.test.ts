@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseRepository, ImportService, ImportWorkerService, startServer, type OslEnvironment, type RunningServer } from '@osl/backend';
-import { createUser, signIn, testPassword, type ApiSession } from '../support/api-session.ts';
+import { createUser, signIn, signInAsNewUser, testPassword, type ApiSession } from '../support/api-session.ts';
 import { temporaryEnvironmentWithProject } from '../support/import-fixtures.ts';
 import { repositoryRoot, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
@@ -41,8 +41,7 @@ async function seed(server: RunningServer, dir: string): Promise<void> {
 async function seededServer(environment: OslEnvironment): Promise<{ server: RunningServer; admin: ApiSession }> {
   const server = await startServer({ ...environment, dashboardDir: null }, { demoIfEmpty: false, runPipeline: false });
   await seed(server, path.join(environment.dataDir, 'fixtures'));
-  await createUser(server.app, 'admin@test.osl', 'admin');
-  return { server, admin: await signIn(server.url, 'admin@test.osl') };
+  return { server, admin: await signInAsNewUser(server, 'admin@test.osl', 'admin') };
 }
 
 /** An attendance list of `rows` distinct (activity, person) pairs. */

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseRepository, ImportService, startServer, type RunningServer } from '@osl/backend';
 import { InboxService } from '../../backend/src/services/inbox.service.ts';
-import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
+import { signInAsNewUser, type ApiSession } from '../support/api-session.ts';
 import { temporaryEnvironment } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2026-11-27T12:00:00Z', { OSL_DASHBOARD_DIR: '' });
@@ -26,8 +26,7 @@ function form(files: Record<string, string | Buffer>, fields: Record<string, str
 
 beforeAll(async () => {
   server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
-  await createUser(server.app, 'admin@test.osl', 'admin');
-  admin = await signIn(server.url, 'admin@test.osl');
+  admin = await signInAsNewUser(server, 'admin@test.osl', 'admin');
 });
 
 afterAll(async () => {

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfBrowserPool, startServer, type RunningServer } from '@osl/backend';
-import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
-import { importAndPublish, temporaryEnvironment, writeCsv } from '../support/installation.ts';
+import { signInAsNewUser, type ApiSession } from '../support/api-session.ts';
+import { importAndPublish, temporaryEnvironment, writeTwoActivityFixture } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2022-07-02T10:00:00Z', { OSL_DASHBOARD_DIR: '' });
 let server: RunningServer | null = null;
@@ -24,24 +24,8 @@ function chromiumChildren(): string[] {
 
 beforeAll(async () => {
   server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
-  const dir = path.join(environment.dataDir, 'fixtures');
-  const files = [
-    writeCsv(dir, 'rejestr.csv', [
-      ['kod', 'spolecznosc'],
-      ['OST-1', 'OST'],
-    ]),
-    writeCsv(dir, 'dziennik.csv', [
-      ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
-      ['K1', '14.01.2022', 'OST', 'WARSZTAT', 'Warsztaty'],
-    ]),
-    writeCsv(dir, 'lista.csv', [
-      ['id_dzialania', 'kod'],
-      ['K1', 'OST-1'],
-    ]),
-  ];
-  await importAndPublish(server.app, files);
-  await createUser(server.app, 'dyrektor@test.osl', 'director');
-  director = await signIn(server.url, 'dyrektor@test.osl');
+  await importAndPublish(server.app, writeTwoActivityFixture(path.join(environment.dataDir, 'fixtures')));
+  director = await signInAsNewUser(server, 'dyrektor@test.osl', 'director');
 });
 
 afterAll(async () => {

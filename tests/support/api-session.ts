@@ -12,6 +12,17 @@ export async function createUser(app: INestApplicationContext, email: string, ro
     .add({ actor: 'test', role: 'admin', address: null, userId: null }, { email, role, communities, password: testPassword, temporaryPassword: false });
 }
 
+/** Creates an account on a running test server and signs it in. */
+export async function signInAsNewUser(
+  server: { app: INestApplicationContext; url: string },
+  email: string,
+  role: Role,
+  communities: string[] = [],
+): Promise<ApiSession> {
+  await createUser(server.app, email, role, communities);
+  return signIn(server.url, email);
+}
+
 export interface ApiSession {
   cookie: string;
   csrfToken: string;

@@ -53,3 +53,25 @@ export async function importAndPublish(app: INestApplicationContext, files: stri
   const run = await app.get(PipelineService).run('api', 'full');
   if (run.status !== 'succeeded') throw new Error(`fixture pipeline failed: ${run.error}`);
 }
+
+/** A small installation's files: two people of OST at a workshop in January 2022 and one of them at a fair in June. */
+export function writeTwoActivityFixture(dir: string): string[] {
+  return [
+    writeCsv(dir, 'rejestr.csv', [
+      ['kod', 'spolecznosc'],
+      ['OST-1', 'OST'],
+      ['OST-2', 'OST'],
+    ]),
+    writeCsv(dir, 'dziennik.csv', [
+      ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
+      ['K1', '14.01.2022', 'OST', 'WARSZTAT', 'Warsztaty'],
+      ['K2', '20.06.2022', 'OST', 'IMPREZA', 'Festyn'],
+    ]),
+    writeCsv(dir, 'lista.csv', [
+      ['id_dzialania', 'kod'],
+      ['K1', 'OST-1'],
+      ['K1', 'OST-2'],
+      ['K2', 'OST-1'],
+    ]),
+  ];
+}

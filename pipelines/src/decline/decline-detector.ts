@@ -871,10 +871,8 @@ function scan(
       if (!state) continue;
       const windowFrom = p.weeks[result.list[result.windowStart]!]!;
       const pValue = pValueOf(result);
-      state.checks.push({
-        measure,
-        week,
-        status,
+      // What a week's check and the alert it keeps open both report about the window.
+      const evidence = {
         windowFrom,
         weeks: result.weeks,
         observed: result.observed,
@@ -882,25 +880,17 @@ function scan(
         drop: result.drop,
         pValue,
         baselineKind: result.baselineKind,
+      };
+      state.checks.push({
+        measure,
+        week,
+        status,
+        ...evidence,
         seasonalWeight: result.seasonalWeight,
         previousYears: result.previousYears,
         dispersion: result.dispersion,
       });
-      if (alert) {
-        state.alerts.push({
-          measure,
-          since: alert.since,
-          raisedIn: alert.raisedIn,
-          lastWeek: week,
-          windowFrom,
-          weeks: result.weeks,
-          observed: result.observed,
-          expected: result.expected,
-          drop: result.drop,
-          pValue,
-          baselineKind: result.baselineKind,
-        });
-      }
+      if (alert) state.alerts.push({ measure, since: alert.since, raisedIn: alert.raisedIn, lastWeek: week, ...evidence });
     }
   }
   return { states, checkpoint };

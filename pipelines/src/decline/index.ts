@@ -26,16 +26,7 @@ export {
   type DeclineMeasure,
 } from './decline-config.ts';
 export { describeDecline, type DescribeDeclineOptions } from './describe-decline.ts';
-export {
-  addIsoWeeks,
-  isoWeekOfDate,
-  isoWeekRange,
-  isoWeeksBetween,
-  isoWeekStartDate,
-  parseIsoWeek,
-  sameIsoWeekYearBefore,
-  weeksInIsoYear,
-} from './iso-week.ts';
+export * from './iso-week.ts';
 export { lowerTailPValue, negativeBinomialCdf, poissonCdf } from './count-stats.ts';
 export { simulateCommunity, type SimulatedCommunity, type SimulationOptions } from './decline-simulation.ts';
 export { evaluateDetector, type EvaluationCell, type EvaluationOptions } from './decline-evaluation.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, csvTable, testContext } from '../fixtures/import-fixtures.ts';
+import { brief, csvTable, participantRecord, testContext } from '../fixtures/import-fixtures.ts';
 import { validateTable } from '../validation/validate-file.ts';
 
 describe('validateTable: participants', () => {
@@ -15,10 +15,7 @@ describe('validateTable: participants', () => {
     expect(result.kind).toBe('participants');
     expect(result.errors).toEqual([]);
     expect(result.records).toEqual([
-      {
-        row: 2,
-        code: 'WZG-0001',
-        communityCode: 'WZG',
+      participantRecord(2, 'WZG-0001', 'WZG', {
         gender: 'K',
         birthYear: 1956,
         joinedOn: '2021-02-01',
@@ -27,46 +24,24 @@ describe('validateTable: participants', () => {
         firstName: 'Anna',
         lastName: 'Kowalska',
         nameKey: 'anna kowalska',
-      },
-      {
-        row: 3,
-        code: 'WZG-0002',
-        communityCode: 'WZG',
-        gender: 'M',
-        birthYear: null,
-        joinedOn: null,
-        leader: false,
-        leaderSince: null,
-        firstName: null,
-        lastName: null,
-        nameKey: null,
-      },
-      {
-        row: 4,
-        code: 'LAZ-0003',
-        communityCode: 'LAZ',
+      }),
+      participantRecord(3, 'WZG-0002', 'WZG', { gender: 'M' }),
+      participantRecord(4, 'LAZ-0003', 'LAZ', {
         gender: 'other',
         birthYear: 1948,
-        joinedOn: null,
-        leader: false,
         leaderSince: '2021-05-01',
         firstName: 'Jan',
         lastName: 'Nowak',
         nameKey: 'jan nowak',
-      },
-      {
-        row: 5,
-        code: 'OST-0004',
-        communityCode: 'OST',
-        gender: null,
+      }),
+      participantRecord(5, 'OST-0004', 'OST', {
         birthYear: 2001,
-        joinedOn: null,
         leader: true,
         leaderSince: '2022-01-10',
         firstName: 'Nowak',
         lastName: 'Jan',
         nameKey: 'jan nowak',
-      },
+      }),
     ]);
     expect(result.warnings.map((w) => [w.row, w.column, w.code])).toEqual([
       [4, 'leader_since', 'leader_since_without_leader'],

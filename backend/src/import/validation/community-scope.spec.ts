@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { participantRecord } from '../fixtures/import-fixtures.ts';
 import { formatImportMessage } from '../import.messages.ts';
 import type { ValidationResult } from '../import.types.ts';
 import { lookupsForCommunities, rowsOutsideCommunities } from './community-scope.ts';
@@ -12,20 +13,6 @@ const lookups = {
   participantCodesByNameKey: new Map([['anna nowak', ['OST-0001', 'LAZ-0001']]]),
 };
 
-const participant = (row: number, code: string, communityCode: string) => ({
-  row,
-  code,
-  communityCode,
-  gender: null,
-  birthYear: null,
-  joinedOn: null,
-  leader: false,
-  leaderSince: null,
-  firstName: null,
-  lastName: null,
-  nameKey: null,
-});
-
 describe('rowsOutsideCommunities', () => {
   it('refuses rows of other communities, naming the community written', () => {
     const result = {
@@ -33,7 +20,7 @@ describe('rowsOutsideCommunities', () => {
       rowsRead: 2,
       errors: [],
       warnings: [],
-      records: [participant(2, 'LAZ-0002', 'LAZ'), participant(4, 'OST-0009', 'OST')],
+      records: [participantRecord(2, 'LAZ-0002', 'LAZ'), participantRecord(4, 'OST-0009', 'OST')],
     } as ValidationResult;
     const issues = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en');
     expect(issues.map((i) => [i.row, i.code])).toEqual([[4, 'community_not_assigned']]);
@@ -42,7 +29,7 @@ describe('rowsOutsideCommunities', () => {
   });
 
   it('refuses a register row that would move another community’s person into one’s own, without naming where they are registered', () => {
-    const result = { kind: 'participants', rowsRead: 1, errors: [], warnings: [], records: [participant(3, 'OST-0001', 'LAZ')] } as ValidationResult;
+    const result = { kind: 'participants', rowsRead: 1, errors: [], warnings: [], records: [participantRecord(3, 'OST-0001', 'LAZ')] } as ValidationResult;
     const [issue, ...more] = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en');
     expect(more).toEqual([]);
     expect(issue).toEqual({
@@ -62,7 +49,12 @@ describe('rowsOutsideCommunities', () => {
       rowsRead: 4,
       errors: [],
       warnings: [],
-      records: [participant(2, 'OST-0001', 'LAZ'), participant(3, 'OST-7777', 'LAZ'), participant(4, 'LAZ-0009', 'LAZ'), participant(5, 'OSTATNI-1', 'LAZ')],
+      records: [
+        participantRecord(2, 'OST-0001', 'LAZ'),
+        participantRecord(3, 'OST-7777', 'LAZ'),
+        participantRecord(4, 'LAZ-0009', 'LAZ'),
+        participantRecord(5, 'OSTATNI-1', 'LAZ'),
+      ],
     } as ValidationResult;
     const issues = rowsOutsideCommunities(result, ['LAZ'], lookups, 'en', ['WZG', 'OST', 'LAZ']);
     // OSTATNI-1 only begins with the letters OST: it is not in OST's form.

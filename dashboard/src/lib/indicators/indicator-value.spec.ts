@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorValue } from '$lib/api/client';
 import {
   auditFigure,
   formatAchievement,
@@ -10,22 +9,9 @@ import {
   indicatorValueLookup,
   showsExpected,
 } from './indicator-value';
+import { indicatorRow } from './indicator-row.fixture';
 
-function row(overrides: Partial<IndicatorValue>): IndicatorValue {
-  return {
-    code: 'P1',
-    community: 'ALL',
-    year: 2022,
-    value: 100,
-    target: 180,
-    baseline: 0,
-    expected: 180,
-    achievement: 0.556,
-    status: 'behind',
-    unit: 'persons',
-    ...overrides,
-  };
-}
+const row = indicatorRow;
 
 describe('formatIndicatorFigure', () => {
   it('keeps null as "no value", never 0', () => {

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValue } from '$lib/api/client';
+import { indicatorRow } from './indicator-row.fixture';
 import { indicatorValueLookup } from './indicator-value';
 import { changedTargets, targetDraft, waitForPipelineRun } from './targets';
 
-function row(overrides: Partial<IndicatorValue>): IndicatorValue {
-  return {
-    code: 'P4',
-    community: 'ALL',
-    year: 2021,
-    value: 1,
-    target: 2,
-    baseline: 0,
-    expected: 2,
-    achievement: 0.5,
-    status: 'behind',
-    unit: 'activities',
-    ...overrides,
-  };
-}
+// P4 counts activities.
+const row = (overrides: Partial<IndicatorValue>) =>
+  indicatorRow({ code: 'P4', year: 2021, value: 1, target: 2, expected: 2, achievement: 0.5, unit: 'activities', ...overrides });
 
 const values = indicatorValueLookup([
   row({ community: 'ALL', year: 2021, baseline: 3, target: 4 }),
