@@ -16,13 +16,26 @@ export interface RawRow {
   cells: CellValue[];
 }
 
+export interface RawSheet {
+  name: string;
+  rows: RawRow[];
+}
+
 export interface RawTable {
   fileName: string;
   format: 'csv' | 'xlsx';
   encoding?: 'utf-8' | 'windows-1250';
   delimiter?: string;
+  /** XLSX: the sheet read into `rows` (named after the kind if one is, else the first visible sheet). */
   sheetName?: string;
   rows: RawRow[];
+  /**
+   * XLSX: the workbook's other visible sheets, in the workbook's order, read as well (the first few;
+   * see the reader), so that the sheet with the data can be chosen and messages can name them.
+   */
+  otherSheets?: RawSheet[];
+  /** Problems of the file as a whole that do not stop the import (a CSV's doubtful quotes or encoding). */
+  readWarnings?: ImportIssue[];
 }
 
 export interface ReadLimits {
