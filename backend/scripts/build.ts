@@ -14,6 +14,7 @@ export const backendEntryPoints = {
   cli: 'src/cli/main.ts',
   'import-worker': 'src/import/worker/import-worker.main.ts',
   'auditor-mask.worker': 'src/auth/auditor-mask.worker.ts',
+  'table-reader.worker': 'src/import/parsing/table-reader.worker.ts',
 } as const;
 
 /**
@@ -61,7 +62,7 @@ export async function buildBackend(outDir = path.join(backendDir, 'build')): Pro
   fs.rmSync(outDir, { recursive: true, force: true });
   const entries = (names: (keyof typeof backendEntryPoints)[]) =>
     Object.fromEntries(names.map((name) => [name, path.join(backendDir, backendEntryPoints[name])]));
-  await bundleEntryPoints(entries(['main', 'auditor-mask.worker']), outDir);
+  await bundleEntryPoints(entries(['main', 'auditor-mask.worker', 'table-reader.worker']), outDir);
   await bundleEntryPoints(entries(['cli', 'import-worker']), outDir, inlinedIntoCommands);
 }
 

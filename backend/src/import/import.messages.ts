@@ -39,10 +39,6 @@ export const importMessages = {
     pl: 'To nie jest plik CSV ani XLSX, tylko plik binarny nieznanego rodzaju (np. program, obraz albo uszkodzony plik). Zapisz dane w Excelu jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
     en: 'This is not a CSV or XLSX file but a binary file of unknown type (a program, an image or a damaged file). Save the data from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
   },
-  xls_old_format: {
-    pl: 'To plik w starym formacie Excela (.xls), którego program nie czyta. Otwórz go w Excelu i zapisz jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
-    en: 'This is an old-format Excel file (.xls), which cannot be read. Open it in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
-  },
   xlsx_encrypted: {
     pl: 'Plik jest chroniony hasłem. Otwórz go w Excelu, usuń hasło (Plik → Informacje → Chroń skoroszyt → Szyfruj przy użyciu hasła) i zapisz ponownie.',
     en: 'The file is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save it again.',
@@ -95,13 +91,50 @@ export const importMessages = {
     pl: 'Poza danymi arkuszy ten plik XLSX zawiera {sizeMb} MB formatowania, komentarzy lub rysunków, a limit to {limitMb} MB. Skopiuj same dane do nowego skoroszytu albo zapisz arkusz w Excelu jako „CSV UTF-8”.',
     en: 'Besides the worksheet data, this XLSX file holds {sizeMb} MB of formatting, comments or drawings; the limit is {limitMb} MB. Copy just the data into a new workbook, or save the sheet from Excel as "CSV UTF-8".',
   },
-  xlsx_ambiguous_part: {
-    pl: 'Plik XLSX jest zbudowany nieprawidłowo: część „{part}” występuje w nim dwa razy lub pod dwiema nazwami, więc nie wiadomo, którą odczytać. Plik odrzucono; otwórz go w Excelu i zapisz ponownie jako „Skoroszyt programu Excel (*.xlsx)”.',
-    en: 'The XLSX file is malformed: its part "{part}" appears twice or under two names, so it is unclear which to read. The file was rejected; open it in Excel and save it again as "Excel Workbook (*.xlsx)".',
-  },
   xlsx_no_sheet: {
-    pl: 'Skoroszyt nie zawiera żadnego arkusza z danymi.',
-    en: 'The workbook contains no worksheet with data.',
+    pl: 'Skoroszyt nie ma żadnego widocznego arkusza z tabelą (są w nim tylko arkusze ukryte albo wykresy). Odkryj arkusz z danymi (prawy przycisk na karcie arkusza → Odkryj) i zapisz plik ponownie.',
+    en: 'The workbook has no visible worksheet with a table (only hidden sheets or charts). Unhide the sheet with the data (right-click a sheet tab → Unhide) and save the file again.',
+  },
+  // ---- workbooks of other programs and formats, each refused with what to do
+  zip_duplicate_entry: {
+    pl: 'Plik XLSX jest zbudowany nieprawidłowo: część „{part}” występuje w nim dwa razy, a różne programy odczytałyby różne jej wersje. Plik odrzucono; otwórz go w Excelu lub LibreOffice i zapisz ponownie jako „Skoroszyt programu Excel (*.xlsx)”.',
+    en: 'The XLSX file is malformed: its part "{part}" appears twice, and different programs would read different versions of it. The file was rejected; open it in Excel or LibreOffice and save it again as "Excel Workbook (*.xlsx)".',
+  },
+  xlsb_format: {
+    pl: 'To skoroszyt binarny Excela (.xlsb), którego program nie czyta. Otwórz go w Excelu i wybierz Plik → Zapisz jako → „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
+    en: 'This is an Excel binary workbook (.xlsb), which cannot be read. Open it in Excel and choose File → Save As → "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+  },
+  ods_format: {
+    pl: 'To arkusz OpenDocument (.ods) z LibreOffice lub OpenOffice. Otwórz go w LibreOffice Calc i wybierz Plik → Zapisz jako → typ „Excel 2007-365 (.xlsx)” albo „Tekst CSV (.csv)” z kodowaniem UTF-8.',
+    en: 'This is an OpenDocument spreadsheet (.ods) from LibreOffice or OpenOffice. Open it in LibreOffice Calc and choose File → Save As → type "Excel 2007-365 (.xlsx)" or "Text CSV (.csv)" with UTF-8.',
+  },
+  numbers_format: {
+    pl: 'To arkusz Apple Numbers (.numbers). Otwórz go w Numbers i wybierz Plik → Eksportuj do → Excel… (albo CSV…), a potem wyślij wyeksportowany plik.',
+    en: 'This is an Apple Numbers spreadsheet (.numbers). Open it in Numbers and choose File → Export To → Excel… (or CSV…), then send the exported file.',
+  },
+  xls_version: {
+    pl: 'To plik w starym formacie Excela ({version}), którego program nie czyta. Otwórz go w Excelu lub LibreOffice i zapisz jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
+    en: 'This is an old-format Excel file ({version}), which cannot be read. Open it in Excel or LibreOffice and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+  },
+  html_as_spreadsheet: {
+    pl: 'To strona internetowa (HTML) z tabelą, zapisana z rozszerzeniem arkusza — tak eksportują dane niektóre systemy internetowe. Otwórz plik w Excelu i zapisz go jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
+    en: 'This is a web page (HTML) with a table, saved with a spreadsheet extension, as some web systems export data. Open the file in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+  },
+  xml_spreadsheet_2003: {
+    pl: 'To plik „Arkusz XML 2003” (SpreadsheetML), którego program nie czyta. Otwórz go w Excelu i zapisz jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV UTF-8”.',
+    en: 'This is an "XML Spreadsheet 2003" file (SpreadsheetML), which cannot be read. Open it in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8".',
+  },
+  xlsx_all_sheets_empty: {
+    pl: 'Skoroszyt nie zawiera danych: {sheets} — wszystkie arkusze są puste. Sprawdź, czy to właściwy plik.',
+    en: 'The workbook holds no data: {sheets}; every sheet is empty. Check that this is the right file.',
+  },
+  xlsx_too_complex: {
+    pl: 'Ten skoroszyt jest zbyt złożony, by go odczytać (czytanie przerwano po {seconds} s lub po przekroczeniu {limitMb} MB pamięci). Nic z tego pliku nie zapisano. Zapisz arkusz z danymi w Excelu jako „CSV UTF-8” i wyślij plik CSV.',
+    en: 'This workbook is too complex to read (reading was stopped after {seconds} s or past {limitMb} MB of memory). Nothing from this file was written. Save the sheet with the data from Excel as "CSV UTF-8" and send the CSV file.',
+  },
+  xlsx_formulas_without_values: {
+    pl: 'W arkuszu „{sheet}” {count} komórek ma formuły bez obliczonych wartości (plik zapisał program, który nie przelicza formuł); są traktowane jak puste. Otwórz plik w Excelu lub LibreOffice, zapisz go ponownie i wyślij jeszcze raz.',
+    en: 'In sheet "{sheet}", {count} cells have formulas without calculated values (the file was written by a program that does not calculate); they are read as empty. Open the file in Excel or LibreOffice, save it again and send it again.',
   },
   utf16_encoding: {
     pl: 'Plik jest zapisany w kodowaniu UTF-16 („Tekst Unicode”). Zapisz go w Excelu jako „CSV UTF-8” albo „CSV (rozdzielany przecinkami)”.',

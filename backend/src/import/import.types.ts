@@ -47,8 +47,12 @@ export interface ReadLimits {
   maxColumns?: number;
   /** Most bytes an XLSX may inflate to (default: see `defaultMaxUncompressedBytes`). */
   maxUncompressedBytes?: number;
-  /** Most bytes of worksheet XML exceljs is asked to load (default: see `defaultMaxSheetXmlBytes`). */
+  /** Most bytes of worksheet XML read, all sheets together (default: see `defaultMaxSheetXmlBytes`). */
   maxSheetXmlBytes?: number;
+  /** Reading one file may take this long (default 120 s). */
+  readTimeoutSeconds?: number;
+  /** The heap of the thread reading a file (default 2,048 MB). */
+  readerMemoryMb?: number;
 }
 
 export interface ImportIssue {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
  * Runs a module in a worker thread with `workerData`, and resolves with the first message it posts.
@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
  */
 export function runTypeScriptWorker<T>(file: string, workerData: unknown): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = file.endsWith('.ts') ? new Worker(tsxWorkerCode(file), { eval: true, workerData }) : new Worker(file, { workerData });
+    const worker = startWorker(file, { workerData });
     worker.once('message', (message: T) => {
       resolve(message);
       void worker.terminate();
@@ -18,6 +18,11 @@ export function runTypeScriptWorker<T>(file: string, workerData: unknown): Promi
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`worker ${path.basename(file)} ended with code ${code}`)));
   });
+}
+
+/** A worker thread on a built bundle, or on a TypeScript source with tsx registered in it first. */
+export function startWorker(file: string, options: WorkerOptions = {}): Worker {
+  return file.endsWith('.ts') ? new Worker(tsxWorkerCode(file), { ...options, eval: true }) : new Worker(file, options);
 }
 
 function tsxWorkerCode(file: string): string {

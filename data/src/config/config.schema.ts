@@ -70,6 +70,10 @@ export const projectSchema = z.strictObject({
       .default(200 * 1024 * 1024),
     /** The heap of the import worker process; a file needing more is refused, the server goes on. */
     workerMemoryMb: z.number().int().min(128).default(4096),
+    /** Reading one file (CSV or XLSX, in a worker thread) may take this long; past it the file is refused as too complex. */
+    readTimeoutSeconds: z.number().positive().default(120),
+    /** The heap of the thread reading one file; a file needing more is refused as too complex. */
+    readerMemoryMb: z.number().int().min(64).default(2048),
     /** Imported rows dated before this day are refused (as are dates after today). */
     earliestDate: isoDate.default('2000-01-01'),
   }),

@@ -1,23 +1,28 @@
-import zlib from 'node:zlib';
-// exceljs is loaded where a workbook is made or read, not by every command at start.
-import type ExcelJS from 'exceljs';
+/**
+ * Reads an XLSX workbook into rows of cells: linear in the size of the parts it reads, never expanding
+ * a drop-down list or a merge cell by cell, exact about values (cached formula results of every type,
+ * inline strings, ISO dates, `_xHHHH_` escapes, both date systems). Sheets are found through the
+ * workbook's relationships, whatever their parts are called.
+ */
 import { FileRejectedError } from '../import.errors.ts';
-import type { CellValue, ImportKind, RawRow, RawTable } from '../import.types.ts';
+import type { CellValue, ImportIssue, ImportKind, RawRow, RawSheet, RawTable } from '../import.types.ts';
+import { isoCellToCivilDate, isDateFormat, serialToCivilDate } from './excel-dates.ts';
 import { foldHeader } from './fold.ts';
-import { entryData, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
+import { XmlScanner, type XmlAttributes } from './xml-scanner.ts';
+import { roundMb, scanXml, scanXmlBytes, WorkbookPackage } from './xlsx-package.ts';
+import { formatImportMessage } from '../import.messages.ts';
 
 export interface XlsxLimits {
   maxRows: number;
   maxColumns: number;
   maxUncompressedBytes: number;
+  /** Most bytes of worksheet XML read, all sheets read together. */
   maxSheetXmlBytes: number;
   /** Most bytes of shared-strings XML (default `defaultMaxSharedStringsXmlBytes`). */
   maxSharedStringsXmlBytes?: number;
-  /** Most bytes of the other XML exceljs parses: styles, comments, drawings… (default `defaultMaxOtherXmlBytes`). */
+  /** Most bytes of each other part read: the workbook, its relationships, the styles (default `defaultMaxOtherXmlBytes`). */
   maxOtherXmlBytes?: number;
 }
-
-type ContainerLimits = Pick<XlsxLimits, 'maxUncompressedBytes' | 'maxSheetXmlBytes' | 'maxSharedStringsXmlBytes' | 'maxOtherXmlBytes'>;
 
 /** Sheet names (folded) that say which kind of data a sheet holds. */
 export const sheetNamesByKind: Readonly<Record<ImportKind, readonly string[]>> = {
@@ -28,329 +33,466 @@ export const sheetNamesByKind: Readonly<Record<ImportKind, readonly string[]>> =
 };
 
 const MIB = 1024 * 1024;
-/** An entry inflating more than this many times its compressed size (and to more than 16 MiB) is a zip bomb. */
-const MAX_ENTRY_RATIO = 250;
-const RATIO_CHECK_MIN_BYTES = 16 * MIB;
-
-/**
- * exceljs keeps every cell of every sheet in memory, about 35 bytes of heap per byte of sheet XML
- * (300,000 rows × 3 columns: 48 MB of XML, 1.7 GB resident). Beyond this much sheet XML a workbook
- * is refused with advice to save it as CSV, which has no such cost, instead of exhausting the heap.
- */
-export const defaultMaxSheetXmlBytes = 64 * MIB;
-/** Shared strings cost exceljs far less than sheet XML (about 2 bytes of heap a byte, measured), but are just as unbounded. */
-export const defaultMaxSharedStringsXmlBytes = 64 * MIB;
-/** Styles, comments, drawings and the like: a real workbook has a few megabytes of them at most. */
+/** Worksheet XML read, all sheets together: about 4 bytes of heap a byte of XML at most (measured by bench:import). */
+export const defaultMaxSheetXmlBytes = 256 * MIB;
+export const defaultMaxSharedStringsXmlBytes = 128 * MIB;
+/** The workbook, relationships and styles: a real workbook has a few megabytes of them at most. */
 export const defaultMaxOtherXmlBytes = 32 * MIB;
-/** The workbook's relationships are read here; a workbook with ten thousand sheets has under 1 MiB. */
-const MAX_WORKBOOK_RELS_BYTES = 4 * MIB;
+/** Besides the sheet chosen, this many more visible sheets are read, so that the one with data can be found. */
+export const otherSheetsRead = 5;
 
 /** Ten times the file size limit, at least 256 MiB, at most 1 GiB: a real 50 MB workbook inflates to far less. */
 export function defaultMaxUncompressedBytes(maxFileBytes: number): number {
   return Math.min(1024 * MIB, Math.max(256 * MIB, 10 * maxFileBytes));
 }
 
-/** Checks the zip directory before anything is inflated: damaged, encrypted, not a workbook, zip bomb, too much for exceljs. */
-export function checkXlsxContainer(buffer: Buffer, fileName: string, limits: ContainerLimits): ZipEntry[] {
-  const { maxUncompressedBytes } = limits;
-  let entries: ZipEntry[];
-  try {
-    entries = readZipDirectory(buffer);
-  } catch (error) {
-    if (error instanceof ZipFormatError) throw new FileRejectedError('zip_broken', fileName);
-    throw error;
-  }
-  if (entries.some((entry) => entry.encrypted)) throw new FileRejectedError('xlsx_encrypted', fileName);
-  const names = new Set(entries.map((entry) => entry.name));
-  if (!names.has('[Content_Types].xml') || !entries.some((entry) => entry.name.startsWith('xl/worksheets/'))) {
-    const detected =
-      names.has('content.xml') && names.has('mimetype')
-        ? 'ODS (LibreOffice/OpenOffice)'
-        : names.has('word/document.xml')
-          ? 'DOCX (Word)'
-          : names.has('ppt/presentation.xml')
-            ? 'PPTX (PowerPoint)'
-            : 'ZIP';
-    throw new FileRejectedError('not_spreadsheet', fileName, { detected });
-  }
-  let total = 0;
-  for (const entry of entries) {
-    total += entry.uncompressedSize;
-    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    if (total > maxUncompressedBytes || (entry.uncompressedSize > RATIO_CHECK_MIN_BYTES && ratio > MAX_ENTRY_RATIO)) {
-      const sizeMb = Math.round(entries.reduce((sum, e) => sum + e.uncompressedSize, 0) / MIB);
-      throw new FileRejectedError('zip_bomb', fileName, { sizeMb, limitMb: Math.round(maxUncompressedBytes / MIB) });
-    }
-  }
-  checkPartSizes(buffer, fileName, entries, limits);
-  checkInflatedSizes(buffer, fileName, entries);
-  return entries;
+interface SheetEntry {
+  name: string;
+  part: string;
 }
 
-/**
- * What exceljs 4.4 (`lib/xlsx/xlsx.js`, `load`) does with a part, by the name it sees: JSZip's name
- * with `.` and `..` resolved, then a leading `/` dropped. Exact names first, then its regexes, which
- * are unanchored (`xl/worksheets/sheet1.xml_` is a worksheet), in its order. Keep in step with exceljs.
- */
-type ExceljsPart = { role: 'worksheet'; sheetNo: number } | { role: 'sharedStrings' | 'parsed' | 'unparsed' };
+interface WorkbookInfo {
+  sheets: SheetEntry[];
+  date1904: boolean;
+  sharedStringsPart: string | null;
+  stylesPart: string | null;
+}
 
-const EXCELJS_EXACT_PARTS: Readonly<Record<string, ExceljsPart>> = {
-  '_rels/.rels': { role: 'parsed' },
-  'xl/workbook.xml': { role: 'parsed' },
-  'xl/_rels/workbook.xml.rels': { role: 'parsed' },
-  'xl/sharedStrings.xml': { role: 'sharedStrings' },
-  'xl/styles.xml': { role: 'parsed' },
-  'docProps/app.xml': { role: 'parsed' },
-  'docProps/core.xml': { role: 'parsed' },
-};
-const EXCELJS_WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
-const EXCELJS_OTHER_PARTS: readonly [RegExp, ExceljsPart['role']][] = [
-  [/xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/, 'parsed'],
-  [/xl\/theme\/([a-zA-Z0-9]+)[.]xml/, 'unparsed'], // kept as text
-  [/xl\/media\/([a-zA-Z0-9]+[.][a-zA-Z0-9]{3,4})$/, 'unparsed'], // kept as bytes
-  [/xl\/drawings\/([a-zA-Z0-9]+)[.]xml/, 'parsed'],
-  [/xl\/(comments\d+)[.]xml/, 'parsed'],
-  [/xl\/tables\/(table\d+)[.]xml/, 'parsed'],
-  [/xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/, 'parsed'],
-  [/xl\/drawings\/(vmlDrawing\d+)[.]vml/, 'parsed'],
-];
+/** `_x000D_` and the like: characters XML cannot hold, as Excel writes them in text; `_x005F_` escapes an underscore. */
+export function decodeExcelEscapes(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
 
-/** JSZip's `utils.resolve`, which `loadAsync` applies to every name. */
-function resolveZipPath(name: string): string {
-  const parts = name.split('/');
-  const result: string[] = [];
-  parts.forEach((part, index) => {
-    if (part === '.' || (part === '' && index !== 0 && index !== parts.length - 1)) return;
-    if (part === '..') result.pop();
-    else result.push(part);
+function workbookInfo(workbook: WorkbookPackage, fileName: string, maxOther: number): WorkbookInfo {
+  const part = workbook.officeDocument(maxOther);
+  if (!part) throw new FileRejectedError('not_spreadsheet', fileName, { detected: 'ZIP' });
+  const size = workbook.sizeOf(part)!;
+  if (size > maxOther) throw new FileRejectedError('xlsx_parts_too_large', fileName, { sizeMb: roundMb(size), limitMb: roundMb(maxOther) });
+  const relationships = new Map(workbook.relationships(part, maxOther).map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  scanXml(workbook.read(part)!, fileName, {
+    open(name, attributes) {
+      if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
+      if (name !== 'sheet') return;
+      if (attributes.state === 'hidden' || attributes.state === 'veryHidden') return;
+      const relationship = relationships.get(attributes.id ?? '');
+      // Chart sheets, dialog and macro sheets hold no table.
+      if (!relationship?.target || relationship.type !== 'worksheet' || !workbook.has(relationship.target)) return;
+      sheets.push({ name: attributes.name ?? '', part: relationship.target });
+    },
   });
-  return result.join('/');
-}
-
-export function exceljsPartName(zipName: string): string {
-  const resolved = resolveZipPath(zipName);
-  return resolved.startsWith('/') ? resolved.slice(1) : resolved;
-}
-
-export function exceljsPart(partName: string): ExceljsPart {
-  const exact = EXCELJS_EXACT_PARTS[partName];
-  if (exact) return exact;
-  const worksheet = EXCELJS_WORKSHEET.exec(partName);
-  if (worksheet) return { role: 'worksheet', sheetNo: Number(worksheet[1]) };
-  for (const [pattern, role] of EXCELJS_OTHER_PARTS) if (pattern.test(partName)) return { role } as ExceljsPart;
-  return { role: 'unparsed' };
-}
-
-/**
- * Sheet XML, shared strings and the other XML exceljs builds objects from, each against its limit.
- * Each is what exceljs reads by name together with what the workbook's relationships name (what
- * Excel, and the streaming reader meant to replace exceljs, read), a part counted once. A part that
- * could be read twice, or be either of two parts, is refused: then no count can be trusted.
- */
-function checkPartSizes(buffer: Buffer, fileName: string, entries: readonly ZipEntry[], limits: ContainerLimits): void {
-  const files = entries.filter((entry) => !entry.name.endsWith('/'));
-  const byPartName = new Map<string, ZipEntry>();
-  const sheetNumbers = new Set<number>();
-  const roles = new Map<ZipEntry, ExceljsPart['role']>();
-  for (const entry of files) {
-    const partName = exceljsPartName(entry.name);
-    // Part names are case-insensitive (ECMA-376 part 2); JSZip keeps the last of two equal names.
-    const key = partName.toLowerCase();
-    if (byPartName.has(key)) throw new FileRejectedError('xlsx_ambiguous_part', fileName, { part: partName });
-    byPartName.set(key, entry);
-    const part = exceljsPart(partName);
-    if (part.role === 'worksheet') {
-      if (sheetNumbers.has(part.sheetNo)) throw new FileRejectedError('xlsx_ambiguous_part', fileName, { part: partName });
-      sheetNumbers.add(part.sheetNo);
-    }
-    roles.set(entry, part.role);
-  }
-  const rels = byPartName.get('xl/_rels/workbook.xml.rels');
-  if (rels) {
-    for (const { type, target } of workbookRelationships(buffer, fileName, rels)) {
-      const role = type === 'worksheet' ? 'worksheet' : type === 'sharedStrings' ? 'sharedStrings' : null;
-      const entry = role && byPartName.get(target.toLowerCase());
-      if (role && entry) roles.set(entry, role);
-    }
-  }
-  const sizes = { worksheet: 0, sharedStrings: 0, parsed: 0, unparsed: 0 };
-  for (const [entry, role] of roles) sizes[role] += entry.uncompressedSize;
-  const over = (size: number, limit: number, code: 'xlsx_too_large' | 'xlsx_strings_too_large' | 'xlsx_parts_too_large') => {
-    if (size > limit) throw new FileRejectedError(code, fileName, { sizeMb: roundMb(size), limitMb: roundMb(limit) });
+  const targetOf = (type: string, fallback: string) => {
+    const found = [...relationships.values()].find((r) => r.type === type && r.target && workbook.has(r.target))?.target;
+    return found ?? (workbook.has(fallback) ? fallback : null);
   };
-  over(sizes.worksheet, limits.maxSheetXmlBytes, 'xlsx_too_large');
-  over(sizes.sharedStrings, limits.maxSharedStringsXmlBytes ?? defaultMaxSharedStringsXmlBytes, 'xlsx_strings_too_large');
-  over(sizes.parsed, limits.maxOtherXmlBytes ?? defaultMaxOtherXmlBytes, 'xlsx_parts_too_large');
+  return { sheets, date1904, sharedStringsPart: targetOf('sharedStrings', 'xl/sharedStrings.xml'), stylesPart: targetOf('styles', 'xl/styles.xml') };
 }
 
-/** Megabytes for a message; a size under half a megabyte is not "0 MB". */
-function roundMb(bytes: number): number {
-  return bytes < MIB / 2 ? Math.round((bytes / MIB) * 100) / 100 : Math.round(bytes / MIB);
-}
-
-const RELATIONSHIP_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*)>/g;
-const XML_ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const RELATIONSHIP_TYPE_PREFIXES = [
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/',
-  'http://purl.oclc.org/ooxml/officeDocument/relationships/',
-];
-
-/** The internal relationships of `xl/workbook.xml`: type (the last part of its URI) and target part name. */
-function workbookRelationships(buffer: Buffer, fileName: string, rels: ZipEntry): { type: string; target: string }[] {
-  if (rels.uncompressedSize > MAX_WORKBOOK_RELS_BYTES) {
-    throw new FileRejectedError('xlsx_parts_too_large', fileName, { sizeMb: roundMb(rels.uncompressedSize), limitMb: roundMb(MAX_WORKBOOK_RELS_BYTES) });
-  }
-  let xml: string;
-  try {
-    const data = entryData(buffer, rels);
-    const bytes = rels.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, rels.uncompressedSize) });
-    xml = bytes.toString('utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new FileRejectedError('zip_size_mismatch', fileName);
-    throw new FileRejectedError('zip_broken', fileName);
-  }
-  const relationships: { type: string; target: string }[] = [];
-  for (const [, attributeText] of xml.matchAll(RELATIONSHIP_ELEMENT)) {
-    const attributes = new Map<string, string>();
-    for (const [, name, double, single] of attributeText!.matchAll(XML_ATTRIBUTE)) attributes.set(name!, decodeXmlText(double ?? single ?? ''));
-    const typeUri = attributes.get('Type') ?? '';
-    const target = attributes.get('Target');
-    if (target === undefined || attributes.get('TargetMode') === 'External') continue;
-    const prefix = RELATIONSHIP_TYPE_PREFIXES.find((p) => typeUri.startsWith(p));
-    const type = prefix ? typeUri.slice(prefix.length) : typeUri;
-    const partName = targetPartName(target);
-    if (partName === null) throw new FileRejectedError('xlsx_ambiguous_part', fileName, { part: target });
-    relationships.push({ type, target: partName });
-  }
-  return relationships;
-}
-
-/** A relationship target of `xl/workbook.xml` as a part name: relative to `xl/`, `/` from the root, percent-decoded. */
-function targetPartName(target: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(target.split(/[?#]/)[0]!);
-  } catch {
-    return null;
-  }
-  const absolute = decoded.startsWith('/') ? decoded.slice(1) : `xl/${decoded}`;
-  const result: string[] = [];
-  for (const segment of absolute.replace(/\\/g, '/').split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') result.pop();
-    else result.push(segment);
-  }
-  return result.join('/');
-}
-
-function decodeXmlText(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (whole, hex: string, dec: string, named: string) => {
-    if (named) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named as 'amp']!;
-    const code = hex ? parseInt(hex, 16) : Number(dec);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+/** The shared strings table: each `<si>`'s text, its runs joined, phonetic guides (`<rPh>`) left out. */
+function readSharedStrings(bytes: Buffer, fileName: string): string[] {
+  const strings: string[] = [];
+  let current: string[] | null = null;
+  let inText = false;
+  let phonetic = 0;
+  scanXml(bytes, fileName, {
+    open(name) {
+      if (name === 'si') current = [];
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && current && phonetic === 0) inText = true;
+    },
+    close(name) {
+      if (name === 'si' && current) {
+        strings.push(decodeExcelEscapes(current.join('')));
+        current = null;
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 't') inText = false;
+    },
+    text(text) {
+      if (inText && current) current.push(text);
+    },
   });
+  return strings;
+}
+
+/** For each cell format (`cellXfs`), whether it shows a date. */
+function readDateStyles(bytes: Buffer, fileName: string): boolean[] {
+  const formats = new Map<number, string>();
+  const dateStyles: boolean[] = [];
+  let inCellXfs = false;
+  const xfFormats: number[] = [];
+  scanXml(bytes, fileName, {
+    open(name, attributes) {
+      if (name === 'numFmt' && attributes.numFmtId !== undefined) formats.set(Number(attributes.numFmtId), attributes.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attributes.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  for (const id of xfFormats) dateStyles.push(isDateFormat(id, formats.get(id)));
+  return dateStyles;
+}
+
+/** `AB12` → column 28 (1-based); 0 when there are no letters. */
+function columnOfReference(reference: string): number {
+  let column = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) | 0x20; // lower case
+    if (code < 0x61 || code > 0x7a) break;
+    column = column * 26 + (code - 0x60);
+  }
+  return column;
+}
+
+function rowOfReference(reference: string): number {
+  const digits = /\d+$/.exec(reference);
+  return digits ? Number(digits[0]) : 0;
+}
+
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseRange(reference: string): MergeRange | null {
+  const [from, to = from] = reference.split(':');
+  const top = rowOfReference(from!);
+  const left = columnOfReference(from!);
+  const bottom = rowOfReference(to);
+  const right = columnOfReference(to);
+  if (!top || !left || !bottom || !right || bottom < top || right < left) return null;
+  return { top, left, bottom, right };
+}
+
+interface SheetContext {
+  fileName: string;
+  sheetName: string;
+  strings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  limits: XlsxLimits;
+}
+
+interface SheetRead {
+  rows: RawRow[];
+  /** Cells whose formula has no saved result (written by a program that does not calculate). */
+  uncalculatedFormulas: number;
+}
+
+/** Reads one worksheet's cells, row by row, as the scanner goes. */
+class SheetReader {
+  readonly rows: RawRow[] = [];
+  readonly merges: MergeRange[] = [];
+  uncalculatedFormulas = 0;
+  private rowNumber = 0;
+  private cells: CellValue[] | null = null;
+  private column = 0;
+  private cellType = 'n';
+  private cellStyle = 0;
+  private cellText: string[] | null = null;
+  private hasFormula = false;
+  private inValue = false;
+  private inInline = false;
+  private phonetic = 0;
+  private valueRows = 0;
+  private sorted = true;
+  /** The last column with a value in the current row, once past the column limit. */
+  private widest = 0;
+
+  constructor(private readonly context: SheetContext) {}
+
+  open(name: string, attributes: XmlAttributes): void {
+    switch (name) {
+      case 'row': {
+        const written = attributes.r !== undefined ? Number(attributes.r) : NaN;
+        this.rowNumber = Number.isInteger(written) && written > 0 ? written : this.rowNumber + 1;
+        this.cells = [];
+        this.column = 0;
+        return;
+      }
+      case 'c': {
+        const reference = attributes.r;
+        const written = reference ? columnOfReference(reference) : 0;
+        this.column = written > 0 ? written : this.column + 1;
+        this.cellType = attributes.t ?? 'n';
+        this.cellStyle = attributes.s !== undefined ? Number(attributes.s) : 0;
+        this.cellText = null;
+        this.hasFormula = false;
+        return;
+      }
+      case 'v':
+        this.inValue = true;
+        this.cellText ??= [];
+        return;
+      case 'f':
+        this.hasFormula = true;
+        return;
+      case 'is':
+        this.inInline = true;
+        this.cellText ??= [];
+        return;
+      case 'rPh':
+        this.phonetic++;
+        return;
+      case 'mergeCell': {
+        const range = attributes.ref ? parseRange(attributes.ref) : null;
+        if (range) this.merges.push(range);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+        this.inValue = false;
+        return;
+      case 'is':
+        this.inInline = false;
+        return;
+      case 'rPh':
+        this.phonetic--;
+        return;
+      case 'c':
+        this.endCell();
+        return;
+      case 'row':
+        this.endRow();
+        return;
+      default:
+        return;
+    }
+  }
+
+  text(text: string): void {
+    if (this.cellText && (this.inValue || (this.inInline && this.phonetic === 0))) this.cellText.push(text);
+  }
+
+  private endCell(): void {
+    if (!this.cells) return;
+    const value = this.cellValue();
+    if (value === null) return;
+    // A row too wide is read to its end first, so that the message gives its real width.
+    if (this.column > this.context.limits.maxColumns) this.widest = Math.max(this.widest, this.column);
+    else this.cells[this.column - 1] = value;
+  }
+
+  /** The cell's value as the importer sees it: what Excel shows, from what the file holds. */
+  private cellValue(): CellValue {
+    const text = this.cellText?.join('') ?? null;
+    if (text === null) {
+      if (this.hasFormula) this.uncalculatedFormulas++;
+      return null;
+    }
+    switch (this.cellType) {
+      case 's': {
+        const index = Number(text);
+        const string = Number.isInteger(index) ? this.context.strings[index] : undefined;
+        if (string === undefined) throw new FileRejectedError('xlsx_unreadable', this.context.fileName);
+        return string === '' ? null : string;
+      }
+      case 'str':
+      case 'inlineStr': {
+        const string = decodeExcelEscapes(text);
+        return string === '' ? null : string;
+      }
+      case 'b':
+        return text.trim() === '1' || text.trim().toLowerCase() === 'true';
+      case 'e':
+        return text.trim() === '' ? null : text.trim();
+      case 'd':
+        return text.trim() === '' ? null : isoCellToCivilDate(text) !== null ? { date: isoCellToCivilDate(text)! } : text.trim();
+      default: {
+        const trimmed = text.trim();
+        if (trimmed === '') return null;
+        const number = Number(trimmed);
+        // A "number" some web tools write as text stays text rather than being lost.
+        if (!Number.isFinite(number)) return decodeExcelEscapes(text);
+        if (this.context.dateStyles[this.cellStyle]) {
+          const date = serialToCivilDate(number, this.context.date1904);
+          if (date !== null) return { date };
+        }
+        return number;
+      }
+    }
+  }
+
+  private endRow(): void {
+    const cells = this.cells;
+    this.cells = null;
+    if (this.widest > 0) {
+      const { limits, fileName } = this.context;
+      throw new FileRejectedError('too_many_columns', fileName, { row: this.rowNumber, count: this.widest, limit: limits.maxColumns });
+    }
+    if (!cells || cells.length === 0) return;
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    const last = this.rows[this.rows.length - 1];
+    if (last && last.rowNumber >= this.rowNumber) this.sorted = false;
+    this.valueRows++;
+    if (this.valueRows > this.context.limits.maxRows + 1)
+      throw new FileRejectedError('too_many_rows', this.context.fileName, { limit: this.context.limits.maxRows });
+    this.rows.push({ rowNumber: this.rowNumber, cells });
+  }
+
+  /** The rows in order, merged areas filled with their first cell's value, gaps kept as empty rows. */
+  finish(): SheetRead {
+    let rows = this.rows;
+    if (!this.sorted) rows = mergeRowsOfOneNumber(rows);
+    rows = fillMerges(rows, this.merges, this.context.limits);
+    return { rows: withEmptyGaps(rows, this.context.limits.maxRows), uncalculatedFormulas: this.uncalculatedFormulas };
+  }
+}
+
+/** Rows written out of order, or one row number written twice: sorted, the later cells winning. */
+function mergeRowsOfOneNumber(rows: RawRow[]): RawRow[] {
+  const byNumber = new Map<number, CellValue[]>();
+  for (const row of rows) {
+    const cells = byNumber.get(row.rowNumber);
+    if (!cells) byNumber.set(row.rowNumber, row.cells);
+    else row.cells.forEach((cell, i) => cell !== null && cell !== undefined && (cells[i] = cell));
+  }
+  return [...byNumber].sort((a, b) => a[0] - b[0]).map(([rowNumber, cells]) => ({ rowNumber, cells: Array.from(cells, (c) => c ?? null) }));
 }
 
 /**
- * The sizes in the central directory are only what the archive claims. Each entry is inflated here
- * with its declared size as a hard cap, so an entry that claims 1 KB and inflates to gigabytes is
- * refused after at most 1 KB of output, before exceljs (which trusts the data stream) inflates it all.
- * The declared sizes were checked above, so this costs at most the limits already accepted.
+ * Each merged area shows its first cell's value in all of its cells, as exceljs and a person's eye
+ * read it. Only areas whose first cell has a value, clipped to the rows and columns that hold data:
+ * a merge over a whole sheet costs what the data costs, and the total work is capped besides.
  */
-function checkInflatedSizes(buffer: Buffer, fileName: string, entries: readonly ZipEntry[]): void {
-  for (const entry of entries) {
-    if (entry.name.endsWith('/')) continue; // a folder
-    let data: Buffer;
-    try {
-      data = entryData(buffer, entry);
-    } catch (error) {
-      if (error instanceof ZipFormatError) throw new FileRejectedError('zip_broken', fileName);
-      throw error;
+function fillMerges(rows: RawRow[], merges: readonly MergeRange[], limits: XlsxLimits): RawRow[] {
+  if (merges.length === 0 || rows.length === 0) return rows;
+  const byNumber = new Map(rows.map((row) => [row.rowNumber, row]));
+  const lastRow = rows[rows.length - 1]!.rowNumber;
+  const widest = Math.min(
+    limits.maxColumns,
+    rows.reduce((width, row) => Math.max(width, row.cells.length), 0),
+  );
+  let budget = 4 * rows.reduce((sum, row) => sum + row.cells.length, 0) + 100_000;
+  let added = false;
+  for (const merge of merges) {
+    const master = byNumber.get(merge.top)?.cells[merge.left - 1];
+    if (master === null || master === undefined) continue;
+    const bottom = Math.min(merge.bottom, lastRow);
+    const right = Math.min(merge.right, widest);
+    if ((bottom - merge.top + 1) * (right - merge.left + 1) > budget) break;
+    budget -= (bottom - merge.top + 1) * (right - merge.left + 1);
+    for (let rowNumber = merge.top; rowNumber <= bottom; rowNumber++) {
+      let row = byNumber.get(rowNumber);
+      if (!row) {
+        row = { rowNumber, cells: [] };
+        byNumber.set(rowNumber, row);
+        added = true;
+      }
+      for (let column = merge.left; column <= right; column++) {
+        while (row.cells.length < column - 1) row.cells.push(null);
+        if (row.cells[column - 1] === null || row.cells[column - 1] === undefined) row.cells[column - 1] = master;
+      }
     }
-    if (entry.method === 0) {
-      if (data.length > entry.uncompressedSize) throw new FileRejectedError('zip_size_mismatch', fileName);
-      continue;
+  }
+  return added ? [...byNumber.values()].sort((a, b) => a.rowNumber - b.rowNumber) : rows;
+}
+
+/** Rows missing between two rows with data are empty rows a person sees: kept, so they are reported, as long as the rows stay within the limit. */
+function withEmptyGaps(rows: RawRow[], maxRows: number): RawRow[] {
+  let total = rows.length;
+  const out: RawRow[] = [];
+  for (const row of rows) {
+    const previous = out[out.length - 1];
+    if (previous) {
+      const gap = row.rowNumber - previous.rowNumber - 1;
+      if (gap > 0 && total + gap <= maxRows + 1) {
+        for (let missing = previous.rowNumber + 1; missing < row.rowNumber; missing++) out.push({ rowNumber: missing, cells: [] });
+        total += gap;
+      }
     }
-    if (entry.method !== 8) continue; // exceljs cannot read it either and says so
-    try {
-      zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new FileRejectedError('zip_size_mismatch', fileName);
-      throw new FileRejectedError('zip_broken', fileName);
-    }
+    out.push(row);
   }
+  return out;
 }
 
-type WorksheetWithOrder = ExcelJS.Worksheet & { orderNo?: number };
-
-function pickSheet(workbook: ExcelJS.Workbook, kindHint: ImportKind | undefined): ExcelJS.Worksheet | undefined {
-  const sheets = (workbook.worksheets as WorksheetWithOrder[])
-    .filter((sheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden')
-    .sort((a, b) => (a.orderNo ?? a.id) - (b.orderNo ?? b.id));
-  const namedFor = (kinds: readonly ImportKind[]) => sheets.find((sheet) => kinds.some((kind) => sheetNamesByKind[kind].includes(foldHeader(sheet.name))));
-  const kinds = kindHint ? [kindHint] : (Object.keys(sheetNamesByKind) as ImportKind[]);
-  return namedFor(kinds) ?? sheets[0];
-}
-
-/** The cell as the importer sees it: cached formula results, plain text of rich text and links, civil dates. */
-export function excelCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-      return value === '' ? null : value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'boolean':
-      return value;
-    default:
-      break;
-  }
-  if (value instanceof Date) {
-    // exceljs gives Excel dates as UTC midnight (plus the time of day): the UTC date is the civil date.
-    return Number.isNaN(value.getTime()) ? null : { date: value.toISOString().slice(0, 10) };
-  }
-  if ('richText' in value) return emptyToNull(value.richText.map((part) => part.text).join(''));
-  if ('hyperlink' in value) {
-    const text = value.text as unknown;
-    if (typeof text === 'string') return emptyToNull(text);
-    return excelCellValue(text as ExcelJS.CellValue);
-  }
-  if ('formula' in value || 'sharedFormula' in value) return excelCellValue(value.result ?? null);
-  if ('error' in value) return value.error;
-  return null;
-}
-
-function emptyToNull(text: string): string | null {
-  return text === '' ? null : text;
-}
-
-export async function readXlsx(buffer: Buffer, fileName: string, limits: XlsxLimits, kindHint?: ImportKind): Promise<RawTable> {
-  checkXlsxContainer(buffer, fileName, limits);
-  const workbook = new (await import('exceljs')).default.Workbook();
+function readSheet(workbook: WorkbookPackage, sheet: SheetEntry, context: Omit<SheetContext, 'sheetName'>): SheetRead {
+  const reader = new SheetReader({ ...context, sheetName: sheet.name });
+  const scanner = new XmlScanner(reader);
   try {
-    // exceljs declares its own `Buffer extends ArrayBuffer`; a Node Buffer is what it reads at run time.
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw new FileRejectedError('xlsx_unreadable', fileName);
+    scanXmlBytes(workbook.read(sheet.part)!, scanner);
+  } catch (error) {
+    if (error instanceof FileRejectedError) throw error;
+    throw new FileRejectedError('xlsx_unreadable', context.fileName);
   }
-  const sheet = pickSheet(workbook, kindHint);
-  if (!sheet) throw new FileRejectedError('xlsx_no_sheet', fileName);
-  if (sheet.actualRowCount > limits.maxRows + 1) throw new FileRejectedError('too_many_rows', fileName, { limit: limits.maxRows });
+  return reader.finish();
+}
 
-  const rows: RawRow[] = [];
-  let previous = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const width = values.length - 1;
-    if (width > limits.maxColumns) {
-      throw new FileRejectedError('too_many_columns', fileName, { row: rowNumber, count: width, limit: limits.maxColumns });
-    }
-    // Rows missing between two rows with data are empty rows a person sees; keep them so they are reported.
-    if (previous > 0) for (let missing = previous + 1; missing < rowNumber; missing++) rows.push({ rowNumber: missing, cells: [] });
-    const cells: CellValue[] = new Array(Math.max(0, width));
-    for (let column = 1; column <= width; column++) cells[column - 1] = excelCellValue(values[column]);
-    rows.push({ rowNumber, cells });
-    previous = rowNumber;
-  });
-  return { fileName, format: 'xlsx', sheetName: sheet.name, rows };
+/** The sheet to read first: one named after the kind (or any kind, without a hint), else the first visible sheet. */
+function chooseSheet(sheets: readonly SheetEntry[], kindHint: ImportKind | undefined): number {
+  const kinds = kindHint ? [kindHint] : (Object.keys(sheetNamesByKind) as ImportKind[]);
+  const named = sheets.findIndex((sheet) => kinds.some((kind) => sheetNamesByKind[kind].includes(foldHeader(sheet.name))));
+  return named >= 0 ? named : 0;
+}
+
+export function readXlsx(buffer: Buffer, fileName: string, limits: XlsxLimits, kindHint?: ImportKind, lang: 'pl' | 'en' = 'pl'): RawTable {
+  const maxOther = limits.maxOtherXmlBytes ?? defaultMaxOtherXmlBytes;
+  const maxStrings = limits.maxSharedStringsXmlBytes ?? defaultMaxSharedStringsXmlBytes;
+  const workbook = WorkbookPackage.open(buffer, fileName, limits);
+  const info = workbookInfo(workbook, fileName, maxOther);
+  if (info.sheets.length === 0) throw new FileRejectedError('xlsx_no_sheet', fileName);
+
+  const chosen = chooseSheet(info.sheets, kindHint);
+  const order = [chosen, ...info.sheets.map((_, i) => i).filter((i) => i !== chosen)].slice(0, 1 + otherSheetsRead);
+  const chosenSize = workbook.sizeOf(info.sheets[chosen]!.part)!;
+  if (chosenSize > limits.maxSheetXmlBytes) {
+    throw new FileRejectedError('xlsx_too_large', fileName, { sizeMb: roundMb(chosenSize), limitMb: roundMb(limits.maxSheetXmlBytes) });
+  }
+
+  let strings: string[] = [];
+  if (info.sharedStringsPart) {
+    const size = workbook.sizeOf(info.sharedStringsPart)!;
+    if (size > maxStrings) throw new FileRejectedError('xlsx_strings_too_large', fileName, { sizeMb: roundMb(size), limitMb: roundMb(maxStrings) });
+    strings = readSharedStrings(workbook.read(info.sharedStringsPart)!, fileName);
+  }
+  let dateStyles: boolean[] = [];
+  if (info.stylesPart) {
+    const size = workbook.sizeOf(info.stylesPart)!;
+    if (size > maxOther) throw new FileRejectedError('xlsx_parts_too_large', fileName, { sizeMb: roundMb(size), limitMb: roundMb(maxOther) });
+    dateStyles = readDateStyles(workbook.read(info.stylesPart)!, fileName);
+  }
+
+  const context = { fileName, strings, dateStyles, date1904: info.date1904, limits };
+  let sheetBytes = 0;
+  const read: { sheet: SheetEntry; result: SheetRead }[] = [];
+  for (const index of order) {
+    const sheet = info.sheets[index]!;
+    const size = workbook.sizeOf(sheet.part)!;
+    // Other sheets are read while the sheet XML limit allows; one too large to read is left out.
+    if (read.length > 0 && sheetBytes + size > limits.maxSheetXmlBytes) continue;
+    sheetBytes += size;
+    read.push({ sheet, result: readSheet(workbook, sheet, context) });
+  }
+  const [first, ...others] = read;
+  const readWarnings: ImportIssue[] = [];
+  if (first!.result.uncalculatedFormulas > 0) {
+    const params = { count: first!.result.uncalculatedFormulas, sheet: first!.sheet.name };
+    readWarnings.push({
+      row: null,
+      column: null,
+      value: null,
+      code: 'xlsx_formulas_without_values',
+      message: formatImportMessage('xlsx_formulas_without_values', lang, params),
+    });
+  }
+  const otherSheets: RawSheet[] = others.map(({ sheet, result }) => ({ name: sheet.name, rows: result.rows }));
+  return {
+    fileName,
+    format: 'xlsx',
+    sheetName: first!.sheet.name,
+    rows: first!.result.rows,
+    otherSheets,
+    ...(readWarnings.length > 0 ? { readWarnings } : {}),
+  };
 }
