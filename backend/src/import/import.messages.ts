@@ -142,6 +142,14 @@ export const importMessages = {
     pl: 'Nieznana kolumna „{header}” (kolumna {letter}) — zostanie pominięta.',
     en: 'Unknown column "{header}" (column {letter}) will be ignored.',
   },
+  header_two_rows: {
+    pl: 'Nagłówek tabeli zajmuje ten wiersz i wiersz {lowerRow}; nazwy kolumn odczytano z obu wierszy.',
+    en: 'The table header spans this row and row {lowerRow}; the column names were read from both rows.',
+  },
+  header_row_not_chosen: {
+    pl: 'Ten wiersz też wygląda na nagłówek, ale za nagłówek uznano wiersz {headerRow}, który lepiej pasuje do oczekiwanych kolumn; wiersze nad nim pominięto.',
+    en: 'This row also looks like a header, but row {headerRow} matches the expected columns better and was taken as the header; the rows above it were skipped.',
+  },
 
   // ------------------------------------------------------------ skipped rows
   empty_row_skipped: {
