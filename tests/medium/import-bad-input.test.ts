@@ -100,7 +100,7 @@ describe('files that are not what they claim to be', () => {
     expect(fromXlsx.kind).toBe('attendance');
     expect(brief(fromXlsx.errors)).toEqual(wholeFile('no_data_rows'));
     expect(fromXlsx.errors[0].message).toBe(
-      'The file holds no data: there is not a single row to import below the header (row 2). Check that this is the right file or sheet.',
+      'The sheet "Lista" holds no data: there is not a single row to import below the header (row 2). Check that this is the right file.',
     );
     expect(brief(fromXlsx.warnings)).toEqual([
       { row: 3, column: null, value: null, code: 'empty_row_skipped' },

@@ -175,6 +175,70 @@ export const importMessages = {
     pl: 'Nieznana kolumna „{header}” (kolumna {letter}) — zostanie pominięta.',
     en: 'Unknown column "{header}" (column {letter}) will be ignored.',
   },
+  header_two_rows: {
+    pl: 'Nagłówek tabeli zajmuje ten wiersz i wiersz {lowerRow}; nazwy kolumn odczytano z obu wierszy.',
+    en: 'The table header spans this row and row {lowerRow}; the column names were read from both rows.',
+  },
+  header_row_not_chosen: {
+    pl: 'Ten wiersz też wygląda na nagłówek, ale za nagłówek uznano wiersz {headerRow}, który lepiej pasuje do oczekiwanych kolumn; wiersze nad nim pominięto.',
+    en: 'This row also looks like a header, but row {headerRow} matches the expected columns better and was taken as the header; the rows above it were skipped.',
+  },
+
+  // A workbook's sheets. The sentences below make up the messages of file_empty, header_not_found
+  // and no_data_rows for an XLSX (the issue keeps that code), naming the sheet read and any other
+  // sheet that looks like data; and the warnings that say which sheet was read when it was not the first.
+  sheet_empty: {
+    pl: 'Arkusz „{sheet}” jest pusty.',
+    en: 'The sheet "{sheet}" is empty.',
+  },
+  sheet_header_not_found: {
+    pl: 'W pierwszych {rows} wierszach arkusza „{sheet}” nie znaleziono wiersza nagłówka.',
+    en: 'No header row found in the first {rows} rows of the sheet "{sheet}".',
+  },
+  sheet_no_data_rows: {
+    pl: 'Arkusz „{sheet}” nie zawiera żadnych danych: pod nagłówkiem (wiersz {headerRow}) nie ma ani jednego wiersza do zaimportowania.',
+    en: 'The sheet "{sheet}" holds no data: there is not a single row to import below the header (row {headerRow}).',
+  },
+  sheet_check_file: {
+    pl: 'Sprawdź, czy to właściwy plik.',
+    en: 'Check that this is the right file.',
+  },
+  sheet_other_without_header: {
+    pl: 'Dane wyglądają na zapisane w arkuszu „{other}”, ale w jego pierwszych {rows} wierszach nie ma wiersza nagłówka.',
+    en: 'The data seem to be on the sheet "{other}", but its first {rows} rows hold no header row.',
+  },
+  sheets_other_without_header: {
+    pl: 'Dane wyglądają na zapisane w arkuszach {others}, ale w żadnym z nich w pierwszych {rows} wierszach nie ma wiersza nagłówka.',
+    en: 'The data seem to be on the sheets {others}, but none of them has a header row in its first {rows} rows.',
+  },
+  sheets_rest_without_header: {
+    pl: 'W pozostałych arkuszach nie znaleziono wiersza nagłówka.',
+    en: 'No header row was found on the other sheets.',
+  },
+  expected_columns: {
+    pl: 'Oczekiwane kolumny: {expected}.',
+    en: 'Expected columns: {expected}.',
+  },
+  sheet_read_instead_of_empty: {
+    pl: 'Dane odczytano z arkusza „{sheet}”; arkusz „{skipped}” jest pusty.',
+    en: 'The data were read from the sheet "{sheet}"; the sheet "{skipped}" is empty.',
+  },
+  sheet_read_instead_of_no_header: {
+    pl: 'Dane odczytano z arkusza „{sheet}”; arkusz „{skipped}” nie ma nagłówka.',
+    en: 'The data were read from the sheet "{sheet}"; the sheet "{skipped}" has no header row.',
+  },
+  sheet_read_instead_of_no_data: {
+    pl: 'Dane odczytano z arkusza „{sheet}”; arkusz „{skipped}” ma nagłówek, ale nie ma pod nim danych.',
+    en: 'The data were read from the sheet "{sheet}"; the sheet "{skipped}" has a header but no data below it.',
+  },
+  sheet_also_has_data: {
+    pl: 'Arkusz „{other}” też zawiera dane tego rodzaju, ale odczytano tylko arkusz „{sheet}”. Aby je zaimportować, zapisz ten arkusz jako osobny plik.',
+    en: 'The sheet "{other}" also holds data of this kind, but only the sheet "{sheet}" was read. To import them, save that sheet as a separate file.',
+  },
+  sheets_also_have_data: {
+    pl: 'Arkusze {others} też zawierają dane tego rodzaju, ale odczytano tylko arkusz „{sheet}”. Aby je zaimportować, zapisz każdy z tych arkuszy jako osobny plik.',
+    en: 'The sheets {others} also hold data of this kind, but only the sheet "{sheet}" was read. To import them, save each of those sheets as a separate file.',
+  },
 
   // ------------------------------------------------------------ skipped rows
   empty_row_skipped: {

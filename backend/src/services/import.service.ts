@@ -5,12 +5,12 @@ import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigSnapshot, OslConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
-import { locateHeader } from '../import/parsing/columns.ts';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
 import { formatImportMessage } from '../import/import.messages.ts';
 import { importKindDefinition } from '../import/kinds/index.ts';
 import { redactPersonalData } from '../import/redact-personal-data.ts';
 import { lookupsForCommunities, rowsOutsideCommunities } from '../import/validation/community-scope.ts';
+import { chooseSheet } from '../import/validation/choose-sheet.ts';
 import { validateTable, type ImportIssue, type ImportKind, type ValidationResult } from '../import/validation/validate-file.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { ImportRepository, type BatchMeta } from '../repositories/import.repository.ts';
@@ -290,7 +290,7 @@ function rank(outcome: ReadOutcome): number {
 
 function guessKind(table: Awaited<ReturnType<typeof readTable>>, config: OslConfig): ImportKind | null {
   try {
-    return locateHeader(table, undefined, config).kind ?? null;
+    return chooseSheet(table, undefined, config).header.kind ?? null;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable, testConfig } from '../fixtures/import-fixtures.ts';
+import { brief, csvTable, testConfig } from '../fixtures/import-fixtures.ts';
 import { FileRejectedError } from '../import.errors.ts';
 import { columnLetter, columnSpecs, foldHeader, locateHeader } from './columns.ts';
 
@@ -167,5 +167,96 @@ describe('locateHeader', () => {
       config,
     );
     expect(header.headerRow).toBe(2);
+  });
+
+  it('reads a paper-style header split over two rows: a merged group cell above "Imię | Nazwisko"', () => {
+    const table = csvTable([
+      ['LISTA OBECNOŚCI', 'LISTA OBECNOŚCI', 'LISTA OBECNOŚCI', 'LISTA OBECNOŚCI', 'LISTA OBECNOŚCI'], // a merged title, filled
+      ['Lp.', 'Uczestnik', 'Uczestnik', 'Nr działania', 'Data'],
+      ['', 'Imię', 'Nazwisko', '', ''],
+      ['1', 'Anna', 'Kowalska', 'A-1', '05.03.2022'],
+    ]);
+    const header = locateHeader(table, undefined, config);
+    expect(header.kind).toBe('attendance');
+    expect(header.headerIndex).toBe(2);
+    expect(header.headerRow).toBe(3);
+    expect(header.headers).toEqual(['Lp.', 'Imię', 'Nazwisko', 'Nr działania', 'Data']);
+    expect(Object.fromEntries(header.columns)).toEqual({ first_name: 1, last_name: 2, activity_id: 3, date: 4 });
+    expect(header.errors).toEqual([]);
+    expect(header.warnings).toEqual([
+      {
+        row: 2,
+        column: null,
+        value: null,
+        code: 'header_two_rows',
+        message: 'Nagłówek tabeli zajmuje ten wiersz i wiersz 3; nazwy kolumn odczytano z obu wierszy.',
+      },
+      // reported on the row it is written in
+      { row: 2, column: 'Lp.', value: 'Lp.', code: 'unknown_column', message: 'Nieznana kolumna „Lp.” (kolumna A) — zostanie pominięta.' },
+    ]);
+  });
+
+  it('takes the lower row of a two-row header whose merged cells fill it completely', () => {
+    const table = csvTable([
+      ['Nr działania', 'Uczestnik', 'Uczestnik', 'Data'],
+      ['Nr działania', 'Imię', 'Nazwisko', 'Data'], // merged down from the row above
+      ['A-1', 'Anna', 'Kowalska', '05.03.2022'],
+    ]);
+    const header = locateHeader(table, 'attendance', config);
+    expect(header.headerRow).toBe(2);
+    expect(Object.fromEntries(header.columns)).toEqual({ activity_id: 0, first_name: 1, last_name: 2, date: 3 });
+    expect(header.errors).toEqual([]);
+    expect(header.warnings).toEqual([]); // the row above is part of the header, nothing was skipped
+  });
+
+  it('a group label repeated over columns of its own names none of them (no duplicate "date")', () => {
+    const table = csvTable([
+      ['Nr działania', 'Uczestnik', 'Uczestnik', 'Data', 'Data'],
+      ['', 'Imię', 'Nazwisko', 'od', 'do'],
+    ]);
+    const header = locateHeader(table, 'attendance', config, 'en');
+    expect(header.headers).toEqual(['Nr działania', 'Imię', 'Nazwisko', 'od', 'do']);
+    expect(header.errors).toEqual([]);
+    expect(brief(header.warnings)).toEqual([
+      { row: 1, column: null, value: null, code: 'header_two_rows' },
+      { row: 2, column: 'od', value: 'od', code: 'unknown_column' },
+      { row: 2, column: 'do', value: 'do', code: 'unknown_column' },
+    ]);
+    expect(header.warnings[0].message).toBe('The table header spans this row and row 2; the column names were read from both rows.');
+  });
+
+  it('takes the row with the most known columns, not the first naming two, and says so', () => {
+    const table = csvTable([
+      ['Data:', '05.03.2022', 'Społeczność:', 'WZG'],
+      ['Prowadząca:', 'A. Nowak', '', ''],
+      ['ID działania', 'Data', 'Społeczność', 'Typ', 'Tytuł'],
+      ['A-1', '05.03.2022', 'WZG', 'AKCJA', 'Sprzątanie'],
+    ]);
+    const header = locateHeader(table, undefined, config);
+    expect(header.kind).toBe('activities');
+    expect(header.headerRow).toBe(3);
+    expect(header.errors).toEqual([]);
+    expect(header.warnings).toEqual([
+      {
+        row: 1,
+        column: null,
+        value: null,
+        code: 'header_row_not_chosen',
+        message: 'Ten wiersz też wygląda na nagłówek, ale za nagłówek uznano wiersz 3, który lepiej pasuje do oczekiwanych kolumn; wiersze nad nim pominięto.',
+      },
+    ]);
+  });
+
+  it('of two rows naming as many known columns, takes the one missing fewer required columns, else the upper one', () => {
+    const fewerMissing = csvTable([
+      ['Data', '05.03.2022', 'Kod', 'x'], // date and participant_code: activity_id missing
+      [],
+      ['Nr działania', 'Kod uczestnika'],
+    ]);
+    expect(locateHeader(fewerMissing, 'attendance', config).headerRow).toBe(3);
+    const same = csvTable([['activity_id', 'participant_code'], ['A-1', 'WZG-1'], [], ['activity_id', 'participant_code']]);
+    const header = locateHeader(same, 'attendance', config);
+    expect(header.headerRow).toBe(1);
+    expect(header.warnings).toEqual([]);
   });
 });

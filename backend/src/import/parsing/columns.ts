@@ -1,11 +1,11 @@
 import type { OslConfig } from '@osl/data';
 import { FileRejectedError } from '../import.errors.ts';
 import { formatImportMessage, type ImportMessageKey, type MessageParams } from '../import.messages.ts';
-import { importKinds, type CellValue, type ImportIssue, type ImportKind, type Lang, type RawTable } from '../import.types.ts';
+import { importKinds, type CellValue, type ImportIssue, type ImportKind, type Lang, type RawRow, type RawTable } from '../import.types.ts';
 import type { ColumnSpec } from '../kinds/import-kind.ts';
 import { importKindDefinition } from '../kinds/index.ts';
 import { foldHeader } from './fold.ts';
-import { cellText } from './values.ts';
+import { cellText, isEmptyRow } from './values.ts';
 
 export { foldHeader } from './fold.ts';
 
@@ -40,9 +40,9 @@ export interface QuestionColumn {
 
 export interface HeaderLocation {
   kind: ImportKind;
-  /** Index of the header in `table.rows`; data rows follow it. */
+  /** Index of the header in `table.rows` (of its lower row when it spans two); data rows follow it. */
   headerIndex: number;
-  /** The header's row number as Excel shows it. */
+  /** The header's row number as Excel shows it (its lower row's when it spans two). */
   headerRow: number;
   /** Canonical column name → cell index. */
   columns: ReadonlyMap<string, number>;
@@ -113,7 +113,8 @@ function foldedCells(cells: readonly CellValue[]): string[] {
   return cells.map((cell) => foldHeader(cellText(cell)));
 }
 
-function expectedColumns(kind: ImportKind | undefined): string {
+/** The required columns of `kind` (or of every kind), as `header_not_found` lists them. */
+export function expectedColumns(kind: ImportKind | undefined): string {
   const describe = (k: ImportKind) => {
     const names = columnSpecs[k].filter((spec) => spec.required).map((spec) => spec.name);
     const alternatives = importKindDefinition(k).requiredAlternatives;
@@ -127,33 +128,155 @@ function headerIssue(lang: Lang, row: number, column: string | null, value: stri
   return { row, column, value, code, message: formatImportMessage(code, lang, params) };
 }
 
-/**
- * Finds the header row (the first of the top rows naming at least two known columns of a kind),
- * detects the kind when not given, maps columns, and reports missing required columns (all of them),
- * duplicate columns (errors) and unknown columns (warnings). Throws `FileRejectedError` with
- * `header_not_found` when no row looks like a header.
- */
-export function locateHeader(table: RawTable, kind: ImportKind | undefined, config: OslConfig, lang: Lang = 'pl'): HeaderLocation {
-  const limit = Math.min(table.rows.length, headerSearchRows);
-  let headerIndex = -1;
-  let detected: ImportKind | null = null;
-  let folded: string[] = [];
-  for (let i = 0; i < limit && headerIndex < 0; i++) {
-    folded = foldedCells(table.rows[i].cells);
-    detected = kind ? (countMatches(folded, kind) >= 2 ? kind : null) : detectKind(folded);
-    if (detected) headerIndex = i;
-  }
-  if (headerIndex < 0 || !detected) {
-    throw new FileRejectedError('header_not_found', table.fileName, { rows: headerSearchRows, expected: expectedColumns(kind) });
-  }
+/** A row (or two rows read together) that could be the header. */
+interface HeaderCandidate {
+  kind: ImportKind;
+  /** Index in `rows` of the candidate's last row: data rows follow it. */
+  index: number;
+  /** Index of the row above it when the header spans two rows. */
+  upperIndex: number | null;
+  headers: string[];
+  folded: string[];
+  /** Row number each header text was read from. */
+  sourceRows: number[];
+  matches: number;
+  missing: number;
+}
 
-  const headerRow = table.rows[headerIndex];
-  const headers = headerRow.cells.map((cell) => cellText(cell));
+/** Whether a folded header names a column of `kind`, or of any kind when none is given. */
+function isKnownHeader(folded: string, kind: ImportKind | undefined): boolean {
+  if (folded === '') return false;
+  if (kind) return canonicalByFoldedHeader.get(kind)!.has(folded);
+  return importKinds.some((k) => canonicalByFoldedHeader.get(k)!.has(folded));
+}
+
+function candidate(
+  headers: string[],
+  folded: string[],
+  sourceRows: number[],
+  index: number,
+  upperIndex: number | null,
+  kind: ImportKind | undefined,
+): HeaderCandidate | null {
+  const detected = kind ? (countMatches(folded, kind) >= 2 ? kind : null) : detectKind(folded);
+  if (!detected) return null;
+  const present = canonicalSet(folded, detected);
+  return { kind: detected, index, upperIndex, headers, folded, sourceRows, matches: present.size, missing: missingRequired(present, detected).length };
+}
+
+function singleRowCandidate(rows: readonly RawRow[], index: number, kind: ImportKind | undefined): HeaderCandidate | null {
+  const row = rows[index];
+  const headers = row.cells.map((cell) => cellText(cell));
+  return candidate(
+    headers,
+    foldedCells(row.cells),
+    headers.map(() => row.rowNumber),
+    index,
+    null,
+    kind,
+  );
+}
+
+/**
+ * Two rows read as one header, as paper-style lists have them: a group cell ("Uczestnik", merged
+ * and so repeated over its columns) above "Imię | Nazwisko", and columns named in the upper row
+ * only. A column's header is the lower row's text when known, else the upper's when the lower is
+ * empty or the upper is known, except a group label repeated over several columns ("Data" over
+ * "od | do"), which names none of them.
+ */
+function twoRowCandidate(rows: readonly RawRow[], upperIndex: number, kind: ImportKind | undefined): HeaderCandidate | null {
+  const upper = rows[upperIndex];
+  const lower = rows[upperIndex + 1];
+  const upperText = upper.cells.map((cell) => cellText(cell));
+  const lowerText = lower.cells.map((cell) => cellText(cell));
+  const upperFolded = upperText.map(foldHeader);
+  const lowerFolded = lowerText.map(foldHeader);
+  const width = Math.max(upperText.length, lowerText.length);
+  const headers: string[] = [];
+  const folded: string[] = [];
+  const sourceRows: number[] = [];
+  for (let c = 0; c < width; c++) {
+    const up = upperFolded[c] ?? '';
+    const groupLabel = up !== '' && (upperFolded[c - 1] === up || upperFolded[c + 1] === up);
+    const useUpper = !isKnownHeader(lowerFolded[c] ?? '', kind) && ((lowerFolded[c] ?? '') === '' || (isKnownHeader(up, kind) && !groupLabel));
+    headers.push((useUpper ? upperText[c] : lowerText[c]) ?? '');
+    folded.push((useUpper ? up : lowerFolded[c]) ?? '');
+    sourceRows.push(useUpper ? upper.rowNumber : lower.rowNumber);
+  }
+  const combined = candidate(headers, folded, sourceRows, upperIndex + 1, upperIndex, kind);
+  // Read together only when the two rows name more columns than either row alone.
+  if (!combined || combined.matches <= Math.max(countMatches(upperFolded, combined.kind), countMatches(lowerFolded, combined.kind))) return null;
+  return combined;
+}
+
+/** The first candidate is better: more known columns, then fewer missing required ones, then nearer the top. */
+function betterCandidate(a: HeaderCandidate, b: HeaderCandidate): boolean {
+  if (a.matches !== b.matches) return a.matches > b.matches;
+  if (a.missing !== b.missing) return a.missing < b.missing;
+  return a.index < b.index;
+}
+
+/** Every row (and pair of adjacent rows) among the top rows that could be the header, top first. */
+function headerCandidates(rows: readonly RawRow[], kind: ImportKind | undefined): HeaderCandidate[] {
+  const limit = Math.min(rows.length, headerSearchRows);
+  const candidates: HeaderCandidate[] = [];
+  for (let i = 0; i < limit; i++) {
+    const pair = i > 0 ? twoRowCandidate(rows, i - 1, kind) : null;
+    if (pair) candidates.push(pair);
+    const single = singleRowCandidate(rows, i, kind);
+    if (single) candidates.push(single);
+  }
+  return candidates;
+}
+
+/**
+ * Warnings that say how the header was chosen when a person might not expect it: a header read from
+ * two rows, or a row above it that looked like a header too (its rows in between are skipped).
+ */
+function headerChoiceWarnings(rows: readonly RawRow[], chosen: HeaderCandidate, candidates: readonly HeaderCandidate[], lang: Lang): ImportIssue[] {
+  const warnings: ImportIssue[] = [];
+  const top = chosen.upperIndex ?? chosen.index;
+  const earlier = candidates.find((c) => (c.upperIndex ?? c.index) < top);
+  if (earlier && rows.slice(earlier.index + 1, top).some((row) => !isEmptyRow(row.cells))) {
+    const row = rows[earlier.upperIndex ?? earlier.index].rowNumber;
+    warnings.push(headerIssue(lang, row, null, null, 'header_row_not_chosen', { headerRow: rows[top].rowNumber }));
+  }
+  if (chosen.upperIndex !== null) {
+    warnings.push(headerIssue(lang, rows[chosen.upperIndex].rowNumber, null, null, 'header_two_rows', { lowerRow: rows[chosen.index].rowNumber }));
+  }
+  return warnings;
+}
+
+/**
+ * Finds the header among the top rows: the row naming the most known columns of a kind (not merely
+ * the first naming two: a title row "Data: | Społeczność:" may sit above it), or two adjacent rows
+ * read together when together they name more. Null when no row names two known columns.
+ */
+function bestHeaderCandidate(rows: readonly RawRow[], kind: ImportKind | undefined): { chosen: HeaderCandidate; candidates: HeaderCandidate[] } | null {
+  const candidates = headerCandidates(rows, kind);
+  let chosen: HeaderCandidate | null = null;
+  for (const c of candidates) if (!chosen || betterCandidate(c, chosen)) chosen = c;
+  return chosen ? { chosen, candidates } : null;
+}
+
+/**
+ * Finds the header (see `bestHeaderCandidate`), detects the kind when not given, maps columns, and
+ * reports missing required columns (all of them), duplicate columns (errors) and unknown columns
+ * (warnings). Null when no row looks like a header.
+ */
+export function findHeader(table: RawTable, kind: ImportKind | undefined, config: OslConfig, lang: Lang = 'pl'): HeaderLocation | null {
+  const best = bestHeaderCandidate(table.rows, kind);
+  if (!best) return null;
+  const { chosen } = best;
+  const headerIndex = chosen.index;
+  const detected = chosen.kind;
+  const { folded, headers, sourceRows } = chosen;
+  const headerRow = table.rows[headerIndex].rowNumber;
   const definition = importKindDefinition(detected);
   const map = canonicalByFoldedHeader.get(detected)!;
   const columns = new Map<string, number>();
   const errors: ImportIssue[] = [];
-  const warnings: ImportIssue[] = [];
+  const warnings = headerChoiceWarnings(table.rows, chosen, best.candidates, lang);
   const unmatched: number[] = [];
   folded.forEach((header, index) => {
     if (header === '') return;
@@ -168,7 +291,7 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
       return;
     }
     errors.push(
-      headerIssue(lang, headerRow.rowNumber, canonical, headers[index], 'duplicate_column', {
+      headerIssue(lang, sourceRows[index], canonical, headers[index], 'duplicate_column', {
         column: canonical,
         first: headers[first],
         firstLetter: columnLetter(first),
@@ -181,12 +304,12 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
   const present = new Set(columns.keys());
   for (const spec of columnSpecs[detected]) {
     if (spec.required && !present.has(spec.name)) {
-      errors.push(headerIssue(lang, headerRow.rowNumber, spec.name, null, 'missing_column', { column: spec.name, synonyms: spec.synonyms.join(', ') }));
+      errors.push(headerIssue(lang, headerRow, spec.name, null, 'missing_column', { column: spec.name, synonyms: spec.synonyms.join(', ') }));
     }
   }
   const alternatives = definition.requiredAlternatives;
   if (alternatives && !alternativesPresent(alternatives.groups, present)) {
-    errors.push(headerIssue(lang, headerRow.rowNumber, alternatives.column, null, alternatives.message, {}));
+    errors.push(headerIssue(lang, headerRow, alternatives.column, null, alternatives.message, {}));
   }
 
   const questionColumns: QuestionColumn[] = [];
@@ -199,7 +322,7 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
       if (first === undefined) firstColumnByQuestion.set(question.key, index);
       else if (first !== index) {
         errors.push(
-          headerIssue(lang, headerRow.rowNumber, question.column, headers[index], 'duplicate_column', {
+          headerIssue(lang, sourceRows[index], question.column, headers[index], 'duplicate_column', {
             column: question.column,
             first: headers[first],
             firstLetter: columnLetter(first),
@@ -212,9 +335,16 @@ export function locateHeader(table: RawTable, kind: ImportKind | undefined, conf
     if (questions.length > 0) questionColumns.push({ index, header: headers[index], folded: folded[index] });
     else
       warnings.push(
-        headerIssue(lang, headerRow.rowNumber, headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }),
+        headerIssue(lang, sourceRows[index], headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }),
       );
   }
 
-  return { kind: detected, headerIndex, headerRow: headerRow.rowNumber, columns, headers, questionColumns, errors, warnings };
+  return { kind: detected, headerIndex, headerRow, columns, headers, questionColumns, errors, warnings };
+}
+
+/** `findHeader`, throwing `FileRejectedError` with `header_not_found` when no row looks like a header. */
+export function locateHeader(table: RawTable, kind: ImportKind | undefined, config: OslConfig, lang: Lang = 'pl'): HeaderLocation {
+  const header = findHeader(table, kind, config, lang);
+  if (!header) throw new FileRejectedError('header_not_found', table.fileName, { rows: headerSearchRows, expected: expectedColumns(kind) });
+  return header;
 }

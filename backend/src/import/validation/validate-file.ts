@@ -1,8 +1,8 @@
 import type { RawTable, ValidationContext, ValidationResult } from '../import.types.ts';
 import type { KindRecord } from '../kinds/import-kind.ts';
 import { importKindDefinition } from '../kinds/index.ts';
-import { locateHeader } from '../parsing/columns.ts';
 import { cellText, isEmptyCell, isEmptyRow, isTotalsRow } from '../parsing/values.ts';
+import { chooseSheet, noDataRowsIssue } from './choose-sheet.ts';
 import { RowChecker } from './row-checker.ts';
 
 export type {
@@ -22,14 +22,16 @@ export type {
  * its kind's validator (`kinds/<kind>.ts`). Pure: everything it needs (configuration, today,
  * records already stored) comes in `ctx`. Every error is reported, with the
  * Excel row number, the canonical column and the value; records are only those of rows without errors.
- * Throws `FileRejectedError` (`header_not_found`) when no header row can be found.
+ * A workbook's sheet is chosen first (`chooseSheet`). Throws `FileRejectedError` (`header_not_found`,
+ * or `file_empty` for a workbook whose sheets are all empty) when no header row can be found.
  */
 export function validateTable(table: RawTable, ctx: ValidationContext): ValidationResult {
-  const header = locateHeader(table, ctx.kind, ctx.config, ctx.lang);
-  const checker = new RowChecker(table, header, ctx);
+  const sheet = chooseSheet(table, ctx.kind, ctx.config, ctx.lang);
+  const { header } = sheet;
+  const checker = new RowChecker(sheet.table, header, ctx);
   const validator = importKindDefinition(header.kind).rowValidator(checker, header, ctx);
   const records: KindRecord[] = [];
-  const rows = table.rows;
+  const rows = sheet.table.rows;
   const validateRows = header.errors.length === 0; // without the right columns every row would repeat the header's error
   let rowsRead = 0;
   let dataRows = 0;
@@ -66,8 +68,10 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
   flushEmptyRows();
   // A header with nothing below it is refused rather than "imported" with nothing in it: most likely
   // the wrong file, the wrong sheet, or the data was saved below in another sheet.
-  if (dataRows === 0) checker.fileError('no_data_rows', { headerRow: header.headerRow });
+  if (dataRows === 0) checker.errors.push(noDataRowsIssue(sheet, ctx.lang));
 
+  // Problems of the file as a whole (which sheet was read) before those of its header and rows.
+  const warnings = [...sheet.warnings, ...checker.warnings];
   // The kind's validator made the kind's records.
-  return { kind: header.kind, records, rowsRead, errors: checker.errors, warnings: checker.warnings } as ValidationResult;
+  return { kind: header.kind, records, rowsRead, errors: checker.errors, warnings } as ValidationResult;
 }
