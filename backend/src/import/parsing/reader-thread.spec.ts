@@ -1,19 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { handMadeWorkbook, testLimits } from '../fixtures/import-fixtures.ts';
-import { FileRejectedError } from '../import.errors.ts';
+import { fileRejection, handMadeWorkbook, testLimits } from '../fixtures/import-fixtures.ts';
 import { closeReaderThread, readTable } from './table-reader.ts';
 
 afterAll(() => closeReaderThread());
 
-async function rejection(promise: Promise<unknown>): Promise<FileRejectedError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FileRejectedError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-}
+const rejection = fileRejection;
 
 /** A workbook of `rows` rows of ten cells, each a text of its own: few bytes, many objects once read. */
 function manyCells(rows: number): Buffer {

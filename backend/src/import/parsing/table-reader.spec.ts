@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { csvBytes, handMadeWorkbook, oleBytes, testLimits, xlsxBytes, zipBytes } from '../fixtures/import-fixtures.ts';
-import { FileRejectedError, readTable } from './table-reader.ts';
+import { csvBytes, fileRejection, handMadeWorkbook, oleBytes, testLimits, xlsxBytes, zipBytes } from '../fixtures/import-fixtures.ts';
+import { readTable } from './table-reader.ts';
 import { detectDelimiter } from './csv-reader.ts';
 import type { RawTable } from '../import.types.ts';
 
-async function rejection(promise: Promise<unknown>): Promise<FileRejectedError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FileRejectedError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be rejected');
-}
+const rejection = fileRejection;
 
 const cells = (table: RawTable) => table.rows.map((row) => row.cells);
 const rowNumbers = (table: RawTable) => table.rows.map((row) => row.rowNumber);
