@@ -1,6 +1,6 @@
 import { FileRejectedError } from '../import.errors.ts';
 import type { ImportKind, RawTable, ReadLimits } from '../import.types.ts';
-import { decodeCsv, detectDelimiter, parseCsvText } from './csv-reader.ts';
+import { readCsv } from './csv-reader.ts';
 import { isEmptyRow } from './values.ts';
 import { defaultMaxSheetXmlBytes, defaultMaxUncompressedBytes, readXlsx } from './xlsx-reader.ts';
 
@@ -90,22 +90,9 @@ export async function readTable(buffer: Buffer, fileName: string, limits: ReadLi
     case 'other':
       if (sniffed.detected === 'binary') throw new FileRejectedError('binary_file', fileName);
       throw new FileRejectedError('not_spreadsheet', fileName, { detected: sniffed.detected });
-    case 'text': {
-      const { text, encoding } = decodeCsv(buffer, fileName);
-      const delimiter = detectDelimiter(text);
-      const rows = parseCsvText(
-        text,
-        delimiter,
-        {
-          maxRows: limits.maxRows,
-          maxLineChars: limits.maxLineChars ?? defaultMaxLineChars,
-          maxColumns,
-        },
-        fileName,
-      );
-      table = { fileName, format: 'csv', encoding, delimiter, rows };
+    case 'text':
+      table = readCsv(buffer, fileName, { maxRows: limits.maxRows, maxLineChars: limits.maxLineChars ?? defaultMaxLineChars, maxColumns });
       break;
-    }
   }
   while (table.rows.length > 0 && isEmptyRow(table.rows[table.rows.length - 1].cells)) table.rows.pop();
   if (table.rows.length === 0) throw new FileRejectedError('file_empty', fileName);

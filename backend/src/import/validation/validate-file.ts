@@ -2,6 +2,7 @@ import type { RawTable, ValidationContext, ValidationResult } from '../import.ty
 import type { KindRecord } from '../kinds/import-kind.ts';
 import { importKindDefinition } from '../kinds/index.ts';
 import { locateHeader } from '../parsing/columns.ts';
+import { readWarningsIn } from '../parsing/read-warnings.ts';
 import { cellText, isEmptyCell, isEmptyRow, isTotalsRow } from '../parsing/values.ts';
 import { RowChecker } from './row-checker.ts';
 
@@ -69,5 +70,11 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
   if (dataRows === 0) checker.fileError('no_data_rows', { headerRow: header.headerRow });
 
   // The kind's validator made the kind's records.
-  return { kind: header.kind, records, rowsRead, errors: checker.errors, warnings: checker.warnings } as ValidationResult;
+  return {
+    kind: header.kind,
+    records,
+    rowsRead,
+    errors: checker.errors,
+    warnings: [...readWarningsIn(table, ctx.lang), ...checker.warnings],
+  } as ValidationResult;
 }
