@@ -148,6 +148,44 @@ export const importMessages = {
     pl: 'Plik jest zapisany w UTF-8, ale zawiera też znaki w innym kodowaniu (pierwszy w linii {row}) — polskie litery zostałyby przekłamane. Otwórz plik w Excelu, popraw ten wiersz i zapisz jako „CSV UTF-8”.',
     en: 'The file is UTF-8 but also contains characters in another encoding (first on line {row}); Polish letters would be garbled. Open the file in Excel, fix that line and save it as "CSV UTF-8".',
   },
+
+  // ------------------------------------------------------------ CSV read with a guess (warnings: the import goes on)
+  csv_encoding_doubtful: {
+    pl: 'Nie wiadomo na pewno, w jakim kodowaniu zapisano ten plik. Odczytano go jako {encoding}, ale niektóre znaki mogą być przekłamane: {characters} (pierwszy z nich w tej linii). Sprawdź polskie litery w nazwiskach i nazwach, a najlepiej zapisz plik w Excelu jako „CSV UTF-8 (rozdzielany przecinkami)” i wyślij go ponownie.',
+    en: 'The encoding of this file is uncertain. It was read as {encoding}, but some characters may be wrong: {characters} (the first of them on this line). Check the Polish letters in names, or better, save the file from Excel as "CSV UTF-8 (Comma delimited)" and send it again.',
+  },
+  csv_single_column: {
+    pl: 'W {count} z {total} linii pliku nie udało się rozdzielić kolumn: każdą z nich odczytano jako jedną komórkę, choć kolumny wydają się rozdzielone znakiem „{separator}”. Tak bywa, gdy każda linia jest w całości ujęta w cudzysłów albo gdy linie mają różne separatory. Otwórz plik w Excelu, sprawdź, czy dane są w osobnych kolumnach, i zapisz go jako „CSV UTF-8 (rozdzielany przecinkami)”.',
+    en: '{count} of the {total} lines of the file could not be split into columns: each was read as one cell, although the columns seem to be separated by "{separator}". This happens when every line is quoted as a whole, or when lines use different separators. Open the file in Excel, check that the data is in separate columns, and save it as "CSV UTF-8 (Comma delimited)".',
+  },
+  csv_line_one_cell: {
+    pl: 'Tę linię odczytano jako jedną komórkę, choć znak „{separator}” dzieli ją na tyle kolumn, ile mają pozostałe wiersze ({columns}). Najpewniej cała linia jest ujęta w cudzysłów albo ma inny separator niż reszta pliku. Popraw ją, żeby kolumny były rozdzielone tak jak w innych liniach, albo otwórz plik w Excelu, sprawdź ten wiersz i zapisz plik jako „CSV UTF-8 (rozdzielany przecinkami)”.',
+    en: 'This line was read as one cell, although "{separator}" splits it into as many columns as the other rows have ({columns}). Most likely the whole line is quoted, or it uses another separator than the rest of the file. Fix it so that its columns are separated as in the other lines, or open the file in Excel, check this row and save the file as "CSV UTF-8 (Comma delimited)".',
+  },
+  csv_more_lines_one_cell: {
+    pl: 'Dalej jest jeszcze więcej linii odczytanych jako jedna komórka (liczba: {count}; pierwsza z nich to ta). Nie wymieniono ich osobno.',
+    en: 'More lines further on were read as one cell ({count}; the first is this one). They are not listed one by one.',
+  },
+  csv_text_after_closing_quote: {
+    pl: 'Po cudzysłowie zamykającym pole jest jeszcze tekst (np. "abc"def). Odczytano to pole bez cudzysłowów, jako jeden tekst (abcdef). Sprawdź tę wartość. Tekst z cudzysłowem musi być w całości ujęty w cudzysłów, a cudzysłów w środku zapisany podwójnie: "abc""def". Tak zapisuje go Excel przy zapisie jako „CSV UTF-8 (rozdzielany przecinkami)”.',
+    en: 'There is text after the quote that closes a field (as in "abc"def). The field was read without its quotes, as one text (abcdef). Check this value. A text holding a quote must be quoted as a whole, with the quote inside written twice: "abc""def". Excel writes it so when saving as "CSV UTF-8 (Comma delimited)".',
+  },
+  csv_quote_inside_field: {
+    pl: 'Pole zawiera cudzysłów, choć samo nie zaczyna się od cudzysłowu (np. abc"def). Odczytano je dosłownie, razem z cudzysłowem. Jeśli cudzysłów miał objąć tekst z separatorem kolumn albo z przejściem do nowej linii, całe pole musi zaczynać się i kończyć cudzysłowem.',
+    en: 'A field holds a quote although it does not start with one (as in abc"def). It was read literally, quote included. If the quote was meant to enclose text holding a column separator or a line break, the whole field must start and end with a quote.',
+  },
+  csv_quote_never_closed: {
+    pl: 'Cudzysłów otwarty w tej linii nie zamyka się aż do końca pliku. Odczytano go jako zwykły znak, a linię podzielono na kolumny tak jak pozostałe. Sprawdź tę linię: dopisz cudzysłów zamykający albo usuń otwierający.',
+    en: 'The quote opened on this line is never closed. It was read as an ordinary character and the line was split into columns like the others. Check this line: add the closing quote or remove the opening one.',
+  },
+  csv_quoted_field_spans_lines: {
+    pl: 'Pole ujęte w cudzysłów zaczyna się w tej linii, a kończy dopiero w linii {endLine}, więc wszystkie linie pomiędzy odczytano jako jedną komórkę, a nie jako osobne wiersze. Jeśli to pomyłka, popraw cudzysłów w tej linii (zamknij go albo usuń).',
+    en: 'A quoted field starts on this line and ends only on line {endLine}, so all the lines in between were read as one cell, not as rows of their own. If that is a mistake, fix the quote on this line (close it or remove it).',
+  },
+  csv_more_quote_problems: {
+    pl: 'Dalej jest jeszcze więcej podobnych problemów z cudzysłowami (liczba linii: {count}; pierwsza z nich to ta). Nie wymieniono ich osobno.',
+    en: 'More quote problems like these follow ({count} lines; the first is this one). They are not listed one by one.',
+  },
   header_not_found: {
     pl: 'W pierwszych {rows} wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: {expected}.',
     en: 'No header row found in the first {rows} rows. Expected columns: {expected}.',

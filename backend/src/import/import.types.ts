@@ -24,7 +24,7 @@ export interface RawSheet {
 export interface RawTable {
   fileName: string;
   format: 'csv' | 'xlsx';
-  encoding?: 'utf-8' | 'windows-1250';
+  encoding?: 'utf-8' | 'windows-1250' | 'iso-8859-2' | 'cp852';
   delimiter?: string;
   /** XLSX: the sheet read into `rows` (named after the kind if one is, else the first visible sheet). */
   sheetName?: string;

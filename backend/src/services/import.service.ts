@@ -156,7 +156,7 @@ export class ImportService {
     const { maxFileBytes } = this.config.project.importLimits;
     if (file.oversized) return { ok: false, error: fileTooLargeError(fileName, file.oversized.bytes, maxFileBytes) };
     try {
-      const table = await readTable(file.content, fileName, this.config.project.importLimits, options.kind, options.lang ?? 'pl');
+      const table = await readTable(file.content, fileName, this.config.project.importLimits, options.kind);
       return { ok: true, table, kindGuess: options.kind ?? guessKind(table, this.config) };
     } catch (error) {
       if (error instanceof FileRejectedError) return { ok: false, error };

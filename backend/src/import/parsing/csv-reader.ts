@@ -1,10 +1,10 @@
-import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 import { FileRejectedError } from '../import.errors.ts';
-import type { CellValue, RawRow } from '../import.types.ts';
+import type { CellValue, RawRow, RawTable } from '../import.types.ts';
+import { decodeCsv } from './csv-encoding.ts';
+import { columnSplitWarnings, encodingWarnings, quoteWarnings } from './csv-read-warnings.ts';
+import type { ReadWarning } from './read-warnings.ts';
 import { isEmptyRow } from './values.ts';
 
-export type CsvEncoding = 'utf-8' | 'windows-1250';
 export type CsvDelimiter = ';' | ',' | '\t';
 
 export interface CsvLimits {
@@ -13,8 +13,34 @@ export interface CsvLimits {
   maxColumns: number;
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-const REPLACEMENT_CHAR = '\uFFFD';
+/** A quote the reader had to guess about; `line` is the physical line, as a text editor shows it. */
+export interface CsvQuoteProblem {
+  line: number;
+  kind: CsvQuoteProblemKind;
+  /** `quoted_field_spans_lines`: the line on which the field ends. */
+  endLine?: number;
+}
+
+export type CsvQuoteProblemKind =
+  /** `"b"c`: kept as `bc`. */
+  | 'text_after_closing_quote'
+  /** `ab"c`: kept as it stands. */
+  | 'quote_inside_field'
+  /** `"abc` with no quote after it in the whole file: the quote is kept as a character. */
+  | 'quote_never_closed'
+  /** A quoted field running over lines that look like rows of their own (a quote closed much later than meant). */
+  | 'quoted_field_spans_lines';
+
+/** A CSV file read: its read warnings keep their parameters (see `ReadWarning`). */
+export interface CsvTable extends RawTable {
+  readWarnings: ReadWarning[];
+}
+
+export interface ParsedCsv {
+  rows: RawRow[];
+  quoteProblems: CsvQuoteProblem[];
+}
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -25,70 +51,6 @@ const DELIMITERS: readonly CsvDelimiter[] = [';', '\t', ','];
 const DELIMITER_SAMPLE_LINES = 30;
 const DELIMITER_SAMPLE_CHARS = 64 * 1024;
 const SEP_LINE = /^sep=([;,\t])\r?(?:\n|$)/i;
-
-/**
- * Text of a CSV file: valid UTF-8 (with or without BOM) is UTF-8, anything else is Windows-1250
- * (what Polish Excel writes as "CSV"). Bytes that Windows-1250 leaves undefined reject the file.
- */
-export function decodeCsv(buffer: Buffer, fileName: string): { text: string; encoding: CsvEncoding } {
-  const hasBom = buffer.length >= 3 && buffer[0] === UTF8_BOM[0] && buffer[1] === UTF8_BOM[1] && buffer[2] === UTF8_BOM[2];
-  const body = hasBom ? buffer.subarray(3) : buffer;
-  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8' };
-  const damagedUtf8 = firstInvalidUtf8IfPolishUtf8(body);
-  if (damagedUtf8 >= 0) throw new FileRejectedError('mixed_encoding', fileName, { row: lineOfByte(body, damagedUtf8) });
-  const text = iconv.decode(body, 'windows-1250');
-  const bad = text.indexOf(REPLACEMENT_CHAR);
-  if (bad >= 0) throw new FileRejectedError('undecodable', fileName, { row: lineOf(text, bad) });
-  return { text, encoding: 'windows-1250' };
-}
-
-/**
- * A file that is not valid UTF-8 but holds Polish letters written as UTF-8 (`ł` as C5 82) is UTF-8
- * with some damage (a stray byte, two files pasted together), not Windows-1250: read as Windows-1250
- * every Polish letter would turn into two wrong ones (`ł` → `Ĺ‚`), which Windows-1250 text never
- * contains. Returns the offset of the first byte that is not UTF-8, or -1 when the file shows no
- * UTF-8 Polish letters. Native `indexOf` scans: Windows-1250 Polish text rarely holds 0xC3–0xC5.
- */
-function firstInvalidUtf8IfPolishUtf8(body: Buffer): number {
-  if (!hasPolishUtf8Letter(body)) return -1;
-  const text = body.toString('utf8');
-  const bad = text.indexOf(REPLACEMENT_CHAR);
-  return bad < 0 ? -1 : Buffer.byteLength(text.slice(0, bad), 'utf8');
-}
-
-function isPolishUtf8Pair(lead: number, next: number): boolean {
-  switch (lead) {
-    case 0xc3: // ó Ó
-      return next === 0xb3 || next === 0x93;
-    case 0xc4: // Ą ą Ć ć Ę ę
-      return (next >= 0x84 && next <= 0x87) || next === 0x98 || next === 0x99;
-    case 0xc5: // Ł ł Ń ń Ś ś Ź ź Ż ż
-      return (next >= 0x81 && next <= 0x84) || next === 0x9a || next === 0x9b || (next >= 0xb9 && next <= 0xbc);
-    default:
-      return false;
-  }
-}
-
-function hasPolishUtf8Letter(body: Buffer): boolean {
-  for (const lead of [0xc5, 0xc4, 0xc3]) {
-    for (let at = body.indexOf(lead); at >= 0 && at + 1 < body.length; at = body.indexOf(lead, at + 1)) {
-      if (isPolishUtf8Pair(lead, body[at + 1])) return true;
-    }
-  }
-  return false;
-}
-
-function lineOfByte(buffer: Buffer, offset: number): number {
-  let line = 1;
-  for (let at = buffer.indexOf(LF); at >= 0 && at < offset; at = buffer.indexOf(LF, at + 1)) line++;
-  return line;
-}
-
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at >= 0 && at < index; at = text.indexOf('\n', at + 1)) line++;
-  return line;
-}
 
 /**
  * The delimiter among `;`, tab and `,`: as declared by a first line `sep=;`, else, for each, the most common non-zero count per line (outside
@@ -141,30 +103,39 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
-function countLineBreaks(value: string): number {
-  let count = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === LF) count++;
-    else if (c === CR && value.charCodeAt(i + 1) !== LF) count++;
-  }
-  return count;
+/**
+ * A CSV file's rows (see `parseCsvText`), with what the reader had to guess about (`readWarnings`):
+ * a doubtful code page, malformed quotes, lines whose columns could not be told apart.
+ */
+export function readCsv(buffer: Buffer, fileName: string, limits: CsvLimits): CsvTable {
+  const { text, encoding, doubt } = decodeCsv(buffer, fileName);
+  const delimiter = detectDelimiter(text);
+  const { rows, quoteProblems } = parseCsvText(text, delimiter, limits, fileName);
+  const readWarnings = [...encodingWarnings(encoding, doubt), ...columnSplitWarnings(rows, delimiter), ...quoteWarnings(quoteProblems)];
+  return { fileName, format: 'csv', encoding, delimiter, rows, readWarnings };
 }
 
 /**
- * Rows of a CSV text. A quoted field may hold delimiters, doubled quotes and line breaks; text after
- * a closing quote is kept literally (as Excel does) rather than failing. Rows may have any number of
- * cells. `rowNumber` is the record's number, the row Excel and LibreOffice show: a quoted line break
- * stays inside its row, and Excel's `sep=;` first line is no row. Messages about the text itself
- * (a line too long, an unclosed quote) name the physical line instead, as a text editor shows it.
- * Empty cells are null; trailing empty rows are dropped.
+ * Rows of a CSV text. A quoted field may hold delimiters, doubled quotes and line breaks. Malformed
+ * quotes are read as Excel reads them and noted in `quoteProblems`: text after a closing quote is
+ * kept literally (`"b"c` → `bc`), so is a quote inside an unquoted field (`ab"c`), and a quote never
+ * closed is an ordinary character. Rows may have any number of cells. `rowNumber` is the record's
+ * number, the row Excel and LibreOffice show: a quoted line break stays inside its row, and Excel's
+ * `sep=;` first line is no row. Messages about the text itself (a line too long, a quote) name the
+ * physical line instead, as a text editor shows it. Empty cells are null; trailing empty rows are dropped.
  *
  * Hand-written instead of csv-parse: with the line numbers a report needs, csv-parse took ~5 s for a
  * million attendance rows (1.7 s without them); this loop takes about as long as `String.split`.
  */
-export function parseCsvText(text: string, delimiter: CsvDelimiter, limits: CsvLimits, fileName: string): RawRow[] {
+export function parseCsvText(text: string, delimiter: CsvDelimiter, limits: CsvLimits, fileName: string): ParsedCsv {
   if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(LONE_CR, '\n'); // old Mac line ends
   const rows: RawRow[] = [];
+  const quoteProblems: CsvQuoteProblem[] = [];
+  const note = (line: number, kind: CsvQuoteProblemKind, endLine?: number) => {
+    const last = quoteProblems[quoteProblems.length - 1];
+    if (last?.line === line && last.kind === kind) return; // once per line and kind
+    quoteProblems.push(endLine === undefined ? { line, kind } : { line, kind, endLine });
+  };
   const n = text.length;
   const delimiterCode = delimiter.charCodeAt(0);
   const maxRecords = limits.maxRows + 1; // the header row is not a data row
@@ -174,6 +145,7 @@ export function parseCsvText(text: string, delimiter: CsvDelimiter, limits: CsvL
   let record = 0;
   let nextDelimiter = -1;
   let nextLineFeed = -1;
+  let nextQuote = -1;
   const sepLine = SEP_LINE.exec(text.slice(0, 8));
   if (sepLine && sepLine[1] === delimiter) {
     i = sepLine[0].length;
@@ -187,48 +159,65 @@ export function parseCsvText(text: string, delimiter: CsvDelimiter, limits: CsvL
     const cells: CellValue[] = [];
     let hasValue = false;
     for (;;) {
-      let value: string;
+      let value: string | null = null;
+      let literalFrom = i; // where an unquoted field's own quotes would start
       if (text.charCodeAt(i) === QUOTE) {
+        const fieldStart = i;
         const quoteLine = line;
         i++;
         let start = i;
-        value = '';
+        let quoted = '';
         for (;;) {
           const quote = text.indexOf('"', i);
           if (quote < 0) {
+            // By CSV's rules the field runs to the end of the file: refused past a record's limit, as any field would be.
             if (n - recordStart > limits.maxLineChars) throw new FileRejectedError('line_too_long', fileName, { row: startLine, limit: limits.maxLineChars });
-            throw new FileRejectedError('unclosed_quote', fileName, { row: quoteLine });
+            // Within it, the quote is read as a character, so that the rows below stay rows.
+            note(quoteLine, 'quote_never_closed');
+            i = fieldStart;
+            literalFrom = fieldStart + 1;
+            break;
           }
           if (quote - recordStart > limits.maxLineChars) throw new FileRejectedError('line_too_long', fileName, { row: startLine, limit: limits.maxLineChars });
           if (text.charCodeAt(quote + 1) === QUOTE) {
-            value += text.slice(start, quote + 1);
+            quoted += text.slice(start, quote + 1);
             i = quote + 2;
             start = i;
           } else {
-            value += text.slice(start, quote);
+            quoted += text.slice(start, quote);
             i = quote + 1;
+            value = quoted;
             break;
           }
         }
-        const breaks = countLineBreaks(value);
-        if (breaks > 0) {
-          line += breaks;
-          value = value.replace(CRLF, '\n');
+        if (value !== null) {
+          const breaks = countLineBreaks(value);
+          if (breaks > 0) {
+            line += breaks;
+            value = value.replace(CRLF, '\n');
+            if (holdsRowsOfTheirOwn(value, delimiter)) note(quoteLine, 'quoted_field_spans_lines', line);
+          }
+          if (i < n && text.charCodeAt(i) !== delimiterCode && text.charCodeAt(i) !== LF) {
+            // Text after the closing quote, up to the end of the field: kept as it stands.
+            if (nextDelimiter < i) nextDelimiter = indexOrEnd(text, delimiter, i);
+            if (nextLineFeed < i) nextLineFeed = indexOrEnd(text, '\n', i);
+            const end = nextDelimiter < nextLineFeed ? nextDelimiter : nextLineFeed;
+            const stop = end === nextLineFeed && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+            if (stop > i) {
+              value += text.slice(i, stop);
+              note(line, 'text_after_closing_quote');
+            }
+            i = end;
+          }
         }
-        if (i < n && text.charCodeAt(i) !== delimiterCode && text.charCodeAt(i) !== LF) {
-          // Text after the closing quote, up to the end of the field: kept as it stands.
-          if (nextDelimiter < i) nextDelimiter = indexOrEnd(text, delimiter, i);
-          if (nextLineFeed < i) nextLineFeed = indexOrEnd(text, '\n', i);
-          const end = nextDelimiter < nextLineFeed ? nextDelimiter : nextLineFeed;
-          const stop = end === nextLineFeed && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-          if (stop > i) value += text.slice(i, stop);
-          i = end;
-        }
-      } else {
+      }
+      if (value === null) {
         if (nextDelimiter < i) nextDelimiter = indexOrEnd(text, delimiter, i);
         if (nextLineFeed < i) nextLineFeed = indexOrEnd(text, '\n', i);
         const end = nextDelimiter < nextLineFeed ? nextDelimiter : nextLineFeed;
         const stop = end === nextLineFeed && end > i && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+        if (nextQuote < literalFrom) nextQuote = indexOrEnd(text, '"', literalFrom);
+        if (nextQuote < stop) note(line, 'quote_inside_field');
         value = stop > i ? text.slice(i, stop) : '';
         i = end;
       }
@@ -258,7 +247,33 @@ export function parseCsvText(text: string, delimiter: CsvDelimiter, limits: CsvL
     rows.push({ rowNumber, cells });
   }
   while (rows.length > 0 && isEmptyRow(rows[rows.length - 1].cells)) rows.pop();
-  return rows;
+  return { rows, quoteProblems };
+}
+
+function countLineBreaks(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === LF) count++;
+    else if (c === CR && value.charCodeAt(i + 1) !== LF) count++;
+  }
+  return count;
+}
+
+/**
+ * A quoted field over three lines or more whose later lines hold the delimiter, as rows do: most
+ * likely a quote left open, swallowing rows up to the next quote. (An address or a comment over a
+ * few lines rarely holds the delimiter on two of them.)
+ */
+function holdsRowsOfTheirOwn(value: string, delimiter: CsvDelimiter): boolean {
+  let rowLike = 0;
+  for (let at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) {
+    const next = value.indexOf('\n', at + 1);
+    const lineEnd = next < 0 ? value.length : next;
+    const hit = value.indexOf(delimiter, at + 1);
+    if (hit >= 0 && hit < lineEnd && ++rowLike >= 2) return true;
+  }
+  return false;
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {

@@ -4,7 +4,7 @@ import { workerEntry } from '../../lib/built-code.ts';
 import { startWorker } from '../../lib/typescript-worker.ts';
 import { FileRejectedError } from '../import.errors.ts';
 import type { ImportMessageKey, MessageParams } from '../import.messages.ts';
-import type { ImportKind, Lang, RawTable, ReadLimits } from '../import.types.ts';
+import type { ImportKind, RawTable, ReadLimits } from '../import.types.ts';
 
 const readerWorker = workerEntry('table-reader.worker', path.join(import.meta.dirname, 'table-reader.worker.ts'));
 
@@ -14,7 +14,6 @@ export interface ReadRequest {
   fileName: string;
   limits: ReadLimits;
   kindHint: ImportKind | undefined;
-  lang: Lang;
 }
 
 export type ReadResponse =
@@ -49,11 +48,11 @@ export class ReaderThread {
   private running: { job: Job; timer: NodeJS.Timeout } | null = null;
   private nextId = 1;
 
-  read(buffer: Buffer, fileName: string, readLimits: ReadLimits, kindHint: ImportKind | undefined, lang: Lang, limits: ReaderThreadLimits): Promise<RawTable> {
+  read(buffer: Buffer, fileName: string, readLimits: ReadLimits, kindHint: ImportKind | undefined, limits: ReaderThreadLimits): Promise<RawTable> {
     // A copy of its own, moved to the thread: a small Buffer shares its memory with others.
     const bytes = new Uint8Array(buffer);
     return new Promise<RawTable>((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, bytes, fileName, limits: readLimits, kindHint, lang }, limits, resolve, reject });
+      this.queue.push({ request: { id: this.nextId++, bytes, fileName, limits: readLimits, kindHint }, limits, resolve, reject });
       this.next();
     });
   }

@@ -333,12 +333,6 @@ describe('readTable: files rejected as a whole', () => {
     expect(cells(table)[2]).toEqual(['WZG-2', 'WZG', 'Łucja', 'Żółć']);
   });
 
-  it('an unclosed quote', async () => {
-    const error = await rejection(readTable(csvBytes(['a;b', '1;"abc', '2;3']), 'q.csv', testLimits));
-    expect(error.code).toBe('unclosed_quote');
-    expect(error.message).toBe('Cudzysłów otwarty w linii 2 nie został zamknięty do końca pliku.');
-  });
-
   it('too many columns', async () => {
     const wide = Array.from({ length: 1001 }, (_, i) => `c${i}`).join(';');
     const error = await rejection(readTable(csvBytes(['a;b', wide]), 'w.csv', testLimits));

@@ -1,6 +1,6 @@
 import { FileRejectedError } from '../import.errors.ts';
-import type { ImportKind, Lang, RawRow, RawTable, ReadLimits } from '../import.types.ts';
-import { decodeCsv, detectDelimiter, parseCsvText } from './csv-reader.ts';
+import type { ImportKind, RawRow, RawTable, ReadLimits } from '../import.types.ts';
+import { readCsv } from './csv-reader.ts';
 import { ReaderThread } from './reader-thread.ts';
 import { isEmptyRow } from './values.ts';
 import { defaultMaxSheetXmlBytes, defaultMaxUncompressedBytes, readXlsx } from './xlsx-reader.ts';
@@ -94,11 +94,11 @@ const readerThread = new ReaderThread();
  * A CSV file is read here: its reading is linear in its bytes and bounded by the line and column
  * limits, and handing its cells over from another thread would cost as much again.
  */
-export async function readTable(buffer: Buffer, fileName: string, limits: ReadLimits, kindHint?: ImportKind, lang: Lang = 'pl'): Promise<RawTable> {
+export async function readTable(buffer: Buffer, fileName: string, limits: ReadLimits, kindHint?: ImportKind): Promise<RawTable> {
   if (buffer.length === 0 || buffer.length > limits.maxFileBytes || sniff(buffer).kind !== 'zip')
-    return readTableInThisThread(buffer, fileName, limits, kindHint, lang);
+    return readTableInThisThread(buffer, fileName, limits, kindHint);
   const threadLimits = { timeoutMs: (limits.readTimeoutSeconds ?? 120) * 1000, memoryMb: limits.readerMemoryMb ?? 2048 };
-  return readerThread.read(buffer, fileName, limits, kindHint, lang, threadLimits);
+  return readerThread.read(buffer, fileName, limits, kindHint, threadLimits);
 }
 
 /** Ends the reader thread (it never keeps a process alive, but a test or a shutdown may end it). */
@@ -111,7 +111,7 @@ export function closeReaderThread(): Promise<void> {
  * For XLSX: the sheet named after `kindHint` (or after any kind) if there is one, else the first
  * visible sheet, with the next few visible sheets in `otherSheets`.
  */
-export function readTableInThisThread(buffer: Buffer, fileName: string, limits: ReadLimits, kindHint?: ImportKind, lang: Lang = 'pl'): RawTable {
+export function readTableInThisThread(buffer: Buffer, fileName: string, limits: ReadLimits, kindHint?: ImportKind): RawTable {
   if (buffer.length === 0) throw new FileRejectedError('file_empty', fileName);
   if (buffer.length > limits.maxFileBytes) {
     throw fileTooLargeError(fileName, buffer.length, limits.maxFileBytes);
@@ -131,7 +131,6 @@ export function readTableInThisThread(buffer: Buffer, fileName: string, limits: 
           maxSheetXmlBytes: limits.maxSheetXmlBytes ?? defaultMaxSheetXmlBytes,
         },
         kindHint,
-        lang,
       );
       break;
     case 'ole':
@@ -147,22 +146,9 @@ export function readTableInThisThread(buffer: Buffer, fileName: string, limits: 
     case 'other':
       if (sniffed.detected === 'binary') throw new FileRejectedError('binary_file', fileName);
       throw new FileRejectedError('not_spreadsheet', fileName, { detected: sniffed.detected });
-    case 'text': {
-      const { text, encoding } = decodeCsv(buffer, fileName);
-      const delimiter = detectDelimiter(text);
-      const rows = parseCsvText(
-        text,
-        delimiter,
-        {
-          maxRows: limits.maxRows,
-          maxLineChars: limits.maxLineChars ?? defaultMaxLineChars,
-          maxColumns,
-        },
-        fileName,
-      );
-      table = { fileName, format: 'csv', encoding, delimiter, rows };
+    case 'text':
+      table = readCsv(buffer, fileName, { maxRows: limits.maxRows, maxLineChars: limits.maxLineChars ?? defaultMaxLineChars, maxColumns });
       break;
-    }
   }
   trimTrailingEmptyRows(table.rows);
   for (const sheet of table.otherSheets ?? []) trimTrailingEmptyRows(sheet.rows);

@@ -8,7 +8,7 @@ parentPort!.on('message', (request: ReadRequest) => {
   let response: ReadResponse;
   try {
     const buffer = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-    response = { id: request.id, ok: true, table: readTableInThisThread(buffer, request.fileName, request.limits, request.kindHint, request.lang) };
+    response = { id: request.id, ok: true, table: readTableInThisThread(buffer, request.fileName, request.limits, request.kindHint) };
   } catch (error) {
     response =
       error instanceof FileRejectedError

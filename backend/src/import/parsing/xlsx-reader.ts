@@ -7,10 +7,10 @@
 import { FileRejectedError } from '../import.errors.ts';
 import type { CellValue, ImportIssue, ImportKind, RawRow, RawSheet, RawTable } from '../import.types.ts';
 import { isoCellToCivilDate, isDateFormat, serialToCivilDate } from './excel-dates.ts';
+import { readWarning } from './read-warnings.ts';
 import { foldHeader } from './fold.ts';
 import { XmlScanner, type XmlAttributes } from './xml-scanner.ts';
 import { roundMb, scanXml, scanXmlBytes, WorkbookPackage } from './xlsx-package.ts';
-import { formatImportMessage } from '../import.messages.ts';
 
 export interface XlsxLimits {
   maxRows: number;
@@ -436,7 +436,7 @@ function chooseSheet(sheets: readonly SheetEntry[], kindHint: ImportKind | undef
   return named >= 0 ? named : 0;
 }
 
-export function readXlsx(buffer: Buffer, fileName: string, limits: XlsxLimits, kindHint?: ImportKind, lang: 'pl' | 'en' = 'pl'): RawTable {
+export function readXlsx(buffer: Buffer, fileName: string, limits: XlsxLimits, kindHint?: ImportKind): RawTable {
   const maxOther = limits.maxOtherXmlBytes ?? defaultMaxOtherXmlBytes;
   const maxStrings = limits.maxSharedStringsXmlBytes ?? defaultMaxSharedStringsXmlBytes;
   const workbook = WorkbookPackage.open(buffer, fileName, limits);
@@ -477,14 +477,7 @@ export function readXlsx(buffer: Buffer, fileName: string, limits: XlsxLimits, k
   const [first, ...others] = read;
   const readWarnings: ImportIssue[] = [];
   if (first!.result.uncalculatedFormulas > 0) {
-    const params = { count: first!.result.uncalculatedFormulas, sheet: first!.sheet.name };
-    readWarnings.push({
-      row: null,
-      column: null,
-      value: null,
-      code: 'xlsx_formulas_without_values',
-      message: formatImportMessage('xlsx_formulas_without_values', lang, params),
-    });
+    readWarnings.push(readWarning(null, 'xlsx_formulas_without_values', { count: first!.result.uncalculatedFormulas, sheet: first!.sheet.name }));
   }
   const otherSheets: RawSheet[] = others.map(({ sheet, result }) => ({ name: sheet.name, rows: result.rows }));
   return {

@@ -1,6 +1,7 @@
 import type { RawTable, ValidationContext, ValidationResult } from '../import.types.ts';
 import type { KindRecord } from '../kinds/import-kind.ts';
 import { importKindDefinition } from '../kinds/index.ts';
+import { readWarningsIn } from '../parsing/read-warnings.ts';
 import { cellText, isEmptyCell, isEmptyRow, isTotalsRow } from '../parsing/values.ts';
 import { chooseSheet, noDataRowsIssue } from './choose-sheet.ts';
 import { RowChecker } from './row-checker.ts';
@@ -70,8 +71,8 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
   // the wrong file, the wrong sheet, or the data was saved below in another sheet.
   if (dataRows === 0) checker.errors.push(noDataRowsIssue(sheet, ctx.lang));
 
-  // Problems of the file as a whole (which sheet was read) before those of its header and rows.
-  const warnings = [...sheet.warnings, ...checker.warnings];
+  // Problems of the file as a whole (how it was read, which sheet) before those of its header and rows.
+  const warnings = [...readWarningsIn(table, ctx.lang), ...sheet.warnings, ...checker.warnings];
   // The kind's validator made the kind's records.
   return { kind: header.kind, records, rowsRead, errors: checker.errors, warnings } as ValidationResult;
 }
