@@ -64,6 +64,7 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
     }
   }
   flushEmptyRows();
+  checker.finish();
   // A header with nothing below it is refused rather than "imported" with nothing in it: most likely
   // the wrong file, the wrong sheet, or the data was saved below in another sheet.
   if (dataRows === 0) checker.fileError('no_data_rows', { headerRow: header.headerRow });
