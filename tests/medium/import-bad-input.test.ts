@@ -4,7 +4,7 @@
 // the exact rows, columns and codes, and the recorded data exactly as it was before.
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseRepository } from '@osl/backend';
+import { DatabaseRepository, ImportService, type FileImportReport } from '@osl/backend';
 import {
   binaryBytes,
   brief,
@@ -508,6 +508,96 @@ describe('references to the register and the activity log', () => {
     );
     expect(brief(report.errors)).toEqual([{ row: 4, column: 'participant_code', value: 'WZG-0100', code: 'duplicate_participant_code' }]);
     expect(report.errors[0].message).toBe('Kod uczestnika „WZG-0100” występuje już w wierszu 2 tego pliku.');
+  });
+});
+
+describe('“did you mean” and missing activities', () => {
+  /** A file refused for an organizer of `communities` (through the API, the upload's scope): nothing written, the history without names. */
+  async function importRejectedByOrganizer(communities: string[], fileName: string, content: Buffer, lang: 'pl' | 'en' = 'pl'): Promise<FileImportReport> {
+    const before = await snapshotData(context);
+    const [report] = await context
+      .get(ImportService)
+      .importFiles([{ fileName, content }], { source: 'api', importedBy: 'organizator.laz@test.osl', lang, allowedCommunities: communities });
+    expect(report.status).toBe('rejected');
+    expect(await snapshotData(context)).toEqual(before);
+    const batch = await context.get(DatabaseRepository).client.importBatch.findUniqueOrThrow({ where: { id: report.batchId! } });
+    expect(batch).toMatchObject({ status: 'rejected', errorCount: report.errors.length });
+    expect(JSON.stringify(batch.report)).not.toMatch(/Zofia|Wójcik|Zofja|Anna|Kowalsk|Ana /);
+    return report;
+  }
+
+  it('an administrator gets the one code, id or name one edit away', async () => {
+    const report = await importRejected(
+      context,
+      'obecnosci.csv',
+      csv([
+        ['ID działania', 'Kod uczestnika', 'Imię', 'Nazwisko'],
+        ['a-1', 'WZG-0001', '', ''],
+        ['A1', 'wzg 0001', '', ''],
+        ['A1', 'WZG-0010', '', ''],
+        ['A1', '', 'Ana', 'Kowalska'],
+      ]),
+    );
+    expect(brief(report.errors)).toEqual([
+      { row: 2, column: 'activity_id', value: 'a-1', code: 'activity_not_found_suggestion' },
+      { row: 3, column: 'participant_code', value: 'wzg 0001', code: 'participant_not_found_suggestion' },
+      { row: 4, column: 'participant_code', value: 'WZG-0010', code: 'participant_not_found_suggestion' },
+      { row: 5, column: 'last_name', value: 'Ana Kowalska', code: 'name_not_found_code_suggestion' },
+    ]);
+    expect(report.errors.map((e) => e.message)).toEqual([
+      'Nie ma działania o identyfikatorze „a-1”. Czy chodziło o „A1”?',
+      'W rejestrze uczestników nie ma kodu „wzg 0001”. Czy chodziło o „WZG-0001”?',
+      'W rejestrze uczestników nie ma kodu „WZG-0010”. Czy chodziło o „WZG-0001”?',
+      'W rejestrze uczestników nie ma osoby „Ana Kowalska”. Podobne imię i nazwisko ma osoba o kodzie WZG-0001; jeśli chodziło o nią, wpisz jej kod uczestnika.',
+    ]);
+  });
+
+  it('an organizer gets suggestions from their own communities only: near another community’s person or activity, the words for a value that is nowhere', async () => {
+    const report = await importRejectedByOrganizer(
+      ['LAZ'],
+      'lista-laz.csv',
+      csv([
+        ['ID działania', 'Kod uczestnika', 'Imię', 'Nazwisko'],
+        // One edit from WZG's person, activity and name…
+        ['A3', 'WZG-0010', '', ''],
+        ['a-1', 'LAZ-0001', '', ''],
+        ['A3', '', 'Ana', 'Kowalska'],
+        // …and near nothing at all.
+        ['A3', 'XYZ-9999', '', ''],
+        ['Q-9', 'LAZ-0001', '', ''],
+        ['A3', '', 'Ewa', 'Nieznana'],
+        // Their own register: the code and the name one edit away.
+        ['A3', 'laz 0001', '', ''],
+        ['A3', '', 'Zofja', 'Wójcik'],
+      ]),
+    );
+    expect(brief(report.errors)).toEqual([
+      { row: 2, column: 'participant_code', value: 'WZG-0010', code: 'participant_not_in_your_register' },
+      { row: 3, column: 'activity_id', value: 'a-1', code: 'activity_not_found' },
+      { row: 4, column: 'last_name', value: 'Ana Kowalska', code: 'name_not_found' },
+      { row: 5, column: 'participant_code', value: 'XYZ-9999', code: 'participant_not_in_your_register' },
+      { row: 6, column: 'activity_id', value: 'Q-9', code: 'activity_not_found' },
+      { row: 7, column: 'last_name', value: 'Ewa Nieznana', code: 'name_not_found' },
+      { row: 8, column: 'participant_code', value: 'laz 0001', code: 'participant_not_found_suggestion' },
+      { row: 9, column: 'last_name', value: 'Zofja Wójcik', code: 'name_not_found_suggestion' },
+    ]);
+    const shapes = report.errors.map((e) => e.message.replace(e.value!, '…'));
+    expect(shapes.slice(0, 3)).toEqual(shapes.slice(3, 6));
+    expect(JSON.stringify(report.errors.slice(0, 6))).not.toMatch(/WZG-0001|"A1"|„A1”|Anna/);
+    expect(report.errors.slice(6).map((e) => e.message)).toEqual([
+      'W rejestrze uczestników nie ma kodu „laz 0001”. Czy chodziło o „LAZ-0001”?',
+      'W rejestrze uczestników nie ma osoby „Zofja Wójcik”. Czy chodziło o „Zofia Wójcik” (LAZ-0001)?',
+    ]);
+  });
+
+  it('a missing activity on many rows: one error naming the first rows and how many, and the count of errors kept right', async () => {
+    const rows = [['ID działania', 'Kod uczestnika'], ...Array.from({ length: 40 }, (_, i) => [i % 10 === 9 ? 'A3' : 'B77', i % 2 ? 'LAZ-0001' : 'WZG-0001'])];
+    const report = await importRejected(context, 'obecnosci-b77.csv', csv(rows), { lang: 'en' });
+    expect(report.rows).toBe(40);
+    expect(brief(report.errors)).toEqual([{ row: 2, column: 'activity_id', value: 'B77', code: 'activity_not_found_rows' }]);
+    expect(report.errors[0].message).toBe(
+      'The activity id "B77", given in 36 rows (2, 3, 4, 5, 6, …), is not in the activity log. Import the activity log that contains it first.',
+    );
   });
 });
 

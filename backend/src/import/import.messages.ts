@@ -378,6 +378,33 @@ export const importMessages = {
     pl: 'W rejestrze uczestników nie ma kodu „{value}”. Czy chodziło o „{code}”?',
     en: 'The participant register has no code "{value}". Did you mean "{code}"?',
   },
+  // "Did you mean" (a value one edit from a known one) and missing activities reported once per id.
+  activity_not_found_suggestion: {
+    pl: 'Nie ma działania o identyfikatorze „{value}”. Czy chodziło o „{code}”?',
+    en: 'There is no activity with the id "{value}". Did you mean "{code}"?',
+  },
+  activity_not_found_rows: {
+    pl: 'Identyfikatora działania „{value}”, wpisanego w {count} wierszach ({rows}), nie ma w dzienniku działań. Najpierw zaimportuj dziennik działań, w którym jest to działanie.',
+    en: 'The activity id "{value}", given in {count} rows ({rows}), is not in the activity log. Import the activity log that contains it first.',
+  },
+  activity_not_found_rows_suggestion: {
+    pl: 'Identyfikatora działania „{value}”, wpisanego w {count} wierszach ({rows}), nie ma w dzienniku działań. Czy chodziło o „{code}”?',
+    en: 'The activity id "{value}", given in {count} rows ({rows}), is not in the activity log. Did you mean "{code}"?',
+  },
+  // For an uploader who may see the names of the person's community (an organizer's own register).
+  name_not_found_suggestion: {
+    pl: 'W rejestrze uczestników nie ma osoby „{value}”. Czy chodziło o „{name}” ({code})?',
+    en: 'No one called "{value}" is in the participant register. Did you mean "{name}" ({code})?',
+  },
+  // For an uploader who sees codes but no names (an administrator, the command line).
+  name_not_found_code_suggestion: {
+    pl: 'W rejestrze uczestników nie ma osoby „{value}”. Podobne imię i nazwisko ma osoba o kodzie {code}; jeśli chodziło o nią, wpisz jej kod uczestnika.',
+    en: 'No one called "{value}" is in the participant register. The person with the code {code} has a similar name; if you meant them, give their participant code.',
+  },
+  unknown_survey_suggestion: {
+    pl: 'Nieznana ankieta „{value}”. Czy chodziło o „{name}” ({code})?',
+    en: 'Unknown survey "{value}". Did you mean "{name}" ({code})?',
+  },
   // For an organizer: the same words whether the code is registered elsewhere or nowhere.
   participant_not_in_your_register: {
     pl: 'Kodu „{value}” nie ma w rejestrze Twoich społeczności ({allowed}). Plik z osobami zarejestrowanymi w innych społecznościach importuje administrator.',

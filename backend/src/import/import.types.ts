@@ -76,6 +76,11 @@ export interface ValidationContext {
     participants: ReadonlyMap<string, { communityCode: string }>;
     participantCodesByNameKey: ReadonlyMap<string, readonly string[]>;
     /**
+     * Names as registered (`Maria Dąbrowska`) by code, for a "did you mean" shown only to an
+     * uploader limited to communities they may see the names of (an organizer's own register).
+     */
+    participantNames?: ReadonlyMap<string, string>;
+    /**
      * The uploader's communities when they are limited to some (an organizer's): a participant
      * code registered in none of them is refused with the same message as a code registered
      * nowhere, so a file cannot probe another community's register. Absent: every community.

@@ -3,7 +3,14 @@ import type { ImportIssue, Lang } from './import.types.ts';
 
 /** Issues whose value or message carries a person's name. */
 const nameColumns = new Set(['first_name', 'last_name']);
-const nameCodes = new Set(['name_not_found', 'name_ambiguous', 'name_code_mismatch', 'duplicate_name_in_register']);
+const nameCodes = new Set([
+  'name_not_found',
+  'name_not_found_suggestion',
+  'name_not_found_code_suggestion',
+  'name_ambiguous',
+  'name_code_mismatch',
+  'duplicate_name_in_register',
+]);
 
 const hidden: Record<Lang, string> = { pl: '(dane osobowe ukryte)', en: '(personal data hidden)' };
 
@@ -19,7 +26,9 @@ export function redactPersonalData(issues: readonly ImportIssue[], lang: Lang): 
     return {
       ...issue,
       value: issue.value === null ? null : hidden[lang],
-      message: known ? formatImportMessage(issue.code as ImportMessageKey, lang, { value: hidden[lang], codes: '…', code: '…', firstRow: '…' }) : hidden[lang],
+      message: known
+        ? formatImportMessage(issue.code as ImportMessageKey, lang, { value: hidden[lang], name: '…', codes: '…', code: '…', firstRow: '…' })
+        : hidden[lang],
     };
   });
 }

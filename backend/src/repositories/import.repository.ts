@@ -39,20 +39,24 @@ export class ImportRepository {
     const [activities, participants] = await Promise.all([
       db.$queryRaw<{ externalId: string; date: string; communityCode: string }[]>`
         SELECT a."externalId", a."date", c."code" AS "communityCode" FROM "Activity" a JOIN "Community" c ON c."id" = a."communityId"`,
-      db.$queryRaw<{ code: string; nameKey: string | null; communityCode: string }[]>`
-        SELECT p."code", p."nameKey", c."code" AS "communityCode" FROM "Participant" p JOIN "Community" c ON c."id" = p."homeCommunityId"`,
+      db.$queryRaw<{ code: string; nameKey: string | null; firstName: string | null; lastName: string | null; communityCode: string }[]>`
+        SELECT p."code", p."nameKey", p."firstName", p."lastName", c."code" AS "communityCode"
+        FROM "Participant" p JOIN "Community" c ON c."id" = p."homeCommunityId"`,
     ]);
     const codesByNameKey = new Map<string, string[]>();
+    const names = new Map<string, string>();
     for (const p of participants) {
       if (!p.nameKey) continue;
       const codes = codesByNameKey.get(p.nameKey);
       if (codes) codes.push(p.code);
       else codesByNameKey.set(p.nameKey, [p.code]);
+      names.set(p.code, [p.firstName, p.lastName].filter(Boolean).join(' '));
     }
     return {
       activities: new Map(activities.map((a) => [a.externalId, { date: a.date, communityCode: a.communityCode }])),
       participants: new Map(participants.map((p) => [p.code, { communityCode: p.communityCode }])),
       participantCodesByNameKey: codesByNameKey,
+      participantNames: names,
     };
   }
 

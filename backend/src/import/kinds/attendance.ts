@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cellText, foldName, isValueError, parseDate, textOrNull } from '../parsing/values.ts';
 import { PairRows, StringIds } from '../validation/pair-rows.ts';
 import { columnIndex, uploaderRegister } from '../validation/row-checker.ts';
+import { codeSuggester, suggester } from '../validation/suggestions.ts';
 import { commonTemplates, recordFields } from './common-columns.ts';
 import type { ImportKindDefinition } from './import-kind.ts';
 
@@ -34,8 +35,21 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
   record: attendanceRecord,
 
   rowValidator(checker, header, ctx) {
-    const { activities, participants, participantCodesByNameKey } = ctx.lookups;
+    const { activities, participants, participantCodesByNameKey, participantNames, uploaderCommunities } = ctx.lookups;
     const register = uploaderRegister(ctx.lookups);
+    // "Did you mean" only among what the uploader may see: their communities' activities, and the
+    // names of their register (`lookupsForCommunities` left no other in participantCodesByNameKey).
+    const suggestActivity = codeSuggester(function* () {
+      for (const [id, activity] of activities) if (!uploaderCommunities || uploaderCommunities.includes(activity.communityCode)) yield id;
+    });
+    const suggestPerson = suggester(
+      function* () {
+        for (const [nameKey, codes] of participantCodesByNameKey) for (const code of codes) yield [nameKey, code] as const;
+      },
+      (nameKey) => nameKey,
+    );
+    // Names are shown to an organizer, who may see their communities' names; an administrator gets the code.
+    const nameShown = (code: string) => (uploaderCommunities ? (participantNames?.get(code) ?? null) : null);
     // Activities and participants numbered once, so each row costs one look-up per id and duplicate
     // (activity, participant) pairs are found in a typed-array table instead of a map of string keys.
     const activityIds = new StringIds(activities.keys());
@@ -56,7 +70,16 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
         const cells = row.cells;
         const activityId = checker.text(cells, col.activity, 'activity_id', true);
         const activityIndex = activityId === null ? -1 : activityIds.get(activityId);
-        if (activityId !== null && activityIndex < 0) checker.error('activity_id', activityId, 'activity_not_found', { value: activityId });
+        if (activityId !== null && activityIndex < 0) {
+          // One error per missing id, naming its rows: a list of a missing activity repeats it on every row.
+          const near = suggestActivity(activityId);
+          if (near === null) checker.errorOncePerValue('activity_id', activityId, 'activity_not_found', 'activity_not_found_rows', { value: activityId });
+          else
+            checker.errorOncePerValue('activity_id', activityId, 'activity_not_found_suggestion', 'activity_not_found_rows_suggestion', {
+              value: activityId,
+              code: near,
+            });
+        }
 
         let participantCode: string | null = null;
         let participantIndex = -1;
@@ -75,9 +98,15 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
           }
         } else if (first !== null || last !== null) {
           const name = first !== null && last !== null ? `${first} ${last}` : (first ?? last)!;
-          const codes = participantCodesByNameKey.get(foldName(first, last));
-          if (!codes || codes.length === 0) checker.error('last_name', name, 'name_not_found', { value: name });
-          else if (codes.length > 1) checker.error('last_name', name, 'name_ambiguous', { value: name, codes: codes.join(', ') });
+          const nameKey = foldName(first, last);
+          const codes = participantCodesByNameKey.get(nameKey);
+          if (!codes || codes.length === 0) {
+            const near = suggestPerson(nameKey);
+            const shown = near === null ? null : nameShown(near);
+            if (near === null) checker.error('last_name', name, 'name_not_found', { value: name });
+            else if (shown) checker.error('last_name', name, 'name_not_found_suggestion', { value: name, name: shown, code: near });
+            else checker.error('last_name', name, 'name_not_found_code_suggestion', { value: name, code: near });
+          } else if (codes.length > 1) checker.error('last_name', name, 'name_ambiguous', { value: name, codes: codes.join(', ') });
           else {
             participantCode = codes[0];
             participantIndex = participantIds.add(participantCode);

@@ -107,6 +107,31 @@ describe('validateTable: surveys', () => {
     expect(result.errors[1].message.replace('WZG-0404', 'WZG-0001')).toBe(result.errors[0].message);
   });
 
+  it('suggests the survey and the participant code one edit away, only among the uploader’s own register', () => {
+    const table = csvTable([
+      ['survey_code', 'date', 'community', 'participant_code', 'JAKOSC_ZYCIA'],
+      ['ANK-ROCZNE', '2022-11-20', 'WZG', '', '4'],
+      ['ANK-ROCZNA', '2022-11-20', 'WZG', 'wzg 0001', '4'],
+      ['ANK-ROCZNA', '2022-11-20', 'WZG', 'WZG-0002', '4'],
+    ]);
+    const result = validateTable(table, testContext(seed));
+    expect(brief(result.errors)).toEqual([
+      { row: 2, column: 'survey_code', value: 'ANK-ROCZNE', code: 'unknown_survey_suggestion' },
+      { row: 3, column: 'participant_code', value: 'wzg 0001', code: 'participant_not_found_suggestion' },
+      { row: 4, column: 'participant_code', value: 'WZG-0002', code: 'participant_not_found_suggestion' },
+    ]);
+    expect(result.errors[0].message).toBe('Nieznana ankieta „ANK-ROCZNE”. Czy chodziło o „Ankieta roczna mieszkańców” (ANK-ROCZNA)?');
+    expect(result.errors[2].message).toBe('W rejestrze uczestników nie ma kodu „WZG-0002”. Czy chodziło o „WZG-0001”?');
+    // A LAZ organizer is not told of WZG's person.
+    const context = testContext(seed);
+    const organizer = validateTable(table, { ...context, lookups: lookupsForCommunities(context.lookups, ['LAZ']) });
+    expect(brief(organizer.errors).map((e) => e.code)).toEqual([
+      'unknown_survey_suggestion',
+      'participant_not_in_your_register',
+      'participant_not_in_your_register',
+    ]);
+  });
+
   it('reports answers outside the scale, text in a scale question, unknown surveys and participants', () => {
     const table = csvTable([
       ['ankieta', 'data', 'spolecznosc', 'kod_uczestnika', 'JAKOSC_ZYCIA', 'POLECAM', 'OCENA'],

@@ -7,6 +7,7 @@ import { foldHeader } from '../parsing/fold.ts';
 import { cellText, isEmptyCell, isValueError, parseDecimal, parseYesNo } from '../parsing/values.ts';
 import { communityLookup, surveyLookup } from '../validation/config-lookup.ts';
 import { columnIndex, communityCodes, uploaderRegister } from '../validation/row-checker.ts';
+import { normaliseCode, suggester } from '../validation/suggestions.ts';
 import { commonTemplates, recordFields } from './common-columns.ts';
 import type { ImportKindDefinition, WriteContext } from './import-kind.ts';
 
@@ -64,6 +65,9 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
     const communities = communityLookup(ctx.config);
     const findSurvey = surveyLookup(ctx.config);
     const surveyCodes = ctx.config.surveys.map((s) => `${s.code} (${s.namePl})`).join(', ');
+    const suggestSurvey = suggester(function* () {
+      for (const s of ctx.config.surveys) yield* [[normaliseCode(s.code), s] as const, [normaliseCode(s.namePl), s] as const];
+    }, normaliseCode);
     const register = uploaderRegister(ctx.lookups);
     const col = {
       survey: columnIndex(header, 'survey_code'),
@@ -77,7 +81,11 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
         const cells = row.cells;
         const surveyText = checker.text(cells, col.survey, 'survey_code', true);
         const survey = surveyText === null ? null : findSurvey(surveyText);
-        if (surveyText !== null && survey === null) checker.error('survey_code', surveyText, 'unknown_survey', { value: surveyText, allowed: surveyCodes });
+        if (surveyText !== null && survey === null) {
+          const near = suggestSurvey(surveyText);
+          if (near) checker.error('survey_code', surveyText, 'unknown_survey_suggestion', { value: surveyText, name: near.namePl, code: near.code });
+          else checker.error('survey_code', surveyText, 'unknown_survey', { value: surveyText, allowed: surveyCodes });
+        }
         const date = checker.date(cells, col.date, 'date', true);
         const communityCode = checker.reference(cells, col.community, 'community', communities, communityCodes);
         const participantCode = checker.text(cells, col.participant, 'participant_code', false);

@@ -93,6 +93,18 @@ describe('lookupsForCommunities', () => {
     expect(lookupsForCommunities(lookups, null)).toBe(lookups);
   });
 
+  it('keeps the names of the organizer’s own communities only, for suggestions', () => {
+    const withNames = {
+      ...lookups,
+      participantNames: new Map([
+        ['OST-0001', 'Anna Nowak'],
+        ['LAZ-0001', 'Anna Nowak'],
+      ]),
+    };
+    expect([...lookupsForCommunities(withNames, ['LAZ']).participantNames!.keys()]).toEqual(['LAZ-0001']);
+    expect(lookupsForCommunities(withNames, ['WZG']).participantNames!.size).toBe(0);
+  });
+
   it('tells validation whose register the file may name', () => {
     expect(lookupsForCommunities(lookups, ['LAZ']).uploaderCommunities).toEqual(['LAZ']);
     expect(lookupsForCommunities(lookups, null).uploaderCommunities).toBeUndefined();

@@ -62,16 +62,19 @@ export function rowsOutsideCommunities(
  * What an organizer's file may be matched against: codes and names of participants registered
  * in the organizer's communities only, so that neither a name nor a code tells another
  * community's register apart from no register at all (its codes would appear in messages about
- * ambiguous names; its codes would be accepted where a missing one is refused).
+ * ambiguous names and in suggestions; its codes would be accepted where a missing one is refused).
  */
 export function lookupsForCommunities(lookups: Lookups, allowed: readonly string[] | null): Lookups {
   if (allowed === null) return lookups;
+  const own = (code: string) => allowed.includes(lookups.participants.get(code)?.communityCode ?? '');
   const byName = new Map<string, readonly string[]>();
   for (const [key, codes] of lookups.participantCodesByNameKey) {
-    const own = codes.filter((code) => allowed.includes(lookups.participants.get(code)?.communityCode ?? ''));
-    if (own.length > 0) byName.set(key, own);
+    const owned = codes.filter(own);
+    if (owned.length > 0) byName.set(key, owned);
   }
-  return { ...lookups, participantCodesByNameKey: byName, uploaderCommunities: allowed };
+  const names = new Map<string, string>();
+  for (const [code, name] of lookups.participantNames ?? []) if (own(code)) names.set(code, name);
+  return { ...lookups, participantCodesByNameKey: byName, participantNames: names, uploaderCommunities: allowed };
 }
 
 function escapeRegExp(text: string): string {

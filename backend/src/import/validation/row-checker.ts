@@ -3,6 +3,19 @@ import type { CellValue, ImportIssue, RawRow, RawTable, ValidationContext } from
 import type { HeaderLocation } from '../parsing/columns.ts';
 import { cellText, isValueError, parseDate, parseDecimal, parseWholeNumber, parseYesNo, textOrNull, type ValueError } from '../parsing/values.ts';
 import type { CodeOrNameLookup } from './config-lookup.ts';
+import { codeSuggester } from './suggestions.ts';
+
+/** How many of the rows repeating one error its message lists (it also says how many in all). */
+export const ROWS_LISTED = 5;
+
+/** An error reported once for every row naming the same value: its issue, and the rows so far. */
+interface RepeatedError {
+  issue: ImportIssue;
+  manyRows: ImportMessageKey;
+  params: MessageParams;
+  rows: number[];
+  count: number;
+}
 
 /**
  * Reads typed values out of a row and reports what is wrong. `ok` turns false on the first error of
@@ -18,6 +31,7 @@ export class RowChecker {
   /** project.json's importLimits.earliestDate. */
   private readonly earliest: string;
   private readonly headers: readonly string[];
+  private readonly repeated = new Map<string, RepeatedError>();
 
   /** Rows below the header: an upper bound on the records, to size tables once. */
   readonly dataRows: number;
@@ -40,6 +54,35 @@ export class RowChecker {
   error(column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
     this.ok = false;
     this.errors.push({ row: this.row, column, value, code, message: formatImportMessage(code, this.lang, params) });
+  }
+
+  /**
+   * An error that many rows may repeat for one value (an activity id missing from the log): each
+   * such row is refused, and the error is reported once, on the first row, with `oneRow`'s message;
+   * from a second row on, `finish` gives it `manyRows`'s, which names the first rows and the count.
+   */
+  errorOncePerValue(column: string, value: string, oneRow: ImportMessageKey, manyRows: ImportMessageKey, params: MessageParams): void {
+    this.ok = false;
+    const key = `${column}\u0000${value}`;
+    const seen = this.repeated.get(key);
+    if (seen) {
+      seen.count += 1;
+      if (seen.rows.length < ROWS_LISTED) seen.rows.push(this.row);
+      return;
+    }
+    const issue: ImportIssue = { row: this.row, column, value, code: oneRow, message: formatImportMessage(oneRow, this.lang, params) };
+    this.errors.push(issue);
+    this.repeated.set(key, { issue, manyRows, params, rows: [this.row], count: 1 });
+  }
+
+  /** After the last row: the errors repeated on several rows say on which. */
+  finish(): void {
+    for (const { issue, manyRows, params, rows, count } of this.repeated.values()) {
+      if (count === 1) continue;
+      const listed = count > rows.length ? `${rows.join(', ')}, …` : rows.join(', ');
+      issue.code = manyRows;
+      issue.message = formatImportMessage(manyRows, this.lang, { ...params, count, rows: listed });
+    }
   }
 
   /** A problem of the whole file, not of one row. */
@@ -139,13 +182,13 @@ export class RowChecker {
   }
 
   /**
-   * A participant code not in the register the uploader may use; suggests the code in capitals
-   * when that is. For an uploader limited to some communities the message is the same whether the
-   * code is registered elsewhere or nowhere.
+   * A participant code not in the register the uploader may use; suggests the one code of that
+   * register it is one edit from (`ost 0005` → `OST-0005`). For an uploader limited to some
+   * communities the message is the same whether the code is registered elsewhere or nowhere.
    */
   unknownParticipant(code: string, register: UploaderRegister): void {
-    const upper = code.toUpperCase();
-    if (upper !== code && register.has(upper)) this.error('participant_code', code, 'participant_not_found_suggestion', { value: code, code: upper });
+    const near = register.suggest(code);
+    if (near !== null) this.error('participant_code', code, 'participant_not_found_suggestion', { value: code, code: near });
     else if (register.communities)
       this.error('participant_code', code, 'participant_not_in_your_register', { value: code, allowed: register.communities.join(', ') || '—' });
     else this.error('participant_code', code, 'participant_not_found', { value: code });
@@ -186,14 +229,23 @@ export function looksLikeFormula(text: string): boolean {
 /** The participant codes a file may name: the whole register, or an organizer's communities' part of it. */
 export interface UploaderRegister {
   has(code: string): boolean;
+  /** The one code of this register a mistyped code is one edit from, or null. */
+  suggest(code: string): string | null;
   /** The uploader's communities, or null for every community. */
   communities: readonly string[] | null;
 }
 
 export function uploaderRegister(lookups: ValidationContext['lookups']): UploaderRegister {
   const { participants, uploaderCommunities } = lookups;
-  if (!uploaderCommunities) return { has: (code) => participants.has(code), communities: null };
-  return { has: (code) => uploaderCommunities.includes(participants.get(code)?.communityCode ?? ''), communities: uploaderCommunities };
+  const has = uploaderCommunities
+    ? (code: string) => uploaderCommunities.includes(participants.get(code)?.communityCode ?? '')
+    : (code: string) => participants.has(code);
+  // Only codes the uploader may name are suggested: a "did you mean" must not show another
+  // community's register, nor be withheld because of it (a tie with one of its codes).
+  const suggest = codeSuggester(function* () {
+    for (const code of participants.keys()) if (has(code)) yield code;
+  });
+  return { has, suggest, communities: uploaderCommunities ?? null };
 }
 
 export const communityCodes = { unknown: 'unknown_community', suggestion: 'unknown_community_suggestion' } as const;

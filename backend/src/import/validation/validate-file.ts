@@ -67,6 +67,7 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
     }
   }
   flushEmptyRows();
+  checker.finish();
   // A header with nothing below it is refused rather than "imported" with nothing in it: most likely
   // the wrong file, the wrong sheet, or the data was saved below in another sheet.
   if (dataRows === 0) checker.errors.push(noDataRowsIssue(sheet, ctx.lang));
