@@ -8,6 +8,7 @@ import { civilDateInZone } from '@osl/pipelines';
 import { FileRejectedError, fileTooLargeError, readTable } from '../import/parsing/table-reader.ts';
 import { formatImportMessage } from '../import/import.messages.ts';
 import { importKindDefinition } from '../import/kinds/index.ts';
+import { readWarningsIn } from '../import/parsing/read-warnings.ts';
 import { redactPersonalData } from '../import/redact-personal-data.ts';
 import { lookupsForCommunities, rowsOutsideCommunities } from '../import/validation/community-scope.ts';
 import { chooseSheet } from '../import/validation/choose-sheet.ts';
@@ -200,9 +201,11 @@ export class ImportService {
       this.logger.log(`${fileName}: unchanged (same content as import #${previous.id})`);
       return { ...report, kind: outcome.ok ? outcome.kindGuess : null, status: 'unchanged', batchId: previous.id };
     }
-    const rejectWhole = async (error: FileRejectedError) => {
+    const rejectWhole = async (error: FileRejectedError, readWarnings: ImportIssue[] = []) => {
       report.errors = [{ row: null, column: null, value: null, code: error.code, message: error.messageIn(lang) }];
-      report.batchId = await this.imports.recordRejected(meta, 0, report.errors, []);
+      // What the reader noticed (a file read as one column, say) often explains the refusal.
+      report.warnings = readWarnings;
+      report.batchId = await this.imports.recordRejected(meta, 0, report.errors, redactPersonalData(readWarnings, lang));
       this.logger.warn(`${fileName}: rejected (${error.code})`);
       return report;
     };
@@ -217,7 +220,7 @@ export class ImportService {
       result = validateTable(outcome.table, { kind: options.kind, config: this.config, today, lang, lookups });
     } catch (error) {
       // A file without a recognisable header row is refused as a whole.
-      if (error instanceof FileRejectedError) return rejectWhole(error);
+      if (error instanceof FileRejectedError) return rejectWhole(error, readWarningsIn(outcome.table, lang));
       throw error;
     }
     const outside = rowsOutsideCommunities(
