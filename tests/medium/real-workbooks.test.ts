@@ -16,25 +16,26 @@ let context: INestApplicationContext;
 
 beforeAll(async () => {
   context = await openInstallation(environment);
-  const register = await importOne(
-    context,
-    'rejestr.csv',
-    csv([
-      ['Kod', 'Społeczność'],
-      ['LAZ-1', 'LAZ'],
-      ['LAZ-2', 'LAZ'],
-      ['LAZ-3', 'LAZ'],
-    ]),
-  );
-  const log = await importOne(
-    context,
-    'dziennik.csv',
-    csv([
-      ['ID działania', 'Data', 'Społeczność', 'Typ', 'Tytuł'],
-      ['L1', '15.02.2022', 'LAZ', 'WARSZTAT', 'Warsztaty'],
-    ]),
-  );
-  expect([register.status, log.status]).toEqual(['imported', 'imported']);
+  // The register and the log the list refers to.
+  const files: [string, string[][]][] = [
+    [
+      'rejestr.csv',
+      [
+        ['Kod', 'Społeczność'],
+        ['LAZ-1', 'LAZ'],
+        ['LAZ-2', 'LAZ'],
+        ['LAZ-3', 'LAZ'],
+      ],
+    ],
+    [
+      'dziennik.csv',
+      [
+        ['ID działania', 'Data', 'Społeczność', 'Typ', 'Tytuł'],
+        ['L1', '15.02.2022', 'LAZ', 'WARSZTAT', 'Warsztaty'],
+      ],
+    ],
+  ];
+  for (const [name, rows] of files) expect((await importOne(context, name, csv(rows))).status, name).toBe('imported');
 });
 
 afterAll(async () => {

@@ -49,3 +49,4 @@ export async function generateDemoFiles(outDir: string, options: { seed?: number
     },
   };
 }
+export { mulberry32 } from './random.ts';

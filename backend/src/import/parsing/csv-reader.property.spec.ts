@@ -1,6 +1,7 @@
 // The CSV reader against csv-parse on generated files: random fields with both delimiters, quotes
 // (doubled), line breaks inside quotes, empty fields, Polish letters; CR, LF or CR LF line ends;
 // UTF-8 with and without BOM, and Windows-1250. A fixed seed makes every run the same files.
+import { mulberry32 } from '@osl/data/demo';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -12,18 +13,6 @@ import { isEmptyRow } from './values.ts';
 const CASES = 600;
 const SEED = 0x0c5e13;
 const limits = { maxRows: 1000, maxLineChars: 1_000_000, maxColumns: 1000 };
-
-/** mulberry32: a tiny seeded generator, good enough to vary test files. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type LineEnd = '\n' | '\r\n' | '\r';
 
@@ -78,7 +67,7 @@ function asOurReaderReads(records: string[][]): CellValue[][] {
 }
 
 describe('the CSV reader reads what csv-parse reads', () => {
-  const random = seededRandom(SEED);
+  const random = mulberry32(SEED); // the demo data's seeded generator
   const files = Array.from({ length: CASES }, () => generateFile(random));
 
   it(`${CASES} generated files: the same cells, rows numbered as records, no quote problem`, () => {
