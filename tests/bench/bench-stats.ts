@@ -9,9 +9,10 @@ export function median(numbers: readonly number[]): number {
 
 /** Milliseconds as a person reads them: "840 ms", "12.3 s". */
 export function duration(ms: number): string {
-  if (ms < 1) return `${ms.toFixed(3)} ms`;
-  if (ms < 10) return `${ms.toFixed(2)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const size = Math.abs(ms);
+  if (size < 1) return `${ms.toFixed(3)} ms`;
+  if (size < 10) return `${ms.toFixed(2)} ms`;
+  if (size < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
@@ -19,7 +20,7 @@ export function duration(ms: number): string {
 export function spread(numbers: readonly number[]): string {
   const [low, high] = [Math.min(...numbers), Math.max(...numbers)];
   if (high >= 1000) return `${(low / 1000).toFixed(2)}–${(high / 1000).toFixed(2)} s`;
-  const digits = low < 1 ? 3 : low < 10 ? 2 : 0;
+  const digits = high < 1 ? 3 : high < 10 ? 2 : 0;
   return `${low.toFixed(digits)}–${high.toFixed(digits)} ms`;
 }
 

@@ -5,7 +5,8 @@
 // 2. XLSX against CSV (issue 13: XLSX within 3× the CSV time, peak under 500 MB): `--xlsx-rows`
 //    attendance rows as a workbook written the way Excel writes it and the same rows as Excel's CSV,
 //    naming different activities; each import in a fresh process on the same installation (restored
-//    before each), `--repeats` times each, alternating.
+//    before each), `--repeats` times each, alternating: import-once.ts on the sources (phases, peak
+//    memory), and the built command as a person runs it; then the reading alone, in this process.
 // 3. Whole-column drop-down lists (issue 13: within 1.2× the plain workbook): readTable of a two-row
 //    workbook with and without them, `--reads` samples of several reads each, in this process.
 // 4. The command line's fixed cost: `osl import <one-row file> --json` (built) against `node -e 0`.
@@ -143,6 +144,36 @@ function importOnce(file: string, label: string): MeasuredImport {
   return measured;
 }
 
+interface ProcessRun {
+  ms: number;
+  peakMb: number;
+  /** Rows the import stored (an import's). */
+  created?: number;
+}
+
+/** A process run to its end: its wall time and peak memory; an import's must have stored `expectedRows`. */
+function runToEnd(args: string[], expectedRows: number | null): ProcessRun {
+  const at = performance.now();
+  const child = spawnSync(process.execPath, ['--import', reportPeakRss, ...args], {
+    cwd: repositoryRoot,
+    env: childEnv,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - at;
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed (${child.status}):\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`);
+  if (expectedRows === null) return { ms, peakMb: peakRssMbOf(child.stderr) };
+  const { files } = JSON.parse(child.stdout) as { files: { status: string; created: number }[] };
+  if (files[0]?.status !== 'imported' || files[0].created !== expectedRows) throw new Error(`${args.join(' ')}: ${child.stdout.slice(0, 2000)}`);
+  return { ms, peakMb: peakRssMbOf(child.stderr), created: files[0].created };
+}
+
+/** The same import as the built command runs it (`npm run osl -- import <file> --json`), on the installation as set up. */
+function builtImport(file: string, rows: number): ProcessRun {
+  restoreInstallation();
+  return runToEnd([builtCli, 'import', file, '--json'], rows);
+}
+
 const row = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
 const phasesOf = (measured: MeasuredImport) =>
   Object.entries(measured.phaseMs)
@@ -200,17 +231,29 @@ const warmUp = async () => {
 await warmUp();
 await closeReaderThread();
 const threadStartMs = (await warmUp()) - (await warmUp());
-const pairs: { csv: MeasuredImport; xlsx: MeasuredImport }[] = [];
+const pairs: { csv: MeasuredImport; xlsx: MeasuredImport; builtCsv: ProcessRun; builtXlsx: ProcessRun }[] = [];
 for (let repeat = 0; repeat < repeats; repeat += 1) {
   // Alternating which goes first, so that a drift of the machine's load weighs on both alike.
-  if (repeat % 2 === 0) {
-    const csv = importOnce(pairCsv, `csv-${repeat}`);
-    pairs.push({ csv, xlsx: importOnce(pairXlsx, `xlsx-${repeat}`) });
-  } else {
-    const xlsx = importOnce(pairXlsx, `xlsx-${repeat}`);
-    pairs.push({ csv: importOnce(pairCsv, `csv-${repeat}`), xlsx });
-  }
-  process.stdout.write(`   run ${repeat + 1}/${repeats}: CSV ${duration(pairs.at(-1)!.csv.ms)}, XLSX ${duration(pairs.at(-1)!.xlsx.ms)}\n`);
+  const inTurn = <T>(csv: () => T, xlsx: () => T): { csv: T; xlsx: T } => {
+    if (repeat % 2 === 0) {
+      const first = csv();
+      return { csv: first, xlsx: xlsx() };
+    }
+    const first = xlsx();
+    return { csv: csv(), xlsx: first };
+  };
+  const once = inTurn(
+    () => importOnce(pairCsv, `csv-${repeat}`),
+    () => importOnce(pairXlsx, `xlsx-${repeat}`),
+  );
+  const built = inTurn(
+    () => builtImport(pairCsv, xlsxRowCount),
+    () => builtImport(pairXlsx, xlsxRowCount),
+  );
+  pairs.push({ ...once, builtCsv: built.csv, builtXlsx: built.xlsx });
+  console.log(
+    `   run ${repeat + 1}/${repeats}: import-once CSV ${duration(once.csv.ms)}, XLSX ${duration(once.xlsx.ms)}; built command CSV ${duration(built.csv.ms)}, XLSX ${duration(built.xlsx.ms)}`,
+  );
 }
 const phaseNames = [...new Set(pairs.flatMap((pair) => [...Object.keys(pair.csv.phaseMs), ...Object.keys(pair.xlsx.phaseMs)]))].filter(
   (phase) => phase !== 'done',
@@ -224,12 +267,28 @@ const importRow = (label: string, runs: MeasuredImport[]) => [
   `${Math.round(Math.max(...runs.map((r) => r.peakMb)))} MB`,
   runs[0]!.created.toLocaleString('en'),
 ];
+const builtRow = (label: string, runs: ProcessRun[]) => [
+  label,
+  duration(median(runs.map((r) => r.ms))),
+  spread(runs.map((r) => r.ms)),
+  ...phaseNames.map(() => ''),
+  `${Math.round(median(runs.map((r) => r.peakMb)))} MB`,
+  `${Math.round(Math.max(...runs.map((r) => r.peakMb)))} MB`,
+  runs[0]!.created!.toLocaleString('en'),
+];
 const csvRuns = pairs.map((pair) => pair.csv);
 const xlsxRuns = pairs.map((pair) => pair.xlsx);
+const builtCsvRuns = pairs.map((pair) => pair.builtCsv);
+const builtXlsxRuns = pairs.map((pair) => pair.builtXlsx);
 console.log();
 printTable(
   ['import', 'median', 'min–max', ...phaseNames.map((phase) => `${phase} (med.)`), 'peak RSS', 'max', 'rows stored'],
-  [importRow('CSV', csvRuns), importRow('XLSX', xlsxRuns)],
+  [
+    importRow('CSV, import-once (sources)', csvRuns),
+    importRow('XLSX, import-once (sources)', xlsxRuns),
+    builtRow('CSV, osl import (built, whole process)', builtCsvRuns),
+    builtRow('XLSX, osl import (built, whole process)', builtXlsxRuns),
+  ],
 );
 const pairRatios = pairs.map((pair) => pair.xlsx.ms / pair.csv.ms);
 const xlsxRatio = median(xlsxRuns.map((r) => r.ms)) / median(csvRuns.map((r) => r.ms));
@@ -237,6 +296,11 @@ const readingRatio = median(xlsxRuns.map((r) => r.phaseMs.reading ?? 0)) / media
 const xlsxPeak = Math.max(...xlsxRuns.map((r) => r.peakMb));
 console.log(
   `\n  XLSX / CSV: ${xlsxRatio.toFixed(2)}× (medians; run by run ${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)}×; goal ≤ 3×); reading phase alone ${readingRatio.toFixed(2)}×`,
+);
+const builtRatio = median(builtXlsxRuns.map((r) => r.ms)) / median(builtCsvRuns.map((r) => r.ms));
+const builtPairRatios = pairs.map((pair) => pair.builtXlsx.ms / pair.builtCsv.ms);
+console.log(
+  `  the built command, start-up included: ${builtRatio.toFixed(2)}× (run by run ${Math.min(...builtPairRatios).toFixed(2)}–${Math.max(...builtPairRatios).toFixed(2)}×), XLSX ${duration(median(builtXlsxRuns.map((r) => r.ms)) - median(builtCsvRuns.map((r) => r.ms)))} longer`,
 );
 console.log(`  of each XLSX import's reading phase, about ${duration(threadStartMs)} is the reader thread's start on the TypeScript sources (tsx)`);
 // The reading alone, in this process: where an XLSX import's reading phase goes (the parse, or
@@ -266,10 +330,16 @@ printTable(
   ['read', 'median', 'min–max', '× CSV'],
   Object.entries(readingRuns).map(([name, runs]) => [name, duration(median(runs)), spread(runs), ratio(median(runs), csvReading)]),
 );
+const handOverMs = median(readingRuns['XLSX: readTable (reader thread)']) - median(readingRuns['XLSX: parse in this thread']);
 console.log(
-  `  handing the rows over from the reader thread: about ${duration(median(readingRuns['XLSX: readTable (reader thread)']) - median(readingRuns['XLSX: parse in this thread']))} a read`,
+  handOverMs > 0
+    ? `  handing the rows over from the reader thread (readTable − parse): about ${duration(handOverMs)} a read`
+    : `  handing the rows over from the reader thread: lost in the noise (readTable − parse = ${duration(handOverMs)})`,
 );
-console.log(`\n  XLSX peak RSS: ${Math.round(xlsxPeak)} MB at most (goal < 500 MB); CSV ${Math.round(Math.max(...csvRuns.map((r) => r.peakMb)))} MB`);
+const builtXlsxPeak = Math.max(...builtXlsxRuns.map((r) => r.peakMb));
+console.log(
+  `\n  XLSX peak RSS: ${Math.round(xlsxPeak)} MB at most with import-once, ${Math.round(builtXlsxPeak)} MB with the built command (goal < 500 MB); CSV ${Math.round(Math.max(...csvRuns.map((r) => r.peakMb)))} MB, ${Math.round(Math.max(...builtCsvRuns.map((r) => r.peakMb)))} MB`,
+);
 console.log(`  ${loadAverage()} (after)`);
 summary.push(
   `XLSX / CSV import, ${xlsxRowCount.toLocaleString('en')} rows: ${xlsxRatio.toFixed(2)}× (goal ≤ 3×), XLSX peak ${Math.round(xlsxPeak)} MB (goal < 500 MB)`,
@@ -337,28 +407,6 @@ console.log(`\n4. The command line's fixed cost: osl import <one-row file> --jso
 console.log(`   ${cliRuns} runs each (one more before, not counted), alternating; each import a new one-row file, each imported`);
 console.log(`   ${loadAverage()} (before)`);
 restoreInstallation();
-interface ProcessRun {
-  ms: number;
-  peakMb: number;
-}
-
-function runToEnd(args: string[], expectImported: boolean): ProcessRun {
-  const at = performance.now();
-  const child = spawnSync(process.execPath, ['--import', reportPeakRss, ...args], {
-    cwd: repositoryRoot,
-    env: childEnv,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = performance.now() - at;
-  if (child.status !== 0) throw new Error(`${args.join(' ')} failed (${child.status}):\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`);
-  if (expectImported) {
-    const { files } = JSON.parse(child.stdout) as { files: { status: string; created: number }[] };
-    if (files[0]?.status !== 'imported' || files[0].created !== 1) throw new Error(`${args.join(' ')}: ${child.stdout.slice(0, 2000)}`);
-  }
-  return { ms, peakMb: peakRssMbOf(child.stderr) };
-}
-
 const startRuns: Record<'node -e 0' | 'osl import, one-row CSV' | 'osl import, one-row XLSX', ProcessRun[]> = {
   'node -e 0': [],
   'osl import, one-row CSV': [],
@@ -366,9 +414,9 @@ const startRuns: Record<'node -e 0' | 'osl import, one-row CSV' | 'osl import, o
 };
 for (let run = 0; run <= cliRuns; run += 1) {
   const results = {
-    'node -e 0': runToEnd(['-e', '0'], false),
-    'osl import, one-row CSV': runToEnd([builtCli, 'import', oneRowFiles[run]!.csv, '--json'], true),
-    'osl import, one-row XLSX': runToEnd([builtCli, 'import', oneRowFiles[run]!.xlsx, '--json'], true),
+    'node -e 0': runToEnd(['-e', '0'], null),
+    'osl import, one-row CSV': runToEnd([builtCli, 'import', oneRowFiles[run]!.csv, '--json'], 1),
+    'osl import, one-row XLSX': runToEnd([builtCli, 'import', oneRowFiles[run]!.xlsx, '--json'], 1),
   };
   if (run === 0) continue; // warms the file system cache
   for (const [name, result] of Object.entries(results)) startRuns[name as keyof typeof startRuns].push(result);
