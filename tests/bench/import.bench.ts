@@ -1,64 +1,193 @@
-// Import throughput against DuckDB's own read_csv of the same file, measured in the same run.
-//   npm run bench:import [-- --rows 1000000]
-// Prints both times, their ratio, rows/s and the process's peak memory. Goal (issue 3): the full
-// import (parse, validate, match, write with provenance) within 4x read_csv, peak under 1 GB.
+// Import speed and memory, each against a baseline measured in the same run.
+//   npm run bench:import [-- --rows 1000000 --xlsx-rows 100000 --repeats 3 --reads 9 --cli-runs 5 --profile DIR]
+// 1. CSV import against DuckDB's own read_csv of the same file (issue 3: within 4× read_csv, peak
+//    under 1 GB), `--rows` attendance rows.
+// 2. XLSX against CSV (issue 13: XLSX within 3× the CSV time, peak under 500 MB): `--xlsx-rows`
+//    attendance rows as a workbook written the way Excel writes it and the same rows as Excel's CSV,
+//    naming different activities; each import in a fresh process on the same installation (restored
+//    before each), `--repeats` times each, alternating: import-once.ts on the sources (phases, peak
+//    memory), and the built command as a person runs it; then the reading alone, in this process.
+// 3. Whole-column drop-down lists (issue 13: within 1.2× the plain workbook): readTable of a two-row
+//    workbook with and without them, `--reads` samples of several reads each, in this process.
+// 4. The command line's fixed cost: `osl import <one-row file> --json` (built) against `node -e 0`.
+// The machine is shared: every measure is repeated, with its spread and the load average; trust ratios.
+// `--profile DIR` writes a CPU profile (node --cpu-prof) of each measured import into DIR.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import iconv from 'iconv-lite';
-import { ImportService } from '@osl/backend';
-import { openInstallation, temporaryEnvironment } from '../support/installation.ts';
+import { ImportService, readConfig } from '@osl/backend';
+import { buildBackend } from '../../backend/scripts/build.ts';
+import { closeReaderThread, readTable, readTableInThisThread } from '../../backend/src/import/parsing/table-reader.ts';
+import { openInstallation, repositoryRoot, temporaryEnvironment } from '../support/installation.ts';
+import { duration, loadAverage, median, peakRssMbOf, printTable, ratio, reportPeakRss, spread } from './bench-stats.ts';
+import {
+  activityId,
+  attendanceRows,
+  communities,
+  dateOf,
+  dropDownWorkbook,
+  participantCode,
+  participants,
+  perActivity,
+  polishDate,
+  writeAttendanceCsv,
+  writeAttendanceXlsx,
+  writeWindows1250,
+  type DropDowns,
+} from './import-bench-files.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
-const attendanceRows = Number(values.rows);
-const perActivity = 20;
-const activities = Math.ceil(attendanceRows / perActivity);
-const participants = 20_000;
-const communities = ['WZG', 'OST', 'LAZ'];
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    'xlsx-rows': { type: 'string', default: '100000' },
+    repeats: { type: 'string', default: '3' },
+    reads: { type: 'string', default: '9' },
+    'cli-runs': { type: 'string', default: '5' },
+    profile: { type: 'string' },
+  },
+});
+const attendanceRowCount = Number(values.rows);
+const xlsxRowCount = Number(values['xlsx-rows']);
+const repeats = Math.max(1, Number(values.repeats));
+const readSamples = Math.max(7, Number(values.reads));
+const cliRuns = Math.max(5, Number(values['cli-runs']));
+const profileDir = values.profile ? path.resolve(values.profile) : null;
+const now = '2026-11-27T12:00:00Z';
 
-function dateOf(activity: number): { iso: string; polish: string } {
-  const day = new Date(Date.UTC(2021, 0, 1) + (activity % 1_000) * 86_400_000);
-  const iso = day.toISOString().slice(0, 10);
-  return { iso, polish: `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` };
-}
+// Activities: the first part's, then the CSV's and the workbook's of the second (different ones, so
+// that neither import finds the other's rows stored), then one per one-row file of the fourth.
+const mainActivities = Math.ceil(attendanceRowCount / perActivity);
+const pairActivities = Math.ceil(xlsxRowCount / perActivity);
+const csvFirstActivity = mainActivities;
+const xlsxFirstActivity = csvFirstActivity + pairActivities;
+const cliFirstActivity = xlsxFirstActivity + pairActivities;
+const cliFiles = 2 * (cliRuns + 1); // a CSV and a workbook per run, and per warm-up run
+const activities = cliFirstActivity + cliFiles;
 
-function writeWindows1250(file: string, lines: string[]): void {
-  fs.writeFileSync(file, iconv.encode(`${lines.join('\r\n')}\r\n`, 'windows-1250'));
-}
+// ------------------------------------------------------------------------------------------ set-up
 
-const environment = temporaryEnvironment('2026-11-27T12:00:00Z');
-const dir = path.join(environment.dataDir, 'bench');
-fs.mkdirSync(dir, { recursive: true });
-const context = await openInstallation(environment);
-const importer = context.get(ImportService);
+const builtCli = path.join(repositoryRoot, 'backend', 'build', 'cli.js');
+await ensureFreshBuild();
+
+const environment = temporaryEnvironment(now);
+const pristineDir = `${environment.dataDir}-pristine`;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-bench-import-files-'));
+console.log(`writing the files into ${dir}…`);
 
 const registerFile = path.join(dir, 'rejestr.csv');
 writeWindows1250(registerFile, [
   'Kod uczestnika;Społeczność;Płeć;Rok urodzenia',
-  ...Array.from({ length: participants }, (_, i) => `U-${String(i).padStart(6, '0')};${communities[i % 3]};${i % 2 ? 'K' : 'M'};${1940 + (i % 60)}`),
+  ...Array.from({ length: participants }, (_, i) => `${participantCode(i)};${communities[i % 3]};${i % 2 ? 'K' : 'M'};${1940 + (i % 60)}`),
 ]);
 const logFile = path.join(dir, 'dziennik.csv');
 writeWindows1250(logFile, [
   'ID działania;Data;Społeczność;Typ;Tytuł',
-  ...Array.from({ length: activities }, (_, a) => `D-${String(a).padStart(7, '0')};${dateOf(a).polish};${communities[a % 3]};WARSZTAT;Warsztaty nr ${a}`),
+  ...Array.from({ length: activities }, (_, a) => `${activityId(a)};${polishDate(dateOf(a))};${communities[a % 3]};WARSZTAT;Warsztaty nr ${a}`),
 ]);
 const attendanceFile = path.join(dir, 'obecnosci.csv');
-const lines = ['ID działania;Kod uczestnika;Data'];
-for (let n = 0; n < attendanceRows; n += 1) {
-  const a = Math.floor(n / perActivity);
-  const p = (a * 7 + (n % perActivity) * 997) % participants;
-  lines.push(`D-${String(a).padStart(7, '0')};U-${String(p).padStart(6, '0')};${dateOf(a).polish}`);
+writeAttendanceCsv(attendanceFile, attendanceRows(attendanceRowCount, 0), false);
+const pairCsv = path.join(dir, 'obecnosci-csv.csv');
+writeAttendanceCsv(pairCsv, attendanceRows(xlsxRowCount, csvFirstActivity));
+const pairXlsx = path.join(dir, 'obecnosci-xlsx.xlsx');
+await writeAttendanceXlsx(pairXlsx, attendanceRows(xlsxRowCount, xlsxFirstActivity));
+const oneRowFiles: { csv: string; xlsx: string }[] = [];
+for (let run = 0; run <= cliRuns; run += 1) {
+  const csv = path.join(dir, `jeden-wiersz-${run}.csv`);
+  const xlsx = path.join(dir, `jeden-wiersz-${run}.xlsx`);
+  writeAttendanceCsv(csv, attendanceRows(1, cliFirstActivity + 2 * run));
+  await writeAttendanceXlsx(xlsx, attendanceRows(1, cliFirstActivity + 2 * run + 1));
+  oneRowFiles.push({ csv, xlsx });
 }
-writeWindows1250(attendanceFile, lines);
-const megabytes = fs.statSync(attendanceFile).size / 1024 / 1024;
+const megabytes = (file: string) => fs.statSync(file).size / 1024 / 1024;
 
 let started = performance.now();
-const setup = await importer.importPaths([registerFile, logFile], { source: 'cli', importedBy: 'bench' });
+const context = await openInstallation(environment);
+const setup = await context.get(ImportService).importPaths([registerFile, logFile], { source: 'cli', importedBy: 'bench' });
 if (setup.some((r) => r.status !== 'imported')) throw new Error(`setup import failed: ${JSON.stringify(setup.map((r) => r.errors.slice(0, 3)))}`);
 const setupMs = performance.now() - started;
+await context.close();
+// Every measured import starts from this state: the register and the activities, no attendance.
+fs.cpSync(environment.dataDir, pristineDir, { recursive: true });
 
+function restoreInstallation(): void {
+  fs.rmSync(environment.dataDir, { recursive: true, force: true });
+  fs.cpSync(pristineDir, environment.dataDir, { recursive: true });
+}
+
+const limits = readConfig(environment).project.importLimits;
+const childEnv: NodeJS.ProcessEnv = { ...process.env, OSL_DATA_DIR: environment.dataDir, OSL_NOW: now, DATABASE_URL: '' };
+
+interface MeasuredImport {
+  ms: number;
+  phaseMs: Record<string, number>;
+  peakMb: number;
+  status: string;
+  created: number;
+  errors: unknown[];
+}
+
+/** One import in a fresh process (import-once.ts) on the installation as set up. */
+function importOnce(file: string, label: string): MeasuredImport {
+  restoreInstallation();
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, label)] : [];
+  const child = spawnSync(process.execPath, [...profile, '--import', 'tsx', path.join(import.meta.dirname, 'import-once.ts'), file], {
+    env: childEnv,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`the measured import of ${path.basename(file)} failed: ${child.stderr}`);
+  const measured = JSON.parse(child.stdout) as MeasuredImport;
+  if (measured.status !== 'imported') throw new Error(`${path.basename(file)}: ${measured.status}: ${JSON.stringify(measured.errors)}`);
+  return measured;
+}
+
+interface ProcessRun {
+  ms: number;
+  peakMb: number;
+  /** Rows the import stored (an import's). */
+  created?: number;
+}
+
+/** A process run to its end: its wall time and peak memory; an import's must have stored `expectedRows`. */
+function runToEnd(args: string[], expectedRows: number | null): ProcessRun {
+  const at = performance.now();
+  const child = spawnSync(process.execPath, ['--import', reportPeakRss, ...args], {
+    cwd: repositoryRoot,
+    env: childEnv,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - at;
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed (${child.status}):\n${child.stdout.slice(-2000)}\n${child.stderr.slice(-2000)}`);
+  if (expectedRows === null) return { ms, peakMb: peakRssMbOf(child.stderr) };
+  const { files } = JSON.parse(child.stdout) as { files: { status: string; created: number }[] };
+  if (files[0]?.status !== 'imported' || files[0].created !== expectedRows) throw new Error(`${args.join(' ')}: ${child.stdout.slice(0, 2000)}`);
+  return { ms, peakMb: peakRssMbOf(child.stderr), created: files[0].created };
+}
+
+/** The same import as the built command runs it (`npm run osl -- import <file> --json`), on the installation as set up. */
+function builtImport(file: string, rows: number): ProcessRun {
+  restoreInstallation();
+  return runToEnd([builtCli, 'import', file, '--json'], rows);
+}
+
+const row = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
+const phasesOf = (measured: MeasuredImport) =>
+  Object.entries(measured.phaseMs)
+    .filter(([phase]) => phase !== 'done')
+    .map(([phase, ms]) => `${phase} ${duration(ms)}`)
+    .join(', ');
+const summary: string[] = [];
+
+// ------------------------------------------------------------------------------------------ 1. CSV against read_csv
+
+console.log(
+  `\n1. CSV import against DuckDB read_csv: ${attendanceRowCount.toLocaleString('en')} attendance rows, ${megabytes(attendanceFile).toFixed(1)} MB, Windows-1250 ';'`,
+);
+console.log(`   ${loadAverage()}`);
 // DuckDB's own reader on the same file: parse and materialise the rows (the file is cp1250;
 // its data bytes are ASCII, so latin-1 reads them identically).
 const duck = await DuckDBInstance.create(':memory:');
@@ -70,34 +199,279 @@ const duckRows = Number((await connection.runAndReadAll('SELECT count(*) AS n FR
 connection.closeSync();
 duck.closeSync();
 
-await context.close();
-const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-once.ts'), attendanceFile], {
-  env: { ...process.env, OSL_DATA_DIR: environment.dataDir, OSL_NOW: '2026-11-27T12:00:00Z', DATABASE_URL: '' },
-  encoding: 'utf8',
-  maxBuffer: 64 * 1024 * 1024,
-});
-if (child.status !== 0) throw new Error(`the measured import failed: ${child.stderr}`);
-const measured = JSON.parse(child.stdout) as {
-  ms: number;
-  phaseMs: Record<string, number>;
-  peakMb: number;
-  status: string;
-  created: number;
-  errors: unknown[];
-};
-if (measured.status !== 'imported') throw new Error(`attendance import ${measured.status}: ${JSON.stringify(measured.errors)}`);
-const importMs = measured.ms;
-const phaseMs = Object.entries(measured.phaseMs)
-  .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`)
-  .join(', ');
-
-const row = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
-console.log(`\nImport benchmark: ${attendanceRows.toLocaleString('en')} attendance rows, ${megabytes.toFixed(1)} MB, Windows-1250 ';'`);
+const measured = importOnce(attendanceFile, 'csv-main');
 row('setup (register + activities)', `${(setupMs / 1000).toFixed(2)} s (${participants} participants, ${activities} activities)`);
 row('DuckDB read_csv (baseline)', `${(duckMs / 1000).toFixed(2)} s, ${duckRows.toLocaleString('en')} rows`);
-row('OSL import (parse→validate→write)', `${(importMs / 1000).toFixed(2)} s, ${measured.created.toLocaleString('en')} rows stored`);
-row('  by phase', phaseMs);
-row('ratio import / read_csv', `${(importMs / duckMs).toFixed(1)}x (goal ≤ 4x)`);
-row('throughput', `${Math.round(attendanceRows / (importMs / 1000)).toLocaleString('en')} rows/s`);
+row('OSL import (parse→validate→write)', `${(measured.ms / 1000).toFixed(2)} s, ${measured.created.toLocaleString('en')} rows stored`);
+row('  by phase', phasesOf(measured));
+row('ratio import / read_csv', `${(measured.ms / duckMs).toFixed(1)}x (goal ≤ 4x)`);
+row('throughput', `${Math.round(attendanceRowCount / (measured.ms / 1000)).toLocaleString('en')} rows/s`);
 row('peak RSS of the importing process', `${Math.round(measured.peakMb)} MB (goal < 1024 MB)`);
+summary.push(
+  `CSV import / DuckDB read_csv, ${attendanceRowCount.toLocaleString('en')} rows: ${(measured.ms / duckMs).toFixed(1)}× (goal ≤ 4×), peak ${Math.round(measured.peakMb)} MB (goal < 1024 MB)`,
+);
+
+// ------------------------------------------------------------------------------------------ 2. XLSX against CSV
+
+console.log(
+  `\n2. XLSX against CSV: ${xlsxRowCount.toLocaleString('en')} attendance rows each, ${repeats} import(s) of each, alternating, each in a fresh process on the same installation`,
+);
+console.log(
+  `   workbook: exceljs streaming writer, shared strings, dates as serial numbers (dd.mm.yyyy), merged title row; ${megabytes(pairXlsx).toFixed(1)} MB`,
+);
+console.log(`   CSV: the same rows as Excel saves them (Windows-1250, ';', the title line too); ${megabytes(pairCsv).toFixed(1)} MB`);
+console.log(`   ${loadAverage()} (before)`);
+// The reader thread runs the TypeScript sources through tsx (as import-once.ts does): its first start
+// here fills tsx's cache for the imports below; a second, warm read tells what the start costs them.
+const warmUp = async () => {
+  const at = performance.now();
+  await readTable(dropDownWorkbook('none'), 'warm-up.xlsx', limits, 'attendance');
+  return performance.now() - at;
+};
+await warmUp();
+await closeReaderThread();
+const threadStartMs = (await warmUp()) - (await warmUp());
+const pairs: { csv: MeasuredImport; xlsx: MeasuredImport; builtCsv: ProcessRun; builtXlsx: ProcessRun }[] = [];
+for (let repeat = 0; repeat < repeats; repeat += 1) {
+  // Alternating which goes first, so that a drift of the machine's load weighs on both alike.
+  const inTurn = <T>(csv: () => T, xlsx: () => T): { csv: T; xlsx: T } => {
+    if (repeat % 2 === 0) {
+      const first = csv();
+      return { csv: first, xlsx: xlsx() };
+    }
+    const first = xlsx();
+    return { csv: csv(), xlsx: first };
+  };
+  const once = inTurn(
+    () => importOnce(pairCsv, `csv-${repeat}`),
+    () => importOnce(pairXlsx, `xlsx-${repeat}`),
+  );
+  const built = inTurn(
+    () => builtImport(pairCsv, xlsxRowCount),
+    () => builtImport(pairXlsx, xlsxRowCount),
+  );
+  pairs.push({ ...once, builtCsv: built.csv, builtXlsx: built.xlsx });
+  console.log(
+    `   run ${repeat + 1}/${repeats}: import-once CSV ${duration(once.csv.ms)}, XLSX ${duration(once.xlsx.ms)}; built command CSV ${duration(built.csv.ms)}, XLSX ${duration(built.xlsx.ms)}`,
+  );
+}
+const phaseNames = [...new Set(pairs.flatMap((pair) => [...Object.keys(pair.csv.phaseMs), ...Object.keys(pair.xlsx.phaseMs)]))].filter(
+  (phase) => phase !== 'done',
+);
+const importRow = (label: string, runs: MeasuredImport[]) => [
+  label,
+  duration(median(runs.map((r) => r.ms))),
+  spread(runs.map((r) => r.ms)),
+  ...phaseNames.map((phase) => duration(median(runs.map((r) => r.phaseMs[phase] ?? 0)))),
+  `${Math.round(median(runs.map((r) => r.peakMb)))} MB`,
+  `${Math.round(Math.max(...runs.map((r) => r.peakMb)))} MB`,
+  runs[0]!.created.toLocaleString('en'),
+];
+const builtRow = (label: string, runs: ProcessRun[]) => [
+  label,
+  duration(median(runs.map((r) => r.ms))),
+  spread(runs.map((r) => r.ms)),
+  ...phaseNames.map(() => ''),
+  `${Math.round(median(runs.map((r) => r.peakMb)))} MB`,
+  `${Math.round(Math.max(...runs.map((r) => r.peakMb)))} MB`,
+  runs[0]!.created!.toLocaleString('en'),
+];
+const csvRuns = pairs.map((pair) => pair.csv);
+const xlsxRuns = pairs.map((pair) => pair.xlsx);
+const builtCsvRuns = pairs.map((pair) => pair.builtCsv);
+const builtXlsxRuns = pairs.map((pair) => pair.builtXlsx);
+console.log();
+printTable(
+  ['import', 'median', 'min–max', ...phaseNames.map((phase) => `${phase} (med.)`), 'peak RSS', 'max', 'rows stored'],
+  [
+    importRow('CSV, import-once (sources)', csvRuns),
+    importRow('XLSX, import-once (sources)', xlsxRuns),
+    builtRow('CSV, osl import (built, whole process)', builtCsvRuns),
+    builtRow('XLSX, osl import (built, whole process)', builtXlsxRuns),
+  ],
+);
+const pairRatios = pairs.map((pair) => pair.xlsx.ms / pair.csv.ms);
+const xlsxRatio = median(xlsxRuns.map((r) => r.ms)) / median(csvRuns.map((r) => r.ms));
+const readingRatio = median(xlsxRuns.map((r) => r.phaseMs.reading ?? 0)) / median(csvRuns.map((r) => r.phaseMs.reading ?? 0));
+const xlsxPeak = Math.max(...xlsxRuns.map((r) => r.peakMb));
+console.log(
+  `\n  XLSX / CSV: ${xlsxRatio.toFixed(2)}× (medians; run by run ${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)}×; goal ≤ 3×); reading phase alone ${readingRatio.toFixed(2)}×`,
+);
+const builtRatio = median(builtXlsxRuns.map((r) => r.ms)) / median(builtCsvRuns.map((r) => r.ms));
+const builtPairRatios = pairs.map((pair) => pair.builtXlsx.ms / pair.builtCsv.ms);
+console.log(
+  `  the built command, start-up included: ${builtRatio.toFixed(2)}× (run by run ${Math.min(...builtPairRatios).toFixed(2)}–${Math.max(...builtPairRatios).toFixed(2)}×), XLSX ${duration(median(builtXlsxRuns.map((r) => r.ms)) - median(builtCsvRuns.map((r) => r.ms)))} longer`,
+);
+console.log(`  of each XLSX import's reading phase, about ${duration(threadStartMs)} is the reader thread's start on the TypeScript sources (tsx)`);
+// The reading alone, in this process: where an XLSX import's reading phase goes (the parse, or
+// handing the rows over from the reader thread).
+const readingRuns: Record<'CSV: readTable' | 'XLSX: parse in this thread' | 'XLSX: readTable (reader thread)', number[]> = {
+  'CSV: readTable': [],
+  'XLSX: parse in this thread': [],
+  'XLSX: readTable (reader thread)': [],
+};
+const [pairCsvBytes, pairXlsxBytes] = [fs.readFileSync(pairCsv), fs.readFileSync(pairXlsx)];
+const readings: Record<keyof typeof readingRuns, () => Promise<unknown>> = {
+  'CSV: readTable': () => readTable(pairCsvBytes, 'obecnosci.csv', limits, 'attendance'),
+  'XLSX: parse in this thread': async () => readTableInThisThread(pairXlsxBytes, 'obecnosci.xlsx', limits, 'attendance'),
+  'XLSX: readTable (reader thread)': () => readTable(pairXlsxBytes, 'obecnosci.xlsx', limits, 'attendance'),
+};
+const reads = Math.max(5, repeats);
+for (let repeat = 0; repeat <= reads; repeat += 1) {
+  for (const [name, read] of Object.entries(readings)) {
+    const at = performance.now();
+    await read();
+    if (repeat > 0) readingRuns[name as keyof typeof readingRuns].push(performance.now() - at); // the first warms up
+  }
+}
+const csvReading = median(readingRuns['CSV: readTable']);
+console.log(`\n  the reading alone, in this process (${reads} reads each, after one not counted):`);
+printTable(
+  ['read', 'median', 'min–max', '× CSV'],
+  Object.entries(readingRuns).map(([name, runs]) => [name, duration(median(runs)), spread(runs), ratio(median(runs), csvReading)]),
+);
+const handOverMs = median(readingRuns['XLSX: readTable (reader thread)']) - median(readingRuns['XLSX: parse in this thread']);
+console.log(
+  handOverMs > 0
+    ? `  handing the rows over from the reader thread (readTable − parse): about ${duration(handOverMs)} a read`
+    : `  handing the rows over from the reader thread: lost in the noise (readTable − parse = ${duration(handOverMs)})`,
+);
+const builtXlsxPeak = Math.max(...builtXlsxRuns.map((r) => r.peakMb));
+console.log(
+  `\n  XLSX peak RSS: ${Math.round(xlsxPeak)} MB at most with import-once, ${Math.round(builtXlsxPeak)} MB with the built command (goal < 500 MB); CSV ${Math.round(Math.max(...csvRuns.map((r) => r.peakMb)))} MB, ${Math.round(Math.max(...builtCsvRuns.map((r) => r.peakMb)))} MB`,
+);
+console.log(`  ${loadAverage()} (after)`);
+summary.push(
+  `XLSX / CSV import, ${xlsxRowCount.toLocaleString('en')} rows: ${xlsxRatio.toFixed(2)}× (goal ≤ 3×), XLSX peak ${Math.round(xlsxPeak)} MB (goal < 500 MB)`,
+);
+
+// ------------------------------------------------------------------------------------------ 3. drop-down lists
+
+const readsPerSample = 100;
+console.log(`\n3. Whole-column drop-down lists: a workbook of a header and two rows, read by readTable in this process`);
+console.log(`   ${readSamples} samples of ${readsPerSample} reads each, the workbooks alternating; times are per read`);
+console.log(`   ${loadAverage()} (before)`);
+const workbooks: Record<DropDowns, Buffer> = {
+  none: dropDownWorkbook('none'),
+  'whole-columns': dropDownWorkbook('whole-columns'),
+  'whole-sheet': dropDownWorkbook('whole-sheet'),
+};
+type ReadWay = 'readTable' | 'in this thread';
+const readOnce: Record<ReadWay, (buffer: Buffer) => Promise<unknown>> = {
+  // As the importer reads it: handed to the reader thread and back.
+  readTable: (buffer) => readTable(buffer, 'obecnosci.xlsx', limits, 'attendance'),
+  // The reading alone, without the hand-over.
+  'in this thread': async (buffer) => readTableInThisThread(buffer, 'obecnosci.xlsx', limits, 'attendance'),
+};
+for (const [name, buffer] of Object.entries(workbooks)) {
+  const table = readTableInThisThread(buffer, `${name}.xlsx`, limits, 'attendance');
+  if (table.rows.length !== 3) throw new Error(`the ${name} workbook reads as ${table.rows.length} rows, not 3`);
+}
+const readSamplesMs = new Map<string, number[]>();
+for (const way of Object.keys(readOnce) as ReadWay[]) {
+  for (const buffer of Object.values(workbooks)) for (let i = 0; i < readsPerSample; i += 1) await readOnce[way](buffer); // warm-up, not counted
+  for (let sample = 0; sample < readSamples; sample += 1) {
+    for (const [name, buffer] of Object.entries(workbooks)) {
+      const at = performance.now();
+      for (let i = 0; i < readsPerSample; i += 1) await readOnce[way](buffer);
+      const key = `${way}|${name}`;
+      readSamplesMs.set(key, [...(readSamplesMs.get(key) ?? []), (performance.now() - at) / readsPerSample]);
+    }
+  }
+}
+await closeReaderThread();
+const dropDownRows: string[][] = [];
+for (const way of Object.keys(readOnce) as ReadWay[]) {
+  const plain = readSamplesMs.get(`${way}|none`)!;
+  for (const name of Object.keys(workbooks)) {
+    const samples = readSamplesMs.get(`${way}|${name}`)!;
+    dropDownRows.push([
+      `${way}: ${name === 'none' ? 'no drop-down lists' : name}`,
+      `${(workbooks[name as DropDowns].length / 1024).toFixed(1)} KB`,
+      duration(median(samples)),
+      spread(samples),
+      ratio(median(samples), median(plain)),
+      ratio(Math.min(...samples), Math.min(...plain)),
+    ]);
+  }
+}
+console.log();
+// The fastest sample is the least disturbed by other work on a shared machine: its ratio is the steadier.
+printTable(['read', 'file', 'median', 'min–max', '× plain (medians)', '× plain (fastest)'], dropDownRows);
+const [withLists, withoutLists] = [readSamplesMs.get('readTable|whole-columns')!, readSamplesMs.get('readTable|none')!];
+const dropDownRatio = median(withLists) / median(withoutLists);
+console.log(
+  `\n  whole-column drop-down lists / none (readTable): ${dropDownRatio.toFixed(2)}× (goal ≤ 1.2×); fastest against fastest ${(Math.min(...withLists) / Math.min(...withoutLists)).toFixed(2)}×`,
+);
+console.log(`  ${loadAverage()} (after)`);
+summary.push(`2-row workbook with whole-column drop-down lists / without: ${dropDownRatio.toFixed(2)}× (goal ≤ 1.2×)`);
+
+// ------------------------------------------------------------------------------------------ 4. the command's fixed cost
+
+console.log(`\n4. The command line's fixed cost: osl import <one-row file> --json (${path.relative(repositoryRoot, builtCli)}) against node -e 0`);
+console.log(`   ${cliRuns} runs each (one more before, not counted), alternating; each import a new one-row file, each imported`);
+console.log(`   ${loadAverage()} (before)`);
+restoreInstallation();
+const startRuns: Record<'node -e 0' | 'osl import, one-row CSV' | 'osl import, one-row XLSX', ProcessRun[]> = {
+  'node -e 0': [],
+  'osl import, one-row CSV': [],
+  'osl import, one-row XLSX': [],
+};
+for (let run = 0; run <= cliRuns; run += 1) {
+  const results = {
+    'node -e 0': runToEnd(['-e', '0'], null),
+    'osl import, one-row CSV': runToEnd([builtCli, 'import', oneRowFiles[run]!.csv, '--json'], 1),
+    'osl import, one-row XLSX': runToEnd([builtCli, 'import', oneRowFiles[run]!.xlsx, '--json'], 1),
+  };
+  if (run === 0) continue; // warms the file system cache
+  for (const [name, result] of Object.entries(results)) startRuns[name as keyof typeof startRuns].push(result);
+}
+const nodeFloor = median(startRuns['node -e 0'].map((r) => r.ms));
+console.log();
+printTable(
+  ['process', 'median', 'min–max', 'peak RSS', 'minus node -e 0'],
+  Object.entries(startRuns).map(([name, runs]) => {
+    const ms = median(runs.map((r) => r.ms));
+    return [
+      name,
+      duration(ms),
+      spread(runs.map((r) => r.ms)),
+      `${Math.round(median(runs.map((r) => r.peakMb)))} MB`,
+      name === 'node -e 0' ? '' : duration(ms - nodeFloor),
+    ];
+  }),
+);
+const cliCsv = median(startRuns['osl import, one-row CSV'].map((r) => r.ms));
+const cliXlsx = median(startRuns['osl import, one-row XLSX'].map((r) => r.ms));
+console.log(
+  `\n  fixed cost of osl import: ${duration(cliCsv - nodeFloor)} for a CSV, ${duration(cliXlsx - nodeFloor)} for a workbook (its reader thread included), above node's own ${duration(nodeFloor)}`,
+);
+console.log(`  ${loadAverage()} (after)`);
+summary.push(`osl import of a one-row file: ${duration(cliCsv)} CSV, ${duration(cliXlsx)} XLSX; node -e 0 ${duration(nodeFloor)}`);
+
+console.log(`\nSummary (${loadAverage()}):`);
+for (const line of summary) console.log(`  ${line}`);
+if (profileDir) console.log(`  CPU profiles of the measured imports in ${profileDir}`);
+
 fs.rmSync(environment.dataDir, { recursive: true, force: true });
+fs.rmSync(pristineDir, { recursive: true, force: true });
+fs.rmSync(dir, { recursive: true, force: true });
+
+/** Builds backend/build/ when it is missing or older than a source it bundles: the command measured is what `npm run osl` runs. */
+async function ensureFreshBuild(): Promise<void> {
+  const worker = path.join(repositoryRoot, 'backend', 'build', 'table-reader.worker.js');
+  const builtAt = fs.existsSync(builtCli) && fs.existsSync(worker) ? fs.statSync(builtCli).mtimeMs : 0;
+  const sources = ['backend/src', 'data/src', 'pipelines/src', 'prisma/src'].map((folder) => path.join(repositoryRoot, folder));
+  const stale = builtAt === 0 || sources.some((folder) => newestFile(folder) > builtAt);
+  if (!stale) return;
+  console.log(`building backend/build/ (${builtAt === 0 ? 'missing' : 'older than the sources'})…`);
+  await buildBackend();
+}
+
+function newestFile(folder: string): number {
+  if (!fs.existsSync(folder)) return 0;
+  let newest = 0;
+  for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleEntryPoints } from '../../backend/scripts/build.ts';
 import { repositoryRoot } from '../support/installation.ts';
+import { peakRssMbOf, reportPeakRss } from './bench-stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -29,18 +30,11 @@ const env: NodeJS.ProcessEnv = {
 const builtDir = path.join(repositoryRoot, 'backend', 'build');
 // Inside the repository (ignored build/ folder): the floors' imports resolve from its node_modules.
 const floorsDir = path.join(repositoryRoot, 'tests', 'build', 'startup-floors');
-// Every measured process reports its peak resident memory (getrusage, this process only) as it ends.
-const reportPeakRss = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write(`\\n@peak-rss ${process.resourceUsage().maxRSS}\\n`));")}`;
 
+// Every measured process reports its peak resident memory as it ends (reportPeakRss).
 interface Sample {
   ms: number;
   peakKb: number;
-}
-
-function peakOf(stderr: string): number {
-  const match = /@peak-rss (\d+)/.exec(stderr);
-  if (!match) throw new Error(`no peak memory reported:\n${stderr.slice(-2000)}`);
-  return Number(match[1]);
 }
 
 /** One process run to its end. */
@@ -49,7 +43,7 @@ function runToEnd(args: string[]): Sample {
   const child = spawnSync(process.execPath, ['--import', reportPeakRss, ...args], { cwd: repositoryRoot, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;
   if (child.status !== 0) throw new Error(`${args.join(' ')} failed (${child.status}):\n${child.stderr.slice(-2000)}`);
-  return { ms, peakKb: peakOf(child.stderr) };
+  return { ms, peakKb: peakRssMbOf(child.stderr) * 1024 };
 }
 
 function freePort(): Promise<number> {
@@ -95,7 +89,7 @@ async function serverUntilHealthy(args: string[]): Promise<Sample> {
   }
   child.kill('SIGTERM');
   await exited;
-  return { ms, peakKb: peakOf(stderr) };
+  return { ms, peakKb: peakRssMbOf(stderr) * 1024 };
 }
 
 async function measure(name: string, once: () => Sample | Promise<Sample>): Promise<{ name: string; samples: Sample[] }> {
