@@ -216,6 +216,8 @@ export class PipelineService implements OnModuleDestroy {
       }
     } finally {
       this.draining = false;
+      // An import that asked while this loop was giving up is not left waiting.
+      if (this.queued && !this.closing) void this.drainQueue();
     }
   }
 
