@@ -30,6 +30,7 @@ import { DemoService } from './services/demo.service.ts';
 import { ExportsService } from './services/exports.service.ts';
 import { HealthService } from './services/health.service.ts';
 import { ImportJobsService } from './services/import-jobs.service.ts';
+import { ImportRefreshService } from './services/import-refresh.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
 import { ImportWorkerService } from './services/import-worker.service.ts';
@@ -71,6 +72,7 @@ const services = [
   SummaryPdfService,
   HealthService,
   ImportJobsService,
+  ImportRefreshService,
   ImportService,
   ImportWorkerService,
   ImportTemplateService,

@@ -267,6 +267,10 @@ describe('data page', () => {
     await page.click('[data-testid="upload-submit"]');
     await expect.poll(() => report.innerText(), { timeout: 30_000 }).toMatch(/przyjęty/);
     await expect.poll(() => page.locator('[data-testid="import-history"]').innerText()).toContain('dziennik-dobry.csv');
+    // The page says when the charts show the file, then that they do, naming the run (issue 14).
+    const refresh = page.locator('[data-testid="import-refresh"]');
+    await expect.poll(() => refresh.getAttribute('data-status'), { timeout: 60_000 }).toBe('shown');
+    expect(await refresh.innerText()).toMatch(/^Dane z tego pliku są już na wykresach \(przeliczenie nr \d+, /);
     await page.screenshot({ path: path.join(screenshots, 'data-organizer.png'), fullPage: false });
   });
 });

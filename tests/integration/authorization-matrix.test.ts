@@ -203,6 +203,8 @@ describe('the authorization matrix', () => {
       }
     }
     expect(accessMatrix['GET /api/audit']).toEqual({ kind: 'roles', roles: { director: 'full', auditor: 'full' } });
+    // Organizers bring the data and may recompute it at once (issue 14); a run shows no rows to anyone.
+    expect(accessMatrix['POST /api/pipeline/runs']).toEqual({ kind: 'roles', roles: { admin: 'full', organizer: 'full' } });
   });
 
   it('gives the row-by-row import reports (which name participant codes) only to the director, the admin and the uploader', async () => {

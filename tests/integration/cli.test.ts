@@ -31,6 +31,8 @@ describe('osl command line', () => {
       ['dziennik.csv', 'activities', 'imported', 1],
       ['rejestr.csv', 'participants', 'imported', 1],
     ]);
+    // The figures show them at once: the run that followed (the first one here rebuilds in full).
+    expect(report.run).toMatchObject({ trigger: 'import', status: 'succeeded' });
   });
 
   it('exits 1 with row-level errors when a file is rejected', () => {
@@ -40,8 +42,10 @@ describe('osl command line', () => {
     ]);
     const outcome = runOsl(['import', bad, '--json'], env);
     expect(outcome.status).toBe(1);
-    const [file] = JSON.parse(outcome.stdout).files;
+    const { files, run } = JSON.parse(outcome.stdout);
+    const [file] = files;
     expect(file.status).toBe('rejected');
+    expect(run).toBeNull();
     expect(file.errors[0]).toMatchObject({ row: 2, column: 'type', value: 'NIEZNANY' });
   });
 

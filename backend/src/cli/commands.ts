@@ -6,6 +6,7 @@ import { importKinds, type ImportKind } from '../import/import.types.ts';
 import type { OslEnvironment } from '../lib/osl-environment.ts';
 import { DemoService } from '../services/demo.service.ts';
 import { ImportService, type FileImportReport } from '../services/import.service.ts';
+import { ImportRefreshService } from '../services/import-refresh.service.ts';
 import { IndicatorsService } from '../services/indicators.service.ts';
 import { PipelineService } from '../services/pipeline.service.ts';
 import { AlertsService } from '../services/alerts.service.ts';
@@ -44,7 +45,7 @@ async function withContext<T>(environment: OslEnvironment, values: Values, work:
 
 export const commands: Record<string, Command> = {
   import: {
-    options: { ...jsonOption, kind: { type: 'string' }, lang: { type: 'string' }, as: { type: 'string' } },
+    options: { ...jsonOption, kind: { type: 'string' }, lang: { type: 'string' }, as: { type: 'string' }, 'no-run': { type: 'boolean' } },
     async run(values, files, environment) {
       if (files.length === 0) throw new UsageError('import needs at least one file');
       const kind = values.kind as string | undefined;
@@ -55,19 +56,23 @@ export const commands: Record<string, Command> = {
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
       }
       const progress = createProgressRenderer();
-      const reports = await withContext(environment, values, (context) =>
-        context.get(ImportService).importPaths(files, {
+      const { reports, run } = await withContext(environment, values, async (context) => {
+        const reports = await context.get(ImportService).importPaths(files, {
           kind: kind as ImportKind | undefined,
           lang,
           source: 'cli',
           importedBy: (values.as as string | undefined) ?? `cli:${os.userInfo().username}`,
           onProgress: values.json ? undefined : progress,
-        }),
-      ).finally(() => progress.finish());
+        });
+        // A file imported reaches the figures now: an incremental run (after the one in progress, if any).
+        const run = values['no-run'] ? null : await context.get(ImportRefreshService).afterImport(reports);
+        return { reports, run };
+      }).finally(() => progress.finish());
+      // The exit code is the import's: its rows are written whatever the run that follows does.
       return {
         exitCode: reports.some((r: FileImportReport) => r.status === 'rejected') ? 1 : 0,
-        json: { files: reports },
-        text: formatImportReports(reports, lang),
+        json: { files: reports, run },
+        text: `${formatImportReports(reports, lang)}${run ? formatPipelineRun(run) : ''}`,
       };
     },
   },
@@ -131,11 +136,16 @@ export const commands: Record<string, Command> = {
     options: { ...jsonOption },
     async run(values, positionals, environment) {
       if (positionals[0] !== 'scan' || positionals.length > 1) throw new UsageError('usage: inbox scan');
-      const reports = await withContext(environment, values, (context) => context.get(InboxService).scan());
+      const { reports, run } = await withContext(environment, values, async (context) => {
+        const reports = await context.get(InboxService).scan();
+        // The run a file imported started: the command waits for it rather than closing under it.
+        const run = reports.length > 0 ? await context.get(PipelineService).importRunsSettled() : null;
+        return { reports, run };
+      });
       return {
         exitCode: reports.some((r) => r.status === 'rejected') ? 1 : 0,
-        json: { files: reports },
-        text: reports.length ? formatImportReports(reports, 'pl') : 'Skrzynka jest pusta.\n',
+        json: { files: reports, run },
+        text: reports.length ? `${formatImportReports(reports, 'pl')}${run ? formatPipelineRun(run) : ''}` : 'Skrzynka jest pusta.\n',
       };
     },
   },

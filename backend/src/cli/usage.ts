@@ -4,9 +4,12 @@ export function usage(): string {
   return `Usage: npm run osl -- <command> [options]
 
 Commands:
-  import <file>... [--kind activities|attendance|participants|survey] [--lang pl|en] [--as NAME]
-                        import files (kind detected from the headers); all-or-nothing per file
-  inbox scan            import the files waiting in $OSL_DATA_DIR/inbox now (the schedule does it every minute)
+  import <file>... [--kind activities|attendance|participants|survey] [--lang pl|en] [--as NAME] [--no-run]
+                        import files (kind detected from the headers); all-or-nothing per file;
+                        a file imported is then shown by an incremental pipeline run (after the
+                        run in progress, if any), unless --no-run
+  inbox scan            import the files waiting in $OSL_DATA_DIR/inbox now (the schedule does it every minute),
+                        then the incremental pipeline run a file imported asks for
   pipeline run [--full] rebuild the analytics store and the indicators now
   indicators [--year Y|to-date] [--community CODE|ALL]
                         indicator values, targets, achievement and status

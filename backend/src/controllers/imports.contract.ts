@@ -22,6 +22,18 @@ const fileImportReport = z
   })
   .meta({ id: 'FileImportReport' });
 
+const importRefresh = z
+  .object({
+    // queued: behind the run in progress (runId; null: it starts in a moment); running: run runId reads the rows;
+    // shown: the figures hold them (run runId published them at `at`); failed: run runId failed at `at`;
+    // waiting: no run for them is known here, the next one shows them
+    status: z.enum(['queued', 'running', 'shown', 'failed', 'waiting']),
+    runId: z.int().nullable(),
+    at: z.string().nullable(),
+    typicalSeconds: z.int().nullable().meta({ description: 'how long a run usually takes here, in seconds' }),
+  })
+  .meta({ id: 'ImportRefresh', description: 'when the charts show the rows of the files imported (null: none was)' });
+
 const importJob = z
   .object({
     id: z.string(),
@@ -31,6 +43,7 @@ const importJob = z
     progress: z.object({ file: z.string(), fileIndex: z.int(), fileCount: z.int(), phase: z.string(), rowsDone: z.int(), rowsTotal: z.int() }).nullable(),
     files: z.array(fileImportReport).nullable(),
     error: z.string().nullable(),
+    refresh: importRefresh.nullable(),
   })
   .meta({ id: 'ImportJob' });
 
@@ -85,7 +98,7 @@ export const importsContracts = {
     // Without a form, the handler says how to send the files.
     bodyOptional: true,
     upload: { field: 'files', description: 'the files to import' },
-    response: z.union([z.object({ files: z.array(fileImportReport) }), importJob]),
+    response: z.union([z.object({ files: z.array(fileImportReport), refresh: importRefresh.nullable() }), importJob]),
   }),
   job: contract({ params: z.object({ id: z.string().meta({ description: 'the job id' }) }), response: importJob }),
   list: contract({

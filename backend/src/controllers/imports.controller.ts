@@ -65,8 +65,10 @@ export class ImportsController {
       return this.jobs.start(spooled, options, viewer.userId);
     }
     const reports = await this.jobs.run(spooled, options);
-    if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ key: 'imports.files_rejected', files: reports });
-    return { files: reports };
+    // A file imported beside a rejected one is written all the same: its run is said in both answers.
+    const refresh = await this.jobs.refreshOf(reports);
+    if (reports.some((r) => r.status === 'rejected')) throw new UnprocessableEntityException({ key: 'imports.files_rejected', files: reports, refresh });
+    return { files: reports, refresh };
   }
 
   @Get('jobs/:id')

@@ -22,10 +22,13 @@ export class PipelineController {
     return this.pipeline.list();
   }
 
-  /** Starts a run now (`{"mode": "incremental" | "full"}`); 409 names the run in progress. */
+  /**
+   * Starts a run now (`{"mode": "incremental" | "full"}`); 409 names the run in progress. The
+   * organizers too, who bring the data: a run recomputes from what is recorded and shows no rows.
+   */
   @Post()
   @HttpCode(202)
-  @Access({ admin: 'full' })
+  @Access({ admin: 'full', organizer: 'full' })
   @Contract(contracts.start)
   async start(@CurrentViewer() viewer: Viewer, @RouteBody() { mode }: BodyOf<typeof contracts.start>) {
     // A run in progress refuses it: 409 naming that run (lib/error-answer.ts).

@@ -248,6 +248,10 @@ export const serverMessages = {
   },
   'pipeline.abandoned_gone': { pl: 'porzucony: proces się zatrzymał (stwierdzono {at})', en: 'abandoned: the process stopped (found gone at {at})' },
   'pipeline.abandoned_ended': { pl: 'porzucony: proces zakończył się w trakcie przebiegu', en: 'abandoned: the process ended during the run' },
+  'pipeline.import_run_not_started': {
+    pl: 'przeliczenie po imporcie nie ruszyło: {cause}; dane z pliku pokaże następne przeliczenie z harmonogramu',
+    en: "the run after an import could not start: {cause}; the schedule's next run shows the file's data",
+  },
 
   // ------------------------------------------------------------ analytics, PDF
   'analytics.unavailable': {

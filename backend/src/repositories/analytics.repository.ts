@@ -108,6 +108,17 @@ export class AnalyticsRepository implements OnModuleDestroy {
   }
 
   /**
+   * The published state: the run that built it, when, and the newest import batch it holds
+   * (its watermark: every batch up to it is in the figures). Null when nothing is published.
+   */
+  async publishedState(): Promise<{ runId: number; builtAt: string; watermark: number } | null> {
+    const state = await this.open();
+    if (!state) return null;
+    const [row] = await queryRows<{ value: string }>(state.connection, `SELECT value FROM meta WHERE key = 'watermark'`, []);
+    return row ? { runId: state.published.runId, builtAt: state.published.builtAt, watermark: Number(row.value) } : null;
+  }
+
+  /**
    * Whether the published file can be read (opened, and its indicator table scanned): null when
    * it can or when nothing is published yet, else the file and why not.
    */

@@ -4,7 +4,8 @@ import { presentLeasedRun, type FallbackReason, type StepStats } from '@osl/pipe
 import { renderStoredText, storeMessage, type Lang, type MessageKey, type MessageRef } from '../lib/messages.ts';
 import { DatabaseRepository } from './database.repository.ts';
 
-export type PipelineTrigger = 'startup' | 'schedule' | 'cli' | 'api' | 'demo';
+// import: asked for by an accepted import (API, inbox or command line), to show its rows at once.
+export type PipelineTrigger = 'startup' | 'schedule' | 'cli' | 'api' | 'demo' | 'import';
 export type PipelineMode = 'full' | 'incremental';
 
 /** A run that never started: 'skipped' (coalesced into, or deferred behind, the run in progress) or 'failed' (with why). */

@@ -7,6 +7,8 @@ import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts'
 import { ImportJobRepository, type ImportJobRow } from '../repositories/import-job.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
 import { hashFile, type FileImportReport, type ImportLanguage, type ImportOptions, type ImportProgress } from './import.service.ts';
+import type { ImportRefresh } from './import-refresh.ts';
+import { ImportRefreshService } from './import-refresh.service.ts';
 import { ImportWorkerError, ImportWorkerService } from './import-worker.service.ts';
 
 export interface ImportJob {
@@ -17,6 +19,8 @@ export interface ImportJob {
   progress: ImportProgress | null;
   files: FileImportReport[] | null;
   error: string | null;
+  /** When the figures show the imported rows (once the job has ended and a file was imported). */
+  refresh: ImportRefresh | null;
 }
 
 /** A file received for import, spooled to disk (`path`) under the name its sender gave it. */
@@ -47,6 +51,7 @@ export class ImportJobsService {
     @Inject(ImportJobRepository) private readonly jobs: ImportJobRepository,
     @Inject(ImportRepository) private readonly history: ImportRepository,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
+    @Inject(ImportRefreshService) private readonly refresh: ImportRefreshService,
   ) {}
 
   /** Where uploads wait for the worker. */
@@ -70,26 +75,38 @@ export class ImportJobsService {
     }
     void this.execute(row.id, files, options).catch((error: Error) => this.logger.error(`import job ${row.id}: ${error.message}`));
     await this.jobs.forgetOld(keepFinishedJobs);
-    return this.view(row);
+    return { ...this.view(row), refresh: null };
   }
 
-  /** Imports and waits for the reports (a failure of the worker becomes a rejected report per unfinished file). */
+  /**
+   * Imports and waits for the reports (a failure of the worker becomes a rejected report per
+   * unfinished file); a file imported starts a pipeline run, followed with `refreshOf`.
+   */
   async run(files: SpooledFile[], options: JobOptions): Promise<FileImportReport[]> {
+    let reports: FileImportReport[];
     try {
-      return await this.worker.run(randomUUID(), files, options);
+      reports = await this.worker.run(randomUUID(), files, options);
     } catch (error) {
       if (!(error instanceof ImportWorkerError)) throw error;
-      return this.settleUnfinished(files, options, error.code, error.finished);
+      reports = await this.settleUnfinished(files, options, error.code, error.finished);
     } finally {
       await removeFiles(files);
     }
+    void this.refresh.afterImport(reports);
+    return reports;
+  }
+
+  /** When the figures show the rows of these reports' imported files (null: none was imported). */
+  refreshOf(reports: readonly FileImportReport[]): Promise<ImportRefresh | null> {
+    return this.refresh.refreshOf(reports);
   }
 
   /** The job, if `ownerId` started it (null: whoever did). Another user's job is not found: its report holds their file's rows. */
   async get(id: string, ownerId: number | null = null): Promise<ImportJob | undefined> {
     const row = await this.jobs.find(id);
     if (!row || (ownerId !== null && row.ownerId !== ownerId)) return undefined;
-    return this.view(row);
+    const job = this.view(row);
+    return { ...job, refresh: await this.refresh.refreshOf(job.files) };
   }
 
   /**
@@ -126,11 +143,15 @@ export class ImportJobsService {
         onProgress: save,
         onFileReport: (index, report) => (reports[index] = report),
       });
+      // Asked for before the job shows as finished: its first answer already says where the run is.
+      void this.refresh.afterImport(done);
       await this.jobs.finish(id, done, this.live.get(id) ?? null, this.environment.now());
     } catch (error) {
       const code = error instanceof ImportWorkerError ? error.code : 'import_failed';
       const finished = error instanceof ImportWorkerError ? error.finished : new Map<number, FileImportReport>();
       const settled = await this.settleUnfinished(files, options, code, finished);
+      // The files finished before the failure are written: the figures show them too.
+      void this.refresh.afterImport(settled);
       await this.jobs.fail(
         id,
         settled,
@@ -189,7 +210,7 @@ export class ImportJobsService {
     return code === 'import_out_of_memory' ? { limitMb: this.worker.memoryLimitMb } : {};
   }
 
-  private view(row: ImportJobRow): ImportJob {
+  private view(row: ImportJobRow): Omit<ImportJob, 'refresh'> {
     const files = row.status === 'running' ? null : ((row.files ?? null) as FileImportReport[] | null);
     return {
       id: row.id,

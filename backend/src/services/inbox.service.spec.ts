@@ -43,6 +43,14 @@ let dataDir: string;
 let inboxDir: string;
 let importer: FakeImporter;
 let inbox: InboxService;
+/** The reports each run request was made with. */
+let runsAskedFor: FileImportReport[][];
+const refresh = {
+  afterImport: async (reports: readonly FileImportReport[]) => {
+    runsAskedFor.push([...reports]);
+    return null;
+  },
+};
 
 function drop(name: string, content = 'kod;spolecznosc\r\nOST-1;OST\r\n'): string {
   const file = path.join(inboxDir, name);
@@ -60,7 +68,8 @@ beforeEach(() => {
   fs.mkdirSync(inboxDir);
   importer = new FakeImporter();
   const environment = { dataDir, now: () => new Date('2026-11-27T12:00:00.000Z') } as OslEnvironment;
-  inbox = new InboxService(importer, environment);
+  runsAskedFor = [];
+  inbox = new InboxService(importer, environment, refresh);
 });
 
 afterEach(() => {
@@ -132,7 +141,7 @@ describe('InboxService.scan', () => {
     expect(await inbox.scan()).toEqual([]);
     expect(importer.seen).toEqual(['a-zly.csv', 'b-rejestr.csv']);
     // Another scanner (the command line, a restarted server) remembers it too.
-    const again = new InboxService(importer, { dataDir, now: () => new Date() } as OslEnvironment);
+    const again = new InboxService(importer, { dataDir, now: () => new Date() } as OslEnvironment, refresh);
     expect(await again.scan()).toEqual([]);
     // A new version of the file under the same name is new data.
     drop('a-zly.csv', 'kod;spolecznosc\r\nOST-1;OST\r\nOST-2;OST\r\n');
@@ -156,5 +165,22 @@ describe('InboxService.scan', () => {
     importer.failAfter = 1;
     await expect(inbox.scan()).rejects.toThrow('database is locked');
     expect(listing(inboxDir)).toEqual(['b-rejestr.csv', 'processed']);
+    // What was written before the failure is shown by a run all the same.
+    expect(runsAskedFor.map((reports) => reports.map((r) => r.file))).toEqual([['a-rejestr.csv']]);
+  });
+
+  it('asks for a pipeline run once per scan, with the reports of every file it finished', async () => {
+    drop('a-rejestr.csv');
+    drop('b-zly.csv');
+    await inbox.scan();
+    expect(runsAskedFor.map((reports) => reports.map((r) => [r.file, r.status]))).toEqual([
+      [
+        ['a-rejestr.csv', 'imported'],
+        ['b-zly.csv', 'rejected'],
+      ],
+    ]);
+    // An empty inbox asks for nothing.
+    await inbox.scan();
+    expect(runsAskedFor).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import type { FileImportReport } from './import.service.ts';
+import { ImportRefreshService } from './import-refresh.service.ts';
 import { ImportWorkerService } from './import-worker.service.ts';
 
 /** A file younger than this may still be being copied into the inbox. */
@@ -55,6 +56,7 @@ const sameFile = (a: Fingerprint, b: Fingerprint) => a.name === b.name && a.size
  * through the same path as the CLI, then moved to `processed/` or `rejected/` with their
  * report beside them (`<file>.report.json`). Each file is moved as soon as its report is ready;
  * one that cannot be moved is remembered (name, size, time) and left alone until it changes.
+ * A file imported starts a pipeline run, so that the figures show it without waiting for the schedule.
  */
 @Injectable()
 export class InboxService {
@@ -67,6 +69,7 @@ export class InboxService {
     // The worker process, as for uploads: a large file in the inbox does not hold the server.
     @Inject(ImportWorkerService) private readonly importer: Pick<ImportWorkerService, 'importFiles'>,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
+    @Inject(ImportRefreshService) private readonly refresh: Pick<ImportRefreshService, 'afterImport'>,
   ) {}
 
   get folder(): string {
@@ -87,6 +90,7 @@ export class InboxService {
       if (ready.length === 0) return [];
       const stamp = this.environment.now().toISOString().replace(/[:.]/g, '-');
       const moves: Promise<void>[] = [];
+      const finished: FileImportReport[] = [];
       try {
         // Files given by path are read one at a time, when their turn comes.
         const reports = await this.importer.importFiles(
@@ -95,12 +99,15 @@ export class InboxService {
             source: 'inbox',
             importedBy: 'inbox',
             onFileReport: (index, report) => {
+              finished.push(report);
               moves.push(this.moveOut(ready[index]!, report, stamp, unmovable));
             },
           },
         );
         return reports;
       } finally {
+        // Also after a failure part-way: the files finished before it are written.
+        void this.refresh.afterImport(finished);
         await Promise.all(moves);
         this.unmovableInMemory = unmovable;
         await this.writeUnmovable(unmovable, files);

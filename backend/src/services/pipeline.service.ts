@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DatabaseExtract, describeFallback, leasePolicyFromEnvironment, runAggregation, type StepStats } from '@osl/pipelines';
-import { LeaseLostError, PipelineBusyError, leaseExpiry, type HeldLock, type LeasePolicy, type LockHolder, type RunLock } from '@osl/prisma';
+import { LeaseLostError, PipelineBusyError, isDatabaseBusy, leaseExpiry, type HeldLock, type LeasePolicy, type LockHolder, type RunLock } from '@osl/prisma';
 import { errorInWords } from '../lib/database-busy.ts';
+import type { MessageRef } from '../lib/messages.ts';
 import { currentLanguage } from '../lib/request-language.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { DatabaseRepository } from '../repositories/database.repository.ts';
@@ -27,6 +28,29 @@ export interface PipelineRunReport {
 
 export { PipelineBusyError };
 
+/** What this process knows of the runs imports asked for (for "when will the charts show my file"). */
+export interface ImportRunState {
+  /** The newest import batch waiting for a run, or null when none waits. */
+  queuedUpToBatch: number | null;
+  /** This process's run in progress, and the newest import batch it was asked to read (null: none asked). */
+  running: { id: number; readsUpToBatch: number | null } | null;
+  /** The last finished run of this process that imports asked for. */
+  lastImportRun: { id: number; upToBatch: number; status: 'succeeded' | 'failed'; finishedAt: string } | null;
+}
+
+/** An incremental run asked for by imports: the next run to start reads their rows, whoever starts it. */
+interface QueuedImportRun {
+  upToBatch: number;
+  /** Each told the report of the run that read the batches (null: none could start). */
+  waiters: ((report: PipelineRunReport | null) => void)[];
+}
+
+/** How often a run asked for by an import checks whether another process's run has ended. */
+const lockPollMs = 1_000;
+/** A run asked for by an import that cannot start (a busy database, …) is tried again after 2, 4, … s, this many times. */
+const importRunStartAttempts = 5;
+const importRunRetryMs = 2_000;
+
 /** Who wants to follow a run: a step starts (with how many are done), a step ends. */
 export interface PipelineProgress {
   onStepStart?: (name: string, stepsDone: number) => void;
@@ -36,9 +60,11 @@ export interface PipelineProgress {
 /**
  * Starts pipeline runs: one at a time per installation (a lock shared with other processes),
  * each recorded with its steps and outcome. The schedule, the CLI and the API all come here.
+ * An accepted import asks for an incremental run at once: it starts now, or when the run in
+ * progress ends; while it waits, further imports join it (one run for all of them).
  */
 @Injectable()
-export class PipelineService {
+export class PipelineService implements OnModuleDestroy {
   private readonly logger = new Logger('PipelineService');
   private readonly lock: RunLock;
   private readonly lease: LeasePolicy;
@@ -46,6 +72,13 @@ export class PipelineService {
   private readonly clock = () => new Date();
   /** Runs that could not start and could not be recorded either (the database was busy): written with the next. */
   private readonly unrecorded: RunNotStarted[] = [];
+  private queued: QueuedImportRun | null = null;
+  /** Whether a loop is waiting to start the queued run (one at most). */
+  private draining = false;
+  private closing = false;
+  private inProgress: { id: number; readsUpToBatch: number | null; done: Promise<PipelineRunReport> } | null = null;
+  private lastImportRun: ImportRunState['lastImportRun'] = null;
+  private lastImportReport: PipelineRunReport | null = null;
 
   constructor(
     @Inject(DatabaseRepository) private readonly database: DatabaseRepository,
@@ -92,7 +125,120 @@ export class PipelineService {
       throw error;
     }
     const id = run.id;
-    return { id, done: this.execute(id, trigger, mode, startedAt, watcher, lock).finally(() => this.releaseLock(lock, id)) };
+    // The imports waiting were written before this run reads the database: it shows them.
+    const absorbed = this.queued;
+    this.queued = null;
+    const done = this.execute(id, trigger, mode, startedAt, watcher, lock).finally(() => this.releaseLock(lock, id));
+    this.inProgress = { id, readsUpToBatch: absorbed?.upToBatch ?? null, done };
+    void done.then(
+      (report) => this.settled(id, absorbed, report),
+      () => this.settled(id, absorbed, null),
+    );
+    return { id, done };
+  }
+
+  /**
+   * Asks for an incremental run that reads import batch `batchId` (just written): it starts now,
+   * or once the run in progress (of this process or another) ends; an import asking while one
+   * waits joins it. Resolves with the report of the run that read the batch, or null when none
+   * could start (the schedule's next run then shows it). Never rejects.
+   */
+  runAfterImport(batchId: number): Promise<PipelineRunReport | null> {
+    if (this.closing) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      if (this.queued) {
+        this.queued.upToBatch = Math.max(this.queued.upToBatch, batchId);
+        this.queued.waiters.push(resolve);
+      } else this.queued = { upToBatch: batchId, waiters: [resolve] };
+      if (!this.draining) void this.drainQueue();
+    });
+  }
+
+  /** What this process knows of the runs imports asked for. */
+  importRunState(): ImportRunState {
+    const running = this.inProgress && { id: this.inProgress.id, readsUpToBatch: this.inProgress.readsUpToBatch };
+    return { queuedUpToBatch: this.queued?.upToBatch ?? null, running, lastImportRun: this.lastImportRun };
+  }
+
+  /**
+   * Waits until no run of this process is in progress and none waits to start; returns the
+   * report of the last run imports asked for (null: none). For the command line, which must not
+   * close under a run, and for tests.
+   */
+  async importRunsSettled(): Promise<PipelineRunReport | null> {
+    let last: PipelineRunReport | null = null;
+    while (this.queued || this.inProgress) {
+      if (this.queued) last = (await new Promise<PipelineRunReport | null>((resolve) => this.queued!.waiters.push(resolve))) ?? last;
+      else await this.inProgress!.done.catch(() => null);
+    }
+    return last ?? this.lastImportReport;
+  }
+
+  onModuleDestroy(): void {
+    // No run asked for by an import starts on a closing database: the schedule's next run shows its rows.
+    this.closing = true;
+    const queued = this.queued;
+    this.queued = null;
+    for (const waiter of queued?.waiters ?? []) waiter(null);
+  }
+
+  /** Starts the queued run as soon as the lock is free; gives up (and records why) when it cannot start for another reason. */
+  private async drainQueue(): Promise<void> {
+    this.draining = true;
+    let failures = 0;
+    try {
+      while (this.queued && !this.closing) {
+        try {
+          await this.start('import', 'incremental');
+          failures = 0;
+        } catch (error) {
+          if (error instanceof PipelineBusyError) {
+            await this.lockMayBeFree();
+            continue;
+          }
+          failures += 1;
+          if (failures >= importRunStartAttempts) {
+            const queued = this.queued;
+            this.queued = null;
+            for (const waiter of queued?.waiters ?? []) waiter(null);
+            const cause: MessageRef | string = isDatabaseBusy(error) ? { key: 'database.busy' } : errorInWords(error);
+            await this.recordNotStarted({
+              trigger: 'import',
+              mode: 'incremental',
+              status: 'failed',
+              reason: { key: 'pipeline.import_run_not_started', params: { cause } },
+            });
+            this.logger.error(`the run after an import could not start (${errorInWords(error)}); the schedule's next run shows its rows`);
+            return;
+          }
+          await sleep(importRunRetryMs * failures);
+        }
+      }
+    } finally {
+      this.draining = false;
+      // An import that asked while this loop was giving up is not left waiting.
+      if (this.queued && !this.closing) void this.drainQueue();
+    }
+  }
+
+  /** Until this process's run ends, or a moment when another process holds the lock. */
+  private async lockMayBeFree(): Promise<void> {
+    const running = this.inProgress;
+    if (running) await running.done.catch(() => null);
+    else await sleep(lockPollMs);
+  }
+
+  private settled(id: number, absorbed: QueuedImportRun | null, report: PipelineRunReport | null): void {
+    if (this.inProgress?.id === id) this.inProgress = null;
+    if (!absorbed) return;
+    this.lastImportRun = {
+      id,
+      upToBatch: absorbed.upToBatch,
+      status: report?.status ?? 'failed',
+      finishedAt: report?.finishedAt ?? this.environment.now().toISOString(),
+    };
+    if (report) this.lastImportReport = report;
+    for (const waiter of absorbed.waiters) waiter(report);
   }
 
   /**
@@ -224,6 +370,10 @@ export class PipelineService {
   async list() {
     return this.runs.list(currentLanguage());
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function report(

@@ -241,6 +241,23 @@ const pl = {
   'error.network': 'brak połączenia z serwerem',
   'error.retry': 'Spróbuj ponownie',
   'error.partial': 'Nie udało się wczytać wykresu dla tej społeczności.',
+
+  // After an accepted upload: when the charts show its rows (issue 14, the run an import starts).
+  'importRun.subject.one': 'Dane z tego pliku',
+  'importRun.subject.many': 'Dane z przyjętych plików',
+  'importRun.running': '{subject} pojawią się na wykresach po zakończeniu przeliczenia nr {runId} (trwa, zwykle ok. {seconds} s).',
+  'importRun.runningNoEstimate': '{subject} pojawią się na wykresach po zakończeniu przeliczenia nr {runId} (trwa).',
+  'importRun.starting': '{subject} pojawią się na wykresach po zakończeniu przeliczenia, które właśnie się zaczyna (zwykle trwa ok. {seconds} s).',
+  'importRun.startingNoEstimate': '{subject} pojawią się na wykresach po zakończeniu przeliczenia, które właśnie się zaczyna.',
+  'importRun.queued':
+    '{subject} pojawią się na wykresach po następnym przeliczeniu. Zacznie się ono, gdy skończy się trwające teraz przeliczenie nr {runId}, i potrwa zwykle ok. {seconds} s.',
+  'importRun.queuedNoEstimate':
+    '{subject} pojawią się na wykresach po następnym przeliczeniu. Zacznie się ono, gdy skończy się trwające teraz przeliczenie nr {runId}.',
+  'importRun.shown': '{subject} są już na wykresach (przeliczenie nr {runId}, {time}).',
+  'importRun.failed':
+    '{subject} są zapisane, ale nie ma ich jeszcze na wykresach: przeliczenie nr {runId} nie powiodło się. Pokaże je następne udane przeliczenie.',
+  'importRun.waiting': '{subject} są zapisane; pojawią się na wykresach po najbliższym przeliczeniu.',
+  'importRun.runHint': 'Możesz je uruchomić od razu przyciskiem „{button}” w sekcji „{section}”.',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -486,6 +503,21 @@ const en: Messages = {
   'error.network': 'no connection to the server',
   'error.retry': 'Try again',
   'error.partial': 'Could not load the chart for this community.',
+
+  // After an accepted upload: when the charts show its rows (issue 14, the run an import starts).
+  'importRun.subject.one': 'The data from this file',
+  'importRun.subject.many': 'The data from the imported files',
+  'importRun.running': '{subject} will appear on the charts when refresh no. {runId} finishes (in progress, usually about {seconds} s).',
+  'importRun.runningNoEstimate': '{subject} will appear on the charts when refresh no. {runId} finishes (in progress).',
+  'importRun.starting': '{subject} will appear on the charts when the refresh starting now finishes (usually about {seconds} s).',
+  'importRun.startingNoEstimate': '{subject} will appear on the charts when the refresh starting now finishes.',
+  'importRun.queued':
+    '{subject} will appear on the charts after the next refresh. It starts when refresh no. {runId}, in progress now, ends, and usually takes about {seconds} s.',
+  'importRun.queuedNoEstimate': '{subject} will appear on the charts after the next refresh. It starts when refresh no. {runId}, in progress now, ends.',
+  'importRun.shown': '{subject} is now on the charts (refresh no. {runId}, {time}).',
+  'importRun.failed': '{subject} is saved but not on the charts yet: refresh no. {runId} failed. The next successful refresh will show it.',
+  'importRun.waiting': '{subject} is saved; it will appear on the charts after the next refresh.',
+  'importRun.runHint': 'You can start one now with the “{button}” button in the “{section}” section.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { pl, en };
