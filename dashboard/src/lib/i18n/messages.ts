@@ -260,7 +260,8 @@ const pl = {
   'rolesStatus.reachedYearEnds':
     'W widoku audytora liczbę osób objętych działaniami podajemy na koniec każdego roku: przyrosty z miesiąca na miesiąc ujawniałyby małe liczby.',
   'rolesStatus.refusedHeading': 'Tych danych nie można tu pokazać.',
-  'rolesStatus.refusedHint': 'Serwer podał powód poniżej. Ponowna próba nic nie zmieni; jeśli te dane są Ci potrzebne, zwróć się do administratora.',
+  'rolesStatus.refusedHint': 'Ponowna próba tego nie zmieni. Jeśli te dane są Ci potrzebne, zwróć się do administratora.',
+  'rolesStatus.unknownCommunity': 'Nie ma społeczności o kodzie „{code}”. Wybierz społeczność z menu u góry strony.',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -524,7 +525,8 @@ const en: Messages = {
     'In the auditor’s view only the number of activities is given here: attendances by kind of activity would let hidden small counts be worked out.',
   'rolesStatus.reachedYearEnds': 'In the auditor’s view, people reached are given at the end of each year: month-on-month increases would reveal small counts.',
   'rolesStatus.refusedHeading': 'These figures cannot be shown here.',
-  'rolesStatus.refusedHint': 'The server’s reason is below. Trying again will not change it; if you need these figures, ask your administrator.',
+  'rolesStatus.refusedHint': 'Trying again will not change this. If you need these figures, ask your administrator.',
+  'rolesStatus.unknownCommunity': 'There is no community with the code “{code}”. Pick a community from the menu at the top of the page.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { pl, en };
