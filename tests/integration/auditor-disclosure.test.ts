@@ -391,11 +391,16 @@ function constraintsOf(figures: Figures): Constraint[] {
     le([[i('P1', 'ALL', year), 1], ...communities.map((c) => [i('P1', c, year), -1] as [string, number])]);
     eq([...communities.map((c) => [i('P5', c, year), 1] as [string, number]), [i('P5', 'ALL', year), -1]]);
   }
-  // An achievement is value / target to four places; a status compares the value with 0.9 and 0.75 of the expected.
+  // An achievement is value / target truncated to four places; a status compares the value with 0.9
+  // and 0.75 of the expected, or (a year that is over) with the target.
   for (const [key, { achievement, status, target, expected }] of figures.indicators) {
     if (achievement !== null && target) {
-      le([[key, 1]], target * (achievement + 0.00005));
-      le([[key, -1]], -target * (achievement - 0.00005));
+      le([[key, 1]], target * (achievement + 0.0001));
+      le([[key, -1]], -target * achievement);
+    }
+    if (status && target !== null) {
+      if (status === 'achieved') le([[key, -1]], -target);
+      if (status === 'not_achieved') le([[key, 1]], Math.ceil(target) - 1);
     }
     if (status && expected && expected > 0) {
       if (status === 'on_track') le([[key, -1]], -0.9 * expected);

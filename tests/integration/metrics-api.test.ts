@@ -98,9 +98,19 @@ describe('GET /api/metrics', () => {
       }
     }
     expect(hiddenCells).toBeGreaterThan(0);
-    // The monthly persons reached to date would give each month's new persons: not in the auditor's view.
-    const participation = (await auditor.get('/api/communities/LAZ/participation')).body.periods;
-    expect(participation.every((p: { cumulativeParticipants: number | null }) => p.cumulativeParticipants === null)).toBe(true);
+    // The monthly persons reached to date would give each month's new persons: the auditor gets them
+    // at year ends only, as the reach indicator's value (P1) under the same mask.
+    const participation: { period: string; cumulativeParticipants: number | null; suppressed?: string[] }[] = (
+      await auditor.get('/api/communities/LAZ/participation')
+    ).body.periods;
+    const reach: { year: number; value: number | null }[] = (await auditor.get('/api/indicators?community=LAZ')).body.filter(
+      (r: { code: string }) => r.code === 'P1',
+    );
+    const lastMonths = new Set(reach.map((r) => participation.filter((p) => p.period.startsWith(`${r.year}-`)).at(-1)?.period));
+    for (const p of participation) {
+      if (!lastMonths.has(p.period)) expect(p.cumulativeParticipants, p.period).toBeNull();
+      else expect(p.cumulativeParticipants, p.period).toBe(reach.find((r) => p.period.startsWith(`${r.year}-`))!.value);
+    }
     // Other grains and breakdowns would add totals that undo the table: refused with a reason.
     for (const query of [
       'measures=attendances&grain=week',

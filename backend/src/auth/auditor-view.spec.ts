@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorCell, metricCell } from './auditor-disclosure.ts';
-import { applyHiddenCells, applyIndicatorMask } from './auditor-view.ts';
+import { allowsPersonFigures, applyHiddenCells, applyIndicatorMask, personFiguresView } from './auditor-view.ts';
 
 describe('applyHiddenCells', () => {
   const row = { period: '2022-01', community: 'LAZ', activities: 2, attendances: 9, namedAttendances: 7, anonymousAttendances: 2, turnout: 4.5 };
@@ -40,5 +40,26 @@ describe('applyIndicatorMask', () => {
     expect(applyIndicatorMask(value, new Set(), 3)).toEqual(value);
     // Counts of activities are no persons.
     expect(applyIndicatorMask({ ...value, unit: 'activities', value: 1 }, new Set(), 3).value).toBe(1);
+  });
+});
+
+describe('personFiguresView', () => {
+  it('gives the auditor persons by month and year, per community or ALL, and nothing finer', () => {
+    const auditor = personFiguresView('suppressed');
+    expect(auditor).toEqual({ suppressed: true, grains: ['month', 'year'], byGroupOrType: false });
+    expect(allowsPersonFigures(auditor, { grain: 'month', dimensions: ['community'] })).toBe(true);
+    expect(allowsPersonFigures(auditor, { grain: 'year', dimensions: [] })).toBe(true);
+    expect(allowsPersonFigures(auditor, { grain: 'week', dimensions: [] })).toBe(false);
+    expect(allowsPersonFigures(auditor, { grain: 'quarter', dimensions: [] })).toBe(false);
+    expect(allowsPersonFigures(auditor, { grain: 'year', dimensions: ['type'] })).toBe(false);
+    expect(allowsPersonFigures(auditor, { grain: 'month', dimensions: ['community', 'group'] })).toBe(false);
+  });
+
+  it('gives every other scope every grain and breakdown', () => {
+    for (const scope of ['full', 'assigned', 'aggregates'] as const) {
+      const view = personFiguresView(scope);
+      expect(view.suppressed).toBe(false);
+      expect(allowsPersonFigures(view, { grain: 'week', dimensions: ['type'] })).toBe(true);
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { activityCell, attendanceListCell, auditorPersonMeasures, indicatorCell, metricCell, type PeriodRow } from './auditor-disclosure.ts';
+import type { MetricDimension, MetricGrain } from '../analytics/metrics-query.ts';
+import type { Scope } from './access-matrix.ts';
 import { isSmallCount } from './suppression.ts';
 
 /**
@@ -70,4 +72,27 @@ export function applyIndicatorMask<T extends IndicatorFigures>(row: T, hidden: R
   if (row.unit !== 'persons') return row;
   if (!hidden.has(indicatorCell(row.code, row.community, row.year)) && !isSmallCount(row.value, smallCountLimit)) return row;
   return { ...row, value: null, achievement: null, status: null, suppressed: ['achievement', 'status', 'value'] };
+}
+
+/**
+ * What a figures route gives a scope of counts of persons (and their attendances): every grain and
+ * breakdown, or in the auditor's `suppressed` scope only the masked table (whole months or years,
+ * per community or ALL), since other grains and breakdowns would add totals that undo the mask.
+ */
+export interface PersonFiguresView {
+  suppressed: boolean;
+  grains: readonly MetricGrain[];
+  /** Whether persons may be broken down by activity group or type. */
+  byGroupOrType: boolean;
+}
+
+export function personFiguresView(scope: Scope): PersonFiguresView {
+  if (scope === 'suppressed') return { suppressed: true, grains: ['month', 'year'], byGroupOrType: false };
+  return { suppressed: false, grains: ['week', 'month', 'quarter', 'year'], byGroupOrType: true };
+}
+
+/** Whether a view gives counts of persons at this grain and breakdown. */
+export function allowsPersonFigures(view: PersonFiguresView, query: { grain: MetricGrain; dimensions: readonly MetricDimension[] }): boolean {
+  if (!view.grains.includes(query.grain)) return false;
+  return view.byGroupOrType || !query.dimensions.some((d) => d === 'group' || d === 'type');
 }

@@ -1,11 +1,14 @@
+import { truncateTo, type IndicatorStatus } from '@osl/pipelines';
 import type { IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 import type { FileImportReport } from '../services/import.service.ts';
 import type { PipelineRunReport } from '../services/pipeline.service.ts';
 
-const statusLabels: Record<string, string> = {
+const statusLabels: Record<IndicatorStatus, string> = {
   on_track: 'zgodnie z planem',
   at_risk: 'zagrożony',
   behind: 'opóźniony',
+  achieved: 'osiągnięty',
+  not_achieved: 'nieosiągnięty',
   no_data: 'brak danych',
   no_target: 'brak celu',
   not_started: 'nie rozpoczęty',
@@ -46,7 +49,8 @@ export function formatIndicatorTable(rows: IndicatorValueRecord[]): string {
     String(r.year),
     r.value === null ? '—' : String(r.value),
     r.target === null ? '—' : String(r.target),
-    r.achievement === null ? '—' : `${(r.achievement * 100).toFixed(1)}%`,
+    // Truncated like the dashboard's: a value below its target never reads 100%.
+    r.achievement === null ? '—' : `${truncateTo(r.achievement * 100, 1).toFixed(1)}%`,
     statusLabels[r.status] ?? r.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metricGrains } from '../analytics/metrics-query.ts';
 import { contract } from '../lib/route-contract.ts';
 
 export const indicatorUnit = z.enum(['persons', 'activities', 'percent']);
@@ -26,6 +27,9 @@ export const healthContracts = {
           periodEnd: z.string(),
           timeZone: z.string(),
           statusThresholds: z.object({ onTrack: z.number(), atRisk: z.number() }),
+          smallCounts: z
+            .object({ limit: z.int(), label: z.string() })
+            .meta({ description: 'counts of 1 … limit − 1 persons are shown as the label where suppressed' }),
         }),
         years: z.array(z.int()),
         communities: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['territorial', 'categorical']) })),
@@ -40,6 +44,13 @@ export const healthContracts = {
             cumulative: z.boolean(),
           }),
         ),
+        viewerFigures: z
+          .object({
+            suppressed: z.boolean().meta({ description: 'small counts of persons are hidden (shown as smallCounts.label)' }),
+            personGrains: z.array(z.enum(metricGrains)).meta({ description: 'the grains at which counts of persons are given' }),
+            personsByGroupOrType: z.boolean().meta({ description: 'whether counts of persons are given by activity group or type' }),
+          })
+          .meta({ id: 'ViewerFigures', description: 'what the signed-in user’s figures routes give of counts of persons (the auditor: months and years)' }),
       })
       .meta({ id: 'ConfigResponse' }),
   }),

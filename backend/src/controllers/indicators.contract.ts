@@ -3,7 +3,8 @@ import { contract, queryText } from '../lib/route-contract.ts';
 import { activityItem, suppressedFields } from './activities.contract.ts';
 import { indicatorUnit } from './health.contract.ts';
 
-const statuses = ['on_track', 'at_risk', 'behind', 'no_data', 'no_target', 'not_started'] as const;
+// A running year has a traffic light; a year that is over is achieved or not (docs/spec/indicators.md).
+const statuses = ['on_track', 'at_risk', 'behind', 'achieved', 'not_achieved', 'no_data', 'no_target', 'not_started'] as const;
 
 export const indicatorValue = z
   .object({

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigSnapshot } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
+import type { PersonFiguresView } from '../auth/auditor-view.ts';
 import { currentLanguage } from '../lib/request-language.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
@@ -40,8 +41,8 @@ export class HealthService {
     return this.imports.isDemoInstallation();
   }
 
-  /** What the dashboard needs to lay itself out: project, years, communities, indicators. */
-  publicConfig() {
+  /** What the dashboard needs to lay itself out: project, years, communities, indicators, and what the viewer's figures give. */
+  publicConfig(figures: PersonFiguresView) {
     const { project } = this.config;
     return {
       project: {
@@ -51,11 +52,13 @@ export class HealthService {
         periodEnd: project.periodEnd,
         timeZone: project.timeZone,
         statusThresholds: project.statusThresholds,
+        smallCounts: project.smallCounts,
       },
       years: projectYears(project),
       communities: this.config.communities,
       activityTypes: this.config.activityTypes,
       indicators: this.config.indicators.map(({ code, namePl, nameEn, kind, unit, cumulative }) => ({ code, namePl, nameEn, kind, unit, cumulative })),
+      viewerFigures: { suppressed: figures.suppressed, personGrains: [...figures.grains], personsByGroupOrType: figures.byGroupOrType },
     };
   }
 }

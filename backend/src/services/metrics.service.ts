@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigSnapshot } from '@osl/data';
 import { isPersonMeasure } from '../analytics/measure-catalogue.ts';
 import { compileMetricsQuery, parseMetricsQuery, type MetricsQuery } from '../analytics/metrics-query.ts';
-import { applyHiddenCells } from '../auth/auditor-view.ts';
+import { allowsPersonFigures, applyHiddenCells, personFiguresView } from '../auth/auditor-view.ts';
 import type { Scope } from '../auth/access-matrix.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
@@ -36,10 +36,8 @@ export class MetricsService {
    * or year, per community or ALL): other grains and breakdowns would add totals that undo it.
    */
   private checkScope(query: MetricsQuery, scope: Scope): void {
-    if (scope !== 'suppressed' || !query.measures.some((m) => isPersonMeasure(m) || m === 'turnout')) return;
-    if ((query.grain !== 'month' && query.grain !== 'year') || query.dimensions.includes('group') || query.dimensions.includes('type')) {
-      throw DomainError.invalid('metrics.auditor_view', {});
-    }
+    if (!query.measures.some((m) => isPersonMeasure(m) || m === 'turnout')) return;
+    if (!allowsPersonFigures(personFiguresView(scope), query)) throw DomainError.invalid('metrics.auditor_view', {});
   }
 
   parse(raw: Record<string, unknown>): MetricsQuery {

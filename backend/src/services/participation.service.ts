@@ -3,10 +3,10 @@ import type { ConfigSnapshot, IndicatorConfig } from '@osl/data';
 import { computeExpectedToDate, endOfMonth, monthsBetween, roundTo } from '@osl/pipelines';
 import { DomainError } from '../lib/domain-error.ts';
 import type { Scope } from '../auth/access-matrix.ts';
-import { applyHiddenCells } from '../auth/auditor-view.ts';
+import { applyHiddenCells, applyIndicatorMask } from '../auth/auditor-view.ts';
 import type { Suppressible } from '../auth/suppress-figures.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
-import { AnalyticsRepository, type ParticipationMonthRecord } from '../repositories/analytics.repository.ts';
+import { AnalyticsRepository, type IndicatorValueRecord, type ParticipationMonthRecord } from '../repositories/analytics.repository.ts';
 import { ConfigurationService } from './configuration.service.ts';
 
 /** A month as a viewer sees it: in the auditor's view some figures are hidden (null, named in `suppressed`). */
@@ -55,16 +55,52 @@ export class ParticipationService {
   }
 
   /**
-   * One series as the auditor sees it: the shared mask (AuditorFiguresService), and no persons
-   * reached to date by month — its month-on-month change is the month's new persons.
+   * One series as the auditor sees it: the shared mask (AuditorFiguresService). Persons reached to
+   * date are given at each year's last month only, as the reach indicator's value for the year
+   * (under the same mask): by month, their month-on-month change would be each month's new persons.
    */
   private async suppressedSeries(code: string): Promise<ShownParticipationMonth[]> {
-    const [periods, hidden] = await Promise.all([this.analytics.participationByMonth(code), this.auditorFigures.hiddenCells()]);
+    const reach = findReachIndicator(this.config.indicators);
+    const limit = this.config.project.smallCounts.limit;
+    const [periods, hidden, values] = await Promise.all([
+      this.analytics.participationByMonth(code),
+      this.auditorFigures.hiddenCells(),
+      reach ? this.analytics.indicatorValues({ year: null, community: code }) : Promise.resolve([]),
+    ]);
+    const reachedByYear = values.filter((v) => v.code === reach?.code).map((v) => applyIndicatorMask(v, hidden, limit));
+    const yearEnds = reachedAtYearEnds(
+      periods.map((p) => p.period),
+      reachedByYear,
+    );
     return periods.map((period) => {
-      const { community: _, ...shown } = applyHiddenCells({ ...period, community: code }, hidden, this.config.project.smallCounts.limit);
-      return { ...shown, cumulativeParticipants: null, suppressed: [...(shown.suppressed ?? []), 'cumulativeParticipants'].sort() };
+      const { community: _, ...shown } = applyHiddenCells({ ...period, community: code }, hidden, limit);
+      const atYearEnd = yearEnds.get(period.period);
+      if (atYearEnd?.hidden) return { ...shown, cumulativeParticipants: null, suppressed: [...(shown.suppressed ?? []), 'cumulativeParticipants'].sort() };
+      return { ...shown, cumulativeParticipants: atYearEnd?.value ?? null };
     });
   }
+}
+
+/**
+ * Persons reached to date at each year's last month in `months`: the reach indicator's value for
+ * that year (measured to 31 December, or to date in a year under way, which is that month's figure
+ * too). `hidden` where the auditor's mask hides the value; months not listed have none.
+ */
+export function reachedAtYearEnds(
+  months: readonly string[],
+  reachByYear: readonly (Pick<IndicatorValueRecord, 'year'> & { value: number | null; suppressed?: string[] })[],
+): Map<string, { value: number | null; hidden: boolean }> {
+  const lastMonthOfYear = new Map<number, string>();
+  for (const month of months) {
+    const year = Number(month.slice(0, 4));
+    if (month > (lastMonthOfYear.get(year) ?? '')) lastMonthOfYear.set(year, month);
+  }
+  const out = new Map<string, { value: number | null; hidden: boolean }>();
+  for (const row of reachByYear) {
+    const month = lastMonthOfYear.get(row.year);
+    if (month) out.set(month, { value: row.value, hidden: row.suppressed?.includes('value') ?? false });
+  }
+  return out;
 }
 
 /** The indicator of persons reached: cumulative distinct participants with one attendance. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAchievement, computeExpectedToDate, computeIndicatorStatus } from './indicator-status.ts';
-import { computeIndicatorWindow, projectYears } from './indicator-window.ts';
+import { computeIndicatorWindow, isIndicatorYearOver, projectYears } from './indicator-window.ts';
 
 const thresholds = { onTrack: 0.9, atRisk: 0.75 };
 const p1 = { cumulative: true, unit: 'persons' as const };
@@ -49,6 +49,36 @@ describe('computeIndicatorStatus', () => {
     expect(computeIndicatorStatus(0, 10, null, thresholds)).toBe('not_started');
     expect(computeIndicatorStatus(0, 0, 0, thresholds)).toBe('on_track');
   });
+
+  it('judges a year that is over by its target alone: achieved or not, never on track', () => {
+    // R2 in 2023: 69.9% of a 70% target is above 90% of it, yet short of it.
+    expect(computeIndicatorStatus(69.9, 70, 70, thresholds, true)).toBe('not_achieved');
+    expect(computeIndicatorStatus(69.9, 70, 70, thresholds, false)).toBe('on_track');
+    expect(computeIndicatorStatus(70, 70, 70, thresholds, true)).toBe('achieved');
+    expect(computeIndicatorStatus(267, 260, 260, thresholds, true)).toBe('achieved');
+    expect(computeIndicatorStatus(0, 0, 0, thresholds, true)).toBe('achieved');
+    // A percentage made of floats is not short of its target by float noise.
+    expect(computeIndicatorStatus(0.1 + 0.2, 0.3, 0.3, thresholds, true)).toBe('achieved');
+  });
+
+  it('says what is missing in a year that is over as it does during one', () => {
+    expect(computeIndicatorStatus(null, 70, 70, thresholds, true)).toBe('no_data');
+    expect(computeIndicatorStatus(12, null, null, thresholds, true)).toBe('no_target');
+  });
+});
+
+describe('isIndicatorYearOver', () => {
+  const period = { periodStart: '2021-01-01', periodEnd: '2023-12-31' };
+  it('is over from the day after 31 December', () => {
+    expect(isIndicatorYearOver(period, 2022, '2022-12-31')).toBe(false);
+    expect(isIndicatorYearOver(period, 2022, '2023-01-01')).toBe(true);
+    expect(isIndicatorYearOver(period, 2023, '2026-12-07')).toBe(true);
+  });
+  it('is over from the day after the project ends, within the year', () => {
+    const short = { periodStart: '2021-01-01', periodEnd: '2023-06-30' };
+    expect(isIndicatorYearOver(short, 2023, '2023-06-30')).toBe(false);
+    expect(isIndicatorYearOver(short, 2023, '2023-07-01')).toBe(true);
+  });
 });
 
 describe('computeAchievement', () => {
@@ -57,6 +87,16 @@ describe('computeAchievement', () => {
     expect(computeAchievement(1, 3)).toBe(0.3333);
     expect(computeAchievement(null, 90)).toBeNull();
     expect(computeAchievement(4, 0)).toBeNull();
+  });
+
+  it('is truncated, so that a value below its target stays below 1', () => {
+    expect(computeAchievement(69.9, 70)).toBe(0.9985);
+    expect(computeAchievement(24_999, 25_000)).toBe(0.9999);
+    expect(computeAchievement(2, 3)).toBe(0.6666);
+    expect(computeAchievement(70, 70)).toBe(1);
+    expect(computeAchievement(267, 260)).toBe(1.0269);
+    // 0.7 / 0.1 is 6.999999999999999 in floats: noise is not cut off as a shortfall.
+    expect(computeAchievement(0.7, 0.1)).toBe(7);
   });
 });
 

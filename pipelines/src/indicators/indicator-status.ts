@@ -1,6 +1,10 @@
 import { dayOfYear, daysInYear } from '../lib/civil-date.ts';
 
-export type IndicatorStatus = 'on_track' | 'at_risk' | 'behind' | 'no_data' | 'no_target' | 'not_started';
+/**
+ * A traffic light while the period runs (on track, at risk, behind); once it is over, whether the
+ * target was reached (achieved, not achieved); or why there is nothing to compare.
+ */
+export type IndicatorStatus = 'on_track' | 'at_risk' | 'behind' | 'achieved' | 'not_achieved' | 'no_data' | 'no_target' | 'not_started';
 export type IndicatorUnit = 'persons' | 'activities' | 'percent';
 
 export interface StatusThresholds {
@@ -39,15 +43,31 @@ export function computeExpectedToDate(indicator: IndicatorShape, path: TargetPat
   return previous + ((target - previous) * elapsed) / days;
 }
 
-/** value / target, or null where either is missing or the target is zero. */
+/**
+ * value / target, or null where either is missing or the target is zero. Truncated to four places,
+ * never rounded up: a value below its target never reaches 1 (docs/spec/indicators.md).
+ */
 export function computeAchievement(value: number | null, target: number | null): number | null {
   if (value === null || target === null || target === 0) return null;
-  return roundTo(value / target, 4);
+  return truncateTo(value / target, 4);
 }
 
-/** Traffic light: on track at ≥ onTrack × expected, at risk at ≥ atRisk × expected, else behind. */
-export function computeIndicatorStatus(value: number | null, target: number | null, expected: number | null, thresholds: StatusThresholds): IndicatorStatus {
+/**
+ * A period that is over has no traffic light: achieved (value ≥ target) or not achieved. While it
+ * runs: on track at ≥ onTrack × expected, at risk at ≥ atRisk × expected, else behind.
+ */
+export function computeIndicatorStatus(
+  value: number | null,
+  target: number | null,
+  expected: number | null,
+  thresholds: StatusThresholds,
+  periodOver = false,
+): IndicatorStatus {
   if (target === null) return 'no_target';
+  if (periodOver) {
+    if (value === null) return 'no_data';
+    return value >= target - COMPARISON_TOLERANCE ? 'achieved' : 'not_achieved';
+  }
   if (expected === null) return 'not_started';
   if (value === null) return 'no_data';
   if (expected <= 0) return 'on_track';
@@ -55,6 +75,15 @@ export function computeIndicatorStatus(value: number | null, target: number | nu
   if (ratio >= thresholds.onTrack) return 'on_track';
   if (ratio >= thresholds.atRisk) return 'at_risk';
   return 'behind';
+}
+
+// Values are counts or percentages with one decimal: anything closer than this is float noise, not a shortfall.
+const COMPARISON_TOLERANCE = 1e-9;
+
+/** Cut to `decimals` places toward zero (a share just below 1 stays below 1), float noise aside. */
+export function truncateTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.trunc(value * factor + Math.sign(value) * 1e-6) / factor;
 }
 
 export function roundTo(value: number, decimals: number): number {

@@ -2,7 +2,7 @@ import { BOOLEAN, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckd
 import type { IndicatorConfig, OslConfig, ProjectConfig } from '@osl/data';
 import { querySqlFile } from '../analytics/duckdb-sql.ts';
 import { computeAchievement, computeExpectedToDate, computeIndicatorStatus, roundTo, type IndicatorStatus, type IndicatorUnit } from './indicator-status.ts';
-import { computeIndicatorWindow, projectYears, type DateWindow } from './indicator-window.ts';
+import { computeIndicatorWindow, isIndicatorYearOver, projectYears, type DateWindow } from './indicator-window.ts';
 
 export interface IndicatorValueRow {
   code: string;
@@ -71,7 +71,7 @@ function describeValue(
     baseline,
     expected: expected === null ? null : roundTo(expected, 2),
     achievement: computeAchievement(value, target),
-    status: computeIndicatorStatus(value, target, expected, config.project.statusThresholds),
+    status: computeIndicatorStatus(value, target, expected, config.project.statusThresholds, isIndicatorYearOver(config.project, year, asOf)),
     unit: indicator.unit,
     windowFrom: window?.from ?? null,
     windowTo: window?.to ?? null,

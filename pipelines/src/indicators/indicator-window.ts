@@ -23,6 +23,14 @@ export function computeIndicatorWindow(period: ProjectPeriod, cumulative: boolea
   return from <= to ? { from, to } : null;
 }
 
+/**
+ * Whether `year` is over as of `asOf` for the project: its 31 December, or the project's end if
+ * earlier, has passed. Such a year is judged against its target (achieved or not), not on a path.
+ */
+export function isIndicatorYearOver(period: ProjectPeriod, year: number, asOf: string): boolean {
+  return asOf > minDate(`${year}-12-31`, period.periodEnd);
+}
+
 /** Calendar years touched by the project period. */
 export function projectYears(period: ProjectPeriod): number[] {
   const years: number[] = [];

@@ -8,6 +8,7 @@ import type { CommunityParticipation, DeclineAlert } from '$lib/api/client';
 import { alertSpan, type Grain, type YearSeries } from '$lib/community/community-series';
 import { OKABE_ITO } from '$lib/indicators/status';
 import { CHART_TEXT } from './chart-theme';
+import { hasIsolatedPoints } from './line-points';
 
 export type CommunityChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption
@@ -51,6 +52,7 @@ export function buildCommunityChartOption(
   target: ChartTarget | null = null,
 ): CommunityChartOption {
   const value = (v: number | null | undefined) => (typeof v === 'number' ? v : null);
+  const distinctValues = series.current.map((r) => value(r?.distinctParticipants));
   const formatValue = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? labels.formatNumber(v) : '–');
   const bars: BarSeriesOption = {
     id: COMMUNITY_SERIES_IDS.attendances,
@@ -74,9 +76,10 @@ export function buildCommunityChartOption(
     id: COMMUNITY_SERIES_IDS.distinct,
     name: labels.distinct,
     type: 'line',
-    data: series.current.map((r) => value(r?.distinctParticipants)),
+    data: distinctValues,
     connectNulls: false,
-    showSymbol: false,
+    // Months hidden as "<3" (the auditor's view) can leave a month between gaps.
+    showSymbol: hasIsolatedPoints(distinctValues),
     lineStyle: { width: 2.5, color: OKABE_ITO.blue },
     itemStyle: { color: OKABE_ITO.blue },
     z: 3,
@@ -100,7 +103,7 @@ export function buildCommunityChartOption(
           type: 'line',
           yAxisIndex: 1,
           data: target.reached,
-          showSymbol: false,
+          showSymbol: hasIsolatedPoints(target.reached),
           lineStyle: { width: 2, color: OKABE_ITO.bluishGreen },
           itemStyle: { color: OKABE_ITO.bluishGreen },
           z: 3,

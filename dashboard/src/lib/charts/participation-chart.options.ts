@@ -6,6 +6,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkAreaComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { CommunityParticipation } from '$lib/api/client';
 import { CHART_COLORS, CHART_TEXT } from './chart-theme';
+import { hasIsolatedPoints } from './line-points';
 
 export type ParticipationTrendOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption
@@ -111,7 +112,8 @@ export function buildParticipationTrendOptions(
     type: 'line',
     yAxisIndex: 1,
     data: cumulative,
-    showSymbol: false,
+    // The auditor's persons reached are year-end points only.
+    showSymbol: hasIsolatedPoints(cumulative),
     symbol: 'circle',
     symbolSize: 6,
     connectNulls: false,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { alertSpan, buildYearSeries, communityMetricsQueries, isoWeekStart, isoWeeksInYear, periodRange, type SeriesRow } from './community-series';
+import {
+  alertSpan,
+  buildYearSeries,
+  communityMetricsQueries,
+  isoWeekStart,
+  isoWeeksInYear,
+  offeredGrains,
+  periodRange,
+  shownGrain,
+  type SeriesRow,
+} from './community-series';
 
 const row = (period: string, attendances: number): SeriesRow => ({
   period,
@@ -76,5 +86,26 @@ describe('communityMetricsQueries', () => {
       from: '2022-01-01',
       to: '2022-12-31',
     });
+  });
+});
+
+describe('the auditor’s community page', () => {
+  const auditor = { personGrains: ['month', 'year'], personsByGroupOrType: false };
+  const director = { personGrains: ['week', 'month', 'quarter', 'year'], personsByGroupOrType: true };
+
+  it('offers weeks only to a viewer given persons by week, and shows months where weeks are not offered', () => {
+    expect(offeredGrains(auditor)).toEqual(['month']);
+    expect(offeredGrains(director)).toEqual(['week', 'month']);
+    expect(offeredGrains(null)).toEqual(['week', 'month']);
+    expect(shownGrain('week', offeredGrains(auditor))).toBe('month');
+    expect(shownGrain('week', offeredGrains(director))).toBe('week');
+    expect(shownGrain('month', offeredGrains(director))).toBe('month');
+  });
+
+  it('asks the auditor for activities by kind without attendances, which that view refuses', () => {
+    const { series, byType } = communityMetricsQueries('LAZ', shownGrain('week', offeredGrains(auditor)), 2023, auditor.personsByGroupOrType);
+    expect(series.grain).toBe('month');
+    expect(byType.measures).toEqual(['activities']);
+    expect(byType.dimensions).toEqual(['type']);
   });
 });

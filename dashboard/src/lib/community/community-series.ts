@@ -90,8 +90,31 @@ export function periodRange(period: string): { from: string; to: string } {
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
 }
 
-/** The community page's metrics queries: the year and the one before by week or month (for the chart), and the year by kind of activity. */
-export function communityMetricsQueries(community: string, grain: Grain, year: number): { series: MetricsParams; byType: MetricsParams } {
+/** What the viewer's figures give of counts of persons (the configuration's `viewerFigures`). */
+export interface PersonFigures {
+  personGrains: readonly string[];
+  personsByGroupOrType: boolean;
+}
+
+const pageGrains: readonly Grain[] = ['week', 'month'];
+
+/** The grains the community page offers: those at which the viewer is given counts of persons (months only, for the auditor). */
+export function offeredGrains(figures: PersonFigures | null): Grain[] {
+  if (!figures) return [...pageGrains];
+  return pageGrains.filter((g) => figures.personGrains.includes(g));
+}
+
+/** The grain shown: the one chosen where it is offered, else the first offered. */
+export function shownGrain(chosen: Grain, offered: readonly Grain[]): Grain {
+  return offered.includes(chosen) ? chosen : (offered[0] ?? 'month');
+}
+
+/**
+ * The community page's metrics queries: the year and the one before by week or month (for the
+ * chart), and the year by kind of activity, with attendances only where the viewer is given persons
+ * by kind (not the auditor, whose view gives the number of activities alone at that breakdown).
+ */
+export function communityMetricsQueries(community: string, grain: Grain, year: number, personsByType = true): { series: MetricsParams; byType: MetricsParams } {
   return {
     series: {
       measures: ['activities', 'attendances', 'distinctParticipants', 'newParticipants', 'returningParticipants'],
@@ -101,7 +124,7 @@ export function communityMetricsQueries(community: string, grain: Grain, year: n
       to: `${year}-12-31`,
     },
     byType: {
-      measures: ['activities', 'attendances'],
+      measures: personsByType ? ['activities', 'attendances'] : ['activities'],
       grain: 'year',
       dimensions: ['type'],
       communities: [community],

@@ -23,7 +23,7 @@ describe('dictionary', () => {
   });
 
   it('labels every indicator status in both languages', () => {
-    const statuses = ['on_track', 'at_risk', 'behind', 'no_data', 'no_target', 'not_started'];
+    const statuses = ['on_track', 'at_risk', 'behind', 'achieved', 'not_achieved', 'no_data', 'no_target', 'not_started'];
     for (const status of statuses) {
       expect(MESSAGES.pl[`status.${status}` as MessageKey]).toBeTruthy();
       expect(MESSAGES.en[`status.${status}` as MessageKey]).toBeTruthy();

@@ -258,6 +258,26 @@ const pl = {
     '{subject} są zapisane, ale nie ma ich jeszcze na wykresach: przeliczenie nr {runId} nie powiodło się. Pokaże je następne udane przeliczenie.',
   'importRun.waiting': '{subject} są zapisane; pojawią się na wykresach po najbliższym przeliczeniu.',
   'importRun.runHint': 'Możesz je uruchomić od razu przyciskiem „{button}” w sekcji „{section}”.',
+  // Roles and statuses (issue 14): every page for every role; a year that is over, achieved or not.
+  'status.achieved': 'Osiągnięty',
+  'status.not_achieved': 'Nieosiągnięty',
+  'rolesStatus.shortfall': 'brakuje {amount} do celu',
+  'rolesStatus.shortfallPoints': 'brakuje {amount} pkt proc. do celu',
+  'rolesStatus.legend.running': 'W trwającym roku',
+  'rolesStatus.legend.over': 'Po zakończeniu roku',
+  'rolesStatus.legend.achieved': 'wartość co najmniej równa celowi',
+  'rolesStatus.legend.not_achieved': 'wartość poniżej celu – podajemy, ile brakuje',
+  'rolesStatus.legend.truncated': 'Realizację zaokrąglamy w dół: wartość poniżej celu nigdy nie jest pokazana jako 100%.',
+  'rolesStatus.monthsOnly':
+    'W widoku audytora liczby osób i obecności podajemy w miesiącach, a liczby mniejsze niż {limit} – jako „{label}”, żeby nie dało się rozpoznać uczestników. Widoku tygodniowego w tej roli nie ma.',
+  'rolesStatus.weekUnavailable': 'Widok tygodniowy jest niedostępny w widoku audytora.',
+  'rolesStatus.byTypeActivitiesOnly':
+    'W widoku audytora podajemy tu tylko liczbę działań: obecności według rodzaju działań pozwoliłyby odtworzyć ukryte małe liczby.',
+  'rolesStatus.reachedYearEnds':
+    'W widoku audytora liczbę osób objętych działaniami podajemy na koniec każdego roku: przyrosty z miesiąca na miesiąc ujawniałyby małe liczby.',
+  'rolesStatus.refusedHeading': 'Tych danych nie można tu pokazać.',
+  'rolesStatus.refusedHint': 'Ponowna próba tego nie zmieni. Jeśli te dane są Ci potrzebne, zwróć się do administratora.',
+  'rolesStatus.unknownCommunity': 'Nie ma społeczności o kodzie „{code}”. Wybierz społeczność z menu u góry strony.',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -518,6 +538,25 @@ const en: Messages = {
   'importRun.failed': '{subject} is saved but not on the charts yet: refresh no. {runId} failed. The next successful refresh will show it.',
   'importRun.waiting': '{subject} is saved; it will appear on the charts after the next refresh.',
   'importRun.runHint': 'You can start one now with the “{button}” button in the “{section}” section.',
+  // Roles and statuses (issue 14): every page for every role; a year that is over, achieved or not.
+  'status.achieved': 'Achieved',
+  'status.not_achieved': 'Not achieved',
+  'rolesStatus.shortfall': '{amount} short of the target',
+  'rolesStatus.shortfallPoints': '{amount} percentage points short of the target',
+  'rolesStatus.legend.running': 'In a year under way',
+  'rolesStatus.legend.over': 'Once the year is over',
+  'rolesStatus.legend.achieved': 'the value reached the target',
+  'rolesStatus.legend.not_achieved': 'the value is below the target – the shortfall is shown',
+  'rolesStatus.legend.truncated': 'Achievement is rounded down: a value below the target is never shown as 100%.',
+  'rolesStatus.monthsOnly':
+    'In the auditor’s view, people and attendances are given by month, and counts below {limit} as “{label}”, so that no participant can be identified. This role has no weekly view.',
+  'rolesStatus.weekUnavailable': 'The weekly view is not available in the auditor’s view.',
+  'rolesStatus.byTypeActivitiesOnly':
+    'In the auditor’s view only the number of activities is given here: attendances by kind of activity would let hidden small counts be worked out.',
+  'rolesStatus.reachedYearEnds': 'In the auditor’s view, people reached are given at the end of each year: month-on-month increases would reveal small counts.',
+  'rolesStatus.refusedHeading': 'These figures cannot be shown here.',
+  'rolesStatus.refusedHint': 'Trying again will not change this. If you need these figures, ask your administrator.',
+  'rolesStatus.unknownCommunity': 'There is no community with the code “{code}”. Pick a community from the menu at the top of the page.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { pl, en };

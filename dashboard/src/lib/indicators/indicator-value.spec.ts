@@ -5,6 +5,7 @@ import {
   formatCount,
   scopeName,
   formatIndicatorFigure,
+  formatShortfall,
   indexIndicatorValues,
   indicatorValueLookup,
   showsExpected,
@@ -34,10 +35,40 @@ describe('formatIndicatorFigure', () => {
 });
 
 describe('formatAchievement', () => {
-  it('formats the fraction as a whole percentage', () => {
-    expect(formatAchievement(0.885, 'pl')).toBe('89%');
+  it('formats the fraction as a whole percentage, truncated', () => {
+    expect(formatAchievement(0.885, 'pl')).toBe('88%');
     expect(formatAchievement(1.034, 'en')).toBe('103%');
+    expect(formatAchievement(1, 'pl')).toBe('100%');
     expect(formatAchievement(null, 'pl')).toBeNull();
+  });
+
+  it('never shows a value below its target as the target', () => {
+    // R2 in 2023: 69.9% of a 70% target (the API's achievement, truncated to four places).
+    expect(formatAchievement(0.9985, 'pl')).toBe('99,8%');
+    expect(formatAchievement(69.9 / 70, 'en')).toBe('99.8%');
+    expect(formatAchievement(0.9999, 'pl')).toBe('99,9%');
+    expect(formatAchievement(0.995, 'pl')).toBe('99,5%');
+    expect(formatAchievement(0.99, 'pl')).toBe('99%');
+    expect(formatAchievement(0.9899, 'pl')).toBe('98%');
+  });
+
+  it('does not cut float noise off as a shortfall', () => {
+    // 0.29 × 100 is 28.999… in floats.
+    expect(formatAchievement(0.29, 'pl')).toBe('29%');
+    expect(formatAchievement(1.1, 'pl')).toBe('110%');
+  });
+});
+
+describe('formatShortfall', () => {
+  it('says how far a year that is over fell short of its target, in its unit', () => {
+    expect(formatShortfall(row({ status: 'not_achieved', unit: 'percent', value: 69.9, target: 70 }), 'pl')).toBe('brakuje 0,1 pkt proc. do celu');
+    expect(formatShortfall(row({ status: 'not_achieved', unit: 'persons', value: 112, target: 117 }), 'en')).toBe('5 short of the target');
+  });
+
+  it('says nothing for any other status, or without a value', () => {
+    expect(formatShortfall(row({ status: 'achieved', value: 141, target: 117 }), 'pl')).toBeNull();
+    expect(formatShortfall(row({ status: 'behind', value: 100, target: 180 }), 'pl')).toBeNull();
+    expect(formatShortfall(row({ status: 'not_achieved', value: null, target: 70 }), 'pl')).toBeNull();
   });
 });
 

@@ -10,10 +10,35 @@ export function formatIndicatorFigure(value: number | null, unit: IndicatorUnit,
   return formatNumber(value, lang, 1);
 }
 
-/** Achievement is a fraction (1.0 = target met) → "87%". */
+/**
+ * Achievement is a fraction (1.0 = target met) → "87%", truncated and never rounded up
+ * (docs/spec/indicators.md): below the target it never reads as the target. Within a point of it,
+ * one decimal says how close ("99,8%" for 69.9 of 70, where whole percent would read "99%").
+ */
 export function formatAchievement(achievement: number | null, lang: Lang): string | null {
   if (achievement === null || achievement === undefined || !Number.isFinite(achievement)) return null;
-  return formatPercent(achievement, lang, 0);
+  const percent = achievement * 100;
+  const decimals = achievement < 1 && percent >= 99 ? 1 : 0;
+  return formatPercent(truncateTo(percent, decimals) / 100, lang, decimals);
+}
+
+/** Cut to `decimals` places toward zero, float noise aside (0.29 × 100 is 28.999…, and stays 29). */
+export function truncateTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.trunc(value * factor + Math.sign(value) * 1e-6) / factor;
+}
+
+/**
+ * How far a year that is over fell short of its target, in the indicator's unit ("5", "0,1 pkt
+ * proc."), or null when it did not (any other status).
+ */
+export function formatShortfall(row: Pick<IndicatorValue, 'status' | 'value' | 'target' | 'unit'>, lang: Lang): string | null {
+  if (row.status !== 'not_achieved' || row.value === null || row.target === null) return null;
+  // Values are counts or percentages with one decimal: 70 − 69.9 is 0.1, not 0.0999….
+  const missing = Math.round((row.target - row.value) * 10) / 10;
+  if (!(missing > 0)) return null;
+  const amount = formatNumber(missing, lang, 1);
+  return translate(lang, row.unit === 'percent' ? 'rolesStatus.shortfallPoints' : 'rolesStatus.shortfall', { amount });
 }
 
 /** Indexes /api/indicators rows by indicator code and scope (community code or ALL). */

@@ -3,7 +3,7 @@
 import type { IndicatorStatus } from '$lib/api/client';
 import type { MessageKey } from '$lib/i18n/messages';
 
-export type StatusIcon = 'check' | 'alert' | 'cross' | 'dash' | 'ring' | 'clock';
+export type StatusIcon = 'check' | 'alert' | 'cross' | 'star' | 'diamond' | 'dash' | 'ring' | 'clock';
 export type StatusTone = 'good' | 'warn' | 'bad' | 'neutral';
 
 export interface StatusAppearance {
@@ -31,6 +31,9 @@ const APPEARANCE: Record<IndicatorStatus, StatusAppearance> = {
   on_track: { tone: 'good', icon: 'check', color: OKABE_ITO.bluishGreen, labelKey: 'status.on_track' },
   at_risk: { tone: 'warn', icon: 'alert', color: OKABE_ITO.orange, labelKey: 'status.at_risk' },
   behind: { tone: 'bad', icon: 'cross', color: OKABE_ITO.vermillion, labelKey: 'status.behind' },
+  // A year that is over: the target reached or not, in shapes of their own (not the traffic lights').
+  achieved: { tone: 'good', icon: 'star', color: OKABE_ITO.bluishGreen, labelKey: 'status.achieved' },
+  not_achieved: { tone: 'bad', icon: 'diamond', color: OKABE_ITO.vermillion, labelKey: 'status.not_achieved' },
   no_data: { tone: 'neutral', icon: 'dash', color: NEUTRAL_GREY, labelKey: 'status.no_data' },
   no_target: { tone: 'neutral', icon: 'ring', color: NEUTRAL_GREY, labelKey: 'status.no_target' },
   not_started: { tone: 'neutral', icon: 'clock', color: NEUTRAL_GREY, labelKey: 'status.not_started' },
@@ -41,8 +44,11 @@ export function statusAppearance(status: IndicatorStatus | string): StatusAppear
   return APPEARANCE[status as IndicatorStatus] ?? APPEARANCE.no_data;
 }
 
-/** The traffic-light statuses in the order the legend shows them. */
+/** The traffic-light statuses (a year that runs) in the order the legend shows them. */
 export const TRAFFIC_LIGHT_STATUSES: readonly IndicatorStatus[] = ['on_track', 'at_risk', 'behind'];
+
+/** The statuses of a year that is over, in the order the legend shows them. */
+export const YEAR_OVER_STATUSES: readonly IndicatorStatus[] = ['achieved', 'not_achieved'];
 
 export interface StatusThresholds {
   /** value ≥ onTrack × expected → on track. */

@@ -37,6 +37,7 @@ describe('summarizeParticipationYear', () => {
       activities: 9,
       attendances: 120,
       reached: 44,
+      reachedSuppressed: false,
       target: 41,
     });
   });
@@ -50,7 +51,23 @@ describe('summarizeParticipationYear', () => {
       activities: 0,
       attendances: 0,
       reached: null,
+      reachedSuppressed: false,
       target: null,
     });
+  });
+
+  it("in the auditor's view, reads persons reached at the year's end and tells a hidden figure from a missing one", () => {
+    // The auditor's answer: persons reached only at each year's last month (the reach indicator's value).
+    const auditor: CommunityParticipation = {
+      ...data,
+      periods: [
+        { ...period('2021-11', 6, 80, 0), cumulativeParticipants: null },
+        { ...period('2021-12', 3, 40, 0), cumulativeParticipants: 44 },
+        { ...period('2022-01', 4, 50, 0), cumulativeParticipants: null },
+        { ...period('2022-12', 4, 50, 0), cumulativeParticipants: null, suppressed: ['cumulativeParticipants'] },
+      ],
+    };
+    expect(summarizeParticipationYear(auditor, 2021)).toMatchObject({ reached: 44, reachedSuppressed: false });
+    expect(summarizeParticipationYear(auditor, 2022)).toMatchObject({ reached: null, reachedSuppressed: true });
   });
 });

@@ -19,6 +19,8 @@ export interface ParticipationYearSummary {
   attendances: number | null;
   /** Persons reached from the project start to the last month of `year` that has figures. */
   reached: number | null;
+  /** The auditor's view hides that figure as a small count ("<3"): not the same as no figure. */
+  reachedSuppressed: boolean;
   /** The community's P1 target for `year`. */
   target: number | null;
 }
@@ -34,6 +36,7 @@ export function summarizeParticipationYear(data: CommunityParticipation, year: n
     // A month hidden by suppression (the auditor's view) leaves the year's total unknown, not smaller.
     attendances: inYear.some((p) => p.attendances === null) ? null : sum(inYear.map((p) => p.attendances ?? 0)),
     reached: last ? last.cumulativeParticipants : null,
+    reachedSuppressed: last?.suppressed?.includes('cumulativeParticipants') ?? false,
     target: data.target?.targets?.[String(year)] ?? null,
   };
 }
