@@ -51,17 +51,26 @@ export function printTable(header: readonly string[], rows: readonly (readonly s
 }
 
 /**
- * A module for `node --import` that makes a measured process write its peak resident memory (VmHWM,
- * in kB) to stderr as it ends: `@peak-rss <kB>`. Not getrusage's maxRSS: Linux carries that over from
- * the forking parent into the child across exec, so a child of a big bench would report the bench's.
+ * A module for `node --import` that makes a measured process write, as it ends, its peak resident
+ * memory (VmHWM, in kB: `@peak-rss <kB>`) and the CPU time of all its threads (`@cpu-ms <ms>`) to
+ * stderr. CPU time is the steadier measure when other work shares the cores. Not getrusage's maxRSS:
+ * Linux carries that over from the forking parent into the child across exec, so a child of a big
+ * bench would report the bench's.
  */
-export const reportPeakRss = `data:text/javascript,${encodeURIComponent(
-  "import fs from 'node:fs'; process.on('exit', () => process.stderr.write(`\\n@peak-rss ${/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]}\\n`));",
+export const reportProcessUse = `data:text/javascript,${encodeURIComponent(
+  "import fs from 'node:fs'; process.on('exit', () => { const cpu = process.cpuUsage(); process.stderr.write(`\\n@peak-rss ${/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]}\\n@cpu-ms ${(cpu.user + cpu.system) / 1000}\\n`); });",
 )}`;
 
-/** The peak memory, in MB, that a process started with `reportPeakRss` wrote to its stderr. */
+/** The peak memory, in MB, that a process started with `reportProcessUse` wrote to its stderr. */
 export function peakRssMbOf(stderr: string): number {
   const match = /@peak-rss (\d+)/.exec(stderr);
   if (!match) throw new Error(`no peak memory reported:\n${stderr.slice(-2000)}`);
   return Number(match[1]) / 1024;
+}
+
+/** The CPU time, in ms, that a process started with `reportProcessUse` wrote to its stderr. */
+export function cpuMsOf(stderr: string): number {
+  const match = /@cpu-ms ([\d.]+)/.exec(stderr);
+  if (!match) throw new Error(`no CPU time reported:\n${stderr.slice(-2000)}`);
+  return Number(match[1]);
 }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleEntryPoints } from '../../backend/scripts/build.ts';
 import { repositoryRoot } from '../support/installation.ts';
-import { peakRssMbOf, reportPeakRss } from './bench-stats.ts';
+import { peakRssMbOf, reportProcessUse } from './bench-stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -31,7 +31,7 @@ const builtDir = path.join(repositoryRoot, 'backend', 'build');
 // Inside the repository (ignored build/ folder): the floors' imports resolve from its node_modules.
 const floorsDir = path.join(repositoryRoot, 'tests', 'build', 'startup-floors');
 
-// Every measured process reports its peak resident memory as it ends (reportPeakRss).
+// Every measured process reports its peak resident memory as it ends (reportProcessUse).
 interface Sample {
   ms: number;
   peakKb: number;
@@ -40,7 +40,12 @@ interface Sample {
 /** One process run to its end. */
 function runToEnd(args: string[]): Sample {
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', reportPeakRss, ...args], { cwd: repositoryRoot, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', reportProcessUse, ...args], {
+    cwd: repositoryRoot,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - started;
   if (child.status !== 0) throw new Error(`${args.join(' ')} failed (${child.status}):\n${child.stderr.slice(-2000)}`);
   return { ms, peakKb: peakRssMbOf(child.stderr) * 1024 };
@@ -60,7 +65,7 @@ function freePort(): Promise<number> {
 async function serverUntilHealthy(args: string[]): Promise<Sample> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', reportPeakRss, ...args], {
+  const child = spawn(process.execPath, ['--import', reportProcessUse, ...args], {
     cwd: repositoryRoot,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
