@@ -368,27 +368,33 @@ function mergeRowsOfOneNumber(rows: RawRow[]): RawRow[] {
  */
 function fillMerges(rows: RawRow[], merges: readonly MergeRange[], limits: XlsxLimits): RawRow[] {
   if (merges.length === 0 || rows.length === 0) return rows;
-  const byNumber = new Map(rows.map((row) => [row.rowNumber, row]));
+  // Only the rows merges cover are looked at (a title merged over a 100,000-row list touches one).
   const lastRow = rows[rows.length - 1]!.rowNumber;
-  const widest = Math.min(
-    limits.maxColumns,
-    rows.reduce((width, row) => Math.max(width, row.cells.length), 0),
-  );
-  let budget = 4 * rows.reduce((sum, row) => sum + row.cells.length, 0) + 100_000;
-  let added = false;
+  let widest = 0;
+  let budget = 100_000;
+  for (const row of rows) {
+    widest = Math.max(widest, row.cells.length);
+    budget += 4 * row.cells.length;
+  }
+  widest = Math.min(limits.maxColumns, widest);
+  const added: RawRow[] = [];
   for (const merge of merges) {
-    const master = byNumber.get(merge.top)?.cells[merge.left - 1];
+    const first = firstRowAtOrAfter(rows, merge.top);
+    const master = rows[first]?.rowNumber === merge.top ? rows[first]!.cells[merge.left - 1] : undefined;
     if (master === null || master === undefined) continue;
     const bottom = Math.min(merge.bottom, lastRow);
     const right = Math.min(merge.right, widest);
-    if ((bottom - merge.top + 1) * (right - merge.left + 1) > budget) break;
-    budget -= (bottom - merge.top + 1) * (right - merge.left + 1);
+    const area = (bottom - merge.top + 1) * (right - merge.left + 1);
+    if (area > budget) break;
+    budget -= area;
+    let index = first;
     for (let rowNumber = merge.top; rowNumber <= bottom; rowNumber++) {
-      let row = byNumber.get(rowNumber);
-      if (!row) {
+      let row: RawRow;
+      if (rows[index]?.rowNumber === rowNumber) row = rows[index++]!;
+      else {
+        // A row with nothing but the merged value: made, and put in its place below.
         row = { rowNumber, cells: [] };
-        byNumber.set(rowNumber, row);
-        added = true;
+        added.push(row);
       }
       for (let column = merge.left; column <= right; column++) {
         while (row.cells.length < column - 1) row.cells.push(null);
@@ -396,7 +402,21 @@ function fillMerges(rows: RawRow[], merges: readonly MergeRange[], limits: XlsxL
       }
     }
   }
-  return added ? [...byNumber.values()].sort((a, b) => a.rowNumber - b.rowNumber) : rows;
+  if (added.length === 0) return rows;
+  const byNumber = new Map(added.map((row) => [row.rowNumber, row]));
+  return [...rows, ...byNumber.values()].sort((x, y) => x.rowNumber - y.rowNumber);
+}
+
+/** The index of the first row numbered `rowNumber` or later (rows are in order). */
+function firstRowAtOrAfter(rows: readonly RawRow[], rowNumber: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle]!.rowNumber < rowNumber) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Rows missing between two rows with data are empty rows a person sees: kept, so they are reported, as long as the rows stay within the limit. */
