@@ -44,8 +44,14 @@ describe('decline alerts on the demo data', () => {
       expect(alert.since >= '2022-W38' && alert.since <= '2022-W46', alert.since).toBe(true);
       expect(alert.drop).toBeGreaterThanOrEqual(0.2);
       expect(alert.sentencePl).toContain('Mieszkańcy bloków przy ul. Ostrowieckiej');
-      expect(alert.sentencePl).toMatch(/spadła o \d+% od tygodnia 2022-W\d\d/);
-      expect(alert.sentenceEn).toMatch(/has fallen by \d+% since week 2022-W\d\d/);
+      // Dated as people read dates: the Monday of the week the fall began.
+      expect(alert.sentencePl).toMatch(/spadła o \d+% od \d{1,2} (września|października|listopada) 2022 \(/);
+      expect(alert.sentenceEn).toMatch(/has fallen by \d+% since \d{1,2} (September|October|November) 2022 \(/);
+      expect(alert.startsOn >= '2022-09-19' && alert.startsOn <= '2022-11-14', alert.startsOn).toBe(true);
+      // Its figures' weeks: at most six weeks with activities, before its last week ends.
+      expect(alert.window.weeks).toBeGreaterThanOrEqual(1);
+      expect(alert.window.weeks).toBeLessThanOrEqual(6);
+      expect(alert.window.from <= alert.window.to).toBe(true);
     }
   });
 

@@ -13,8 +13,13 @@ const declineAlert = z
     drop: z.number(),
     observed: z.number().nullable(),
     expected: z.number().nullable(),
-    sentencePl: z.string(),
+    sentencePl: z.string().meta({ description: 'what fell, by how much, since when (a date), compared with what' }),
     sentenceEn: z.string(),
+    startsOn: z.string().meta({ description: 'the Monday of the week the fall began, YYYY-MM-DD' }),
+    window: z
+      .object({ from: z.string(), to: z.string(), weeks: z.int() })
+      .meta({ description: 'the weeks with activities whose figures the alert states (Monday of the first to Sunday of the last): its activities' }),
+    stoppedComingFrom: z.string().meta({ description: 'who stopped coming: regulars whose last visit is on or after this day and who have not come back' }),
   })
   .meta({ id: 'DeclineAlert' });
 

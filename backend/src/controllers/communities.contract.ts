@@ -35,7 +35,8 @@ const participantItem = z
     firstAttended: z.string().nullable(),
     lastAttended: z.string().nullable(),
     daysAway: z.int().nullable(),
-    lapsed: z.boolean(),
+    regular: z.boolean().meta({ description: 'came at least regular.minAttendances times in the regular.withinWeeks weeks up to their last visit' }),
+    lapsed: z.boolean().meta({ description: 'a regular who has not come for lapsedAfterDays days while the community went on meeting' }),
   })
   .meta({
     id: 'ParticipantItem',
@@ -59,7 +60,33 @@ export const communitiesContracts = {
   participantList: contract({
     params: communityCode,
     response: z
-      .object({ community: z.string(), names: z.boolean(), lapsedAfterDays: z.int(), participants: z.array(participantItem) })
+      .object({
+        community: z.string(),
+        names: z.boolean(),
+        lapsedAfterDays: z.int(),
+        regular: z
+          .object({ minAttendances: z.int(), withinWeeks: z.int() })
+          .meta({ description: 'who counts as having come regularly (project.json, lapsing)' }),
+        participants: z.array(participantItem),
+      })
       .meta({ id: 'ParticipantList' }),
+  }),
+  attendanceHistory: contract({
+    params: communityCode.extend({ participant: z.string().max(64).meta({ description: 'a participant code' }) }),
+    response: z
+      .object({
+        community: z.string(),
+        code: z.string(),
+        fromOtherCommunity: z.boolean(),
+        names: z.boolean().meta({ description: 'whether the viewer may see the person’s names' }),
+        firstName: z.string().nullable().optional(),
+        lastName: z.string().nullable().optional(),
+        attendances: z.array(z.object({ date: z.string(), externalId: z.string(), title: z.string(), type: z.string() })),
+      })
+      .meta({
+        id: 'AttendanceHistory',
+        description:
+          'A person’s attendances at the community’s activities, the latest first; names only for the director and the organizer of the person’s home community.',
+      }),
   }),
 };

@@ -31,4 +31,12 @@ export class CommunitiesController {
   participantList(@CurrentViewer() viewer: Viewer, @RouteParams() { code }: ParamsOf<typeof contracts.participantList>) {
     return this.participants.list(code, viewer);
   }
+
+  /** One person's attendances at the community's activities (dates and activities), for those who see its list. */
+  @Get(':code/participants/:participant/attendances')
+  @Access({ director: 'full', organizer: 'assigned' })
+  @Contract(contracts.attendanceHistory)
+  attendanceHistory(@CurrentViewer() viewer: Viewer, @RouteParams() { code, participant }: ParamsOf<typeof contracts.attendanceHistory>) {
+    return this.participants.history(code, participant, viewer);
+  }
 }

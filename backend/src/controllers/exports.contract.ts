@@ -9,6 +9,11 @@ const exportFiles = {
   'application/pdf': 'format=pdf',
 };
 
+const spreadsheetFiles = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'format=xlsx',
+  'text/csv': 'format=csv',
+};
+
 export const exportsContracts = {
   indicators: contract({ query: z.object({ format }), files: exportFiles }),
   sources: contract({
@@ -19,5 +24,15 @@ export const exportsContracts = {
       community: queryText().meta({ description: 'ALL or a community code' }),
     }),
     files: exportFiles,
+  }),
+  lapsed: contract({
+    params: z.object({ code: z.string().meta({ description: 'a community code' }) }),
+    query: z.object({
+      format: queryChoice(['xlsx', 'csv'], 'xlsx').meta({ description: 'xlsx (default) or csv' }),
+      search: queryText(100).meta({ description: 'a fragment of a code (or of a name the viewer may see)' }),
+      lastFrom: queryText(10).meta({ description: 'last visit on or after, YYYY-MM-DD' }),
+      lastTo: queryText(10).meta({ description: 'last visit on or before, YYYY-MM-DD' }),
+    }),
+    files: spreadsheetFiles,
   }),
 };

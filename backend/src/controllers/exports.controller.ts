@@ -37,6 +37,19 @@ export class ExportsController {
     return this.send(response, await this.exports.indicatorSources(viewer, format, code, { year, community }));
   }
 
+  /** "Who has not come back" in a community, as filtered on its page: codes only (names never leave in a file). */
+  @Get('communities/:code/lapsed')
+  @Access({ director: 'full', organizer: 'assigned' })
+  @Contract(contracts.lapsed)
+  async lapsed(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { code }: ParamsOf<typeof contracts.lapsed>,
+    @RouteQuery() { format, search, lastFrom, lastTo }: QueryOf<typeof contracts.lapsed>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.send(response, await this.exports.lapsedParticipants(viewer, format, code, { search, lastFrom, lastTo }));
+  }
+
   private send(response: Response, file: { content: Buffer; contentType: string; fileName: string }): StreamableFile {
     response.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
     return new StreamableFile(file.content, { type: file.contentType });

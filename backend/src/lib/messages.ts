@@ -123,6 +123,10 @@ export const serverMessages = {
     pl: 'Nieznana społeczność „{code}”; dostępne: ALL albo {allowed}.',
     en: 'Unknown community "{code}"; use ALL or one of {allowed}',
   },
+  'participant.unknown': {
+    pl: 'W społeczności {community} nie ma uczestnika o kodzie „{code}” (ani w rejestrze, ani na listach obecności). Sprawdź kod.',
+    en: 'Community {community} has no participant with the code "{code}" (neither in its register nor on its attendance lists); check the code',
+  },
   'indicator.unknown': { pl: 'Nieznany wskaźnik „{code}”; dostępne: {allowed}.', en: 'Unknown indicator "{code}"; use one of {allowed}' },
   'targets.body_object': { pl: 'Wyślij obiekt JSON z polami baseline i/lub targets.', en: 'Send a JSON object with baseline and/or targets.' },
   'targets.nothing_sent': { pl: 'Wyślij wartości bazowe (baseline) i/lub cele (targets).', en: 'send baseline and/or targets' },

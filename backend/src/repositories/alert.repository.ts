@@ -99,4 +99,15 @@ export class AlertRepository {
       };
     });
   }
+
+  /** The days of the communities' activities with their activity group: the weeks behind each alert. */
+  async activityDays(communities: readonly string[]): Promise<{ community: string; date: string; group: string }[]> {
+    if (communities.length === 0) return [];
+    const rows = await this.database.client.activity.findMany({
+      where: { community: { code: { in: [...communities] } } },
+      select: { date: true, community: { select: { code: true } }, type: { select: { group: true } } },
+      distinct: ['communityId', 'typeId', 'date'],
+    });
+    return rows.map((r) => ({ community: r.community.code, date: r.date, group: r.type.group }));
+  }
 }

@@ -63,4 +63,51 @@ export class ParticipantRepository {
       activityDates: activities.map((a) => a.date),
     };
   }
+
+  /**
+   * One person's attendances at the community's activities, oldest first, with their register
+   * entry (names only when asked); null when the person is neither registered in the community
+   * nor on any of its lists, so that another community's codes cannot be probed.
+   */
+  async attendanceHistory(
+    communityCode: string,
+    participantCode: string,
+    withNames: boolean,
+  ): Promise<{ participant: ParticipantRow; attendances: { date: string; externalId: string; title: string; type: string }[] } | null> {
+    const db = this.database.client;
+    const participant = await db.participant.findUnique({
+      where: { code: participantCode },
+      select: {
+        code: true,
+        homeCommunity: { select: { code: true } },
+        gender: true,
+        birthYear: true,
+        joinedOn: true,
+        leader: true,
+        firstName: withNames,
+        lastName: withNames,
+      },
+    });
+    if (!participant) return null;
+    const attendances = await db.attendance.findMany({
+      where: { participant: { code: participantCode }, activity: { community: { code: communityCode } } },
+      select: { activity: { select: { date: true, externalId: true, title: true, type: { select: { code: true } } } } },
+    });
+    if (attendances.length === 0 && participant.homeCommunity.code !== communityCode) return null;
+    return {
+      participant: {
+        code: participant.code,
+        homeCommunity: participant.homeCommunity.code,
+        gender: participant.gender,
+        birthYear: participant.birthYear,
+        joinedOn: participant.joinedOn,
+        leader: participant.leader,
+        firstName: withNames ? (participant.firstName ?? null) : null,
+        lastName: withNames ? (participant.lastName ?? null) : null,
+      },
+      attendances: attendances
+        .map(({ activity }) => ({ date: activity.date, externalId: activity.externalId, title: activity.title, type: activity.type.code }))
+        .sort((a, b) => a.date.localeCompare(b.date) || a.externalId.localeCompare(b.externalId)),
+    };
+  }
 }

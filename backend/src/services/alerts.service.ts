@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigSnapshot } from '@osl/data';
-import { resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
+import { isoWeekStartDate, resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
 import { activityCell, type CellId } from '../auth/auditor-disclosure.ts';
 import { AlertRepository } from '../repositories/alert.repository.ts';
 import type { Scope } from '../auth/access-matrix.ts';
@@ -44,18 +44,94 @@ export class AlertsService {
   }
 
   /**
-   * In the auditor's view an alert keeps its drop and period; its counts go where they are 1–2
-   * or where its window holds an activity whose count the mask hides (the window's total minus
+   * Alerts dated for people: the sentence says "od 17 października 2022", not a week code, and each
+   * alert gives the days its figures come from (its window) and where to look for who stopped
+   * coming. In the auditor's view an alert keeps its drop and period; its counts go where they are
+   * 1–2 or where its window holds an activity whose count the mask hides (the window's total minus
    * the counts shown would give it).
    */
-  async list(filter: AlertFilter, scope: Scope = 'full'): Promise<ShownAlert[]> {
+  async list(filter: AlertFilter, scope: Scope = 'full'): Promise<(ShownAlert & AlertDates)[]> {
     const alerts = await this.alerts.list(filter);
-    if (scope !== 'suppressed') return alerts;
+    const windowWeeks = resolveDeclineConfig(this.config.decline as DeclineConfigInput).windowWeeks;
+    const days = await this.alerts.activityDays([...new Set(alerts.map((a) => a.community))]);
+    const lapsedAfterDays = this.config.project.lapsing.lapsedAfterDays;
+    const dated = alerts.map((alert) => {
+      const series = days.filter((d) => d.community === alert.community && (!alert.group || d.group === alert.group)).map((d) => d.date);
+      return {
+        ...alert,
+        sentencePl: sentenceWithDates(alert.sentencePl, 'pl'),
+        sentenceEn: sentenceWithDates(alert.sentenceEn, 'en'),
+        ...alertDates(alert, series, windowWeeksOfSentence(alert.sentenceEn) ?? windowWeeks, lapsedAfterDays),
+      };
+    });
+    if (scope !== 'suppressed') return dated;
     const mask = await this.auditorFigures.mask();
     const groups = new Map(this.config.activityTypes.map((t) => [t.code, t.group as string]));
-    const windowWeeks = resolveDeclineConfig(this.config.decline as DeclineConfigInput).windowWeeks;
-    return alerts.map((alert) => (alertCountsHidden(alert, mask, groups, windowWeeks, this.config.project.smallCounts.limit) ? withoutCounts(alert) : alert));
+    return dated.map((alert) =>
+      alertCountsHidden(alert, mask, groups, windowWeeks, this.config.project.smallCounts.limit) ? { ...withoutCounts(alert), ...pickDates(alert) } : alert,
+    );
   }
+}
+
+/** The days behind an alert, as the dashboard shows and links them. */
+export interface AlertDates {
+  /** The Monday of the week the fall began (`since`). */
+  startsOn: string;
+  /** The weeks with activities whose figures the alert states now: Monday of the first to Sunday of the last. */
+  window: { from: string; to: string; weeks: number };
+  /** Who stopped coming: regulars gone since this day (the start less the days that make one "not come back"). */
+  stoppedComingFrom: string;
+}
+
+const pickDates = ({ startsOn, window, stoppedComingFrom }: AlertDates): AlertDates => ({ startsOn, window, stoppedComingFrom });
+
+const dayMs = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+
+/**
+ * An alert's dates: its start, and its window — the last `windowWeeks` weeks with activities of its
+ * series (community, or an activity group within it) up to its last week, as the detector counts
+ * them; the start to the last week when the series has no activities there.
+ */
+export function alertDates(
+  alert: { since: string; lastWeek: string },
+  seriesDates: readonly string[],
+  windowWeeks: number,
+  lapsedAfterDays: number,
+): AlertDates {
+  const startsOn = isoWeekStartDate(alert.since);
+  const weeks = [...new Set(seriesDates.map(isoWeekOf))].filter((w) => w <= alert.lastWeek).sort();
+  const taken = weeks.slice(-windowWeeks);
+  const window = taken.length
+    ? { from: isoWeekStartDate(taken[0]!), to: addDays(isoWeekStartDate(taken[taken.length - 1]!), 6), weeks: taken.length }
+    : { from: startsOn, to: addDays(isoWeekStartDate(alert.lastWeek), 6), weeks: 0 };
+  return { startsOn, window, stoppedComingFrom: addDays(startsOn, -lapsedAfterDays) };
+}
+
+/**
+ * How many weeks with activities the sentence's figures cover ("last 6 weeks with activities"):
+ * the detector tests windows of 3 to 6 such weeks and the store keeps only the sentence; null when
+ * it does not say (describeDecline words it; alerts.service.spec ties the two).
+ */
+export function windowWeeksOfSentence(sentenceEn: string): number | null {
+  if (/\blast week with activities\b/.test(sentenceEn)) return 1;
+  const match = /\blast (\d+) weeks with activities\b/.exec(sentenceEn);
+  return match ? Number(match[1]) : null;
+}
+
+const longDate = (date: string, lang: 'pl' | 'en') =>
+  new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+
+/**
+ * The stored sentence with its ISO week ("od tygodnia 2022-W42", "since week 2022-W42") as the
+ * date of that week's Monday ("od 17 października 2022", "since 17 October 2022"): people count
+ * in dates. Sentences stored before stay as they were written; only their wording of the week changes.
+ */
+export function sentenceWithDates(sentence: string, lang: 'pl' | 'en'): string {
+  const week = lang === 'pl' ? /\bod tygodnia (\d{4}-W\d{2})\b/g : /\bsince week (\d{4}-W\d{2})\b/g;
+  return sentence.replace(week, (_, label: string) => `${lang === 'pl' ? 'od' : 'since'} ${longDate(isoWeekStartDate(label), lang)}`);
 }
 
 /**

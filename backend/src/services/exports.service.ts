@@ -6,6 +6,9 @@ import { AuditService } from './audit.service.ts';
 import { renderExport, type ExportFormat, type ExportTable } from './export-format.ts';
 import { IndicatorSourcesService } from './indicator-sources.service.ts';
 import { IndicatorsService } from './indicators.service.ts';
+import { ParticipantsService, type LapsedFilter } from './participants.service.ts';
+import { DomainError } from '../lib/domain-error.ts';
+import { isCalendarDate } from '../lib/calendar-date.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
 
@@ -36,6 +39,7 @@ export class ExportsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SummaryPdfService) private readonly pdf: SummaryPdfService,
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
+    @Inject(ParticipantsService) private readonly participants: ParticipantsService,
   ) {}
 
   async indicatorTable(viewer: Viewer, format: ExportFormat) {
@@ -121,14 +125,66 @@ export class ExportsService {
     );
   }
 
-  /** Renders the table, stamped with who exports it, when, the data's date and the suppression note; and audits the export. */
-  private async deliver(content: ExportContent, format: ExportFormat, viewer: Viewer, action: string, baseName: string, entityId: string | null) {
+  /**
+   * "Who has not come back" in a community, narrowed as on its page. Participant codes only: names
+   * never leave the operational database in a file (docs/spec/domain.md), whoever exports.
+   */
+  async lapsedParticipants(viewer: Viewer, format: 'xlsx' | 'csv', code: string, raw: { search?: string; lastFrom?: string; lastTo?: string }) {
+    const filter: LapsedFilter = { search: raw.search || undefined };
+    for (const name of ['lastFrom', 'lastTo'] as const) {
+      const value = raw[name];
+      if (value === undefined || value === '') continue;
+      if (!isCalendarDate(value)) throw DomainError.invalid('filter.date', { name });
+      filter[name] = value;
+    }
+    const list = await this.participants.lapsed(code, viewer, filter);
+    const narrowed = [
+      filter.search && `„${filter.search}”`,
+      filter.lastFrom && `od / from ${filter.lastFrom}`,
+      filter.lastTo && `do / to ${filter.lastTo}`,
+    ].filter(Boolean);
+    const table: ExportContent = {
+      title:
+        `OSL Monitor — kto nie wrócił / who has not come back — ${list.community}: ` +
+        `${list.regular.minAttendances}+ obecności w ${list.regular.withinWeeks} tyg., ${list.lapsedAfterDays}+ dni przerwy / ` +
+        `${list.regular.minAttendances}+ attendances in ${list.regular.withinWeeks} weeks, ${list.lapsedAfterDays}+ days away` +
+        (narrowed.length ? ` (${narrowed.join(', ')})` : ''),
+      columns: [
+        { key: 'code', header: 'Kod / code', width: 14 },
+        { key: 'otherCommunity', header: 'Z innej społeczności / from another community', width: 14 },
+        { key: 'lastAttended', header: 'Ostatnia obecność / last attended', width: 14 },
+        { key: 'daysAway', header: 'Dni przerwy / days away', width: 10 },
+        { key: 'attendances', header: 'Obecności / attendances', width: 10 },
+        { key: 'firstAttended', header: 'Pierwsza obecność / first attended', width: 14 },
+      ],
+      rows: list.lapsed.map((p) => ({
+        code: p.code,
+        otherCommunity: p.fromOtherCommunity ? 'tak / yes' : 'nie / no',
+        lastAttended: p.lastAttended,
+        daysAway: p.daysAway,
+        attendances: p.attendances,
+        firstAttended: p.firstAttended,
+      })),
+    };
+    return this.deliver(table, format, viewer, 'export.lapsed', `kto-nie-wrocil-${list.community}`, list.community, null);
+  }
+
+  /** Renders the table, stamped with who exports it, when, the data's date and the suppression note (figures only); and audits the export. */
+  private async deliver(
+    content: ExportContent,
+    format: ExportFormat,
+    viewer: Viewer,
+    action: string,
+    baseName: string,
+    entityId: string | null,
+    note: string | null = suppressionNote(this.config.project.smallCounts),
+  ) {
     const table: ExportTable = {
       ...content,
       exportedBy: viewer.email,
       exportedAt: new Date(),
       dataAsOf: this.analytics.published()?.builtAt ?? null,
-      note: suppressionNote(this.config.project.smallCounts),
+      ...(note ? { note } : {}),
     };
     const rendered = await renderExport(table, format, (html) => this.pdf.printHtml(html));
     await this.audit.recordAction(action, 'export', entityId, viewer.email, viewer.address, { format, rows: table.rows.length });

@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigSnapshot } from '@osl/data';
+import type { ConfigSnapshot, LapsingConfig } from '@osl/data';
 import { maySeeNames } from '../auth/roles.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { ParticipantRepository, type ParticipantRow } from '../repositories/participant.repository.ts';
 import { ConfigurationService } from './configuration.service.ts';
-
-/** Eight weeks without coming while the community went on meeting: "has not come back" (issue 6). */
-export const lapsedAfterDays = 56;
 
 export interface ParticipantSummary {
   code: string;
@@ -29,6 +26,9 @@ export interface ParticipantSummary {
   lastAttended: string | null;
   /** Days from the last attendance to the community's latest activity. */
   daysAway: number | null;
+  /** Came at least `regularMinAttendances` times in the `regularWithinWeeks` weeks up to their last visit. */
+  regular: boolean;
+  /** A regular who has not come for `lapsedAfterDays` days while the community went on meeting. */
   lapsed: boolean;
 }
 
@@ -36,8 +36,9 @@ const dayMs = 86_400_000;
 
 /**
  * Per person: attendances at the community's activities, first and last date, and whether they
- * lapsed. The attendances of a person of another community count like anyone's; their register
- * details are kept only where `seesRegisterOf` their home community.
+ * came regularly and lapsed (`rule`, project.json's `lapsing`). The attendances of a person of
+ * another community count like anyone's; their register details are kept only where
+ * `seesRegisterOf` their home community.
  */
 export function summariseParticipants(
   participants: readonly ParticipantRow[],
@@ -45,21 +46,21 @@ export function summariseParticipants(
   activityDates: readonly string[],
   community: string,
   seesRegisterOf: (homeCommunity: string) => boolean,
+  rule: LapsingConfig,
 ): ParticipantSummary[] {
   const latestActivity = activityDates.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
-  const byCode = new Map<string, { count: number; first: string; last: string }>();
+  const datesByCode = new Map<string, string[]>();
   for (const { code, date } of attendances) {
-    const seen = byCode.get(code);
-    if (!seen) byCode.set(code, { count: 1, first: date, last: date });
-    else {
-      seen.count += 1;
-      if (date < seen.first) seen.first = date;
-      if (date > seen.last) seen.last = date;
-    }
+    const dates = datesByCode.get(code);
+    if (dates) dates.push(date);
+    else datesByCode.set(code, [date]);
   }
   return participants.map(({ code, homeCommunity, gender, birthYear, joinedOn, leader, firstName, lastName }) => {
-    const seen = byCode.get(code);
-    const daysAway = seen && latestActivity ? Math.round((Date.parse(latestActivity) - Date.parse(seen.last)) / dayMs) : null;
+    const dates = datesByCode.get(code) ?? [];
+    const first = dates.reduce<string | null>((min, d) => (min === null || d < min ? d : min), null);
+    const last = dates.reduce<string | null>((max, d) => (max === null || d > max ? d : max), null);
+    const daysAway = last && latestActivity ? Math.round((Date.parse(latestActivity) - Date.parse(last)) / dayMs) : null;
+    const regular = last !== null && cameRegularly(dates, last, rule);
     const register = seesRegisterOf(homeCommunity)
       ? { homeCommunity, gender, birthYear, joinedOn, leader, firstName, lastName }
       : { homeCommunity: null, gender: null, birthYear: null, joinedOn: null, leader: null };
@@ -67,13 +68,60 @@ export function summariseParticipants(
       code,
       fromOtherCommunity: homeCommunity !== community,
       ...register,
-      attendances: seen?.count ?? 0,
-      firstAttended: seen?.first ?? null,
-      lastAttended: seen?.last ?? null,
+      attendances: dates.length,
+      firstAttended: first,
+      lastAttended: last,
       daysAway,
-      lapsed: daysAway !== null && daysAway >= lapsedAfterDays,
+      regular,
+      lapsed: regular && daysAway !== null && daysAway >= rule.lapsedAfterDays,
     };
   });
+}
+
+/** At least `regularMinAttendances` of `dates` fall in the `regularWithinWeeks` weeks ending on `last` (both days counted). */
+export function cameRegularly(dates: readonly string[], last: string, rule: Pick<LapsingConfig, 'regularMinAttendances' | 'regularWithinWeeks'>): boolean {
+  const since = Date.parse(last) - (rule.regularWithinWeeks * 7 - 1) * dayMs;
+  return dates.filter((d) => Date.parse(d) >= since).length >= rule.regularMinAttendances;
+}
+
+/** How the "who has not come back" list is narrowed: a code or name fragment, and the span of the last visit. */
+export interface LapsedFilter {
+  search?: string;
+  lastFrom?: string;
+  lastTo?: string;
+}
+
+/**
+ * The lapsed regulars matching `filter`, the most recently seen first. A name matches only where
+ * the summary carries it (the viewer may see it); the code always does.
+ */
+export function lapsedParticipants(summaries: readonly ParticipantSummary[], filter: LapsedFilter = {}): ParticipantSummary[] {
+  const needle = filter.search?.trim().toLocaleLowerCase('pl') ?? '';
+  return summaries
+    .filter((p) => p.lapsed && p.lastAttended !== null)
+    .filter((p) => !filter.lastFrom || p.lastAttended! >= filter.lastFrom)
+    .filter((p) => !filter.lastTo || p.lastAttended! <= filter.lastTo)
+    .filter((p) => !needle || [p.code, [p.firstName, p.lastName].filter(Boolean).join(' ')].some((text) => text.toLocaleLowerCase('pl').includes(needle)))
+    .sort((a, b) => b.lastAttended!.localeCompare(a.lastAttended!) || a.code.localeCompare(b.code));
+}
+
+export interface ParticipantList {
+  community: string;
+  names: boolean;
+  lapsedAfterDays: number;
+  regular: { minAttendances: number; withinWeeks: number };
+  participants: ParticipantSummary[];
+}
+
+export interface AttendanceHistory {
+  community: string;
+  code: string;
+  fromOtherCommunity: boolean;
+  /** Names are present only where the viewer may see them. */
+  names: boolean;
+  firstName?: string | null;
+  lastName?: string | null;
+  attendances: { date: string; externalId: string; title: string; type: string }[];
 }
 
 @Injectable()
@@ -93,16 +141,52 @@ export class ParticipantsService {
    * to the organizer of the person's home community only, on whichever community's list they
    * appear (issue 11): another community's person is listed by code, marked as from elsewhere.
    */
-  async list(rawCode: string, viewer: Viewer): Promise<{ community: string; names: boolean; lapsedAfterDays: number; participants: ParticipantSummary[] }> {
+  async list(rawCode: string, viewer: Viewer): Promise<ParticipantList> {
+    const code = this.communityCode(rawCode);
+    const seesRegisterOf = (homeCommunity: string) => maySeeNames(viewer.role, viewer.communities, homeCommunity);
+    const rule = this.config.project.lapsing;
+    const { participants, attendances, activityDates } = await this.participants.inCommunity(code, readsNames(viewer));
+    return {
+      community: code,
+      names: seesRegisterOf(code),
+      lapsedAfterDays: rule.lapsedAfterDays,
+      regular: { minAttendances: rule.regularMinAttendances, withinWeeks: rule.regularWithinWeeks },
+      participants: summariseParticipants(participants, attendances, activityDates, code, seesRegisterOf, rule),
+    };
+  }
+
+  /** "Who has not come back", narrowed by `filter` (for the export): the same list the page shows. */
+  async lapsed(rawCode: string, viewer: Viewer, filter: LapsedFilter): Promise<Omit<ParticipantList, 'participants'> & { lapsed: ParticipantSummary[] }> {
+    const { participants, ...list } = await this.list(rawCode, viewer);
+    return { ...list, lapsed: lapsedParticipants(participants, filter) };
+  }
+
+  /** One person's attendances at the community's activities; names as on the community's list. */
+  async history(rawCode: string, rawParticipant: string, viewer: Viewer): Promise<AttendanceHistory> {
+    const community = this.communityCode(rawCode);
+    const participantCode = rawParticipant.trim().toUpperCase();
+    const found = await this.participants.attendanceHistory(community, participantCode, readsNames(viewer));
+    if (!found) throw DomainError.notFound('participant.unknown', { community, code: rawParticipant });
+    const { participant, attendances } = found;
+    const names = maySeeNames(viewer.role, viewer.communities, participant.homeCommunity);
+    return {
+      community,
+      code: participant.code,
+      fromOtherCommunity: participant.homeCommunity !== community,
+      names,
+      ...(names ? { firstName: participant.firstName, lastName: participant.lastName } : {}),
+      attendances: attendances.toReversed(),
+    };
+  }
+
+  private communityCode(rawCode: string): string {
     const code = rawCode.toUpperCase();
     if (!this.config.communities.some((c) => c.code === code)) {
       throw DomainError.notFound('community.unknown', { code: rawCode, allowed: this.config.communities.map((c) => c.code).join(', ') });
     }
-    const seesRegisterOf = (homeCommunity: string) => maySeeNames(viewer.role, viewer.communities, homeCommunity);
-    const names = seesRegisterOf(code);
-    // Names are read for the roles that may see some, and passed on person by person.
-    const readNames = viewer.role === 'director' || viewer.role === 'organizer';
-    const { participants, attendances, activityDates } = await this.participants.inCommunity(code, readNames);
-    return { community: code, names, lapsedAfterDays, participants: summariseParticipants(participants, attendances, activityDates, code, seesRegisterOf) };
+    return code;
   }
 }
+
+/** Names are read for the roles that may see some, and passed on person by person. */
+const readsNames = (viewer: Viewer) => viewer.role === 'director' || viewer.role === 'organizer';

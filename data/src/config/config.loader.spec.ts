@@ -115,6 +115,7 @@ describe('loadConfig', () => {
     expect(project.smallCounts).toEqual({ limit: 3, label: '<3' });
     expect(project.answerScales).toEqual({ likert5: { min: 1, max: 5 }, yes_no: { yes: 1, no: 0 } });
     expect(project.activityGroups).toEqual(['animation', 'education', 'action']);
+    expect(project.lapsing).toEqual({ regularMinAttendances: 4, regularWithinWeeks: 13, lapsedAfterDays: 56 });
     expect(project.importLimits.earliestDate).toBe('2000-01-01');
     expect(project.timeZone).toBe('Europe/Warsaw');
   });
@@ -138,6 +139,7 @@ describe('loadConfig', () => {
     expect(project((v) => (v.answerScales = { likert5: { min: 3, max: 2 } })).field).toBe('answerScales.likert5.max');
     expect(project((v) => (v.answerScales = { yes_no: { yes: 1, no: 1 } })).field).toBe('answerScales.yes_no.no');
     expect(project((v) => (v.activityGroups = [])).field).toBe('activityGroups');
+    expect(project((v) => (v.lapsing = { regularMinAttendances: 0 })).field).toBe('lapsing.regularMinAttendances');
   });
 
   it('checks activity types and indicators against the configured activity groups', () => {

@@ -52,6 +52,18 @@ export const answerScalesSchema = z.strictObject({
 
 const groupCode = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case group code (a–z, 0–9, _ or -)');
 
+/**
+ * "Who has not come back" (the community page): a person counts as a regular who stopped coming
+ * when they came at least `regularMinAttendances` times within the `regularWithinWeeks` weeks up
+ * to their last visit, and have not come for `lapsedAfterDays` days while the community went on
+ * meeting. Occasional visitors (one picnic) are left out: they are not who the organizer lost.
+ */
+export const lapsingSchema = z.strictObject({
+  regularMinAttendances: z.number().int().min(1).default(4),
+  regularWithinWeeks: z.number().int().min(1).max(104).default(13),
+  lapsedAfterDays: z.number().int().min(7).max(730).default(56),
+});
+
 export const projectSchema = z.strictObject({
   name: z.string().min(1),
   centre: z.string().min(1),
@@ -82,6 +94,7 @@ export const projectSchema = z.strictObject({
   answerScales: answerScalesSchema.default(answerScalesSchema.parse({})),
   /** The groups activity types belong to (activity-types.json) and indicators and metrics filter by. */
   activityGroups: z.array(groupCode).min(1).default(['animation', 'education', 'action']),
+  lapsing: lapsingSchema.default(lapsingSchema.parse({})),
 });
 
 export const communitySchema = z.strictObject({
@@ -157,6 +170,7 @@ export type ProjectConfig = z.infer<typeof projectSchema>;
 export type CommunityConfig = z.infer<typeof communitySchema>;
 export type ActivityTypeConfig = z.infer<typeof activityTypeSchema>;
 export type SmallCountsConfig = z.infer<typeof smallCountsSchema>;
+export type LapsingConfig = z.infer<typeof lapsingSchema>;
 export type AnswerScalesConfig = z.infer<typeof answerScalesSchema>;
 export type SurveyConfig = z.infer<typeof surveySchema>;
 export type QuestionScale = (typeof questionScales)[number];

@@ -30,10 +30,11 @@ export interface DetectedDecline {
   sentenceEn: string;
 }
 
+// The English sentence says "at <group> activities": the group's name without a noun of its own.
 const groupNames: Record<string, { pl: string; en: string }> = {
-  animation: { pl: 'działania animacyjne', en: 'animation activities' },
-  education: { pl: 'działania edukacyjne', en: 'education activities' },
-  action: { pl: 'akcje społecznościowe', en: 'community actions' },
+  animation: { pl: 'działania animacyjne', en: 'animation' },
+  education: { pl: 'działania edukacyjne', en: 'education' },
+  action: { pl: 'akcje społecznościowe', en: 'community action' },
 };
 
 interface SeriesRow {

@@ -26,6 +26,8 @@ export type DeclineAlert = Schemas['DeclineAlert'];
 export type BatchRef = Schemas['BatchRef'];
 export type ActivityItem = Schemas['ActivityItem'];
 export type ParticipantItem = Schemas['ParticipantItem'];
+export type ParticipantList = Schemas['ParticipantList'];
+export type AttendanceHistory = Schemas['AttendanceHistory'];
 export type IndicatorSources = Schemas['IndicatorSources'];
 export type AuditEvent = Schemas['AuditEvent'];
 export type ImportIssue = Schemas['ImportIssue'];
@@ -258,7 +260,12 @@ export function fetchAudit(filter: AuditFilter, options: RequestOptions = {}): P
 }
 
 /** Routes answered with a file to download. */
-type DownloadRoute = '/api/exports/indicators' | '/api/exports/indicators/{code}/sources' | '/api/reports/summary.pdf' | '/api/imports/templates/{kind}';
+type DownloadRoute =
+  | '/api/exports/indicators'
+  | '/api/exports/indicators/{code}/sources'
+  | '/api/exports/communities/{code}/lapsed'
+  | '/api/reports/summary.pdf'
+  | '/api/imports/templates/{kind}';
 type DownloadParameters<R extends DownloadRoute> = paths[R]['get']['parameters'];
 
 /** Where a download is served (same origin, the session cookie goes with it); checked like the calls. */
@@ -307,6 +314,18 @@ export async function startPipelineRun(mode: 'incremental' | 'full'): Promise<{ 
 
 export function fetchAllAlerts(options: RequestOptions = {}): Promise<DeclineAlert[]> {
   return call('/alerts', () => api.GET('/api/alerts', { ...options, params: { query: { status: 'all' } } }));
+}
+
+/** Every community's active decline alerts (the overview's summary, the marks in the navigation). */
+export function fetchActiveAlerts(options: RequestOptions = {}): Promise<DeclineAlert[]> {
+  return call('/alerts', () => api.GET('/api/alerts', { ...options, params: { query: { status: 'active' } } }));
+}
+
+/** One person's attendances at a community's activities, the latest first. */
+export function fetchAttendanceHistory(community: string, participant: string, options: RequestOptions = {}): Promise<AttendanceHistory> {
+  return call('/communities/participants/attendances', () =>
+    api.GET('/api/communities/{code}/participants/{participant}/attendances', { ...options, params: { path: { code: community, participant } } }),
+  );
 }
 
 export type TargetsChange = NonNullable<paths['/api/indicators/{code}/targets']['put']['requestBody']>['content']['application/json'];

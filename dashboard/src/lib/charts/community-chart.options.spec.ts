@@ -23,14 +23,26 @@ const row = (period: string, attendances: number, distinct: number) => ({
 describe('buildCommunityChartOption', () => {
   it('draws this year, last year on the same weeks, and alerts as shaded spans with their sentence', () => {
     const series = buildYearSeries([row('2021-W43', 30, 20), row('2022-W43', 12, 9)], 2022, 'week');
-    const option = buildCommunityChartOption(series, [{ span: ['2022-W42', '2022-W52'], sentence: 'Frekwencja spadła o 42%' }], labels);
+    const option = buildCommunityChartOption(
+      series,
+      [{ span: ['2022-W42', '2022-W52'], start: '2022-W42', sentence: 'Frekwencja spadła o 42%', status: 'active' }],
+      labels,
+    );
     const byId = new Map((option.series as { id: string; data: unknown[]; markArea?: { data: unknown[] } }[]).map((s) => [s.id, s]));
     expect(byId.get(COMMUNITY_SERIES_IDS.attendances)!.data[42]).toBe(12);
     expect(byId.get(COMMUNITY_SERIES_IDS.previous)!.data[42]).toBe(30);
     expect(byId.get(COMMUNITY_SERIES_IDS.distinct)!.data[42]).toBe(9);
     expect(byId.get(COMMUNITY_SERIES_IDS.attendances)!.data[0]).toBeNull();
     expect(byId.get(COMMUNITY_SERIES_IDS.attendances)!.markArea!.data).toEqual([
-      [{ xAxis: '2022-W42', name: 'Frekwencja spadła o 42%' }, { xAxis: '2022-W52' }],
+      [
+        {
+          xAxis: '2022-W42',
+          name: 'Frekwencja spadła o 42%',
+          itemStyle: { color: expect.stringContaining('213, 94, 0'), borderColor: expect.any(String) },
+          label: { position: 'insideTopLeft', color: expect.any(String), formatter: 'spadek' },
+        },
+        { xAxis: '2022-W52' },
+      ],
     ]);
   });
 
@@ -52,21 +64,56 @@ describe('buildCommunityChartOption', () => {
 });
 
 describe('buildChartAlertSpans', () => {
-  const alert = (since: string, lastWeek: string) => ({
-    since,
-    lastWeek,
-    status: 'active' as const,
-    sentencePl: `spadek od ${since}`,
-    sentenceEn: `decline since ${since}`,
+  const alert = (startsOn: string, from: string, to: string, status: 'active' | 'ended' = 'active') => ({
+    startsOn,
+    window: { from, to, weeks: 6 },
+    status,
+    sentencePl: `spadek od ${startsOn}`,
+    sentenceEn: `decline since ${startsOn}`,
   });
 
-  it('keeps the alerts on the axis, clipped to it, with the sentence in the language shown', () => {
+  it('shades the alert’s weeks on the axis, clipped to it, marks the week it began, with the sentence in the language shown', () => {
     const periods = buildYearSeries([], 2022, 'week').periods;
-    const spans = buildChartAlertSpans([alert('2022-W42', '2023-W03'), alert('2020-W10', '2020-W20')], periods, 'week', 'en');
-    expect(spans).toEqual([{ span: ['2022-W42', '2022-W52'], sentence: 'decline since 2022-W42' }]);
-    expect(buildChartAlertSpans([alert('2022-W42', '2022-W46')], buildYearSeries([], 2022, 'month').periods, 'month', 'pl')).toEqual([
-      { span: ['2022-10', '2022-11'], sentence: 'spadek od 2022-W42' },
-    ]);
+    const spans = buildChartAlertSpans(
+      [alert('2022-10-17', '2022-10-31', '2023-01-22'), alert('2020-03-02', '2020-03-02', '2020-05-17')],
+      periods,
+      'week',
+      'en',
+    );
+    expect(spans).toEqual([{ span: ['2022-W44', '2022-W52'], start: '2022-W42', sentence: 'decline since 2022-10-17', status: 'active' }]);
+    expect(buildChartAlertSpans([alert('2022-10-17', '2022-10-17', '2022-11-20', 'ended')], buildYearSeries([], 2022, 'month').periods, 'month', 'pl')).toEqual(
+      [{ span: ['2022-10', '2022-11'], start: '2022-10', sentence: 'spadek od 2022-10-17', status: 'ended' }],
+    );
+  });
+
+  it('shades only the weeks behind the alert, not the whole year; a fall that began the year before shows as its line there', () => {
+    const late = alert('2022-10-17', '2023-09-04', '2023-12-17');
+    const [in2023] = buildChartAlertSpans([late], buildYearSeries([], 2023, 'week').periods, 'week', 'pl');
+    expect(in2023).toMatchObject({ span: ['2023-W36', '2023-W50'], start: null });
+    const [in2022] = buildChartAlertSpans([late], buildYearSeries([], 2022, 'week').periods, 'week', 'pl');
+    expect(in2022).toMatchObject({ span: null, start: '2022-W42' });
+  });
+
+  it('draws an ended alert in grey with its own label, the start as a line, and names periods in the tooltip by the formatter given', () => {
+    const series = buildYearSeries([], 2022, 'week');
+    const option = buildCommunityChartOption(series, [{ span: ['2022-W10', '2022-W14'], start: '2022-W08', sentence: 'zakończony', status: 'ended' }], {
+      ...labels,
+      alertEnded: 'spadek (zakończony)',
+      alertStart: 'początek spadku',
+      formatPeriodLong: (p) => `dni ${p}`,
+    });
+    const bars = (
+      option.series as {
+        markArea?: { data: [{ itemStyle: { borderColor: string }; label: { formatter: string } }, unknown][] };
+        markLine?: { data: { xAxis: string; label: { formatter: string } }[] };
+      }[]
+    )[0]!;
+    const area = bars.markArea!.data[0]![0];
+    expect(area.label.formatter).toBe('spadek (zakończony)');
+    expect(area.itemStyle.borderColor).not.toBe('#D55E00');
+    expect(bars.markLine!.data).toEqual([expect.objectContaining({ xAxis: '2022-W08', label: expect.objectContaining({ formatter: 'początek spadku' }) })]);
+    const tooltip = option.tooltip as { axisPointer: { label: { formatter: (p: { value: unknown }) => string } } };
+    expect(tooltip.axisPointer.label.formatter({ value: '2022-W42' })).toBe('dni 2022-W42');
   });
 });
 

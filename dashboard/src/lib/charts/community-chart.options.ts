@@ -1,32 +1,49 @@
 // The community page's chart, as a pure ECharts option: this year's attendances (bars) and
 // distinct participants (line) per week or month, last year's attendances on the same weeks
-// (dashed), and decline alerts as shaded spans carrying their sentence.
+// (dashed), and decline alerts as shaded spans over the weeks behind them (their figures' weeks,
+// not the whole year) and a line at the week the fall began, active ones in warm colour, ended
+// ones grey, each carrying its sentence.
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, MarkAreaComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { GridComponentOption, LegendComponentOption, MarkAreaComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { CommunityParticipation, DeclineAlert } from '$lib/api/client';
-import { alertSpan, type Grain, type YearSeries } from '$lib/community/community-series';
+import { dateSpan, periodOfDate, type Grain, type YearSeries } from '$lib/community/community-series';
 import { OKABE_ITO } from '$lib/indicators/status';
 import { CHART_TEXT } from './chart-theme';
 import { hasIsolatedPoints } from './line-points';
 
 export type CommunityChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption | MarkLineComponentOption
 >;
 
 export interface CommunityChartLabels {
   attendances: string;
   distinct: string;
   previousYear: string;
+  /** The label on an active alert's span; an ended one's says so (`alertEnded`). */
   alert: string;
+  alertEnded?: string;
+  /** The label of the line at the week a fall began. */
+  alertStart?: string;
   formatPeriod: (period: string) => string;
+  /** A period in the tooltip, in dates ("17–23 października 2022"); the axis code when absent. */
+  formatPeriodLong?: (period: string) => string;
   formatNumber: (value: number) => string;
 }
 
+/** An alert on the axis: its weeks as a span and the period its fall began, each where it falls on the axis. */
 export interface ChartAlertSpan {
-  span: [string, string];
+  span: [string, string] | null;
+  start: string | null;
   sentence: string;
+  status: 'active' | 'ended';
 }
+
+/** An active alert's span stands out; an ended one stays visible but recedes. */
+const ALERT_SPAN_STYLE = {
+  active: { color: 'rgba(213, 94, 0, 0.13)', borderColor: OKABE_ITO.vermillion, text: OKABE_ITO.vermillion },
+  ended: { color: 'rgba(90, 90, 90, 0.08)', borderColor: '#6b6b6b', text: '#555555' },
+} as const;
 
 export const COMMUNITY_SERIES_IDS = {
   attendances: 'attendances',
@@ -62,13 +79,50 @@ export function buildCommunityChartOption(
     barMaxWidth: 16,
     itemStyle: { color: OKABE_ITO.skyBlue, borderRadius: [2, 2, 0, 0] },
     cursor: 'pointer',
-    markArea: alerts.length
+    markArea: alerts.some((a) => a.span)
       ? {
           silent: false,
-          itemStyle: { color: 'rgba(213, 94, 0, 0.10)', borderColor: OKABE_ITO.vermillion, borderWidth: 1, borderType: 'dashed' },
-          label: { show: true, position: 'insideTopLeft', color: OKABE_ITO.vermillion, fontWeight: 600, fontSize: 11, formatter: labels.alert },
+          itemStyle: { borderWidth: 1, borderType: 'dashed' },
+          label: { show: true, position: 'insideTopLeft', fontWeight: 600, fontSize: 11 },
+          // Hovering an area shows its sentence; its label stays where it was.
+          emphasis: { label: { position: 'insideTopLeft' } },
           tooltip: { show: true },
-          data: alerts.map((a) => [{ xAxis: a.span[0], name: a.sentence }, { xAxis: a.span[1] }]),
+          data: alerts.flatMap((a) => {
+            if (!a.span) return [];
+            const style = ALERT_SPAN_STYLE[a.status];
+            const label = a.status === 'ended' ? (labels.alertEnded ?? labels.alert) : labels.alert;
+            return [
+              [
+                {
+                  xAxis: a.span[0],
+                  name: a.sentence,
+                  itemStyle: { color: style.color, borderColor: style.borderColor },
+                  label: { position: 'insideTopLeft', color: style.text, formatter: label },
+                },
+                { xAxis: a.span[1] },
+              ] as const,
+            ];
+          }),
+        }
+      : undefined,
+    markLine: alerts.some((a) => a.start)
+      ? {
+          silent: false,
+          symbol: 'none',
+          label: { show: true, position: 'insideEndTop', fontSize: 11, fontWeight: 600 },
+          tooltip: { show: true },
+          data: alerts.flatMap((a) =>
+            a.start
+              ? [
+                  {
+                    xAxis: a.start,
+                    name: a.sentence,
+                    lineStyle: { color: ALERT_SPAN_STYLE[a.status].borderColor, type: 'dashed' as const, width: 1.5 },
+                    label: { color: ALERT_SPAN_STYLE[a.status].text, formatter: labels.alertStart ?? labels.alert },
+                  },
+                ]
+              : [],
+          ),
         }
       : undefined,
   };
@@ -134,7 +188,11 @@ export function buildCommunityChartOption(
     legend: { top: 0, left: 0, itemGap: 16, textStyle: { color: CHART_TEXT.body } },
     tooltip: {
       trigger: 'axis',
-      axisPointer: { type: 'shadow' },
+      // The tooltip names the period in dates, never by its week code.
+      axisPointer: {
+        type: 'shadow',
+        label: labels.formatPeriodLong ? { formatter: (p: { value: unknown }) => labels.formatPeriodLong!(String(p.value)) } : undefined,
+      },
       valueFormatter: formatValue,
     },
     xAxis: {
@@ -149,16 +207,22 @@ export function buildCommunityChartOption(
   };
 }
 
-/** The alerts that fall on the axis, as shaded spans with their sentence in the language shown. */
+/**
+ * The alerts on the axis: their weeks as shaded spans and the week each fall began as a line, each
+ * where it falls on the axis (a fall that began last year shows as its line there, its weeks this
+ * year), with the sentence in the language shown.
+ */
 export function buildChartAlertSpans(
-  alerts: readonly Pick<DeclineAlert, 'since' | 'lastWeek' | 'status' | 'sentencePl' | 'sentenceEn'>[],
+  alerts: readonly Pick<DeclineAlert, 'startsOn' | 'window' | 'status' | 'sentencePl' | 'sentenceEn'>[],
   periods: readonly string[],
   grain: Grain,
   lang: 'pl' | 'en',
 ): ChartAlertSpan[] {
   return alerts.flatMap((alert) => {
-    const span = alertSpan(alert, periods, grain);
-    return span ? [{ span, sentence: lang === 'pl' ? alert.sentencePl : alert.sentenceEn }] : [];
+    const span = dateSpan(alert.window, periods, grain);
+    const startPeriod = periodOfDate(alert.startsOn, grain);
+    const start = periods.includes(startPeriod) ? startPeriod : null;
+    return span || start ? [{ span, start, sentence: lang === 'pl' ? alert.sentencePl : alert.sentenceEn, status: alert.status }] : [];
   });
 }
 

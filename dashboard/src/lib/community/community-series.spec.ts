@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  alertSpan,
   buildYearSeries,
   communityMetricsQueries,
+  dateSpan,
+  isoWeekOfDate,
   isoWeekStart,
   isoWeeksInYear,
   offeredGrains,
@@ -48,16 +49,31 @@ describe('buildYearSeries', () => {
   });
 });
 
-describe('alertSpan', () => {
-  const alert = { since: '2022-W42', lastWeek: '2023-W06', status: 'active' };
+describe('dateSpan', () => {
+  // An alert's weeks: Monday of 2022-W42 to Sunday of 2023-W06.
+  const days = { from: '2022-10-17', to: '2023-02-12' };
 
-  it('clips an alert to the year shown, by week and by month', () => {
+  it('clips a span of days to the year shown, by week and by month', () => {
     const weeks2022 = buildYearSeries([], 2022, 'week').periods;
-    expect(alertSpan(alert, weeks2022, 'week')).toEqual(['2022-W42', '2022-W52']);
+    expect(dateSpan(days, weeks2022, 'week')).toEqual(['2022-W42', '2022-W52']);
     const weeks2023 = buildYearSeries([], 2023, 'week').periods;
-    expect(alertSpan(alert, weeks2023, 'week')).toEqual(['2023-W01', '2023-W06']);
-    expect(alertSpan(alert, buildYearSeries([], 2023, 'month').periods, 'month')).toEqual(['2023-01', '2023-02']);
-    expect(alertSpan(alert, buildYearSeries([], 2021, 'week').periods, 'week')).toBeNull();
+    expect(dateSpan(days, weeks2023, 'week')).toEqual(['2023-W01', '2023-W06']);
+    expect(dateSpan(days, buildYearSeries([], 2023, 'month').periods, 'month')).toEqual(['2023-01', '2023-02']);
+    expect(dateSpan(days, buildYearSeries([], 2021, 'week').periods, 'week')).toBeNull();
+  });
+
+  it('shades only the weeks given, not the rest of the year', () => {
+    const weeks2023 = buildYearSeries([], 2023, 'week').periods;
+    expect(dateSpan({ from: '2023-09-04', to: '2023-12-17' }, weeks2023, 'week')).toEqual(['2023-W36', '2023-W50']);
+  });
+});
+
+describe('isoWeekOfDate', () => {
+  it('names the ISO week of a day, the Thursday deciding the year', () => {
+    expect(isoWeekOfDate('2022-10-17')).toBe('2022-W42');
+    expect(isoWeekOfDate('2022-10-23')).toBe('2022-W42');
+    expect(isoWeekOfDate('2021-01-03')).toBe('2020-W53');
+    expect(isoWeekOfDate('2024-12-30')).toBe('2025-W01');
   });
 });
 

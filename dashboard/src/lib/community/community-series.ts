@@ -1,6 +1,6 @@
 // Pure helpers of the community page: the metrics it asks for, a year's weekly or monthly series
-// from metrics rows, last year's figures on the same weeks or months, and alert periods as spans of
-// that axis.
+// from metrics rows, last year's figures on the same weeks or months, and an alert's days as a span
+// of that axis.
 import type { MetricsParams } from '$lib/api/client';
 
 export type Grain = 'week' | 'month';
@@ -59,20 +59,29 @@ export function buildYearSeries(rows: readonly SeriesRow[], year: number, grain:
   };
 }
 
-export interface AlertLike {
-  since: string;
-  lastWeek: string;
-  status: string;
+/** The ISO week of a civil date ("2022-10-17" → "2022-W42"). */
+export function isoWeekOfDate(date: string): string {
+  const day = Date.parse(`${date}T00:00:00Z`);
+  // The Thursday of the week decides its year.
+  const thursday = new Date(day + (3 - ((new Date(day).getUTCDay() + 6) % 7)) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** An alert's weeks (from `since` to its last week) as [first, last] periods of the axis, clipped to it; null when outside. */
-export function alertSpan(alert: AlertLike, periods: readonly string[], grain: Grain): [string, string] | null {
+/** The axis period a day falls in: its ISO week, or its month. */
+export function periodOfDate(date: string, grain: Grain): string {
+  return grain === 'week' ? isoWeekOfDate(date) : date.slice(0, 7);
+}
+
+/** A span of days (an alert's weeks) as [first, last] periods of the axis, clipped to it; null when outside. */
+export function dateSpan(days: { from: string; to: string }, periods: readonly string[], grain: Grain): [string, string] | null {
   if (periods.length === 0) return null;
-  const toPeriod = (week: string) => (grain === 'week' ? week : isoWeekStart(week).slice(0, 7));
+  const toPeriod = (date: string) => periodOfDate(date, grain);
   // Compare on a common key: a week's Monday, or a month's first day.
   const key = (period: string) => (period.includes('-W') ? isoWeekStart(period) : `${period}-01`);
-  const from = toPeriod(alert.since);
-  const to = toPeriod(alert.lastWeek);
+  const from = toPeriod(days.from);
+  const to = toPeriod(days.to);
   const first = periods[0];
   const last = periods[periods.length - 1];
   if (key(to) < key(first) || key(from) > key(last)) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantItem } from '$lib/api/client';
-import { lapsedParticipants, participantName } from './participants';
+import { DEFAULT_SORT, historyHref, lapsedExportHref, lapsedParticipants, nextSort, NO_FILTER, participantName, sortParticipants } from './participants';
 
 function person(overrides: Partial<ParticipantItem>): ParticipantItem {
   return {
@@ -15,6 +15,7 @@ function person(overrides: Partial<ParticipantItem>): ParticipantItem {
     firstAttended: '2022-01-10',
     lastAttended: '2022-05-10',
     daysAway: 100,
+    regular: true,
     lapsed: true,
     ...overrides,
   } as ParticipantItem;
@@ -39,5 +40,58 @@ describe('participantName', () => {
     expect(participantName({ firstName: null, lastName: null, fromOtherCommunity: false })).toBe('–');
     // The note "from another community" stands in for the name.
     expect(participantName({ fromOtherCommunity: true })).toBe('');
+  });
+});
+
+describe('lapsedParticipants, narrowed', () => {
+  const list = [
+    person({ code: 'OST-1', lastAttended: '2022-09-05', firstName: 'Anna', lastName: 'Łęcka' }),
+    person({ code: 'OST-2', lastAttended: '2022-10-17' }),
+    person({ code: 'LAZ-7', lastAttended: '2022-06-01', fromOtherCommunity: true }),
+  ];
+  const codes = (filter: Partial<typeof NO_FILTER>) => lapsedParticipants(list, { ...NO_FILTER, ...filter }).map((p) => p.code);
+
+  it('by the span of the last attendance and by a fragment of a code or of a name the list carries, as the export does', () => {
+    expect(codes({})).toEqual(['OST-2', 'OST-1', 'LAZ-7']);
+    expect(codes({ lastFrom: '2022-09-05' })).toEqual(['OST-2', 'OST-1']);
+    expect(codes({ lastFrom: '2022-06-01', lastTo: '2022-09-04' })).toEqual(['LAZ-7']);
+    expect(codes({ search: 'ŁĘC' })).toEqual(['OST-1']);
+    expect(codes({ search: ' laz-' })).toEqual(['LAZ-7']);
+    expect(codes({ search: 'Nowak' })).toEqual([]);
+  });
+});
+
+describe('sortParticipants', () => {
+  const list = [
+    person({ code: 'B', lastAttended: '2022-03-01', daysAway: 90, attendances: 7, lastName: 'Zięba' }),
+    person({ code: 'A', lastAttended: '2022-06-01', daysAway: 60, attendances: 7, lastName: 'Ćwik' }),
+    person({ code: 'C', lastAttended: '2022-05-01', daysAway: null, attendances: 12, lastName: null }),
+  ];
+  const order = (key: Parameters<typeof nextSort>[1], direction: 'asc' | 'desc') => sortParticipants(list, { key, direction }).map((p) => p.code);
+
+  it('orders by any column, either way, ties by code and unknown values last', () => {
+    expect(order('lastAttended', 'desc')).toEqual(['A', 'C', 'B']);
+    expect(order('code', 'asc')).toEqual(['A', 'B', 'C']);
+    expect(order('attendances', 'desc')).toEqual(['C', 'A', 'B']);
+    expect(order('daysAway', 'asc')).toEqual(['A', 'B', 'C']);
+    expect(order('daysAway', 'desc')).toEqual(['B', 'A', 'C']);
+    // Polish order: Ć after C, before Z; no name last.
+    expect(order('name', 'asc')).toEqual(['A', 'B', 'C']);
+  });
+
+  it('turns the order round on a second click, and starts numbers and dates with the most', () => {
+    expect(nextSort(DEFAULT_SORT, 'lastAttended')).toEqual({ key: 'lastAttended', direction: 'asc' });
+    expect(nextSort(DEFAULT_SORT, 'attendances')).toEqual({ key: 'attendances', direction: 'desc' });
+    expect(nextSort(DEFAULT_SORT, 'code')).toEqual({ key: 'code', direction: 'asc' });
+  });
+});
+
+describe('links of the list', () => {
+  it('export what the page shows, and open a person’s history', () => {
+    expect(lapsedExportHref('OST', { search: ' anna ', lastFrom: '2022-08-22', lastTo: '' }, 'csv')).toBe(
+      '/api/exports/communities/OST/lapsed?format=csv&search=anna&lastFrom=2022-08-22',
+    );
+    expect(lapsedExportHref('OST', NO_FILTER, 'xlsx')).toBe('/api/exports/communities/OST/lapsed?format=xlsx');
+    expect(historyHref('OST', 'OST-0013')).toBe('/spolecznosc/OST/uczestnik/OST-0013');
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateIn, formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, isLang } from './format';
+import {
+  calendarDateIn,
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatLongDate,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatPeriodDates,
+  isLang,
+  isoWeekDates,
+} from './format';
 
 const NBSP = '\u00a0';
 
@@ -77,5 +89,36 @@ describe('isLang', () => {
     expect(isLang('en')).toBe(true);
     expect(isLang('de')).toBe(false);
     expect(isLang(null)).toBe(false);
+  });
+});
+
+describe('dates in words (alerts, tooltips)', () => {
+  it('writes a calendar date with the month in words, Polish in the genitive', () => {
+    expect(formatLongDate('2022-10-17', 'pl')).toBe('17 października 2022');
+    expect(formatLongDate('2022-12-05', 'pl')).toBe('5 grudnia 2022');
+    expect(formatLongDate('2022-10-17', 'en')).toBe('17 October 2022');
+    expect(formatLongDate('2022-W42', 'pl')).toBe('2022-W42');
+  });
+
+  it('says a shared month and year once in a span', () => {
+    expect(formatDateRange('2022-10-17', '2022-10-23', 'pl')).toBe('17–23 października 2022');
+    expect(formatDateRange('2023-09-04', '2023-12-17', 'pl')).toBe('4 września – 17 grudnia 2023');
+    expect(formatDateRange('2022-12-26', '2023-01-01', 'pl')).toBe('26 grudnia 2022 – 1 stycznia 2023');
+    expect(formatDateRange('2023-09-04', '2023-12-17', 'en')).toBe('4 September – 17 December 2023');
+    expect(formatDateRange('2022-10-17', '2022-10-17', 'pl')).toBe('17 października 2022');
+  });
+
+  it('gives an ISO week its Monday and Sunday, across the turn of the year too', () => {
+    expect(isoWeekDates('2022-W42')).toEqual({ from: '2022-10-17', to: '2022-10-23' });
+    expect(isoWeekDates('2021-W01')).toEqual({ from: '2021-01-04', to: '2021-01-10' });
+    expect(isoWeekDates('2020-W53')).toEqual({ from: '2020-12-28', to: '2021-01-03' });
+    expect(isoWeekDates('2022-10')).toBeNull();
+  });
+
+  it('names a period by its dates, never by a week code', () => {
+    expect(formatPeriodDates('2022-W42', 'pl')).toBe('17–23 października 2022');
+    expect(formatPeriodDates('2022-W52', 'pl')).toBe('26 grudnia 2022 – 1 stycznia 2023');
+    expect(formatPeriodDates('2022-10', 'pl')).toBe('październik 2022');
+    expect(formatPeriodDates('2022-10', 'en')).toBe('October 2022');
   });
 });

@@ -84,3 +84,45 @@ export function formatPeriod(period: string, lang: Lang, style: 'axis' | 'long' 
   if (style === 'axis') return lang === 'pl' ? `tydz. ${number}` : `wk ${number}`;
   return lang === 'pl' ? `tydzień ${number} roku ${week[1]}` : `week ${number} of ${week[1]}`;
 }
+
+/** A calendar date at noon UTC: the same day in Europe/Warsaw, whatever the browser's zone. */
+const calendarNoon = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`);
+const longDateFormat = (lang: Lang) => new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: DISPLAY_TIME_ZONE });
+
+/** A calendar date in words: "2022-10-17" → "17 października 2022" / "17 October 2022". */
+export function formatLongDate(isoDate: string, lang: Lang): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? longDateFormat(lang).format(calendarNoon(isoDate)) : isoDate;
+}
+
+/**
+ * Two calendar dates as one span, saying the month and year once where they are shared:
+ * "17–23 października 2022", "4 września – 17 grudnia 2023", "26 grudnia 2022 – 1 stycznia 2023".
+ * Built by hand rather than with Intl's formatRange, whose spacing differs between ICU versions.
+ */
+export function formatDateRange(from: string, to: string, lang: Lang): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) return `${from} – ${to}`;
+  if (from === to) return formatLongDate(from, lang);
+  const end = formatLongDate(to, lang);
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8))}–${end}`;
+  if (from.slice(0, 4) === to.slice(0, 4)) {
+    const dayAndMonth = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', timeZone: DISPLAY_TIME_ZONE }).format(calendarNoon(from));
+    return `${dayAndMonth} – ${end}`;
+  }
+  return `${formatLongDate(from, lang)} – ${end}`;
+}
+
+/** The Monday and Sunday of an ISO week ("2022-W42" → 2022-10-17, 2022-10-23); null for anything else. */
+export function isoWeekDates(week: string): { from: string; to: string } | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) return null;
+  const jan4 = Date.UTC(Number(match[1]), 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(match[2]) - 1) * 7 * 86_400_000;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(monday), to: day(monday + 6 * 86_400_000) };
+}
+
+/** A period in dates, never a week code: a week as its days ("17–23 października 2022"), a month by name ("październik 2022"). */
+export function formatPeriodDates(period: string, lang: Lang): string {
+  const week = isoWeekDates(period);
+  return week ? formatDateRange(week.from, week.to, lang) : formatMonth(period, lang, 'long');
+}
