@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract } from '../lib/route-contract.ts';
+import { pipelineRunStatuses, pipelineTriggers } from '../repositories/pipeline-run.repository.ts';
 
 export const indicatorUnit = z.enum(['persons', 'activities', 'percent']);
 
@@ -11,7 +12,15 @@ export const healthContracts = {
         analytics: z.object({ available: z.boolean(), reason: z.string().nullable() }),
         dataAsOf: z.string().nullable(),
         analyticsVersion: z.int().nullable(),
-        lastRun: z.object({ id: z.int(), status: z.string(), trigger: z.string(), startedAt: z.string(), finishedAt: z.string().nullable() }).nullable(),
+        lastRun: z
+          .object({
+            id: z.int(),
+            status: z.enum(pipelineRunStatuses),
+            trigger: z.enum(pipelineTriggers),
+            startedAt: z.string(),
+            finishedAt: z.string().nullable(),
+          })
+          .nullable(),
         demo: z.boolean(),
       })
       .meta({ id: 'HealthResponse' }),

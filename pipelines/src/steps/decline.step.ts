@@ -169,7 +169,7 @@ function fromStored(f: StoredFinding): DetectedDecline {
  */
 export const declineStep: PipelineStep = {
   name: 'decline',
-  label: () => 'decline detection',
+  label: () => ({ key: 'decline' }),
   reads: ['agg_participation', 'dim_activity_type', 'fact_activity', 'previous_fact_span', 'affected_series'],
   writes: ['decline_finding', 'decline_scan'],
   readsPrevious: ['decline_finding', 'decline_scan'],
