@@ -8,6 +8,7 @@ import type { CommunityParticipation, DeclineAlert } from '$lib/api/client';
 import { alertSpan, type Grain, type YearSeries } from '$lib/community/community-series';
 import { OKABE_ITO } from '$lib/indicators/status';
 import { CHART_TEXT } from './chart-theme';
+import { escapeHtml } from './participation-chart.options';
 
 export type CommunityChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption
@@ -18,7 +19,10 @@ export interface CommunityChartLabels {
   distinct: string;
   previousYear: string;
   alert: string;
+  /** An axis label: "tydz. 42". */
   formatPeriod: (period: string) => string;
+  /** The tooltip's title, in words: "tydzień od 17 października 2022". */
+  formatPeriodLong: (period: string) => string;
   formatNumber: (value: number) => string;
 }
 
@@ -133,6 +137,14 @@ export function buildCommunityChartOption(
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       valueFormatter: formatValue,
+      // The period in words as the title, not its code ("2022-W42"); the rows as ECharts draws them.
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as { axisValue?: string; marker?: string; seriesName?: string; value?: unknown }[];
+        const period = items[0]?.axisValue;
+        if (period === undefined) return '';
+        const rows = items.map((item) => `<div>${item.marker ?? ''}${escapeHtml(item.seriesName ?? '')} <b>${escapeHtml(formatValue(item.value))}</b></div>`);
+        return `<strong>${escapeHtml(labels.formatPeriodLong(period))}</strong>${rows.join('')}`;
+      },
     },
     xAxis: {
       type: 'category',
