@@ -42,7 +42,7 @@ describe('osl command line', () => {
     expect(outcome.status).toBe(1);
     const [file] = JSON.parse(outcome.stdout).files;
     expect(file.status).toBe('rejected');
-    expect(file.errors[0]).toMatchObject({ row: 2, column: 'type', value: 'NIEZNANY' });
+    expect(file.errors[0]).toMatchObject({ row: 2, column: 'typ', field: 'type', value: 'NIEZNANY' });
   });
 
   it('runs the pipeline and prints indicators as JSON', () => {

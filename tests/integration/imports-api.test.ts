@@ -55,8 +55,9 @@ describe('POST /api/imports', () => {
     const [file] = (await response.json()).files;
     expect(file.status).toBe('rejected');
     expect(file.errors.map((e: { row: number; column: string; value: string }) => [e.row, e.column, e.value])).toEqual([
-      [2, 'participant_code', 'WZG-0003'],
-      [3, 'activity_id', 'W9'],
+      // The columns as the file names them.
+      [2, 'kod_uczestnika', 'WZG-0003'],
+      [3, 'id_dzialania', 'W9'],
     ]);
     expect(file.errors[0].message).toMatch(/register/i);
   });
@@ -208,6 +209,6 @@ describe('the inbox folder', () => {
     expect(processedReport).toBe(`${processed}.report.json`);
     const rejectedReport = fs.readdirSync(path.join(inbox, 'rejected')).find((f) => f.endsWith('.report.json'))!;
     const report = JSON.parse(fs.readFileSync(path.join(inbox, 'rejected', rejectedReport), 'utf8'));
-    expect(report.errors[0]).toMatchObject({ row: 2, column: 'community', value: 'NIEZNANA' });
+    expect(report.errors[0]).toMatchObject({ row: 2, column: 'spolecznosc', field: 'community', value: 'NIEZNANA' });
   });
 });

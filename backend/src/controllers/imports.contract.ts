@@ -8,7 +8,14 @@ const kinds = importKinds as readonly [ImportKind, ...ImportKind[]];
 const importPhases = ['reading', 'validating', 'writing', 'done'] as const satisfies readonly ImportProgress['phase'][];
 
 const importIssue = z
-  .object({ row: z.int().nullable(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), message: z.string() })
+  .object({
+    row: z.int().nullable(),
+    column: z.string().nullable().meta({ description: 'the column as the file names it (its header as written; a missing one as the template heads it)' }),
+    field: z.string().optional().meta({ description: 'the column’s canonical name (docs/spec/input-formats.md), when it is a known one' }),
+    value: z.string().nullable(),
+    code: z.string(),
+    message: z.string(),
+  })
   .meta({ id: 'ImportIssue' });
 
 const fileImportReport = z

@@ -47,6 +47,11 @@ export interface KindRecord {
 export interface ColumnSpec {
   /** Canonical name, as in docs/spec/input-formats.md. */
   name: string;
+  /**
+   * The column's name in Polish: the template's header, and how a report names the column when
+   * the file lacks it. It must be the name or a synonym (folded alike; a test holds it).
+   */
+  label: string;
   synonyms: readonly string[];
   required: boolean;
   /** How the downloadable template shows the column; null: left out of the template. */
