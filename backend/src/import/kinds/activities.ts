@@ -35,7 +35,7 @@ export const activities: ImportKindDefinition<ActivityRecord> = {
       label: 'Typ działania',
       synonyms: ['typ', 'rodzaj', 'typ_dzialania'],
       required: true,
-      template: { note: 'Kod typu działania z listy (albo jego polska nazwa)', example: (sample) => sample.activityType, rule: 'type' },
+      template: { note: 'Rodzaj działania z listy (nazwa albo kod)', example: (sample) => sample.activityType.name, rule: 'type' },
     },
     {
       name: 'title',

@@ -53,7 +53,7 @@ export const participants: ImportKindDefinition<ParticipantRecord> = {
       label: 'Data przystąpienia',
       synonyms: ['data_przystapienia', 'data_rejestracji'],
       required: false,
-      template: { note: 'Data przystąpienia do projektu', example: new Date(Date.UTC(2024, 0, 10)), date: true },
+      template: { note: 'Data przystąpienia do projektu', example: (sample) => sample.date, date: true },
     },
     { name: 'leader', label: 'Lider', synonyms: ['lider'], required: false, template: { note: 'Czy lider lokalny: tak / nie', example: 'nie', rule: 'yesNo' } },
     {

@@ -41,7 +41,7 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
       label: 'Ankieta',
       synonyms: ['ankieta', 'kod_ankiety'],
       required: true,
-      template: { note: 'Kod ankiety z listy', example: (sample) => sample.survey?.code ?? null, rule: 'survey' },
+      template: { note: 'Ankieta z listy (nazwa albo kod)', example: (sample) => sample.survey?.namePl ?? null, rule: 'survey' },
     },
     { name: 'date', label: 'Data wypełnienia', synonyms: ['data', 'data_wypelnienia'], required: true, template: commonTemplates.date },
     { name: 'community', label: 'Społeczność', synonyms: ['spolecznosc'], required: true, template: commonTemplates.community },
