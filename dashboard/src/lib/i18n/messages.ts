@@ -234,6 +234,14 @@ const pl = {
   'error.network': 'brak połączenia z serwerem',
   'error.retry': 'Spróbuj ponownie',
   'error.partial': 'Nie udało się wczytać wykresu dla tej społeczności.',
+
+  'errorPage.notFoundTitle': 'Nie ma takiej strony',
+  'errorPage.notFoundText': 'Adres {address} nie prowadzi do żadnej strony panelu. Mógł się zmienić albo zawierać literówkę.',
+  'errorPage.failedTitle': 'Nie udało się wyświetlić strony',
+  'errorPage.failedText': 'Coś poszło nie tak podczas otwierania tej strony (błąd {status}). Spróbuj ponownie albo wróć do przeglądu.',
+  'errorPage.where': 'Dokąd chcesz przejść?',
+  'errorPage.ways': 'Strony panelu',
+  'errorPage.home': 'Wróć do przeglądu',
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -472,6 +480,14 @@ const en: Messages = {
   'error.network': 'no connection to the server',
   'error.retry': 'Try again',
   'error.partial': 'Could not load the chart for this community.',
+
+  'errorPage.notFoundTitle': 'There is no such page',
+  'errorPage.notFoundText': 'The address {address} leads to no page of the dashboard. It may have changed or have a typo in it.',
+  'errorPage.failedTitle': 'The page could not be shown',
+  'errorPage.failedText': 'Something went wrong while opening this page (error {status}). Try again, or go back to the overview.',
+  'errorPage.where': 'Where would you like to go?',
+  'errorPage.ways': 'Dashboard pages',
+  'errorPage.home': 'Back to the overview',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { pl, en };
