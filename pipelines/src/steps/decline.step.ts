@@ -30,10 +30,11 @@ export interface DetectedDecline {
   sentenceEn: string;
 }
 
-const groupNames: Record<string, { pl: string; en: string }> = {
-  animation: { pl: 'działania animacyjne', en: 'animation activities' },
-  education: { pl: 'działania edukacyjne', en: 'education activities' },
-  action: { pl: 'akcje społecznościowe', en: 'community actions' },
+// English names are adjectives: the sentence says "at animation activities" itself (describeDecline).
+export const declineGroupNames: Record<string, { pl: string; en: string }> = {
+  animation: { pl: 'działania animacyjne', en: 'animation' },
+  education: { pl: 'działania edukacyjne', en: 'education' },
+  action: { pl: 'akcje społecznościowe', en: 'community action' },
 };
 
 interface SeriesRow {
@@ -86,7 +87,7 @@ export async function detectDeclines(
     checkpoints.push([community, groupCode, JSON.stringify(scan.checkpoint)]);
     const communityName = config.communities.find((c) => c.code === community)?.name ?? community;
     for (const finding of scan.findings) {
-      const group = groupCode ? groupNames[groupCode] : undefined;
+      const group = groupCode ? declineGroupNames[groupCode] : undefined;
       found.push({
         community,
         groupCode,
