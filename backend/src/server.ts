@@ -62,10 +62,17 @@ function serveDashboard(app: NestExpressApplication, dashboardDir: string | null
         res.setHeader('Cache-Control', file.includes(`${path.sep}_app${path.sep}immutable${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     }),
   );
-  // The dashboard routes in the browser: every GET outside /api gets its index page.
+  // The dashboard routes in the browser: every GET (or HEAD) outside /api gets its index page, and
+  // the dashboard itself says, in its own style and language, that an address leads nowhere.
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
     res.setHeader('Cache-Control', 'no-cache');
+    // A bundle that is not there (a tab left open across an upgrade) is a 404, not the index page
+    // served as JavaScript: the dashboard then loads the new version.
+    if (req.path.startsWith('/_app/')) {
+      res.status(404).type('text/plain').send('Not found');
+      return;
+    }
     res.sendFile(index);
   });
 }

@@ -14,6 +14,7 @@ export { AnalyticsStore, type PublishedAnalytics } from './analytics/analytics-s
 export { parseAnalyticsMeta, readAnalyticsFileMeta, readStoredMeta, publishedAnalyticsSchema, type AnalyticsMeta } from './analytics/analytics-meta.ts';
 export { analyticsLayoutVersion, analyticsTables } from './analytics/analytics-schema.ts';
 export { aggregationSteps } from './steps/aggregation-steps.ts';
+export { isStepLabelKey, stepLabelKeys, stepLabelOfText, stepLabelText, stepLabelWords, type StepLabel, type StepLabelKey } from './steps/step-labels.ts';
 export type { PipelineStep, StepContext } from './steps/pipeline-step.ts';
 export { queryRows, querySqlFile, sqlStatements } from './analytics/duckdb-sql.ts';
 export { computeIndicatorValues, computeSharePercent, type IndicatorValueRow } from './indicators/indicator-values.ts';

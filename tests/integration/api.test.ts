@@ -100,7 +100,8 @@ describe('REST API', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(runs[0]).toMatchObject({ id, status: 'succeeded', trigger: 'api', mode: 'full' });
-    expect(runs[0].steps.map((s: { name: string }) => s.name)).toContain('indicators');
+    // Its steps are named in the request's language too.
+    expect(runs[0].steps.map((s: { name: string }) => s.name)).toContain('wskaźniki');
     expect((await post({ mode: 'sideways' })).status).toBe(400);
   });
 

@@ -46,7 +46,7 @@ describe('osl command line', () => {
     const [file] = files;
     expect(file.status).toBe('rejected');
     expect(run).toBeNull();
-    expect(file.errors[0]).toMatchObject({ row: 2, column: 'type', value: 'NIEZNANY' });
+    expect(file.errors[0]).toMatchObject({ row: 2, column: 'typ', field: 'type', value: 'NIEZNANY' });
   });
 
   it('runs the pipeline and prints indicators as JSON', () => {

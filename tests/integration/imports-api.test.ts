@@ -55,8 +55,9 @@ describe('POST /api/imports', () => {
     const [file] = (await response.json()).files;
     expect(file.status).toBe('rejected');
     expect(file.errors.map((e: { row: number; column: string; value: string }) => [e.row, e.column, e.value])).toEqual([
-      [2, 'participant_code', 'WZG-0003'],
-      [3, 'activity_id', 'W9'],
+      // The columns as the file names them.
+      [2, 'kod_uczestnika', 'WZG-0003'],
+      [3, 'id_dzialania', 'W9'],
     ]);
     expect(file.errors[0].message).toMatch(/register/i);
   });
@@ -123,7 +124,7 @@ describe('a file over the size limit on disk', () => {
 });
 
 describe('GET /api/imports/templates/:kind', () => {
-  it('gives an XLSX with the canonical headers, drop-down lists and an example sheet', async () => {
+  it('gives an XLSX with Polish headers, drop-down lists of names and an example sheet', async () => {
     const response = await admin.fetch(`/api/imports/templates/activities`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
@@ -134,22 +135,26 @@ describe('GET /api/imports/templates/:kind', () => {
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('dzialania')!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'activity_id',
-      'date',
-      'community',
-      'type',
-      'title',
-      'duration_h',
-      'led_by',
-      'location',
-      'headcount_anonymous',
-      'resident_initiative',
+      'Nr działania',
+      'Data',
+      'Społeczność',
+      'Typ działania',
+      'Tytuł',
+      'Czas trwania (h)',
+      'Prowadzący',
+      'Miejsce',
+      'Liczba osób bez listy',
+      'Inicjatywa mieszkańców',
     ]);
     expect(sheet.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['listy!$A$2:$A$4'] });
     expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list' });
     const lists = workbook.getWorksheet('listy')!;
-    expect([lists.getCell('A2').value, lists.getCell('A3').value, lists.getCell('A4').value]).toEqual(['WZG', 'OST', 'LAZ']);
-    expect(workbook.getWorksheet('przyklad')!.getCell('C2').value).toBe('WZG');
+    expect([lists.getCell('A2').value, lists.getCell('A3').value, lists.getCell('A4').value]).toEqual([
+      'Mieszkańcy Os. Wzgórze',
+      'Mieszkańcy bloków przy ul. Ostrowieckiej',
+      'Seniorzy na Os. Łazy',
+    ]);
+    expect(workbook.getWorksheet('przyklad')!.getCell('C2').value).toBe('Mieszkańcy Os. Wzgórze');
   });
 
   it('puts the questions of the chosen survey in the survey template', async () => {
@@ -157,13 +162,13 @@ describe('GET /api/imports/templates/:kind', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     expect((workbook.getWorksheet('ankieta')!.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'survey_code',
-      'date',
-      'community',
-      'participant_code',
-      'OCENA',
-      'PONOWNIE',
-      'UWAGI',
+      'Ankieta',
+      'Data wypełnienia',
+      'Społeczność',
+      'Kod uczestnika',
+      'Jak oceniasz to działanie?',
+      'Czy przyjdziesz ponownie?',
+      'Uwagi',
     ]);
     expect((await admin.fetch(`/api/imports/templates/survey?survey=NOPE`)).status).toBe(404);
     expect((await admin.fetch(`/api/imports/templates/..%2F..%2Fetc`)).status).toBe(404);
@@ -208,6 +213,6 @@ describe('the inbox folder', () => {
     expect(processedReport).toBe(`${processed}.report.json`);
     const rejectedReport = fs.readdirSync(path.join(inbox, 'rejected')).find((f) => f.endsWith('.report.json'))!;
     const report = JSON.parse(fs.readFileSync(path.join(inbox, 'rejected', rejectedReport), 'utf8'));
-    expect(report.errors[0]).toMatchObject({ row: 2, column: 'community', value: 'NIEZNANA' });
+    expect(report.errors[0]).toMatchObject({ row: 2, column: 'spolecznosc', field: 'community', value: 'NIEZNANA' });
   });
 });

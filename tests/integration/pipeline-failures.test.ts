@@ -315,7 +315,7 @@ describe('pipeline failures', () => {
     expect(serverRun.status).toBe('succeeded');
     expect(cli!.status).toBe(1);
     expect(JSON.parse(cli!.stdout)).toEqual({
-      error: { kind: 'conflict', code: 'busy', key: 'pipeline.busy', message: expect.stringContaining(`przebieg nr ${serverRun.id}, proces ${process.pid}`) },
+      error: { kind: 'conflict', code: 'busy', key: 'pipeline.busy', message: expect.stringContaining(`(przebieg nr ${serverRun.id}, rozpoczęty `) },
     });
     expect(await database().pipelineRun.count()).toBe(runsBefore + 3);
   });

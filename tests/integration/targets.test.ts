@@ -77,7 +77,7 @@ describe('PUT /api/indicators/:code/targets', () => {
       session.fetch(`/api/indicators/${code}/targets`, { method: 'PUT', headers: json, body: JSON.stringify(body) });
     const negative = await put(installation.sessions.director, { targets: { OST: { '2022': -5 } } });
     expect(negative.status).toBe(400);
-    expect((await negative.json()).message).toBe('targets.OST.2022 musi być liczbą ≥ 0.');
+    expect((await negative.json()).message).toBe('Cel na rok 2022 (Mieszkańcy bloków przy ul. Ostrowieckiej) musi być liczbą nie mniejszą niż 0.');
     expect((await put(installation.sessions.director, { targets: { OST: { '2031': 5 } } })).status).toBe(400);
     expect((await put(installation.sessions.director, { targets: { R2X: 1 } })).status).toBe(400);
     expect((await put(installation.sessions.director, { targets: { OST: { '2022': 5 } } }, 'NOPE')).status).toBe(404);

@@ -67,7 +67,7 @@ beforeAll(async () => {
     ['obecnosci.csv', 'imported', 4, []],
     ['ankieta.csv', 'imported', 2, []],
   ]);
-  expect(brief(reports[0].warnings)).toEqual([{ row: 4, column: 'last_name', value: null, code: 'duplicate_name_in_register' }]);
+  expect(brief(reports[0].warnings)).toEqual([{ row: 4, column: 'Nazwisko', value: null, code: 'duplicate_name_in_register' }]);
   expect((await snapshotData(context)).counts).toEqual({ activities: 3, participants: 4, attendance: 4, surveyResponses: 2, surveyAnswers: 6 });
 });
 
@@ -203,14 +203,14 @@ describe('headers', () => {
     );
     expect(report.kind).toBe('activities');
     expect(brief(report.errors)).toEqual([
-      { row: 1, column: 'date', value: null, code: 'missing_column' },
-      { row: 1, column: 'community', value: null, code: 'missing_column' },
-      { row: 1, column: 'type', value: null, code: 'missing_column' },
+      { row: 1, column: 'Data', value: null, code: 'missing_column' },
+      { row: 1, column: 'Społeczność', value: null, code: 'missing_column' },
+      { row: 1, column: 'Typ działania', value: null, code: 'missing_column' },
     ]);
     expect(report.errors.map((e) => e.message)).toEqual([
-      'Brak wymaganej kolumny „date” (może się też nazywać: data, data_dzialania).',
-      'Brak wymaganej kolumny „community” (może się też nazywać: spolecznosc, spolecznosc_kod).',
-      'Brak wymaganej kolumny „type” (może się też nazywać: typ, rodzaj, typ_dzialania).',
+      'Brak wymaganej kolumny „Data” (może się też nazywać: date, data, data_dzialania).',
+      'Brak wymaganej kolumny „Społeczność” (może się też nazywać: community, spolecznosc, spolecznosc_kod).',
+      'Brak wymaganej kolumny „Typ działania” (może się też nazywać: type, typ, rodzaj, typ_dzialania).',
     ]);
     const attendance = await importRejected(
       context,
@@ -221,8 +221,10 @@ describe('headers', () => {
       ]),
       { lang: 'en' },
     );
-    expect(brief(attendance.errors)).toEqual([{ row: 1, column: 'participant_code', value: null, code: 'missing_participant_columns' }]);
-    expect(attendance.errors[0].message).toBe('Neither the column "participant_code" nor the pair "first_name" and "last_name" is present.');
+    expect(brief(attendance.errors)).toEqual([{ row: 1, column: 'Kod uczestnika', value: null, code: 'missing_participant_columns' }]);
+    expect(attendance.errors[0].message).toBe(
+      'Neither the column "Kod uczestnika" (participant code) nor the pair "Imię" and "Nazwisko" (first and last name) is present; add one of them (participant_code, first_name, last_name also do).',
+    );
   });
 
   it('duplicate headers (spelled differently but meaning the same column)', async () => {
@@ -234,9 +236,9 @@ describe('headers', () => {
         ['WZG-0101', 'WZG-0101', 'WZG', '', ''],
       ]),
     );
-    expect(brief(report.errors)).toEqual([{ row: 1, column: 'participant_code', value: 'KOD_UCZESTNIKA', code: 'duplicate_column' }]);
+    expect(brief(report.errors)).toEqual([{ row: 1, column: 'KOD_UCZESTNIKA', value: 'KOD_UCZESTNIKA', code: 'duplicate_column' }]);
     expect(report.errors[0].message).toBe(
-      'Kolumna „participant_code” występuje dwa razy: „Kod uczestnika” (kolumna A) i „KOD_UCZESTNIKA” (kolumna B). Zostaw jedną.',
+      'Kolumna „Kod uczestnika” występuje dwa razy: „Kod uczestnika” (kolumna A) i „KOD_UCZESTNIKA” (kolumna B). Zostaw jedną.',
     );
     expect(brief(report.warnings)).toEqual([{ row: 1, column: 'Data', value: 'Data', code: 'unknown_column' }]);
   });
@@ -274,12 +276,12 @@ describe('values', () => {
     ]);
     const report = await importRejected(context, 'dziennik.csv', file);
     expect(brief(report.errors)).toEqual([
-      { row: 2, column: 'community', value: 'Wzgórze', code: 'unknown_community_suggestion' },
-      { row: 2, column: 'type', value: 'warsztat kulinarny', code: 'unknown_activity_type_suggestion' },
-      { row: 3, column: 'community', value: 'Os. Łazy', code: 'unknown_community_suggestion' },
-      { row: 3, column: 'type', value: 'spotkania', code: 'unknown_activity_type_suggestion' },
-      { row: 4, column: 'community', value: 'Kraków', code: 'unknown_community' },
-      { row: 4, column: 'type', value: 'XYZ', code: 'unknown_activity_type' },
+      { row: 2, column: 'Społeczność', value: 'Wzgórze', code: 'unknown_community_suggestion' },
+      { row: 2, column: 'Typ', value: 'warsztat kulinarny', code: 'unknown_activity_type_suggestion' },
+      { row: 3, column: 'Społeczność', value: 'Os. Łazy', code: 'unknown_community_suggestion' },
+      { row: 3, column: 'Typ', value: 'spotkania', code: 'unknown_activity_type_suggestion' },
+      { row: 4, column: 'Społeczność', value: 'Kraków', code: 'unknown_community' },
+      { row: 4, column: 'Typ', value: 'XYZ', code: 'unknown_activity_type' },
     ]);
     expect(report.errors.map((e) => e.message)).toEqual([
       'Nieznana społeczność „Wzgórze”. Czy chodziło o „Mieszkańcy Os. Wzgórze” (WZG)?',
@@ -307,10 +309,10 @@ describe('values', () => {
       ]),
     );
     expect(brief(report.errors)).toEqual([
-      { row: 2, column: 'date', value: '31.02.2022', code: 'date_impossible' },
-      { row: 3, column: 'date', value: '29.02.2023', code: 'date_impossible' },
-      { row: 4, column: 'date', value: '2022-13-01', code: 'date_impossible' },
-      { row: 5, column: 'date', value: '00.01.2022', code: 'date_impossible' },
+      { row: 2, column: 'Data', value: '31.02.2022', code: 'date_impossible' },
+      { row: 3, column: 'Data', value: '29.02.2023', code: 'date_impossible' },
+      { row: 4, column: 'Data', value: '2022-13-01', code: 'date_impossible' },
+      { row: 5, column: 'Data', value: '00.01.2022', code: 'date_impossible' },
     ]);
     expect(report.errors[0].message).toBe('Data „31.02.2022” nie istnieje w kalendarzu.');
   });
@@ -322,8 +324,8 @@ describe('values', () => {
       csv([activityHeader, ['D1', '02/13/2022', 'WZG', 'AKCJA', 'Sprzątanie'], ['D2', '12/31/2022', 'WZG', 'AKCJA', 'Sprzątanie']]),
     );
     expect(brief(report.errors)).toEqual([
-      { row: 2, column: 'date', value: '02/13/2022', code: 'date_us_order' },
-      { row: 3, column: 'date', value: '12/31/2022', code: 'date_us_order' },
+      { row: 2, column: 'Data', value: '02/13/2022', code: 'date_us_order' },
+      { row: 3, column: 'Data', value: '12/31/2022', code: 'date_us_order' },
     ]);
     expect(report.errors[0].message).toBe(
       '„02/13/2022” wygląda na datę w zapisie amerykańskim (miesiąc/dzień/rok). Program przyjmuje tylko dzień/miesiąc/rok; użyj DD.MM.RRRR albo RRRR-MM-DD.',
@@ -347,9 +349,9 @@ describe('values', () => {
       ]),
     );
     expect(brief(activities.errors)).toEqual([
-      { row: 3, column: 'date', value: '03.03.2024', code: 'date_in_future' },
-      { row: 4, column: 'date', value: '2031-01-01', code: 'date_in_future' },
-      { row: 5, column: 'date', value: '31.12.1999', code: 'date_before_2000' },
+      { row: 3, column: 'Data', value: '03.03.2024', code: 'date_in_future' },
+      { row: 4, column: 'Data', value: '2031-01-01', code: 'date_in_future' },
+      { row: 5, column: 'Data', value: '31.12.1999', code: 'date_before_2000' },
     ]);
     expect(activities.errors.map((e) => e.message)).toEqual([
       'Data 2024-03-03 jest w przyszłości (dziś jest 2024-03-02).',
@@ -364,7 +366,7 @@ describe('values', () => {
         ['WZG-0101', 'WZG', '10.03.2024'],
       ]),
     );
-    expect(brief(register.errors)).toEqual([{ row: 2, column: 'joined_on', value: '10.03.2024', code: 'date_in_future' }]);
+    expect(brief(register.errors)).toEqual([{ row: 2, column: 'Data przystąpienia', value: '10.03.2024', code: 'date_in_future' }]);
     const survey = await importRejected(
       context,
       'ankieta.csv',
@@ -373,7 +375,7 @@ describe('values', () => {
         ['ANK-PO', '2024-12-01', 'WZG', 5],
       ]),
     );
-    expect(brief(survey.errors)).toEqual([{ row: 2, column: 'date', value: '2024-12-01', code: 'date_in_future' }]);
+    expect(brief(survey.errors)).toEqual([{ row: 2, column: 'Data', value: '2024-12-01', code: 'date_in_future' }]);
   });
 
   it('negative and fractional head counts (and durations)', async () => {
@@ -389,11 +391,11 @@ describe('values', () => {
       ]),
     );
     expect(brief(report.errors)).toEqual([
-      { row: 2, column: 'headcount_anonymous', value: '-3', code: 'number_negative' },
-      { row: 3, column: 'headcount_anonymous', value: '2,5', code: 'number_not_whole' },
-      { row: 4, column: 'headcount_anonymous', value: '12.5', code: 'number_not_whole' },
-      { row: 5, column: 'duration_h', value: '-1,5', code: 'number_negative' },
-      { row: 5, column: 'headcount_anonymous', value: 'dużo', code: 'number_invalid' },
+      { row: 2, column: 'Liczba osób bez listy', value: '-3', code: 'number_negative' },
+      { row: 3, column: 'Liczba osób bez listy', value: '2,5', code: 'number_not_whole' },
+      { row: 4, column: 'Liczba osób bez listy', value: '12.5', code: 'number_not_whole' },
+      { row: 5, column: 'Czas trwania (h)', value: '-1,5', code: 'number_negative' },
+      { row: 5, column: 'Liczba osób bez listy', value: 'dużo', code: 'number_invalid' },
     ]);
     expect(report.errors.map((e) => e.message)).toEqual([
       'Liczba nie może być ujemna: „-3”.',
@@ -458,10 +460,10 @@ describe('references to the register and the activity log', () => {
       ]),
     );
     expect(brief(report.errors)).toEqual([
-      { row: 2, column: 'activity_id', value: 'A99', code: 'activity_not_found' },
-      { row: 3, column: 'participant_code', value: 'WZG-9999', code: 'participant_not_found' },
-      { row: 4, column: 'participant_code', value: 'wzg-0001', code: 'participant_not_found_suggestion' },
-      { row: 5, column: 'last_name', value: 'Ewa Nieznana', code: 'name_not_found' },
+      { row: 2, column: 'ID działania', value: 'A99', code: 'activity_not_found' },
+      { row: 3, column: 'Kod uczestnika', value: 'WZG-9999', code: 'participant_not_found' },
+      { row: 4, column: 'Kod uczestnika', value: 'wzg-0001', code: 'participant_not_found_suggestion' },
+      { row: 5, column: 'Nazwisko', value: 'Ewa Nieznana', code: 'name_not_found' },
     ]);
     expect(report.errors.map((e) => e.message)).toEqual([
       'Nie ma działania o identyfikatorze „A99”. Najpierw zaimportuj dziennik działań, w którym jest to działanie.',
@@ -491,7 +493,7 @@ describe('references to the register and the activity log', () => {
         ['A1', 'NOWAK', 'jan'],
       ]),
     );
-    expect(brief(report.errors)).toEqual([{ row: 3, column: 'last_name', value: 'jan NOWAK', code: 'name_ambiguous' }]);
+    expect(brief(report.errors)).toEqual([{ row: 3, column: 'Nazwisko', value: 'jan NOWAK', code: 'name_ambiguous' }]);
     expect(report.errors[0].message).toBe('Imię i nazwisko „jan NOWAK” pasuje do kilku osób w rejestrze (WZG-0002, OST-0001). Wpisz kod uczestnika.');
   });
 
@@ -506,7 +508,7 @@ describe('references to the register and the activity log', () => {
         ['WZG-0100', 'WZG', 'M'],
       ]),
     );
-    expect(brief(report.errors)).toEqual([{ row: 4, column: 'participant_code', value: 'WZG-0100', code: 'duplicate_participant_code' }]);
+    expect(brief(report.errors)).toEqual([{ row: 4, column: 'Kod uczestnika', value: 'WZG-0100', code: 'duplicate_participant_code' }]);
     expect(report.errors[0].message).toBe('Kod uczestnika „WZG-0100” występuje już w wierszu 2 tego pliku.');
   });
 });
@@ -539,10 +541,10 @@ describe('“did you mean” and missing activities', () => {
       ]),
     );
     expect(brief(report.errors)).toEqual([
-      { row: 2, column: 'activity_id', value: 'a-1', code: 'activity_not_found_suggestion' },
-      { row: 3, column: 'participant_code', value: 'wzg 0001', code: 'participant_not_found_suggestion' },
-      { row: 4, column: 'participant_code', value: 'WZG-0010', code: 'participant_not_found_suggestion' },
-      { row: 5, column: 'last_name', value: 'Ana Kowalska', code: 'name_not_found_code_suggestion' },
+      { row: 2, column: 'ID działania', value: 'a-1', code: 'activity_not_found_suggestion' },
+      { row: 3, column: 'Kod uczestnika', value: 'wzg 0001', code: 'participant_not_found_suggestion' },
+      { row: 4, column: 'Kod uczestnika', value: 'WZG-0010', code: 'participant_not_found_suggestion' },
+      { row: 5, column: 'Nazwisko', value: 'Ana Kowalska', code: 'name_not_found_code_suggestion' },
     ]);
     expect(report.errors.map((e) => e.message)).toEqual([
       'Nie ma działania o identyfikatorze „a-1”. Czy chodziło o „A1”?',
@@ -572,14 +574,14 @@ describe('“did you mean” and missing activities', () => {
       ]),
     );
     expect(brief(report.errors)).toEqual([
-      { row: 2, column: 'participant_code', value: 'WZG-0010', code: 'participant_not_in_your_register' },
-      { row: 3, column: 'activity_id', value: 'a-1', code: 'activity_not_found' },
-      { row: 4, column: 'last_name', value: 'Ana Kowalska', code: 'name_not_found' },
-      { row: 5, column: 'participant_code', value: 'XYZ-9999', code: 'participant_not_in_your_register' },
-      { row: 6, column: 'activity_id', value: 'Q-9', code: 'activity_not_found' },
-      { row: 7, column: 'last_name', value: 'Ewa Nieznana', code: 'name_not_found' },
-      { row: 8, column: 'participant_code', value: 'laz 0001', code: 'participant_not_found_suggestion' },
-      { row: 9, column: 'last_name', value: 'Zofja Wójcik', code: 'name_not_found_suggestion' },
+      { row: 2, column: 'Kod uczestnika', value: 'WZG-0010', code: 'participant_not_in_your_register' },
+      { row: 3, column: 'ID działania', value: 'a-1', code: 'activity_not_found' },
+      { row: 4, column: 'Nazwisko', value: 'Ana Kowalska', code: 'name_not_found' },
+      { row: 5, column: 'Kod uczestnika', value: 'XYZ-9999', code: 'participant_not_in_your_register' },
+      { row: 6, column: 'ID działania', value: 'Q-9', code: 'activity_not_found' },
+      { row: 7, column: 'Nazwisko', value: 'Ewa Nieznana', code: 'name_not_found' },
+      { row: 8, column: 'Kod uczestnika', value: 'laz 0001', code: 'participant_not_found_suggestion' },
+      { row: 9, column: 'Nazwisko', value: 'Zofja Wójcik', code: 'name_not_found_suggestion' },
     ]);
     const shapes = report.errors.map((e) => e.message.replace(e.value!, '…'));
     expect(shapes.slice(0, 3)).toEqual(shapes.slice(3, 6));
@@ -594,7 +596,7 @@ describe('“did you mean” and missing activities', () => {
     const rows = [['ID działania', 'Kod uczestnika'], ...Array.from({ length: 40 }, (_, i) => [i % 10 === 9 ? 'A3' : 'B77', i % 2 ? 'LAZ-0001' : 'WZG-0001'])];
     const report = await importRejected(context, 'obecnosci-b77.csv', csv(rows), { lang: 'en' });
     expect(report.rows).toBe(40);
-    expect(brief(report.errors)).toEqual([{ row: 2, column: 'activity_id', value: 'B77', code: 'activity_not_found_rows' }]);
+    expect(brief(report.errors)).toEqual([{ row: 2, column: 'ID działania', value: 'B77', code: 'activity_not_found_rows' }]);
     expect(report.errors[0].message).toBe(
       'The activity id "B77", given in 36 rows (2, 3, 4, 5, 6, …), is not in the activity log. Import the activity log that contains it first.',
     );
@@ -613,7 +615,7 @@ describe('formula-looking cells', () => {
         ['A1', hyperlink],
       ]),
     );
-    expect(brief(report.errors)).toEqual([{ row: 2, column: 'participant_code', value: hyperlink, code: 'participant_not_found' }]);
+    expect(brief(report.errors)).toEqual([{ row: 2, column: 'Kod uczestnika', value: hyperlink, code: 'participant_not_found' }]);
     expect(report.errors[0].message).toBe(`W rejestrze uczestników nie ma kodu „${hyperlink}”.`);
   });
 
@@ -627,7 +629,8 @@ describe('formula-looking cells', () => {
     expect(report.warnings).toEqual([
       {
         row: 2,
-        column: 'title',
+        column: 'Tytuł',
+        field: 'title',
         value: hyperlink,
         code: 'formula_like_text',
         message: `Tekst „${hyperlink}” wygląda jak formuła Excela; zapisano go dosłownie jako tekst, bez obliczania.`,
@@ -737,14 +740,14 @@ describe('many errors in one file', () => {
     expect(report.kind).toBe('activities');
     expect(report.rows).toBe(6);
     expect(brief(report.errors)).toEqual([
-      { row: 6, column: 'date', value: '31.02.2024', code: 'date_impossible' },
-      { row: 8, column: 'community', value: 'Wzgórze', code: 'unknown_community_suggestion' },
-      { row: 8, column: 'title', value: null, code: 'value_required' },
-      { row: 8, column: 'headcount_anonymous', value: '-1', code: 'number_negative' },
-      { row: 9, column: 'activity_id', value: 'M1', code: 'duplicate_activity_id' },
-      { row: 9, column: 'duration_h', value: 'półtorej', code: 'number_invalid' },
-      { row: 9, column: 'headcount_anonymous', value: '2.5', code: 'number_not_whole' },
-      { row: 10, column: 'date', value: '2024-04-01', code: 'date_in_future' },
+      { row: 6, column: 'Data', value: '31.02.2024', code: 'date_impossible' },
+      { row: 8, column: 'Społeczność', value: 'Wzgórze', code: 'unknown_community_suggestion' },
+      { row: 8, column: 'Tytuł', value: null, code: 'value_required' },
+      { row: 8, column: 'Liczba osób bez listy', value: '-1', code: 'number_negative' },
+      { row: 9, column: 'ID działania', value: 'M1', code: 'duplicate_activity_id' },
+      { row: 9, column: 'Czas trwania (h)', value: 'półtorej', code: 'number_invalid' },
+      { row: 9, column: 'Liczba osób bez listy', value: '2.5', code: 'number_not_whole' },
+      { row: 10, column: 'Data', value: '2024-04-01', code: 'date_in_future' },
     ]);
     expect(report.errors.map((e) => e.message)).toEqual([
       'Data „31.02.2024” nie istnieje w kalendarzu.',

@@ -457,7 +457,7 @@ describe('attendance lists', () => {
   it('by code (UTF-8 without BOM), with dates in other forms than the log; the same person twice counts once', async () => {
     const report = await importOne(context, 'obecnosci-marzec.csv', attendanceByCodeUtf8);
     expectImported(report, 'attendance', 4);
-    expect(brief(report.warnings)).toEqual([{ row: 6, column: 'participant_code', value: 'OST-0001', code: 'duplicate_attendance' }]);
+    expect(brief(report.warnings)).toEqual([{ row: 6, column: 'kod uczestnika', value: 'OST-0001', code: 'duplicate_attendance' }]);
     expect(await attendanceOf(['K-01', 'K-02'])).toEqual(['K-01 WZG-0001 @2', 'K-01 WZG-0002 @3', 'K-02 OST-0001 @4', 'K-02 OST-0002 @5']);
   });
 

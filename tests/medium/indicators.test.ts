@@ -164,8 +164,8 @@ describe('a rejected file', () => {
     const [report] = await context.get(ImportService).importPaths([bad], { source: 'cli', importedBy: 'test' });
     expect(report!.status).toBe('rejected');
     expect(report!.errors.map((e) => [e.row, e.column, e.value])).toEqual([
-      [3, 'community', 'XYZ'],
-      [4, 'date', '31.02.2022'],
+      [3, 'Społeczność', 'XYZ'],
+      [4, 'Data', '31.02.2022'],
     ]);
     const after = await Promise.all([
       db.activity.count(),

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError } from '../lib/domain-error.ts';
+import { roleWords } from '../lib/code-words.ts';
 import { AuthService, type ActiveSession } from '../services/auth.service.ts';
 import { scopeOf } from './access-matrix.ts';
 import { accessOf } from './access.decorator.ts';
@@ -54,7 +55,7 @@ export class AuthGuard implements CanActivate {
       throw DomainError.forbidden('auth.password_change_required', {}, { code: 'password_change_required' });
     }
     const scope = scopeOf(access, active.user.role);
-    if (!scope) throw DomainError.forbidden('auth.role_forbidden', { role: active.user.role }, { code: 'forbidden' });
+    if (!scope) throw DomainError.forbidden('auth.role_forbidden', { role: roleWords(active.user.role) }, { code: 'forbidden' });
     if (scope === 'assigned') {
       const community = requestedCommunity(request);
       if (community && !active.user.communities.includes(community)) {

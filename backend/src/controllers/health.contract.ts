@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { metricGrains } from '../analytics/metrics-query.ts';
 import { contract } from '../lib/route-contract.ts';
+import { pipelineRunStatuses, pipelineTriggers } from '../repositories/pipeline-run.repository.ts';
 
 export const indicatorUnit = z.enum(['persons', 'activities', 'percent']);
 
@@ -12,7 +13,15 @@ export const healthContracts = {
         analytics: z.object({ available: z.boolean(), reason: z.string().nullable() }),
         dataAsOf: z.string().nullable(),
         analyticsVersion: z.int().nullable(),
-        lastRun: z.object({ id: z.int(), status: z.string(), trigger: z.string(), startedAt: z.string(), finishedAt: z.string().nullable() }).nullable(),
+        lastRun: z
+          .object({
+            id: z.int(),
+            status: z.enum(pipelineRunStatuses),
+            trigger: z.enum(pipelineTriggers),
+            startedAt: z.string(),
+            finishedAt: z.string().nullable(),
+          })
+          .nullable(),
         demo: z.boolean(),
       })
       .meta({ id: 'HealthResponse' }),

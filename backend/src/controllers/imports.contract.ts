@@ -2,15 +2,26 @@ import { z } from 'zod';
 import { importKinds } from '../import/import.types.ts';
 import type { ImportKind } from '../import/validation/validate-file.ts';
 import { contract, queryChoice, queryText } from '../lib/route-contract.ts';
+import type { ImportProgress } from '../services/import.service.ts';
+
+const kinds = importKinds as readonly [ImportKind, ...ImportKind[]];
+const importPhases = ['reading', 'validating', 'writing', 'done'] as const satisfies readonly ImportProgress['phase'][];
 
 const importIssue = z
-  .object({ row: z.int().nullable(), column: z.string().nullable(), value: z.string().nullable(), code: z.string(), message: z.string() })
+  .object({
+    row: z.int().nullable(),
+    column: z.string().nullable().meta({ description: 'the column as the file names it (its header as written; a missing one as the template heads it)' }),
+    field: z.string().optional().meta({ description: 'the column’s canonical name (docs/spec/input-formats.md), when it is a known one' }),
+    value: z.string().nullable(),
+    code: z.string(),
+    message: z.string(),
+  })
   .meta({ id: 'ImportIssue' });
 
 const fileImportReport = z
   .object({
     file: z.string(),
-    kind: z.string().nullable(),
+    kind: z.enum(kinds).nullable(),
     status: z.enum(['imported', 'rejected', 'unchanged']),
     rows: z.int(),
     created: z.int(),
@@ -40,7 +51,9 @@ const importJob = z
     status: z.enum(['running', 'finished', 'failed']),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
-    progress: z.object({ file: z.string(), fileIndex: z.int(), fileCount: z.int(), phase: z.string(), rowsDone: z.int(), rowsTotal: z.int() }).nullable(),
+    progress: z
+      .object({ file: z.string(), fileIndex: z.int(), fileCount: z.int(), phase: z.enum(importPhases), rowsDone: z.int(), rowsTotal: z.int() })
+      .nullable(),
     files: z.array(fileImportReport).nullable(),
     error: z.string().nullable(),
     refresh: importRefresh.nullable(),
@@ -51,9 +64,10 @@ const importBatchItem = z
   .object({
     id: z.int(),
     file: z.string(),
-    kind: z.string(),
+    // 'unknown': a rejected file whose kind could not be told.
+    kind: z.enum([...kinds, 'unknown']),
     sha256: z.string(),
-    status: z.string(),
+    status: z.enum(['imported', 'rejected']),
     source: z.string(),
     importedBy: z.string(),
     at: z.string(),
@@ -91,7 +105,7 @@ export const importsContracts = {
     }),
     body: z.object({
       lang: queryChoice(['pl', 'en'], 'pl').meta({ description: 'the language of the report' }),
-      kind: queryChoice(importKinds as readonly [ImportKind, ...ImportKind[]]).meta({
+      kind: queryChoice(kinds).meta({
         description: 'what the files hold, when their names and headers do not say',
       }),
     }),

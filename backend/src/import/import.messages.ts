@@ -202,8 +202,8 @@ export const importMessages = {
     en: 'The required column "{column}" is missing (it may also be called: {synonyms}).',
   },
   missing_participant_columns: {
-    pl: 'Brak kolumny „participant_code” (kod uczestnika) albo pary kolumn „first_name” i „last_name” (imię i nazwisko).',
-    en: 'Neither the column "participant_code" nor the pair "first_name" and "last_name" is present.',
+    pl: 'Brak kolumny „Kod uczestnika” albo pary kolumn „Imię” i „Nazwisko”. Dodaj jedną z nich (nagłówki mogą też brzmieć: participant_code, first_name, last_name).',
+    en: 'Neither the column "Kod uczestnika" (participant code) nor the pair "Imię" and "Nazwisko" (first and last name) is present; add one of them (participant_code, first_name, last_name also do).',
   },
   duplicate_column: {
     pl: 'Kolumna „{column}” występuje dwa razy: „{first}” (kolumna {firstLetter}) i „{second}” (kolumna {secondLetter}). Zostaw jedną.',
@@ -257,6 +257,11 @@ export const importMessages = {
     pl: 'Oczekiwane kolumny: {expected}.',
     en: 'Expected columns: {expected}.',
   },
+  // The kinds of file, as `expected_columns` names them when the kind is not known.
+  file_kind_activities: { pl: 'dziennik działań', en: 'activity log' },
+  file_kind_attendance: { pl: 'lista obecności', en: 'attendance list' },
+  file_kind_participants: { pl: 'rejestr uczestników', en: 'participant register' },
+  file_kind_survey: { pl: 'ankiety', en: 'surveys' },
   sheet_read_instead_of_empty: {
     pl: 'Dane odczytano z arkusza „{sheet}”; arkusz „{skipped}” jest pusty.',
     en: 'The data were read from the sheet "{sheet}"; the sheet "{skipped}" is empty.',
@@ -415,7 +420,7 @@ export const importMessages = {
     en: 'Neither a participant code nor a first and last name is given.',
   },
   survey_responses_already_stored: {
-    pl: 'Pominięto {count} odpowiedzi identycznych z już zapisanymi (ta sama ankieta, dzień, społeczność, uczestnik i odpowiedzi) — to zwykle ponowny eksport tych samych ankiet. Jeśli to odpowiedzi innych osób, dodaj kolumnę kod_uczestnika, aby je rozróżnić.',
+    pl: 'Pominięto {count} odpowiedzi identycznych z już zapisanymi (ta sama ankieta, dzień, społeczność, uczestnik i odpowiedzi) — to zwykle ponowny eksport tych samych ankiet. Jeśli to odpowiedzi innych osób, dodaj kolumnę „Kod uczestnika”, aby je rozróżnić.',
     en: "{count} responses identical to stored ones (same survey, day, community, participant and answers) were skipped — usually a repeated export of the same survey. If they are other people's answers, add a participant_code column to tell them apart.",
   },
   name_not_found: {
@@ -449,11 +454,11 @@ export const importMessages = {
     en: 'A person with the same name is already in row {firstRow}. Attendance lists with names only cannot tell them apart; use codes there.',
   },
   leader_since_missing: {
-    pl: 'Osoba jest oznaczona jako lider, ale brak daty w kolumnie „leader_since” (od kiedy jest liderem).',
+    pl: 'Osoba jest oznaczona jako lider, ale brak daty w kolumnie „Lider od” (od kiedy jest liderem).',
     en: 'The person is marked as a leader but "leader_since" (since when) is empty.',
   },
   leader_since_without_leader: {
-    pl: 'Podano datę „leader_since” ({value}), ale osoba nie jest oznaczona jako lider; nie będzie liczona jako lider.',
+    pl: 'Podano datę w kolumnie „Lider od” ({value}), ale osoba nie jest oznaczona jako lider; nie będzie liczona jako lider.',
     en: '"leader_since" ({value}) is given but the person is not marked as a leader; they will not count as a leader.',
   },
   birth_year_invalid: {

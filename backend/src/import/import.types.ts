@@ -58,8 +58,13 @@ export interface ReadLimits {
 export interface ImportIssue {
   /** Excel row number; null for a problem of the whole file or its header. */
   row: number | null;
-  /** Canonical column name (a question code for survey answers, the header as written for unknown columns). */
+  /**
+   * The column as the file names it: its header as written ("Kod uczestnika"); for a required
+   * column the file lacks, its name in the template. Null for a problem of the whole file or row.
+   */
   column: string | null;
+  /** The column's canonical name (`participant_code`; a question code for survey answers), when it is a known one. */
+  field?: string;
   value: string | null;
   message: string;
   code: string;
@@ -93,5 +98,13 @@ export type { ActivityRecord, AttendanceRecord, ParticipantRecord, SurveyAnswerR
 
 /** A validated file: its records (those of the rows without errors) and every issue found. */
 export type ValidationResult = {
-  [K in ImportKind]: { kind: K; rowsRead: number; errors: ImportIssue[]; warnings: ImportIssue[]; records: KindRecords[K][] };
+  [K in ImportKind]: {
+    kind: K;
+    rowsRead: number;
+    errors: ImportIssue[];
+    warnings: ImportIssue[];
+    records: KindRecords[K][];
+    /** Canonical column name → its header as written in the file (for issues found later, such as community scope). */
+    columnHeaders?: ReadonlyMap<string, string>;
+  };
 }[ImportKind];

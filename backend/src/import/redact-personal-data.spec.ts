@@ -19,4 +19,10 @@ describe('redactPersonalData', () => {
     expect(name!.message).toContain('pasuje do kilku osób');
     expect(other).toBe(issues[1]);
   });
+
+  it('knows a name column by its canonical name, whatever the file calls it', () => {
+    const issue = { row: 7, column: 'Nazwisko i imię', field: 'last_name', value: 'Jan Nowak', code: 'some_later_code', message: 'Jan Nowak: …' };
+    const [kept] = redactPersonalData([issue], 'en');
+    expect(kept).toMatchObject({ column: 'Nazwisko i imię', value: '(personal data hidden)', message: '(personal data hidden)' });
+  });
 });

@@ -21,7 +21,10 @@ const hidden: Record<Lang, string> = { pl: '(dane osobowe ukryte)', en: '(person
  */
 export function redactPersonalData(issues: readonly ImportIssue[], lang: Lang): ImportIssue[] {
   return issues.map((issue) => {
-    if (!nameCodes.has(issue.code) && !(issue.column && nameColumns.has(issue.column))) return issue;
+    // By the canonical name: the header as written may be anything ("Nazwisko", "Surname"); reports
+    // stored before issues carried it named the column canonically.
+    const field = issue.field ?? issue.column;
+    if (!nameCodes.has(issue.code) && !(field && nameColumns.has(field))) return issue;
     const known = issue.code in importMessages;
     return {
       ...issue,

@@ -62,7 +62,8 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
         trigger: 'schedule',
         mode: 'incremental',
         status: 'skipped',
-        reason: 'incremental-15min: coalesced into run #41 (incremental) in progress (process 123, since 2026-12-04T11:59:00Z)',
+        // In the reader's words: the mode worded, the time on the project's clock, no process id.
+        reason: 'Coalesced into the run in progress: run #41 (incremental), started 04/12/2026, 12:59.',
       },
     ]);
     expect(live()).toEqual([]);
@@ -75,9 +76,13 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
     expect(reasons()[0]).toMatchObject({
       status: 'skipped',
       mode: 'full',
-      reason: expect.stringContaining('deferred, a full run was asked while run #41 (incremental) in progress'),
+      reason: expect.stringContaining('Deferred: a full run was asked while another was under way – run #41 (incremental), started 04/12/2026, 12:59'),
     });
-    expect(reasons()[0]!.reason).toMatch(/retry 1 of 3 at 2026-12-04T12:01:00\.000Z$/);
+    expect(reasons()[0]!.reason).toMatch(/retry 1 of 3 at 04\/12\/2026, 13:01\.$/);
+    const [{ reason }] = pipeline.recordNotStarted.mock.calls[0] as unknown as [{ reason: MessageRef }];
+    expect(renderMessageRef(reason, 'pl')).toBe(
+      'Odłożony: przebieg pełny zlecono w trakcie innego – przebieg nr 41 (przyrostowy), rozpoczęty 04.12.2026, 12:59; ponowienie 1 z 3: 04.12.2026, 13:01.',
+    );
     expect(live().map((t) => t.delayMs)).toEqual([60_000]);
   });
 
@@ -89,8 +94,7 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
       trigger: 'schedule',
       mode: 'incremental',
       status: 'failed',
-      reason:
-        'incremental-15min: could not start: the database is busy: another import or run is writing; try again in a moment; retry 1 of 3 at 2026-12-04T12:01:00.000Z',
+      reason: 'Could not start: the database is busy: another import or run is writing; try again in a moment; retry 1 of 3 at 04/12/2026, 13:01.',
     });
     expect(live().map((t) => t.delayMs)).toEqual([60_000]);
     await fire();
@@ -101,10 +105,10 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
     expect(live()).toEqual([]);
     expect(pipeline.run).toHaveBeenCalledTimes(4);
     expect(reasons().map((r) => r.reason.split('; ').at(-1))).toEqual([
-      'retry 1 of 3 at 2026-12-04T12:01:00.000Z',
-      'retry 2 of 3 at 2026-12-04T12:02:00.000Z',
-      'retry 3 of 3 at 2026-12-04T12:04:00.000Z',
-      "not tried again after 3 retries: the schedule's next run follows",
+      'retry 1 of 3 at 04/12/2026, 13:01.',
+      'retry 2 of 3 at 04/12/2026, 13:02.',
+      'retry 3 of 3 at 04/12/2026, 13:04.',
+      "not tried again after 3 retries: the schedule's next run follows.",
     ]);
   });
 
@@ -128,9 +132,7 @@ describe('ScheduledJobs: a scheduled run that cannot start', () => {
     await jobs.runPipelineJob('full-nightly', 'full');
     expect(live()).toHaveLength(1);
     expect(jobs.pendingRetry()).toMatchObject({ job: 'incremental-15min', mode: 'full', retry: 1 });
-    expect(reasons()[1]!.reason).toBe(
-      'full-nightly: could not start: EACCES: permission denied, open pipeline.lock; joins the full retry already due at 2026-12-04T12:01:00.000Z',
-    );
+    expect(reasons()[1]!.reason).toBe('Could not start: EACCES: permission denied, open pipeline.lock; joins the full retry already due at 04/12/2026, 13:01.');
 
     // An incremental run does not do the pending full rebuild; a full one does.
     pipeline.run.mockResolvedValueOnce(succeeded(9, 'incremental')).mockResolvedValueOnce(succeeded(10, 'full'));

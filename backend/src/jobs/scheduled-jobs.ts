@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import type { ConfigSnapshot } from '@osl/data';
 import { isDatabaseBusy } from '@osl/prisma';
+import { instant, pipelineModeWords } from '../lib/code-words.ts';
 import { errorInWords } from '../lib/database-busy.ts';
 import { renderMessageRef, type MessageRef } from '../lib/messages.ts';
 import type { PipelineMode } from '../repositories/pipeline-run.repository.ts';
@@ -108,18 +109,19 @@ export class ScheduledJobs implements OnApplicationBootstrap {
     if (error instanceof PipelineBusyError) {
       const { holder } = error;
       const running = await this.pipeline.modeOfRunInProgress(holder);
-      const inProgress: MessageRef = {
-        key: 'schedule.in_progress',
-        params: { runId: holder.runId ?? '?', runMode: running ? ` (${running})` : '', pid: holder.pid, since: holder.since },
-      };
+      // The process id stays in the log line: the run list says which run, in words.
+      const run = { runId: holder.runId ?? '?', since: instant(holder.since) };
+      const inProgress: MessageRef = running
+        ? { key: 'schedule.in_progress_mode', params: { ...run, mode: pipelineModeWords(running) } }
+        : { key: 'schedule.in_progress', params: run };
       if (runCovers(running, mode)) {
         await this.pipeline.recordNotStarted({
           trigger: 'schedule',
           mode,
           status: 'skipped',
-          reason: { key: 'schedule.coalesced', params: { job: name, inProgress } },
+          reason: { key: 'schedule.coalesced', params: { inProgress } },
         });
-        this.logger.log(`${name}: coalesced into ${renderMessageRef(inProgress, 'en')}`);
+        this.logger.log(`${name}: coalesced into ${renderMessageRef(inProgress, 'en')} (process ${holder.pid})`);
         return;
       }
       const next = this.retryLater(name, mode, retry);
@@ -127,24 +129,24 @@ export class ScheduledJobs implements OnApplicationBootstrap {
         trigger: 'schedule',
         mode,
         status: 'skipped',
-        reason: { key: 'schedule.deferred', params: { job: name, mode, inProgress, next } },
+        reason: { key: 'schedule.deferred', params: { mode: pipelineModeWords(mode), inProgress, next } },
       });
-      this.logger.log(`${name}: deferred behind ${renderMessageRef(inProgress, 'en')}; ${renderMessageRef(next, 'en')}`);
+      this.logger.log(`${name}: deferred behind ${renderMessageRef(inProgress, 'en')} (process ${holder.pid}); ${renderMessageRef(next, 'en')}`);
       return;
     }
     // A busy database is said in the reader's language; any other cause in its own words.
     const cause: MessageRef | string = isDatabaseBusy(error) ? { key: 'database.busy' } : errorInWords(error);
     const next = this.retryLater(name, mode, retry);
-    const reason: MessageRef = { key: 'schedule.not_started', params: { job: name, cause, next } };
+    const reason: MessageRef = { key: 'schedule.not_started', params: { cause, next } };
     await this.pipeline.recordNotStarted({ trigger: 'schedule', mode, status: 'failed', reason });
-    this.logger.error(renderMessageRef(reason, 'en'));
+    this.logger.error(`${name}: ${renderMessageRef(reason, 'en')}`);
   }
 
   /** Schedules the next try (or joins the pending one) and says what will happen, as a message. */
   private retryLater(name: string, mode: PipelineMode, retry: number): MessageRef {
     if (this.pending) {
       this.pending.mode = joinRetries(this.pending.mode, mode);
-      return { key: 'schedule.joins_retry', params: { mode: this.pending.mode, at: this.pending.at.toISOString() } };
+      return { key: 'schedule.joins_retry', params: { mode: pipelineModeWords(this.pending.mode), at: instant(this.pending.at) } };
     }
     const next = retry + 1;
     const delay = retryDelayMs(next, this.policy);
@@ -157,7 +159,7 @@ export class ScheduledJobs implements OnApplicationBootstrap {
       void this.runPipelineJob(pending.job, pending.mode, pending.retry);
     });
     this.pending = pending;
-    return { key: 'schedule.retry_at', params: { retry: next, max: this.policy.maxRetries, at: at.toISOString() } };
+    return { key: 'schedule.retry_at', params: { retry: next, max: this.policy.maxRetries, at: instant(at) } };
   }
 
   private cancelPending(why: string): void {

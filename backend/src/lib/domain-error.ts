@@ -1,4 +1,4 @@
-import { formatMessage, type Lang, type MessageKey, type MessageParams, messageCatalogue } from './messages.ts';
+import { formatMessage, renderParams, type Lang, type MessageKey, type MessageParam, messageCatalogue } from './messages.ts';
 
 /**
  * What went wrong, as the caller can act on it. The HTTP status and the CLI exit code both come
@@ -30,7 +30,7 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
   : never;
 export type ParamsOf<K extends MessageKey> = [Placeholders<(typeof messageCatalogue)[K]['en']>] extends [never]
   ? Record<string, never>
-  : Record<Placeholders<(typeof messageCatalogue)[K]['en']>, string | number>;
+  : Record<Placeholders<(typeof messageCatalogue)[K]['en']>, MessageParam>;
 
 /**
  * The one error a service throws for a refusal the caller should see: a kind and a message key of
@@ -45,10 +45,10 @@ export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly key: MessageKey,
-    readonly params: MessageParams = {},
+    readonly params: Readonly<Record<string, MessageParam>> = {},
     options: DomainErrorOptions = {},
   ) {
-    super(formatMessage(key, 'en', params), options.cause === undefined ? undefined : { cause: options.cause });
+    super(formatMessage(key, 'en', renderParams(params, 'en')), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = options.code ?? key;
     this.retryAfterSeconds = options.retryAfterSeconds;
@@ -56,7 +56,7 @@ export class DomainError extends Error {
   }
 
   messageIn(lang: Lang): string {
-    return formatMessage(this.key, lang, this.params);
+    return formatMessage(this.key, lang, renderParams(this.params, lang));
   }
 
   /** One factory a kind: `DomainError.notFound('community.unknown', { code })`. */

@@ -74,7 +74,8 @@ describe('errorAnswer', () => {
       kind: 'conflict',
       key: 'pipeline.busy',
       runId: 7,
-      message: 'Trwa już przebieg przetwarzania danych (przebieg nr 7, proces 4242, od 2026-12-07T08:00:00.000Z).',
+      // When it started on the project's clock; the process id is for the logs, not the person waiting.
+      message: 'Trwa już przeliczanie danych (przebieg nr 7, rozpoczęty 07.12.2026, 09:00). Poczekaj, aż się zakończy, i spróbuj ponownie.',
     });
   });
 

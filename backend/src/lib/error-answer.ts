@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { PipelineBusyError, isDatabaseBusy } from '@osl/prisma';
 import { ZodError, type core } from 'zod';
+import { instant } from './code-words.ts';
 import { DomainError, type ErrorKind } from './domain-error.ts';
 import { formatMessage, isMessageKey, type Lang, type MessageKey, type MessageParams } from './messages.ts';
 
@@ -52,7 +53,8 @@ export function asDomainError(error: unknown): unknown {
     const { holder } = error;
     return DomainError.conflict(
       'pipeline.busy',
-      { runId: holder.runId ?? '?', pid: holder.pid, since: holder.since },
+      // The process id stays in the logs: a person waits for the run, they do not look for its process.
+      { runId: holder.runId ?? '?', since: instant(holder.since) },
       { code: 'busy', details: { runId: holder.runId }, cause: error },
     );
   }

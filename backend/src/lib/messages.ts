@@ -130,12 +130,21 @@ export const serverMessages = {
   'indicator.unknown': { pl: 'Nieznany wskaźnik „{code}”; dostępne: {allowed}.', en: 'Unknown indicator "{code}"; use one of {allowed}' },
   'targets.body_object': { pl: 'Wyślij obiekt JSON z polami baseline i/lub targets.', en: 'Send a JSON object with baseline and/or targets.' },
   'targets.nothing_sent': { pl: 'Wyślij wartości bazowe (baseline) i/lub cele (targets).', en: 'send baseline and/or targets' },
-  'targets.not_number': { pl: '{where} musi być liczbą ≥ 0.', en: '{where} must be a number ≥ 0' },
+  'targets.not_number': { pl: '{where} musi być liczbą nie mniejszą niż 0.', en: '{where} must be a number ≥ 0' },
   'targets.percent_max': { pl: '{where} to odsetek: najwyżej 100.', en: '{where} is a percentage: at most 100' },
-  'targets.whole_number': { pl: '{where} musi być liczbą całkowitą ({unit}).', en: '{where} counts {unit}: a whole number' },
-  'targets.not_object': { pl: '{where} musi być obiektem.', en: '{where} must be an object' },
+  'targets.whole_number': { pl: '{where} musi być liczbą całkowitą (to liczba {unit}).', en: '{where} counts {unit}: a whole number' },
+  'targets.not_object': { pl: '{where} muszą być obiektem JSON.', en: '{where} must be an object' },
   'targets.unknown_scope': { pl: '{where}: nieznany zakres „{scope}”; dostępne: {allowed}.', en: '{where}: unknown scope "{scope}"; use {allowed}' },
-  'targets.year': { pl: 'targets.{scope}: rok musi być jednym z: {allowed}.', en: 'targets.{scope}: year must be one of {allowed}' },
+  'targets.year': { pl: '{where}: rok musi być jednym z: {allowed}.', en: '{where}: year must be one of {allowed}' },
+  // What `{where}` names: the field of the body, in words.
+  'targets.where.baselines': { pl: 'Wartości bazowe', en: 'The baselines' },
+  'targets.where.targets': { pl: 'Cele', en: 'The targets' },
+  'targets.where.baseline': { pl: 'Wartość bazowa ({scope})', en: 'The baseline ({scope})' },
+  'targets.where.targets_of': { pl: 'Cele ({scope})', en: 'The targets ({scope})' },
+  'targets.where.target': { pl: 'Cel na rok {year} ({scope})', en: 'The {year} target ({scope})' },
+  'targets.scope_all': { pl: 'cały projekt', en: 'the whole project' },
+  'targets.unit.persons': { pl: 'osób', en: 'persons' },
+  'targets.unit.activities': { pl: 'działań', en: 'activities' },
 
   // ------------------------------------------------------------ sign-in, sessions, access
   'auth.sign_in_body': { pl: 'Wyślij {"email": "...", "password": "..."} jako JSON.', en: 'Send {"email": "...", "password": "..."} as JSON.' },
@@ -165,7 +174,7 @@ export const serverMessages = {
     en: 'Change the one-time password first (POST /api/auth/password).',
   },
   'auth.no_access_rule': { pl: 'Brak reguły dostępu dla {route}.', en: 'No access rule for {route}' },
-  'auth.role_forbidden': { pl: 'Rola {role} nie ma do tego uprawnień.', en: 'The role {role} may not do this.' },
+  'auth.role_forbidden': { pl: 'Rola „{role}” nie ma do tego uprawnień.', en: 'The role "{role}" may not do this.' },
   'auth.community_forbidden': { pl: 'Społeczność {community} nie jest przypisana do Twojego konta.', en: 'Community {community} is not assigned to you.' },
   'password.not_string': { pl: 'Hasło musi być tekstem.', en: 'password must be a string' },
   'password.too_short': { pl: 'Hasło musi mieć co najmniej {min} znaków.', en: 'password must have at least {min} characters' },
@@ -178,10 +187,15 @@ export const serverMessages = {
   'users.exists': { pl: 'Konto {email} już istnieje.', en: 'an account for {email} exists' },
   'users.not_found_email': { pl: 'Nie ma konta {email}.', en: 'no account for {email}' },
   'users.not_found_id': { pl: 'Nie ma konta nr {id}.', en: 'no account #{id}' },
-  'users.cannot_create': { pl: 'Rola {manager} nie może tworzyć kont z rolą {role}.', en: 'a {manager} cannot create a {role} account' },
-  'users.cannot_change': { pl: 'Rola {manager} nie może zmieniać kont z rolą {role}.', en: 'a {manager} cannot change a {role} account' },
-  'users.cannot_give_role': { pl: 'Rola {manager} nie może nadać roli {role}.', en: 'a {manager} cannot give the role {role}' },
-  'users.cannot_reset': { pl: 'Rola {manager} nie może resetować haseł kont z rolą {role}.', en: 'a {manager} cannot reset a {role} account' },
+  'users.cannot_create': { pl: 'Rola „{manager}” nie może tworzyć kont z rolą „{role}”.', en: 'a {manager} cannot create a {role} account' },
+  'users.cannot_change': { pl: 'Rola „{manager}” nie może zmieniać kont z rolą „{role}”.', en: 'a {manager} cannot change a {role} account' },
+  'users.cannot_give_role': { pl: 'Rola „{manager}” nie może nadać roli „{role}”.', en: 'a {manager} cannot give the role {role}' },
+  'users.cannot_reset': { pl: 'Rola „{manager}” nie może resetować haseł kont z rolą „{role}”.', en: 'a {manager} cannot reset a {role} account' },
+  // Roles in words, for the messages above (lib/role-words.ts).
+  'role.director': { pl: 'dyrektor', en: 'director' },
+  'role.organizer': { pl: 'organizator', en: 'organizer' },
+  'role.auditor': { pl: 'audytor', en: 'auditor' },
+  'role.admin': { pl: 'administrator', en: 'administrator' },
   'users.own_account': {
     pl: 'Nie możesz zmienić własnej roli, społeczności ani stanu konta; poproś innego administratora.',
     en: 'you cannot change your own role, communities or state; ask another administrator',
@@ -220,9 +234,23 @@ export const serverMessages = {
   // ------------------------------------------------------------ pipeline runs
   'pipeline.mode': { pl: 'Tryb (mode) musi mieć wartość "incremental" albo "full".', en: 'mode must be "incremental" or "full"' },
   'pipeline.busy': {
-    pl: 'Trwa już przebieg przetwarzania danych (przebieg nr {runId}, proces {pid}, od {since}).',
-    en: 'A pipeline run is already in progress (run #{runId}, process {pid}, since {since})',
+    pl: 'Trwa już przeliczanie danych (przebieg nr {runId}, rozpoczęty {since}). Poczekaj, aż się zakończy, i spróbuj ponownie.',
+    en: 'The data are already being refreshed (run #{runId}, started {since}). Wait until it ends and try again.',
   },
+  'pipeline.mode.full': { pl: 'pełny', en: 'full' },
+  'pipeline.mode.incremental': { pl: 'przyrostowy', en: 'incremental' },
+  // What a run's step did (pipelines/src/steps/step-labels.ts), as the run list shows it.
+  'pipeline.step.extract_full': { pl: 'odczyt danych z bazy', en: 'read operational data' },
+  'pipeline.step.extract_changes': { pl: 'odczyt zmian od importu nr {batch}', en: 'read changes after import #{batch}' },
+  'pipeline.step.dimensions': { pl: 'słowniki: społeczności i rodzaje działań', en: 'dimensions: communities and kinds of activity' },
+  'pipeline.step.facts': { pl: 'działania i obecności', en: 'activities and attendances' },
+  'pipeline.step.participation_full': { pl: 'uczestnictwo w tygodniach, miesiącach, kwartałach i latach', en: 'participation by week, month, quarter, year' },
+  'pipeline.step.participation_added': { pl: 'uczestnictwo: dopisanie nowych wierszy', en: 'participation: what the added rows add' },
+  'pipeline.step.participation_corrected': { pl: 'uczestnictwo w poprawionych okresach', en: 'participation of the corrected periods' },
+  'pipeline.step.participation_month': { pl: 'uczestnictwo w miesiącach', en: 'participation by month' },
+  'pipeline.step.survey_aggregates': { pl: 'wyniki ankiet', en: 'survey aggregates' },
+  'pipeline.step.indicators': { pl: 'wskaźniki', en: 'indicators' },
+  'pipeline.step.decline': { pl: 'wykrywanie spadków uczestnictwa', en: 'decline detection' },
   'pipeline.full_rebuild': { pl: 'pełna przebudowa zamiast przyrostowej: {reason}', en: 'full rebuild instead of incremental: {reason}' },
   'pipeline.reason.nothing_published': { pl: 'nic jeszcze nie opublikowano', en: 'nothing published yet' },
   'pipeline.reason.unreadable': { pl: 'nie da się odczytać opublikowanego stanu ({detail})', en: 'the published state cannot be read ({detail})' },
@@ -230,22 +258,20 @@ export const serverMessages = {
   'pipeline.reason.config_changed': { pl: 'zmieniła się konfiguracja', en: 'the configuration changed' },
   'pipeline.reason.decline_method_changed': { pl: 'zmieniła się metoda wykrywania spadków', en: 'the decline method changed' },
   'pipeline.reason.facts_mismatch': { pl: 'stan przyrostowy nie zgadza się z bazą operacyjną ({detail})', en: 'incremental state does not match ({detail})' },
-  'schedule.in_progress': {
-    pl: 'przebieg nr {runId}{runMode} w toku (proces {pid}, od {since})',
-    en: 'run #{runId}{runMode} in progress (process {pid}, since {since})',
-  },
-  'schedule.coalesced': { pl: '{job}: dołączony do: {inProgress}', en: '{job}: coalesced into {inProgress}' },
+  'schedule.in_progress': { pl: 'przebieg nr {runId}, rozpoczęty {since}', en: 'run #{runId}, started {since}' },
+  'schedule.in_progress_mode': { pl: 'przebieg nr {runId} ({mode}), rozpoczęty {since}', en: 'run #{runId} ({mode}), started {since}' },
+  'schedule.coalesced': { pl: 'Dołączony do trwającego przebiegu: {inProgress}.', en: 'Coalesced into the run in progress: {inProgress}.' },
   'schedule.deferred': {
-    pl: '{job}: odłożony, bo przebieg {mode} zlecono, gdy trwał {inProgress}; {next}',
-    en: '{job}: deferred, a {mode} run was asked while {inProgress}; {next}',
+    pl: 'Odłożony: przebieg {mode} zlecono w trakcie innego – {inProgress}; {next}.',
+    en: 'Deferred: a {mode} run was asked while another was under way – {inProgress}; {next}.',
   },
-  'schedule.not_started': { pl: '{job}: nie udało się uruchomić: {cause}; {next}', en: '{job}: could not start: {cause}; {next}' },
-  'schedule.joins_retry': { pl: 'dołącza do ponowienia ({mode}) zaplanowanego na {at}', en: 'joins the {mode} retry already due at {at}' },
+  'schedule.not_started': { pl: 'Nie udało się uruchomić: {cause}; {next}.', en: 'Could not start: {cause}; {next}.' },
+  'schedule.joins_retry': { pl: 'dołącza do ponowienia zaplanowanego na {at} (przebieg {mode})', en: 'joins the {mode} retry already due at {at}' },
   'schedule.no_more_retries': {
     pl: 'bez ponowienia po {max} próbach: następny będzie przebieg z harmonogramu',
     en: "not tried again after {max} retries: the schedule's next run follows",
   },
-  'schedule.retry_at': { pl: 'ponowienie {retry} z {max} o {at}', en: 'retry {retry} of {max} at {at}' },
+  'schedule.retry_at': { pl: 'ponowienie {retry} z {max}: {at}', en: 'retry {retry} of {max} at {at}' },
   'pipeline.abandoned_lease': {
     pl: 'porzucony: proces się zatrzymał (jego dzierżawa wygasła {at})',
     en: 'abandoned: the process stopped (its lease ran out at {at})',
@@ -293,18 +319,44 @@ export function formatMessage(key: MessageKey, lang: Lang, params: MessageParams
 }
 
 /**
- * A message kept for later (a pipeline run's note in the database): its key and parameters,
- * rendered in the reader's language when it is read. A parameter may itself be a message.
+ * A message kept for later (a pipeline run's note in the database), or given with an error: its key
+ * and parameters, rendered in the reader's language when it is read. A parameter may itself be a
+ * message (a code worded: a role, a mode), or a moment in time.
  */
 export interface MessageRef {
   key: MessageKey;
-  params?: Readonly<Record<string, string | number | MessageRef>>;
+  params?: Readonly<Record<string, MessageParam>>;
+}
+
+/** A moment (an ISO instant), written as the reader's calendar and clock show it: `07.12.2026, 12:14`. */
+export interface InstantParam {
+  instant: string;
+}
+
+export type MessageParam = string | number | MessageRef | InstantParam;
+
+/** Times are shown in the project's zone, as the dashboard shows them (en-GB: day first, 24-hour clock). */
+const instantFormats: Record<Lang, Intl.DateTimeFormat> = {
+  pl: new Intl.DateTimeFormat('pl-PL', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Warsaw' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Warsaw' }),
+};
+
+export function formatInstant(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : instantFormats[lang].format(date);
+}
+
+/** A message's parameters as text in `lang`: nested messages worded, moments formatted. */
+export function renderParams(params: Readonly<Record<string, MessageParam>>, lang: Lang): Record<string, string | number> {
+  const rendered: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    rendered[name] = typeof value !== 'object' ? value : 'instant' in value ? formatInstant(value.instant, lang) : renderMessageRef(value, lang);
+  }
+  return rendered;
 }
 
 export function renderMessageRef(ref: MessageRef, lang: Lang): string {
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(ref.params ?? {})) params[name] = typeof value === 'object' ? renderMessageRef(value, lang) : value;
-  return formatMessage(ref.key, lang, params);
+  return formatMessage(ref.key, lang, renderParams(ref.params ?? {}, lang));
 }
 
 /** How a message is stored in a text column: JSON of its reference. */
@@ -331,5 +383,9 @@ function isValidRef(ref: unknown): ref is MessageRef {
   const params = (ref as MessageRef).params;
   if (params === undefined) return true;
   if (typeof params !== 'object' || params === null) return false;
-  return Object.values(params).every((v) => typeof v === 'string' || typeof v === 'number' || isValidRef(v));
+  return Object.values(params).every((v) => typeof v === 'string' || typeof v === 'number' || isInstant(v) || isValidRef(v));
+}
+
+function isInstant(value: unknown): value is InstantParam {
+  return typeof value === 'object' && value !== null && typeof (value as InstantParam).instant === 'string' && Object.keys(value).length === 1;
 }

@@ -1,12 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, RunLock } from '@osl/prisma';
-import { presentLeasedRun, type FallbackReason, type StepStats } from '@osl/pipelines';
-import { renderStoredText, storeMessage, type Lang, type MessageKey, type MessageRef } from '../lib/messages.ts';
+import { presentLeasedRun, type FallbackReason, type StepLabel, type StepStats } from '@osl/pipelines';
+import { instant } from '../lib/code-words.ts';
+import { renderMessageRef, renderStoredText, storeMessage, type Lang, type MessageRef } from '../lib/messages.ts';
 import { DatabaseRepository } from './database.repository.ts';
+import { fullRebuildNote, messageOfEnglishNote, stepNameIn, type StoredStep } from './pipeline-run-words.ts';
 
+export { fullRebuildNote };
+
+/** What started a run (the run list words each: dashboard lib/i18n/labels.ts). */
 // import: asked for by an accepted import (API, inbox or command line), to show its rows at once.
-export type PipelineTrigger = 'startup' | 'schedule' | 'cli' | 'api' | 'demo' | 'import';
-export type PipelineMode = 'full' | 'incremental';
+export const pipelineTriggers = ['startup', 'schedule', 'cli', 'api', 'demo', 'import'] as const;
+export type PipelineTrigger = (typeof pipelineTriggers)[number];
+export const pipelineModes = ['full', 'incremental'] as const;
+export type PipelineMode = (typeof pipelineModes)[number];
+export const pipelineRunStatuses = ['running', 'succeeded', 'failed', 'skipped'] as const;
 
 /** A run that never started: 'skipped' (coalesced into, or deferred behind, the run in progress) or 'failed' (with why). */
 export interface RunNotStarted {
@@ -51,10 +59,10 @@ export class PipelineRunRepository {
   }
 
   /** The steps done so far and the one under way, for progress while a run is going. */
-  async progress(id: number, done: StepStats[], current: string) {
+  async progress(id: number, done: StepStats[], current: { name: string; label: StepLabel }) {
     return this.database.client.pipelineRun.update({
       where: { id },
-      data: { steps: [...done, { name: current, running: true }] as unknown as Prisma.InputJsonValue },
+      data: { steps: [...done, { ...current, running: true }] as unknown as Prisma.InputJsonValue },
     });
   }
 
@@ -99,7 +107,7 @@ export class PipelineRunRepository {
     }
     const stopped = await this.database.client.pipelineRun.updateMany({
       where: others,
-      data: { status: 'failed', finishedAt: now, error: storeMessage({ key: 'pipeline.abandoned_gone', params: { at: now.toISOString() } }) },
+      data: { status: 'failed', finishedAt: now, error: storeMessage({ key: 'pipeline.abandoned_gone', params: { at: instant(now) } }) },
     });
     return expired.length + stopped.count;
   }
@@ -135,31 +143,23 @@ export class PipelineRunRepository {
   }
 }
 
-type StoredRun = Parameters<typeof presentLeasedRun>[0] & { note: string | null };
+type StoredRun = Parameters<typeof presentLeasedRun>[0] & { note: string | null; steps: unknown };
 
-/** A run as the history shows it (presentLeasedRun), its note and error in `lang`. */
+/** A run as the history shows it (presentLeasedRun), its note, error and steps' names in `lang`. */
 function presentRun<T extends StoredRun>(run: T, now: Date, live: number | null, lang: Lang): T {
   const shown = presentLeasedRun(run, now, live);
   // Abandoned as it is read: its error is said here, in the reader's language.
   const error = shown !== run && shown.leaseExpiresAt ? storeMessage(abandonedByLease(shown.leaseExpiresAt)) : shown.error;
-  return { ...shown, note: renderStoredText(shown.note, lang), error: renderStoredText(error, lang) };
+  const steps = Array.isArray(shown.steps) ? (shown.steps as StoredStep[]).map((step) => ({ ...step, name: stepNameIn(step, lang) })) : shown.steps;
+  return { ...shown, note: noteIn(shown.note, lang), error: renderStoredText(error, lang), steps };
+}
+
+/** A note in `lang`: kept as a message, or (recorded before) in English words a message stands for. */
+function noteIn(note: string | null, lang: Lang): string | null {
+  const english = note === null ? null : messageOfEnglishNote(note);
+  return english ? renderMessageRef(english, lang) : renderStoredText(note, lang);
 }
 
 function abandonedByLease(expiredAt: Date): MessageRef {
-  return { key: 'pipeline.abandoned_lease', params: { at: expiredAt.toISOString() } };
+  return { key: 'pipeline.abandoned_lease', params: { at: instant(expiredAt) } };
 }
-
-/** Why an incremental request rebuilt in full, kept as a message worded when read (its detail in the engine's words). */
-export function fullRebuildNote(fallback: FallbackReason): MessageRef {
-  const reason: MessageRef = { key: fallbackReasonKeys[fallback.code], params: 'detail' in fallback ? { detail: fallback.detail } : {} };
-  return { key: 'pipeline.full_rebuild', params: { reason } };
-}
-
-const fallbackReasonKeys: Record<FallbackReason['code'], MessageKey> = {
-  nothing_published: 'pipeline.reason.nothing_published',
-  unreadable: 'pipeline.reason.unreadable',
-  layout_changed: 'pipeline.reason.layout_changed',
-  config_changed: 'pipeline.reason.config_changed',
-  decline_method_changed: 'pipeline.reason.decline_method_changed',
-  facts_mismatch: 'pipeline.reason.facts_mismatch',
-};

@@ -5,7 +5,7 @@ import { PipelineBusyError } from '@osl/prisma';
 import { z } from 'zod';
 import type { Viewer } from '../auth/viewer.ts';
 import { DomainError } from '../lib/domain-error.ts';
-import type { MessageKey } from '../lib/messages.ts';
+import type { MessageKey, MessageParam, MessageRef } from '../lib/messages.ts';
 import { indicatorTargetsSection, type IndicatorTargetValues } from '../repositories/operator-config.repository.ts';
 import { ConfigurationService } from './configuration.service.ts';
 import { PipelineService } from './pipeline.service.ts';
@@ -48,21 +48,40 @@ export function targetsInputSchema(unit: IndicatorConfig['unit'], scopes: readon
     .refine((input) => input.baseline !== undefined || input.targets !== undefined, { params: { key: 'targets.nothing_sent' } });
 }
 
-/** Checks new baselines and targets of one indicator (zod, targetsInputSchema); a DomainError naming the first wrong field. */
+/**
+ * Checks new baselines and targets of one indicator (zod, targetsInputSchema); a DomainError naming
+ * the first wrong field in words ("Cel na rok 2023 (Seniorzy na Os. Łazy)"), communities by their
+ * names when `scopeNames` has them.
+ */
 export function parseTargetsInput(
   indicator: Pick<IndicatorConfig, 'unit'>,
   input: TargetsInput,
   scopes: readonly string[],
   years: readonly number[],
+  scopeNames: ReadonlyMap<string, string> = new Map(),
 ): IndicatorTargetValues {
   const result = targetsInputSchema(indicator.unit, scopes, years).safeParse(input);
   if (result.success) return { baseline: result.data.baseline ?? {}, targets: result.data.targets ?? {} };
   const issue = result.error.issues[0]!;
-  const where = issue.path.map(String).join('.');
-  const { key, ...params } = (issue.code === 'custom' ? issue.params : { key: issue.message }) as { key?: string } & Record<string, string>;
-  // The year's message names its scope (`targets.OST: year must be …`).
-  const scope = issue.path[1] === undefined ? '' : String(issue.path[1]);
-  throw new DomainError('invalid', (key ?? 'targets.not_number') as MessageKey, { where, scope, ...params });
+  const { key, unit, ...params } = (issue.code === 'custom' ? issue.params : { key: issue.message }) as { key?: string; unit?: string } & Record<
+    string,
+    string
+  >;
+  const where = fieldInWords(issue.path.map(String), scopeNames);
+  const unitWords: Record<string, MessageParam> = unit === 'persons' || unit === 'activities' ? { unit: { key: `targets.unit.${unit}` } } : {};
+  throw new DomainError('invalid', (key ?? 'targets.not_number') as MessageKey, { where, ...params, ...unitWords });
+}
+
+/** A field of the body (`targets.LAZ.2023`) as a person names it: "the 2023 target (Seniorzy na Os. Łazy)". */
+function fieldInWords([field, scope, year]: readonly string[], scopeNames: ReadonlyMap<string, string>): MessageRef {
+  const scopeWords: MessageParam | undefined =
+    scope === undefined ? undefined : scope === 'ALL' ? { key: 'targets.scope_all' } : (scopeNames.get(scope) ?? scope);
+  if (field === 'baseline')
+    return scopeWords === undefined ? { key: 'targets.where.baselines' } : { key: 'targets.where.baseline', params: { scope: scopeWords } };
+  if (scopeWords === undefined) return { key: 'targets.where.targets' };
+  return year === undefined
+    ? { key: 'targets.where.targets_of', params: { scope: scopeWords } }
+    : { key: 'targets.where.target', params: { year, scope: scopeWords } };
 }
 
 /** `values` with the given baselines and targets in place (the others kept); a new object. */
@@ -73,8 +92,14 @@ export function mergeTargets(values: IndicatorTargetValues, change: IndicatorTar
 }
 
 /** Checks new baselines and targets of one indicator and returns the indicator with them. */
-export function applyTargets(indicator: IndicatorConfig, input: TargetsInput, scopes: readonly string[], years: readonly number[]): IndicatorConfig {
-  return { ...indicator, ...mergeTargets(indicator, parseTargetsInput(indicator, input, scopes, years)) };
+export function applyTargets(
+  indicator: IndicatorConfig,
+  input: TargetsInput,
+  scopes: readonly string[],
+  years: readonly number[],
+  scopeNames?: ReadonlyMap<string, string>,
+): IndicatorConfig {
+  return { ...indicator, ...mergeTargets(indicator, parseTargetsInput(indicator, input, scopes, years, scopeNames)) };
 }
 
 /**
@@ -95,7 +120,8 @@ export class IndicatorTargetsService {
     const indicator = config.indicators.find((i) => i.code === code.toUpperCase());
     if (!indicator) throw DomainError.notFound('indicator.unknown', { code, allowed: config.indicators.map((i) => i.code).join(', ') });
     const scopes = ['ALL', ...config.communities.map((c) => c.code)];
-    const change = parseTargetsInput(indicator, input, scopes, projectYears(config.project));
+    const names = new Map(config.communities.map((c) => [c.code, c.name]));
+    const change = parseTargetsInput(indicator, input, scopes, projectYears(config.project), names);
     // Merged with what the database holds at that moment, inside the transaction: an edit of another process is kept.
     const published = await this.configuration.edit(indicatorTargetsSection, indicator.code, (before) => mergeTargets(before, change), viewer.email);
     let pipelineRunId: number | null = null;

@@ -327,10 +327,10 @@ export class PipelineService implements OnModuleDestroy {
         now: startedAt,
         mode,
         ensureLease: () => lock.ensureHeld(),
-        onStepStart: (name) => {
+        onStepStart: (name, label) => {
           lease.renew();
           watcher.onStepStart?.(name, steps.length);
-          void this.runs.progress(id, steps, name).catch(() => {});
+          void this.runs.progress(id, steps, { name, label }).catch(() => {});
         },
         onStep: (step) => {
           steps.push(step);

@@ -3,6 +3,7 @@ import type { ConfigSnapshot } from '@osl/data';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { isRole, mayManageRole, roles, type Role } from '../auth/roles.ts';
 import { DomainError } from '../lib/domain-error.ts';
+import { roleWords } from '../lib/code-words.ts';
 import { UserRepository, type UserRecord } from '../repositories/user.repository.ts';
 import { normaliseEmail } from './auth.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
@@ -84,7 +85,7 @@ export class UsersService {
     if (typeof input.email !== 'string' || !emailPattern.test(input.email.trim())) throw DomainError.invalid('users.email_invalid', {});
     const email = normaliseEmail(input.email);
     const role = this.role(input.role);
-    if (!mayManageRole(manager.role, role)) throw DomainError.forbidden('users.cannot_create', { manager: manager.role, role });
+    if (!mayManageRole(manager.role, role)) throw DomainError.forbidden('users.cannot_create', { manager: roleWords(manager.role), role: roleWords(role) });
     const communities = this.communities(input.communities, role);
     const displayName = this.displayName(input.displayName, email);
     if (await this.users.findByEmail(email)) throw DomainError.conflict('users.exists', { email });
@@ -113,14 +114,16 @@ export class UsersService {
 
   async update(manager: Manager, id: number, changes: UserChanges): Promise<PublicUser> {
     const user = await this.find(id);
-    if (!mayManageRole(manager.role, user.role)) throw DomainError.forbidden('users.cannot_change', { manager: manager.role, role: user.role });
+    if (!mayManageRole(manager.role, user.role))
+      throw DomainError.forbidden('users.cannot_change', { manager: roleWords(manager.role), role: roleWords(user.role) });
     if (manager.userId === user.id && (changes.role !== undefined || changes.communities !== undefined || changes.disabled !== undefined)) {
       throw DomainError.forbidden('users.own_account', {});
     }
     const next: Partial<Pick<UserRecord, 'displayName' | 'role' | 'communities' | 'disabled'>> = {};
     if (changes.role !== undefined) {
       next.role = this.role(changes.role);
-      if (!mayManageRole(manager.role, next.role)) throw DomainError.forbidden('users.cannot_give_role', { manager: manager.role, role: next.role });
+      if (!mayManageRole(manager.role, next.role))
+        throw DomainError.forbidden('users.cannot_give_role', { manager: roleWords(manager.role), role: roleWords(next.role) });
     }
     if (changes.communities !== undefined || next.role !== undefined)
       next.communities = this.communities(changes.communities ?? user.communities, next.role ?? user.role);
@@ -154,7 +157,8 @@ export class UsersService {
   /** A new one-time password (or the given one); the account's sessions end. */
   async resetPassword(manager: Manager, id: number, password?: string): Promise<{ user: PublicUser; oneTimePassword: string }> {
     const user = await this.find(id);
-    if (!mayManageRole(manager.role, user.role)) throw DomainError.forbidden('users.cannot_reset', { manager: manager.role, role: user.role });
+    if (!mayManageRole(manager.role, user.role))
+      throw DomainError.forbidden('users.cannot_reset', { manager: roleWords(manager.role), role: roleWords(user.role) });
     // One's own password is changed with the current one (POST /api/auth/password): a stolen session must not become the account.
     if (manager.userId === user.id) throw DomainError.forbidden('users.own_password_reset', {});
     const next = password ?? generatePassword();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeclineFinding } from './decline-detector.ts';
+import { declineGroupNames } from '../steps/decline.step.ts';
 import { describeDecline } from './describe-decline.ts';
 
 const finding: DeclineFinding = {
@@ -55,5 +56,13 @@ describe('describeDecline', () => {
       'Attendance at education activities in OST has fallen by 42% since week 2022-W41 (last 6 weeks with ' +
         'activities: 61 attendances against 105 expected from the same weeks of the previous year and the recent level).',
     );
+  });
+
+  it('names each activity group once, without a doubled noun ("animation activities activities")', () => {
+    for (const [code, names] of Object.entries(declineGroupNames)) {
+      const sentence = describeDecline(finding, { communityName: 'OST', groupName: names.en, lang: 'en' });
+      expect(sentence, code).not.toMatch(/\b(\w+) \1\b/);
+      expect(sentence, code).toMatch(/^Attendance at [a-z ]+ activities in OST /);
+    }
   });
 });

@@ -12,12 +12,15 @@ import { aggregationSteps, tablesWrittenByTheJob } from '../steps/aggregation-st
 import { lastCompleteWeek, type DetectedDecline } from '../steps/decline.step.ts';
 import { FactsMismatchError } from '../steps/facts.step.ts';
 import { checkStepPlan, type AggregationMode, type PipelineStep, type RunState, type StepContext } from '../steps/pipeline-step.ts';
+import { stepLabelText, type StepLabel } from '../steps/step-labels.ts';
 import { cleanUpAfter } from './clean-up.ts';
 
 export type { AggregationMode } from '../steps/pipeline-step.ts';
 
 export interface StepStats {
+  /** What the step did, in English (logs, the CLI); `label` is the same as a key, worded for readers. */
   name: string;
+  label: StepLabel;
   rowsRead: number;
   rowsWritten: number;
   ms: number;
@@ -32,8 +35,8 @@ export interface AggregationInput {
   now: Date;
   mode: AggregationMode;
   onStep?: (step: StepStats) => void;
-  /** Called before each step starts, for progress displays. */
-  onStepStart?: (name: string) => void;
+  /** Called before each step starts, for progress displays: its English words and its label. */
+  onStepStart?: (name: string, label: StepLabel) => void;
   /**
    * Called before each step and just before publishing; throws when the run may no longer go on
    * (its process lost the pipeline lock to another), so that a run resumed after its lease ran out
@@ -195,11 +198,12 @@ async function build(
 
 async function runStep(step: PipelineStep, context: StepContext, input: AggregationInput, steps: StepStats[]): Promise<void> {
   input.ensureLease?.();
-  const name = step.label(context);
-  input.onStepStart?.(name);
+  const label = step.label(context);
+  const name = stepLabelText(label);
+  input.onStepStart?.(name, label);
   const started = performance.now();
   const counts = await step.run(context);
-  const stats = { name, ...counts, ms: Math.round(performance.now() - started) };
+  const stats = { name, label, ...counts, ms: Math.round(performance.now() - started) };
   steps.push(stats);
   input.onStep?.(stats);
 }

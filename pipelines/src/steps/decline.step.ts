@@ -30,8 +30,8 @@ export interface DetectedDecline {
   sentenceEn: string;
 }
 
-// The English sentence says "at <group> activities": the group's name without a noun of its own.
-const groupNames: Record<string, { pl: string; en: string }> = {
+// English names are adjectives: the sentence says "at animation activities" itself (describeDecline).
+export const declineGroupNames: Record<string, { pl: string; en: string }> = {
   animation: { pl: 'działania animacyjne', en: 'animation' },
   education: { pl: 'działania edukacyjne', en: 'education' },
   action: { pl: 'akcje społecznościowe', en: 'community action' },
@@ -87,7 +87,7 @@ export async function detectDeclines(
     checkpoints.push([community, groupCode, JSON.stringify(scan.checkpoint)]);
     const communityName = config.communities.find((c) => c.code === community)?.name ?? community;
     for (const finding of scan.findings) {
-      const group = groupCode ? groupNames[groupCode] : undefined;
+      const group = groupCode ? declineGroupNames[groupCode] : undefined;
       found.push({
         community,
         groupCode,
@@ -170,7 +170,7 @@ function fromStored(f: StoredFinding): DetectedDecline {
  */
 export const declineStep: PipelineStep = {
   name: 'decline',
-  label: () => 'decline detection',
+  label: () => ({ key: 'decline' }),
   reads: ['agg_participation', 'dim_activity_type', 'fact_activity', 'previous_fact_span', 'affected_series'],
   writes: ['decline_finding', 'decline_scan'],
   readsPrevious: ['decline_finding', 'decline_scan'],

@@ -4,7 +4,7 @@ import type { PipelineStep } from './pipeline-step.ts';
 /** The communities and activity types of the configuration. */
 export const dimensionsStep: PipelineStep = {
   name: 'dimensions',
-  label: () => 'dimensions',
+  label: () => ({ key: 'dimensions' }),
   reads: [],
   writes: ['dim_community', 'dim_activity_type'],
   sql: [],

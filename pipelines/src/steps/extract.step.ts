@@ -3,7 +3,7 @@ import type { PipelineStep } from './pipeline-step.ts';
 /** Reads the operational database (everything, or the rows of import batches after the watermark) into the staging tables. */
 export const extractStep: PipelineStep = {
   name: 'extract',
-  label: ({ mode, sinceBatch }) => (mode === 'full' ? 'read operational data' : `read changes after import #${sinceBatch}`),
+  label: ({ mode, sinceBatch }) => (mode === 'full' ? { key: 'extract.full' } : { key: 'extract.changes', params: { batch: sinceBatch } }),
   reads: [],
   writes: ['stage_participant', 'stage_activity', 'stage_attendance', 'stage_survey_answer'],
   sql: [],

@@ -19,7 +19,7 @@ export class FactsMismatchError extends Error {
  */
 export const factsStep: PipelineStep = {
   name: 'facts',
-  label: () => 'facts',
+  label: () => ({ key: 'facts' }),
   reads: ['stage_participant', 'stage_activity', 'stage_attendance', 'stage_survey_answer', 'dim_activity_type'],
   writes: [
     'dim_participant',

@@ -10,7 +10,7 @@ import type { PipelineStep } from './pipeline-step.ts';
  */
 export const indicatorsStep: PipelineStep = {
   name: 'indicators',
-  label: () => 'indicators',
+  label: () => ({ key: 'indicators' }),
   reads: ['fact_activity', 'fact_attendance', 'fact_survey_answer', 'dim_participant', 'person_first', 'person_first_anywhere', 'staged_dates'],
   writes: ['indicator_value'],
   readsPrevious: ['indicator_value'],

@@ -4,7 +4,7 @@ import type { PipelineStep } from './pipeline-step.ts';
 /** The month table of the overview chart, with the persons reached to each month's end. */
 export const participationMonthStep: PipelineStep = {
   name: 'participation-month',
-  label: () => 'participation by month',
+  label: () => ({ key: 'participation-month' }),
   reads: ['agg_participation', 'person_first', 'person_first_anywhere'],
   writes: ['agg_participation_month'],
   sql: ['participation-month'],

@@ -11,12 +11,7 @@ const grains = ['week', 'month', 'quarter', 'year'];
  */
 export const participationStep: PipelineStep = {
   name: 'participation',
-  label: ({ mode, state }) =>
-    mode === 'full'
-      ? 'participation by week, month, quarter, year'
-      : state.additive
-        ? 'participation: what the added rows add'
-        : 'participation of the corrected periods',
+  label: ({ mode, state }) => ({ key: mode === 'full' ? 'participation.full' : state.additive ? 'participation.added' : 'participation.corrected' }),
   reads: [
     'fact_activity',
     'fact_attendance',

@@ -11,7 +11,7 @@ const sqlDir = path.join(srcDir, 'sql');
 
 const step = (name: string, reads: string[], writes: string[], readsPrevious?: string[]): PipelineStep => ({
   name,
-  label: () => name,
+  label: () => ({ key: 'facts' }),
   reads,
   writes,
   readsPrevious,

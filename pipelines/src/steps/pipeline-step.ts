@@ -4,6 +4,7 @@ import type { AnalyticsMeta } from '../analytics/analytics-meta.ts';
 import type { TableLifetime } from '../analytics/analytics-schema.ts';
 import type { OperationalExtract, SourceCounts } from '../source/operational-extract.ts';
 import type { DetectedDecline } from './decline.step.ts';
+import type { StepLabel } from './step-labels.ts';
 
 export type AggregationMode = 'full' | 'incremental';
 
@@ -50,8 +51,8 @@ export interface StepCounts {
 export interface PipelineStep {
   /** A stable name (steps/<name>.step.ts). */
   name: string;
-  /** The name the run reports (progress, run records): it may say what the mode makes the step do. */
-  label(context: StepContext): string;
+  /** What the run reports (progress, run records): it may say what the mode makes the step do. */
+  label(context: StepContext): StepLabel;
   reads: readonly string[];
   writes: readonly string[];
   /**

@@ -4,7 +4,7 @@ import type { PipelineStep } from './pipeline-step.ts';
 /** Survey answers per survey, question, community (and ALL) and year. */
 export const surveyAggregatesStep: PipelineStep = {
   name: 'survey-aggregates',
-  label: () => 'survey aggregates',
+  label: () => ({ key: 'survey-aggregates' }),
   reads: ['fact_survey_answer'],
   writes: ['agg_survey'],
   sql: ['survey-aggregates'],

@@ -52,7 +52,8 @@ describe('validateTable: activities', () => {
     expect(result.warnings).toEqual([
       {
         row: 6,
-        column: 'title',
+        column: 'Temat',
+        field: 'title',
         value: '=Piknik',
         code: 'formula_like_text',
         message: 'Tekst „=Piknik” wygląda jak formuła Excela; zapisano go dosłownie jako tekst, bez obliczania.',
@@ -160,14 +161,15 @@ describe('validateTable: activities', () => {
     expect(result.errors.map((e) => e.message)).toEqual(['Unknown activity type "warsztat kulinarny". Did you mean "warsztaty" (WARSZTAT)?']);
   });
 
-  it('uses the header as written in the file in messages about empty required cells', () => {
+  it('names the column as the file does (its header as written), with its canonical name beside it', () => {
     const table = csvTable([
       ['Nr działania', 'Data', 'Społeczność', 'Typ', 'Tytuł'],
       ['A-1', '2022-03-05', 'WZG', 'AKCJA', ''],
     ]);
     expect(validateTable(table, testContext()).errors[0]).toEqual({
       row: 2,
-      column: 'title',
+      column: 'Tytuł',
+      field: 'title',
       value: null,
       code: 'value_required',
       message: 'Puste pole w wymaganej kolumnie „Tytuł”.',

@@ -43,7 +43,8 @@ describe('validateTable: attendance', () => {
     expect(result.warnings).toEqual([
       {
         row: 4,
-        column: 'participant_code',
+        column: 'kod_uczestnika',
+        field: 'participant_code',
         value: 'WZG-0001',
         code: 'duplicate_attendance',
         message: 'Uczestnik WZG-0001 jest już na liście działania „A-1” w wierszu 3; liczony raz.',
@@ -126,7 +127,7 @@ describe('validateTable: attendance', () => {
     const buffer = csvBytes(['LISTA OBECNOŚCI;;', 'Nr działania;Nazwisko;Imię', 'A-1;Zieliński;Piotr', 'A-1;Kowalska;Anna'], 'windows-1250');
     const table = await readTable(buffer, 'lista.csv', testLimits);
     const result = validateTable(table, testContext(seed));
-    expect(brief(result.errors)).toEqual([{ row: 3, column: 'last_name', value: 'Piotr Zieliński', code: 'name_ambiguous' }]);
+    expect(brief(result.errors)).toEqual([{ row: 3, column: 'Nazwisko', value: 'Piotr Zieliński', code: 'name_ambiguous' }]);
   });
 });
 
@@ -187,6 +188,7 @@ describe('validateTable: attendance, "did you mean" and missing activities', () 
     expect(organizer.errors.find((e) => e.row === 6)).toEqual({
       row: 6,
       column: 'last_name',
+      field: 'last_name',
       value: 'Marja Dąbrowska',
       code: 'name_not_found_suggestion',
       message: 'No one called "Marja Dąbrowska" is in the participant register. Did you mean "Maria Dąbrowska" (OST-0005)?',

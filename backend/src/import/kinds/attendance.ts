@@ -19,18 +19,24 @@ export const attendance: ImportKindDefinition<AttendanceRecord> = {
   importOrder: 2,
   templateSheetName: 'obecnosci',
   columns: [
-    { name: 'activity_id', synonyms: ['id_dzialania', 'nr_dzialania'], required: true, template: commonTemplates.activityId },
+    { name: 'activity_id', label: 'Nr działania', synonyms: ['id_dzialania', 'nr_dzialania'], required: true, template: commonTemplates.activityId },
     // participant_code, or first_name + last_name: see `requiredAlternatives`. The template asks for codes only.
-    { name: 'participant_code', synonyms: ['kod_uczestnika', 'id_uczestnika', 'kod'], required: false, template: commonTemplates.participantCode },
-    { name: 'first_name', synonyms: ['imie'], required: false, template: null },
-    { name: 'last_name', synonyms: ['nazwisko'], required: false, template: null },
-    { name: 'date', synonyms: ['data'], required: false, template: commonTemplates.date },
+    {
+      name: 'participant_code',
+      label: 'Kod uczestnika',
+      synonyms: ['kod_uczestnika', 'id_uczestnika', 'kod'],
+      required: false,
+      template: commonTemplates.participantCode,
+    },
+    { name: 'first_name', label: 'Imię', synonyms: ['imie'], required: false, template: null },
+    { name: 'last_name', label: 'Nazwisko', synonyms: ['nazwisko'], required: false, template: null },
+    { name: 'date', label: 'Data', synonyms: ['data'], required: false, template: commonTemplates.date },
   ],
   requiredAlternatives: {
     groups: [['participant_code'], ['first_name', 'last_name']],
     column: 'participant_code',
     message: 'missing_participant_columns',
-    describe: 'participant_code / first_name + last_name',
+    describe: 'Kod uczestnika / Imię + Nazwisko',
   },
   record: attendanceRecord,
 

@@ -3,10 +3,13 @@ import type { TemplateColumn } from './import-kind.ts';
 
 /** How the template shows the columns several kinds share (same note, same example). */
 export const commonTemplates = {
-  activityId: { note: 'Własny, niepowtarzalny numer działania, np. WZG/2024/001', example: (sample) => `${sample.community}/PRZYKLAD/001` },
-  date: { note: 'Data, np. 15.03.2024', example: new Date(Date.UTC(2024, 2, 15)), date: true },
-  community: { note: 'Kod społeczności z listy (albo jej pełna nazwa)', example: (sample) => sample.community, rule: 'community' },
-  participantCode: { note: 'Kod uczestnika z rejestru, np. WZG-0042', example: (sample) => `${sample.community}-0001` },
+  activityId: {
+    note: 'Własny, niepowtarzalny numer działania, np. WZG/2022/001',
+    example: (sample) => `${sample.community.code}/${sample.date.getUTCFullYear()}/001`,
+  },
+  date: { note: 'Data w formacie DD.MM.RRRR', example: (sample) => sample.date, date: true },
+  community: { note: 'Społeczność z listy (nazwa albo kod)', example: (sample) => sample.community.name, rule: 'community' },
+  participantCode: { note: 'Kod uczestnika z rejestru, np. WZG-0042', example: (sample) => `${sample.community.code}-0001` },
   firstName: { note: 'Imię (tylko do dopasowania do rejestru)', example: 'Anna' },
   lastName: { note: 'Nazwisko (tylko do dopasowania do rejestru)', example: 'Przykładowa' },
 } satisfies Record<string, TemplateColumn>;

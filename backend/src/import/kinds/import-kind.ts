@@ -47,6 +47,11 @@ export interface KindRecord {
 export interface ColumnSpec {
   /** Canonical name, as in docs/spec/input-formats.md. */
   name: string;
+  /**
+   * The column's name in Polish: the template's header, and how a report names the column when
+   * the file lacks it. It must be the name or a synonym (folded alike; a test holds it).
+   */
+  label: string;
   synonyms: readonly string[];
   required: boolean;
   /** How the downloadable template shows the column; null: left out of the template. */
@@ -65,15 +70,18 @@ export interface RequiredAlternatives {
 /** The template's values (a Date is written as an Excel date). */
 export type TemplateValue = string | number | Date | null;
 
+/** What the template's example row is made of, from the configuration. */
 export interface TemplateSample {
-  /** The first configured community's code, and activity type's code. */
-  community: string;
-  activityType: string;
+  /** The first configured community and activity type (the example names them as the drop-downs do). */
+  community: { code: string; name: string };
+  activityType: { code: string; name: string };
   survey: SurveyConfig | null;
+  /** A day inside the project's period. */
+  date: Date;
 }
 
 export interface TemplateColumn {
-  /** The header cell's note: what the column means. */
+  /** The header cell's note: what the column means and what to write in it. */
   note: string;
   /** The value on the template's example sheet. */
   example: TemplateValue | ((sample: TemplateSample) => TemplateValue);

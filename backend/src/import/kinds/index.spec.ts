@@ -46,6 +46,16 @@ describe('the registry of kinds', () => {
     expect(importKindDefinition('attendance').requiredAlternatives?.groups).toEqual([['participant_code'], ['first_name', 'last_name']]);
   });
 
+  it('names every column in Polish by a spelling the importer reads as that column (the headers of the templates)', () => {
+    for (const kind of importKinds) {
+      for (const column of importKindDefinition(kind).columns) {
+        const spellings = [column.name, ...column.synonyms].map(foldHeader);
+        expect(spellings, `${kind}: "${column.label}"`).toContain(foldHeader(column.label));
+        expect(column.label, `${kind}.${column.name}`).not.toMatch(/_/);
+      }
+    }
+  });
+
   it('gives every header spelling one meaning within a kind', () => {
     for (const kind of importKinds) {
       const meaning = new Map<string, string>();

@@ -44,8 +44,8 @@ describe('validateTable: participants', () => {
       }),
     ]);
     expect(result.warnings.map((w) => [w.row, w.column, w.code])).toEqual([
-      [4, 'leader_since', 'leader_since_without_leader'],
-      [5, 'last_name', 'duplicate_name_in_register'],
+      [4, 'Lider od', 'leader_since_without_leader'],
+      [5, 'Nazwisko', 'duplicate_name_in_register'],
     ]);
     expect(result.warnings[1].message).toBe(
       'Osoba o tym samym imieniu i nazwisku jest już w wierszu 4. Listy obecności z samymi nazwiskami nie rozróżnią tych osób — używaj na nich kodów.',
@@ -77,7 +77,7 @@ describe('validateTable: participants', () => {
     const messages = result.errors.map((e) => e.message);
     expect(messages[0]).toBe('Rok urodzenia 1899 jest spoza zakresu 1900–2023.');
     expect(messages[1]).toBe('Kod uczestnika „WZG-0001” występuje już w wierszu 2 tego pliku.');
-    expect(messages[3]).toBe('Osoba jest oznaczona jako lider, ale brak daty w kolumnie „leader_since” (od kiedy jest liderem).');
+    expect(messages[3]).toBe('Osoba jest oznaczona jako lider, ale brak daty w kolumnie „Lider od” (od kiedy jest liderem).');
     expect(messages[8]).toBe('Nieznana społeczność „Łazy”. Czy chodziło o „Seniorzy na Os. Łazy” (LAZ)?');
     expect(result.records).toEqual([]); // every row has an error
   });

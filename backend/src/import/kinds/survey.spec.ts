@@ -83,7 +83,8 @@ describe('validateTable: surveys', () => {
     expect(result.errors).toEqual([
       {
         row: 1,
-        column: 'OCENA',
+        column: 'Jak oceniasz to działanie?',
+        field: 'OCENA',
         value: 'Jak oceniasz to działanie?',
         code: 'duplicate_column',
         message: 'Kolumna „OCENA” występuje dwa razy: „OCENA” (kolumna D) i „Jak oceniasz to działanie?” (kolumna E). Zostaw jedną.',
@@ -144,15 +145,15 @@ describe('validateTable: surveys', () => {
     ]);
     const result = validateTable(table, testContext(seed));
     expect(brief(result.errors)).toEqual([
-      { row: 2, column: 'participant_code', value: 'WZG-0404', code: 'participant_not_found' },
+      { row: 2, column: 'kod_uczestnika', value: 'WZG-0404', code: 'participant_not_found' },
       { row: 2, column: 'JAKOSC_ZYCIA', value: '6', code: 'answer_scale_range' },
       { row: 2, column: 'POLECAM', value: 'może', code: 'answer_yes_no_invalid' },
       { row: 3, column: 'JAKOSC_ZYCIA', value: 'dobrze', code: 'answer_scale_text' },
       { row: 3, column: 'OCENA', value: '5', code: 'question_not_in_survey' },
       { row: 4, column: 'JAKOSC_ZYCIA', value: '3,5', code: 'answer_scale_range' },
       { row: 5, column: 'JAKOSC_ZYCIA', value: '0', code: 'answer_scale_range' },
-      { row: 6, column: 'survey_code', value: 'ANK-XYZ', code: 'unknown_survey' },
-      { row: 7, column: 'date', value: null, code: 'value_required' },
+      { row: 6, column: 'ankieta', value: 'ANK-XYZ', code: 'unknown_survey' },
+      { row: 7, column: 'data', value: null, code: 'value_required' },
     ]);
     const messages = result.errors.map((e) => e.message);
     expect(messages[1]).toBe('Odpowiedź 6 na pytanie JAKOSC_ZYCIA jest spoza skali 1–5.');
@@ -174,7 +175,7 @@ describe('validateTable: surveys', () => {
     const result = validateTable(table, testContext(seed, { config }));
     expect(brief(result.errors)).toEqual([
       { row: 3, column: 'JAKOSC_ZYCIA', value: '5', code: 'answer_scale_range' },
-      { row: 4, column: 'date', value: '2021-12-31', code: 'date_before_2000' },
+      { row: 4, column: 'data', value: '2021-12-31', code: 'date_before_2000' },
     ]);
     expect(result.errors.map((e) => e.message)).toEqual([
       'Odpowiedź 5 na pytanie JAKOSC_ZYCIA jest spoza skali 0–4.',

@@ -38,13 +38,14 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
   columns: [
     {
       name: 'survey_code',
+      label: 'Ankieta',
       synonyms: ['ankieta', 'kod_ankiety'],
       required: true,
-      template: { note: 'Kod ankiety z listy', example: (sample) => sample.survey?.code ?? null, rule: 'survey' },
+      template: { note: 'Ankieta z listy (nazwa albo kod)', example: (sample) => sample.survey?.namePl ?? null, rule: 'survey' },
     },
-    { name: 'date', synonyms: ['data', 'data_wypelnienia'], required: true, template: commonTemplates.date },
-    { name: 'community', synonyms: ['spolecznosc'], required: true, template: commonTemplates.community },
-    { name: 'participant_code', synonyms: ['kod_uczestnika'], required: false, template: commonTemplates.participantCode },
+    { name: 'date', label: 'Data wypełnienia', synonyms: ['data', 'data_wypelnienia'], required: true, template: commonTemplates.date },
+    { name: 'community', label: 'Społeczność', synonyms: ['spolecznosc'], required: true, template: commonTemplates.community },
+    { name: 'participant_code', label: 'Kod uczestnika', synonyms: ['kod_uczestnika'], required: false, template: commonTemplates.participantCode },
   ],
   // A header naming the survey is a survey, even when it also names columns of another kind.
   decisiveColumn: 'survey_code',
@@ -100,23 +101,23 @@ export const survey: ImportKindDefinition<SurveyResponseRecord> = {
           const question = questions.get(column.folded);
           const text = cellText(cell);
           if (!question) {
-            checker.error(column.header, text, 'question_not_in_survey', { question: column.header, survey: survey.code });
+            checker.error({ header: column.header }, text, 'question_not_in_survey', { question: column.header, survey: survey.code });
             continue;
           }
+          const where = { field: question.code, header: column.header };
           if (question.scale === 'text') {
-            checker.warnIfFormulaLike(question.code, text);
+            checker.warnIfFormulaLike(where, text);
             answers.push({ questionCode: question.code, valueNumber: null, valueText: text });
           } else if (question.scale === 'yes_no') {
             const value = parseYesNo(cell);
-            if (isValueError(value) || value === null) checker.error(question.code, text, 'answer_yes_no_invalid', { value: text, question: question.code });
+            if (isValueError(value) || value === null) checker.error(where, text, 'answer_yes_no_invalid', { value: text, question: question.code });
             else answers.push({ questionCode: question.code, valueNumber: value ? scales.yes_no.yes : scales.yes_no.no, valueText: null });
           } else {
             const value = parseDecimal(cell);
             const { min, max } = scales.likert5;
-            if (isValueError(value) || value === null)
-              checker.error(question.code, text, 'answer_scale_text', { value: text, question: question.code, min, max });
+            if (isValueError(value) || value === null) checker.error(where, text, 'answer_scale_text', { value: text, question: question.code, min, max });
             else if (!Number.isInteger(value) || value < min || value > max)
-              checker.error(question.code, text, 'answer_scale_range', { value: text, question: question.code, min, max });
+              checker.error(where, text, 'answer_scale_range', { value: text, question: question.code, min, max });
             else answers.push({ questionCode: question.code, valueNumber: value, valueText: null });
           }
         }

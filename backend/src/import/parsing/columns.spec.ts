@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brief, csvTable, testConfig } from '../fixtures/import-fixtures.ts';
 import { FileRejectedError } from '../import.errors.ts';
-import { columnLetter, columnSpecs, foldHeader, locateHeader } from './columns.ts';
+import { columnLetter, columnSpecs, expectedColumns, foldHeader, locateHeader } from './columns.ts';
 
 const config = testConfig();
 
@@ -69,25 +69,36 @@ describe('locateHeader', () => {
   it('uses the kind it is given', () => {
     const header = locateHeader(csvTable([['kod', 'imie', 'nazwisko', 'spolecznosc']]), 'attendance', config);
     expect(header.kind).toBe('attendance');
-    expect(header.errors.map((e) => [e.code, e.column])).toEqual([['missing_column', 'activity_id']]);
+    // A missing column is named as the template heads it, with its canonical name beside it.
+    expect(header.errors.map((e) => [e.code, e.column, e.field])).toEqual([['missing_column', 'Nr działania', 'activity_id']]);
     expect(header.warnings.map((w) => w.column)).toEqual(['spolecznosc']);
+  });
+
+  it('lists the expected columns by their template headers, each kind named in the reader’s language', () => {
+    expect(expectedColumns('participants')).toBe('Kod uczestnika, Społeczność');
+    expect(expectedColumns(undefined, 'pl')).toMatch(
+      /^dziennik działań: Nr działania, Data, .*; lista obecności: Nr działania, Kod uczestnika \/ Imię \+ Nazwisko; /,
+    );
+    expect(expectedColumns(undefined, 'en')).toMatch(/^activity log: Nr działania, .*; participant register: Kod uczestnika, Społeczność; surveys: Ankieta, /);
   });
 
   it('names every missing required column', () => {
     const header = locateHeader(csvTable([['activity_id', 'tytul', 'miejsce']]), 'activities', config);
     expect(header.errors.map((e) => ({ row: e.row, column: e.column, code: e.code }))).toEqual([
-      { row: 1, column: 'date', code: 'missing_column' },
-      { row: 1, column: 'community', code: 'missing_column' },
-      { row: 1, column: 'type', code: 'missing_column' },
+      { row: 1, column: 'Data', code: 'missing_column' },
+      { row: 1, column: 'Społeczność', code: 'missing_column' },
+      { row: 1, column: 'Typ działania', code: 'missing_column' },
     ]);
-    expect(header.errors[0].message).toBe('Brak wymaganej kolumny „date” (może się też nazywać: data, data_dzialania).');
+    expect(header.errors[0].message).toBe('Brak wymaganej kolumny „Data” (może się też nazywać: date, data, data_dzialania).');
   });
 
   it('attendance needs a participant code or a first and last name', () => {
     const header = locateHeader(csvTable([['id_dzialania', 'imie', 'data']]), undefined, config);
     expect(header.kind).toBe('attendance');
     expect(header.errors.map((e) => e.code)).toEqual(['missing_participant_columns']);
-    expect(header.errors[0].message).toBe('Brak kolumny „participant_code” (kod uczestnika) albo pary kolumn „first_name” i „last_name” (imię i nazwisko).');
+    expect(header.errors[0].message).toBe(
+      'Brak kolumny „Kod uczestnika” albo pary kolumn „Imię” i „Nazwisko”. Dodaj jedną z nich (nagłówki mogą też brzmieć: participant_code, first_name, last_name).',
+    );
   });
 
   it('reports two columns meaning the same as an error', () => {
@@ -95,10 +106,11 @@ describe('locateHeader', () => {
     expect(header.errors).toEqual([
       {
         row: 1,
-        column: 'participant_code',
+        column: 'Kod uczestnika',
+        field: 'participant_code',
         value: 'Kod uczestnika',
         code: 'duplicate_column',
-        message: 'Kolumna „participant_code” występuje dwa razy: „kod” (kolumna A) i „Kod uczestnika” (kolumna B). Zostaw jedną.',
+        message: 'Kolumna „Kod uczestnika” występuje dwa razy: „kod” (kolumna A) i „Kod uczestnika” (kolumna B). Zostaw jedną.',
       },
     ]);
   });
@@ -143,7 +155,7 @@ describe('locateHeader', () => {
     expect(error).toBeInstanceOf(FileRejectedError);
     expect((error as FileRejectedError).code).toBe('header_not_found');
     expect((error as FileRejectedError).message).toBe(
-      'W pierwszych 20 wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: activity_id, date, community, type, title.',
+      'W pierwszych 20 wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: Nr działania, Data, Społeczność, Typ działania, Tytuł.',
     );
     expect(() =>
       locateHeader(

@@ -113,19 +113,35 @@ function foldedCells(cells: readonly CellValue[]): string[] {
   return cells.map((cell) => foldHeader(cellText(cell)));
 }
 
-/** The required columns of `kind` (or of every kind), as `header_not_found` lists them. */
-export function expectedColumns(kind: ImportKind | undefined): string {
+/**
+ * The required columns of `kind` (or of every kind, each named), as `header_not_found` lists them:
+ * by their template headers, which the importer reads in either language.
+ */
+export function expectedColumns(kind: ImportKind | undefined, lang: Lang = 'pl'): string {
   const describe = (k: ImportKind) => {
-    const names = columnSpecs[k].filter((spec) => spec.required).map((spec) => spec.name);
+    const names = columnSpecs[k].filter((spec) => spec.required).map((spec) => spec.label);
     const alternatives = importKindDefinition(k).requiredAlternatives;
     if (alternatives) names.push(alternatives.describe);
     return names.join(', ');
   };
-  return kind ? describe(kind) : importKinds.map((k) => `${k}: ${describe(k)}`).join('; ');
+  return kind ? describe(kind) : importKinds.map((k) => `${formatImportMessage(`file_kind_${k}`, lang)}: ${describe(k)}`).join('; ');
 }
 
-function headerIssue(lang: Lang, row: number, column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): ImportIssue {
-  return { row, column, value, code, message: formatImportMessage(code, lang, params) };
+/** A header's issue: `column` as the file names it (or the template does), `field` its canonical name when known. */
+function headerIssue(
+  lang: Lang,
+  row: number,
+  { column, field }: Pick<ImportIssue, 'column' | 'field'>,
+  value: string | null,
+  code: ImportMessageKey,
+  params: MessageParams,
+): ImportIssue {
+  return { row, column, ...(field === undefined ? {} : { field }), value, code, message: formatImportMessage(code, lang, params) };
+}
+
+/** A canonical column's name in Polish (its template header): how a report names a column the file lacks. */
+export function columnLabel(kind: ImportKind, name: string): string {
+  return columnSpecs[kind].find((spec) => spec.name === name)?.label ?? name;
 }
 
 /** A row (or two rows read together) that could be the header. */
@@ -239,10 +255,10 @@ function headerChoiceWarnings(rows: readonly RawRow[], chosen: HeaderCandidate, 
   const earlier = candidates.find((c) => (c.upperIndex ?? c.index) < top);
   if (earlier && rows.slice(earlier.index + 1, top).some((row) => !isEmptyRow(row.cells))) {
     const row = rows[earlier.upperIndex ?? earlier.index].rowNumber;
-    warnings.push(headerIssue(lang, row, null, null, 'header_row_not_chosen', { headerRow: rows[top].rowNumber }));
+    warnings.push(headerIssue(lang, row, { column: null }, null, 'header_row_not_chosen', { headerRow: rows[top].rowNumber }));
   }
   if (chosen.upperIndex !== null) {
-    warnings.push(headerIssue(lang, rows[chosen.upperIndex].rowNumber, null, null, 'header_two_rows', { lowerRow: rows[chosen.index].rowNumber }));
+    warnings.push(headerIssue(lang, rows[chosen.upperIndex].rowNumber, { column: null }, null, 'header_two_rows', { lowerRow: rows[chosen.index].rowNumber }));
   }
   return warnings;
 }
@@ -291,8 +307,8 @@ export function findHeader(table: RawTable, kind: ImportKind | undefined, config
       return;
     }
     errors.push(
-      headerIssue(lang, sourceRows[index], canonical, headers[index], 'duplicate_column', {
-        column: canonical,
+      headerIssue(lang, sourceRows[index], { column: headers[index], field: canonical }, headers[index], 'duplicate_column', {
+        column: columnLabel(detected, canonical),
         first: headers[first],
         firstLetter: columnLetter(first),
         second: headers[index],
@@ -304,12 +320,15 @@ export function findHeader(table: RawTable, kind: ImportKind | undefined, config
   const present = new Set(columns.keys());
   for (const spec of columnSpecs[detected]) {
     if (spec.required && !present.has(spec.name)) {
-      errors.push(headerIssue(lang, headerRow, spec.name, null, 'missing_column', { column: spec.name, synonyms: spec.synonyms.join(', ') }));
+      const names = { column: spec.label, synonyms: [spec.name, ...spec.synonyms].join(', ') };
+      errors.push(headerIssue(lang, headerRow, { column: spec.label, field: spec.name }, null, 'missing_column', names));
     }
   }
   const alternatives = definition.requiredAlternatives;
   if (alternatives && !alternativesPresent(alternatives.groups, present)) {
-    errors.push(headerIssue(lang, headerRow, alternatives.column, null, alternatives.message, {}));
+    errors.push(
+      headerIssue(lang, headerRow, { column: columnLabel(detected, alternatives.column), field: alternatives.column }, null, alternatives.message, {}),
+    );
   }
 
   const questionColumns: QuestionColumn[] = [];
@@ -322,7 +341,7 @@ export function findHeader(table: RawTable, kind: ImportKind | undefined, config
       if (first === undefined) firstColumnByQuestion.set(question.key, index);
       else if (first !== index) {
         errors.push(
-          headerIssue(lang, sourceRows[index], question.column, headers[index], 'duplicate_column', {
+          headerIssue(lang, sourceRows[index], { column: headers[index], field: question.column }, headers[index], 'duplicate_column', {
             column: question.column,
             first: headers[first],
             firstLetter: columnLetter(first),
@@ -335,7 +354,10 @@ export function findHeader(table: RawTable, kind: ImportKind | undefined, config
     if (questions.length > 0) questionColumns.push({ index, header: headers[index], folded: folded[index] });
     else
       warnings.push(
-        headerIssue(lang, sourceRows[index], headers[index], headers[index], 'unknown_column', { header: headers[index], letter: columnLetter(index) }),
+        headerIssue(lang, sourceRows[index], { column: headers[index] }, headers[index], 'unknown_column', {
+          header: headers[index],
+          letter: columnLetter(index),
+        }),
       );
   }
 
@@ -345,6 +367,10 @@ export function findHeader(table: RawTable, kind: ImportKind | undefined, config
 /** `findHeader`, throwing `FileRejectedError` with `header_not_found` when no row looks like a header. */
 export function locateHeader(table: RawTable, kind: ImportKind | undefined, config: OslConfig, lang: Lang = 'pl'): HeaderLocation {
   const header = findHeader(table, kind, config, lang);
-  if (!header) throw new FileRejectedError('header_not_found', table.fileName, { rows: headerSearchRows, expected: expectedColumns(kind) });
+  if (!header) {
+    const params = (lang: Lang) => ({ rows: headerSearchRows, expected: expectedColumns(kind, lang) });
+    const text = (lang: Lang) => formatImportMessage('header_not_found', lang, params(lang));
+    throw new FileRejectedError('header_not_found', table.fileName, params('pl'), { pl: text('pl'), en: text('en') });
+  }
   return header;
 }

@@ -32,7 +32,7 @@ describe('chooseSheet', () => {
     const error = rejection(csvTable(instructions), 'attendance');
     expect(error.code).toBe('header_not_found');
     expect(error.message).toBe(
-      'W pierwszych 20 wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: activity_id, participant_code / first_name + last_name.',
+      'W pierwszych 20 wierszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: Nr działania, Kod uczestnika / Imię + Nazwisko.',
     );
   });
 
@@ -167,10 +167,10 @@ describe('chooseSheet', () => {
     expect(error.code).toBe('header_not_found');
     expect(error.fileName).toBe('test.xlsx');
     expect(error.message).toBe(
-      'Arkusz „Arkusz1” jest pusty. Dane wyglądają na zapisane w arkuszu „Lista obecności”, ale w jego pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: activity_id, participant_code / first_name + last_name.',
+      'Arkusz „Arkusz1” jest pusty. Dane wyglądają na zapisane w arkuszu „Lista obecności”, ale w jego pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: Nr działania, Kod uczestnika / Imię + Nazwisko.',
     );
     expect(error.messageIn('en')).toBe(
-      'The sheet "Arkusz1" is empty. The data seem to be on the sheet "Lista obecności", but its first 20 rows hold no header row. Expected columns: activity_id, participant_code / first_name + last_name.',
+      'The sheet "Arkusz1" is empty. The data seem to be on the sheet "Lista obecności", but its first 20 rows hold no header row. Expected columns: Nr działania, Kod uczestnika / Imię + Nazwisko.',
     );
   });
 
@@ -183,17 +183,17 @@ describe('chooseSheet', () => {
     const error = rejection(table, 'attendance');
     expect(error.code).toBe('header_not_found');
     expect(error.message).toBe(
-      'W pierwszych 20 wierszach arkusza „Instrukcja” nie znaleziono wiersza nagłówka. Dane wyglądają na zapisane w arkuszach „Rejestr”, „Lista”, ale w żadnym z nich w pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: activity_id, participant_code / first_name + last_name.',
+      'W pierwszych 20 wierszach arkusza „Instrukcja” nie znaleziono wiersza nagłówka. Dane wyglądają na zapisane w arkuszach „Rejestr”, „Lista”, ale w żadnym z nich w pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: Nr działania, Kod uczestnika / Imię + Nazwisko.',
     );
     expect(error.messageEn).toBe(
-      'No header row found in the first 20 rows of the sheet "Instrukcja". The data seem to be on the sheets "Rejestr", "Lista", but none of them has a header row in its first 20 rows. Expected columns: activity_id, participant_code / first_name + last_name.',
+      'No header row found in the first 20 rows of the sheet "Instrukcja". The data seem to be on the sheets "Rejestr", "Lista", but none of them has a header row in its first 20 rows. Expected columns: Nr działania, Kod uczestnika / Imię + Nazwisko.',
     );
   });
 
   it('when no sheet has a header and none looks like data', () => {
     const alone = rejection(workbookTable([{ name: 'Arkusz1', rows: instructions }]), 'participants');
     expect(alone.code).toBe('header_not_found');
-    expect(alone.message).toBe('W pierwszych 20 wierszach arkusza „Arkusz1” nie znaleziono wiersza nagłówka. Oczekiwane kolumny: participant_code, community.');
+    expect(alone.message).toBe('W pierwszych 20 wierszach arkusza „Arkusz1” nie znaleziono wiersza nagłówka. Oczekiwane kolumny: Kod uczestnika, Społeczność.');
     const emptyFirst = rejection(
       workbookTable([
         { name: 'Arkusz1', rows: [[]] },
@@ -203,7 +203,7 @@ describe('chooseSheet', () => {
     );
     expect(emptyFirst.code).toBe('header_not_found');
     expect(emptyFirst.message).toBe(
-      'Arkusz „Arkusz1” jest pusty. W pozostałych arkuszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: participant_code, community.',
+      'Arkusz „Arkusz1” jest pusty. W pozostałych arkuszach nie znaleziono wiersza nagłówka. Oczekiwane kolumny: Kod uczestnika, Społeczność.',
     );
     const allEmpty = rejection(
       workbookTable([
@@ -233,10 +233,10 @@ describe('noDataRowsIssue', () => {
     expect(choice.dataSheetsWithoutHeader).toEqual(['Lista']);
     expect(brief([noDataRowsIssue(choice, 'pl')])).toEqual([{ row: null, column: null, value: null, code: 'no_data_rows' }]);
     expect(noDataRowsIssue(choice, 'pl').message).toBe(
-      'Arkusz „Wzór listy” nie zawiera żadnych danych: pod nagłówkiem (wiersz 2) nie ma ani jednego wiersza do zaimportowania. Dane wyglądają na zapisane w arkuszu „Lista”, ale w jego pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: activity_id, participant_code / first_name + last_name.',
+      'Arkusz „Wzór listy” nie zawiera żadnych danych: pod nagłówkiem (wiersz 2) nie ma ani jednego wiersza do zaimportowania. Dane wyglądają na zapisane w arkuszu „Lista”, ale w jego pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: Nr działania, Kod uczestnika / Imię + Nazwisko.',
     );
     expect(noDataRowsIssue(choice, 'en').message).toBe(
-      'The sheet "Wzór listy" holds no data: there is not a single row to import below the header (row 2). The data seem to be on the sheet "Lista", but its first 20 rows hold no header row. Expected columns: activity_id, participant_code / first_name + last_name.',
+      'The sheet "Wzór listy" holds no data: there is not a single row to import below the header (row 2). The data seem to be on the sheet "Lista", but its first 20 rows hold no header row. Expected columns: Nr działania, Kod uczestnika / Imię + Nazwisko.',
     );
   });
 

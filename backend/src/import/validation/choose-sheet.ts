@@ -78,7 +78,7 @@ function otherDataSentences(dataSheets: readonly string[], kind: ImportKind | un
     dataSheets.length === 1
       ? ['sheet_other_without_header', { other: dataSheets[0], rows }]
       : ['sheets_other_without_header', { others: quotedList(dataSheets, lang), rows }];
-  return [naming, ['expected_columns', { expected: expectedColumns(kind) }]];
+  return [naming, ['expected_columns', { expected: expectedColumns(kind, lang) }]];
 }
 
 /**
@@ -137,7 +137,7 @@ function noSheetError(
     if (dataSheets.length > 0) sentences.push(...otherDataSentences(dataSheets, kind, lang));
     else {
       if (others.some((s) => s.status !== 'empty')) sentences.push(['sheets_rest_without_header', {}]);
-      sentences.push(['expected_columns', params]);
+      sentences.push(['expected_columns', { expected: expectedColumns(kind, lang) }]);
     }
     return composed(sentences, lang);
   };

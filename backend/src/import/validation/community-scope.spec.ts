@@ -34,7 +34,8 @@ describe('rowsOutsideCommunities', () => {
     expect(more).toEqual([]);
     expect(issue).toEqual({
       row: 3,
-      column: 'participant_code',
+      column: 'Kod uczestnika',
+      field: 'participant_code',
       value: 'OST-0001',
       code: 'participant_not_in_your_register',
       message: 'OST-0001 is not in the register of your communities (LAZ). A file with people registered in other communities is imported by an administrator.',

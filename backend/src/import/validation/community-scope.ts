@@ -1,6 +1,7 @@
 import { formatImportMessage } from '../import.messages.ts';
 import type { ImportIssue, Lang, ValidationContext, ValidationResult } from '../import.types.ts';
 import { importKindDefinition } from '../kinds/index.ts';
+import { columnLabel } from '../parsing/columns.ts';
 
 type Lookups = ValidationContext['lookups'];
 
@@ -29,6 +30,8 @@ export function rowsOutsideCommunities(
   const inAnotherCommunitysForm = (code: string) => othersPrefixes.some((prefix) => new RegExp(`^${escapeRegExp(prefix)}[^\\p{L}\\p{N}]`, 'iu').test(code));
   const definition = importKindDefinition(result.kind);
   const list = allowed.join(', ') || '—';
+  // The column as the file names it; as the template does when the file was validated without its headers.
+  const where = (field: string) => ({ column: result.columnHeaders?.get(field) ?? columnLabel(result.kind, field), field });
   const issues: ImportIssue[] = [];
   for (const record of result.records) {
     const r = definition.scope(record, lookups);
@@ -36,7 +39,7 @@ export function rowsOutsideCommunities(
     if (outside) {
       issues.push({
         row: record.row,
-        column: r.column,
+        ...where(r.column),
         value: r.value,
         code: 'community_not_assigned',
         message: formatImportMessage('community_not_assigned', lang, { value: outside, allowed: list }),
@@ -48,7 +51,7 @@ export function rowsOutsideCommunities(
       const code = 'participant_not_in_your_register';
       issues.push({
         row: record.row,
-        column: 'participant_code',
+        ...where('participant_code'),
         value: r.participantCode!,
         code,
         message: formatImportMessage(code, lang, { value: r.participantCode!, allowed: list }),

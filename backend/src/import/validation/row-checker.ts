@@ -8,6 +8,12 @@ import { codeSuggester } from './suggestions.ts';
 /** How many of the rows repeating one error its message lists (it also says how many in all). */
 export const ROWS_LISTED = 5;
 
+/**
+ * The column an issue is about: its canonical name (the checker finds the header the file gives
+ * it), or the canonical name with the header as written (a survey's question columns).
+ */
+export type ColumnRef = string | { field?: string; header: string };
+
 /** An error reported once for every row naming the same value: its issue, and the rows so far. */
 interface RepeatedError {
   issue: ImportIssue;
@@ -31,6 +37,8 @@ export class RowChecker {
   /** project.json's importLimits.earliestDate. */
   private readonly earliest: string;
   private readonly headers: readonly string[];
+  /** Canonical column name → its header as written in the file. */
+  private readonly written: ReadonlyMap<string, string>;
   private readonly repeated = new Map<string, RepeatedError>();
 
   /** Rows below the header: an upper bound on the records, to size tables once. */
@@ -44,6 +52,14 @@ export class RowChecker {
     this.today = ctx.today;
     this.earliest = ctx.config.project.importLimits.earliestDate;
     this.headers = header.headers;
+    this.written = new Map([...header.columns].map(([name, index]) => [name, header.headers[index] || name]));
+  }
+
+  /** Where an issue is: the column as the file names it, and its canonical name. */
+  private where(column: ColumnRef | null): Pick<ImportIssue, 'column' | 'field'> {
+    if (column === null) return { column: null };
+    if (typeof column !== 'string') return column.field === undefined ? { column: column.header } : { column: column.header, field: column.field };
+    return { column: this.written.get(column) ?? column, field: column };
   }
 
   startRow(row: RawRow): void {
@@ -51,9 +67,9 @@ export class RowChecker {
     this.row = row.rowNumber;
   }
 
-  error(column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
+  error(column: ColumnRef | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
     this.ok = false;
-    this.errors.push({ row: this.row, column, value, code, message: formatImportMessage(code, this.lang, params) });
+    this.errors.push({ row: this.row, ...this.where(column), value, code, message: formatImportMessage(code, this.lang, params) });
   }
 
   /**
@@ -70,7 +86,7 @@ export class RowChecker {
       if (seen.rows.length < ROWS_LISTED) seen.rows.push(this.row);
       return;
     }
-    const issue: ImportIssue = { row: this.row, column, value, code: oneRow, message: formatImportMessage(oneRow, this.lang, params) };
+    const issue: ImportIssue = { row: this.row, ...this.where(column), value, code: oneRow, message: formatImportMessage(oneRow, this.lang, params) };
     this.errors.push(issue);
     this.repeated.set(key, { issue, manyRows, params, rows: [this.row], count: 1 });
   }
@@ -90,8 +106,8 @@ export class RowChecker {
     this.errors.push({ row: null, column: null, value: null, code, message: formatImportMessage(code, this.lang, params) });
   }
 
-  warning(row: number | null, column: string | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
-    this.warnings.push({ row, column, value, code, message: formatImportMessage(code, this.lang, params) });
+  warning(row: number | null, column: ColumnRef | null, value: string | null, code: ImportMessageKey, params: MessageParams): void {
+    this.warnings.push({ row, ...this.where(column), value, code, message: formatImportMessage(code, this.lang, params) });
   }
 
   headerOf(index: number, canonical: string): string {
@@ -115,7 +131,7 @@ export class RowChecker {
     return text;
   }
 
-  warnIfFormulaLike(column: string, text: string): void {
+  warnIfFormulaLike(column: ColumnRef, text: string): void {
     if (looksLikeFormula(text)) this.warning(this.row, column, text, 'formula_like_text', { value: text });
   }
 

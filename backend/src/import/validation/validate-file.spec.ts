@@ -36,8 +36,8 @@ describe('validateTable: activities', () => {
     ]);
     const result = validateTable(table, testContext({}, { kind: 'activities' }));
     expect(brief(result.errors)).toEqual([
-      { row: 1, column: 'community', value: null, code: 'missing_column' },
-      { row: 1, column: 'type', value: null, code: 'missing_column' },
+      { row: 1, column: 'Społeczność', value: null, code: 'missing_column' },
+      { row: 1, column: 'Typ działania', value: null, code: 'missing_column' },
     ]);
     expect(result.rowsRead).toBe(1);
     expect(result.records).toEqual([]);
@@ -144,7 +144,7 @@ describe('validateTable: workbooks', () => {
       },
     ]);
     expect(() => validateTable(table, testContext({}, { kind: 'activities' }))).toThrow(
-      'Arkusz „Arkusz1” jest pusty. Dane wyglądają na zapisane w arkuszu „Dane”, ale w jego pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: activity_id, date, community, type, title.',
+      'Arkusz „Arkusz1” jest pusty. Dane wyglądają na zapisane w arkuszu „Dane”, ale w jego pierwszych 20 wierszach nie ma wiersza nagłówka. Oczekiwane kolumny: Nr działania, Data, Społeczność, Typ działania, Tytuł.',
     );
   });
 });

@@ -21,8 +21,8 @@ export type {
 /**
  * Checks one file against docs/spec/input-formats.md and turns its rows into records, each row by
  * its kind's validator (`kinds/<kind>.ts`). Pure: everything it needs (configuration, today,
- * records already stored) comes in `ctx`. Every error is reported, with the
- * Excel row number, the canonical column and the value; records are only those of rows without errors.
+ * records already stored) comes in `ctx`. Every error is reported, with the Excel row number, the
+ * column as the file names it (and its canonical name) and the value; records are only those of rows without errors.
  * A workbook's sheet is chosen first (`chooseSheet`). Throws `FileRejectedError` (`header_not_found`,
  * or `file_empty` for a workbook whose sheets are all empty) when no header row can be found.
  */
@@ -75,5 +75,6 @@ export function validateTable(table: RawTable, ctx: ValidationContext): Validati
   // Problems of the file as a whole (how it was read, which sheet) before those of its header and rows.
   const warnings = [...readWarningsIn(table, ctx.lang), ...sheet.warnings, ...checker.warnings];
   // The kind's validator made the kind's records.
-  return { kind: header.kind, records, rowsRead, errors: checker.errors, warnings } as ValidationResult;
+  const columnHeaders = new Map([...header.columns].map(([name, index]) => [name, header.headers[index] || name]));
+  return { kind: header.kind, records, rowsRead, errors: checker.errors, warnings, columnHeaders } as unknown as ValidationResult;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildYearSeries } from '$lib/community/community-series';
+import { formatPeriod } from '$lib/i18n/format';
 import { buildChartAlertSpans, buildChartTarget, buildCommunityChartOption, COMMUNITY_SERIES_IDS } from './community-chart.options';
 
 const labels = {
@@ -8,6 +9,7 @@ const labels = {
   previousYear: 'Rok wcześniej',
   alert: 'spadek',
   formatPeriod: (p: string) => p,
+  formatPeriodLong: (p: string) => formatPeriod(p, 'pl', 'long'),
   formatNumber: (v: number) => String(v),
 };
 const row = (period: string, attendances: number, distinct: number) => ({
@@ -21,6 +23,16 @@ const row = (period: string, attendances: number, distinct: number) => ({
 });
 
 describe('buildCommunityChartOption', () => {
+  it('titles the tooltip with the period in words, never its ISO week code, and escapes the series names', () => {
+    const series = buildYearSeries([row('2022-W42', 12, 9)], 2022, 'week');
+    const option = buildCommunityChartOption(series, [], { ...labels, attendances: 'Obecności <2022>' });
+    const formatter = (option.tooltip as { formatter: (params: unknown) => string }).formatter;
+    const html = formatter([{ axisValue: '2022-W42', marker: '<span class="m"></span>', seriesName: 'Obecności <2022>', value: 12 }]);
+    expect(html).toContain('tydzień od 17 października 2022');
+    expect(html).not.toContain('2022-W42');
+    expect(html).toContain('<span class="m"></span>Obecności &#60;2022&#62; <b>12</b>');
+  });
+
   it('draws this year, last year on the same weeks, and alerts as shaded spans with their sentence', () => {
     const series = buildYearSeries([row('2021-W43', 30, 20), row('2022-W43', 12, 9)], 2022, 'week');
     const option = buildCommunityChartOption(

@@ -11,6 +11,7 @@ import { dateSpan, periodOfDate, type Grain, type YearSeries } from '$lib/commun
 import { OKABE_ITO } from '$lib/indicators/status';
 import { CHART_TEXT } from './chart-theme';
 import { hasIsolatedPoints } from './line-points';
+import { escapeHtml } from './participation-chart.options';
 
 export type CommunityChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | MarkAreaComponentOption | MarkLineComponentOption
@@ -25,9 +26,10 @@ export interface CommunityChartLabels {
   alertEnded?: string;
   /** The label of the line at the week a fall began. */
   alertStart?: string;
+  /** An axis label: "tydz. 42". */
   formatPeriod: (period: string) => string;
-  /** A period in the tooltip, in dates ("17–23 października 2022"); the axis code when absent. */
-  formatPeriodLong?: (period: string) => string;
+  /** A period in words, the tooltip's title: "tydzień od 17 października 2022". */
+  formatPeriodLong: (period: string) => string;
   formatNumber: (value: number) => string;
 }
 
@@ -194,6 +196,14 @@ export function buildCommunityChartOption(
         label: labels.formatPeriodLong ? { formatter: (p: { value: unknown }) => labels.formatPeriodLong!(String(p.value)) } : undefined,
       },
       valueFormatter: formatValue,
+      // The period in words as the title, not its code ("2022-W42"); the rows as ECharts draws them.
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as { axisValue?: string; marker?: string; seriesName?: string; value?: unknown }[];
+        const period = items[0]?.axisValue;
+        if (period === undefined) return '';
+        const rows = items.map((item) => `<div>${item.marker ?? ''}${escapeHtml(item.seriesName ?? '')} <b>${escapeHtml(formatValue(item.value))}</b></div>`);
+        return `<strong>${escapeHtml(labels.formatPeriodLong(period))}</strong>${rows.join('')}`;
+      },
     },
     xAxis: {
       type: 'category',

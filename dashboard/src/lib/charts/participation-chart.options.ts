@@ -267,6 +267,6 @@ function tooltipRow(kind: string, name: string, value: string): string {
   return `<div class="chart-tooltip__row">${marker}<span>${escapeHtml(name)}</span><b>${escapeHtml(value)}</b></div>`;
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,11 +1,8 @@
 // Activities by kind on the community page.
-import type { ActivityTypeInfo, MetricsRow } from '$lib/api/client';
+import type { MetricsRow } from '$lib/api/client';
 
 /** A kind's name in the language shown; its code when the configuration does not know it. */
-export function activityTypeName(types: readonly ActivityTypeInfo[] | undefined, code: string, lang: 'pl' | 'en'): string {
-  const type = types?.find((t) => t.code === code);
-  return type ? (lang === 'pl' ? type.namePl : type.nameEn) : code;
-}
+export { activityTypeLabel as activityTypeName } from '$lib/i18n/labels';
 
 export interface ActivityTypeBar {
   type: string;

@@ -2,6 +2,7 @@
 // from metrics rows, last year's figures on the same weeks or months, and an alert's days as a span
 // of that axis.
 import type { MetricsParams } from '$lib/api/client';
+import { isoWeekMonday } from '$lib/i18n/format';
 
 export type Grain = 'week' | 'month';
 
@@ -31,9 +32,7 @@ export function periodNumber(period: string): number {
 /** The Monday of an ISO week ("2022-W01" → "2022-01-03"). */
 export function isoWeekStart(week: string): string {
   const [year, number] = week.split('-W').map(Number);
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000);
-  return new Date(monday.getTime() + (number - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  return isoWeekMonday(year, number);
 }
 
 /** How many ISO weeks a year has (52 or 53). */

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   calendarDateIn,
   formatDate,
+  formatDateInWords,
   formatDateRange,
   formatDateTime,
   formatLongDate,
   formatMonth,
   formatNumber,
   formatPercent,
+  formatPeriod,
   formatPeriodDates,
   isLang,
   isoWeekDates,
+  isoWeekMonday,
 } from './format';
 
 const NBSP = '\u00a0';
@@ -120,5 +123,29 @@ describe('dates in words (alerts, tooltips)', () => {
     expect(formatPeriodDates('2022-W52', 'pl')).toBe('26 grudnia 2022 – 1 stycznia 2023');
     expect(formatPeriodDates('2022-10', 'pl')).toBe('październik 2022');
     expect(formatPeriodDates('2022-10', 'en')).toBe('October 2022');
+  });
+});
+
+describe('formatPeriod', () => {
+  it('names a week on an axis by its number, and in words by the day it begins, never by its ISO code', () => {
+    expect(formatPeriod('2022-W42', 'pl')).toBe('tydz. 42');
+    expect(formatPeriod('2022-W42', 'en')).toBe('wk 42');
+    expect(formatPeriod('2022-W42', 'pl', 'long')).toBe('tydzień od 17 października 2022');
+    expect(formatPeriod('2022-W42', 'en', 'long')).toBe('week of 17 October 2022');
+    // Week 1 of 2021 begins in 2020; week 53 of 2020 ends in 2021.
+    expect(formatPeriod('2021-W01', 'pl', 'long')).toBe('tydzień od 4 stycznia 2021');
+    expect(formatPeriod('2020-W53', 'en', 'long')).toBe('week of 28 December 2020');
+    expect(formatPeriod('2022-10', 'pl', 'long')).toBe('październik 2022');
+  });
+
+  it('finds the Monday of an ISO week', () => {
+    expect(isoWeekMonday(2022, 42)).toBe('2022-10-17');
+    expect(isoWeekMonday(2026, 1)).toBe('2025-12-29');
+    expect(isoWeekMonday(2015, 53)).toBe('2015-12-28');
+  });
+
+  it('writes a date in words', () => {
+    expect(formatDateInWords('2022-10-17', 'pl')).toBe('17 października 2022');
+    expect(formatDateInWords('2022-10-17', 'en')).toBe('17 October 2022');
   });
 });

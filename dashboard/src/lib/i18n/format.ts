@@ -76,13 +76,33 @@ export function calendarDateIn(instant: Date, timeZone = DISPLAY_TIME_ZONE): str
   }).format(instant);
 }
 
-/** An axis period: "2022-W42" → "tydz. 42" / "wk 42"; "2022-10" → the month's short name. */
+/**
+ * A period of a chart: "2022-W42" → "tydz. 42" / "wk 42" on an axis; in words, by the day its
+ * week begins (nobody counts weeks): "tydzień od 17 października 2022" / "week of 17 October 2022".
+ * A month "2022-10" → its short name on an axis, "październik 2022" / "October 2022" in words.
+ */
 export function formatPeriod(period: string, lang: Lang, style: 'axis' | 'long' = 'axis'): string {
   const week = /^(\d{4})-W(\d{2})$/.exec(period);
   if (!week) return formatMonth(period, lang, style === 'axis' ? 'month' : 'long');
   const number = Number(week[2]);
   if (style === 'axis') return lang === 'pl' ? `tydz. ${number}` : `wk ${number}`;
-  return lang === 'pl' ? `tydzień ${number} roku ${week[1]}` : `week ${number} of ${week[1]}`;
+  const monday = formatDateInWords(isoWeekMonday(Number(week[1]), number), lang);
+  return lang === 'pl' ? `tydzień od ${monday}` : `week of ${monday}`;
+}
+
+/** The Monday an ISO week begins on (YYYY-MM-DD): week 1 is the one holding 4 January. */
+export function isoWeekMonday(year: number, week: number): string {
+  const january4 = new Date(Date.UTC(year, 0, 4));
+  const mondayOfWeek1 = Date.UTC(year, 0, 4 - ((january4.getUTCDay() + 6) % 7));
+  return new Date(mondayOfWeek1 + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A calendar date in words: "17 października 2022" / "17 October 2022". */
+export function formatDateInWords(isoDate: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: DISPLAY_TIME_ZONE }).format(date);
 }
 
 /** A calendar date at noon UTC: the same day in Europe/Warsaw, whatever the browser's zone. */

@@ -1,0 +1,109 @@
+// Words for the codes the API sends (kinds of file, run modes and triggers, statuses, units), and
+// the names of configured things (communities, activity types) instead of their codes. Each map is
+// keyed by the API's own type, so a code the API gains does not compile until it is worded here.
+import type {
+  ActivityTypeInfo,
+  CommunityInfo,
+  FileImportReport,
+  ImportBatchItem,
+  ImportJob,
+  IndicatorDefinition,
+  PipelineRunItem,
+  Role,
+} from '$lib/api/client';
+import type { Lang } from './format';
+
+export type Label = Readonly<Record<Lang, string>>;
+export type LabelMap<Code extends string> = Readonly<Record<Code, Label>>;
+
+/** A code's words in `lang`; a code the map does not know (from a newer server) as it is. */
+export function labelOf<Code extends string>(map: LabelMap<Code>, code: Code | (string & {}), lang: Lang): string {
+  return Object.hasOwn(map, code) ? map[code as Code][lang] : code;
+}
+
+/** What a file holds; 'unknown' for a rejected file whose kind could not be told. */
+export const importKindLabels: LabelMap<ImportBatchItem['kind']> = {
+  activities: { pl: 'dziennik działań', en: 'activity log' },
+  attendance: { pl: 'lista obecności', en: 'attendance list' },
+  participants: { pl: 'rejestr uczestników', en: 'participant register' },
+  survey: { pl: 'ankiety', en: 'surveys' },
+  unknown: { pl: 'nierozpoznany', en: 'not recognised' },
+};
+
+/** How a file's import ended (the history and the report). */
+export const importStatusLabels: LabelMap<ImportBatchItem['status'] | FileImportReport['status']> = {
+  imported: { pl: 'przyjęty', en: 'imported' },
+  rejected: { pl: 'odrzucony', en: 'rejected' },
+  unchanged: { pl: 'bez zmian', en: 'unchanged' },
+};
+
+/** Where a running import is. */
+export const importPhaseLabels: LabelMap<NonNullable<ImportJob['progress']>['phase']> = {
+  reading: { pl: 'odczyt pliku', en: 'reading the file' },
+  validating: { pl: 'sprawdzanie wierszy', en: 'checking the rows' },
+  writing: { pl: 'zapis', en: 'saving' },
+  done: { pl: 'gotowe', en: 'done' },
+};
+
+export const runModeLabels: LabelMap<PipelineRunItem['mode']> = {
+  full: { pl: 'pełne', en: 'full' },
+  incremental: { pl: 'przyrostowe', en: 'incremental' },
+};
+
+/** What started a run. */
+export const runTriggerLabels: LabelMap<PipelineRunItem['trigger']> = {
+  startup: { pl: 'przy starcie serwera', en: 'at server start' },
+  schedule: { pl: 'według harmonogramu', en: 'on schedule' },
+  cli: { pl: 'z wiersza poleceń', en: 'from the command line' },
+  api: { pl: 'z panelu', en: 'from the dashboard' },
+  demo: { pl: 'dane demonstracyjne', en: 'demo data' },
+  import: { pl: 'po imporcie pliku', en: 'after a file import' },
+};
+
+export const runStatusLabels: LabelMap<PipelineRunItem['status']> = {
+  running: { pl: 'w toku', en: 'running' },
+  succeeded: { pl: 'zakończone', en: 'finished' },
+  failed: { pl: 'nieudane', en: 'failed' },
+  skipped: { pl: 'pominięte', en: 'skipped' },
+};
+
+/** An indicator's unit, shown beside its name (the name says what is counted: no noun repeated). */
+export const indicatorUnitLabels: LabelMap<IndicatorDefinition['unit']> = {
+  persons: { pl: 'osoby', en: 'persons' },
+  activities: { pl: 'działania', en: 'activities' },
+  percent: { pl: 'odsetek', en: 'percentage' },
+};
+
+export const indicatorKindLabels: LabelMap<IndicatorDefinition['kind']> = {
+  output: { pl: 'produkt', en: 'output' },
+  result: { pl: 'rezultat', en: 'result' },
+};
+
+export const activityGroupLabels: LabelMap<ActivityTypeInfo['group']> = {
+  animation: { pl: 'działania animacyjne', en: 'animation activities' },
+  education: { pl: 'działania edukacyjne', en: 'education activities' },
+  action: { pl: 'akcje społecznościowe', en: 'community actions' },
+};
+
+export const communityKindLabels: LabelMap<CommunityInfo['kind']> = {
+  territorial: { pl: 'społeczność terytorialna', en: 'territorial community' },
+  categorical: { pl: 'społeczność kategorialna', en: 'categorical community' },
+};
+
+export const roleLabels: LabelMap<Role> = {
+  director: { pl: 'dyrektor', en: 'director' },
+  organizer: { pl: 'organizator', en: 'organizer' },
+  auditor: { pl: 'audytor', en: 'auditor' },
+  admin: { pl: 'administrator', en: 'administrator' },
+};
+
+/** A community's name from the configuration; its code when the configuration does not know it. */
+export function communityName(communities: readonly Pick<CommunityInfo, 'code' | 'name'>[] | undefined, code: string): string {
+  return communities?.find((c) => c.code === code)?.name ?? code;
+}
+
+/** An activity type's name in `lang` from the configuration; its code when the configuration does not know it. */
+export function activityTypeLabel(types: readonly Pick<ActivityTypeInfo, 'code' | 'namePl' | 'nameEn'>[] | undefined, code: string, lang: Lang): string {
+  const type = types?.find((t) => t.code === code);
+  return type ? (lang === 'pl' ? type.namePl : type.nameEn) : code;
+}
