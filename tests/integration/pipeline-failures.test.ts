@@ -504,8 +504,9 @@ describe('pipeline failures (issue 11)', () => {
       mode: 'incremental',
       status: 'skipped',
       error: null,
+      // The run in progress by its number and mode, when it started on the project's clock (no process id).
       note: expect.stringMatching(
-        new RegExp(`^incremental-15min: coalesced into run #${holding.id} \\(incremental\\) in progress \\(process ${process.pid}, since `),
+        new RegExp(`^Coalesced into the run in progress: run #${holding.id} \\(incremental\\), started \\d\\d/\\d\\d/\\d{4}, \\d\\d:\\d\\d\\.$`),
       ),
     });
     expect(timers).toEqual([]);
@@ -518,11 +519,11 @@ describe('pipeline failures (issue 11)', () => {
     const failed = await runStatus((await database().pipelineRun.findFirstOrThrow({ orderBy: { id: 'desc' } })).id);
     expect(failed).toMatchObject({ trigger: 'schedule', mode: 'incremental', status: 'failed', finishedAt: expect.any(Date) });
     expect(failed.error).toMatch(
-      /^incremental-15min: could not start: cannot take the pipeline lock: .*pipeline\.lock is not a file \(remove it\); retry 1 of 3 at \d{4}-\d\d-\d\dT/,
+      /^Could not start: cannot take the pipeline lock: .*pipeline\.lock is not a file \(remove it\); retry 1 of 3 at \d\d\/\d\d\/\d{4}, \d\d:\d\d\.$/,
     );
     expect((await withLanguage('en', () => pipeline().list())).find((r) => r.id === failed.id)).toMatchObject({ status: 'failed', error: failed.error });
     expect((await pipeline().list()).find((r) => r.id === failed.id)!.error).toMatch(
-      /^incremental-15min: nie udało się uruchomić: cannot take the pipeline lock: .*; ponowienie 1 z 3 o /,
+      /^Nie udało się uruchomić: cannot take the pipeline lock: .*; ponowienie 1 z 3: \d\d\.\d\d\.\d{4}, \d\d:\d\d\.$/,
     );
     expect(timers.map((t) => t.delayMs)).toEqual([60_000]);
     expect(jobs.pendingRetry()).toMatchObject({ job: 'incremental-15min', mode: 'incremental', retry: 1 });
@@ -557,12 +558,12 @@ describe('pipeline failures (issue 11)', () => {
     expect(shown).toMatchObject({
       status: 'failed',
       finishedAt: lastLease,
-      error: `abandoned: the process stopped (its lease ran out at ${lastLease.toISOString()})`,
+      error: `abandoned: the process stopped (its lease ran out at ${onProjectClock(lastLease, 'en-GB')})`,
     });
     expect(lastLease.getTime()).toBeLessThanOrEqual(Date.now());
     // Read in Polish (outside a request or command, and for a Polish request), it says so in Polish.
     expect((await pipeline().list()).find((r) => r.id === run.id)!.error).toBe(
-      `porzucony: proces się zatrzymał (jego dzierżawa wygasła ${lastLease.toISOString()})`,
+      `porzucony: proces się zatrzymał (jego dzierżawa wygasła ${onProjectClock(lastLease, 'pl-PL')})`,
     );
 
     // The next run settles the record as it was shown.
@@ -656,4 +657,16 @@ function countByHand(history: GeneratedHistory): Record<string, number> {
     }
   }
   return expected;
+}
+
+/** A moment as the run history words it: the reader's calendar and clock, in the project's zone. */
+function onProjectClock(at: Date, locale: 'pl-PL' | 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Warsaw',
+  }).format(at);
 }

@@ -123,10 +123,14 @@ describe('ConfigurationService on a migrated database', () => {
     await expect(service.update(director, 'P2', { targets: { OST: { '2022': -3 } } })).rejects.toThrow(DomainError);
     await expect(service.update(director, 'P2', { targets: { OST: { '2022': -3 } } })).rejects.toMatchObject({
       kind: 'invalid',
-      message: 'targets.OST.2022 must be a number ≥ 0',
+      message: 'The 2022 target (Mieszkańcy bloków przy ul. Ostrowieckiej) must be a number ≥ 0',
     });
-    await expect(service.update(director, 'P2', { targets: { XYZ: { '2022': 3 } } })).rejects.toThrow(/^targets: unknown scope "XYZ"; use ALL, WZG, OST, LAZ$/);
-    await expect(service.update(director, 'P2', { baseline: { OST: 1.5 } })).rejects.toThrow('baseline.OST counts activities: a whole number');
+    await expect(service.update(director, 'P2', { targets: { XYZ: { '2022': 3 } } })).rejects.toThrow(
+      /^The targets: unknown scope "XYZ"; use ALL, WZG, OST, LAZ$/,
+    );
+    await expect(service.update(director, 'P2', { baseline: { OST: 1.5 } })).rejects.toThrow(
+      'The baseline (Mieszkańcy bloków przy ul. Ostrowieckiej) counts activities: a whole number',
+    );
     await expect(service.update(director, 'P2', {})).rejects.toThrow('send baseline and/or targets');
     expect(await database.client.auditEvent.count()).toBe(events);
     expect(first.current().version).toBe(version);
