@@ -2,16 +2,9 @@
 // link reaches the activities of its weeks, its people link reaches who stopped coming, the chart
 // shades its weeks only, and the overview and the navigation say there is one.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '@osl/backend';
-import { launchChromium } from '../support/browser.ts';
-import { repositoryRoot, temporaryEnvironment } from '../support/installation.ts';
-
-const screenshots = path.join(repositoryRoot, 'tests', 'artifacts', 'screenshots');
-const demoPassword = 'demo-haslo-e2e';
-let server: RunningServer;
-let browser: Browser;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, useDemoDashboard } from '../support/demo-dashboard.ts';
 
 interface Alert {
   id: number;
@@ -22,24 +15,11 @@ interface Alert {
   stoppedComingFrom: string;
 }
 
-beforeAll(async () => {
-  server = await startServer(temporaryEnvironment(undefined, { OSL_DEMO_PASSWORD: demoPassword }), { demoIfEmpty: true, runPipeline: true });
-  browser = await launchChromium();
-});
+const demo = useDemoDashboard();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(email: string, width = 1366): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  await page.fill('[data-testid="sign-in-email"]', email);
-  await page.fill('[data-testid="sign-in-password"]', demoPassword);
-  await page.click('[data-testid="sign-in-submit"]');
-  await page.locator('[data-testid="user-menu"]').waitFor();
-  return page;
+/** A new page signed in as a demo account. */
+function signedIn(email: string, width = 1366): Promise<Page> {
+  return demo.signedIn(email, { width });
 }
 
 /** The API's answer, fetched in the page (with its session). */
@@ -106,7 +86,7 @@ describe('decline alerts', () => {
 
   it('lead from an alert to who stopped coming, and on to a person’s attendance history', async () => {
     const page = await signedIn('organizator@demo.osl');
-    await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     const card = page.locator('[data-testid^="alert-"][data-status="active"]').first();
     await card.locator('[data-testid="alert-people"]').click();
     await page.waitForURL(/ostatnio_od=(\d{4}-\d{2}-\d{2})/);

@@ -2,37 +2,22 @@
 // as the demo accounts.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '@osl/backend';
-import { launchChromium } from '../support/browser.ts';
-import { repositoryRoot, temporaryEnvironment } from '../support/installation.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoPassword, screenshots, useDemoDashboard } from '../support/demo-dashboard.ts';
 
-const screenshots = path.join(repositoryRoot, 'tests', 'artifacts', 'screenshots');
-const demoPassword = 'demo-haslo-e2e';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer(temporaryEnvironment(undefined, { OSL_DEMO_PASSWORD: demoPassword }), { demoIfEmpty: true, runPipeline: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoDashboard();
 
 describe('overview page', () => {
   it('renders a chart per community and the indicator table', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
     });
-    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await page.goto(demo.server.url, { waitUntil: 'networkidle' });
     // Signed out: the Polish sign-in page, marked as a demo installation.
     await page.locator('[data-testid="sign-in-form"]').waitFor();
     expect(await page.locator('h1').innerText()).toBe('Logowanie');
@@ -71,8 +56,8 @@ describe('overview page', () => {
   });
 
   it('shows the auditor small counts as "<3", and the sign-in page in English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(server.url, { waitUntil: 'networkidle' });
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(demo.server.url, { waitUntil: 'networkidle' });
     await page.click('[data-testid="lang-en"]');
     expect(await page.locator('h1').innerText()).toBe('Sign in');
     await page.fill('[data-testid="sign-in-email"]', 'audytor@demo.osl');
@@ -89,14 +74,9 @@ describe('overview page', () => {
   });
 });
 
-async function signedIn(email: string) {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  await page.fill('[data-testid="sign-in-email"]', email);
-  await page.fill('[data-testid="sign-in-password"]', demoPassword);
-  await page.click('[data-testid="sign-in-submit"]');
-  await page.locator('[data-testid="user-menu"]').waitFor();
-  return page;
+/** A new page signed in as a demo account. */
+function signedIn(email: string): Promise<Page> {
+  return demo.signedIn(email, { pageOptions: { acceptDownloads: true } });
 }
 
 describe('community page', () => {
@@ -134,7 +114,7 @@ describe('community page', () => {
 
   it('shows the LAZ organizer the OST figures but not its participant list', async () => {
     const page = await signedIn('organizator.laz@demo.osl');
-    await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     await page.locator('[data-testid="lapsed-hidden"]').waitFor();
     await expect.poll(() => page.locator('[data-testid="community-chart"]').getAttribute('data-rendered'), { timeout: 30_000 }).toBe('true');
   });
@@ -143,7 +123,7 @@ describe('community page', () => {
     const page = await signedIn('organizator@demo.osl');
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     const chart = page.locator('[data-testid="community-chart"]');
     await expect.poll(() => chart.getAttribute('data-rendered'), { timeout: 30_000 }).toBe('true');
     // Every metrics query of 2021 (its series and its types) is held back until after 2022's answers.
@@ -190,7 +170,7 @@ describe('community page', () => {
     await page.route('**/api/communities/OST/participants', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ statusCode: 500, message: 'Internal server error' }) }),
     );
-    await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     const notice = page.locator('section[aria-labelledby="lapsed-title"] [data-testid="error"]');
     await notice.waitFor({ timeout: 10_000 });
     expect(await notice.innerText()).toContain('HTTP 500');
@@ -305,8 +285,8 @@ async function tabTo(page: import('playwright-core').Page, matches: (f: NonNulla
 
 describe('the keyboard alone', () => {
   it('takes the organizer from signing in to the activities behind a week of the OST chart, and the auditor to an indicator’s sources', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(server.url, { waitUntil: 'networkidle' });
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(demo.server.url, { waitUntil: 'networkidle' });
     // The first stop skips the header.
     const skip = await tabTo(page, () => true, 1);
     expect(skip.text).toBe('Przejdź do treści');
@@ -359,24 +339,24 @@ describe('a 360 px phone', () => {
     const page = await signedIn('dyrektor@demo.osl');
     await page.setViewportSize({ width: 360, height: 740 });
     for (const pathname of ['/', '/spolecznosc/OST', '/wskazniki', '/dane']) {
-      await page.goto(`${server.url}${pathname}`, { waitUntil: 'networkidle' });
+      await page.goto(`${demo.server.url}${pathname}`, { waitUntil: 'networkidle' });
       await page.locator('main h1').first().waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, pathname).toBeLessThanOrEqual(360);
     }
-    await page.goto(`${server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     await page.screenshot({ path: path.join(screenshots, 'community-ost-360.png'), fullPage: false });
   });
 });
 
 describe('API documentation', () => {
   it('shows the OpenAPI document in Swagger UI under the strict Content-Security-Policy', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
-    await page.goto(`${server.url}/api/docs`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.server.url}/api/docs`, { waitUntil: 'networkidle' });
     await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.swagger-ui').last().innerText()).toContain('/api/metrics');
     expect(violations).toEqual([]);

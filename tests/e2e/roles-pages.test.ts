@@ -2,13 +2,10 @@
 // at 1366 px; none shows an error notice (ErrorNotice, data-testid="error"). The auditor gets the
 // community page by month with "<3" for small counts instead of a refusal, persons reached on the
 // overview, and a finished year that reads achieved or not achieved, never 100% below its target.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '@osl/backend';
-import { launchChromium } from '../support/browser.ts';
-import { temporaryEnvironment } from '../support/installation.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoDashboard } from '../support/demo-dashboard.ts';
 
-const demoPassword = 'demo-haslo-e2e-roles';
 const roles = {
   director: 'dyrektor@demo.osl',
   organizer: 'organizator@demo.osl',
@@ -19,34 +16,17 @@ const roles = {
 // The pages of the issue; any other page the navigation links to is opened too.
 const pages = ['/', '/wskazniki', '/dane', '/spolecznosc/WZG', '/spolecznosc/OST', '/spolecznosc/LAZ'];
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer(temporaryEnvironment(undefined, { OSL_DEMO_PASSWORD: demoPassword }), { demoIfEmpty: true, runPipeline: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoDashboard();
 
 async function signIn(email: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  await page.fill('[data-testid="sign-in-email"]', email);
-  await page.fill('[data-testid="sign-in-password"]', demoPassword);
-  await page.click('[data-testid="sign-in-submit"]');
-  await page.locator('[data-testid="user-menu"]').waitFor();
+  const page = await demo.signedIn(email, { onPage: (p) => p.on('pageerror', (error) => problems.push(error.message)) });
   return { page, problems };
 }
 
 /** Opens a page and waits until it has settled: no request in flight and nothing left loading. */
 async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${demo.server.url}${path}`, { waitUntil: 'networkidle' });
   await expect.poll(() => page.locator('[data-testid="loading"]').count(), { timeout: 30_000 }).toBe(0);
 }
 

@@ -2,45 +2,21 @@
 // codes mean (kinds of file, run modes and triggers, steps), names weeks by their dates, names an
 // import's columns as the file does, and answers an address that leads nowhere with its own page,
 // in Polish and in English.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '@osl/backend';
-import { launchChromium } from '../support/browser.ts';
-import { repositoryRoot, temporaryEnvironment } from '../support/installation.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, useDemoDashboard } from '../support/demo-dashboard.ts';
 
-const screenshots = path.join(repositoryRoot, 'tests', 'artifacts', 'screenshots');
-const demoPassword = 'demo-haslo-e2e';
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoDashboard();
 
-beforeAll(async () => {
-  server = await startServer(temporaryEnvironment(undefined, { OSL_DEMO_PASSWORD: demoPassword }), { demoIfEmpty: true, runPipeline: true });
-  browser = await launchChromium();
-  fs.mkdirSync(screenshots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(email: string, lang: 'pl' | 'en' = 'pl', width = 1366): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.addInitScript((chosen) => localStorage.setItem('osl-monitor.lang', chosen), lang);
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  await page.fill('[data-testid="sign-in-email"]', email);
-  await page.fill('[data-testid="sign-in-password"]', demoPassword);
-  await page.click('[data-testid="sign-in-submit"]');
-  await page.locator('[data-testid="user-menu"]').waitFor();
-  return page;
+function signedIn(email: string, lang: 'pl' | 'en' = 'pl', width = 1366): Promise<Page> {
+  return demo.signedIn(email, { lang, width });
 }
 
 describe('an address that leads nowhere', () => {
   it('gets the dashboard’s own page, in its language, with a way back', async () => {
     const page = await signedIn('dyrektor@demo.osl');
-    await page.goto(`${server.url}/nie-ma-takiej`, { waitUntil: 'networkidle' });
+    await page.goto(`${demo.server.url}/nie-ma-takiej`, { waitUntil: 'networkidle' });
     const notFound = page.locator('[data-testid="error-page"]');
     await notFound.waitFor();
     expect(await notFound.getAttribute('data-status')).toBe('404');
