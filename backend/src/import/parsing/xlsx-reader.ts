@@ -33,7 +33,7 @@ export const sheetNamesByKind: Readonly<Record<ImportKind, readonly string[]>> =
 };
 
 const MIB = 1024 * 1024;
-/** Worksheet XML read, all sheets together: about 4 bytes of heap a byte of XML at most (measured by bench:import). */
+/** Worksheet XML read, all sheets together (bench:import: 16 MB of sheet XML, 100,000 rows, peaked at 377 MB in the built command). */
 export const defaultMaxSheetXmlBytes = 256 * MIB;
 export const defaultMaxSharedStringsXmlBytes = 128 * MIB;
 /** The workbook, relationships and styles: a real workbook has a few megabytes of them at most. */

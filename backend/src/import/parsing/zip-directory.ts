@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 
 /**
  * Reads a zip file's central directory (names and declared sizes) without inflating anything, so
- * an XLSX can be checked for encryption and absurd uncompressed sizes before exceljs unpacks it.
+ * an XLSX can be checked for encryption and absurd uncompressed sizes before any part is inflated.
  */
 export interface ZipEntry {
   name: string;
@@ -43,7 +43,7 @@ const UTF8_NAME_FLAG = 0x0800;
 const UNICODE_PATH_EXTRA_ID = 0x7075;
 
 /**
- * JSZip (which exceljs unpacks with) takes the last end-of-directory signature in the file; one
+ * JSZip (which exceljs and many other tools unpack with) takes the last end-of-directory signature; one
  * too close to the end to be a whole record makes JSZip fail, so it is damage here too.
  */
 function findEndOfCentralDirectory(buffer: Buffer): number {
@@ -72,7 +72,7 @@ function readExtraFields(buffer: Buffer, start: number, end: number): Map<number
 /**
  * Reads the directory exactly as JSZip will, and refuses what JSZip would read differently from a
  * plain reading (data before the directory shifting every offset, entries past the count, a local
- * header naming another part): the checks made here must be about the entries exceljs unpacks.
+ * header naming another part): a workbook that two programs would read differently is refused.
  */
 export function readZipDirectory(buffer: Buffer): ZipEntry[] {
   if (buffer.length < EOCD_SIZE) throw new ZipFormatError('too short');
