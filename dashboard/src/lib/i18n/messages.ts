@@ -1,5 +1,10 @@
 // The dictionary. Polish is the source; English must have exactly the same keys (the type says so).
 import type { Lang } from './format';
+import { accountsMessages } from './pages/accounts';
+import { auditMessages } from './pages/audit';
+import { profileMessages } from './pages/profile';
+import { recordingMessages } from './pages/recording';
+import { surveysMessages } from './pages/surveys';
 
 const pl = {
   'app.name': 'OSL Monitor',
@@ -191,6 +196,10 @@ const pl = {
   'auditTable.importedBy': 'zaimportował(a) {who}, {when}',
 
   'nav.data': 'Dane',
+  'nav.surveys': 'Ankiety',
+  'nav.profile': 'Uczestnicy',
+  'nav.audit': 'Dziennik zmian',
+  'nav.accounts': 'Konta',
   'data.title': 'Dane: import, przeliczenia, alerty',
   'data.upload': 'Wczytaj pliki',
   'data.uploadIntro':
@@ -337,6 +346,11 @@ const pl = {
   'errorPage.where': 'Dokąd chcesz przejść?',
   'errorPage.ways': 'Strony panelu',
   'errorPage.home': 'Wróć do przeglądu',
+  ...accountsMessages.pl,
+  ...auditMessages.pl,
+  ...profileMessages.pl,
+  ...recordingMessages.pl,
+  ...surveysMessages.pl,
 } as const;
 
 export type MessageKey = keyof typeof pl;
@@ -532,6 +546,10 @@ const en: Messages = {
   'auditTable.importedBy': 'imported by {who}, {when}',
 
   'nav.data': 'Data',
+  'nav.surveys': 'Surveys',
+  'nav.profile': 'Participants',
+  'nav.audit': 'Audit trail',
+  'nav.accounts': 'Accounts',
   'data.title': 'Data: imports, refreshes, alerts',
   'data.upload': 'Upload files',
   'data.uploadIntro':
@@ -675,6 +693,11 @@ const en: Messages = {
   'errorPage.where': 'Where would you like to go?',
   'errorPage.ways': 'Dashboard pages',
   'errorPage.home': 'Back to the overview',
+  ...accountsMessages.en,
+  ...auditMessages.en,
+  ...profileMessages.en,
+  ...recordingMessages.en,
+  ...surveysMessages.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { pl, en };

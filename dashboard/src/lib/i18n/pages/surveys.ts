@@ -1,0 +1,3 @@
+import { pageMessages } from '../page-messages';
+
+export const surveysMessages = pageMessages({}, {});
