@@ -2,13 +2,11 @@
 // the container's size, dispose on destroy. Sets data-rendered="true" once ECharts has finished
 // drawing (end-to-end tests wait for it).
 import type { Action } from 'svelte/action';
-import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 
-// Only what the charts use (tree-shaken); register more here when a chart needs them.
-use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+// Asked for as soon as a page that draws charts is opened, without holding up its text: the page
+// shows itself and asks for its data while ECharts arrives.
+const runtime = import('./echarts-runtime');
 
 export interface EChartsActionParams {
   option: EChartsCoreOption;
@@ -21,41 +19,51 @@ function prefersReducedMotion(): boolean {
 }
 
 export const echarts: Action<HTMLElement, EChartsActionParams> = (node, params) => {
-  // SVG: crisp at any zoom and in print, and cheap for a few hundred points.
-  const chart: EChartsType = init(node, null, { renderer: 'svg' });
-
-  chart.on('finished', () => {
-    node.dataset.rendered = 'true';
-  });
-  // The first frame on screen (the chart is visible; its entry animation may still run).
-  chart.on('rendered', () => {
-    node.dataset.painted ??= String(Math.round(performance.now()));
-  });
+  let chart: EChartsType | null = null;
+  let latest = params;
+  let destroyed = false;
   let onClick = params.onClick;
-  chart.on('click', (event) => onClick?.(event as Parameters<NonNullable<EChartsActionParams['onClick']>>[0]));
+  node.dataset.rendered = 'false';
 
   const apply = (next: EChartsActionParams) => {
+    latest = next;
     onClick = next.onClick;
+    if (!chart) return; // drawn with the latest option once ECharts has loaded
     node.dataset.rendered = 'false';
     const option = prefersReducedMotion() ? { ...next.option, animation: false } : next.option;
     chart.setOption(option, { notMerge: true });
   };
-  apply(params);
 
   // One resize per frame at most, however many times the observer fires.
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => chart.resize());
+    frame = requestAnimationFrame(() => chart?.resize());
   });
-  observer.observe(node);
+
+  void runtime.then(({ init }) => {
+    if (destroyed) return;
+    // SVG: crisp at any zoom and in print, and cheap for a few hundred points.
+    chart = init(node, null, { renderer: 'svg' });
+    chart.on('finished', () => {
+      node.dataset.rendered = 'true';
+    });
+    // The first frame on screen (the chart is visible; its entry animation may still run).
+    chart.on('rendered', () => {
+      node.dataset.painted ??= String(Math.round(performance.now()));
+    });
+    chart.on('click', (event) => onClick?.(event as Parameters<NonNullable<EChartsActionParams['onClick']>>[0]));
+    apply(latest);
+    observer.observe(node);
+  });
 
   return {
     update: apply,
     destroy() {
+      destroyed = true;
       cancelAnimationFrame(frame);
       observer.disconnect();
-      chart.dispose();
+      chart?.dispose();
     },
   };
 };
