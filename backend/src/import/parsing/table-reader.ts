@@ -1,6 +1,7 @@
 import { FileRejectedError } from '../import.errors.ts';
 import type { ImportKind, RawRow, RawTable, ReadLimits } from '../import.types.ts';
 import { readCsv } from './csv-reader.ts';
+import { megabytes } from './megabytes.ts';
 import { ReaderThread } from './reader-thread.ts';
 import { isEmptyRow } from './values.ts';
 import { defaultMaxSheetXmlBytes, defaultMaxUncompressedBytes, readXlsx } from './xlsx-reader.ts';
@@ -180,11 +181,5 @@ function oleRefusal(buffer: Buffer, fileName: string): FileRejectedError {
 
 /** The refusal of a file over the size limit (also used before a file is read at all). */
 export function fileTooLargeError(fileName: string, bytes: number, limitBytes: number): FileRejectedError {
-  return new FileRejectedError('file_too_large', fileName, { sizeMb: toMb(bytes), limitMb: toMb(limitBytes) });
-}
-
-/** Megabytes to one decimal; below 1 MB to two significant digits, so a small limit never reads "0 MB". */
-function toMb(bytes: number): number {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? Math.round(mb * 10) / 10 : Number(mb.toPrecision(2));
+  return new FileRejectedError('file_too_large', fileName, { sizeMb: megabytes(bytes), limitMb: megabytes(limitBytes) });
 }

@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { FileRejectedError } from '../import.errors.ts';
 import { XmlScanner, type XmlAttributes } from './xml-scanner.ts';
 import { entryData, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
+import { megabytes } from './megabytes.ts';
 
 const MIB = 1024 * 1024;
 /** An entry inflating more than this many times its compressed size (and to more than 16 MiB) is a zip bomb. */
@@ -41,11 +42,6 @@ export function normalisePartName(name: string): string {
     else segments.push(segment);
   }
   return segments.join('/');
-}
-
-/** Megabytes for a message; a size under half a megabyte is not "0 MB". */
-export function roundMb(bytes: number): number {
-  return bytes < MIB / 2 ? Math.round((bytes / MIB) * 100) / 100 : Math.round(bytes / MIB);
 }
 
 export class WorkbookPackage {
@@ -122,7 +118,7 @@ export class WorkbookPackage {
     const relsPart = source === '' ? '_rels/.rels' : `${path.dirname(source) === '.' ? '' : `${path.dirname(source)}/`}_rels/${path.basename(source)}.rels`;
     const size = this.sizeOf(relsPart);
     if (size === null) return [];
-    if (size > maxBytes) throw new FileRejectedError('xlsx_parts_too_large', this.fileName, { sizeMb: roundMb(size), limitMb: roundMb(maxBytes) });
+    if (size > maxBytes) throw new FileRejectedError('xlsx_parts_too_large', this.fileName, { sizeMb: megabytes(size), limitMb: megabytes(maxBytes) });
     const base = source === '' ? '' : path.dirname(source);
     const relationships: Relationship[] = [];
     scanXml(this.read(relsPart)!, this.fileName, {
@@ -215,8 +211,8 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], fileName: string, maxU
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (total > maxUncompressedBytes || (entry.uncompressedSize > RATIO_CHECK_MIN_BYTES && ratio > MAX_ENTRY_RATIO)) {
-      const sizeMb = Math.round(entries.reduce((sum, e) => sum + e.uncompressedSize, 0) / MIB);
-      throw new FileRejectedError('zip_bomb', fileName, { sizeMb, limitMb: Math.round(maxUncompressedBytes / MIB) });
+      const sizeMb = megabytes(entries.reduce((sum, e) => sum + e.uncompressedSize, 0));
+      throw new FileRejectedError('zip_bomb', fileName, { sizeMb, limitMb: megabytes(maxUncompressedBytes) });
     }
   }
 }

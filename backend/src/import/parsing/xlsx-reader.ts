@@ -10,7 +10,8 @@ import { isoCellToCivilDate, isDateFormat, serialToCivilDate } from './excel-dat
 import { readWarning } from './read-warnings.ts';
 import { foldHeader } from './fold.ts';
 import { XmlScanner, type XmlAttributes } from './xml-scanner.ts';
-import { roundMb, scanXml, scanXmlBytes, WorkbookPackage } from './xlsx-package.ts';
+import { megabytes } from './megabytes.ts';
+import { scanXml, scanXmlBytes, WorkbookPackage } from './xlsx-package.ts';
 
 export interface XlsxLimits {
   maxRows: number;
@@ -68,7 +69,7 @@ function workbookInfo(workbook: WorkbookPackage, fileName: string, maxOther: num
   const part = workbook.officeDocument(maxOther);
   if (!part) throw new FileRejectedError('not_spreadsheet', fileName, { detected: 'ZIP' });
   const size = workbook.sizeOf(part)!;
-  if (size > maxOther) throw new FileRejectedError('xlsx_parts_too_large', fileName, { sizeMb: roundMb(size), limitMb: roundMb(maxOther) });
+  if (size > maxOther) throw new FileRejectedError('xlsx_parts_too_large', fileName, { sizeMb: megabytes(size), limitMb: megabytes(maxOther) });
   const relationships = new Map(workbook.relationships(part, maxOther).map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
   let date1904 = false;
@@ -467,19 +468,19 @@ export function readXlsx(buffer: Buffer, fileName: string, limits: XlsxLimits, k
   const order = [chosen, ...info.sheets.map((_, i) => i).filter((i) => i !== chosen)].slice(0, 1 + otherSheetsRead);
   const chosenSize = workbook.sizeOf(info.sheets[chosen]!.part)!;
   if (chosenSize > limits.maxSheetXmlBytes) {
-    throw new FileRejectedError('xlsx_too_large', fileName, { sizeMb: roundMb(chosenSize), limitMb: roundMb(limits.maxSheetXmlBytes) });
+    throw new FileRejectedError('xlsx_too_large', fileName, { sizeMb: megabytes(chosenSize), limitMb: megabytes(limits.maxSheetXmlBytes) });
   }
 
   let strings: string[] = [];
   if (info.sharedStringsPart) {
     const size = workbook.sizeOf(info.sharedStringsPart)!;
-    if (size > maxStrings) throw new FileRejectedError('xlsx_strings_too_large', fileName, { sizeMb: roundMb(size), limitMb: roundMb(maxStrings) });
+    if (size > maxStrings) throw new FileRejectedError('xlsx_strings_too_large', fileName, { sizeMb: megabytes(size), limitMb: megabytes(maxStrings) });
     strings = readSharedStrings(workbook.read(info.sharedStringsPart)!, fileName);
   }
   let dateStyles: boolean[] = [];
   if (info.stylesPart) {
     const size = workbook.sizeOf(info.stylesPart)!;
-    if (size > maxOther) throw new FileRejectedError('xlsx_parts_too_large', fileName, { sizeMb: roundMb(size), limitMb: roundMb(maxOther) });
+    if (size > maxOther) throw new FileRejectedError('xlsx_parts_too_large', fileName, { sizeMb: megabytes(size), limitMb: megabytes(maxOther) });
     dateStyles = readDateStyles(workbook.read(info.stylesPart)!, fileName);
   }
 
