@@ -2,10 +2,16 @@
 import { ApiError } from './client';
 import type { MessageKey } from '$lib/i18n/messages';
 
-export function describeError(error: unknown, t: (key: MessageKey) => string): string {
+/**
+ * A failure in the reader's words: the server's message (already in the dashboard's language) and
+ * the answer's status as a number for whoever is asked for help; never an English status line or
+ * an API path.
+ */
+export function describeError(error: unknown, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
   if (error instanceof ApiError) {
-    if (error.status === 0) return `${t('error.network')} (${error.path})`;
-    return `HTTP ${error.status} – ${error.message} (${error.path})`;
+    if (error.status === 0) return t('error.network');
+    const status = t('error.status', { status: error.status });
+    return error.message.trim() ? `${error.message.trim()} (${status})` : status;
   }
   if (error instanceof Error) return error.message;
   return String(error);

@@ -230,6 +230,7 @@ const pl = {
   'error.hint': 'Spróbuj ponownie za chwilę. Jeśli błąd się powtarza, przekaż administratorowi poniższe szczegóły.',
   'error.details': 'Szczegóły: {details}',
   'error.network': 'brak połączenia z serwerem',
+  'error.status': 'kod odpowiedzi {status}',
   'error.retry': 'Spróbuj ponownie',
   'error.partial': 'Nie udało się wczytać wykresu dla tej społeczności.',
 
@@ -568,6 +569,7 @@ const en: Messages = {
   'error.hint': 'Please try again in a moment. If the error persists, pass the details below to your administrator.',
   'error.details': 'Details: {details}',
   'error.network': 'no connection to the server',
+  'error.status': 'response code {status}',
   'error.retry': 'Try again',
   'error.partial': 'Could not load the chart for this community.',
 
