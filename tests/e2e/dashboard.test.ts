@@ -173,7 +173,7 @@ describe('community page', () => {
     await page.goto(`${demo.server.url}/spolecznosc/OST`, { waitUntil: 'networkidle' });
     const notice = page.locator('section[aria-labelledby="lapsed-title"] [data-testid="error"]');
     await notice.waitFor({ timeout: 10_000 });
-    expect(await notice.innerText()).toContain('HTTP 500');
+    expect(await notice.innerText()).toContain('kod odpowiedzi 500');
     expect(problems).toEqual([]);
   });
 });
