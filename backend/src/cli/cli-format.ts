@@ -1,48 +1,32 @@
-import { truncateTo, type IndicatorStatus } from '@osl/pipelines';
+import { truncateTo } from '@osl/pipelines';
 import type { IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 import type { FileImportReport } from '../services/import.service.ts';
 import type { PipelineRunReport } from '../services/pipeline.service.ts';
+import { formatMessage, type Lang } from '../lib/messages.ts';
+import { stepNameIn } from '../repositories/pipeline-run-words.ts';
+import { cliWords } from './cli-words.ts';
 
-const statusLabels: Record<IndicatorStatus, string> = {
-  on_track: 'zgodnie z planem',
-  at_risk: 'zagrożony',
-  behind: 'opóźniony',
-  achieved: 'osiągnięty',
-  not_achieved: 'nieosiągnięty',
-  no_data: 'brak danych',
-  no_target: 'brak celu',
-  not_started: 'nie rozpoczęty',
-};
-
-const importStatus = {
-  pl: { imported: 'zaimportowano', rejected: 'ODRZUCONO', unchanged: 'bez zmian (ten sam plik już zaimportowano)' },
-  en: { imported: 'imported', rejected: 'REJECTED', unchanged: 'unchanged (this file was already imported)' },
-};
-
-export function formatImportReports(reports: FileImportReport[], lang: 'pl' | 'en'): string {
+export function formatImportReports(reports: FileImportReport[], lang: Lang): string {
+  const words = cliWords[lang];
   const lines: string[] = [];
   for (const r of reports) {
-    const counts =
-      r.status === 'imported'
-        ? lang === 'pl'
-          ? ` — ${r.rows} wierszy: ${r.created} nowych, ${r.updated} zmienionych`
-          : ` — ${r.rows} rows: ${r.created} new, ${r.updated} updated`
-        : '';
-    lines.push(`${r.file} [${r.kind ?? '?'}]: ${importStatus[lang][r.status]}${counts}`);
-    for (const e of r.errors) lines.push(`  ${lang === 'pl' ? 'błąd' : 'error'}${where(e)}: ${e.message}`);
-    for (const w of r.warnings) lines.push(`  ${lang === 'pl' ? 'uwaga' : 'warning'}${where(w)}: ${w.message}`);
+    const counts = r.status === 'imported' ? words.importCounts(r.rows, r.created, r.updated) : '';
+    lines.push(`${r.file} [${r.kind ?? '?'}]: ${words.importStatus[r.status]}${counts}`);
+    for (const e of r.errors) lines.push(`  ${words.error}${where(e, lang)}: ${e.message}`);
+    for (const w of r.warnings) lines.push(`  ${words.warning}${where(w, lang)}: ${w.message}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function where(issue: { row: number | null; column: string | null; value: string | null }): string {
-  const parts = [issue.row !== null ? `wiersz ${issue.row}` : null, issue.column, issue.value !== null ? `„${issue.value}”` : null].filter(Boolean);
+function where(issue: { row: number | null; column: string | null; value: string | null }, lang: Lang): string {
+  const parts = [issue.row !== null ? cliWords[lang].row(issue.row) : null, issue.column, issue.value !== null ? `„${issue.value}”` : null].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-export function formatIndicatorTable(rows: IndicatorValueRecord[]): string {
-  if (rows.length === 0) return 'Brak opublikowanych wyników: uruchom `npm run osl -- pipeline run`.\n';
-  const header = ['wskaźnik', 'zakres', 'rok', 'wartość', 'cel', 'realizacja', 'status'];
+export function formatIndicatorTable(rows: IndicatorValueRecord[], lang: Lang): string {
+  const words = cliWords[lang];
+  if (rows.length === 0) return `${words.noResults}\n`;
+  const header = words.indicatorHeader;
   const body = rows.map((r) => [
     r.code,
     r.community,
@@ -51,7 +35,7 @@ export function formatIndicatorTable(rows: IndicatorValueRecord[]): string {
     r.target === null ? '—' : String(r.target),
     // Truncated like the dashboard's: a value below its target never reads 100%.
     r.achievement === null ? '—' : `${truncateTo(r.achievement * 100, 1).toFixed(1)}%`,
-    statusLabels[r.status] ?? r.status,
+    words.status[r.status] ?? r.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
@@ -62,7 +46,8 @@ export function formatIndicatorTable(rows: IndicatorValueRecord[]): string {
   return `${[line(header), ...body.map(line)].join('\n')}\n`;
 }
 
-export function formatPipelineRun(run: PipelineRunReport): string {
-  const head = `Przebieg #${run.id} (${run.mode}): ${run.status === 'succeeded' ? 'zakończony' : `BŁĄD: ${run.error}`}`;
-  return `${head}\n${run.steps.map((s) => `  ${s.name}: ${s.rowsRead} → ${s.rowsWritten} wierszy, ${s.ms} ms`).join('\n')}\n`;
+export function formatPipelineRun(run: PipelineRunReport, lang: Lang): string {
+  const words = cliWords[lang].run;
+  const head = `${words.head(run.id, formatMessage(`pipeline.mode.${run.mode}`, lang))}: ${run.status === 'succeeded' ? words.succeeded : words.failed(run.error ?? '')}`;
+  return `${head}\n${run.steps.map((s) => `  ${stepNameIn(s, lang)}: ${s.rowsRead} → ${s.rowsWritten} ${words.rows}, ${s.ms} ms`).join('\n')}\n`;
 }

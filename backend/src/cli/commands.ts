@@ -12,6 +12,10 @@ import { PipelineService } from '../services/pipeline.service.ts';
 import { AlertsService } from '../services/alerts.service.ts';
 import { InboxService } from '../services/inbox.service.ts';
 import { UsersService, type Manager, type PublicUser } from '../services/users.service.ts';
+import type { Role } from '../auth/roles.ts';
+import { roleWords } from '../lib/code-words.ts';
+import { renderMessageRef, type Lang } from '../lib/messages.ts';
+import { cliWords } from './cli-words.ts';
 import { createCliContext } from './cli-context.ts';
 import { createPipelineProgressRenderer, createProgressRenderer } from './progress-bar.ts';
 import { formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
@@ -50,12 +54,11 @@ export const commands: Record<string, Command> = {
       if (files.length === 0) throw new UsageError('import needs at least one file');
       const kind = values.kind as string | undefined;
       if (kind !== undefined && !importKinds.includes(kind as ImportKind)) throw new UsageError(`--kind must be one of ${importKinds.join(', ')}`);
-      const lang = (values.lang as string | undefined) ?? 'pl';
-      if (lang !== 'pl' && lang !== 'en') throw new UsageError('--lang must be pl or en');
+      const lang = langOf(values);
       for (const file of files) {
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
       }
-      const progress = createProgressRenderer();
+      const progress = createProgressRenderer(lang);
       const { reports, run } = await withContext(environment, values, async (context) => {
         const reports = await context.get(ImportService).importPaths(files, {
           kind: kind as ImportKind | undefined,
@@ -72,7 +75,7 @@ export const commands: Record<string, Command> = {
       return {
         exitCode: reports.some((r: FileImportReport) => r.status === 'rejected') ? 1 : 0,
         json: { files: reports, run },
-        text: `${formatImportReports(reports, lang)}${run ? formatPipelineRun(run) : ''}`,
+        text: `${formatImportReports(reports, lang)}${run ? formatPipelineRun(run, lang) : ''}`,
       };
     },
   },
@@ -82,10 +85,11 @@ export const commands: Record<string, Command> = {
     async run(values, positionals, environment) {
       if (positionals[0] !== 'run' || positionals.length > 1) throw new UsageError('usage: pipeline run [--full]');
       // A run in progress refuses it (a conflict: exit 1, cli/main.ts).
+      const lang = langOf(values);
       const run = await withContext(environment, values, (context) =>
-        context.get(PipelineService).run('cli', values.full ? 'full' : 'incremental', values.json ? undefined : createPipelineProgressRenderer()),
+        context.get(PipelineService).run('cli', values.full ? 'full' : 'incremental', values.json ? undefined : createPipelineProgressRenderer(lang)),
       );
-      return { exitCode: run.status === 'succeeded' ? 0 : 1, json: run, text: formatPipelineRun(run) };
+      return { exitCode: run.status === 'succeeded' ? 0 : 1, json: run, text: formatPipelineRun(run, lang) };
     },
   },
 
@@ -111,7 +115,7 @@ export const commands: Record<string, Command> = {
           baseline,
           unit,
         })),
-        text: formatIndicatorTable(rows),
+        text: formatIndicatorTable(rows, langOf(values)),
       };
     },
   },
@@ -124,10 +128,16 @@ export const commands: Record<string, Command> = {
         const service = context.get(AlertsService);
         return await service.list(service.parseFilter({ status: values.status ?? 'active', community: values.community }));
       });
+      const lang = langOf(values);
+      const words = cliWords[lang];
       const text = alerts.length
-        ? alerts.map((a) => `[${a.status === 'active' ? 'aktywny' : 'zakończony'}] ${a.community}${a.group ? `/${a.group}` : ''} ${a.sentencePl}`).join('\n') +
-          '\n'
-        : 'Brak alertów o spadku uczestnictwa.\n';
+        ? alerts
+            .map(
+              (a) =>
+                `[${a.status === 'active' ? words.alertStatus.active : words.alertStatus.ended}] ${a.community}${a.group ? `/${a.group}` : ''} ${lang === 'pl' ? a.sentencePl : a.sentenceEn}`,
+            )
+            .join('\n') + '\n'
+        : `${words.noAlerts}\n`;
       return { exitCode: 0, json: alerts, text };
     },
   },
@@ -145,7 +155,9 @@ export const commands: Record<string, Command> = {
       return {
         exitCode: reports.some((r) => r.status === 'rejected') ? 1 : 0,
         json: { files: reports, run },
-        text: reports.length ? `${formatImportReports(reports, 'pl')}${run ? formatPipelineRun(run) : ''}` : 'Skrzynka jest pusta.\n',
+        text: reports.length
+          ? `${formatImportReports(reports, langOf(values))}${run ? formatPipelineRun(run, langOf(values)) : ''}`
+          : `${cliWords[langOf(values)].inboxEmpty}\n`,
       };
     },
   },
@@ -169,12 +181,15 @@ export const commands: Record<string, Command> = {
         return values.email;
       };
       const password = async () => (values['password-stdin'] ? await readPasswordFromStdin() : undefined);
+      const lang = langOf(values);
+      const words = cliWords[lang];
+      const role = (code: Role) => renderMessageRef(roleWords(code), lang);
       return await withContext(environment, values, async (context) => {
         const users = context.get(UsersService);
         switch (action) {
           case 'list': {
             const list = await users.list();
-            return { exitCode: 0, json: list, text: formatUsers(list) };
+            return { exitCode: 0, json: list, text: formatUsers(list, lang) };
           }
           case 'add': {
             const result = await users.add(manager, {
@@ -188,14 +203,14 @@ export const commands: Record<string, Command> = {
             return {
               exitCode: 0,
               json: result,
-              text: `Konto ${result.user.email} (${result.user.role}) utworzone.\n${oneTimePasswordText(result.oneTimePassword)}`,
+              text: `${words.accountCreated(result.user.email, role(result.user.role))}\n${oneTimePasswordText(result.oneTimePassword, lang)}`,
             };
           }
           case 'disable':
           case 'enable': {
             const user = await users.findByEmail(email());
             const updated = await users.update(manager, user.id, { disabled: action === 'disable' });
-            return { exitCode: 0, json: updated, text: `Konto ${updated.email} ${updated.disabled ? 'zablokowane; jego sesje zakończone' : 'odblokowane'}.\n` };
+            return { exitCode: 0, json: updated, text: `${updated.disabled ? words.accountDisabled(updated.email) : words.accountEnabled(updated.email)}\n` };
           }
           case 'reset-password': {
             const user = await users.findByEmail(email());
@@ -203,7 +218,7 @@ export const commands: Record<string, Command> = {
             return {
               exitCode: 0,
               json: { user: result.user, oneTimePassword: values['password-stdin'] ? null : result.oneTimePassword },
-              text: `Hasło konta ${result.user.email} zresetowane; jego sesje zakończone.\n${values['password-stdin'] ? 'Hasło z wejścia standardowego; do zmiany przy pierwszym logowaniu.\n' : oneTimePasswordText(result.oneTimePassword)}`,
+              text: `${words.passwordReset(result.user.email)}\n${values['password-stdin'] ? `${words.passwordFromStdinToChange}\n` : oneTimePasswordText(result.oneTimePassword, lang)}`,
             };
           }
           default:
@@ -228,23 +243,29 @@ export const commands: Record<string, Command> = {
       return {
         exitCode: result.run.status === 'succeeded' ? 0 : 1,
         json: result,
-        text: `${formatImportReports(result.files, 'pl')}${formatPipelineRun(result.run)}`,
+        text: `${formatImportReports(result.files, langOf(values))}${formatPipelineRun(result.run, langOf(values))}`,
       };
     },
   },
 };
 
-function oneTimePasswordText(password: string | null): string {
-  if (!password) return 'Hasło z wejścia standardowego.\n';
-  return `Hasło jednorazowe: ${password}\n(przekaż je osobiście; przy pierwszym logowaniu trzeba je zmienić)\n`;
+function oneTimePasswordText(password: string | null, lang: Lang): string {
+  return `${password ? cliWords[lang].oneTimePassword(password) : cliWords[lang].passwordFromStdin}\n`;
 }
 
-function formatUsers(users: PublicUser[]): string {
-  if (users.length === 0) return 'Brak kont. Pierwsze: npm run osl -- users add --email … --role admin\n';
+/** The command's language: --lang (checked by cli/main.ts), else OSL_LANG, else Polish. */
+function langOf(values: Values): Lang {
+  const asked = (values.lang as string | undefined) ?? process.env.OSL_LANG;
+  return asked === 'en' ? 'en' : 'pl';
+}
+
+function formatUsers(users: PublicUser[], lang: Lang): string {
+  const words = cliWords[lang];
+  if (users.length === 0) return `${words.noAccounts}\n`;
   return `${users
     .map(
       (u) =>
-        `${u.email.padEnd(34)} ${u.role.padEnd(10)} ${(u.communities.join(',') || '—').padEnd(12)} ${u.disabled ? 'zablokowane' : 'aktywne'}${u.lastSignInAt ? `  ostatnio ${u.lastSignInAt}` : ''}`,
+        `${u.email.padEnd(34)} ${renderMessageRef(roleWords(u.role), lang).padEnd(14)} ${(u.communities.join(',') || '—').padEnd(12)} ${u.disabled ? words.accountState.disabled : words.accountState.active}${u.lastSignInAt ? `  ${words.accountState.lastSignIn(u.lastSignInAt)}` : ''}`,
     )
     .join('\n')}\n`;
 }

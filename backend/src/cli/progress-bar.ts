@@ -1,26 +1,23 @@
 import { aggregationStepCount } from '@osl/pipelines';
 import type { ImportProgress } from '../services/import.service.ts';
-
-const phaseLabels: Record<ImportProgress['phase'], string> = {
-  reading: 'odczyt',
-  validating: 'sprawdzanie',
-  writing: 'zapis',
-  done: 'gotowe',
-};
+import type { Lang } from '../lib/messages.ts';
+import { stepNameIn, type StoredStep } from '../repositories/pipeline-run-words.ts';
+import { cliWords } from './cli-words.ts';
 
 /** One line of the import progress bar: bar, percent, rows, rows/s and time left. */
-export function formatImportProgress(progress: ImportProgress, rowsPerSecond: number | null, width = 24): string {
+export function formatImportProgress(progress: ImportProgress, rowsPerSecond: number | null, lang: Lang = 'pl', width = 24): string {
+  const words = cliWords[lang];
   const share = progress.rowsTotal > 0 ? Math.min(1, progress.rowsDone / progress.rowsTotal) : progress.phase === 'done' ? 1 : 0;
   const filled = Math.round(share * width);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-  const rows = progress.rowsTotal > 0 ? ` ${formatCount(progress.rowsDone)}/${formatCount(progress.rowsTotal)} wierszy` : '';
-  const speed = rowsPerSecond && rowsPerSecond > 0 ? ` · ${formatCount(Math.round(rowsPerSecond))} wierszy/s` : '';
+  const rows = progress.rowsTotal > 0 ? ` ${words.rowsOf(formatCount(progress.rowsDone), formatCount(progress.rowsTotal))}` : '';
+  const speed = rowsPerSecond && rowsPerSecond > 0 ? ` · ${words.rowsPerSecond(formatCount(Math.round(rowsPerSecond)))}` : '';
   const left =
     rowsPerSecond && rowsPerSecond > 0 && progress.rowsTotal > progress.rowsDone
-      ? ` · jeszcze ${formatDuration((progress.rowsTotal - progress.rowsDone) / rowsPerSecond)}`
+      ? ` · ${words.timeLeft(formatDuration((progress.rowsTotal - progress.rowsDone) / rowsPerSecond))}`
       : '';
   const file = progress.fileCount > 1 ? `[${progress.fileIndex + 1}/${progress.fileCount}] ` : '';
-  return `${file}${progress.file} ${phaseLabels[progress.phase]} ${bar} ${Math.round(share * 100)}%${rows}${speed}${left}`;
+  return `${file}${progress.file} ${words.phases[progress.phase]} ${bar} ${Math.round(share * 100)}%${rows}${speed}${left}`;
 }
 
 export function formatCount(n: number): string {
@@ -33,7 +30,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Draws the progress on a terminal (standard error), redrawing one line; silent elsewhere. */
-export function createProgressRenderer(stream: NodeJS.WriteStream = process.stderr): ((progress: ImportProgress) => void) & { finish: () => void } {
+export function createProgressRenderer(lang: Lang, stream: NodeJS.WriteStream = process.stderr): ((progress: ImportProgress) => void) & { finish: () => void } {
   let phaseStart = { file: '', phase: '', at: 0, rows: 0 };
   let lastDraw = 0;
   let drawn = false;
@@ -47,7 +44,7 @@ export function createProgressRenderer(stream: NodeJS.WriteStream = process.stde
     lastDraw = now;
     const seconds = (now - phaseStart.at) / 1000;
     const rate = seconds > 0.2 ? (progress.rowsDone - phaseStart.rows) / seconds : null;
-    const line = formatImportProgress(progress, rate).slice(0, (stream.columns ?? 120) - 1);
+    const line = formatImportProgress(progress, rate, lang).slice(0, (stream.columns ?? 120) - 1);
     stream.write(`\r\u001b[2K${line}`);
     drawn = true;
   };
@@ -58,14 +55,16 @@ export function createProgressRenderer(stream: NodeJS.WriteStream = process.stde
   });
 }
 
-/** One line per pipeline step on standard error: "[3/9] facts …" while it runs, its figures when done. */
-export function createPipelineProgressRenderer(stream: NodeJS.WriteStream = process.stderr) {
+/** One line per pipeline step on standard error: "[3/9] fakty …" while it runs, its figures when done (in `lang`). */
+export function createPipelineProgressRenderer(lang: Lang, stream: NodeJS.WriteStream = process.stderr) {
   return {
     onStepStart: (name: string, stepsDone: number) => {
-      if (stream.isTTY) stream.write(`\r\u001b[2K[${stepsDone + 1}/${aggregationStepCount}] ${name} …`);
+      if (stream.isTTY) stream.write(`\r\u001b[2K[${stepsDone + 1}/${aggregationStepCount}] ${stepNameIn({ name }, lang)} …`);
     },
-    onStep: (step: { name: string; rowsWritten: number; ms: number }) => {
-      stream.write(`${stream.isTTY ? '\r\u001b[2K' : ''}  ${step.name}: ${formatCount(step.rowsWritten)} wierszy (${step.ms} ms)\n`);
+    onStep: (step: StoredStep & { rowsWritten: number; ms: number }) => {
+      stream.write(
+        `${stream.isTTY ? '\r\u001b[2K' : ''}  ${stepNameIn(step, lang)}: ${formatCount(step.rowsWritten)} ${cliWords[lang].rows} (${step.ms} ms)\n`,
+      );
     },
   };
 }
