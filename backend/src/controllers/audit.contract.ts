@@ -32,4 +32,5 @@ export const auditContracts = {
     response: z.object({ total: z.int(), events: z.array(auditEvent) }).meta({ id: 'AuditPage' }),
     files: { 'text/csv': 'with format=csv: the events as a CSV file' },
   }),
+  actors: contract({ response: z.array(z.string()).meta({ id: 'AuditActors' }) }),
 };

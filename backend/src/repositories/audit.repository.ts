@@ -82,4 +82,9 @@ export class AuditQueryRepository {
     ]);
     return { total, events };
   }
+
+  async actors(): Promise<string[]> {
+    const rows = await this.database.client.auditEvent.findMany({ distinct: ['actor'], select: { actor: true }, orderBy: { actor: 'asc' } });
+    return rows.map((row) => row.actor);
+  }
 }
