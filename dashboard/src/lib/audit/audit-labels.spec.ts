@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActionFamilies, auditActionLabel, auditActionLabels, auditActions, auditEntityLabels, auditFieldLabels } from './audit-labels';
+import {
+  auditActionFamilies,
+  auditActionLabel,
+  auditActionLabels,
+  auditActions,
+  auditActorLabel,
+  auditActorLabels,
+  auditEntityLabels,
+  auditFieldLabels,
+} from './audit-labels';
 
 const POLISH_LETTERS = /[ąćęłńóśźż]/i;
 const backend = path.resolve(__dirname, '../../../../backend/src');
@@ -42,7 +51,7 @@ describe('audit action labels', () => {
   });
 
   it('are worded in both languages: Polish with its letters where needed, English without, none alike', () => {
-    for (const map of [auditActionLabels, auditEntityLabels, auditFieldLabels, auditActionFamilies] as const) {
+    for (const map of [auditActionLabels, auditEntityLabels, auditFieldLabels, auditActionFamilies, auditActorLabels] as const) {
       const seen = { pl: new Set<string>(), en: new Set<string>() };
       for (const [code, label] of Object.entries(map) as [string, { pl: string; en: string }][]) {
         expect(label.pl.trim(), code).not.toBe('');
@@ -56,6 +65,8 @@ describe('audit action labels', () => {
       }
     }
     expect(auditActionLabels['import.imported'].pl).toBe('Zaimportowano plik');
+    expect(auditActorLabel('system', 'pl')).toBe('system (automatycznie)');
+    expect(auditActorLabel('dyrektor@demo.osl', 'pl')).toBe('dyrektor@demo.osl');
   });
 
   it('call a change of an indicator’s targets by its name, and an unknown action "other", never its code', () => {

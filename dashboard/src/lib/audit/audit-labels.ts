@@ -178,6 +178,19 @@ export const auditReasonLabels: LabelMap<string> = {
   'real data imported': { pl: 'zaimportowano prawdziwe dane', en: 'real data imported' },
 };
 
+/** Who acted when it was not a signed-in person (an e-mail address is shown as it is). */
+export const auditActorLabels: LabelMap<'system' | 'anonymous' | 'demo' | 'inbox' | 'server'> = {
+  system: { pl: 'system (automatycznie)', en: 'system (automatic)' },
+  anonymous: { pl: 'nieznana osoba', en: 'unknown person' },
+  demo: { pl: 'dane demonstracyjne', en: 'demo data' },
+  inbox: { pl: 'folder importu', en: 'import folder' },
+  server: { pl: 'serwer', en: 'server' },
+};
+
+export function auditActorLabel(actor: string, lang: Lang): string {
+  return labelOf(auditActorLabels, actor, lang);
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
