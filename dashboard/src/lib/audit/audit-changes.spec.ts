@@ -46,6 +46,15 @@ describe('auditChangeLines', () => {
     expect(texts(null, null)).toEqual([]);
   });
 
+  it('words the filter an export of the trail was made with', () => {
+    expect(texts(null, { rows: 2, filter: 'actor=admin%40demo.osl&action=user&from=2022-01-01' })).toEqual([
+      'Wiersze: 2',
+      'Filtr: osoba: admin@demo.osl; czynność: Konta (wszystkie zmiany); od dnia: 01.01.2022',
+    ]);
+    expect(texts(null, { filter: 'entity=participant&action=import.imported' }, 'en')).toEqual(['Filter: concerning: participant; action: File imported']);
+    expect(texts(null, { filter: '' })).toEqual(['Filtr: —']);
+  });
+
   it('says that a name changed without showing it', () => {
     const lines = texts({ lastName: '(zmieniono)', gender: 'K' }, { lastName: '(zmieniono)', gender: 'M' });
     expect(lines).toEqual(['Nazwisko: zmieniono (nie pokazujemy) → zmieniono (nie pokazujemy)', 'Płeć: kobieta → mężczyzna']);

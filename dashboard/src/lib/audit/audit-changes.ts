@@ -4,7 +4,7 @@
 import type { Lang } from '$lib/i18n/format';
 import { formatDate, formatDateTime, formatNumber } from '$lib/i18n/format';
 import { importKindLabels, labelOf, roleLabels, runModeLabels } from '$lib/i18n/labels';
-import { auditFieldLabel, auditReasonLabels, isRecord } from './audit-labels';
+import { auditActionFilterLabel, auditActorLabel, auditEntityLabel, auditFieldLabel, auditReasonLabels, isRecord } from './audit-labels';
 
 export interface ChangeLine {
   /** The field in words ("Cel – Ostrówek, 2022"). */
@@ -62,6 +62,25 @@ export function changeLineText(line: ChangeLine): string {
   return `${line.topic}: ${line.after ?? line.before}`;
 }
 
+/** The trail's filter of an export ("actor=a%40b&action=user") in words: "osoba: a@b; czynność: Konta (wszystkie zmiany)". */
+function filterWords(query: string, context: ChangeContext): string {
+  const { lang } = context;
+  const parts = [...new URLSearchParams(query)].map(([name, value]) => {
+    const words =
+      name === 'action'
+        ? auditActionFilterLabel(value, lang)
+        : name === 'entity'
+          ? auditEntityLabel(value, lang)
+          : name === 'actor'
+            ? auditActorLabel(value, lang)
+            : /^\d{4}-\d{2}-\d{2}$/.test(value)
+              ? formatDate(value, lang)
+              : value;
+    return `${auditFieldLabel(name, lang)}: ${words}`;
+  });
+  return parts.length === 0 ? '—' : parts.join('; ');
+}
+
 /** Leaves of nested records by path (segments joined by NUL); arrays and scalars are leaves. */
 function flatten(value: unknown, prefix: string[] = [], into = new Map<string, unknown>()): Map<string, unknown> {
   if (!isRecord(value)) {
@@ -108,6 +127,8 @@ function formatValue(field: string, value: unknown, context: ChangeContext): str
       return labelOf(auditReasonLabels, value, lang);
     case 'gender':
       return genderWords[value]?.[lang] ?? value;
+    case 'filter':
+      return filterWords(value, context);
     case 'lang':
       return value === 'pl' ? (lang === 'pl' ? 'polski' : 'Polish') : value === 'en' ? (lang === 'pl' ? 'angielski' : 'English') : value;
   }

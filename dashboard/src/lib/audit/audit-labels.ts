@@ -72,6 +72,12 @@ export function auditActionLabel(event: { action: string; entity: string; after?
   return lang === 'pl' ? 'Inna czynność' : 'Other action';
 }
 
+/** An action or a family of actions, as the filter names them. */
+export function auditActionFilterLabel(value: string, lang: Lang): string {
+  if (Object.hasOwn(auditActionFamilies, value)) return auditActionFamilies[value as keyof typeof auditActionFamilies][lang];
+  return auditActionLabel({ action: value, entity: '' }, lang);
+}
+
 /** The actions as the filter offers them: families first ("every import"), then each one. */
 export const auditActionFamilies: LabelMap<'auth' | 'user' | 'import' | 'config' | 'export'> = {
   auth: { pl: 'Logowanie (wszystkie)', en: 'Sign-in (all)' },
@@ -164,6 +170,13 @@ export const auditFieldLabels: LabelMap<string> = {
   unit: { pl: 'Jednostka', en: 'Unit' },
   cumulative: { pl: 'Narastająco', en: 'Cumulative' },
   computation: { pl: 'Sposób obliczania', en: 'Computation' },
+  // The audit trail's own filter, recorded with its export.
+  from: { pl: 'od dnia', en: 'from' },
+  to: { pl: 'do dnia', en: 'to' },
+  actor: { pl: 'osoba', en: 'person' },
+  action: { pl: 'czynność', en: 'action' },
+  entity: { pl: 'czego dotyczy', en: 'concerning' },
+  entityId: { pl: 'rekord', en: 'record' },
 };
 
 export function auditFieldLabel(field: string, lang: Lang): string {
