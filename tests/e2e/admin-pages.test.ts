@@ -239,6 +239,10 @@ describe('the audit trail', () => {
     expect(await page.locator('[data-testid="audit-count"]').innerText()).toMatch(/^Zdarzenia 1–\d+ z \d+/);
 
     // The admin's account changes (made by the first test): labelled, with readable lines.
+    // People by name and address; the system in words.
+    const people = await page.locator('[data-testid="audit-actor"] option').allInnerTexts();
+    expect(people).toContain('Administrator (demo) – admin@demo.osl');
+    expect(people).toContain('system (automatycznie)');
     await page.selectOption('[data-testid="audit-actor"]', 'admin@demo.osl');
     await page.selectOption('[data-testid="audit-action"]', 'user');
     await page.click('[data-testid="audit-show"]');

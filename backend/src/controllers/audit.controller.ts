@@ -32,7 +32,7 @@ export class AuditController {
     return csv;
   }
 
-  /** Everyone with an event in the trail (e-mail addresses, and 'system'), for the person filter. */
+  /** Everyone with an event in the trail (accounts' e-mail addresses and names, and 'system'), for the person filter. */
   @Get('actors')
   @Access({ director: 'full', auditor: 'full' })
   @Contract(contracts.actors)

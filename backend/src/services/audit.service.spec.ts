@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditCsv, maskPersonalNames } from './audit.service.ts';
-import type { AuditEventRecord } from '../repositories/audit.repository.ts';
+import { AuditService, auditCsv, maskPersonalNames } from './audit.service.ts';
+import type { AuditEventRecord, AuditQueryRepository, AuditRepository } from '../repositories/audit.repository.ts';
 
 const participantChange: AuditEventRecord = {
   id: 7,
@@ -51,5 +51,19 @@ describe('auditCsv', () => {
   it('never holds a participant’s name', () => {
     expect(csv).not.toMatch(/Anna|Kowalska|Nowak|Zięba/);
     expect(csv).toContain('OST-0042');
+  });
+});
+
+describe('AuditService.list', () => {
+  const service = (events: AuditEventRecord[]) =>
+    new AuditService({ list: async () => ({ total: events.length, events }) } as unknown as AuditQueryRepository, {} as unknown as AuditRepository);
+
+  it('masks names for a reader who may not see them (the auditor), and leaves the director’s page as stored', async () => {
+    const filter = { limit: 10, offset: 0 };
+    const auditor = await service([participantChange]).list(filter, false);
+    expect(JSON.stringify(auditor.events)).not.toMatch(/Kowalska|Nowak/);
+    expect(auditor.total).toBe(1);
+    const director = await service([participantChange]).list(filter, true);
+    expect(director.events[0].after).toEqual(participantChange.after);
   });
 });

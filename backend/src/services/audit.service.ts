@@ -115,8 +115,8 @@ export class AuditService {
     return maySeeNames ? page : { total: page.total, events: page.events.map(maskPersonalNames) };
   }
 
-  /** Everyone who has an event in the trail, for the trail's filter. */
-  actors(): Promise<string[]> {
+  /** Everyone who has an event in the trail (staff accounts with their names), for the trail's filter. */
+  actors(): Promise<{ actor: string; name: string | null }[]> {
     return this.query.actors();
   }
 

@@ -259,7 +259,7 @@ export function fetchAudit(filter: AuditFilter, options: RequestOptions = {}): P
   return call('/audit', () => api.GET('/api/audit', { ...options, params: { query: filter } }));
 }
 
-export function fetchAuditActors(options: RequestOptions = {}): Promise<string[]> {
+export function fetchAuditActors(options: RequestOptions = {}): Promise<Schemas['AuditActors']> {
   return call('/audit/actors', () => api.GET('/api/audit/actors', options));
 }
 
