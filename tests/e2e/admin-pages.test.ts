@@ -55,7 +55,7 @@ const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement
 
 describe('accounts', () => {
   it('the admin adds an organizer, sees the one-time password once, the organizer must change it, then the admin disables the account', async () => {
-    const page = await demo.signedIn('admin@demo.osl');
+    const page = await demo.signedIn('admin@demo.osl', { pageOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await page.click('[data-testid="nav-accounts"]');
@@ -97,6 +97,9 @@ describe('accounts', () => {
     expect(rowText).toContain('jeszcze się nie logował');
     expect(rowText).not.toMatch(/\bOST\b/);
     await page.screenshot({ path: path.join(shots, 'konta-1366.png'), fullPage: true });
+    await page.click('[data-testid="one-time-copy"]');
+    await expect.poll(() => result.innerText()).toContain('Skopiowano do schowka.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(oneTime);
     // Shown once: closing it leaves no trace of it on the page.
     await page.click('[data-testid="one-time-close"]');
     expect(await page.locator('main').innerText()).not.toContain(oneTime);
@@ -186,6 +189,12 @@ describe('accounts', () => {
       .evaluate((tr) => getComputedStyle(tr).display);
     expect(rowDisplay).toBe('block');
     await page.screenshot({ path: path.join(shots, 'konta-360.png'), fullPage: true });
+    await page.click('[data-testid="account-add"]');
+    expect(await focusInDialog(page)).toBe(true);
+    await page.selectOption('[data-testid="account-role"]', 'organizer');
+    await page.screenshot({ path: path.join(shots, 'konta-formularz-360.png') });
+    await page.keyboard.press('Escape');
+    expect(await focusedTestId(page)).toBe('account-add');
 
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.click('[data-testid="lang-en"]');
