@@ -226,6 +226,7 @@ describe('caching of personal data and session secrets', () => {
       [director, '/api/users'],
       [director, '/api/audit'],
       [director, '/api/audit?format=csv'],
+      [director, '/api/audit/actors'],
       [director, '/api/exports/indicators?format=csv'],
       [director, '/api/exports/indicators/R1/sources?format=csv'],
       [director, '/api/imports'],

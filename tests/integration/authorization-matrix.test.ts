@@ -89,6 +89,7 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   // Signed-in roles get the PDF, or 503 where this machine has no Chromium, never 401/403.
   'GET /api/reports/summary.pdf': () => [{ path: '/api/reports/summary.pdf?year=2022' }],
   'GET /api/audit': () => [{ path: '/api/audit?limit=50' }],
+  'GET /api/audit/actors': () => [{ path: '/api/audit/actors' }],
 };
 
 async function sessionOf(caller: Caller, call: Call): Promise<ApiSession> {

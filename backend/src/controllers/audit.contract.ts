@@ -32,4 +32,9 @@ export const auditContracts = {
     response: z.object({ total: z.int(), events: z.array(auditEvent) }).meta({ id: 'AuditPage' }),
     files: { 'text/csv': 'with format=csv: the events as a CSV file' },
   }),
+  actors: contract({
+    response: z
+      .array(z.object({ actor: z.string(), name: z.string().nullable().meta({ description: "the account's name; null for 'system' and the like" }) }))
+      .meta({ id: 'AuditActors' }),
+  }),
 };

@@ -21,7 +21,7 @@ export class AuditController {
   async list(@CurrentViewer() viewer: Viewer, @RouteQuery() query: QueryOf<typeof contracts.list>, @Res({ passthrough: true }) response: Response) {
     const format = query.format;
     const filter = parseAuditFilter(query, format === 'csv');
-    if (format === 'json') return this.audit.list(filter);
+    if (format === 'json') return this.audit.list(filter, viewer.role === 'director');
     const filterText = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'format' && typeof v === 'string') as [string, string][]).toString();
     const { csv, truncated } = await this.audit.exportCsv(filter, filterText, viewer.email, viewer.address);
     response.set({
@@ -30,5 +30,13 @@ export class AuditController {
       ...(truncated ? { 'X-OSL-Truncated': 'true' } : {}),
     });
     return csv;
+  }
+
+  /** Everyone with an event in the trail (accounts' e-mail addresses and names, and 'system'), for the person filter. */
+  @Get('actors')
+  @Access({ director: 'full', auditor: 'full' })
+  @Contract(contracts.actors)
+  actors() {
+    return this.audit.actors();
   }
 }

@@ -82,4 +82,15 @@ export class AuditQueryRepository {
     ]);
     return { total, events };
   }
+
+  /** Everyone with an event in the trail, with the account's name where the actor is an account. */
+  async actors(): Promise<{ actor: string; name: string | null }[]> {
+    const rows = await this.database.client.auditEvent.findMany({ distinct: ['actor'], select: { actor: true }, orderBy: { actor: 'asc' } });
+    const accounts = await this.database.client.user.findMany({
+      where: { email: { in: rows.map((row) => row.actor) } },
+      select: { email: true, displayName: true },
+    });
+    const names = new Map(accounts.map((account) => [account.email, account.displayName]));
+    return rows.map((row) => ({ actor: row.actor, name: names.get(row.actor) ?? null }));
+  }
 }

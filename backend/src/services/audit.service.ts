@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { csvField } from './export-format.ts';
 import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
 import { DomainError } from '../lib/domain-error.ts';
+import { redactedValue } from '../repositories/audited-upsert.ts';
 
 export interface AuditQuery {
   from?: string;
@@ -55,11 +56,43 @@ export function parseAuditFilter(query: AuditQuery, forExport: boolean): AuditFi
   };
 }
 
+/**
+ * Fields of a record that name a person (a participant's first and last name, the key folded from
+ * them). The import writes them redacted already; an event is masked again when read by anyone who
+ * may not see names, and in every file, so that no older or other writer can leak one.
+ */
+export const personalNameFields: ReadonlySet<string> = new Set(['firstName', 'lastName', 'nameKey']);
+
+function maskedValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskedValue);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, personalNameFields.has(key) ? redactedValue : maskedValue(field)]));
+}
+
+/** The event with every personal name field (at any depth of before/after) shown only as changed. */
+export function maskPersonalNames<E extends Pick<AuditEventRecord, 'before' | 'after'>>(event: E): E {
+  return { ...event, before: maskedValue(event.before), after: maskedValue(event.after) };
+}
+
+/** The CSV's columns, worded in Polish and English as the other exports' (export-format.ts). */
+const csvHeaders = [
+  'Id',
+  'Kiedy (UTC) / when (UTC)',
+  'Kto / who',
+  'Czynność / action',
+  'Obiekt / entity',
+  'Id obiektu / entity id',
+  'Przed / before',
+  'Po / after',
+  'Adres IP / IP address',
+];
+
+/** The trail as CSV for Excel (UTF-8 with BOM, `;`), personal names masked whoever exports it. */
 export function auditCsv(events: readonly AuditEventRecord[], heading: { exportedBy: string; exportedAt: Date; filter: string }): string {
   const lines = [
     `# OSL Monitor — dziennik zmian / audit trail; eksport: ${heading.exportedBy}, ${heading.exportedAt.toISOString()}; filtr: ${heading.filter || '—'}`,
-    ['id', 'at', 'actor', 'action', 'entity', 'entityId', 'before', 'after', 'address'].join(';'),
-    ...events.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before, e.after, e.address].map(csvField).join(';')),
+    csvHeaders.map(csvField).join(';'),
+    ...events.map(maskPersonalNames).map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before, e.after, e.address].map(csvField).join(';')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -76,8 +109,15 @@ export class AuditService {
     await this.audit.record([{ actor, action, entity, entityId, after, address }]);
   }
 
-  list(filter: AuditFilter) {
-    return this.query.list(filter);
+  /** A page of the trail; names masked for a reader who may not see them (everyone but the director). */
+  async list(filter: AuditFilter, maySeeNames: boolean) {
+    const page = await this.query.list(filter);
+    return maySeeNames ? page : { total: page.total, events: page.events.map(maskPersonalNames) };
+  }
+
+  /** Everyone who has an event in the trail (staff accounts with their names), for the trail's filter. */
+  actors(): Promise<{ actor: string; name: string | null }[]> {
+    return this.query.actors();
   }
 
   /** The filtered trail as CSV (UTF-8 with BOM, `;`, for Excel); the export itself is recorded. */

@@ -259,8 +259,34 @@ export function fetchAudit(filter: AuditFilter, options: RequestOptions = {}): P
   return call('/audit', () => api.GET('/api/audit', { ...options, params: { query: filter } }));
 }
 
+export function fetchAuditActors(options: RequestOptions = {}): Promise<Schemas['AuditActors']> {
+  return call('/audit/actors', () => api.GET('/api/audit/actors', options));
+}
+
+// ---------------------------------------------------------------- accounts (admin and director)
+
+export type NewAccount = NonNullable<paths['/api/users']['post']['requestBody']>['content']['application/json'];
+export type AccountChanges = NonNullable<paths['/api/users/{id}']['patch']['requestBody']>['content']['application/json'];
+
+export function fetchUsers(options: RequestOptions = {}): Promise<SessionUser[]> {
+  return call('/users', () => api.GET('/api/users', options));
+}
+
+export function createUser(body: NewAccount): Promise<{ user: SessionUser; oneTimePassword: string | null }> {
+  return call('/users', () => api.POST('/api/users', { body }));
+}
+
+export function updateUser(id: number, body: AccountChanges): Promise<SessionUser> {
+  return call('/users', () => api.PATCH('/api/users/{id}', { params: { path: { id: String(id) } }, body }));
+}
+
+export function resetUserPassword(id: number): Promise<{ user: SessionUser; oneTimePassword: string }> {
+  return call('/users/reset-password', () => api.POST('/api/users/{id}/reset-password', { params: { path: { id: String(id) } } }));
+}
+
 /** Routes answered with a file to download. */
 type DownloadRoute =
+  | '/api/audit'
   | '/api/exports/indicators'
   | '/api/exports/indicators/{code}/sources'
   | '/api/exports/communities/{code}/lapsed'

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { AuditService, auditCsv, maskPersonalNames } from './audit.service.ts';
+import type { AuditEventRecord, AuditQueryRepository, AuditRepository } from '../repositories/audit.repository.ts';
+
+const participantChange: AuditEventRecord = {
+  id: 7,
+  at: new Date('2022-10-17T08:30:00Z'),
+  actor: 'organizator@demo.osl',
+  action: 'participant.updated',
+  entity: 'participant',
+  entityId: 'OST-0042',
+  // As an older writer might have stored it: the names themselves.
+  before: { firstName: 'Anna', lastName: 'Kowalska', nameKey: 'anna kowalska', birthYear: 1950 },
+  after: { firstName: 'Anna', lastName: 'Nowak', nameKey: 'anna nowak', birthYear: 1951, nested: [{ lastName: 'Zięba' }] },
+  address: '127.0.0.1',
+};
+
+describe('maskPersonalNames', () => {
+  it('shows a name field only as changed, at any depth, and keeps every other field', () => {
+    const masked = maskPersonalNames(participantChange);
+    expect(masked.before).toEqual({ firstName: '(zmieniono)', lastName: '(zmieniono)', nameKey: '(zmieniono)', birthYear: 1950 });
+    expect(masked.after).toEqual({
+      firstName: '(zmieniono)',
+      lastName: '(zmieniono)',
+      nameKey: '(zmieniono)',
+      birthYear: 1951,
+      nested: [{ lastName: '(zmieniono)' }],
+    });
+    expect(masked.entityId).toBe('OST-0042');
+    expect(JSON.stringify(masked)).not.toMatch(/Anna|Kowalska|Nowak|Zięba/);
+  });
+
+  it('leaves events without objects as they are', () => {
+    const event = { ...participantChange, before: null, after: 'text' };
+    expect(maskPersonalNames(event)).toEqual(event);
+  });
+});
+
+describe('auditCsv', () => {
+  const csv = auditCsv([participantChange], { exportedBy: 'audytor@demo.osl', exportedAt: new Date('2026-01-01T00:00:00Z'), filter: 'entity=participant' });
+
+  it('is for Polish Excel: BOM, semicolons, headers in Polish (and English)', () => {
+    expect(csv.startsWith('\uFEFF#')).toBe(true);
+    const header = csv.split('\r\n')[1];
+    expect(header.split(';')).toHaveLength(9);
+    expect(header).toContain('Kiedy (UTC) / when (UTC)');
+    expect(header).toContain('Czynność / action');
+    expect(header).not.toMatch(/(^|;)(at|actor|before|after)(;|$)/);
+  });
+
+  it('never holds a participant’s name', () => {
+    expect(csv).not.toMatch(/Anna|Kowalska|Nowak|Zięba/);
+    expect(csv).toContain('OST-0042');
+  });
+});
+
+describe('AuditService.list', () => {
+  const service = (events: AuditEventRecord[]) =>
+    new AuditService({ list: async () => ({ total: events.length, events }) } as unknown as AuditQueryRepository, {} as unknown as AuditRepository);
+
+  it('masks names for a reader who may not see them (the auditor), and leaves the director’s page as stored', async () => {
+    const filter = { limit: 10, offset: 0 };
+    const auditor = await service([participantChange]).list(filter, false);
+    expect(JSON.stringify(auditor.events)).not.toMatch(/Kowalska|Nowak/);
+    expect(auditor.total).toBe(1);
+    const director = await service([participantChange]).list(filter, true);
+    expect(director.events[0].after).toEqual(participantChange.after);
+  });
+});
