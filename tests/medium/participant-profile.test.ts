@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportService, PipelineService } from '@osl/backend';
+import { ImportService, ParticipantProfileService, PipelineService } from '@osl/backend';
 import { importAndPublish, openInstallation, temporaryEnvironment, writeCsv } from '../support/installation.ts';
 
 const environment = temporaryEnvironment('2024-03-01T10:00:00Z');
@@ -85,6 +85,33 @@ describe('persons by gender and age band', () => {
         'ALL 2023 unknown 0-17 1',
       ].sort(),
     );
+  });
+
+  it('come from the API as a gender × age band table per community with totals; the auditor sees no 1–2', async () => {
+    const service = context.get(ParticipantProfileService);
+    const full = await service.profile('2022', 'full');
+    expect(full.genders).toEqual(['K', 'M', 'other', 'unknown']);
+    expect(full.ageBands).toEqual(['0-17', '18-29', '30-44', '45-59', '60-74', '75+', 'unknown']);
+    const all = full.communities.find((c) => c.community === 'ALL')!;
+    expect(all.rows.find((r) => r.gender === 'K')).toEqual({ gender: 'K', persons: [0, 0, 1, 0, 0, 0, 1], total: 2 });
+    expect(all.totals).toEqual({ persons: [0, 0, 1, 0, 1, 1, 1], total: 4 });
+    expect(full.communities.map((c) => [c.community, c.totals.total])).toEqual([
+      ['ALL', 4],
+      ['WZG', 2],
+      ['OST', 3],
+      ['LAZ', 2],
+    ]);
+
+    const suppressed = await service.profile('2022', 'suppressed');
+    const counts = suppressed.communities.flatMap((c) => [...c.rows.flatMap((r) => [...r.persons, r.total]), ...c.totals.persons, c.totals.total]);
+    expect(counts.filter((v) => v !== null && v > 0 && v < 3)).toEqual([]);
+    // ALL's total of 4 is shown by the metrics table too; here it stays shown, and the 1s around it are hidden.
+    const allSuppressed = suppressed.communities.find((c) => c.community === 'ALL')!;
+    expect(allSuppressed.totals.total).toBe(4);
+    expect(allSuppressed.rows.find((r) => r.gender === 'K')!.persons[2]).toBeNull();
+    // Empty cells stay 0.
+    expect(allSuppressed.rows.find((r) => r.gender === 'K')!.persons[0]).toBe(0);
+    await expect(service.profile('2030', 'full')).rejects.toThrow();
   });
 
   it('follow a corrected gender and an added attendance after an incremental run', async () => {
