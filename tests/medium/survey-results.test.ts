@@ -55,11 +55,11 @@ describe('survey results', () => {
       mean: 4.33,
       share: 83.3,
       distribution: [
-        { value: 5, count: 3 },
-        { value: 4, count: 2 },
-        { value: 3, count: 1 },
-        { value: 2, count: 0 },
-        { value: 1, count: 0 },
+        { value: 5, answer: null, count: 3 },
+        { value: 4, answer: null, count: 2 },
+        { value: 3, answer: null, count: 1 },
+        { value: 2, answer: null, count: 0 },
+        { value: 1, answer: null, count: 0 },
       ],
     });
     // ALL: 26 + 2 + 13 = 41 over 10 answers, 8 of them ≥ 4.
@@ -71,8 +71,8 @@ describe('survey results', () => {
       mean: null,
       share: 90,
       distribution: [
-        { value: 1, count: 9 },
-        { value: 0, count: 1 },
+        { value: 1, answer: 'yes', count: 9 },
+        { value: 0, answer: 'no', count: 1 },
       ],
     });
     expect(scope(results, 'ANK-PO', 'OCENA', 'OST')).toMatchObject({ n: 3, mean: 4.33, share: 100 });

@@ -1,4 +1,5 @@
 import { protectTable, type CellId, type DisclosureTable, type Relation } from './auditor-disclosure.ts';
+import { isSmallCount } from './suppression.ts';
 
 /**
  * The auditor's suppression of the two report tables (survey results, persons by gender and age
@@ -99,9 +100,20 @@ export function shownSurveyFigures(row: SurveyQuestionCounts, hidden: ReadonlySe
   };
 }
 
-/** The survey cells to hide from the auditor. */
+/**
+ * The survey cells to hide from the auditor. Where a count is small, the mean (and the share, where
+ * it counts that value) goes with it from the start: with n and the other counts shown, either
+ * would give the count away, and hiding it costs less than hiding more counts.
+ */
 export function protectSurveyFigures(rows: readonly SurveyQuestionCounts[], smallCountLimit: number): Set<CellId> {
-  return protectTable(surveyDisclosureTable(rows), smallCountLimit);
+  const withIt: CellId[] = [];
+  for (const row of rows) {
+    const small = row.counts.filter((c) => isSmallCount(c.count, smallCountLimit));
+    if (small.length === 0) continue;
+    if (row.hasMean) withIt.push(surveyCell(row.survey, row.question, row.community, 'sum'));
+    if (small.some((c) => row.shareValues.includes(c.value))) withIt.push(surveyCell(row.survey, row.question, row.community, 'share'));
+  }
+  return protectTable(surveyDisclosureTable(rows), smallCountLimit, withIt);
 }
 
 // ------------------------------------------------------------------------ persons by gender and age

@@ -8,7 +8,15 @@ const surveyScope = z
     n: z.int().nullable().meta({ description: 'answers; null where suppressed' }),
     mean: z.number().nullable().meta({ description: 'the mean answer of a 1–5 question; null for yes/no, without answers, or where suppressed' }),
     share: z.number().nullable().meta({ description: 'per cent of answers ≥ 4 (1–5 scale) or of "yes" (yes/no); null without answers or where suppressed' }),
-    distribution: z.array(z.object({ value: z.number(), count: z.int().nullable() })).meta({ description: 'answers per value of the scale, highest first' }),
+    distribution: z
+      .array(
+        z.object({
+          value: z.number(),
+          answer: z.enum(['yes', 'no']).nullable().meta({ description: 'which answer of a yes/no question; null on the 1–5 scale' }),
+          count: z.int().nullable(),
+        }),
+      )
+      .meta({ description: 'answers per value of the scale: 5 … 1, or yes then no' }),
     suppressed: suppressedFields,
   })
   .meta({ id: 'SurveyScopeFigures' });

@@ -21,7 +21,7 @@ export type ShownCount = number | null;
 export interface ProfileTable {
   community: string;
   /** One row per gender: persons per age band (in `ageBands` order) and the row's total. */
-  rows: { gender: string; persons: ShownCount[]; total: ShownCount }[];
+  rows: { gender: (typeof profileGenders)[number]; persons: ShownCount[]; total: ShownCount }[];
   /** Persons per age band over all genders, and everyone. */
   totals: { persons: ShownCount[]; total: ShownCount };
 }
@@ -29,8 +29,8 @@ export interface ProfileTable {
 export interface ParticipantProfile {
   year: number;
   years: number[];
-  genders: string[];
-  ageBands: string[];
+  genders: (typeof profileGenders)[number][];
+  ageBands: (typeof profileAgeBands)[number][];
   communities: ProfileTable[];
 }
 

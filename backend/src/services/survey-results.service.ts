@@ -14,7 +14,7 @@ export interface SurveyScopeFigures {
   mean: number | null;
   /** Per cent: answers ≥ 4 of the 1–5 scale, or "yes" of a yes/no question. */
   share: number | null;
-  distribution: { value: number; count: number | null }[];
+  distribution: { value: number; answer: 'yes' | 'no' | null; count: number | null }[];
   suppressed?: string[];
 }
 
@@ -138,7 +138,7 @@ export class SurveyResultsService {
               n: shown.n,
               mean: shown.meanShown ? (row?.mean ?? null) : null,
               share: shown.shareShown ? shareOf(c) : null,
-              distribution: c.counts.map((x, i) => ({ value: x.value, count: shown.counts[i] ?? null })),
+              distribution: c.counts.map((x, i) => ({ value: x.value, answer: answerOf(q.scale, x.value, scales), count: shown.counts[i] ?? null })),
               ...(suppressed.length > 0 ? { suppressed } : {}),
             };
           }),
@@ -146,6 +146,12 @@ export class SurveyResultsService {
       })),
     };
   }
+}
+
+/** Which answer of a yes/no question a stored value is (null on the 1–5 scale). */
+export function answerOf(scale: QuestionScale, value: number, scales: ProjectConfig['answerScales']): 'yes' | 'no' | null {
+  if (scale !== 'yes_no') return null;
+  return value === scales.yes_no.yes ? 'yes' : 'no';
 }
 
 /** A project year (`2022`), else the error the page shows. */
