@@ -187,6 +187,11 @@ describe('the authorization matrix', () => {
       const counts = communities.flatMap((c) => c.rows.flatMap((r) => [...r.persons, r.total]));
       expect(counts.filter((v) => v !== null && v > 0 && v < 3)).toEqual([]);
     }
+    // ... which the fixture has: the director sees them.
+    const directorProfile = JSON.parse(bodies.find((b) => b.caller === 'director' && b.route === 'GET /api/participant-profile')!.text) as {
+      communities: { rows: { persons: number[] }[] }[];
+    };
+    expect(directorProfile.communities.flatMap((c) => c.rows.flatMap((r) => r.persons)).some((v) => v === 1 || v === 2)).toBe(true);
     for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/surveys/results')) {
       const { surveys } = JSON.parse(body.text) as { surveys: { questions: { scopes: { n: number | null; distribution: { count: number | null }[] }[] }[] }[] };
       const counts = surveys.flatMap((s) => s.questions.flatMap((q) => q.scopes.flatMap((c) => [c.n, ...c.distribution.map((d) => d.count)])));
