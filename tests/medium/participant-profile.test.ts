@@ -121,6 +121,11 @@ describe('persons by gender and age band', () => {
           ['kod', 'spolecznosc', 'plec', 'rok_urodzenia'],
           ['OST-2', 'OST', 'K', '1950'],
         ]),
+        // The fair moves from May 2022 to May 2021, a year no other change touches.
+        writeCsv(dir, 'dziennik-poprawka.csv', [
+          ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
+          ['A2', '20.05.2021', 'WZG', 'IMPREZA', 'Festyn'],
+        ]),
         writeCsv(dir, 'lista-2.csv', [
           ['id_dzialania', 'kod'],
           ['A3', 'OST-2'],
@@ -129,15 +134,25 @@ describe('persons by gender and age band', () => {
       ],
       { source: 'cli', importedBy: 'test' },
     );
-    expect(reports.map((r) => r.status)).toEqual(['imported', 'imported']);
+    expect(reports.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
     const run = await context.get(PipelineService).run('schedule', 'incremental');
     expect(run).toMatchObject({ status: 'succeeded', mode: 'incremental' });
     const profile = await publishedProfile();
-    // OST-2 is a woman now, in 2022 too; in 2023 OST-1 and OST-2 came as well.
+    // OST-2 is a woman now, in 2022 too (a year with no new row); in 2023 OST-1 and OST-2 came as well.
     expect(profile).toContain('OST 2022 K 60-74 1');
     expect(profile).toContain('ALL 2022 K 60-74 1');
     expect(profile.filter((line) => line.includes(' M '))).toEqual([]);
     expect(profile.filter((line) => line.startsWith('OST 2023'))).toEqual(['OST 2023 K 30-44 1', 'OST 2023 K 60-74 1', 'OST 2023 unknown 0-17 1']);
     expect(profile.filter((line) => line.startsWith('ALL 2023'))).toEqual(['ALL 2023 K 30-44 1', 'ALL 2023 K 60-74 1', 'ALL 2023 unknown 0-17 1']);
+    // WZG met only at the fair: nobody in 2022 any more, WZG-1 and OST-1 in 2021.
+    expect(profile.filter((line) => line.startsWith('WZG'))).toEqual(['WZG 2021 K 30-44 1', 'WZG 2021 K unknown 1']);
+    expect(profile.filter((line) => line.startsWith('ALL 2021'))).toEqual(['ALL 2021 K 30-44 1', 'ALL 2021 K unknown 1']);
+    // Both still came to OST in 2022.
+    expect(profile.filter((line) => line.startsWith('ALL 2022'))).toEqual([
+      'ALL 2022 K 30-44 1',
+      'ALL 2022 K 60-74 1',
+      'ALL 2022 K unknown 1',
+      'ALL 2022 other 75+ 1',
+    ]);
   });
 });
