@@ -20,7 +20,9 @@ import { ImportsController, maxFilesPerUpload } from './controllers/imports.cont
 import { IndicatorsController } from './controllers/indicators.controller.ts';
 import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
+import { ParticipantProfileController } from './controllers/participant-profile.controller.ts';
 import { ReportsController } from './controllers/reports.controller.ts';
+import { SurveysController } from './controllers/surveys.controller.ts';
 import { apiRoutesOf } from './lib/api-routes.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
 import { SpoolingStorage } from './lib/spooling-storage.ts';
@@ -43,6 +45,8 @@ export const apiControllers = [
   AuditController,
   ExportsController,
   ReportsController,
+  SurveysController,
+  ParticipantProfileController,
 ];
 
 /** Every route of the API with its access rule and contract, read from the handlers' decorators. */

@@ -39,7 +39,9 @@ import { IndicatorTargetsService } from './services/indicator-targets.service.ts
 import { InboxService } from './services/inbox.service.ts';
 import { MetricsService } from './services/metrics.service.ts';
 import { IndicatorsService } from './services/indicators.service.ts';
+import { ParticipantProfileService } from './services/participant-profile.service.ts';
 import { ParticipantsService } from './services/participants.service.ts';
+import { SurveyResultsService } from './services/survey-results.service.ts';
 import { ParticipationService } from './services/participation.service.ts';
 import { PipelineService } from './services/pipeline.service.ts';
 
@@ -81,8 +83,10 @@ const services = [
   InboxService,
   MetricsService,
   IndicatorsService,
+  ParticipantProfileService,
   ParticipantsService,
   ParticipationService,
+  SurveyResultsService,
   PipelineService,
   UsersService,
 ];

@@ -6,6 +6,8 @@ export { ImportService, type FileImportReport } from './services/import.service.
 export { PipelineService } from './services/pipeline.service.ts';
 export { IndicatorsService } from './services/indicators.service.ts';
 export { ParticipationService } from './services/participation.service.ts';
+export { ParticipantProfileService } from './services/participant-profile.service.ts';
+export { SurveyResultsService } from './services/survey-results.service.ts';
 export { BootstrapService } from './services/bootstrap.service.ts';
 export { DatabaseRepository } from './repositories/database.repository.ts';
 export { createCliContext } from './cli/cli-context.ts';

@@ -61,6 +61,8 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'GET /api/exports/indicators': () => [{ path: '/api/exports/indicators?format=csv' }],
   'GET /api/exports/indicators/:code/sources': () => [{ path: '/api/exports/indicators/P1/sources?year=2022&community=LAZ&format=csv' }],
   'GET /api/metrics': () => [{ path: '/api/metrics?measures=attendances,distinctParticipants&grain=month&dimensions=community' }],
+  'GET /api/surveys/results': () => [{ path: '/api/surveys/results?year=2022' }],
+  'GET /api/participant-profile': () => [{ path: '/api/participant-profile?year=2022' }],
   'GET /api/communities/:code/participation': () => [{ path: '/api/communities/OST/participation' }, { path: '/api/communities/LAZ/participation' }],
   'GET /api/communities/:code/participants': () => [
     { path: '/api/communities/OST/participants', community: 'OST' },
@@ -179,6 +181,22 @@ describe('the authorization matrix', () => {
           expect(value === null || value === 0 || value >= 3, `${body.path} ${period.period} ${field}=${value}`).toBe(true);
         }
       }
+    }
+    // The report pages: no answer count or count of persons of 1–2 for the auditor.
+    for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/participant-profile')) {
+      const { communities } = JSON.parse(body.text) as { communities: { rows: { persons: (number | null)[]; total: number | null }[] }[] };
+      const counts = communities.flatMap((c) => c.rows.flatMap((r) => [...r.persons, r.total]));
+      expect(counts.filter((v) => v !== null && v > 0 && v < 3)).toEqual([]);
+    }
+    // ... which the fixture has: the director sees them.
+    const directorProfile = JSON.parse(bodies.find((b) => b.caller === 'director' && b.route === 'GET /api/participant-profile')!.text) as {
+      communities: { rows: { persons: number[] }[] }[];
+    };
+    expect(directorProfile.communities.flatMap((c) => c.rows.flatMap((r) => r.persons)).some((v) => v === 1 || v === 2)).toBe(true);
+    for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/surveys/results')) {
+      const { surveys } = JSON.parse(body.text) as { surveys: { questions: { scopes: { n: number | null; distribution: { count: number | null }[] }[] }[] }[] };
+      const counts = surveys.flatMap((s) => s.questions.flatMap((q) => q.scopes.flatMap((c) => [c.n, ...c.distribution.map((d) => d.count)])));
+      expect(counts.filter((v) => v !== null && v > 0 && v < 3)).toEqual([]);
     }
     for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/activities')) {
       const { activities } = JSON.parse(body.text) as { activities: { attendances: number | null; namedAttendances: number | null }[] };

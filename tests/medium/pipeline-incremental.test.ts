@@ -20,6 +20,7 @@ const comparedTables = [
   'agg_participation_month',
   'agg_participation',
   'agg_survey',
+  'agg_participant_profile',
   'indicator_value',
   'decline_finding',
   'decline_scan',

@@ -267,9 +267,13 @@ export function buildDisclosureTable(input: DisclosureInput): DisclosureTable {
   return { values, relations };
 }
 
-/** The cells to hide: every small count (1 … smallCountLimit − 1), and further cells until the audit pins none of them. */
-export function protectTable(table: DisclosureTable, smallCountLimit: number): Set<CellId> {
+/**
+ * The cells to hide: every small count (1 … smallCountLimit − 1) and the cells `alsoHidden` names (hidden
+ * elsewhere, as another answer shows them), and further cells until the audit pins none of them.
+ */
+export function protectTable(table: DisclosureTable, smallCountLimit: number, alsoHidden: Iterable<CellId> = []): Set<CellId> {
   const hidden = new Set([...table.values].filter(([, v]) => isSmallCount(v, smallCountLimit)).map(([id]) => id));
+  for (const id of alsoHidden) if (table.values.has(id)) hidden.add(id);
   const byCell = new Map<CellId, number[]>();
   table.relations.forEach((relation, index) => {
     for (const [id] of relation.terms) {

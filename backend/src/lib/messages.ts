@@ -249,6 +249,7 @@ export const serverMessages = {
   'pipeline.step.participation_corrected': { pl: 'uczestnictwo w poprawionych okresach', en: 'participation of the corrected periods' },
   'pipeline.step.participation_month': { pl: 'uczestnictwo w miesiącach', en: 'participation by month' },
   'pipeline.step.survey_aggregates': { pl: 'wyniki ankiet', en: 'survey aggregates' },
+  'pipeline.step.participant_profile': { pl: 'uczestnicy według płci i wieku', en: 'participants by gender and age' },
   'pipeline.step.indicators': { pl: 'wskaźniki', en: 'indicators' },
   'pipeline.step.decline': { pl: 'wykrywanie spadków uczestnictwa', en: 'decline detection' },
   'pipeline.full_rebuild': { pl: 'pełna przebudowa zamiast przyrostowej: {reason}', en: 'full rebuild instead of incremental: {reason}' },

@@ -35,6 +35,40 @@ const participationByMonthSql = `
          cumulative_participants AS cumulativeParticipants, turnout::DOUBLE AS turnout
   FROM agg_participation_month WHERE community = $1 ORDER BY period`;
 
+/** One row of agg_survey: a question's answers in a community (or ALL) and year; n_0 … n_5 answers per value. */
+export interface SurveyAggregateRecord {
+  survey: string;
+  question: string;
+  community: string;
+  year: number;
+  n: number;
+  mean: number | null;
+  n0: number;
+  n1: number;
+  n2: number;
+  n3: number;
+  n4: number;
+  n5: number;
+  /** Per cent of the 1–5 scale's answers that are ≥ 4 (null without such answers). */
+  share4OrMore: number | null;
+}
+
+const surveyAggregatesSql = `
+  SELECT survey_code AS survey, question_code AS question, community, year::INTEGER AS year, n, mean,
+         n_0 AS n0, n_1 AS n1, n_2 AS n2, n_3 AS n3, n_4 AS n4, n_5 AS n5, share_4_or_more AS share4OrMore
+  FROM agg_survey WHERE year = $1::INTEGER ORDER BY survey, question, community`;
+
+/** One non-empty cell of agg_participant_profile. */
+export interface ParticipantProfileRecord {
+  community: string;
+  gender: string;
+  ageBand: string;
+  persons: number;
+}
+
+const participantProfileSql = `
+  SELECT community, gender, age_band AS ageBand, persons FROM agg_participant_profile WHERE year = $1::INTEGER ORDER BY community, gender, age_band`;
+
 interface OpenState {
   published: PublishedAnalytics;
   instance: DuckDBInstance;
@@ -105,6 +139,16 @@ export class AnalyticsRepository implements OnModuleDestroy {
 
   async participationByMonth(community: string): Promise<ParticipationMonthRecord[]> {
     return this.query<ParticipationMonthRecord>(participationByMonthSql, [community]);
+  }
+
+  /** Survey answers per survey, question and community (and ALL) in a year. */
+  async surveyAggregates(year: number): Promise<SurveyAggregateRecord[]> {
+    return this.query<SurveyAggregateRecord>(surveyAggregatesSql, [year]);
+  }
+
+  /** Persons by gender and age band per community (and ALL) in a year; cells not listed are 0. */
+  async participantProfile(year: number): Promise<ParticipantProfileRecord[]> {
+    return this.query<ParticipantProfileRecord>(participantProfileSql, [year]);
   }
 
   /**

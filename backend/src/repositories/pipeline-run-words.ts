@@ -13,6 +13,7 @@ const stepMessageKeys: Record<StepLabelKey, MessageKey> = {
   'participation.corrected': 'pipeline.step.participation_corrected',
   'participation-month': 'pipeline.step.participation_month',
   'survey-aggregates': 'pipeline.step.survey_aggregates',
+  'participant-profile': 'pipeline.step.participant_profile',
   indicators: 'pipeline.step.indicators',
   decline: 'pipeline.step.decline',
 };

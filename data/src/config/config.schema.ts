@@ -116,7 +116,7 @@ export const surveySchema = z.strictObject({
   code,
   namePl: z.string().min(1),
   nameEn: z.string().min(1),
-  questions: z.array(z.strictObject({ code, scale: z.enum(questionScales), textPl: z.string().min(1), textEn: z.string().optional() })).min(1),
+  questions: z.array(z.strictObject({ code, scale: z.enum(questionScales), textPl: z.string().min(1), textEn: z.string().min(1) })).min(1),
 });
 
 /** The computations an indicator can be configured with (docs/spec/indicators.md, "The default set"). */

@@ -52,6 +52,10 @@ CREATE TABLE IF NOT EXISTS agg_survey (
   n_0 INTEGER, n_1 INTEGER, n_2 INTEGER, n_3 INTEGER, n_4 INTEGER, n_5 INTEGER, share_4_or_more DOUBLE
 );
 
+-- Distinct persons who attended in a community (and ALL) in a year, by gender ('K', 'M', 'other',
+-- 'unknown') and age band (dim_participant.age_band, 'unknown' without a birth year); non-empty cells only.
+CREATE TABLE IF NOT EXISTS agg_participant_profile (community VARCHAR NOT NULL, year INTEGER NOT NULL, gender VARCHAR NOT NULL, age_band VARCHAR NOT NULL, persons INTEGER NOT NULL);
+
 -- One row per indicator, scope and year (unique by construction). No primary key: its index
 -- cost more to build each run than it saves on a table of a few thousand rows.
 CREATE TABLE IF NOT EXISTS indicator_value (

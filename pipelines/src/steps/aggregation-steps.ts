@@ -4,6 +4,7 @@ import { extractStep } from './extract.step.ts';
 import { factsStep } from './facts.step.ts';
 import { indicatorsStep } from './indicators.step.ts';
 import { participationMonthStep } from './participation-month.step.ts';
+import { participantProfileStep } from './participant-profile.step.ts';
 import { participationStep } from './participation.step.ts';
 import type { PipelineStep } from './pipeline-step.ts';
 import { surveyAggregatesStep } from './survey-aggregates.step.ts';
@@ -16,6 +17,7 @@ export const aggregationSteps: readonly PipelineStep[] = [
   participationStep,
   participationMonthStep,
   surveyAggregatesStep,
+  participantProfileStep,
   indicatorsStep,
   declineStep,
 ];

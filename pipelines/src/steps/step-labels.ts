@@ -12,6 +12,7 @@ export const stepLabelWords = {
   'participation.corrected': 'participation of the corrected periods',
   'participation-month': 'participation by month',
   'survey-aggregates': 'survey aggregates',
+  'participant-profile': 'persons by gender and age band',
   indicators: 'indicators',
   decline: 'decline detection',
 } as const;

@@ -35,6 +35,13 @@ export type FileImportReport = Schemas['FileImportReport'];
 export type ImportJob = Schemas['ImportJob'];
 export type ImportBatchItem = Schemas['ImportBatchItem'];
 export type PipelineRunItem = Schemas['PipelineRunItem'];
+export type SurveyResults = Schemas['SurveyResults'];
+export type SurveyQuestionResults = Schemas['SurveyQuestionResults'];
+export type SurveyScopeFigures = Schemas['SurveyScopeFigures'];
+export type ParticipantProfile = Schemas['ParticipantProfile'];
+export type ParticipantProfileTable = Schemas['ParticipantProfileTable'];
+export type ProfileGender = ParticipantProfile['genders'][number];
+export type ProfileAgeBand = ParticipantProfile['ageBands'][number];
 
 export type CommunityCode = string;
 /** The whole project, as opposed to one community. */
@@ -251,6 +258,16 @@ export function fetchIndicatorSources(code: string, year: number, community: str
   return call('/indicators/sources', () =>
     api.GET('/api/indicators/{code}/sources', { ...options, params: { path: { code }, query: { year: String(year), community } } }),
   );
+}
+
+/** Every survey's results in a year, per community and ALL. */
+export function fetchSurveyResults(year: number, options: RequestOptions = {}): Promise<SurveyResults> {
+  return call('/surveys/results', () => api.GET('/api/surveys/results', { ...options, params: { query: { year: String(year) } } }));
+}
+
+/** Persons by gender and age band in a year, per community and ALL. */
+export function fetchParticipantProfile(year: number, options: RequestOptions = {}): Promise<ParticipantProfile> {
+  return call('/participant-profile', () => api.GET('/api/participant-profile', { ...options, params: { query: { year: String(year) } } }));
 }
 
 export type AuditFilter = NonNullable<paths['/api/audit']['get']['parameters']['query']>;

@@ -8,10 +8,17 @@ import type {
   ImportJob,
   IndicatorDefinition,
   PipelineRunItem,
+  ProfileAgeBand,
+  ProfileGender,
   Role,
+  SurveyQuestionResults,
 } from '$lib/api/client';
 import {
   activityGroupLabels,
+  ageBandLabels,
+  genderLabels,
+  questionScaleLabels,
+  yesNoLabels,
   activityTypeLabel,
   communityKindLabels,
   communityName,
@@ -50,6 +57,21 @@ function expectWorded(map: LabelMap<string>): void {
 // The maps are keyed by the API's generated types (openapi.d.ts): these lines stop compiling when
 // the API sends a code a map lacks, or when a map words a code the API no longer sends.
 describe('label maps: every code the API can send, in Polish and English', () => {
+  it('genders and age bands of the participant profile', () => {
+    expectTypeOf<keyof typeof genderLabels>().toEqualTypeOf<ProfileGender>();
+    expectTypeOf<keyof typeof ageBandLabels>().toEqualTypeOf<ProfileAgeBand>();
+    expectWorded(genderLabels);
+    expectWorded(ageBandLabels);
+    expect(['K', 'M', 'other', 'unknown'].map((g) => labelOf(genderLabels, g, 'pl'))).toEqual(['Kobiety', 'Mężczyźni', 'Inna', 'Nie podano']);
+    expect(labelOf(ageBandLabels, '75+', 'en')).toBe('75 years and over');
+  });
+
+  it('survey question scales and yes/no answers', () => {
+    expectTypeOf<keyof typeof questionScaleLabels>().toEqualTypeOf<SurveyQuestionResults['scale']>();
+    expectWorded(questionScaleLabels);
+    expectWorded(yesNoLabels);
+  });
+
   it('kinds of imported file (history and reports)', () => {
     expectTypeOf<keyof typeof importKindLabels>().toEqualTypeOf<ImportBatchItem['kind']>();
     expectTypeOf<NonNullable<FileImportReport['kind']>>().toExtend<keyof typeof importKindLabels>();

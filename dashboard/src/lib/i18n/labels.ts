@@ -9,12 +9,47 @@ import type {
   ImportJob,
   IndicatorDefinition,
   PipelineRunItem,
+  ProfileAgeBand,
+  ProfileGender,
   Role,
+  SurveyQuestionResults,
 } from '$lib/api/client';
 import type { Lang } from './format';
 
 export type Label = Readonly<Record<Lang, string>>;
 export type LabelMap<Code extends string> = Readonly<Record<Code, Label>>;
+
+/** The register's genders as the participant profile counts them ('unknown': not given). */
+export const genderLabels: LabelMap<ProfileGender> = {
+  K: { pl: 'Kobiety', en: 'Women' },
+  M: { pl: 'Mężczyźni', en: 'Men' },
+  other: { pl: 'Inna', en: 'Other' },
+  unknown: { pl: 'Nie podano', en: 'Not given' },
+};
+
+/** Age bands (age at the project's start); 'unknown' without a birth year. */
+export const ageBandLabels: LabelMap<ProfileAgeBand> = {
+  '0-17': { pl: '0–17 lat', en: '0–17 years' },
+  '18-29': { pl: '18–29 lat', en: '18–29 years' },
+  '30-44': { pl: '30–44 lata', en: '30–44 years' },
+  '45-59': { pl: '45–59 lat', en: '45–59 years' },
+  '60-74': { pl: '60–74 lata', en: '60–74 years' },
+  '75+': { pl: '75 lat i więcej', en: '75 years and over' },
+  unknown: { pl: 'wiek nieznany', en: 'age not known' },
+};
+
+/** How a survey question is answered. */
+export const questionScaleLabels: LabelMap<SurveyQuestionResults['scale']> = {
+  likert5: { pl: 'skala 1–5', en: '1–5 scale' },
+  yes_no: { pl: 'tak / nie', en: 'yes / no' },
+  text: { pl: 'pytanie otwarte', en: 'open question' },
+};
+
+/** The two answers of a yes/no question. */
+export const yesNoLabels: LabelMap<'yes' | 'no'> = {
+  yes: { pl: 'tak', en: 'yes' },
+  no: { pl: 'nie', en: 'no' },
+};
 
 /** A code's words in `lang`; a code the map does not know (from a newer server) as it is. */
 export function labelOf<Code extends string>(map: LabelMap<Code>, code: Code | (string & {}), lang: Lang): string {
