@@ -20,6 +20,7 @@ import { ImportsController, maxFilesPerUpload } from './controllers/imports.cont
 import { IndicatorsController } from './controllers/indicators.controller.ts';
 import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
+import { RecordingController } from './controllers/recording.controller.ts';
 import { ReportsController } from './controllers/reports.controller.ts';
 import { apiRoutesOf } from './lib/api-routes.ts';
 import { ScheduledJobs } from './jobs/scheduled-jobs.ts';
@@ -43,6 +44,7 @@ export const apiControllers = [
   AuditController,
   ExportsController,
   ReportsController,
+  RecordingController,
 ];
 
 /** Every route of the API with its access rule and contract, read from the handlers' decorators. */

@@ -82,6 +82,22 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'POST /api/imports': () => [{ method: 'POST', path: '/api/imports', form: upload('WZG') }],
   'GET /api/imports/jobs/:id': () => [{ path: '/api/imports/jobs/00000000-0000-0000-0000-000000000000' }],
   'GET /api/imports/templates/:kind': () => [{ path: '/api/imports/templates/activities' }],
+  'GET /api/recording/:code': () => [
+    { path: '/api/recording/OST', community: 'OST' },
+    { path: '/api/recording/LAZ', community: 'LAZ' },
+  ],
+  'GET /api/recording/:code/activity': () => [
+    { path: '/api/recording/OST/activity?id=X', community: 'OST' },
+    { path: '/api/recording/LAZ/activity?id=X', community: 'LAZ' },
+  ],
+  'POST /api/recording/:code': () =>
+    ['OST', 'LAZ'].map((community) => ({
+      method: 'POST',
+      path: `/api/recording/${community}`,
+      json: { date: '2022-03-01', type: 'WARSZTAT', title: `Warsztaty ${++throwaway}`, headcountAnonymous: 2, residentInitiative: false, participants: [] },
+      community,
+    })),
+  'GET /api/recording/batches/:batch/refresh': () => [{ path: '/api/recording/batches/1/refresh' }],
   'GET /api/users': () => [{ path: '/api/users' }],
   'POST /api/users': () => [{ method: 'POST', path: '/api/users', json: { email: `nowe${++throwaway}@test.osl`, role: 'auditor' } }],
   'PATCH /api/users/:id': async () => [{ method: 'PATCH', path: `/api/users/${await newAccountId()}`, json: { displayName: 'Zmienione' } }],
