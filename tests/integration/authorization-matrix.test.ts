@@ -161,11 +161,13 @@ describe('the authorization matrix', () => {
     }
     expect(outcomes).toEqual([]);
 
-    // Names are seen by the director and a community's own organizer on its participant list (and a person's history), nowhere else.
+    // Names are seen by the director and a community's own organizer on its participant list (and a person's history), and by
+    // the community's own organizer in the register of the recording form; nowhere else.
     const nameLeaks = bodies.filter(({ route, caller, path, text }) => {
       const mayHoldNames =
-        (route === 'GET /api/communities/:code/participants' || route === 'GET /api/communities/:code/participants/:participant/attendances') &&
-        (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')));
+        ((route === 'GET /api/communities/:code/participants' || route === 'GET /api/communities/:code/participants/:participant/attendances') &&
+          (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')))) ||
+        (route === 'GET /api/recording/:code' && (caller === 'organizer' || (caller === 'organizerLaz' && path.endsWith('/LAZ'))));
       return !mayHoldNames && seededNames.some((name) => text.includes(name));
     });
     expect(nameLeaks.map((b) => `${b.route} as ${b.caller}`)).toEqual([]);
@@ -174,6 +176,9 @@ describe('the authorization matrix', () => {
     expect(directorList?.text).toContain(seededNames[0]);
     const lazOwn = bodies.find((b) => b.caller === 'organizerLaz' && b.path === '/api/communities/LAZ/participants');
     expect(lazOwn?.text).toContain(seededNames[4]);
+    // The recording form's register: names for the community's own organizer, codes alone for the admin.
+    expect(bodies.find((b) => b.caller === 'organizerLaz' && b.path === '/api/recording/LAZ')?.text).toContain(seededNames[4]);
+    expect(namesInText(bodies.find((b) => b.caller === 'admin' && b.path === '/api/recording/LAZ')!.text)).toEqual([]);
 
     // The auditor sees no count of one or two persons.
     for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/indicators')) {
