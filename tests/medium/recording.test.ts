@@ -180,6 +180,20 @@ describe('recording an activity through the form', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('two new activities saved at once get a number each', async () => {
+    const [a, b] = await Promise.all([
+      recording().record('OST', input({ date: '2022-05-02', title: 'Pierwsze' }), organizerOst, 'pl'),
+      recording().record('OST', input({ date: '2022-05-02', title: 'Drugie' }), organizerOst, 'pl'),
+    ]);
+    expect([a.status, b.status]).toEqual(['imported', 'imported']);
+    expect(new Set([a.externalId, b.externalId])).toEqual(new Set(['OST/2022/F002', 'OST/2022/F003']));
+    const titles = await db().activity.findMany({ where: { externalId: { in: [a.externalId, b.externalId] } }, include: { attendances: true } });
+    expect(titles.map((t) => [t.title, t.attendances.length]).sort()).toEqual([
+      ['Drugie', 2],
+      ['Pierwsze', 2],
+    ]);
+  });
+
   it('names the register for the community’s own organizer only', async () => {
     const own = await recording().form('OST', organizerOst);
     expect(own.names).toBe(true);
@@ -202,12 +216,15 @@ describe('refusals: field by field, in words, nothing stored', () => {
     ['a person of another community', input({ participants: ['LAZ-1'] }), 'participants', 'participant_not_in_your_register', /LAZ-1/],
     ['an unknown type', input({ type: 'NIEZNANY' }), 'type', 'unknown_activity_type', /NIEZNANY/],
     ['no title', input({ title: ' ' }), 'title', 'recording.title_required', /Podaj temat/],
+    ['no date', input({ date: '' }), 'date', 'recording.date_required', /Podaj datę/],
     ['a negative headcount', input({ headcountAnonymous: -2 }), 'headcountAnonymous', 'number_negative', /-2/],
   ])('%s', async (_what, form, field, code, words) => {
     const before = await stored();
     const refused = await refusal(recording().record('OST', form, organizerOst, 'pl'));
     expect(refused.kind).toBe('invalid');
     expect(refused.errors.map((e) => [e.field, e.code])).toContainEqual([field, code]);
+    // Said once, in the form's words where the form names the field itself.
+    expect(refused.errors.filter((e) => e.field === field)).toHaveLength(1);
     expect(refused.errors.find((e) => e.field === field)!.message).toMatch(words);
     expect(await stored()).toEqual(before);
   });

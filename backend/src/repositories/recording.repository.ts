@@ -36,6 +36,15 @@ export interface RecordingWrite {
   attendance: readonly { code: string; row: number }[];
   /** The rows read (the activity's and its list's), as a file's `rowsRead`. */
   rowsRead: number;
+  /** A new activity: its number must still be free when the write runs (else `ActivityNumberTaken`). */
+  isNew: boolean;
+}
+
+/** Another recording took the number meanwhile: the caller numbers the activity anew. */
+export class ActivityNumberTaken extends Error {
+  constructor(readonly externalId: string) {
+    super(`activity number ${externalId} was taken meanwhile`);
+  }
 }
 
 export interface RecordingWritten extends WriteCounts {
@@ -107,7 +116,7 @@ export class RecordingRepository {
    * corrected list moves the activity's provenance to the new batch too, so that the next
    * incremental run reads the activity again with its whole list. Nothing differs: nothing is written.
    */
-  async write({ meta, activity, attendance, rowsRead }: RecordingWrite): Promise<RecordingWritten> {
+  async write({ meta, activity, attendance, rowsRead, isNew }: RecordingWrite): Promise<RecordingWritten> {
     const writer = activities.writer;
     return this.database.client
       .$transaction(async (tx) => {
@@ -116,6 +125,7 @@ export class RecordingRepository {
           where: { externalId: activity.externalId },
           select: { id: true, attendances: { select: { id: true, participant: { select: { code: true } } } } },
         });
+        if (isNew && storedActivity) throw new ActivityNumberTaken(activity.externalId);
         const before = new Map((storedActivity?.attendances ?? []).map((row) => [row.participant.code, row.id]));
         const added = attendance.filter((a) => !before.has(a.code));
         const kept = new Set(attendance.map((a) => a.code));

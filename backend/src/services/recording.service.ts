@@ -21,7 +21,13 @@ import {
   type RecordingInput,
 } from '../recording/recording-form.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
-import { RecordingRepository, type RegisterEntry, type StoredActivity } from '../repositories/recording.repository.ts';
+import {
+  ActivityNumberTaken,
+  RecordingRepository,
+  type RecordingWritten,
+  type RegisterEntry,
+  type StoredActivity,
+} from '../repositories/recording.repository.ts';
 import { ConfigurationService } from './configuration.service.ts';
 import { ImportRefreshService } from './import-refresh.service.ts';
 import type { ImportRefresh } from './import-refresh.ts';
@@ -166,7 +172,9 @@ export class RecordingService {
       attendanceWarnings = listResult.warnings;
     }
 
-    const errors = [...missing, ...fieldErrors(issues.filter((issue) => !(missing.length > 0 && issue.code === 'value_required')))];
+    // An empty field the form names itself is not said twice in the importer's words ("the required column … is empty").
+    const named = new Set(missing.map((m) => m.field));
+    const errors = [...missing, ...fieldErrors(issues).filter((error) => !(error.code === 'value_required' && named.has(error.field)))];
     if (errors.length > 0 || !record) {
       throw DomainError.invalid('recording.invalid', { count: Math.max(errors.length, 1) }, { details: { errors } });
     }
@@ -177,25 +185,55 @@ export class RecordingService {
       warnings.push({ field: 'date', message: formatMessage('recording.outside_project', lang, { date: record.date, start: periodStart, end: periodEnd }) });
     }
 
-    const content = JSON.stringify({ record: { ...record, row: undefined }, participants: [...codes].sort() });
-    const written = await this.recordings.write({
-      meta: {
-        fileName: `formularz ${externalId}`,
-        kind: 'activities',
-        sha256: createHash('sha256').update(content).digest('hex'),
-        source: 'form',
-        importedBy: recorder.email,
-      },
-      activity: record,
-      attendance: codes.map((participant, index) => ({ code: participant, row: attendanceRowOf(index) })),
-      rowsRead: 1 + codes.length,
-    });
-    const base = { externalId, created: written.created, updated: written.updated, added: written.added, removed: written.removed, warnings };
+    const written = await this.write(record, codes, recorder, stored === null);
+    const base = {
+      externalId: written.externalId,
+      created: written.created,
+      updated: written.updated,
+      added: written.added,
+      removed: written.removed,
+      warnings,
+    };
     if (written.batchId === null) return { ...base, status: 'unchanged', batchId: null, refresh: null };
-    this.logger.log(`activity ${externalId} recorded by form as import #${written.batchId}`);
+    this.logger.log(`activity ${written.externalId} recorded by form as import #${written.batchId}`);
     // Like an accepted import: an incremental run at once, queued behind the one in progress.
     void this.pipeline.runAfterImport(written.batchId);
     return { ...base, status: 'imported', batchId: written.batchId, refresh: await this.refresh.refreshOfBatch(written.batchId) };
+  }
+
+  /**
+   * Writes the recording; a new activity whose number another recording took meanwhile (two
+   * saved at once) takes the next free one (its list rows name it anew).
+   */
+  private async write(
+    record: ActivityRecord,
+    codes: readonly string[],
+    recorder: Recorder,
+    isNew: boolean,
+    attempt = 1,
+  ): Promise<RecordingWritten & { externalId: string }> {
+    const content = JSON.stringify({ record: { ...record, row: undefined }, participants: [...codes].sort() });
+    try {
+      const written = await this.recordings.write({
+        meta: {
+          fileName: `formularz ${record.externalId}`,
+          kind: 'activities',
+          sha256: createHash('sha256').update(content).digest('hex'),
+          source: 'form',
+          importedBy: recorder.email,
+        },
+        activity: record,
+        attendance: codes.map((participant, index) => ({ code: participant, row: attendanceRowOf(index) })),
+        rowsRead: 1 + codes.length,
+        isNew,
+      });
+      return { ...written, externalId: record.externalId };
+    } catch (error) {
+      if (!(error instanceof ActivityNumberTaken) || attempt >= 5) throw error;
+      const community = record.communityCode;
+      const externalId = newActivityId(community, record.date, await this.recordings.externalIdsStartingWith(`${community}/`));
+      return this.write({ ...record, externalId }, codes, recorder, isNew, attempt + 1);
+    }
   }
 
   /** Where the run that shows a recording is (the form's confirmation polls it). */
