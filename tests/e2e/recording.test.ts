@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../support/installation.ts';
-import { useDemoDashboard } from '../support/demo-dashboard.ts';
+import { screenshots, useDemoDashboard } from '../support/demo-dashboard.ts';
 
 const demo = useDemoDashboard();
 const docs = path.join(repositoryRoot, 'docs', 'screenshots');
@@ -30,7 +30,11 @@ describe('recording an activity without Excel', () => {
     await form.waitFor();
     expect(await page.locator('[data-testid="recording-title"]').innerText()).toBe('Dodaj zajęcia');
 
+    // Today (the demo's clock) is after the project: taken, but said not to count toward it.
+    expect(await page.inputValue('#recording-date')).toBe('2026-11-27');
+    expect(await page.locator('[data-testid="recording-outside-project"]').innerText()).toMatch(/^Poza okresem projektu \(01\.01\.2021 – 31\.12\.2023\)/);
     await page.fill('#recording-date', '2023-10-10');
+    expect(await page.locator('[data-testid="recording-outside-project"]').count()).toBe(0);
     await page.selectOption('#recording-type', 'WARSZTAT');
     await page.fill('#recording-title', 'Warsztaty z telefonu');
     await page.fill('#recording-headcount', '1');
@@ -66,11 +70,12 @@ describe('recording an activity without Excel', () => {
     expect(heading).toMatch(/^Zapisano zajęcia OST\/2023\/F\d{3}$/);
     const externalId = heading.replace('Zapisano zajęcia ', '');
     expect(await focusedId(page)).toBe('recording-saved');
-    expect(await saved.innerText()).toContain('2 osób z listy i 1 spoza niej');
+    expect(await saved.innerText()).toContain('10.10.2023, warsztaty. Z listy: 2, spoza listy: 1.');
     // When the charts show it: the run the recording started, followed until it has.
     const notice = page.locator('[data-testid="import-refresh"]');
     await expect.poll(() => notice.getAttribute('data-status'), { timeout: 60_000 }).toBe('shown');
     expect(await notice.innerText()).toMatch(/^Te zajęcia są już na wykresach \(przeliczenie nr \d+, /);
+    await page.screenshot({ path: path.join(screenshots, 'zajecia-zapisane-360.png') });
 
     // Back to the community: its activities of that day list it, with a link to correct it.
     await page.click('[data-testid="recording-see"]');
@@ -113,6 +118,7 @@ describe('recording an activity without Excel', () => {
     expect(await error.innerText()).toMatch(/^The date 2030-01-01 is in the future \(today is 2026-11-27\)\.$/);
     expect(await focusedId(page)).toBe('recording-date');
     expect(await page.locator('[data-testid="recording-errors"]').innerText()).toContain('The activity was not saved');
+    await page.screenshot({ path: path.join(screenshots, 'recording-refused-en.png') });
     const text = await page.locator('main, body').first().innerText();
     expect(text).not.toMatch(/\b(Zapisz|Zaznaczono|zajęcia|Data zajęć)\b/);
     await page.close();

@@ -194,6 +194,18 @@ describe('recording an activity through the form', () => {
     ]);
   });
 
+  it('takes a date outside the project period as a file does (monitoring goes on), saying it does not count toward the project', async () => {
+    const result = await recording().record('OST', input({ date: '2020-12-15', title: 'Przed projektem' }), organizerOst, 'pl');
+    expect(result.status).toBe('imported');
+    expect(result.externalId).toBe('OST/2020/F001');
+    expect(result.warnings).toEqual([
+      {
+        field: 'date',
+        message: 'Data 2020-12-15 jest poza okresem projektu (2021-01-01 – 2023-12-31): zajęcia zostaną zapisane, ale nie liczą się do wskaźników projektu.',
+      },
+    ]);
+  });
+
   it('names the register for the community’s own organizer only', async () => {
     const own = await recording().form('OST', organizerOst);
     expect(own.names).toBe(true);
