@@ -85,6 +85,8 @@ describe('recording an activity without Excel', () => {
     const row = table.locator('tr', { hasText: 'Warsztaty z telefonu' });
     expect(await row.innerText()).toContain(externalId);
     expect(await row.innerText()).toMatch(/3\s*\(2 \+ 1\)/);
+    // Where it came from: the form, and who entered it (no file, no row).
+    expect(await row.innerText()).toContain('formularz w panelu (organizator@demo.osl)');
     const correct = row.locator('[data-testid="activity-correct"]');
     expect(await correct.innerText()).toBe('Popraw');
 

@@ -45,6 +45,7 @@ export const recordingMessages = pageMessages(
     'recording.notAllowed': 'Zajęcia tej społeczności zapisuje jej organizator albo administrator. Możesz je przeglądać na stronie społeczności.',
     'recording.notFound': 'W tej społeczności nie ma zajęć o numerze „{id}”.',
     'recording.none': 'nikogo',
+    'recording.viaForm': 'formularz w panelu',
     'recording.outsideProject': 'Poza okresem projektu ({start} – {end}): zajęcia zostaną zapisane, ale nie liczą się do wskaźników projektu.',
   },
   {
@@ -91,6 +92,7 @@ export const recordingMessages = pageMessages(
     'recording.notAllowed': 'This community’s activities are recorded by its organizer or the administrator. You can view them on the community page.',
     'recording.notFound': 'This community has no activity numbered “{id}”.',
     'recording.none': 'nobody',
+    'recording.viaForm': 'the dashboard’s form',
     'recording.outsideProject': 'Outside the project period ({start} – {end}): the activity is saved but does not count toward the project’s indicators.',
   },
 );
