@@ -24,6 +24,9 @@ describe('recording an activity without Excel', () => {
 
     const add = page.locator('[data-testid="record-activity"]');
     expect(await add.innerText()).toBe('Dodaj zajęcia');
+    expect((await add.boundingBox())!.height).toBeGreaterThanOrEqual(40);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(screenshots, 'spolecznosc-dodaj-360.png') });
     await add.click();
     await page.waitForURL(/\/spolecznosc\/OST\/zajecia\/nowe$/);
     const form = page.locator('[data-testid="recording-form"]');
@@ -89,6 +92,9 @@ describe('recording an activity without Excel', () => {
     expect(await row.innerText()).toContain('formularz w panelu (organizator@demo.osl)');
     const correct = row.locator('[data-testid="activity-correct"]');
     expect(await correct.innerText()).toBe('Popraw');
+    expect((await correct.boundingBox())!.height).toBeGreaterThanOrEqual(40);
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, 'spolecznosc-zajecia-popraw-360.png') });
 
     // The correction opens with the list as stored.
     await correct.click();
