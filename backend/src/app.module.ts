@@ -21,6 +21,7 @@ import { IndicatorsController } from './controllers/indicators.controller.ts';
 import { MetricsController } from './controllers/metrics.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ParticipantProfileController } from './controllers/participant-profile.controller.ts';
+import { RecordingController } from './controllers/recording.controller.ts';
 import { ReportsController } from './controllers/reports.controller.ts';
 import { SurveysController } from './controllers/surveys.controller.ts';
 import { apiRoutesOf } from './lib/api-routes.ts';
@@ -47,6 +48,7 @@ export const apiControllers = [
   ReportsController,
   SurveysController,
   ParticipantProfileController,
+  RecordingController,
 ];
 
 /** Every route of the API with its access rule and contract, read from the handlers' decorators. */

@@ -12,6 +12,7 @@ import { AnalyticsRepository } from './repositories/analytics.repository.ts';
 import { AuditQueryRepository, AuditRepository } from './repositories/audit.repository.ts';
 import { DatabaseRepository, OPERATIONAL_DATABASE } from './repositories/database.repository.ts';
 import { ImportRepository } from './repositories/import.repository.ts';
+import { RecordingRepository } from './repositories/recording.repository.ts';
 import { ImportJobRepository } from './repositories/import-job.repository.ts';
 import { OperatorConfigRepository } from './repositories/operator-config.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
@@ -31,6 +32,7 @@ import { ExportsService } from './services/exports.service.ts';
 import { HealthService } from './services/health.service.ts';
 import { ImportJobsService } from './services/import-jobs.service.ts';
 import { ImportRefreshService } from './services/import-refresh.service.ts';
+import { RecordingService } from './services/recording.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
 import { ImportWorkerService } from './services/import-worker.service.ts';
@@ -53,6 +55,7 @@ const repositories = [
   AuditRepository,
   DatabaseRepository,
   ImportRepository,
+  RecordingRepository,
   ImportJobRepository,
   OperatorConfigRepository,
   ParticipantRepository,
@@ -75,6 +78,7 @@ const services = [
   HealthService,
   ImportJobsService,
   ImportRefreshService,
+  RecordingService,
   ImportService,
   ImportWorkerService,
   ImportTemplateService,

@@ -36,7 +36,8 @@ export interface OperationalDatabase {
    * The rows the pipeline reads, from one consistent snapshot, as CSV files in `workDir` (one per
    * table of `pipelineExtractTables`, in its column order): codes and attributes, never names or
    * free-text answers. `sinceBatch` = 0 exports everything; a higher value the rows written by
-   * later import batches (new or corrected rows). The caller removes the files.
+   * later import batches (new or corrected rows, and the whole attendance list of every activity
+   * such a batch wrote, which replaces the list the facts hold). The caller removes the files.
    */
   exportPipelineExtract(workDir: string, sinceBatch: number): Promise<PipelineExtract>;
 

@@ -84,6 +84,22 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'POST /api/imports': () => [{ method: 'POST', path: '/api/imports', form: upload('WZG') }],
   'GET /api/imports/jobs/:id': () => [{ path: '/api/imports/jobs/00000000-0000-0000-0000-000000000000' }],
   'GET /api/imports/templates/:kind': () => [{ path: '/api/imports/templates/activities' }],
+  'GET /api/recording/:code': () => [
+    { path: '/api/recording/OST', community: 'OST' },
+    { path: '/api/recording/LAZ', community: 'LAZ' },
+  ],
+  'GET /api/recording/:code/activity': () => [
+    { path: '/api/recording/OST/activity?id=X', community: 'OST' },
+    { path: '/api/recording/LAZ/activity?id=X', community: 'LAZ' },
+  ],
+  'POST /api/recording/:code': () =>
+    ['OST', 'LAZ'].map((community) => ({
+      method: 'POST',
+      path: `/api/recording/${community}`,
+      json: { date: '2022-03-01', type: 'WARSZTAT', title: `Warsztaty ${++throwaway}`, headcountAnonymous: 2, residentInitiative: false, participants: [] },
+      community,
+    })),
+  'GET /api/recording/batches/:batch/refresh': () => [{ path: '/api/recording/batches/1/refresh' }],
   'GET /api/users': () => [{ path: '/api/users' }],
   'POST /api/users': () => [{ method: 'POST', path: '/api/users', json: { email: `nowe${++throwaway}@test.osl`, role: 'auditor' } }],
   'PATCH /api/users/:id': async () => [{ method: 'PATCH', path: `/api/users/${await newAccountId()}`, json: { displayName: 'Zmienione' } }],
@@ -148,11 +164,13 @@ describe('the authorization matrix', () => {
     }
     expect(outcomes).toEqual([]);
 
-    // Names are seen by the director and a community's own organizer on its participant list (and a person's history), nowhere else.
+    // Names are seen by the director and a community's own organizer on its participant list (and a person's history), and by
+    // the community's own organizer in the register of the recording form; nowhere else.
     const nameLeaks = bodies.filter(({ route, caller, path, text }) => {
       const mayHoldNames =
-        (route === 'GET /api/communities/:code/participants' || route === 'GET /api/communities/:code/participants/:participant/attendances') &&
-        (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')));
+        ((route === 'GET /api/communities/:code/participants' || route === 'GET /api/communities/:code/participants/:participant/attendances') &&
+          (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')))) ||
+        (route === 'GET /api/recording/:code' && (caller === 'organizer' || (caller === 'organizerLaz' && path.endsWith('/LAZ'))));
       return !mayHoldNames && seededNames.some((name) => text.includes(name));
     });
     expect(nameLeaks.map((b) => `${b.route} as ${b.caller}`)).toEqual([]);
@@ -161,6 +179,9 @@ describe('the authorization matrix', () => {
     expect(directorList?.text).toContain(seededNames[0]);
     const lazOwn = bodies.find((b) => b.caller === 'organizerLaz' && b.path === '/api/communities/LAZ/participants');
     expect(lazOwn?.text).toContain(seededNames[4]);
+    // The recording form's register: names for the community's own organizer, codes alone for the admin.
+    expect(bodies.find((b) => b.caller === 'organizerLaz' && b.path === '/api/recording/LAZ')?.text).toContain(seededNames[4]);
+    expect(namesInText(bodies.find((b) => b.caller === 'admin' && b.path === '/api/recording/LAZ')!.text)).toEqual([]);
 
     // The auditor sees no count of one or two persons.
     for (const body of bodies.filter((b) => b.caller === 'auditor' && b.route === 'GET /api/indicators')) {

@@ -7,7 +7,13 @@ export const suppressedFields = z
   .optional()
   .meta({ description: 'Fields hidden by small-count suppression (their values are null; shown as "<3"); the auditor’s view only.' });
 
-const batchFields = { batchId: z.int(), file: z.string(), importedBy: z.string(), importedAt: z.string() };
+const batchFields = {
+  batchId: z.int(),
+  file: z.string(),
+  importedBy: z.string(),
+  importedAt: z.string(),
+  viaForm: z.boolean().meta({ description: 'entered through the dashboard’s recording form (then `file` only names the entry, and its row means nothing)' }),
+};
 export const batchRef = z.object(batchFields).meta({ id: 'BatchRef' });
 
 export const activityItem = z

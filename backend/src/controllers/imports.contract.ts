@@ -33,7 +33,7 @@ const fileImportReport = z
   })
   .meta({ id: 'FileImportReport' });
 
-const importRefresh = z
+export const importRefresh = z
   .object({
     // queued: behind the run in progress (runId; null: it starts in a moment); running: run runId reads the rows;
     // shown: the figures hold them (run runId published them at `at`); failed: run runId failed at `at`;

@@ -1,4 +1,5 @@
 import { importMessages } from '../import/import.messages.ts';
+import { recordingMessages } from '../recording/recording.messages.ts';
 import { fillTemplate, type Lang, type MessageParams } from './message-template.ts';
 
 export type { Lang, MessageParams };
@@ -305,7 +306,7 @@ export const serverMessages = {
 } as const satisfies Record<string, { pl: string; en: string }>;
 
 /** The one catalogue: the server's messages and the importer's. */
-export const messageCatalogue = { ...importMessages, ...serverMessages } as const;
+export const messageCatalogue = { ...importMessages, ...serverMessages, ...recordingMessages } as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;
 export type MessageKey = keyof typeof messageCatalogue;

@@ -18,6 +18,8 @@ export interface BatchRef {
   file: string;
   importedBy: string;
   importedAt: Date;
+  /** Entered through the recording form rather than imported from a file. */
+  viaForm: boolean;
 }
 
 export interface ActivityRecordWithSources {
@@ -51,7 +53,7 @@ export class ActivityRepository {
       include: {
         community: { select: { code: true } },
         type: { select: { code: true } },
-        importBatch: { select: { id: true, fileName: true, importedBy: true, createdAt: true } },
+        importBatch: { select: { id: true, fileName: true, importedBy: true, createdAt: true, source: true } },
       },
       orderBy: [{ date: 'asc' }, { externalId: 'asc' }],
       take: filter.limit + 1,
@@ -66,14 +68,21 @@ export class ActivityRepository {
     );
     const batchIds = [...new Set(counts.map((c) => c.importBatchId))];
     const batchRows = await findInSlices(batchIds, perStatement, (ids) =>
-      db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, importedBy: true, createdAt: true } }),
+      db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, importedBy: true, createdAt: true, source: true } }),
     );
     const batches = new Map(batchRows.map((b) => [b.id, b]));
     const listsByActivity = new Map<number, (BatchRef & { attendances: number })[]>();
     for (const c of counts) {
       const batch = batches.get(c.importBatchId)!;
       const lists = listsByActivity.get(c.activityId) ?? [];
-      lists.push({ batchId: batch.id, file: batch.fileName, importedBy: batch.importedBy, importedAt: batch.createdAt, attendances: c._count._all });
+      lists.push({
+        batchId: batch.id,
+        file: batch.fileName,
+        importedBy: batch.importedBy,
+        importedAt: batch.createdAt,
+        viaForm: batch.source === 'form',
+        attendances: c._count._all,
+      });
       listsByActivity.set(c.activityId, lists);
     }
     return {
@@ -94,6 +103,7 @@ export class ActivityRepository {
             file: a.importBatch.fileName,
             importedBy: a.importBatch.importedBy,
             importedAt: a.importBatch.createdAt,
+            viaForm: a.importBatch.source === 'form',
             row: a.sourceRow,
           },
           attendanceLists: lists,

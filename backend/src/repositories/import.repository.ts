@@ -10,7 +10,7 @@ export interface BatchMeta {
   fileName: string;
   kind: ImportKind | 'unknown';
   sha256: string;
-  source: 'cli' | 'api' | 'inbox' | 'demo';
+  source: 'cli' | 'api' | 'inbox' | 'demo' | 'form';
   importedBy: string;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activityCell, attendanceListCell } from '../auth/auditor-disclosure.ts';
 import { activityView, maskedActivityViews } from './activities.service.ts';
 
-const batch = { batchId: 1, file: 'lista.xlsx', importedBy: 'org@x.pl', importedAt: new Date('2022-03-01T10:00:00Z') };
+const batch = { batchId: 1, file: 'lista.xlsx', importedBy: 'org@x.pl', importedAt: new Date('2022-03-01T10:00:00Z'), viaForm: false };
 const activity = (externalId: string, named: number, anonymous: number) => ({
   externalId,
   date: '2022-02-15',

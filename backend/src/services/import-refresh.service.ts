@@ -34,6 +34,11 @@ export class ImportRefreshService {
   async refreshOf(reports: readonly FileImportReport[] | null): Promise<ImportRefresh | null> {
     const batch = reports && newestImportedBatch(reports);
     if (batch === null || batch === undefined) return null;
+    return this.refreshOfBatch(batch);
+  }
+
+  /** Where the run that shows import batch `batch` (written by an import or the recording form) is. */
+  async refreshOfBatch(batch: number): Promise<ImportRefresh> {
     const [published, recent, holder] = await Promise.all([
       // An unreadable published file (reported by the repository) shows nothing: the run that rebuilds it does.
       this.analytics.publishedState().catch(() => null),

@@ -34,13 +34,10 @@ UPDATE fact_activity SET group_code = t.group_code
 FROM dim_activity_type t
 WHERE fact_activity.type_code = t.type_code AND fact_activity.group_code <> t.group_code;
 
--- Attendance carries its activity's day, community and type: refresh them where the activity changed
--- (only a staged activity can have: a configuration change means a full rebuild).
-UPDATE fact_attendance SET date = a.date, community = a.community, type_code = a.type_code, group_code = a.group_code
-FROM (SELECT * FROM fact_activity WHERE activity_id IN (SELECT activity_id FROM stage_activity)) a
-WHERE fact_attendance.activity_id = a.activity_id
-  AND (fact_attendance.date <> a.date OR fact_attendance.community <> a.community
-       OR fact_attendance.type_code <> a.type_code OR fact_attendance.group_code <> a.group_code);
+-- A staged activity comes with its whole attendance list (the extract stages every row of an
+-- activity a newer batch wrote): the list replaces the one in the facts, so that persons taken off
+-- a corrected list leave them, and the rows kept take the activity's new day, community and type.
+DELETE FROM fact_attendance WHERE activity_id IN (SELECT activity_id FROM stage_activity);
 
 INSERT INTO fact_attendance
 SELECT s.activity_id, s.participant_id, p.participant_code, a.date, a.community, a.type_code, a.group_code, s.import_batch_id

@@ -36,9 +36,16 @@ const specs: ExportSpec[] = [
   {
     table: 'attendances',
     idTable: 'Attendance',
-    changedIdRange: 'SELECT min("id") AS lo, max("id") AS hi FROM "Attendance" WHERE "importBatchId" > @since',
+    // Rows of newer batches, and every row of an activity a newer batch wrote (a corrected activity
+    // comes with its whole list, which replaces the one in the facts: a list corrected by the
+    // recording form may have lost persons).
+    changedIdRange: `SELECT min(lo) AS lo, max(hi) AS hi FROM (
+               SELECT min("id") AS lo, max("id") AS hi FROM "Attendance" WHERE "importBatchId" > @since
+               UNION ALL
+               SELECT min(t."id"), max(t."id") FROM "Attendance" t JOIN "Activity" a ON a."id" = t."activityId" WHERE a."importBatchId" > @since)`,
     select: `SELECT "activityId" || ',' || "participantId" || ',' || "importBatchId" AS line
-             FROM "Attendance" WHERE "id" BETWEEN @lo AND @hi AND "importBatchId" > @since`,
+             FROM "Attendance" WHERE "id" BETWEEN @lo AND @hi
+               AND ("importBatchId" > @since OR "activityId" IN (SELECT "id" FROM "Activity" WHERE "importBatchId" > @since))`,
   },
   {
     table: 'surveyAnswers',

@@ -376,3 +376,44 @@ export type TargetsChange = NonNullable<paths['/api/indicators/{code}/targets'][
 export async function updateTargets(code: string, body: TargetsChange): Promise<{ pipelineRunId: number | null }> {
   return call('/indicators/targets', () => api.PUT('/api/indicators/{code}/targets', { params: { path: { code } }, body }));
 }
+
+// ---------------------------------------------------------------- recording an activity (the form)
+export type RecordingForm = Schemas['RecordingForm'];
+export type RecordedActivity = Schemas['RecordedActivity'];
+export type RecordingResult = Schemas['RecordingResult'];
+export type RecordingFieldError = Schemas['RecordingFieldError'];
+export type RecordingInput = NonNullable<paths['/api/recording/{code}']['post']['requestBody']>['content']['application/json'];
+
+export function fetchRecordingForm(community: string, options: RequestOptions = {}): Promise<RecordingForm> {
+  return call('/recording', () => api.GET('/api/recording/{code}', { ...options, params: { path: { code: community } } }));
+}
+
+export function fetchRecordedActivity(community: string, id: string, options: RequestOptions = {}): Promise<RecordedActivity> {
+  return call('/recording/activity', () => api.GET('/api/recording/{code}/activity', { ...options, params: { path: { code: community }, query: { id } } }));
+}
+
+export function fetchRecordingRefresh(batch: number, options: RequestOptions = {}): Promise<NonNullable<RecordingResult['refresh']>> {
+  return call('/recording/refresh', () => api.GET('/api/recording/batches/{batch}/refresh', { ...options, params: { path: { batch: String(batch) } } }));
+}
+
+/**
+ * Records an activity: its result, or the refusal's field errors (a 400 that names fields); any
+ * other failure is thrown as an ApiError.
+ */
+export async function saveRecording(
+  community: string,
+  body: RecordingInput,
+): Promise<{ saved: RecordingResult; refused?: undefined } | { saved?: undefined; refused: { message: string; errors: RecordingFieldError[] } }> {
+  let refused: { message: string; errors: RecordingFieldError[] } | null = null;
+  const saved = await call('/recording', async () => {
+    const result = await api.POST('/api/recording/{code}', { params: { path: { code: community } }, body });
+    const error = result.error as { message?: unknown; errors?: unknown } | undefined;
+    if (result.response.status === 400 && error && Array.isArray(error.errors)) {
+      refused = { message: typeof error.message === 'string' ? error.message : '', errors: error.errors as RecordingFieldError[] };
+      return { data: undefined, response: new Response(null, { status: 200 }) };
+    }
+    return result;
+  });
+  if (refused) return { refused };
+  return { saved: saved as RecordingResult };
+}
