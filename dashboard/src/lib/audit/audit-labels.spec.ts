@@ -35,9 +35,13 @@ function backendActions(): Set<string> {
   const found = new Set<string>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    for (const [, literal] of text.matchAll(/'((?:auth|user|import|config|pipeline|download|export|activity|participant|audit)\.[a-z]+(?:-[a-z]+)*)'/g)) {
+    for (const [, literal] of text.matchAll(
+      /'((?:auth|user|import|config|pipeline|download|export|activity|attendance|participant|audit|recording)\.[a-z]+(?:-[a-z]+)*)'/g,
+    )) {
       if (!messageKeys.has(literal)) found.add(literal);
     }
+    // Any action written out as such, whatever its family.
+    for (const [, literal] of text.matchAll(/\baction: '([a-z]+\.[a-z]+(?:-[a-z]+)*)'/g)) if (!messageKeys.has(literal)) found.add(literal);
     if (text.includes('auditedUpsert<')) for (const [, entity] of text.matchAll(/entity: '([a-zA-Z]+)'/g)) found.add(`${entity}.updated`);
   }
   return found;
