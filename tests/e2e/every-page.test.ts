@@ -1,7 +1,7 @@
 // Every page for every role, in both languages, on a laptop and a phone (issue 14): each demo
 // account opens every page its navigation links to (read from the page, so that pages added later
-// are covered too), one community page and one person's page where it may, at 1366 px and 360 px,
-// in Polish and in English. On none: an error notice, a table wider than its box (unless the box is
+// are covered too), one community page, one person's page where it may and the page of an address
+// that leads nowhere, at 1366 px and 360 px, in Polish and in English. On none: an error notice, a table wider than its box (unless the box is
 // a labelled region one can scroll from the keyboard), a page wider than the window, an English word
 // or raw code in Polish, a Polish word in English. One browser; one context per account, reused
 // for its languages and widths. And every action leaves the focus where its result is.
@@ -122,12 +122,13 @@ for (const [role, email] of Object.entries(accounts)) {
           expect(communities.length).toBeGreaterThan(0);
           const community = communities[communityTurn++ % communities.length]!;
           const found: string[] = [];
-          const check = async (href: string) => {
+          const check = async (href: string, errorPage = false) => {
             await open(page, href);
             expect(await page.locator('html').getAttribute('lang'), href).toBe(lang);
             for (const text of await page.locator('[data-testid="error"]').allInnerTexts())
               found.push(`${href}: error notice "${text.replace(/\s+/g, ' ').slice(0, 160)}"`);
-            if ((await page.locator('[data-testid="error-page"]').count()) > 0) found.push(`${href}: the error page`);
+            if ((await page.locator('[data-testid="error-page"]').count()) !== (errorPage ? 1 : 0))
+              found.push(`${href}: ${errorPage ? 'not ' : ''}the error page`);
             for (const problem of await overflows(page)) found.push(`${href}: ${problem}`);
             for (const leak of uiLeaks(await pageText(page), lang, names)) found.push(`${href}: ${leak}`);
           };
@@ -141,6 +142,8 @@ for (const [role, email] of Object.entries(accounts)) {
             .getAttribute('href', { timeout: 1000 })
             .catch(() => null);
           if (person) await check(person);
+          // The page of an address that leads nowhere.
+          await check('/nie-ma-takiej-strony', true);
           if (unbuilt.length) console.info(`${role} ${lang} ${width}: not built yet, left out: ${unbuilt.join(', ')}`);
           await page.screenshot({ path: path.join(screenshots, `every-page-${role}-${lang}-${width}.png`) });
           expect(found).toEqual([]);
