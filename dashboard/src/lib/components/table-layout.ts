@@ -11,17 +11,17 @@ export interface TableBoxOptions {
   label: string;
 }
 
-/** The headings of the table's last header row, one per column (a heading spanning columns repeated). */
+/** One heading per column: a heading spanning columns is repeated for each; white space is one space. */
+export function spreadHeadings(cells: readonly { text: string; span: number }[]): string[] {
+  return cells.flatMap(({ text, span }) => Array<string>(Math.max(1, span)).fill(text.replace(/\s+/g, ' ').trim()));
+}
+
+/** The headings of the table's last header row, one per column. */
 export function columnHeadings(table: HTMLTableElement): string[] {
   const row = table.tHead?.rows[table.tHead.rows.length - 1];
   if (!row) return [];
-  const headings: string[] = [];
-  for (const cell of Array.from(row.cells)) {
-    // innerText: a line break in a heading (<br>) is a space, not nothing.
-    const text = (cell.innerText || cell.textContent || '').replace(/\s+/g, ' ').trim();
-    for (let i = 0; i < cell.colSpan; i++) headings.push(text);
-  }
-  return headings;
+  // innerText: a line break in a heading (<br>) is a space, not nothing.
+  return spreadHeadings(Array.from(row.cells, (cell) => ({ text: cell.innerText || cell.textContent || '', span: cell.colSpan })));
 }
 
 function labelCells(table: HTMLTableElement): void {
