@@ -225,6 +225,9 @@ describe('target editing', () => {
     await page.click('[data-testid="targets-save"]');
     await page.locator('[data-testid="targets-saved"]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="value-P4-LAZ-2023"]').innerText()).toMatch(/\/ 7$/);
+    // The dialog is closed and the focus is back on the button, in the row that shows the result.
+    expect(await page.locator('[data-testid="targets-dialog"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('edit-P4');
   });
 });
 

@@ -54,7 +54,8 @@ export function useDemoDashboard(): DemoDashboard {
       await page.fill('[data-testid="sign-in-email"]', email);
       await page.fill('[data-testid="sign-in-password"]', demoPassword);
       await page.click('[data-testid="sign-in-submit"]');
-      await page.locator('[data-testid="user-menu"]').waitFor();
+      // Attached, not visible: on a phone the account is inside the closed header menu.
+      await page.locator('[data-testid="user-menu"]').waitFor({ state: 'attached' });
       return page;
     },
   };

@@ -2,6 +2,7 @@
 import type { Lang } from './format';
 import { accountsMessages } from './pages/accounts';
 import { auditMessages } from './pages/audit';
+import { layoutMessages } from './pages/layout';
 import { profileMessages } from './pages/profile';
 import { recordingMessages } from './pages/recording';
 import { surveysMessages } from './pages/surveys';
@@ -337,6 +338,7 @@ const pl = {
   'errorPage.home': 'Wróć do przeglądu',
   ...accountsMessages.pl,
   ...auditMessages.pl,
+  ...layoutMessages.pl,
   ...profileMessages.pl,
   ...recordingMessages.pl,
   ...surveysMessages.pl,
@@ -673,6 +675,7 @@ const en: Messages = {
   'errorPage.home': 'Back to the overview',
   ...accountsMessages.en,
   ...auditMessages.en,
+  ...layoutMessages.en,
   ...profileMessages.en,
   ...recordingMessages.en,
   ...surveysMessages.en,
