@@ -216,7 +216,8 @@ export class RecordingService {
     try {
       const written = await this.recordings.write({
         meta: {
-          fileName: `formularz ${record.externalId}`,
+          // Named by its activity; the dashboard words it as a form entry (source 'form') in the reader's language.
+          fileName: record.externalId,
           kind: 'activities',
           sha256: createHash('sha256').update(content).digest('hex'),
           source: 'form',

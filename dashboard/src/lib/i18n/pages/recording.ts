@@ -46,6 +46,7 @@ export const recordingMessages = pageMessages(
     'recording.notFound': 'W tej społeczności nie ma zajęć o numerze „{id}”.',
     'recording.none': 'nikogo',
     'recording.viaForm': 'formularz w panelu',
+    'recording.formBatch': 'formularz w panelu: zajęcia {activity}',
     'recording.outsideProject': 'Poza okresem projektu ({start} – {end}): zajęcia zostaną zapisane, ale nie liczą się do wskaźników projektu.',
   },
   {
@@ -93,6 +94,7 @@ export const recordingMessages = pageMessages(
     'recording.notFound': 'This community has no activity numbered “{id}”.',
     'recording.none': 'nobody',
     'recording.viaForm': 'the dashboard’s form',
+    'recording.formBatch': 'the dashboard’s form: activity {activity}',
     'recording.outsideProject': 'Outside the project period ({start} – {end}): the activity is saved but does not count toward the project’s indicators.',
   },
 );
