@@ -67,10 +67,14 @@ export interface IndicatorFigures {
   suppressed?: string[];
 }
 
-/** An indicator value with the mask applied: a hidden value takes its achievement and status with it (either would reveal it). */
+/**
+ * An indicator value with the mask applied: a hidden value takes its achievement and status with it
+ * (either would reveal it). Hidden are the cells `hidden` names (the persons' mask, and the survey
+ * shares of too few answers: survey-share-disclosure.ts) and, at the least, a small count of persons.
+ */
 export function applyIndicatorMask<T extends IndicatorFigures>(row: T, hidden: ReadonlySet<string>, smallCountLimit: number): T {
-  if (row.unit !== 'persons') return row;
-  if (!hidden.has(indicatorCell(row.code, row.community, row.year)) && !isSmallCount(row.value, smallCountLimit)) return row;
+  const small = row.unit === 'persons' && isSmallCount(row.value, smallCountLimit);
+  if (!hidden.has(indicatorCell(row.code, row.community, row.year)) && !small) return row;
   return { ...row, value: null, achievement: null, status: null, suppressed: ['achievement', 'status', 'value'] };
 }
 

@@ -1,5 +1,6 @@
 import { protectTable, type CellId, type DisclosureTable, type Relation } from './auditor-disclosure.ts';
 import { isSmallCount } from './suppression.ts';
+import type { PublishedSurveyShare } from './survey-share-disclosure.ts';
 
 /**
  * The auditor's suppression of the two report tables (survey results, persons by gender and age
@@ -30,12 +31,33 @@ export interface SurveyQuestionCounts {
 export const surveyCell = (survey: string, question: string, community: string, figure: 'n' | 'sum' | 'share' | number): CellId =>
   `survey|${survey}|${question}|${community}|${typeof figure === 'number' ? `v${figure}` : figure}`;
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * What a published survey share (an indicator value the auditor is shown, survey-share-disclosure.ts)
+ * tells of a row, taken as exact: answers × (share's numerator) = counted × n. With n it gives the
+ * counted answers and the others, and the other way round. Null where it is not this row's share
+ * or the row's figures do not satisfy it (a relation that does not hold gives nothing exact): the
+ * share must be taken over the row's n and count the row's share values (surveyShareDisclosure checks).
+ */
+export function shareRatioRelation(row: SurveyQuestionCounts, share: PublishedSurveyShare): Relation | null {
+  if (share.survey !== row.survey || share.question !== row.question || share.community !== row.community || share.answers === 0) return null;
+  const numerator = row.counts.filter((c) => row.shareValues.includes(c.value)).reduce((s, c) => s + c.count, 0);
+  if (row.n !== share.answers || numerator !== share.atLeast) return null;
+  const g = gcd(share.answers, share.atLeast);
+  const cell = (figure: 'n' | 'share') => surveyCell(row.survey, row.question, row.community, figure);
+  const terms: (readonly [CellId, number])[] = [[cell('share'), share.answers / g]];
+  if (share.atLeast > 0) terms.push([cell('n'), -share.atLeast / g]);
+  return { terms, op: '=', constant: 0 };
+}
+
 /**
  * The cells and relations of a year's survey answers: n = Σ counts, sum = Σ value × count (known from
- * the mean and n), share's numerator = Σ its values' counts, and each community's figure adding up
- * to ALL's (an answer belongs to one community).
+ * the mean and n), share's numerator = Σ its values' counts, each community's figure adding up
+ * to ALL's (an answer belongs to one community), and the ratio of every survey share published
+ * beside them (R2 on the indicators route and in the exports).
  */
-export function surveyDisclosureTable(rows: readonly SurveyQuestionCounts[]): DisclosureTable {
+export function surveyDisclosureTable(rows: readonly SurveyQuestionCounts[], published: readonly PublishedSurveyShare[] = []): DisclosureTable {
   const values = new Map<CellId, number>();
   const relations: Relation[] = [];
   const byQuestion = new Map<string, SurveyQuestionCounts[]>();
@@ -60,6 +82,10 @@ export function surveyDisclosureTable(rows: readonly SurveyQuestionCounts[]): Di
         op: '=',
         constant: 0,
       });
+    }
+    for (const share of published) {
+      const ratio = shareRatioRelation(row, share);
+      if (ratio) relations.push(ratio);
     }
     const key = `${row.survey}|${row.question}`;
     byQuestion.set(key, [...(byQuestion.get(key) ?? []), row]);
@@ -103,9 +129,15 @@ export function shownSurveyFigures(row: SurveyQuestionCounts, hidden: ReadonlySe
 /**
  * The survey cells to hide from the auditor. Where a count is small, the mean (and the share, where
  * it counts that value) goes with it from the start: with n and the other counts shown, either
- * would give the count away, and hiding it costs less than hiding more counts.
+ * would give the count away, and hiding it costs less than hiding more counts. `published` are the
+ * survey shares shown elsewhere (R2 on the indicators route and in the exports: surveyShareDisclosure):
+ * their ratios are known, so what would give a small count away with them (n, mostly) is hidden too.
  */
-export function protectSurveyFigures(rows: readonly SurveyQuestionCounts[], smallCountLimit: number): Set<CellId> {
+export function protectSurveyFigures(
+  rows: readonly SurveyQuestionCounts[],
+  smallCountLimit: number,
+  published: readonly PublishedSurveyShare[] = [],
+): Set<CellId> {
   const withIt: CellId[] = [];
   for (const row of rows) {
     const small = row.counts.filter((c) => isSmallCount(c.count, smallCountLimit));
@@ -113,7 +145,7 @@ export function protectSurveyFigures(rows: readonly SurveyQuestionCounts[], smal
     if (row.hasMean) withIt.push(surveyCell(row.survey, row.question, row.community, 'sum'));
     if (small.some((c) => row.shareValues.includes(c.value))) withIt.push(surveyCell(row.survey, row.question, row.community, 'share'));
   }
-  return protectTable(surveyDisclosureTable(rows), smallCountLimit, withIt);
+  return protectTable(surveyDisclosureTable(rows, published), smallCountLimit, withIt);
 }
 
 // ------------------------------------------------------------------------ persons by gender and age

@@ -9,6 +9,7 @@ import { DomainError } from '../lib/domain-error.ts';
 import { AnalyticsRepository, type IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 import { AuditorFiguresService } from './auditor-figures.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
+import { SurveyResultsService } from './survey-results.service.ts';
 
 export interface IndicatorFilter {
   year?: number;
@@ -28,6 +29,7 @@ export class IndicatorsService {
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
+    @Inject(SurveyResultsService) private readonly surveyResults: SurveyResultsService,
   ) {}
 
   /**
@@ -72,14 +74,17 @@ export class IndicatorsService {
 
   /**
    * Values for a filter; in the `suppressed` scope (the auditor, and every export) with the shared
-   * mask applied: a hidden value goes with its achievement and status.
+   * mask applied (and a survey share of too few answers hidden): a hidden value goes with its
+   * achievement and status.
    */
   list(filter?: IndicatorFilter): Promise<IndicatorValueRecord[]>;
   list(filter: IndicatorFilter, scope: Scope): Promise<ShownIndicatorValue[]>;
   async list(filter: IndicatorFilter = {}, scope: Scope = 'full'): Promise<ShownIndicatorValue[]> {
     const values = await this.analytics.indicatorValues({ year: filter.year ?? null, community: filter.community ?? null });
     if (scope !== 'suppressed') return values;
-    const hidden = await this.auditorFigures.hiddenCells();
+    // The persons' mask, and the survey shares the survey results are audited against (one decision).
+    const [persons, shares] = await Promise.all([this.auditorFigures.hiddenCells(), this.surveyResults.hiddenShareValues()]);
+    const hidden = new Set([...persons, ...shares]);
     return values.map((row) => applyIndicatorMask(row, hidden, this.config.project.smallCounts.limit));
   }
 }

@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigSnapshot, ProjectConfig, QuestionScale, SurveyConfig } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import type { Scope } from '../auth/access-matrix.ts';
-import { protectSurveyFigures, shownSurveyFigures, type SurveyQuestionCounts } from '../auth/report-disclosure.ts';
+import { shownSurveyFigures, type SurveyQuestionCounts } from '../auth/report-disclosure.ts';
+import type { CellId } from '../auth/auditor-disclosure.ts';
+import { surveyShareDisclosure, type SurveyShareDisclosure, type SurveyShareRule } from '../auth/survey-share-disclosure.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { AnalyticsRepository, type SurveyAggregateRecord } from '../repositories/analytics.repository.ts';
 import { ConfigurationService } from './configuration.service.ts';
@@ -93,23 +95,9 @@ export class SurveyResultsService {
     const communities = this.config.communities.map((c) => c.code);
     const scopes = ['ALL', ...communities];
     const scales = this.config.project.answerScales;
-    const rows = await this.analytics.surveyAggregates(year);
-    const rowOf = new Map(rows.map((r) => [`${r.survey}|${r.question}|${r.community}`, r]));
-    const counted: { survey: SurveyConfig; counts: Map<string, SurveyQuestionCounts[]> }[] = this.config.surveys.map((survey) => ({
-      survey,
-      counts: new Map(
-        survey.questions
-          .filter((q) => q.scale !== 'text')
-          .map((q) => [
-            q.code,
-            scopes.map((c) =>
-              questionCounts(survey.code, q.code, c, q.scale as Exclude<QuestionScale, 'text'>, rowOf.get(`${survey.code}|${q.code}|${c}`), scales),
-            ),
-          ]),
-      ),
-    }));
-    const all = counted.flatMap((s) => [...s.counts.values()].flat());
-    const hidden = scope === 'suppressed' ? protectSurveyFigures(all, this.config.project.smallCounts.limit) : new Set<string>();
+    const { rowOf, counted, all } = await this.yearCounts(year);
+    // The auditor's survey figures come from the same decision as the survey shares (R2) the indicators show.
+    const hidden = scope === 'suppressed' ? (await this.shareDisclosure(year, all)).surveyHidden : new Set<string>();
     return {
       year,
       years,
@@ -145,6 +133,60 @@ export class SurveyResultsService {
         })),
       })),
     };
+  }
+
+  /** A year's agg_survey rows and every counted question's answers per scope (free-text questions are not counted). */
+  private async yearCounts(year: number) {
+    const scopes = ['ALL', ...this.config.communities.map((c) => c.code)];
+    const scales = this.config.project.answerScales;
+    const rows = await this.analytics.surveyAggregates(year);
+    const rowOf = new Map(rows.map((r) => [`${r.survey}|${r.question}|${r.community}`, r]));
+    const counted: { survey: SurveyConfig; counts: Map<string, SurveyQuestionCounts[]> }[] = this.config.surveys.map((survey) => ({
+      survey,
+      counts: new Map(
+        survey.questions
+          .filter((q) => q.scale !== 'text')
+          .map((q) => [
+            q.code,
+            scopes.map((c) =>
+              questionCounts(survey.code, q.code, c, q.scale as Exclude<QuestionScale, 'text'>, rowOf.get(`${survey.code}|${q.code}|${c}`), scales),
+            ),
+          ]),
+      ),
+    }));
+    return { rowOf, counted, all: counted.flatMap((s) => [...s.counts.values()].flat()) };
+  }
+
+  /**
+   * The auditor's (and every export's) survey shares of a year and the survey cells hidden with them:
+   * one decision (auth/survey-share-disclosure.ts) for the indicators route, its exports and the survey results.
+   */
+  async shareDisclosure(year: number, rows?: readonly SurveyQuestionCounts[]): Promise<SurveyShareDisclosure> {
+    const scale = this.config.project.answerScales.likert5;
+    const rules: SurveyShareRule[] = [];
+    for (const indicator of this.config.indicators) {
+      const c = indicator.computation;
+      if (c.kind !== 'survey_share') continue;
+      rules.push({
+        code: indicator.code,
+        survey: c.survey,
+        question: c.question,
+        minValue: c.minValue,
+        decimals: c.decimals,
+        scaleMin: scale.min,
+        scaleMax: scale.max,
+      });
+    }
+    const values = rules.length === 0 ? [] : await this.analytics.indicatorValues({ year, community: null });
+    return surveyShareDisclosure(values, rules, year, rows ?? (await this.yearCounts(year)).all, this.config.project.smallCounts.limit);
+  }
+
+  /** The survey-share indicator values (R2) hidden from the auditor and in every export, over every project year. */
+  async hiddenShareValues(): Promise<Set<CellId>> {
+    const hidden = new Set<CellId>();
+    if (!this.config.indicators.some((i) => i.computation.kind === 'survey_share')) return hidden;
+    for (const year of projectYears(this.config.project)) for (const id of (await this.shareDisclosure(year)).hidden) hidden.add(id);
+    return hidden;
   }
 }
 
