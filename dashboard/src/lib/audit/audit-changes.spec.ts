@@ -59,4 +59,31 @@ describe('auditChangeLines', () => {
     const lines = texts({ lastName: '(zmieniono)', gender: 'K' }, { lastName: '(zmieniono)', gender: 'M' });
     expect(lines).toEqual(['Nazwisko: zmieniono (nie pokazujemy) → zmieniono (nie pokazujemy)', 'Płeć: kobieta → mężczyzna']);
   });
+
+  it('words an indicator added to the configuration: its kind, unit and computation, names and codes kept as written', () => {
+    const indicator = {
+      namePl: 'Liczba akcji społecznościowych',
+      nameEn: 'Number of community actions',
+      kind: 'output',
+      unit: 'activities',
+      computation: { kind: 'activity_count', types: ['ANIM_KULT'], groups: ['education'] },
+    };
+    expect(texts(null, indicator)).toEqual([
+      'Nazwa polska: Liczba akcji społecznościowych',
+      'Nazwa angielska: Number of community actions',
+      'Rodzaj: produkt',
+      'Jednostka: działania',
+      'Sposób obliczania – rodzaj: liczba działań',
+      'Sposób obliczania – rodzaje działań: animacja kulturalna',
+      'Sposób obliczania – grupy działań: działania edukacyjne',
+    ]);
+    const lines = auditChangeLines(null, { nameEn: 'Share', computation: { survey: 'ANK-ROCZNA', question: 'JAKOSC_ZYCIA', minValue: 4 } }, context('en'));
+    expect(lines.map(changeLineText)).toEqual([
+      'English name: Share',
+      'Computation – survey: ANK-ROCZNA',
+      'Computation – question: JAKOSC_ZYCIA',
+      'Computation – lowest answer counted: 4',
+    ]);
+    expect(lines.map((line) => line.verbatim)).toEqual([true, true, true, false]);
+  });
 });

@@ -3,7 +3,16 @@
 // roles and kinds instead of codes.
 import type { Lang } from '$lib/i18n/format';
 import { formatDate, formatDateTime, formatNumber } from '$lib/i18n/format';
-import { importKindLabels, labelOf, roleLabels, runModeLabels } from '$lib/i18n/labels';
+import {
+  activityGroupLabels,
+  importKindLabels,
+  indicatorKindLabels,
+  indicatorUnitLabels,
+  labelOf,
+  roleLabels,
+  runModeLabels,
+  type LabelMap,
+} from '$lib/i18n/labels';
 import { auditActionFilterLabel, auditActorLabel, auditEntityLabel, auditFieldLabel, auditReasonLabels, isRecord } from './audit-labels';
 
 export interface ChangeLine {
@@ -13,6 +22,11 @@ export interface ChangeLine {
   before: string | null;
   /** The value after; null when the event records none. */
   after: string | null;
+  /**
+   * Whether the values are data shown as recorded (a name, a title, a code the configuration
+   * defines) rather than words of the dashboard: the page marks them so, in either language.
+   */
+  verbatim: boolean;
 }
 
 export interface ChangeContext {
@@ -34,6 +48,34 @@ const genderWords: Record<string, Record<Lang, string>> = {
   other: { pl: 'inna', en: 'other' },
 };
 
+/** How an indicator is computed (indicators.json `computation.kind`). */
+export const computationKindLabels: LabelMap<'distinct_participants' | 'activity_count' | 'leaders' | 'survey_share'> = {
+  distinct_participants: { pl: 'liczba różnych osób', en: 'number of distinct persons' },
+  activity_count: { pl: 'liczba działań', en: 'number of activities' },
+  leaders: { pl: 'liczba liderów', en: 'number of leaders' },
+  survey_share: { pl: 'odsetek odpowiedzi w ankiecie', en: 'share of survey answers' },
+};
+
+// A `kind` is an import's, an indicator's or a computation's: whichever map knows the value.
+const kindMaps: readonly LabelMap<string>[] = [importKindLabels, indicatorKindLabels, computationKindLabels];
+
+/** Fields whose values are codes or texts as the configuration or a person wrote them. */
+const verbatimFields = new Set([
+  'survey',
+  'question',
+  'namePl',
+  'nameEn',
+  'name',
+  'displayName',
+  'title',
+  'email',
+  'externalId',
+  'file',
+  'code',
+  'textPl',
+  'textEn',
+]);
+
 /** The lines of one event: changed fields only when both sides are recorded, every field when one is. */
 export function auditChangeLines(before: unknown, after: unknown, context: ChangeContext): ChangeLine[] {
   const old = flatten(before);
@@ -47,10 +89,13 @@ export function auditChangeLines(before: unknown, after: unknown, context: Chang
     // A redacted name is "changed" on both sides: still a change worth a line.
     if (both && JSON.stringify(was) === JSON.stringify(is) && was !== REDACTED) continue;
     const segments = path.split('\u0000');
+    // Nested values (an indicator's computation) are worded by their own key.
+    const field = segments.length > 1 && knownField(segments.at(-1)!) ? segments.at(-1)! : segments[0];
     lines.push({
       topic: topicOf(segments, context),
-      before: old.size > 0 ? formatValue(segments[0], was, context) : null,
-      after: now.size > 0 ? formatValue(segments[0], is, context) : null,
+      before: old.size > 0 ? formatValue(field, was, context) : null,
+      after: now.size > 0 ? formatValue(field, is, context) : null,
+      verbatim: verbatimFields.has(field),
     });
   }
   return lines;
@@ -92,12 +137,25 @@ function flatten(value: unknown, prefix: string[] = [], into = new Map<string, u
   return into;
 }
 
+function knownField(key: string): boolean {
+  return auditFieldLabel(key, 'en') !== key;
+}
+
 function topicOf([field, ...rest]: string[], context: ChangeContext): string {
   const label = auditFieldLabel(field, context.lang);
   if (rest.length === 0) return label;
-  // Below baselines and targets: a scope (a community or the whole project) and a year.
+  // Below baselines and targets: a scope (a community or the whole project) and a year; below a
+  // computation, its settings by name.
   const parts = rest.map((part) =>
-    part === 'ALL' ? (context.lang === 'pl' ? 'cały projekt' : 'whole project') : /^\d{4}$/.test(part) ? part : context.communityName(part),
+    part === 'ALL'
+      ? context.lang === 'pl'
+        ? 'cały projekt'
+        : 'whole project'
+      : /^\d{4}$/.test(part)
+        ? part
+        : knownField(part)
+          ? auditFieldLabel(part, context.lang).toLowerCase()
+          : context.communityName(part),
   );
   return `${label} – ${parts.join(', ')}`;
 }
@@ -114,7 +172,12 @@ function formatValue(field: string, value: unknown, context: ChangeContext): str
     case 'role':
       return labelOf(roleLabels, value, lang);
     case 'kind':
-      return labelOf(importKindLabels, value, lang);
+      return labelOf(kindMaps.find((map) => value in map) ?? importKindLabels, value, lang);
+    case 'unit':
+      return labelOf(indicatorUnitLabels, value, lang);
+    case 'group':
+    case 'groups':
+      return labelOf(activityGroupLabels, value, lang);
     case 'mode':
       return labelOf(runModeLabels, value, lang);
     case 'communities':
@@ -122,6 +185,7 @@ function formatValue(field: string, value: unknown, context: ChangeContext): str
     case 'homeCommunity':
       return context.communityName(value);
     case 'typeCode':
+    case 'types':
       return context.activityTypeName(value);
     case 'reason':
       return labelOf(auditReasonLabels, value, lang);

@@ -173,6 +173,13 @@ export const auditFieldLabels: LabelMap<string> = {
   unit: { pl: 'Jednostka', en: 'Unit' },
   cumulative: { pl: 'Narastająco', en: 'Cumulative' },
   computation: { pl: 'Sposób obliczania', en: 'Computation' },
+  survey: { pl: 'Ankieta', en: 'Survey' },
+  question: { pl: 'Pytanie', en: 'Question' },
+  minValue: { pl: 'Najniższa liczona odpowiedź', en: 'Lowest answer counted' },
+  minAttendances: { pl: 'Najmniej obecności', en: 'Fewest attendances' },
+  decimals: { pl: 'Miejsca po przecinku', en: 'Decimal places' },
+  types: { pl: 'Rodzaje działań', en: 'Activity types' },
+  groups: { pl: 'Grupy działań', en: 'Activity groups' },
   // The audit trail's own filter, recorded with its export.
   from: { pl: 'od dnia', en: 'from' },
   to: { pl: 'do dnia', en: 'to' },
