@@ -4,6 +4,7 @@ import { stableJson, type IndicatorConfig, type OslConfig } from '@osl/data';
 import type { Prisma } from '@osl/prisma';
 import { AuditRepository, type AuditEntry } from './audit.repository.ts';
 import { DatabaseRepository } from './database.repository.ts';
+import { configurationTransaction } from './transaction-options.ts';
 
 /**
  * One kind of configuration that operators edit (baselines and targets now; reporting periods
@@ -72,7 +73,7 @@ export class OperatorConfigRepository {
       }
       await this.audit.record(changes, tx);
       return report;
-    });
+    }, configurationTransaction);
   }
 
   async read<T>(section: OperatorConfigSection<T>): Promise<Map<string, T>> {
@@ -98,7 +99,7 @@ export class OperatorConfigRepository {
       });
       await this.audit.record([{ actor, action: 'config.updated', entity: section.entity, entityId: key, before, after }], tx);
       return { before, after };
-    });
+    }, configurationTransaction);
   }
 }
 

@@ -3,6 +3,7 @@ import { stableJson, type OslConfig } from '@osl/data';
 import type { Prisma } from '@osl/prisma';
 import { AuditRepository, type AuditEntry } from './audit.repository.ts';
 import { DatabaseRepository } from './database.repository.ts';
+import { configurationTransaction } from './transaction-options.ts';
 
 /**
  * Mirrors the configuration files (communities, activity types, surveys, indicator definitions)
@@ -54,7 +55,7 @@ export class ReferenceDataRepository {
       for (const indicator of config.indicators) changes.push(...(await syncIndicator(tx, indicator, actor)));
       await this.audit.record(changes, tx);
       return changes.length;
-    });
+    }, configurationTransaction);
   }
 }
 
