@@ -259,6 +259,7 @@ describe('indicator sources and exports', () => {
       const p1 = rows.find((r) => r.cells[1] === 'P1' && r.cells[3] === 'Cały projekt' && r.cells[4] === 2022)!;
       expect(p1, role).toBeDefined();
       expect(typeof p1.row.getCell(4).value).toBe('number');
+      expect(p1.row.getCell(4).numFmt).toBe('0');
       expect(typeof p1.row.getCell(7).value).toBe('number');
       expect(p1.row.getCell(7).numFmt).toMatch(/^#,##0/);
       const achievement = rows.find((r) => typeof r.cells[10] === 'number')!;

@@ -14,6 +14,11 @@ describe('a cell for Polish Excel', () => {
     expect(numberFormat(cell.number(12, 1))).toBe('#,##0');
     expect(csvValue(cell.number(-5))).toBe('-5');
     expect(csvValue(cell.number(0.1 + 0.2, 1))).toBe('0,3');
+    // A year is a number, never grouped (LibreOffice showed '2,021' with '#,##0').
+    expect(xlsxValue(cell.year(2022))).toBe(2022);
+    expect(numberFormat(cell.year(2022))).toBe('0');
+    expect(displayText(cell.year(2022), 'en')).toBe('2022');
+    expect(csvValue(cell.year(2022))).toBe('2022');
   });
 
   it('writes a percentage as a fraction with a percent format (0.699 → 69,9%)', () => {

@@ -7,8 +7,8 @@ import type { Lang } from '../lib/message-template.ts';
 export type ExcelCell =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
-  /** `decimals`: the most decimal places shown (a whole number shows none). */
-  | { kind: 'number'; value: number; decimals: number }
+  /** `decimals`: the most decimal places shown (a whole number shows none); `plain`: no thousands grouping (a year). */
+  | { kind: 'number'; value: number; decimals: number; plain?: boolean }
   /** A fraction (0.699) shown as a percentage (69,9%) with `decimals` places. */
   | { kind: 'percent'; fraction: number; decimals: number }
   /** A civil date, YYYY-MM-DD. */
@@ -31,6 +31,8 @@ export const cell = {
   text: (text: string | null | undefined): ExcelCell => (text === null || text === undefined || text === '' ? empty : { kind: 'text', text }),
   number: (value: number | null | undefined, decimals = 0): ExcelCell =>
     finite(value) ? { kind: 'number', value: Math.round(value * 10 ** decimals) / 10 ** decimals, decimals } : empty,
+  /** A year (or another whole number read as a name): a number, never grouped as 2 022. */
+  year: (value: number | null | undefined): ExcelCell => (finite(value) ? { kind: 'number', value: Math.trunc(value), decimals: 0, plain: true } : empty),
   /** A fraction as a percentage, rounded to the places shown. */
   percent: (fraction: number | null | undefined, decimals = 1): ExcelCell =>
     finite(fraction) ? { kind: 'percent', fraction: Math.round(fraction * 10 ** (decimals + 2)) / 10 ** (decimals + 2), decimals } : empty,
@@ -104,6 +106,7 @@ function plainNumber(value: number, decimals: number): string {
 export function numberFormat(c: ExcelCell): string | undefined {
   switch (c.kind) {
     case 'number':
+      if (c.plain) return '0';
       return Number.isInteger(c.value) || c.decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(c.decimals)}`;
     case 'percent':
       return c.decimals === 0 ? '0%' : `0.${'0'.repeat(c.decimals)}%`;
@@ -150,7 +153,7 @@ export function displayText(c: ExcelCell, lang: Lang): string {
     case 'text':
       return c.text;
     case 'number':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: c.decimals }).format(c.value);
+      return new Intl.NumberFormat(locale, { maximumFractionDigits: c.decimals, ...(c.plain ? { useGrouping: false } : {}) }).format(c.value);
     case 'percent':
       return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: c.decimals, maximumFractionDigits: c.decimals }).format(c.fraction);
     case 'date':

@@ -69,7 +69,7 @@ export class ExportsService {
         code: cell.text(v.code),
         name: cell.text(names.get(v.code) ?? v.code),
         community: cell.text(scopeWords(v.community, config.communities, lang)),
-        year: cell.number(v.year),
+        year: cell.year(v.year),
         unit: cell.text(wordOf(unitWords, v.unit, lang)),
         baseline: figureCell(v.baseline, v.unit),
         target: figureCell(v.target, v.unit),
