@@ -366,6 +366,9 @@ describe('indicator sources and exports', () => {
       const lines = new TextDecoder().decode(bytes).split('\r\n');
       expect(lines[1]).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Przed;Po;Adres IP');
       expect(lines[2]).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2};[^;]+@test\.osl;/);
+      // Actions and entities in words, as the trail's page shows them.
+      expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/;Wyeksportowano wskaźniki;eksport;/)]));
+      expect(lines.join('\n')).not.toMatch(/;(export\.indicators|import\.imported|auth\.signed-in);/);
     }
     const english = await (await installation.sessions.auditor.fetch('/api/audit?format=csv&lang=en')).text();
     expect(english.split('\r\n')[1]).toBe('Id;When;Who;Action;Entity;Entity id;Before;After;IP address');

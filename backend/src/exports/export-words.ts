@@ -38,6 +38,63 @@ export function scopeWords(scope: string, communities: readonly { code: string; 
   return communities.find((c) => c.code === scope)?.name ?? scope;
 }
 
+/**
+ * The audit trail's actions and entities in words, as its page names them (the dashboard's
+ * lib/audit/audit-labels.ts; export-words.spec.ts keeps the two alike).
+ */
+export const auditActionWords: WordMap<string> = {
+  'auth.signed-in': { pl: 'Zalogowano się', en: 'Signed in' },
+  'auth.signed-out': { pl: 'Wylogowano się', en: 'Signed out' },
+  'auth.sign-in-failed': { pl: 'Nieudane logowanie', en: 'Failed sign-in' },
+  'auth.sign-in-blocked': { pl: 'Zablokowano logowanie po wielu próbach', en: 'Sign-in blocked after many attempts' },
+  'user.created': { pl: 'Utworzono konto', en: 'Account created' },
+  'user.updated': { pl: 'Zmieniono dane konta', en: 'Account details changed' },
+  'user.role-changed': { pl: 'Zmieniono rolę konta', en: 'Account role changed' },
+  'user.disabled': { pl: 'Wyłączono konto', en: 'Account disabled' },
+  'user.enabled': { pl: 'Włączono konto', en: 'Account enabled' },
+  'user.password-reset': { pl: 'Nadano hasło jednorazowe', en: 'One-time password issued' },
+  'user.password-changed': { pl: 'Zmieniono własne hasło', en: 'Own password changed' },
+  'import.imported': { pl: 'Zaimportowano plik', en: 'File imported' },
+  'import.rejected': { pl: 'Odrzucono plik', en: 'File rejected' },
+  'activity.updated': { pl: 'Poprawiono działanie', en: 'Activity corrected' },
+  'attendance.replaced': { pl: 'Poprawiono listę obecności', en: 'Attendance list corrected' },
+  'participant.updated': { pl: 'Poprawiono dane uczestnika', en: 'Participant corrected' },
+  'config.created': { pl: 'Dodano do konfiguracji', en: 'Added to the configuration' },
+  'config.updated': { pl: 'Zmieniono konfigurację', en: 'Configuration changed' },
+  'pipeline.started': { pl: 'Uruchomiono przeliczenie danych', en: 'Data refresh started' },
+  'download.template': { pl: 'Pobrano szablon pliku', en: 'File template downloaded' },
+  'export.indicators': { pl: 'Wyeksportowano wskaźniki', en: 'Indicators exported' },
+  'export.indicator-sources': { pl: 'Wyeksportowano źródła wskaźnika', en: 'Indicator sources exported' },
+  'export.lapsed': { pl: 'Wyeksportowano listę „kto nie wrócił”', en: '“Who has not come back” exported' },
+  'export.summary-pdf': { pl: 'Pobrano podsumowanie PDF', en: 'PDF summary downloaded' },
+  'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
+};
+
+export const auditEntityWords: WordMap<string> = {
+  user: { pl: 'konto', en: 'account' },
+  importBatch: { pl: 'import pliku', en: 'file import' },
+  activity: { pl: 'działanie', en: 'activity' },
+  participant: { pl: 'uczestnik', en: 'participant' },
+  indicator: { pl: 'wskaźnik', en: 'indicator' },
+  community: { pl: 'społeczność', en: 'community' },
+  activityType: { pl: 'rodzaj działania', en: 'activity type' },
+  pipelineRun: { pl: 'przeliczenie danych', en: 'data refresh' },
+  template: { pl: 'szablon pliku', en: 'file template' },
+  export: { pl: 'eksport', en: 'export' },
+  audit: { pl: 'dziennik zmian', en: 'audit trail' },
+};
+
+/** An action in words; an action these words do not know yet as "other action (its code)". */
+export function auditActionText(action: string, lang: Lang): string {
+  const words = auditActionWords[action];
+  return words ? words[lang] : `${lang === 'pl' ? 'inna czynność' : 'other action'} (${action})`;
+}
+
+export function auditEntityText(entity: string, lang: Lang): string {
+  const words = auditEntityWords[entity];
+  return words ? words[lang] : `${lang === 'pl' ? 'inny obiekt' : 'other record'} (${entity})`;
+}
+
 /** Every fixed text of the exports. */
 export const exportWords = {
   sheet: {

@@ -47,7 +47,7 @@ describe('auditCsv', () => {
     expect(header.split(';')).toHaveLength(9);
     expect(header).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Przed;Po;Adres IP');
     // 08:30 UTC on 17 October 2022 is 10:30 in Warsaw (summer time); the export at midnight UTC on New Year's Day is 01:00.
-    expect(csv.split('\r\n')[2]).toMatch(/^7;17\.10\.2022 10:30;organizator@demo\.osl;participant\.updated;participant;OST-0042;"\{""/);
+    expect(csv.split('\r\n')[2]).toMatch(/^7;17\.10\.2022 10:30;organizator@demo\.osl;Poprawiono dane uczestnika;uczestnik;OST-0042;"\{""/);
     expect(csv.split('\r\n')[0]).toContain('01.01.2026 01:00');
   });
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { cell, csvLine, csvText, dateTimeText } from '../exports/excel-cell.ts';
-import { exportWords } from '../exports/export-words.ts';
+import { auditActionText, auditEntityText, exportWords } from '../exports/export-words.ts';
 import { currentLanguage } from '../lib/request-language.ts';
 import type { Lang } from '../lib/message-template.ts';
 import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
@@ -97,8 +97,8 @@ export function auditCsv(events: readonly AuditEventRecord[], heading: { exporte
           cell.number(e.id),
           cell.dateTime(e.at),
           cell.text(e.actor),
-          cell.text(e.action),
-          cell.text(e.entity),
+          cell.text(auditActionText(e.action, lang)),
+          cell.text(auditEntityText(e.entity, lang)),
           cell.text(e.entityId),
           json(e.before),
           json(e.after),
