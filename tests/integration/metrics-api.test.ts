@@ -14,6 +14,34 @@ afterAll(async () => {
   await installation?.close();
 });
 
+/** The first sheet of a downloaded XLSX, read by exceljs. */
+async function readSheet(response: Response) {
+  expect(response.status).toBe(200);
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
+  return workbook.worksheets[0]!;
+}
+
+type Sheet = Awaited<ReturnType<typeof readSheet>>;
+
+function headerRowOf(sheet: Sheet, first: string): number {
+  let found = 0;
+  sheet.eachRow((row, number) => {
+    if (!found && row.getCell(1).value === first) found = number;
+  });
+  expect(found, `a header row starting "${first}"`).toBeGreaterThan(0);
+  return found;
+}
+
+function dataRows(sheet: Sheet, header: number) {
+  const rows: { row: ReturnType<Sheet['getRow']>; cells: unknown[] }[] = [];
+  sheet.eachRow((row, number) => {
+    if (number > header) rows.push({ row, cells: row.values as unknown[] });
+  });
+  return rows;
+}
+
 const monthly = '/api/metrics?measures=activities,attendances,distinctParticipants&grain=month&dimensions=community&from=2022-01-01&to=2022-06-30';
 
 describe('GET /api/metrics', () => {
@@ -185,12 +213,11 @@ describe('indicator sources and exports', () => {
     const xlsx = await installation.sessions.auditor.fetch('/api/exports/indicators?format=xlsx');
     expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
     expect(xlsx.headers.get('content-disposition')).toBe('attachment; filename="wskazniki.xlsx"');
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Dane')!;
-    expect(String(sheet.getCell(2, 1).value)).toContain('audytor@test.osl');
-    expect(String(sheet.getCell(3, 1).value)).toMatch(/Dane z \/ data as of: \d{4}-/);
+    const sheet = await readSheet(xlsx);
+    expect(sheet.name).toBe('Wskaźniki');
+    expect(String(sheet.getCell(1, 1).value)).toMatch(/^OSL Monitor — .+ — wskaźniki: wszystkie społeczności i cały projekt, lata \d{4}–\d{4}$/);
+    expect(String(sheet.getCell(2, 1).value)).toMatch(/^Stan danych na: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    expect(String(sheet.getCell(3, 1).value)).toMatch(/^Eksport: audytor@test\.osl, \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     const values: unknown[] = [];
     sheet.eachRow((row) => values.push(...(row.values as unknown[])));
     expect(values).toContain('<3');
@@ -199,11 +226,169 @@ describe('indicator sources and exports', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
     expect(csv.startsWith('# OSL Monitor')).toBe(true);
-    expect(csv).toMatch(/^P1;.*;LAZ;2022;persons;0;\d+;<3;/m);
+    expect(csv).toMatch(/^P1;[^;]+;Seniorzy na Os\. Łazy;2022;osoby;0;\d+;<3;/m);
     const trail = await installation.sessions.director.get('/api/audit?action=export');
     expect(trail.body.events.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`)).toEqual(
       expect.arrayContaining(['export.indicators audytor@test.osl', 'export.indicators dyrektor@test.osl']),
     );
+  });
+
+  it('opens in Polish Excel: typed cells with number formats, worded headers and codes, "<3" as text for everyone', async () => {
+    for (const role of ['director', 'auditor'] as const) {
+      const sheet = await readSheet(await installation.sessions[role].fetch('/api/exports/indicators?format=xlsx'));
+      const header = headerRowOf(sheet, 'Kod');
+      expect(sheet.getRow(header).values).toEqual([
+        undefined,
+        'Kod',
+        'Wskaźnik',
+        'Społeczność',
+        'Rok',
+        'Jednostka',
+        'Wartość bazowa',
+        'Cel',
+        'Wartość',
+        'Oczekiwane na dziś',
+        'Realizacja',
+        'Status',
+      ]);
+      expect(sheet.getCell(header, 1).font?.bold).toBe(true);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+      expect(sheet.getColumn(2).width).toBeGreaterThan(30);
+      const rows = dataRows(sheet, header);
+      expect(rows.length).toBeGreaterThan(10);
+      const p1 = rows.find((r) => r.cells[1] === 'P1' && r.cells[3] === 'Cały projekt' && r.cells[4] === 2022)!;
+      expect(p1, role).toBeDefined();
+      expect(typeof p1.row.getCell(4).value).toBe('number');
+      expect(p1.row.getCell(4).numFmt).toBe('0');
+      expect(typeof p1.row.getCell(7).value).toBe('number');
+      expect(p1.row.getCell(7).numFmt).toMatch(/^#,##0/);
+      const achievement = rows.find((r) => typeof r.cells[10] === 'number')!;
+      expect(achievement.row.getCell(10).numFmt).toMatch(/^0(\.0)?%$/);
+      // R2 is a percentage: its target is a fraction shown with a percent format (e.g. 0.7 → 70,0%).
+      const r2 = rows.find((r) => r.cells[1] === 'R2' && typeof r.cells[7] === 'number')!;
+      expect(r2.cells[5]).toBe('odsetek');
+      expect(r2.cells[7] as number).toBeLessThanOrEqual(1);
+      expect(r2.row.getCell(7).numFmt).toBe('0.0%');
+      const words = rows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'));
+      expect(words).toEqual(expect.arrayContaining(['osoby', 'działania']));
+      expect(words.some((w) => ['Zgodnie z planem', 'Zagrożony', 'Opóźniony', 'Osiągnięty', 'Nieosiągnięty', 'Brak danych', 'Brak celu'].includes(w))).toBe(
+        true,
+      );
+      for (const code of [
+        'on_track',
+        'at_risk',
+        'behind',
+        'achieved',
+        'not_achieved',
+        'no_data',
+        'no_target',
+        'persons',
+        'activities',
+        'percent',
+        'ALL',
+        'OST',
+        'LAZ',
+        'WZG',
+      ]) {
+        expect(words, `${role}: ${code}`).not.toContain(code);
+      }
+      // The small-count rule as before: every export is suppressed, "<3" is text, never a number.
+      const hidden = rows.flatMap((r) => r.cells.filter((c) => c === '<3'));
+      expect(hidden.length, role).toBeGreaterThan(0);
+    }
+    const english = await readSheet(
+      await installation.sessions.director.fetch('/api/exports/indicators?format=xlsx', { headers: { 'accept-language': 'en' } }),
+    );
+    expect(english.name).toBe('Indicators');
+    const header = headerRowOf(english, 'Code');
+    expect(english.getRow(header).values).toEqual(expect.arrayContaining(['Indicator', 'Community', 'Expected to date', 'Achievement']));
+    expect(dataRows(english, header).some((r) => r.cells[3] === 'Whole project' && r.cells[5] === 'persons')).toBe(true);
+  });
+
+  it('exports a value’s sources and the lapsed list with real dates, Warsaw times and names instead of codes', async () => {
+    for (const role of ['director', 'auditor'] as const) {
+      const sheet = await readSheet(await installation.sessions[role].fetch('/api/exports/indicators/P1/sources?year=2022&community=OST&format=xlsx'));
+      expect(String(sheet.getCell(1, 1).value)).toMatch(/źródła wartości P1 „.+”, .+, 2022 \(01\.01\.2021 – 02\.07\.2022\)$/);
+      const header = headerRowOf(sheet, 'Data');
+      expect(sheet.getRow(header).values).toEqual(expect.arrayContaining(['Id działania', 'Rodzaj działania', 'Obecności', 'Kiedy zaimportowano']));
+      const [k1] = dataRows(sheet, header);
+      expect(k1!.cells[1]).toEqual(new Date(Date.UTC(2022, 0, 14)));
+      expect(k1!.row.getCell(1).numFmt).toBe('dd.mm.yyyy');
+      expect(k1!.cells[3]).not.toBe('OST');
+      expect(k1!.cells[4]).not.toBe('WARSZTAT');
+      expect(k1!.cells[6]).toBe('<3');
+      expect(k1!.cells[10]).toBe(2);
+      expect(k1!.cells[12]).toBeInstanceOf(Date);
+      expect(k1!.row.getCell(12).numFmt).toBe('dd.mm.yyyy hh:mm');
+    }
+    const csv = await (await installation.sessions.auditor.fetch('/api/exports/indicators/P1/sources?year=2022&community=OST&format=csv')).text();
+    expect(csv).toContain('# OSL Monitor — ');
+    expect(csv).toContain('\r\n');
+    expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
+    // K1 (4) is the second cell of OST's 2022: its year (6) minus K1 would give K2's 2.
+    expect(csv).toMatch(/^14\.01\.2022;K1;[^;]+;[^;]+;Warsztaty;<3;<3;0;dziennik\.csv;2;test;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2};/m);
+    expect(csv).toMatch(/^20\.06\.2022;K2;.*;<3;<3;0;/m);
+    expect(csv).not.toMatch(/;(OST|WARSZTAT);/);
+
+    const lapsed = await installation.sessions.director.fetch('/api/exports/communities/OST/lapsed?format=xlsx');
+    expect(lapsed.status).toBe(200);
+    const sheet = await readSheet(lapsed);
+    expect(sheet.name).toBe('Kto nie wrócił');
+    const header = headerRowOf(sheet, 'Kod uczestnika');
+    expect(sheet.getRow(header).values).toEqual([
+      undefined,
+      'Kod uczestnika',
+      'Z innej społeczności',
+      'Ostatnia obecność',
+      'Dni przerwy',
+      'Obecności',
+      'Pierwsza obecność',
+    ]);
+    for (const { cells, row } of dataRows(sheet, header)) {
+      expect(['tak', 'nie']).toContain(cells[2]);
+      expect(cells[3]).toBeInstanceOf(Date);
+      expect(row.getCell(3).numFmt).toBe('dd.mm.yyyy');
+      expect(typeof cells[4]).toBe('number');
+    }
+    const lapsedCsv = await (await installation.sessions.director.fetch('/api/exports/communities/OST/lapsed?format=csv')).text();
+    expect(lapsedCsv.split('\r\n').find((l) => l.startsWith('Kod uczestnika'))).toBe(
+      'Kod uczestnika;Z innej społeczności;Ostatnia obecność;Dni przerwy;Obecności;Pierwsza obecność',
+    );
+    for (const line of lapsedCsv.split('\r\n').filter((l) => /^[A-Z]+-/.test(l)))
+      expect(line).toMatch(/;(tak|nie);\d{2}\.\d{2}\.\d{4};\d+;\d+;\d{2}\.\d{2}\.\d{4}$/);
+  });
+
+  it('downloads the audit trail CSV for Polish Excel as director and auditor, in the language asked for', async () => {
+    for (const role of ['director', 'auditor'] as const) {
+      const response = await installation.sessions[role].fetch('/api/audit?format=csv');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder().decode(bytes).split('\r\n');
+      expect(lines[1]).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Przed;Po;Adres IP');
+      expect(lines[2]).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2};[^;]+@test\.osl;/);
+      // Actions and entities in words, as the trail's page shows them.
+      expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/;Wyeksportowano wskaźniki;eksport;/)]));
+      expect(lines.join('\n')).not.toMatch(/;(export\.indicators|import\.imported|auth\.signed-in);/);
+    }
+    const english = await (await installation.sessions.auditor.fetch('/api/audit?format=csv&lang=en')).text();
+    expect(english.split('\r\n')[1]).toBe('Id;When;Who;Action;Entity;Entity id;Before;After;IP address');
+    // The language is not part of the filter the heading names.
+    expect(english.split('\r\n')[0]).toMatch(/filter: —$/);
+    const indicators = await (await installation.sessions.auditor.fetch('/api/exports/indicators?format=csv&lang=en')).text();
+    expect(indicators).toContain('\r\nCode;Indicator;Community;Year;Unit;Baseline;Target;Value;Expected to date;Achievement;Status\r\n');
+  });
+
+  it('writes the indicator CSV with a decimal comma and percentages Polish Excel reads as numbers', async () => {
+    const csv = await (await installation.sessions.director.fetch('/api/exports/indicators?format=csv')).text();
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.find((l) => l.startsWith('Kod;'))).toBe(
+      'Kod;Wskaźnik;Społeczność;Rok;Jednostka;Wartość bazowa;Cel;Wartość;Oczekiwane na dziś;Realizacja;Status',
+    );
+    const r2 = lines.filter((l) => l.startsWith('R2;'));
+    expect(r2.some((l) => /;odsetek;[^;]*;\d+(,\d)?%;/.test(l))).toBe(true);
+    expect(lines.some((l) => /;\d+,\d+;/.test(l))).toBe(true);
+    expect(csv).not.toMatch(/;\d+\.\d+;/);
+    expect(csv).not.toMatch(/(^|;)(on_track|at_risk|behind|achieved|not_achieved|no_data|persons|activities|percent|ALL)(;|$)/m);
   });
 
   it('exports the table and a value’s sources as PDF (printed by Chromium, with the same heading)', async () => {
@@ -220,13 +405,5 @@ describe('indicator sources and exports', () => {
     const bad = await installation.sessions.auditor.get('/api/exports/indicators?format=docx');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toBe('format: musi mieć jedną z wartości: xlsx, csv, pdf');
-  });
-
-  it('exports one value’s sources', async () => {
-    const csv = await (await installation.sessions.auditor.fetch('/api/exports/indicators/P1/sources?year=2022&community=OST&format=csv')).text();
-    expect(csv).toContain('# OSL Monitor — P1');
-    // K1 (4) is the second cell of OST's 2022: its year (6) minus K1 would give K2's 2.
-    expect(csv).toMatch(/^2022-01-14;K1;OST;WARSZTAT;Warsztaty;<3;<3;0;dziennik\.csv;2;test;/m);
-    expect(csv).toMatch(/^2022-06-20;K2;.*;<3;<3;0;/m);
   });
 });

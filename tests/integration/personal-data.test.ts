@@ -99,7 +99,7 @@ describe('personal data', () => {
       const exported = await installation.sessions[viewer].fetch('/api/audit?format=csv');
       expect(exported.headers.get('content-type')).toMatch(/text\/csv/);
       const csv = await exported.text();
-      expect(csv).toContain(`eksport: ${accounts[viewer]}`);
+      expect(csv).toContain(`Eksport: ${accounts[viewer]}`);
       expect(namesIn(csv), `audit export as ${viewer}`).toEqual([]);
     }
     // Every export is itself recorded.

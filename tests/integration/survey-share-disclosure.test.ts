@@ -10,6 +10,7 @@ import { ImportService, PipelineService, startServer, type RunningServer } from 
 import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
 import { attack, type Constraint } from '../support/disclosure-attack.ts';
 import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
+import { statusWords } from '../../backend/src/exports/export-words.ts';
 
 const communities = ['WZG', 'OST', 'LAZ'] as const;
 const scopes = ['ALL', ...communities] as const;
@@ -64,6 +65,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Achievement as the exports show it at least: whole percent, truncated. */
+const wholePercent = (fraction: number | null) => (fraction === null ? null : Math.trunc(fraction * 100 + 1e-6));
+
 interface ShownR2 {
   value: number | null;
   achievement: number | null;
@@ -81,15 +85,20 @@ async function shownR2(session: ApiSession): Promise<Map<string, ShownR2[]>> {
   for (const answer of answersOf)
     for (const v of answer as (ShownR2 & { code: string; community: string; year: number })[])
       if (v.code === 'R2' && out.has(`${v.year}|${v.community}`))
-        out.get(`${v.year}|${v.community}`)!.push({ value: v.value, achievement: v.achievement, status: v.status });
+        out.get(`${v.year}|${v.community}`)!.push({ value: v.value, achievement: wholePercent(v.achievement), status: v.status });
+  // The export words its scopes and statuses and writes percentages as Polish Excel reads them ("71,4%").
+  const config = (await session.get('/api/config')).body as { communities: { code: string; name: string }[] };
+  const scopeOf = new Map<string, string>([['Cały projekt', 'ALL'], ...config.communities.map((c) => [c.name, c.code] as [string, string])]);
+  const statusOf = new Map(Object.entries(statusWords).map(([code, words]) => [words.pl, code]));
   const csv = (await (await session.fetch('/api/exports/indicators?format=csv')).text()).replace(/^\uFEFF/, '').split(/\r?\n/);
   for (const line of csv) {
     const cells = line.split(';').map((c) => c.replace(/^"|"$/g, ''));
-    if (cells[0] !== 'R2' || !out.has(`${cells[3]}|${cells[2]}`)) continue;
-    const number = (text: string | undefined) => (text === undefined || text === '' || text === '<3' ? null : Number(text.replace(',', '.')));
-    out
-      .get(`${cells[3]}|${cells[2]}`)!
-      .push({ value: number(cells[7]), achievement: number(cells[9]), status: cells[10] === '<3' || cells[10] === '' ? null : cells[10]! });
+    const scope = scopeOf.get(cells[2] ?? '');
+    if (cells[0] !== 'R2' || !out.has(`${cells[3]}|${scope}`)) continue;
+    const percent = (text: string | undefined) => (text === undefined || text === '' || text === '<3' ? null : Number(text.replace('%', '').replace(',', '.')));
+    const status = cells[10] === '<3' || cells[10] === '' ? null : statusOf.get(cells[10]!)!;
+    const achievement = percent(cells[9]);
+    out.get(`${cells[3]}|${scope}`)!.push({ value: percent(cells[7]), achievement: achievement === null ? null : Math.trunc(achievement), status });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, queryChoice, queryText } from '../lib/route-contract.ts';
+import { exportLang } from './exports.contract.ts';
 
 const auditEvent = z
   .object({
@@ -28,6 +29,7 @@ export const auditContracts = {
       limit: queryText(12).meta({ description: '1–1000' }),
       offset: queryText(12).meta({ description: 'number' }),
       format: queryChoice(['json', 'csv'], 'json').meta({ description: 'json (default) or csv' }),
+      lang: exportLang,
     }),
     response: z.object({ total: z.int(), events: z.array(auditEvent) }).meta({ id: 'AuditPage' }),
     files: { 'text/csv': 'with format=csv: the events as a CSV file' },

@@ -22,7 +22,9 @@ export class AuditController {
     const format = query.format;
     const filter = parseAuditFilter(query, format === 'csv');
     if (format === 'json') return this.audit.list(filter, viewer.role === 'director');
-    const filterText = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'format' && typeof v === 'string') as [string, string][]).toString();
+    const filterText = new URLSearchParams(
+      Object.entries(query).filter(([k, v]) => k !== 'format' && k !== 'lang' && typeof v === 'string') as [string, string][],
+    ).toString();
     const { csv, truncated } = await this.audit.exportCsv(filter, filterText, viewer.email, viewer.address);
     response.set({
       'Content-Type': 'text/csv; charset=utf-8',

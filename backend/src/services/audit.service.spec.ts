@@ -39,13 +39,22 @@ describe('maskPersonalNames', () => {
 describe('auditCsv', () => {
   const csv = auditCsv([participantChange], { exportedBy: 'audytor@demo.osl', exportedAt: new Date('2026-01-01T00:00:00Z'), filter: 'entity=participant' });
 
-  it('is for Polish Excel: BOM, semicolons, headers in Polish (and English)', () => {
+  it('is for Polish Excel: BOM, semicolons, CRLF, headers in Polish, times in Europe/Warsaw', () => {
     expect(csv.startsWith('\uFEFF#')).toBe(true);
+    expect(csv.split('\r\n')).toHaveLength(4);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
     const header = csv.split('\r\n')[1];
     expect(header.split(';')).toHaveLength(9);
-    expect(header).toContain('Kiedy (UTC) / when (UTC)');
-    expect(header).toContain('Czynność / action');
-    expect(header).not.toMatch(/(^|;)(at|actor|before|after)(;|$)/);
+    expect(header).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Przed;Po;Adres IP');
+    // 08:30 UTC on 17 October 2022 is 10:30 in Warsaw (summer time); the export at midnight UTC on New Year's Day is 01:00.
+    expect(csv.split('\r\n')[2]).toMatch(/^7;17\.10\.2022 10:30;organizator@demo\.osl;Poprawiono dane uczestnika;uczestnik;OST-0042;"\{""/);
+    expect(csv.split('\r\n')[0]).toContain('01.01.2026 01:00');
+  });
+
+  it('speaks English when asked, with the same cells', () => {
+    const english = auditCsv([participantChange], { exportedBy: 'a@b', exportedAt: new Date('2026-07-01T12:00:00Z'), filter: '' }, 'en');
+    expect(english.split('\r\n')[1]).toBe('Id;When;Who;Action;Entity;Entity id;Before;After;IP address');
+    expect(english.split('\r\n')[0]).toBe('\uFEFF# OSL Monitor — audit trail — Exported by: a@b, 01.07.2026 14:00 — filter: —');
   });
 
   it('never holds a participant’s name', () => {

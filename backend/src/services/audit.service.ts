@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { csvField } from './export-format.ts';
+import { cell, csvLine, csvText, dateTimeText } from '../exports/excel-cell.ts';
+import { auditActionText, auditEntityText, exportWords } from '../exports/export-words.ts';
+import { currentLanguage } from '../lib/request-language.ts';
+import type { Lang } from '../lib/message-template.ts';
 import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { redactedValue } from '../repositories/audited-upsert.ts';
@@ -74,25 +77,34 @@ export function maskPersonalNames<E extends Pick<AuditEventRecord, 'before' | 'a
   return { ...event, before: maskedValue(event.before), after: maskedValue(event.after) };
 }
 
-/** The CSV's columns, worded in Polish and English as the other exports' (export-format.ts). */
-const csvHeaders = [
-  'Id',
-  'Kiedy (UTC) / when (UTC)',
-  'Kto / who',
-  'Czynność / action',
-  'Obiekt / entity',
-  'Id obiektu / entity id',
-  'Przed / before',
-  'Po / after',
-  'Adres IP / IP address',
-];
-
-/** The trail as CSV for Excel (UTF-8 with BOM, `;`), personal names masked whoever exports it. */
-export function auditCsv(events: readonly AuditEventRecord[], heading: { exportedBy: string; exportedAt: Date; filter: string }): string {
+/**
+ * The trail as CSV for Polish Excel (UTF-8 with BOM, `;`, CRLF, times in Europe/Warsaw, headers in
+ * `lang`), personal names masked whoever exports it. The cells go through the same module as every
+ * other export (exports/excel-cell.ts).
+ */
+export function auditCsv(events: readonly AuditEventRecord[], heading: { exportedBy: string; exportedAt: Date; filter: string }, lang: Lang = 'pl'): string {
+  const columns = exportWords.columns.audit;
+  const json = (value: unknown) => (value === null || value === undefined ? cell.empty : cell.text(typeof value === 'string' ? value : JSON.stringify(value)));
   const lines = [
-    `# OSL Monitor — dziennik zmian / audit trail; eksport: ${heading.exportedBy}, ${heading.exportedAt.toISOString()}; filtr: ${heading.filter || '—'}`,
-    csvHeaders.map(csvField).join(';'),
-    ...events.map(maskPersonalNames).map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before, e.after, e.address].map(csvField).join(';')),
+    csvText(
+      `# OSL Monitor — ${exportWords.auditTitle[lang]} — ${exportWords.exported[lang]}: ${heading.exportedBy}, ${dateTimeText(heading.exportedAt)} — ${exportWords.filter[lang]}: ${heading.filter || '—'}`,
+    ),
+    (Object.keys(columns) as (keyof typeof columns)[]).map((key) => csvText(columns[key][lang])).join(';'),
+    ...events
+      .map(maskPersonalNames)
+      .map((e) =>
+        csvLine([
+          cell.number(e.id),
+          cell.dateTime(e.at),
+          cell.text(e.actor),
+          cell.text(auditActionText(e.action, lang)),
+          cell.text(auditEntityText(e.entity, lang)),
+          cell.text(e.entityId),
+          json(e.before),
+          json(e.after),
+          cell.text(e.address),
+        ]),
+      ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -125,6 +137,10 @@ export class AuditService {
     const { total, events } = await this.query.list(filter);
     const exportedAt = new Date();
     await this.audit.record([{ actor, action: 'export.audit', entity: 'audit', after: { rows: events.length, filter: filterText }, address }]);
-    return { csv: auditCsv(events, { exportedBy: actor, exportedAt, filter: filterText }), rows: events.length, truncated: total > events.length };
+    return {
+      csv: auditCsv(events, { exportedBy: actor, exportedAt, filter: filterText }, currentLanguage()),
+      rows: events.length,
+      truncated: total > events.length,
+    };
   }
 }

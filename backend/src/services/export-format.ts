@@ -1,51 +1,77 @@
 // exceljs is loaded where a workbook is made or read (await import), not by every command at start.
+import { cell, csvLine, csvText, dateTimeText, displayText, numberFormat, xlsxValue, type ExcelCell } from '../exports/excel-cell.ts';
+import { exportWords } from '../exports/export-words.ts';
+import type { Lang } from '../lib/message-template.ts';
 
-/** One exported table: a title, who exported it and the data's time, columns and rows. */
+/** One exported table: a title, who exported it and the data's time, worded columns and typed cells (exports/excel-cell.ts). */
 export interface ExportTable {
+  /** The language of every word in the file. */
+  lang: Lang;
+  /** The sheet's name (at most 31 characters in Excel; cut to fit). */
+  sheetName: string;
   title: string;
   exportedBy: string;
   exportedAt: Date;
   dataAsOf: string | null;
-  columns: { key: string; header: string; width?: number }[];
-  rows: Record<string, string | number | null>[];
+  columns: { key: string; header: string }[];
+  rows: Record<string, ExcelCell>[];
   note?: string;
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
-/** One CSV field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it. */
+/** One CSV text field: quoted when needed; a leading = + - @ is neutralised so a spreadsheet does not run it. */
 export function csvField(value: unknown): string {
-  let text =
+  const text =
     value === null || value === undefined ? '' : typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(text);
 }
 
-function headingLines(table: ExportTable): string[] {
+/** The lines above the table: what it is, the data's moment ("stan na"), who exported it and when, the note. */
+export function headingLines(table: Pick<ExportTable, 'lang' | 'title' | 'exportedBy' | 'exportedAt' | 'dataAsOf' | 'note'>): string[] {
+  const { lang } = table;
   return [
     table.title,
-    `Eksport / exported by: ${table.exportedBy}, ${table.exportedAt.toISOString()}`,
-    `Dane z / data as of: ${table.dataAsOf ?? '—'}`,
+    `${exportWords.dataAsOf[lang]}: ${table.dataAsOf ? dateTimeText(new Date(table.dataAsOf)) : exportWords.noData[lang]}`,
+    `${exportWords.exported[lang]}: ${table.exportedBy}, ${dateTimeText(table.exportedAt)}`,
     ...(table.note ? [table.note] : []),
   ];
 }
 
-/** CSV for Excel: UTF-8 with BOM, ';', the heading as '#' lines above the header row. */
+/** CSV for Polish Excel: UTF-8 with BOM, `;`, CRLF, the heading as '#' lines above the header row. */
 export function exportCsv(table: ExportTable): Buffer {
   const lines = [
-    ...headingLines(table).map((line) => `# ${line}`),
-    table.columns.map((c) => csvField(c.header)).join(';'),
-    ...table.rows.map((row) => table.columns.map((c) => csvField(row[c.key])).join(';')),
+    ...headingLines(table).map((line) => csvText(`# ${line}`)),
+    table.columns.map((c) => csvText(c.header)).join(';'),
+    ...table.rows.map((row) => csvLine(table.columns.map((c) => row[c.key] ?? cell.empty))),
   ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-/** XLSX: the heading in the first rows, a frozen, filterable header row, numbers as numbers. */
+/** A column wide enough for its header (wrapped at spaces past 24 characters) and its longest cell, within 8–60. */
+export function columnWidth(header: string, cells: readonly ExcelCell[], lang: Lang): number {
+  const headerWidth = header.length <= 24 ? header.length : Math.max(...header.split(' ').map((w) => w.length), 24);
+  const longest = cells.reduce((most, c) => Math.max(most, displayText(c, lang).length), 0);
+  return Math.min(60, Math.max(8, headerWidth, longest) + 2);
+}
+
+/** An Excel sheet name: at most 31 characters, none of []:*?/\\. */
+export function sheetName(name: string): string {
+  return (
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Dane'
+  );
+}
+
+/** XLSX: the heading in the first rows, a bold, frozen, filterable header row, typed cells with their number formats. */
 export async function exportXlsx(table: ExportTable): Promise<Buffer> {
   const workbook = new (await import('exceljs')).default.Workbook();
   workbook.creator = 'OSL Monitor';
   workbook.created = table.exportedAt;
-  const sheet = workbook.addWorksheet('Dane');
+  workbook.title = table.title;
+  const sheet = workbook.addWorksheet(sheetName(table.sheetName));
   const heading = headingLines(table);
   heading.forEach((line, i) => {
     sheet.getCell(i + 1, 1).value = line;
@@ -53,15 +79,25 @@ export async function exportXlsx(table: ExportTable): Promise<Buffer> {
   });
   const headerRow = heading.length + 2;
   table.columns.forEach((column, i) => {
-    const cell = sheet.getCell(headerRow, i + 1);
-    cell.value = column.header;
-    cell.font = { bold: true };
-    sheet.getColumn(i + 1).width = column.width ?? Math.max(10, column.header.length + 2);
+    const header = sheet.getCell(headerRow, i + 1);
+    header.value = column.header;
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'top' };
+    sheet.getColumn(i + 1).width = columnWidth(
+      column.header,
+      table.rows.map((row) => row[column.key] ?? cell.empty),
+      table.lang,
+    );
   });
   table.rows.forEach((row, r) => {
     table.columns.forEach((column, c) => {
-      const value = row[column.key];
-      sheet.getCell(headerRow + 1 + r, c + 1).value = value === null || value === undefined ? null : value;
+      const content = row[column.key] ?? cell.empty;
+      const target = sheet.getCell(headerRow + 1 + r, c + 1);
+      target.value = xlsxValue(content);
+      const format = numberFormat(content);
+      if (format) target.numFmt = format;
+      // "<3" and other marks in a column of numbers keep to the right, beside the numbers.
+      if (content.kind === 'text' && /^[<>]?\d/.test(content.text)) target.alignment = { horizontal: 'right' };
     });
   });
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
@@ -75,10 +111,19 @@ export const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"
 /** The table as a printable HTML page (A4 landscape), for the PDF. */
 export function exportHtml(table: ExportTable): string {
   const head = table.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
+  const numeric = new Set(['number', 'percent']);
   const body = table.rows
-    .map((row) => `<tr>${table.columns.map((c) => `<td class="${typeof row[c.key] === 'number' ? 'num' : ''}">${escapeHtml(row[c.key])}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${table.columns
+          .map((c) => {
+            const content = row[c.key] ?? cell.empty;
+            return `<td class="${numeric.has(content.kind) ? 'num' : ''}">${escapeHtml(displayText(content, table.lang))}</td>`;
+          })
+          .join('')}</tr>`,
+    )
     .join('\n');
-  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(table.title)}</title><style>
+  return `<!doctype html><html lang="${table.lang}"><head><meta charset="utf-8"><title>${escapeHtml(table.title)}</title><style>
 @page { size: A4 landscape; margin: 10mm; }
 body { font: 8.5pt system-ui, "DejaVu Sans", sans-serif; color: #1f2933; }
 h1 { font-size: 12pt; margin: 0 0 4pt; }

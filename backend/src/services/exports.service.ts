@@ -11,20 +11,31 @@ import { DomainError } from '../lib/domain-error.ts';
 import { isCalendarDate } from '../lib/calendar-date.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
+import { cell, dateText, type ExcelCell } from '../exports/excel-cell.ts';
+import { exportWords, fill, scopeWords, statusWords, unitWords, wordedColumns, wordOf, yesNoWords } from '../exports/export-words.ts';
+import { currentLanguage } from '../lib/request-language.ts';
+import type { Lang } from '../lib/message-template.ts';
 
 /** What an export shows; the rest of the ExportTable is the same for every export. */
-type ExportContent = Pick<ExportTable, 'title' | 'columns' | 'rows'>;
+type ExportContent = Pick<ExportTable, 'sheetName' | 'title' | 'columns' | 'rows'>;
 
 // One mark for every hidden figure: a different one for the second cells would tell which are the small counts.
-export function suppressionNote({ limit, label }: SmallCountsConfig): string {
+export function suppressionNote({ limit, label }: SmallCountsConfig, lang: Lang): string {
   const most = limit - 1;
+  if (lang === 'en') {
+    return `“${label}”: ${most === 1 ? '1 person' : `1–${most} persons`}, or a figure hidden so that such a count cannot be worked out from it (GDPR).`;
+  }
   const few = most % 10 >= 2 && most % 10 <= 4 && !(most % 100 >= 12 && most % 100 <= 14);
-  const pl = most === 1 ? '1 osoba' : `1–${most} ${few ? 'osoby' : 'osób'}`;
-  const en = most === 1 ? '1 person' : `1–${most} persons`;
-  return `"${label}": ${pl} albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO) / "${label}": ${en}, or a figure hidden so that such a count cannot be worked out from it (GDPR).`;
+  return `„${label}”: ${most === 1 ? '1 osoba' : `1–${most} ${few ? 'osoby' : 'osób'}`} albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO).`;
 }
 
-/** Exports (XLSX, CSV) of the indicator table and of one value's sources: always with small counts suppressed, always audited. */
+/** A figure in its unit: a percentage indicator's value (69.9) as a percentage cell, a count as a number. */
+function figureCell(value: number | null | undefined, unit: string, decimals = 1): ExcelCell {
+  if (value === null || value === undefined) return cell.empty;
+  return unit === 'percent' ? cell.percent(value / 100, 1) : cell.number(value, decimals);
+}
+
+/** Exports (XLSX, CSV, PDF) of the indicator table, one value's sources and the lapsed list: in the request's language, always with small counts suppressed, always audited. */
 @Injectable()
 export class ExportsService {
   /** The configuration in force now (a frozen snapshot; read it anew for each use). */
@@ -43,80 +54,67 @@ export class ExportsService {
   ) {}
 
   async indicatorTable(viewer: Viewer, format: ExportFormat) {
+    const lang = currentLanguage();
+    const config = this.config;
     // Every export is suppressed, whoever exports it (docs/spec/domain.md), with the auditor's one mask.
     const values = await this.indicators.list({}, 'suppressed');
-    const suppressedLabel = this.config.project.smallCounts.label;
-    const names = new Map(this.config.indicators.map((i) => [i.code, i]));
+    const hidden = cell.text(config.project.smallCounts.label);
+    const names = new Map(config.indicators.map((i) => [i.code, lang === 'pl' ? i.namePl : i.nameEn]));
+    const years = `${config.project.periodStart.slice(0, 4)}–${config.project.periodEnd.slice(0, 4)}`;
     const table: ExportContent = {
-      title: `OSL Monitor — wskaźniki / indicators — ${this.config.project.name}`,
-      columns: [
-        { key: 'code', header: 'Kod / code', width: 8 },
-        { key: 'name', header: 'Wskaźnik / indicator', width: 48 },
-        { key: 'community', header: 'Społeczność / community', width: 12 },
-        { key: 'year', header: 'Rok / year', width: 8 },
-        { key: 'unit', header: 'Jednostka / unit', width: 12 },
-        { key: 'baseline', header: 'Wartość bazowa / baseline', width: 12 },
-        { key: 'target', header: 'Cel / target', width: 10 },
-        { key: 'value', header: 'Wartość / value', width: 10 },
-        { key: 'expected', header: 'Oczekiwane na dziś / expected to date', width: 14 },
-        { key: 'achievement', header: 'Realizacja / achievement', width: 12 },
-        { key: 'status', header: 'Status', width: 12 },
-      ],
+      sheetName: exportWords.sheet.indicators[lang],
+      title: `OSL Monitor — ${config.project.name} — ${exportWords.indicators[lang]}: ${exportWords.allYears[lang]} ${years}`,
+      columns: wordedColumns(exportWords.columns.indicators, lang),
       rows: values.map((v) => ({
-        code: v.code,
-        name: names.get(v.code)?.namePl ?? v.code,
-        community: v.community,
-        year: v.year,
-        unit: v.unit,
-        baseline: v.baseline,
-        target: v.target,
-        value: v.suppressed?.includes('value') ? suppressedLabel : v.value,
-        expected: v.expected,
-        achievement: v.suppressed?.includes('achievement') ? suppressedLabel : v.achievement,
-        status: v.suppressed?.includes('status') ? suppressedLabel : v.status,
+        code: cell.text(v.code),
+        name: cell.text(names.get(v.code) ?? v.code),
+        community: cell.text(scopeWords(v.community, config.communities, lang)),
+        year: cell.year(v.year),
+        unit: cell.text(wordOf(unitWords, v.unit, lang)),
+        baseline: figureCell(v.baseline, v.unit),
+        target: figureCell(v.target, v.unit),
+        value: v.suppressed?.includes('value') ? hidden : figureCell(v.value, v.unit),
+        expected: figureCell(v.expected, v.unit),
+        achievement: v.suppressed?.includes('achievement') ? hidden : cell.achievement(v.achievement),
+        status: v.suppressed?.includes('status') ? hidden : v.status === null ? cell.empty : cell.text(wordOf(statusWords, v.status, lang)),
       })),
     };
-    return this.deliver(table, format, viewer, 'export.indicators', 'wskazniki', null);
+    return this.deliver(table, lang, format, viewer, 'export.indicators', 'wskazniki', null);
   }
 
   async indicatorSources(viewer: Viewer, format: ExportFormat, code: string, raw: { year?: string; community?: string }) {
+    const lang = currentLanguage();
+    const config = this.config;
     const found = await this.sources.sources(code, raw, 'suppressed');
-    const suppressedLabel = this.config.project.smallCounts.label;
+    const label = config.project.smallCounts.label;
+    const count = (value: number | null | undefined) => (value === null || value === undefined ? cell.text(label) : cell.number(value));
+    const types = new Map(config.activityTypes.map((t) => [t.code, lang === 'pl' ? t.namePl : t.nameEn]));
+    const window = found.window ? ` (${dateText(found.window.from)} – ${dateText(found.window.to)})` : '';
     const table: ExportContent = {
-      title: `OSL Monitor — ${found.indicator.code} ${found.indicator.namePl}, ${found.community}, ${found.year}${found.window ? ` (${found.window.from} – ${found.window.to})` : ''}`,
-      columns: [
-        { key: 'date', header: 'Data / date', width: 12 },
-        { key: 'externalId', header: 'Id działania / activity id', width: 16 },
-        { key: 'community', header: 'Społeczność / community', width: 10 },
-        { key: 'type', header: 'Rodzaj / type', width: 12 },
-        { key: 'title', header: 'Tytuł / title', width: 36 },
-        { key: 'attendances', header: 'Obecności / attendances', width: 12 },
-        { key: 'named', header: 'Z listy / listed', width: 10 },
-        { key: 'anonymous', header: 'Bez listy / unlisted', width: 10 },
-        { key: 'file', header: 'Plik dziennika / log file', width: 28 },
-        { key: 'row', header: 'Wiersz / row', width: 8 },
-        { key: 'importedBy', header: 'Zaimportował / imported by', width: 22 },
-        { key: 'importedAt', header: 'Kiedy / when', width: 22 },
-        { key: 'lists', header: 'Listy obecności / attendance lists', width: 36 },
-      ],
+      sheetName: `${exportWords.sheet.sources[lang]} ${found.indicator.code} ${found.year}`,
+      title:
+        `OSL Monitor — ${config.project.name} — ${exportWords.sourcesOf[lang]} ${found.indicator.code} ` +
+        `„${lang === 'pl' ? found.indicator.namePl : found.indicator.nameEn}”, ${scopeWords(found.community, config.communities, lang)}, ${found.year}${window}`,
+      columns: wordedColumns(exportWords.columns.sources, lang),
       rows: found.activities.map((a) => ({
-        date: a.date,
-        externalId: a.externalId,
-        community: a.community,
-        type: a.type,
-        title: a.title,
-        attendances: a.attendances ?? suppressedLabel,
-        named: a.namedAttendances ?? suppressedLabel,
-        anonymous: a.anonymousAttendances ?? suppressedLabel,
-        file: a.source.file,
-        row: a.source.row,
-        importedBy: a.source.importedBy,
-        importedAt: new Date(a.source.importedAt).toISOString(),
-        lists: a.attendanceLists.map((l) => `${l.file} (${l.attendances ?? suppressedLabel})`).join('; '),
+        date: cell.date(a.date),
+        externalId: cell.text(a.externalId),
+        community: cell.text(scopeWords(a.community, config.communities, lang)),
+        type: cell.text(types.get(a.type) ?? a.type),
+        title: cell.text(a.title),
+        attendances: count(a.attendances),
+        named: count(a.namedAttendances),
+        anonymous: count(a.anonymousAttendances),
+        file: cell.text(a.source.file),
+        row: cell.number(a.source.row),
+        importedBy: cell.text(a.source.importedBy),
+        importedAt: cell.dateTime(a.source.importedAt),
+        lists: cell.text(a.attendanceLists.map((l) => `${l.file} (${l.attendances ?? label})`).join('; ')),
       })),
     };
     return this.deliver(
       table,
+      lang,
       format,
       viewer,
       'export.indicator-sources',
@@ -137,50 +135,51 @@ export class ExportsService {
       if (!isCalendarDate(value)) throw DomainError.invalid('filter.date', { name });
       filter[name] = value;
     }
+    const lang = currentLanguage();
+    const config = this.config;
     const list = await this.participants.lapsed(code, viewer, filter);
     const narrowed = [
       filter.search && `„${filter.search}”`,
-      filter.lastFrom && `od / from ${filter.lastFrom}`,
-      filter.lastTo && `do / to ${filter.lastTo}`,
+      filter.lastFrom && `${exportWords.from[lang]} ${dateText(filter.lastFrom)}`,
+      filter.lastTo && `${exportWords.to[lang]} ${dateText(filter.lastTo)}`,
     ].filter(Boolean);
+    const rule = fill(exportWords.lapsedRule, lang, {
+      min: list.regular.minAttendances,
+      weeks: list.regular.withinWeeks,
+      days: list.lapsedAfterDays,
+    });
     const table: ExportContent = {
+      sheetName: exportWords.sheet.lapsed[lang],
       title:
-        `OSL Monitor — kto nie wrócił / who has not come back — ${list.community}: ` +
-        `${list.regular.minAttendances}+ obecności w ${list.regular.withinWeeks} tyg., ${list.lapsedAfterDays}+ dni przerwy / ` +
-        `${list.regular.minAttendances}+ attendances in ${list.regular.withinWeeks} weeks, ${list.lapsedAfterDays}+ days away` +
+        `OSL Monitor — ${config.project.name} — ${exportWords.lapsedTitle[lang]} — ${scopeWords(list.community, config.communities, lang)}: ${rule}` +
         (narrowed.length ? ` (${narrowed.join(', ')})` : ''),
-      columns: [
-        { key: 'code', header: 'Kod / code', width: 14 },
-        { key: 'otherCommunity', header: 'Z innej społeczności / from another community', width: 14 },
-        { key: 'lastAttended', header: 'Ostatnia obecność / last attended', width: 14 },
-        { key: 'daysAway', header: 'Dni przerwy / days away', width: 10 },
-        { key: 'attendances', header: 'Obecności / attendances', width: 10 },
-        { key: 'firstAttended', header: 'Pierwsza obecność / first attended', width: 14 },
-      ],
+      columns: wordedColumns(exportWords.columns.lapsed, lang),
       rows: list.lapsed.map((p) => ({
-        code: p.code,
-        otherCommunity: p.fromOtherCommunity ? 'tak / yes' : 'nie / no',
-        lastAttended: p.lastAttended,
-        daysAway: p.daysAway,
-        attendances: p.attendances,
-        firstAttended: p.firstAttended,
+        code: cell.text(p.code),
+        otherCommunity: cell.text(wordOf(yesNoWords, p.fromOtherCommunity ? 'yes' : 'no', lang)),
+        lastAttended: cell.date(p.lastAttended),
+        daysAway: cell.number(p.daysAway),
+        attendances: cell.number(p.attendances),
+        firstAttended: cell.date(p.firstAttended),
       })),
     };
-    return this.deliver(table, format, viewer, 'export.lapsed', `kto-nie-wrocil-${list.community}`, list.community, null);
+    return this.deliver(table, lang, format, viewer, 'export.lapsed', `kto-nie-wrocil-${list.community}`, list.community, null);
   }
 
   /** Renders the table, stamped with who exports it, when, the data's date and the suppression note (figures only); and audits the export. */
   private async deliver(
     content: ExportContent,
+    lang: Lang,
     format: ExportFormat,
     viewer: Viewer,
     action: string,
     baseName: string,
     entityId: string | null,
-    note: string | null = suppressionNote(this.config.project.smallCounts),
+    note: string | null = suppressionNote(this.config.project.smallCounts, lang),
   ) {
     const table: ExportTable = {
       ...content,
+      lang,
       exportedBy: viewer.email,
       exportedAt: new Date(),
       dataAsOf: this.analytics.published()?.builtAt ?? null,

@@ -88,10 +88,10 @@ describe('sortParticipants', () => {
 
 describe('links of the list', () => {
   it('export what the page shows, and open a person’s history', () => {
-    expect(lapsedExportHref('OST', { search: ' anna ', lastFrom: '2022-08-22', lastTo: '' }, 'csv')).toBe(
-      '/api/exports/communities/OST/lapsed?format=csv&search=anna&lastFrom=2022-08-22',
+    expect(lapsedExportHref('OST', { search: ' anna ', lastFrom: '2022-08-22', lastTo: '' }, 'csv', 'pl')).toBe(
+      '/api/exports/communities/OST/lapsed?format=csv&lang=pl&search=anna&lastFrom=2022-08-22',
     );
-    expect(lapsedExportHref('OST', NO_FILTER, 'xlsx')).toBe('/api/exports/communities/OST/lapsed?format=xlsx');
+    expect(lapsedExportHref('OST', NO_FILTER, 'xlsx', 'en')).toBe('/api/exports/communities/OST/lapsed?format=xlsx&lang=en');
     expect(historyHref('OST', 'OST-0013')).toBe('/spolecznosc/OST/uczestnik/OST-0013');
   });
 });

@@ -72,9 +72,9 @@ export function nextSort(current: LapsedSort, key: LapsedSortKey): LapsedSort {
   return { key, direction: key === 'code' || key === 'name' ? 'asc' : 'desc' };
 }
 
-/** The export of the list as narrowed on the page (codes only: the server leaves names out of every file). */
-export function lapsedExportHref(community: string, filter: LapsedFilter, format: 'xlsx' | 'csv'): string {
-  const query: { format: 'xlsx' | 'csv'; search?: string; lastFrom?: string; lastTo?: string } = { format };
+/** The export of the list as narrowed on the page, worded in `lang` (codes only: the server leaves names out of every file). */
+export function lapsedExportHref(community: string, filter: LapsedFilter, format: 'xlsx' | 'csv', lang: 'pl' | 'en'): string {
+  const query: { format: 'xlsx' | 'csv'; lang: 'pl' | 'en'; search?: string; lastFrom?: string; lastTo?: string } = { format, lang };
   if (filter.search.trim()) query.search = filter.search.trim();
   if (filter.lastFrom) query.lastFrom = filter.lastFrom;
   if (filter.lastTo) query.lastTo = filter.lastTo;
