@@ -12,31 +12,30 @@ export interface AuditEntry {
   address?: string | null;
 }
 
-type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>;
-
-/** The audit trail: append-only, written in the same transaction as the change it records. */
+/**
+ * The audit trail: append-only, written in the same transaction as the change it records, every
+ * entry linked into the trail's hash chain by the database boundary (`appendAudit`).
+ */
 @Injectable()
 export class AuditRepository {
   constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
 
-  async record(entries: AuditEntry[], writer: AuditWriter = this.database.client): Promise<void> {
+  /** Appends entries inside `tx` (the change's transaction), or in a transaction of their own. */
+  async record(entries: AuditEntry[], tx?: Prisma.TransactionClient): Promise<void> {
     if (entries.length === 0) return;
-    await writer.auditEvent.createMany({
-      data: entries.map((entry) => ({
+    await this.database.operational.appendAudit(
+      entries.map((entry) => ({
         actor: entry.actor,
         action: entry.action,
         entity: entry.entity,
         entityId: entry.entityId ?? null,
-        before: toJson(entry.before),
-        after: toJson(entry.after),
+        before: entry.before ?? null,
+        after: entry.after ?? null,
         address: entry.address ?? null,
       })),
-    });
+      tx,
+    );
   }
-}
-
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (value as Prisma.InputJsonValue);
 }
 
 export interface AuditFilter {
