@@ -43,7 +43,7 @@ export async function sealAuditTrailWithPrisma(client: PrismaClient): Promise<nu
   return client.$transaction(async (tx) => {
     if ((await tx.auditEvent.findFirst({ where: { hash: { not: null } }, select: { id: true } })) !== null) return 0;
     const unsealed = await tx.auditEvent.findMany({ where: { hash: null }, orderBy: { id: 'asc' }, select: content });
-    await sealUnchained(prismaAuditChainStore(tx), unsealed, null);
+    await sealUnchained(prismaAuditChainStore(tx), unsealed);
     return unsealed.length;
   });
 }

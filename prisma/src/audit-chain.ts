@@ -127,21 +127,24 @@ export function verifyAuditChain(rows: Iterable<AuditChainRow>): AuditChainRepor
 }
 
 /**
- * Where the chain is written: the two statements a writer needs inside its write transaction.
- * Implemented over a Prisma transaction and over the bulk writer's own SQLite connection; the
- * linking itself is `appendToAuditChain`, the one function every writer goes through.
+ * Where the chain is written: the statements a writer needs inside its write transaction.
+ * Implemented over a Prisma transaction (asynchronous) and over the bulk writer's own SQLite
+ * connection (synchronous, so nothing else of its process runs while it holds the write lock);
+ * the linking itself is `chainSteps`, run by `appendToAuditChain` or `appendToAuditChainSync`.
  */
-export interface AuditChainStore {
+export interface AuditChainStore<Async extends boolean = true> {
   /** Inserts one entry without its hash and returns it as stored (id and time given by the database). */
-  insert(entry: AuditChainInsert): Promise<AuditChainContent> | AuditChainContent;
+  insert(entry: AuditChainInsert): Result<AuditChainContent, Async>;
   /** The entry with the highest id below `id` (id and hash), or null for none. */
-  previous(id: number): Promise<{ id: number; hash: string | null } | null> | { id: number; hash: string | null } | null;
+  previous(id: number): Result<{ id: number; hash: string | null } | null, Async>;
   /** Whether any entry below `id` has a hash: false while the trail is all from before the chain. */
-  anySealedBefore(id: number): Promise<boolean> | boolean;
+  anySealedBefore(id: number): Result<boolean, Async>;
   /** The entries below `id` that have no hash, in id order. */
-  unsealedBefore(id: number): Promise<AuditChainContent[]> | AuditChainContent[];
-  setHash(id: number, prevHash: string | null, hash: string): Promise<void> | void;
+  unsealedBefore(id: number): Result<AuditChainContent[], Async>;
+  setHash(id: number, prevHash: string | null, hash: string): Result<void, Async>;
 }
+
+type Result<T, Async extends boolean> = Async extends true ? T | Promise<T> : T;
 
 export interface AuditChainInsert {
   at?: Date;
@@ -154,46 +157,66 @@ export interface AuditChainInsert {
   address: string | null;
 }
 
+type Step = { [K in keyof AuditChainStore<false>]: { op: K; args: Parameters<AuditChainStore<false>[K]> } }[keyof AuditChainStore<false>];
+
 /**
- * Appends entries to the chain. Call it inside the write transaction of the change the entries
- * record, where the database serialises writers: each entry is inserted first (on SQLite that
- * takes the write lock, so no other writer can slip an entry in between) and only then linked to
- * the entry before it. A trail from before the chain is sealed first, in id order (the entries a
- * migration did not reach yet), so the first new entry links to the last old one.
+ * The one way entries are linked into the chain, as the statements it asks the store for. Run it
+ * inside the write transaction of the change the entries record, where the database serialises
+ * writers: each entry is inserted first (on SQLite that takes the write lock, so no other writer
+ * can slip an entry in between) and only then linked to the entry before it. A trail from before
+ * the chain is sealed first, in id order (entries a migration did not reach), so the first new
+ * entry links to the last old one.
  */
-export async function appendToAuditChain(store: AuditChainStore, entries: readonly AuditChainInsert[]): Promise<void> {
+function* chainSteps(entries: readonly AuditChainInsert[]): Generator<Step, void, unknown> {
   let previous: { id: number; hash: string | null } | null | undefined;
   for (const entry of entries) {
-    const stored = await store.insert(entry);
+    const stored = (yield { op: 'insert', args: [entry] }) as AuditChainContent;
     if (previous === undefined) {
-      previous = await store.previous(stored.id);
-      if (previous && previous.hash === null && !(await store.anySealedBefore(stored.id))) {
-        previous = await sealUnchained(store, await store.unsealedBefore(stored.id), null);
+      previous = (yield { op: 'previous', args: [stored.id] }) as { id: number; hash: string | null } | null;
+      if (previous && previous.hash === null && !((yield { op: 'anySealedBefore', args: [stored.id] }) as boolean)) {
+        const unsealed = (yield { op: 'unsealedBefore', args: [stored.id] }) as AuditChainContent[];
+        previous = { id: previous.id, hash: yield* sealSteps(unsealed, null) };
       }
     }
     const hash = auditEntryHash(stored, previous?.hash ?? null);
-    await store.setHash(stored.id, previous?.hash ?? null, hash);
+    yield { op: 'setHash', args: [stored.id, previous?.hash ?? null, hash] };
     previous = { id: stored.id, hash };
   }
 }
 
-/**
- * Seals the entries written before the chain existed (all without a hash, and no sealed entry
- * before them), in id order. Idempotent: once sealed there is nothing left to seal. Returns the
- * last sealed entry, or null when there was none.
- */
-export async function sealUnchained(
-  store: Pick<AuditChainStore, 'setHash'>,
-  unsealed: readonly AuditChainContent[],
-  prevHash: string | null,
-): Promise<{ id: number; hash: string } | null> {
-  let last: { id: number; hash: string } | null = null;
+function call(store: AuditChainStore<boolean>, step: Step): unknown {
+  return (store[step.op] as (...args: unknown[]) => unknown)(...step.args);
+}
+
+/** Appends entries to the chain through an asynchronous store (a Prisma transaction). */
+export async function appendToAuditChain(store: AuditChainStore, entries: readonly AuditChainInsert[]): Promise<void> {
+  const steps = chainSteps(entries);
+  for (let next = steps.next(); !next.done;) next = steps.next(await call(store, next.value));
+}
+
+/** Appends entries to the chain through a synchronous store (a driver's own connection). */
+export function appendToAuditChainSync(store: AuditChainStore<false>, entries: readonly AuditChainInsert[]): void {
+  const steps = chainSteps(entries);
+  for (let next = steps.next(); !next.done;) next = steps.next(call(store, next.value));
+}
+
+/** Seals entries without a hash in id order, linked from `prevHash`; returns the last hash. */
+function* sealSteps(unsealed: readonly AuditChainContent[], prevHash: string | null): Generator<Step, string | null, unknown> {
   let link = prevHash;
   for (const row of unsealed) {
     const hash = auditEntryHash(row, link);
-    await store.setHash(row.id, link, hash);
-    last = { id: row.id, hash };
+    yield { op: 'setHash', args: [row.id, link, hash] };
     link = hash;
   }
-  return last;
+  return link;
+}
+
+/**
+ * Seals the entries written before the chain existed (all without a hash, and no sealed entry
+ * before them), in id order: the migration step. The caller checks that no entry is sealed yet,
+ * so running it again changes nothing.
+ */
+export async function sealUnchained(store: AuditChainStore, unsealed: readonly AuditChainContent[]): Promise<void> {
+  const steps = sealSteps(unsealed, null);
+  for (let next = steps.next(); !next.done;) next = steps.next(await call(store, next.value));
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '@osl/prisma';
+import type { AuditChainRow, Prisma } from '@osl/prisma';
 import { DatabaseRepository } from './database.repository.ts';
 
 export interface AuditEntry {
@@ -80,6 +80,17 @@ export class AuditQueryRepository {
       this.database.client.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: filter.limit, skip: filter.offset }),
     ]);
     return { total, events };
+  }
+
+  /** The whole trail in id order with its hash chain, a page at a time (a long trail is not held in memory). */
+  async *chain(pageSize = 5000): AsyncGenerator<AuditChainRow[]> {
+    let after = 0;
+    for (;;) {
+      const page = await this.database.client.auditEvent.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: pageSize });
+      if (page.length === 0) return;
+      yield page;
+      after = page.at(-1)!.id;
+    }
   }
 
   /** Everyone with an event in the trail, with the account's name where the actor is an account. */

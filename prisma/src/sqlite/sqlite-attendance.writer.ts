@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { appendToAuditChain, type AuditChainContent, type AuditChainStore } from '../audit-chain.ts';
+import { appendToAuditChainSync, type AuditChainContent, type AuditChainStore } from '../audit-chain.ts';
 import type { AttendanceBatch, AttendanceRow, AuditRecord, WrittenCounts } from '../operational-database.ts';
 
 const chunkRows = 25_000;
@@ -71,14 +71,14 @@ export class SqliteAttendanceWriter {
         onRows(end);
         await new Promise((resolve) => setImmediate(resolve));
       }
-      return await this.commit(batch, records.length, audit, now());
+      return this.commit(batch, records.length, audit, now());
     } finally {
       db.exec('DROP TABLE IF EXISTS temp."StagedAttendance"');
     }
   }
 
   /** The one transaction other writers wait for: the batch, its rows and its audit event. */
-  private async commit(batch: AttendanceBatch, rows: number, audit: (batchId: number, counts: WrittenCounts) => AuditRecord, at: string) {
+  private commit(batch: AttendanceBatch, rows: number, audit: (batchId: number, counts: WrittenCounts) => AuditRecord, at: string) {
     const db = this.db;
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -102,7 +102,7 @@ export class SqliteAttendanceWriter {
       const counts = { created, unchanged: rows - created };
       db.prepare('UPDATE "ImportBatch" SET "rowsWritten" = ? WHERE "id" = ?').run(created, batchId);
       const entry = audit(batchId, counts);
-      await appendToAuditChain(sqliteAuditChainStore(db), [
+      appendToAuditChainSync(sqliteAuditChainStore(db), [
         {
           at: new Date(at),
           actor: entry.actor,
@@ -152,7 +152,7 @@ function auditContent(row: StoredAuditRow): AuditChainContent {
 }
 
 /** The chain's statements on this writer's own connection, inside its write transaction. */
-function sqliteAuditChainStore(db: Database.Database): AuditChainStore {
+function sqliteAuditChainStore(db: Database.Database): AuditChainStore<false> {
   return {
     insert(entry) {
       const at = (entry.at ?? new Date()).toISOString().replace('Z', '+00:00');
