@@ -71,7 +71,7 @@ describe('the audit hash chain over the real services', () => {
       email: 'dyrektor@chain.osl',
       role: 'director',
       communities: [],
-      scope: 'all',
+      scope: 'full',
       sessionId: 's',
       address: '192.0.2.7',
     };
