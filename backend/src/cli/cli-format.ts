@@ -57,7 +57,15 @@ export function formatPipelineRun(run: PipelineRunReport, lang: Lang): string {
 export function formatAuditVerdict(verdict: AuditChainVerdict, lang: Lang): string {
   const words = cliWords[lang].auditChain;
   const warsaw = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Warsaw' }).format(new Date(iso));
+    new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZone: 'Europe/Warsaw',
+    }).format(new Date(iso));
   const lines = verdict.firstBroken
     ? [words.broken(verdict.firstBroken.id, verdict.entries), words.reason[verdict.firstBroken.reason]]
     : [words.intact(verdict.entries, verdict.last ? warsaw(verdict.last.at) : null)];
