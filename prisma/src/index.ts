@@ -17,6 +17,18 @@ export {
 export { createOperationalDatabase, isDatabaseBusy } from './operational-database.factory.ts';
 // The run lock's whole surface: its policy, errors and the lock interfaces.
 export * from './run-lock.ts';
+// The audit trail's hash chain: its canonical form, hash, linking and verification.
+export {
+  AuditChainVerifier,
+  auditEntryHash,
+  canonicalJson,
+  verifyAuditChain,
+  type AuditChainBreak,
+  type AuditChainContent,
+  type AuditChainInsert,
+  type AuditChainReport,
+  type AuditChainRow,
+} from './audit-chain.ts';
 export { resolveDataDir, resolveDatabaseUrl } from './database-url.ts';
 // Migration checks: what is committed, what a database has applied, and applying the rest.
 export * from './migration-check.ts';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from './audit-chain.ts';
 import { isDatabaseBusy } from './operational-database.factory.ts';
 import {
   findInSlices,
@@ -351,6 +352,78 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       expect(sliceSizes).toEqual([db.idsPerStatement, db.idsPerStatement, 7]);
       expect(found.map((p) => p.code)).toEqual(codes);
     }, 60_000);
+
+    it('links every audit entry into one hash chain: in a transaction, alone, at once, and from the bulk writer', async () => {
+      const chain = () =>
+        db.client.auditEvent.findMany({
+          orderBy: { id: 'asc' },
+          select: {
+            id: true,
+            at: true,
+            actor: true,
+            action: true,
+            entity: true,
+            entityId: true,
+            before: true,
+            after: true,
+            address: true,
+            prevHash: true,
+            hash: true,
+          },
+        });
+      await db.appendAudit([{ actor: 'a', action: 'test.alone', entity: 'x', entityId: '1', before: null, after: { b: 2, a: [1, 'é'] }, address: '::1' }]);
+      await db.client.$transaction(async (tx) => {
+        await tx.community.update({ where: { id: ids.community }, data: { name: 'Wzgórze' } });
+        await db.appendAudit(
+          [
+            { actor: 'a', action: 'test.tx', entity: 'x', entityId: '2', before: { n: 1 }, after: { n: 2 }, address: null },
+            { actor: 'a', action: 'test.tx', entity: 'x', entityId: '3', before: null, after: null, address: null },
+          ],
+          tx,
+        );
+      });
+      // Appends at once on the client, then bulk writes on connections of their own. (Not both at
+      // once in one process: the bulk writer waits for the lock synchronously, so a transaction of
+      // the same process could not finish meanwhile.)
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          db.appendAudit([{ actor: 'one', action: 'test.race', entity: 'x', entityId: String(i), before: null, after: { i }, address: null }]),
+        ),
+      );
+      const batch = { fileName: 'empty.csv', kind: 'attendance', sha256: 'e', source: 'cli', importedBy: 'tester', rowsRead: 0, warningCount: 0, report: {} };
+      for (let i = 0; i < 4; i += 1) {
+        await db.writeAttendanceBatch(
+          batch,
+          [],
+          (batchId) => ({ actor: 'two', action: 'test.race', entity: 'importBatch', entityId: String(batchId), after: { batchId } }),
+          () => {},
+        );
+      }
+      const rows = await chain();
+      expect(rows.filter((row) => row.action === 'test.race')).toHaveLength(10);
+      expect(rows.every((row) => row.hash !== null)).toBe(true);
+      expect(verifyAuditChain(rows)).toMatchObject({ intact: true, entries: rows.length, firstBroken: null });
+      // An edited row breaks it where it was edited.
+      const edited = rows.find((row) => row.action === 'test.tx')!;
+      await db.client.auditEvent.update({ where: { id: edited.id }, data: { actor: 'someone else' } });
+      expect(verifyAuditChain(await chain())).toMatchObject({ intact: false, firstBroken: { id: edited.id, reason: 'content-changed' } });
+      await db.client.auditEvent.update({ where: { id: edited.id }, data: { actor: 'a' } });
+      expect(verifyAuditChain(await chain()).intact).toBe(true);
+    });
+
+    it('seals a trail from before the chain once, in id order, when migrating', async () => {
+      await db.client.auditEvent.updateMany({ data: { hash: null, prevHash: null } });
+      expect(verifyAuditChain(await db.client.auditEvent.findMany({ orderBy: { id: 'asc' } }))).toMatchObject({
+        intact: false,
+        firstBroken: { reason: 'not-sealed' },
+      });
+      expect(await db.migrate()).toBe(false);
+      const sealed = await db.client.auditEvent.findMany({ orderBy: { id: 'asc' } });
+      expect(verifyAuditChain(sealed)).toMatchObject({ intact: true, entries: sealed.length });
+      expect(sealed[0]!.prevHash).toBeNull();
+      await db.migrate();
+      expect(await db.client.auditEvent.findMany({ orderBy: { id: 'asc' } })).toEqual(sealed);
+    });
   });
 }
 

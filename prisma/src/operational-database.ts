@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/client.ts';
+import type { Prisma, PrismaClient } from '../generated/client.ts';
+import type { AuditChainInsert } from './audit-chain.ts';
 import type { RunLock, RunLockOptions } from './run-lock.ts';
 
 /**
@@ -13,8 +14,9 @@ export interface OperationalDatabase {
 
   /**
    * Applies the committed migrations unless every one of them is already recorded as applied,
-   * and prepares the database for readers and writers in several processes. Returns whether
-   * migrations were applied.
+   * and prepares the database for readers and writers in several processes. Seals an audit trail
+   * from before the hash chain, in id order (once: a sealed trail is left as it is). Returns
+   * whether migrations were applied.
    */
   migrate(): Promise<boolean>;
 
@@ -40,6 +42,15 @@ export interface OperationalDatabase {
    * such a batch wrote, which replaces the list the facts hold). The caller removes the files.
    */
   exportPipelineExtract(workDir: string, sinceBatch: number): Promise<PipelineExtract>;
+
+  /**
+   * Appends entries to the audit trail, each linked into its hash chain (`audit-chain.ts`), inside
+   * `tx` (the transaction of the change they record) or else in a transaction of their own. The
+   * database keeps concurrent writers from linking to the same entry: SQLite serialises writers
+   * and the entry is inserted (taking the write lock) before it reads the entry it links to; a
+   * database with concurrent writers takes a lock on the chain here first.
+   */
+  appendAudit(entries: readonly AuditChainInsert[], tx?: Prisma.TransactionClient): Promise<void>;
 
   /** Whether an error means the database is held by another writer (try again in a moment). */
   isBusy(error: unknown): boolean;

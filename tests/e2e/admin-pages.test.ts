@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DatabaseRepository } from '@osl/backend';
 import { demoPassword, useDemoDashboard } from '../support/demo-dashboard.ts';
 import { repositoryRoot } from '../support/installation.ts';
 
@@ -338,6 +339,47 @@ describe('the audit trail', () => {
     expect(english).toMatch(/Signed in|Audit trail exported|File imported/);
     expect(english).not.toMatch(/\b(Zalogowano|Zaimportowano|Wyeksportowano|Dodane wiersze)\b/);
     await page.screenshot({ path: path.join(shots, 'dziennik-1366-en.png'), fullPage: false });
+    await page.click('[data-testid="lang-pl"]');
+    await page.close();
+  });
+
+  it('the auditor checks the trail’s integrity: intact in words with the count and the time, then an entry edited in the database is named with its reason, at 1366 and 360 px', async () => {
+    const page = await demo.signedIn('audytor@demo.osl', { pageOptions: { locale: 'pl-PL' } });
+    await open(page, '/dziennik');
+    await page.locator('[data-testid="audit-table"]').waitFor();
+    await page.click('[data-testid="audit-chain-check"]');
+    const result = page.locator('[data-testid="audit-chain-result"]');
+    await expect.poll(() => result.locator('[data-state]').count()).toBe(1);
+    expect(await result.locator('[data-state]').getAttribute('data-state')).toBe('intact');
+    expect(await result.innerText()).toMatch(/^Dziennik jest spójny\. Liczba sprawdzonych wpisów: \d+, do \d{2}\.\d{2}\.\d{4}/);
+    expect(await result.innerText()).toMatch(/Skrót ostatniego wpisu[^]*[0-9a-f]{64}/);
+    expect(await focusedTestId(page)).toBe('audit-chain-result');
+    expect(await page.locator('[data-testid="audit-chain"]').innerText()).not.toMatch(ENGLISH);
+    await page.locator('[data-testid="audit-chain"]').screenshot({ path: path.join(shots, 'dziennik-spojnosc-1366.png') });
+
+    // An entry edited behind the application's back: named by its number, with why, in words.
+    const client = demo.server.app.get(DatabaseRepository).client;
+    const entry = await client.auditEvent.findFirstOrThrow({ where: { action: 'auth.signed-in' }, orderBy: { id: 'asc' } });
+    await client.$executeRawUnsafe('UPDATE "AuditEvent" SET "actor" = ? WHERE "id" = ?', 'ktos@inny.pl', entry.id);
+    try {
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.click('[data-testid="audit-chain-check"]');
+      await expect.poll(() => result.locator('[data-state="broken"]').count()).toBe(1);
+      const text = await result.innerText();
+      expect(text).toContain(`Dziennik naruszony: wpis nr ${entry.id}. Powód: treść wpisu nie zgadza się z jego skrótem`);
+      expect(text).not.toMatch(/content-changed|link-broken|not-sealed/);
+      expect(await focusedTestId(page)).toBe('audit-chain-result');
+      await expectNoSidewaysScroll(page);
+      await page.locator('[data-testid="audit-chain"]').screenshot({ path: path.join(shots, 'dziennik-spojnosc-naruszona-360.png') });
+      // The language switch is in the header at 1366 px (inside the menu on a phone).
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.click('[data-testid="lang-en"]');
+      await expect
+        .poll(() => result.innerText())
+        .toContain(`The trail has been tampered with: entry no. ${entry.id}. Reason: the entry’s content does not match its hash`);
+    } finally {
+      await client.$executeRawUnsafe('UPDATE "AuditEvent" SET "actor" = ? WHERE "id" = ?', entry.actor, entry.id);
+    }
     await page.click('[data-testid="lang-pl"]');
     await page.close();
   });

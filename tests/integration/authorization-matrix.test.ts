@@ -108,6 +108,7 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'GET /api/reports/summary.pdf': () => [{ path: '/api/reports/summary.pdf?year=2022' }],
   'GET /api/audit': () => [{ path: '/api/audit?limit=50' }],
   'GET /api/audit/actors': () => [{ path: '/api/audit/actors' }],
+  'GET /api/audit/verify': () => [{ path: '/api/audit/verify' }],
 };
 
 async function sessionOf(caller: Caller, call: Call): Promise<ApiSession> {

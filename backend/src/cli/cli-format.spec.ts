@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineRunReport } from '../services/pipeline.service.ts';
-import { formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
+import { formatAuditVerdict, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
 
 const run: PipelineRunReport = {
   id: 7,
@@ -30,5 +30,25 @@ describe('the command line in the reader’s language', () => {
     expect(formatIndicatorTable(rows, 'pl')).toMatch(/^wskaźnik.*status\nP1 +ALL +2022 +100 +120 +83\.3% +zagrożony\n$/);
     expect(formatIndicatorTable(rows, 'en')).toMatch(/^indicator.*status\nP1 +ALL +2022 +100 +120 +83\.3% +at risk\n$/);
     expect(formatIndicatorTable([], 'en')).toMatch(/^No published results/);
+  });
+});
+
+describe('the audit chain verdict in words', () => {
+  const last = { id: 41, at: '2026-07-01T10:15:00.000Z', hash: 'ab'.repeat(32) };
+  it('says an intact trail with its count, its last time in Warsaw and the hash to write down', () => {
+    const text = formatAuditVerdict({ intact: true, entries: 41, firstBroken: null, checkedAt: '2026-07-02T08:00:00.000Z', last }, 'pl');
+    expect(text).toContain('Dziennik zmian jest spójny: 41 wpisów, do 01.07.2026, 12:15:00');
+    expect(text).toContain('ab'.repeat(32));
+    expect(formatAuditVerdict({ intact: true, entries: 0, firstBroken: null, checkedAt: '2026-07-02T08:00:00.000Z', last: null }, 'en')).toBe(
+      'The audit trail is empty: nothing to check.\n',
+    );
+  });
+  it('names the first broken entry and why, in either language', () => {
+    const broken = { intact: false, entries: 41, firstBroken: { id: 17, reason: 'link-broken' as const }, checkedAt: '2026-07-02T08:00:00.000Z', last };
+    expect(formatAuditVerdict(broken, 'pl')).toMatch(/^DZIENNIK ZMIAN NARUSZONY: wpis #17 \(sprawdzono 41 wpisów\)\.\nWpis nie wskazuje na poprzedni/);
+    expect(formatAuditVerdict(broken, 'en')).toMatch(
+      /^AUDIT TRAIL TAMPERED WITH: entry #17 \(41 entries checked\)\.\nThe entry does not point to the one before it/,
+    );
+    expect(formatAuditVerdict(broken, 'en')).not.toContain('ab'.repeat(32));
   });
 });

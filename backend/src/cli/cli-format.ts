@@ -1,6 +1,7 @@
 import { truncateTo } from '@osl/pipelines';
 import type { IndicatorValueRecord } from '../repositories/analytics.repository.ts';
 import type { FileImportReport } from '../services/import.service.ts';
+import type { AuditChainVerdict } from '../services/audit.service.ts';
 import type { PipelineRunReport } from '../services/pipeline.service.ts';
 import { formatMessage, type Lang } from '../lib/messages.ts';
 import { stepNameIn } from '../repositories/pipeline-run-words.ts';
@@ -50,4 +51,24 @@ export function formatPipelineRun(run: PipelineRunReport, lang: Lang): string {
   const words = cliWords[lang].run;
   const head = `${words.head(run.id, formatMessage(`pipeline.mode.${run.mode}`, lang))}: ${run.status === 'succeeded' ? words.succeeded : words.failed(run.error ?? '')}`;
   return `${head}\n${run.steps.map((s) => `  ${stepNameIn(s, lang)}: ${s.rowsRead} → ${s.rowsWritten} ${words.rows}, ${s.ms} ms`).join('\n')}\n`;
+}
+
+/** The audit chain's verification in words: intact (how many entries, up to when) or the first broken entry and why. */
+export function formatAuditVerdict(verdict: AuditChainVerdict, lang: Lang): string {
+  const words = cliWords[lang].auditChain;
+  const warsaw = (iso: string) =>
+    new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZone: 'Europe/Warsaw',
+    }).format(new Date(iso));
+  const lines = verdict.firstBroken
+    ? [words.broken(verdict.firstBroken.id, verdict.entries), words.reason[verdict.firstBroken.reason]]
+    : [words.intact(verdict.entries, verdict.last ? warsaw(verdict.last.at) : null)];
+  if (verdict.last?.hash && !verdict.firstBroken) lines.push(words.lastHash(verdict.last.hash));
+  return `${lines.join('\n')}\n`;
 }

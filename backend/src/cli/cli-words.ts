@@ -1,6 +1,7 @@
 // What the command line prints, in Polish and English (`--lang`, `OSL_LANG`; Polish by default).
 // Errors come from the server's message catalogue (lib/messages.ts); these are the CLI's own words.
 import type { IndicatorStatus } from '@osl/pipelines';
+import type { AuditChainBreak } from '@osl/prisma';
 import type { Lang } from '../lib/messages.ts';
 
 interface CliWords {
@@ -30,6 +31,12 @@ interface CliWords {
   rowsOf: (done: string, total: string) => string;
   rowsPerSecond: (rate: string) => string;
   timeLeft: (duration: string) => string;
+  auditChain: {
+    intact: (entries: number, lastAt: string | null) => string;
+    broken: (id: number, entries: number) => string;
+    reason: Record<AuditChainBreak, string>;
+    lastHash: (hash: string) => string;
+  };
 }
 
 export const cliWords: Record<Lang, CliWords> = {
@@ -69,6 +76,17 @@ export const cliWords: Record<Lang, CliWords> = {
     rowsOf: (done, total) => `${done}/${total} wierszy`,
     rowsPerSecond: (rate) => `${rate} wierszy/s`,
     timeLeft: (duration) => `jeszcze ${duration}`,
+    auditChain: {
+      intact: (entries, lastAt) =>
+        entries === 0 ? 'Dziennik zmian jest pusty: nie ma czego sprawdzać.' : `Dziennik zmian jest spójny: ${entries} wpisów, do ${lastAt} (czas warszawski).`,
+      broken: (id, entries) => `DZIENNIK ZMIAN NARUSZONY: wpis #${id} (sprawdzono ${entries} wpisów).`,
+      reason: {
+        'not-sealed': 'Wpis nie ma skrótu (hash): zapisano go poza łańcuchem albo skrót usunięto.',
+        'content-changed': 'Treść wpisu nie zgadza się z jego skrótem: wpis (albo jego skrót) zmieniono po zapisaniu.',
+        'link-broken': 'Wpis nie wskazuje na poprzedni: wpis przed nim usunięto, dopisano albo przestawiono, albo zmieniono skrót poprzedniego.',
+      },
+      lastHash: (hash) => `Skrót ostatniego wpisu (zapisz go, by później potwierdzić, że nic nie ucięto): ${hash}`,
+    },
   },
   en: {
     status: {
@@ -106,5 +124,16 @@ export const cliWords: Record<Lang, CliWords> = {
     rowsOf: (done, total) => `${done}/${total} rows`,
     rowsPerSecond: (rate) => `${rate} rows/s`,
     timeLeft: (duration) => `${duration} left`,
+    auditChain: {
+      intact: (entries, lastAt) =>
+        entries === 0 ? 'The audit trail is empty: nothing to check.' : `The audit trail is intact: ${entries} entries, up to ${lastAt} (Warsaw time).`,
+      broken: (id, entries) => `AUDIT TRAIL TAMPERED WITH: entry #${id} (${entries} entries checked).`,
+      reason: {
+        'not-sealed': 'The entry has no hash: it was written outside the chain or its hash was removed.',
+        'content-changed': 'The entry’s content does not match its hash: the entry (or its hash) was changed after it was written.',
+        'link-broken': 'The entry does not point to the one before it: an entry before it was deleted, inserted or moved, or its previous hash was changed.',
+      },
+      lastHash: (hash) => `The last entry’s hash (write it down to show later that nothing was cut off): ${hash}`,
+    },
   },
 };

@@ -4,6 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { importKinds, type ImportKind } from '../import/import.types.ts';
 import type { OslEnvironment } from '../lib/osl-environment.ts';
+import { AuditService } from '../services/audit.service.ts';
 import { DemoService } from '../services/demo.service.ts';
 import { ImportService, type FileImportReport } from '../services/import.service.ts';
 import { ImportRefreshService } from '../services/import-refresh.service.ts';
@@ -18,7 +19,7 @@ import { renderMessageRef, type Lang } from '../lib/messages.ts';
 import { cliWords } from './cli-words.ts';
 import { createCliContext } from './cli-context.ts';
 import { createPipelineProgressRenderer, createProgressRenderer } from './progress-bar.ts';
-import { formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
+import { formatAuditVerdict, formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
 import { UsageError } from './usage.ts';
 
 export interface CommandResult {
@@ -227,6 +228,16 @@ export const commands: Record<string, Command> = {
             );
         }
       });
+    },
+  },
+
+  audit: {
+    options: { ...jsonOption },
+    async run(values, positionals, environment) {
+      if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError('usage: audit verify');
+      const verdict = await withContext(environment, values, (context) => context.get(AuditService).verifyChain());
+      // A broken chain is a rejection (exit 1), named by its first broken entry.
+      return { exitCode: verdict.intact ? 0 : 1, json: verdict, text: formatAuditVerdict(verdict, langOf(values)) };
     },
   },
 

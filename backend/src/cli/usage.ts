@@ -21,6 +21,8 @@ Commands:
                         create an account; prints a one-time password unless one comes on stdin
   users disable|enable|reset-password --email E [--password-stdin]
                         block an account (its sessions end) or give it a new one-time password
+  audit verify          check the audit trail's hash chain: intact (entries, up to when, the last
+                        entry's hash to write down), or the first broken entry and why (exit 1)
   demo                  generate the demo files and load them into an empty installation
   help                  this text
 

@@ -34,6 +34,28 @@ export const auditContracts = {
     response: z.object({ total: z.int(), events: z.array(auditEvent) }).meta({ id: 'AuditPage' }),
     files: { 'text/csv': 'with format=csv: the events as a CSV file' },
   }),
+  verify: contract({
+    response: z
+      .object({
+        intact: z.boolean(),
+        entries: z.int().meta({ description: 'entries checked' }),
+        firstBroken: z
+          .object({
+            id: z.int(),
+            reason: z.enum(['not-sealed', 'content-changed', 'link-broken']).meta({
+              description:
+                'not-sealed: no hash; content-changed: the hash does not match the content; link-broken: the previous hash is not the previous entry’s',
+            }),
+          })
+          .nullable(),
+        checkedAt: z.string(),
+        last: z
+          .object({ id: z.int(), at: z.string(), hash: z.string().nullable() })
+          .nullable()
+          .meta({ description: 'the newest entry; its hash anchors the chain when written down elsewhere' }),
+      })
+      .meta({ id: 'AuditChainVerdict' }),
+  }),
   actors: contract({
     response: z
       .array(z.object({ actor: z.string(), name: z.string().nullable().meta({ description: "the account's name; null for 'system' and the like" }) }))

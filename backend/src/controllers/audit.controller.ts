@@ -34,6 +34,14 @@ export class AuditController {
     return csv;
   }
 
+  /** Checks the trail's hash chain in id order: intact, or the first broken entry and why. */
+  @Get('verify')
+  @Access({ director: 'full', auditor: 'full' })
+  @Contract(contracts.verify)
+  verify() {
+    return this.audit.verifyChain();
+  }
+
   /** Everyone with an event in the trail (accounts' e-mail addresses and names, and 'system'), for the person filter. */
   @Get('actors')
   @Access({ director: 'full', auditor: 'full' })

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '@osl/prisma';
+import type { AuditChainRow, Prisma } from '@osl/prisma';
 import { DatabaseRepository } from './database.repository.ts';
 
 export interface AuditEntry {
@@ -12,31 +12,30 @@ export interface AuditEntry {
   address?: string | null;
 }
 
-type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>;
-
-/** The audit trail: append-only, written in the same transaction as the change it records. */
+/**
+ * The audit trail: append-only, written in the same transaction as the change it records, every
+ * entry linked into the trail's hash chain by the database boundary (`appendAudit`).
+ */
 @Injectable()
 export class AuditRepository {
   constructor(@Inject(DatabaseRepository) private readonly database: DatabaseRepository) {}
 
-  async record(entries: AuditEntry[], writer: AuditWriter = this.database.client): Promise<void> {
+  /** Appends entries inside `tx` (the change's transaction), or in a transaction of their own. */
+  async record(entries: AuditEntry[], tx?: Prisma.TransactionClient): Promise<void> {
     if (entries.length === 0) return;
-    await writer.auditEvent.createMany({
-      data: entries.map((entry) => ({
+    await this.database.operational.appendAudit(
+      entries.map((entry) => ({
         actor: entry.actor,
         action: entry.action,
         entity: entry.entity,
         entityId: entry.entityId ?? null,
-        before: toJson(entry.before),
-        after: toJson(entry.after),
+        before: entry.before ?? null,
+        after: entry.after ?? null,
         address: entry.address ?? null,
       })),
-    });
+      tx,
+    );
   }
-}
-
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (value as Prisma.InputJsonValue);
 }
 
 export interface AuditFilter {
@@ -81,6 +80,17 @@ export class AuditQueryRepository {
       this.database.client.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: filter.limit, skip: filter.offset }),
     ]);
     return { total, events };
+  }
+
+  /** The whole trail in id order with its hash chain, a page at a time (a long trail is not held in memory). */
+  async *chain(pageSize = 5000): AsyncGenerator<AuditChainRow[]> {
+    let after = 0;
+    for (;;) {
+      const page = await this.database.client.auditEvent.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: pageSize });
+      if (page.length === 0) return;
+      yield page;
+      after = page.at(-1)!.id;
+    }
   }
 
   /** Everyone with an event in the trail, with the account's name where the actor is an account. */

@@ -3,6 +3,7 @@ import { cell, csvLine, csvText, dateTimeText } from '../exports/excel-cell.ts';
 import { auditActionText, auditEntityText, exportWords } from '../exports/export-words.ts';
 import { currentLanguage } from '../lib/request-language.ts';
 import type { Lang } from '../lib/message-template.ts';
+import { AuditChainVerifier, type AuditChainBreak } from '@osl/prisma';
 import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { redactedValue } from '../repositories/audited-upsert.ts';
@@ -109,6 +110,16 @@ export function auditCsv(events: readonly AuditEventRecord[], heading: { exporte
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** The audit chain's verification as the API and the command line give it. */
+export interface AuditChainVerdict {
+  intact: boolean;
+  entries: number;
+  firstBroken: { id: number; reason: AuditChainBreak } | null;
+  checkedAt: string;
+  /** The newest entry (its hash is what to write down to anchor the chain), or null for an empty trail. */
+  last: { id: number; at: string; hash: string | null } | null;
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -130,6 +141,20 @@ export class AuditService {
   /** Everyone who has an event in the trail (staff accounts with their names), for the trail's filter. */
   actors(): Promise<{ actor: string; name: string | null }[]> {
     return this.query.actors();
+  }
+
+  /** Walks the whole trail's hash chain in id order and reports its first broken entry, if any. */
+  async verifyChain(now: Date = new Date()): Promise<AuditChainVerdict> {
+    const verifier = new AuditChainVerifier();
+    for await (const page of this.query.chain()) for (const row of page) verifier.push(row);
+    const report = verifier.report();
+    return {
+      intact: report.intact,
+      entries: report.entries,
+      firstBroken: report.firstBroken,
+      checkedAt: now.toISOString(),
+      last: report.last ? { id: report.last.id, at: report.last.at.toISOString(), hash: report.last.hash } : null,
+    };
   }
 
   /** The filtered trail as CSV (UTF-8 with BOM, `;`, for Excel); the export itself is recorded. */

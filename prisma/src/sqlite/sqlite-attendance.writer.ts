@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { appendToAuditChainSync, type AuditChainContent, type AuditChainStore } from '../audit-chain.ts';
 import type { AttendanceBatch, AttendanceRow, AuditRecord, WrittenCounts } from '../operational-database.ts';
 
 const chunkRows = 25_000;
@@ -101,14 +102,18 @@ export class SqliteAttendanceWriter {
       const counts = { created, unchanged: rows - created };
       db.prepare('UPDATE "ImportBatch" SET "rowsWritten" = ? WHERE "id" = ?').run(created, batchId);
       const entry = audit(batchId, counts);
-      db.prepare(`INSERT INTO "AuditEvent" ("at","actor","action","entity","entityId","after") VALUES (?,?,?,?,?,?)`).run(
-        at,
-        entry.actor,
-        entry.action,
-        entry.entity,
-        entry.entityId ?? null,
-        JSON.stringify(entry.after ?? null),
-      );
+      appendToAuditChainSync(sqliteAuditChainStore(db), [
+        {
+          at: new Date(at),
+          actor: entry.actor,
+          action: entry.action,
+          entity: entry.entity,
+          entityId: entry.entityId ?? null,
+          before: null,
+          after: entry.after ?? null,
+          address: null,
+        },
+      ]);
       db.exec('COMMIT');
       return { batchId, ...counts };
     } catch (error) {
@@ -120,4 +125,55 @@ export class SqliteAttendanceWriter {
   close(): void {
     this.db.close();
   }
+}
+
+interface StoredAuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: string | null;
+  after: string | null;
+  address: string | null;
+}
+
+const storedAuditColumns = '"id","at","actor","action","entity","entityId","before","after","address"';
+
+function auditContent(row: StoredAuditRow): AuditChainContent {
+  return {
+    ...row,
+    // Stored as Prisma stores it on SQLite: ISO text (or milliseconds) and JSON text.
+    at: new Date(/^\d+$/.test(String(row.at)) ? Number(row.at) : row.at),
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+  };
+}
+
+/** The chain's statements on this writer's own connection, inside its write transaction. */
+function sqliteAuditChainStore(db: Database.Database): AuditChainStore<false> {
+  return {
+    insert(entry) {
+      const at = (entry.at ?? new Date()).toISOString().replace('Z', '+00:00');
+      const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+      const id = Number(
+        db
+          .prepare(`INSERT INTO "AuditEvent" ("at","actor","action","entity","entityId","before","after","address") VALUES (?,?,?,?,?,?,?,?)`)
+          .run(at, entry.actor, entry.action, entry.entity, entry.entityId, json(entry.before), json(entry.after), entry.address).lastInsertRowid,
+      );
+      return auditContent(db.prepare(`SELECT ${storedAuditColumns} FROM "AuditEvent" WHERE "id" = ?`).get(id) as StoredAuditRow);
+    },
+    previous: (id) =>
+      (db.prepare('SELECT "id", "hash" FROM "AuditEvent" WHERE "id" < ? ORDER BY "id" DESC LIMIT 1').get(id) as
+        { id: number; hash: string | null } | undefined) ?? null,
+    anySealedBefore: (id) => db.prepare('SELECT 1 FROM "AuditEvent" WHERE "id" < ? AND "hash" IS NOT NULL LIMIT 1').get(id) !== undefined,
+    unsealedBefore: (id) =>
+      (db.prepare(`SELECT ${storedAuditColumns} FROM "AuditEvent" WHERE "id" < ? AND "hash" IS NULL ORDER BY "id"`).all(id) as StoredAuditRow[]).map(
+        auditContent,
+      ),
+    setHash(id, prevHash, hash) {
+      db.prepare('UPDATE "AuditEvent" SET "prevHash" = ?, "hash" = ? WHERE "id" = ?').run(prevHash, hash, id);
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '../../generated/client.ts';
+import { PrismaClient, type Prisma } from '../../generated/client.ts';
+import type { AuditChainInsert } from '../audit-chain.ts';
+import { appendAuditWithPrisma, sealAuditTrailWithPrisma } from '../audit-chain-prisma.ts';
 import type { AttendanceBatch, AttendanceRow, AuditRecord, OperationalDatabase, PipelineExtract, WrittenCounts } from '../operational-database.ts';
 import { applyPendingMigrations, readAppliedMigrations } from '../migration-check.ts';
 import { applyMigrations } from '../prisma-cli.ts';
@@ -45,7 +47,16 @@ export class SqliteOperationalDatabase implements OperationalDatabase {
     // WAL mode (kept in the file, so once is enough): readers never wait for the import worker's
     // writes, and a writer waits only for another writer's short transaction.
     await this.client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    // The audit trail from before the hash chain, sealed once in id order.
+    await sealAuditTrailWithPrisma(this.client);
     return applied.length > 0;
+  }
+
+  async appendAudit(entries: readonly AuditChainInsert[], tx?: Prisma.TransactionClient): Promise<void> {
+    if (entries.length === 0) return;
+    // SQLite serialises writers: the insert that starts the append holds the write lock to commit.
+    if (tx) await appendAuditWithPrisma(tx, entries);
+    else await this.client.$transaction((own) => appendAuditWithPrisma(own, entries));
   }
 
   async writeAttendanceBatch(

@@ -30,6 +30,8 @@ export type ParticipantList = Schemas['ParticipantList'];
 export type AttendanceHistory = Schemas['AttendanceHistory'];
 export type IndicatorSources = Schemas['IndicatorSources'];
 export type AuditEvent = Schemas['AuditEvent'];
+export type AuditChainVerdict = Schemas['AuditChainVerdict'];
+export type AuditChainBreak = NonNullable<AuditChainVerdict['firstBroken']>['reason'];
 export type ImportIssue = Schemas['ImportIssue'];
 export type FileImportReport = Schemas['FileImportReport'];
 export type ImportJob = Schemas['ImportJob'];
@@ -274,6 +276,11 @@ export type AuditFilter = NonNullable<paths['/api/audit']['get']['parameters']['
 
 export function fetchAudit(filter: AuditFilter, options: RequestOptions = {}): Promise<Schemas['AuditPage']> {
   return call('/audit', () => api.GET('/api/audit', { ...options, params: { query: filter } }));
+}
+
+/** Checks the audit trail's hash chain: intact, or its first broken entry and why. */
+export function verifyAuditChain(options: RequestOptions = {}): Promise<AuditChainVerdict> {
+  return call('/audit/verify', () => api.GET('/api/audit/verify', options));
 }
 
 export function fetchAuditActors(options: RequestOptions = {}): Promise<Schemas['AuditActors']> {

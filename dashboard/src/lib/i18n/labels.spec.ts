@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
   ActivityTypeInfo,
+  AuditChainBreak,
   CommunityInfo,
   FileImportReport,
   ImportBatchItem,
@@ -14,6 +15,7 @@ import type {
   SurveyQuestionResults,
 } from '$lib/api/client';
 import {
+  auditChainBreakLabels,
   activityGroupLabels,
   ageBandLabels,
   genderLabels,
@@ -113,6 +115,11 @@ describe('label maps: every code the API can send, in Polish and English', () =>
     expectWorded(activityGroupLabels);
     expectWorded(communityKindLabels);
     expectWorded(roleLabels);
+  });
+
+  it('why an audit entry breaks the chain', () => {
+    expectTypeOf<keyof typeof auditChainBreakLabels>().toEqualTypeOf<AuditChainBreak>();
+    expectWorded(auditChainBreakLabels);
   });
 
   it('shows a code it does not know as it is, rather than nothing', () => {

@@ -3,6 +3,7 @@
 // keyed by the API's own type, so a code the API gains does not compile until it is worded here.
 import type {
   ActivityTypeInfo,
+  AuditChainBreak,
   CommunityInfo,
   FileImportReport,
   ImportBatchItem,
@@ -142,3 +143,19 @@ export function activityTypeLabel(types: readonly Pick<ActivityTypeInfo, 'code' 
   const type = types?.find((t) => t.code === code);
   return type ? (lang === 'pl' ? type.namePl : type.nameEn) : code;
 }
+
+/** Why an entry of the audit trail breaks its hash chain (GET /api/audit/verify). */
+export const auditChainBreakLabels: LabelMap<AuditChainBreak> = {
+  'not-sealed': {
+    pl: 'wpis nie ma skrótu (hash): zapisano go poza łańcuchem albo skrót usunięto',
+    en: 'the entry has no hash: it was written outside the chain or its hash was removed',
+  },
+  'content-changed': {
+    pl: 'treść wpisu nie zgadza się z jego skrótem: wpis (albo jego skrót) zmieniono po zapisaniu',
+    en: 'the entry’s content does not match its hash: the entry (or its hash) was changed after it was written',
+  },
+  'link-broken': {
+    pl: 'wpis nie wskazuje na poprzedni: wpis przed nim usunięto, dopisano albo przestawiono',
+    en: 'the entry does not point to the one before it: an entry before it was deleted, inserted or moved',
+  },
+};

@@ -36,6 +36,17 @@ export const auditMessages = pageMessages(
     'audit.refused.text':
       'Dziennik zmian przeglądają dyrektor i audytor. Twoja rola ({role}) tego nie obejmuje. Jeśli potrzebujesz informacji z dziennika, zwróć się do dyrektora.',
     'audit.refused.home': 'Wróć do przeglądu',
+    'audit.chain.title': 'Spójność dziennika',
+    'audit.chain.hint':
+      'Każdy wpis niesie skrót (SHA-256) poprzedniego wpisu i swój własny. Sprawdzenie przechodzi cały dziennik po kolei i wskazuje pierwszy wpis zmieniony, usunięty lub przestawiony poza aplikacją.',
+    'audit.chain.check': 'Sprawdź spójność dziennika',
+    'audit.chain.checking': 'Sprawdzanie dziennika…',
+    'audit.chain.intact': 'Dziennik jest spójny. Liczba sprawdzonych wpisów: {count}, do {until}.',
+    'audit.chain.empty': 'Dziennik jest pusty: nie ma czego sprawdzać.',
+    'audit.chain.broken': 'Dziennik naruszony: wpis nr {id}. Powód: {reason}.',
+    'audit.chain.brokenCount': 'Liczba sprawdzonych wpisów: {count}.',
+    'audit.chain.checkedAt': 'Sprawdzono {at}.',
+    'audit.chain.lastHash': 'Skrót ostatniego wpisu (zapisz go poza aplikacją, by później potwierdzić, że nic nie ucięto):',
   },
   {
     'audit.title': 'Audit trail',
@@ -72,5 +83,16 @@ export const auditMessages = pageMessages(
     'audit.refused.text':
       'The audit trail is for the director and the auditor. Your role ({role}) does not include it. If you need information from the trail, ask the director.',
     'audit.refused.home': 'Back to the overview',
+    'audit.chain.title': 'Integrity of the trail',
+    'audit.chain.hint':
+      'Each entry carries the hash (SHA-256) of the entry before it and its own. The check walks the whole trail in order and names the first entry changed, deleted or moved outside the application.',
+    'audit.chain.check': 'Check the trail’s integrity',
+    'audit.chain.checking': 'Checking the trail…',
+    'audit.chain.intact': 'The trail is intact. Entries checked: {count}, up to {until}.',
+    'audit.chain.empty': 'The trail is empty: nothing to check.',
+    'audit.chain.broken': 'The trail has been tampered with: entry no. {id}. Reason: {reason}.',
+    'audit.chain.brokenCount': 'Entries checked: {count}.',
+    'audit.chain.checkedAt': 'Checked {at}.',
+    'audit.chain.lastHash': 'The last entry’s hash (write it down outside the application to show later that nothing was cut off):',
   },
 );
