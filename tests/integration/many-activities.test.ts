@@ -68,7 +68,8 @@ describe('more than 999 activities and attendees', () => {
       expect(exported.status, viewer).toBe(200);
       const csv = await exported.text();
       expect(
-        csv.split('\n').filter((line) => /^2022-03-\d\d;M\d{4};/.test(line)),
+        // One row per activity, dated as Polish Excel reads a date (dd.mm.yyyy).
+        csv.split('\r\n').filter((line) => /^\d\d\.03\.2022;M\d{4};/.test(line)),
         viewer,
       ).toHaveLength(activityCount);
     }
