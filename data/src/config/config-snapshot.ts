@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OslConfig } from './config.schema.ts';
 
 /** The parts of the configuration, each with its own content hash in a snapshot. */
-export const configSections = ['project', 'communities', 'activityTypes', 'indicators', 'surveys', 'schedule', 'decline'] as const;
+export const configSections = ['project', 'communities', 'activityTypes', 'indicators', 'surveys', 'schedule', 'decline', 'periods'] as const;
 export type ConfigSection = (typeof configSections)[number];
 
 /**

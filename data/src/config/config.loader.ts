@@ -85,6 +85,8 @@ export function loadConfig(dir: string): OslConfig {
     schedule: parseWith(scheduleSchema, readJson(dir, configFiles.schedule), file('schedule')),
     // Optional: the detector's documented defaults apply to whatever it does not set.
     decline: parseWith(declineSchema, fs.existsSync(file('decline')) ? readJson(dir, configFiles.decline) : {}, file('decline')),
+    // Defined in the dashboard and kept in the operational database, not in a file.
+    periods: [],
   };
   checkReferences(config, file);
   return config;

@@ -192,4 +192,17 @@ export interface OslConfig {
   schedule: ScheduleConfig;
   /** The decline detector's settings: decline.json over the defaults (all defaults when the file is absent). */
   decline: DeclineSettings;
+  /**
+   * The reporting periods (okresy sprawozdawcze) the director defined: not a file, the operational
+   * database's table, put into the snapshot so that every run computes their figures.
+   */
+  periods: ReportingPeriodConfig[];
+}
+
+/** A reporting period of a payment claim: its own id, a name and a span of civil dates (both inclusive). */
+export interface ReportingPeriodConfig {
+  id: number;
+  name: string;
+  from: string;
+  to: string;
 }
