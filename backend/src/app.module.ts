@@ -19,6 +19,7 @@ import { HealthController } from './controllers/health.controller.ts';
 import { ImportsController, maxFilesPerUpload } from './controllers/imports.controller.ts';
 import { IndicatorsController } from './controllers/indicators.controller.ts';
 import { MetricsController } from './controllers/metrics.controller.ts';
+import { PeriodsController } from './controllers/periods.controller.ts';
 import { PipelineController } from './controllers/pipeline.controller.ts';
 import { ParticipantProfileController } from './controllers/participant-profile.controller.ts';
 import { RecordingController } from './controllers/recording.controller.ts';
@@ -49,6 +50,7 @@ export const apiControllers = [
   SurveysController,
   ParticipantProfileController,
   RecordingController,
+  PeriodsController,
 ];
 
 /** Every route of the API with its access rule and contract, read from the handlers' decorators. */

@@ -17,6 +17,9 @@ import { ImportJobRepository } from './repositories/import-job.repository.ts';
 import { OperatorConfigRepository } from './repositories/operator-config.repository.ts';
 import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts';
 import { ParticipantRepository } from './repositories/participant.repository.ts';
+import { PeriodRepository } from './repositories/period.repository.ts';
+import { PeriodFiguresReader } from './periods/period-figures.ts';
+import { PeriodsService } from './services/periods.service.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
 import { UserRepository } from './repositories/user.repository.ts';
 import { ActivitiesService } from './services/activities.service.ts';
@@ -59,6 +62,7 @@ const repositories = [
   ImportJobRepository,
   OperatorConfigRepository,
   ParticipantRepository,
+  PeriodRepository,
   PipelineRunRepository,
   ReferenceDataRepository,
   UserRepository,
@@ -90,6 +94,8 @@ const services = [
   ParticipantProfileService,
   ParticipantsService,
   ParticipationService,
+  PeriodFiguresReader,
+  PeriodsService,
   SurveyResultsService,
   PipelineService,
   UsersService,

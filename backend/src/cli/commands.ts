@@ -17,6 +17,11 @@ import type { Role } from '../auth/roles.ts';
 import { roleWords } from '../lib/code-words.ts';
 import { renderMessageRef, type Lang } from '../lib/messages.ts';
 import { cliWords } from './cli-words.ts';
+import { formatFrozenVerdict, formatPeriodDetail, formatPeriodFigures, formatPeriodList, periodWords } from './periods-command.ts';
+import { momentOf } from '../periods/period-rules.ts';
+import { ConfigurationService } from '../services/configuration.service.ts';
+import { PeriodsService, type PeriodActor } from '../services/periods.service.ts';
+import { civilDateInZone } from '@osl/pipelines';
 import { createCliContext } from './cli-context.ts';
 import { createPipelineProgressRenderer, createProgressRenderer } from './progress-bar.ts';
 import { formatAuditVerdict, formatImportReports, formatIndicatorTable, formatPipelineRun } from './cli-format.ts';
@@ -235,9 +240,107 @@ export const commands: Record<string, Command> = {
     options: { ...jsonOption },
     async run(values, positionals, environment) {
       if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError('usage: audit verify');
-      const verdict = await withContext(environment, values, (context) => context.get(AuditService).verifyChain());
-      // A broken chain is a rejection (exit 1), named by its first broken entry.
-      return { exitCode: verdict.intact ? 0 : 1, json: verdict, text: formatAuditVerdict(verdict, langOf(values)) };
+      const { verdict, periods } = await withContext(environment, values, async (context) => ({
+        verdict: await context.get(AuditService).verifyChain(),
+        periods: await context.get(PeriodsService).verifyFrozen(),
+      }));
+      // A broken chain or frozen period is a rejection (exit 1), named by its first broken entry.
+      return {
+        exitCode: verdict.intact && periods.intact ? 0 : 1,
+        json: { ...verdict, periods },
+        text: `${formatAuditVerdict(verdict, langOf(values))}${formatFrozenVerdict(periods, langOf(values))}`,
+      };
+    },
+  },
+
+  periods: {
+    options: {
+      ...jsonOption,
+      name: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      reason: { type: 'string' },
+      accept: { type: 'boolean' },
+      remarks: { type: 'string' },
+      note: { type: 'string' },
+      version: { type: 'string' },
+      as: { type: 'string' },
+    },
+    async run(values, positionals, environment) {
+      const [action, key, ...rest] = positionals;
+      const lang = langOf(values);
+      const words = periodWords[lang];
+      // The command line is the machine's administrator, seeing what the director sees.
+      const actor: PeriodActor = { actor: (values.as as string | undefined) ?? `cli:${os.userInfo().username}`, address: null, protectedView: false };
+      const periodKey = () => {
+        if (!key) throw new UsageError(`periods ${action} needs the period's number or name`);
+        return key;
+      };
+      const usageText =
+        'usage: periods list | add --name N --from YYYY-MM-DD --to YYYY-MM-DD | show P | close P | reopen P --reason R | sign P (--accept | --remarks R) | restate P [--note N] | report P [--version V] | as-of P <YYYY-MM-DD | date-time> | verify';
+      return await withContext(environment, values, async (context) => {
+        const periods = context.get(PeriodsService);
+        const period = async () => periods.findByNameOrId(periodKey());
+        switch (action) {
+          case 'list': {
+            const list = await periods.list();
+            return { exitCode: 0, json: list, text: formatPeriodList(list, lang) };
+          }
+          case 'add': {
+            const created = await periods.create({ name: String(values.name ?? ''), from: String(values.from ?? ''), to: String(values.to ?? '') }, actor);
+            return { exitCode: 0, json: created, text: `${words.created(created.name, created.id)}\n` };
+          }
+          case 'show': {
+            const detail = await periods.detail((await period()).id, actor);
+            return { exitCode: 0, json: detail, text: formatPeriodDetail(detail, lang) };
+          }
+          case 'close': {
+            const found = await period();
+            const version = await periods.close(found.id, actor);
+            return { exitCode: 0, json: version, text: `${words.closed(found.name, version.version, version.fingerprint)}\n` };
+          }
+          case 'reopen': {
+            const found = await period();
+            await periods.reopen(found.id, String(values.reason ?? ''), actor);
+            return { exitCode: 0, json: { reopened: found.id }, text: `${words.reopened(found.name)}\n` };
+          }
+          case 'sign': {
+            const found = await period();
+            if (!values.accept && values.remarks === undefined) throw new UsageError('periods sign needs --accept or --remarks TEXT');
+            const detail = await periods.detail(found.id, actor);
+            const verdict = values.accept ? 'accepted' : 'remarks';
+            await periods.signOff(found.id, { verdict, remarks: values.remarks as string | undefined, fingerprint: detail.inForce?.fingerprint ?? '' }, actor);
+            return { exitCode: 0, json: { signed: found.id, verdict }, text: `${words.signed(found.name, words.verdicts[verdict])}\n` };
+          }
+          case 'restate': {
+            const found = await period();
+            const version = await periods.acceptRestatement(found.id, (values.note as string | undefined) ?? null, actor);
+            return { exitCode: 0, json: version, text: `${words.restated(found.name, version.version, version.fingerprint)}\n` };
+          }
+          case 'report': {
+            const found = await period();
+            const version = values.version === undefined ? null : Number(values.version);
+            if (version !== null && !Number.isInteger(version)) throw new UsageError('--version must be a number');
+            const report = await periods.report(found.id, version, actor);
+            const text = `${words.reported(report.content.version, report.fingerprint)}\n${formatPeriodFigures(report.shownFigures, lang)}${report.intact ? '' : `${words.textChanged}\n`}`;
+            return { exitCode: report.intact ? 0 : 1, json: report, text };
+          }
+          case 'as-of': {
+            const found = await period();
+            const value = rest[0] ?? '';
+            const when = momentOf(value, context.get(ConfigurationService).current().project.timeZone, civilDateInZone);
+            if (!when) throw new UsageError(`periods as-of needs a date (YYYY-MM-DD) or an ISO date-time, got "${value}"`);
+            const figures = await periods.figuresAt(found.id, when, actor);
+            return { exitCode: 0, json: figures, text: `${words.asOf(figures.asOf, figures.dataVersion)}\n${formatPeriodFigures(figures.figures, lang)}` };
+          }
+          case 'verify': {
+            const verdict = await periods.verifyFrozen();
+            return { exitCode: verdict.intact ? 0 : 1, json: verdict, text: formatFrozenVerdict(verdict, lang) };
+          }
+          default:
+            throw new UsageError(usageText);
+        }
+      });
     },
   },
 

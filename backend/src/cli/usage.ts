@@ -21,6 +21,11 @@ Commands:
                         create an account; prints a one-time password unless one comes on stdin
   users disable|enable|reset-password --email E [--password-stdin]
                         block an account (its sessions end) or give it a new one-time password
+  periods list | add --name N --from YYYY-MM-DD --to YYYY-MM-DD
+  periods show|close|report|verify P   reporting periods (P: number or name): figures within
+                        and to the end, closing (frozen, with a SHA-256 fingerprint), reports
+  periods reopen P --reason R | sign P --accept|--remarks R | restate P [--note N]
+  periods as-of P YYYY-MM-DD   the period's figures as the data stood then
   audit verify          check the audit trail's hash chain: intact (entries, up to when, the last
                         entry's hash to write down), or the first broken entry and why (exit 1)
   demo                  generate the demo files and load them into an empty installation

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frozenVerdict } from './periods.contract.ts';
 import { contract, queryChoice, queryText } from '../lib/route-contract.ts';
 import { exportLang } from './exports.contract.ts';
 
@@ -37,7 +38,7 @@ export const auditContracts = {
   verify: contract({
     response: z
       .object({
-        intact: z.boolean(),
+        intact: z.boolean().meta({ description: 'the chain and every closed period hold' }),
         entries: z.int().meta({ description: 'entries checked' }),
         firstBroken: z
           .object({
@@ -53,6 +54,7 @@ export const auditContracts = {
           .object({ id: z.int(), at: z.string(), hash: z.string().nullable() })
           .nullable()
           .meta({ description: 'the newest entry; its hash anchors the chain when written down elsewhere' }),
+        periods: frozenVerdict.meta({ description: 'the closed reporting periods: each frozen version against its fingerprint and the trail' }),
       })
       .meta({ id: 'AuditChainVerdict' }),
   }),

@@ -5,11 +5,15 @@ import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { Contract, RouteQuery, type QueryOf } from '../lib/route-contract.ts';
 import { AuditService, parseAuditFilter } from '../services/audit.service.ts';
+import { PeriodsService } from '../services/periods.service.ts';
 import { auditContracts as contracts } from './audit.contract.ts';
 
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+  constructor(
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(PeriodsService) private readonly periods: PeriodsService,
+  ) {}
 
   /**
    * The audit trail, newest first: `from`, `to` (dates), `actor`, `action` (`import` takes every
@@ -38,8 +42,9 @@ export class AuditController {
   @Get('verify')
   @Access({ director: 'full', auditor: 'full' })
   @Contract(contracts.verify)
-  verify() {
-    return this.audit.verifyChain();
+  async verify() {
+    const [chain, periods] = await Promise.all([this.audit.verifyChain(), this.periods.verifyFrozen()]);
+    return { ...chain, intact: chain.intact && periods.intact, periods };
   }
 
   /** Everyone with an event in the trail (accounts' e-mail addresses and names, and 'system'), for the person filter. */

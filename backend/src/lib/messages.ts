@@ -1,4 +1,5 @@
 import { importMessages } from '../import/import.messages.ts';
+import { periodMessages } from '../periods/periods.messages.ts';
 import { recordingMessages } from '../recording/recording.messages.ts';
 import { fillTemplate, type Lang, type MessageParams } from './message-template.ts';
 
@@ -306,7 +307,7 @@ export const serverMessages = {
 } as const satisfies Record<string, { pl: string; en: string }>;
 
 /** The one catalogue: the server's messages and the importer's. */
-export const messageCatalogue = { ...importMessages, ...serverMessages, ...recordingMessages } as const;
+export const messageCatalogue = { ...importMessages, ...serverMessages, ...recordingMessages, ...periodMessages } as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;
 export type MessageKey = keyof typeof messageCatalogue;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AnalyticsStore, queryRows, type IndicatorValueRow, type PublishedAnalytics } from '@osl/pipelines';
+import { AnalyticsStore, parseAnalyticsMeta, queryRows, readStoredMeta, type AnalyticsMeta, type IndicatorValueRow, type PublishedAnalytics } from '@osl/pipelines';
 import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
@@ -160,6 +160,16 @@ export class AnalyticsRepository implements OnModuleDestroy {
     if (!state) return null;
     const [row] = await queryRows<{ value: string }>(state.connection, `SELECT value FROM meta WHERE key = 'watermark'`, []);
     return row ? { runId: state.published.runId, builtAt: state.published.builtAt, watermark: Number(row.value) } : null;
+  }
+
+  /**
+   * Runs `read` on the published state's connection with its metadata (as of, watermark, the
+   * configuration version it was built with); null when nothing is published.
+   */
+  async withPublished<T>(read: (connection: DuckDBConnection, meta: AnalyticsMeta) => Promise<T | null>): Promise<T | null> {
+    const state = await this.open();
+    if (!state) return null;
+    return read(state.connection, parseAnalyticsMeta(await readStoredMeta(state.connection)));
   }
 
   /**

@@ -82,6 +82,15 @@ export class AuditQueryRepository {
     return { total, events };
   }
 
+  /** Every entry of these actions about one kind of record, oldest first (the periods' closings, to verify them). */
+  async byActions(actions: string[], entity = 'period'): Promise<{ entityId: string | null; action: string; after: unknown }[]> {
+    return this.database.client.auditEvent.findMany({
+      where: { entity, action: { in: actions } },
+      orderBy: { id: 'asc' },
+      select: { entityId: true, action: true, after: true },
+    });
+  }
+
   /** The whole trail in id order with its hash chain, a page at a time (a long trail is not held in memory). */
   async *chain(pageSize = 5000): AsyncGenerator<AuditChainRow[]> {
     let after = 0;

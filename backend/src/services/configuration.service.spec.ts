@@ -1,6 +1,7 @@
 // ConfigurationService with its real repositories on a real, migrated SQLite database: the files
 // seed what operators edit once, an edit is one audited transaction that writes no file and
 // publishes a new snapshot, and a later change of the files does not override the database.
+import type { PeriodRepository } from '../repositories/period.repository.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,9 @@ import { ConfigurationService } from './configuration.service.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { IndicatorTargetsService, mergeTargets } from './indicator-targets.service.ts';
 import type { PipelineService } from './pipeline.service.ts';
+
+/** No reporting periods defined (their table is another repository's). */
+const noPeriods = { list: async () => [] } as unknown as PeriodRepository;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'osl-configuration-'));
 const configDir = path.join(dataDir, 'config');
@@ -50,7 +54,7 @@ function editIndicators(change: (indicators: OslConfig['indicators']) => void): 
 async function start(): Promise<ConfigurationService> {
   const files = loadConfig(configDir);
   await new ReferenceDataRepository(database, audit).syncConfiguration(files, 'system');
-  const configuration = new ConfigurationService(files, operatorConfig);
+  const configuration = new ConfigurationService(files, operatorConfig, noPeriods);
   await configuration.load();
   return configuration;
 }
@@ -160,7 +164,7 @@ describe('ConfigurationService on a migrated database', () => {
     expect(first.current().indicators.find((i) => i.code === 'P9')).toBeUndefined();
     const before = restarted.current();
     expect(await restarted.refresh()).toBe(before);
-    const other = new ConfigurationService(loadConfig(configDir), operatorConfig);
+    const other = new ConfigurationService(loadConfig(configDir), operatorConfig, noPeriods);
     expect(other.current().indicators.find((i) => i.code === 'P9')!.targets.ALL!['2023']).toBe(5);
     expect((await other.refresh()).indicators.find((i) => i.code === 'P9')!.targets.ALL!['2023']).toBe(6);
   });
@@ -170,7 +174,7 @@ describe('ConfigurationService.refresh', () => {
   it('never lets an earlier read that finishes late replace what a later one published', async () => {
     const reads: ((values: Map<string, unknown>) => void)[] = [];
     const repository = { read: () => new Promise<Map<string, unknown>>((resolve) => reads.push(resolve)) } as unknown as OperatorConfigRepository;
-    const service = new ConfigurationService(loadConfig(defaultConfigDir), repository);
+    const service = new ConfigurationService(loadConfig(defaultConfigDir), repository, noPeriods);
     const target = (value: number) => new Map([['P2', { baseline: {}, targets: { ALL: { '2022': value } } }]]);
     const early = service.refresh();
     const late = service.refresh();

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigStore, createConfigSnapshot, type ConfigSnapshot, type OslConfig } from '@osl/data';
 import { OSL_CONFIG_FILES } from '../lib/osl-environment.ts';
 import { indicatorTargetsSection, OperatorConfigRepository, type OperatorConfigSection } from '../repositories/operator-config.repository.ts';
+import { PeriodRepository } from '../repositories/period.repository.ts';
 
 /** Every section operators edit; a new one (reporting periods) is added here and nowhere else in this service. */
 const operatorSections: readonly OperatorConfigSection<unknown>[] = [indicatorTargetsSection];
@@ -27,6 +28,7 @@ export class ConfigurationService {
   constructor(
     @Inject(OSL_CONFIG_FILES) files: OslConfig,
     @Inject(OperatorConfigRepository) private readonly operatorConfig: OperatorConfigRepository,
+    @Inject(PeriodRepository) private readonly periods: PeriodRepository,
   ) {
     this.files = createConfigSnapshot(files);
     // Until load(): the files alone (what a process that never reads the database, the import worker, uses).
@@ -66,6 +68,8 @@ export class ConfigurationService {
     const ticket = ++this.refreshesStarted;
     let config: OslConfig = this.files;
     for (const section of operatorSections) config = section.apply(config, await this.operatorConfig.read(section));
+    // The reporting periods the director defined: every run computes their figures.
+    config = { ...config, periods: (await this.periods.list()).map(({ id, name, from, to }) => ({ id, name, from, to })) };
     if (ticket < this.refreshPublished) return this.store.current();
     this.refreshPublished = ticket;
     return this.store.replace(config);
