@@ -288,6 +288,8 @@ export const commands: Record<string, Command> = {
           }
           case 'add': {
             const created = await periods.create({ name: String(values.name ?? ''), from: String(values.from ?? ''), to: String(values.to ?? '') }, actor);
+            // The run that computes the new period's figures: the command does not close under it.
+            await context.get(PipelineService).importRunsSettled();
             return { exitCode: 0, json: created, text: `${words.created(created.name, created.id)}\n` };
           }
           case 'show': {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigSnapshot, ReportingPeriodConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
-import { PipelineBusyError, type OperationalDatabase } from '@osl/prisma';
+import type { OperationalDatabase } from '@osl/prisma';
 // TEMPORARY until the as-of-build branch lands.
 export interface RecordChange {
   kind: 'activity' | 'attendance' | 'participant' | 'survey';
@@ -392,16 +392,13 @@ export class PeriodsService {
     return { ...config, periods: [...config.periods.filter((p) => p.id !== period.id), asConfig(period)] };
   }
 
-  /** The periods are part of the configuration: publish the new set, and have a run compute their figures. */
+  /**
+   * The periods are part of the configuration: publish the new set, and queue a run (after the
+   * one in progress, if any) that computes their figures. Not awaited: the answer does not wait.
+   */
   private async recompute(): Promise<void> {
     await this.configuration.refresh();
-    try {
-      const { done } = await this.pipeline.start('api', 'incremental');
-      void done.catch(() => undefined);
-    } catch (error) {
-      // A run in progress is followed by the schedule's next one, which sees the new periods.
-      if (!(error instanceof PipelineBusyError)) throw error;
-    }
+    void this.pipeline.runAfterImport(await (this.database.operational as Versioned).currentDataVersion());
   }
 
   private async refusedIfChanged<T>(period: ReportingPeriodRecord, write: () => Promise<T>): Promise<T> {
