@@ -171,7 +171,13 @@ describe('a reporting period over a small history', () => {
     // A5 moved to July (out of the period); LAZ-1 added to A3's list.
     const corrected = activities.map((row) => (row[0] === 'A5' ? ['A5', '20.07.2022', 'WZG', 'ANIM_KULT', 'Kino', '5', 'nie'] : row));
     const reports = await context.get(ImportService).importPaths(
-      [writeCsv(fixtures, 'dziennik-korekta.csv', [activityHeader, ...corrected]), writeCsv(fixtures, 'lista-korekta.csv', [['id_dzialania', 'kod'], ['A3', 'LAZ-1']])],
+      [
+        writeCsv(fixtures, 'dziennik-korekta.csv', [activityHeader, ...corrected]),
+        writeCsv(fixtures, 'lista-korekta.csv', [
+          ['id_dzialania', 'kod'],
+          ['A3', 'LAZ-1'],
+        ]),
+      ],
       { source: 'cli', importedBy: 'organizator@test.osl' },
     );
     expect(reports.map((r) => r.status)).toEqual(['imported', 'imported']);

@@ -354,6 +354,7 @@ export const commands: Record<string, Command> = {
       const result = await withContext(environment, values, async (context) => {
         const files = await context.get(DemoService).load();
         const run = await context.get(PipelineService).run('demo', 'full');
+        if (run.status === 'succeeded') await context.get(DemoService).settlePeriods();
         return { files, run };
       });
       return {

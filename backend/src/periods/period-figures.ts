@@ -64,6 +64,16 @@ export class PeriodFiguresReader {
     });
   }
 
+  /**
+   * As the data stands at `dataVersion` (the newest batch): from the published analytics when
+   * they were built from exactly that data and configuration, else by a build of its own.
+   */
+  async latest(config: ConfigSnapshot, period: ReportingPeriodConfig, moment: Date, dataVersion: number): Promise<PeriodFigures> {
+    const published = await this.published(config, period);
+    if (published && published.dataVersion === dataVersion) return published;
+    return this.asOf(config, period, moment, dataVersion);
+  }
+
   /** As the data stood after import batch `dataVersion`, computed as of `moment`. */
   async asOf(config: ConfigSnapshot, period: ReportingPeriodConfig, moment: Date, dataVersion: number): Promise<PeriodFigures> {
     return this.builds.run(() =>

@@ -54,9 +54,11 @@ export class BootstrapService {
     await this.prepareDatabase();
     await this.recoverInterruptedRuns();
     await this.importJobs.failInterrupted();
+    let demoLoaded = false;
     if (options.demoIfEmpty && !(await this.imports.hasRecordedData())) {
       this.logger.log('empty database: loading the demo data through the importer');
       await this.demo.load();
+      demoLoaded = true;
     }
     // Demo accounts exist only while the data is the demo's: once a real file is imported they are
     // disabled, so a known password never guards real people's data.
@@ -84,6 +86,7 @@ export class BootstrapService {
       }
       if (run.status === 'failed' && !this.analytics.published()) throw new Error(`the first pipeline run failed: ${run.error}`);
     }
+    if (demoLoaded) await this.demo.settlePeriods();
   }
 
   /**

@@ -6,8 +6,11 @@ import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts'
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Role } from '../auth/roles.ts';
 import { ImportRepository } from '../repositories/import.repository.ts';
+import { PeriodRepository } from '../repositories/period.repository.ts';
 import { UserRepository } from '../repositories/user.repository.ts';
+import { ConfigurationService } from './configuration.service.ts';
 import { ImportService, type FileImportReport } from './import.service.ts';
+import { PeriodsService } from './periods.service.ts';
 
 /** The demo installation's accounts (issue 5): one per role, and an organizer of LAZ only. */
 export const demoAccounts: readonly { email: string; displayName: string; role: Role; communities: string[] }[] = [
@@ -18,6 +21,21 @@ export const demoAccounts: readonly { email: string; displayName: string; role: 
   { email: 'admin@demo.osl', displayName: 'Administrator (demo)', role: 'admin', communities: [] },
 ];
 
+/**
+ * The demo's reporting periods: the half-years of payment claims (wnioski o płatność). The first
+ * two are closed by the director and the first signed by the auditor, as a centre would have done.
+ */
+export const demoPeriods: readonly { name: string; from: string; to: string }[] = [
+  { name: 'WNP 1', from: '2021-01-01', to: '2021-06-30' },
+  { name: 'WNP 2', from: '2021-07-01', to: '2021-12-31' },
+  { name: 'WNP 3', from: '2022-01-01', to: '2022-06-30' },
+  { name: 'WNP 4', from: '2022-07-01', to: '2022-12-31' },
+  { name: 'WNP 5', from: '2023-01-01', to: '2023-06-30' },
+  { name: 'WNP 6', from: '2023-07-01', to: '2023-12-31' },
+];
+const demoClosed = ['WNP 1', 'WNP 2'];
+const demoSigned = ['WNP 1'];
+
 /** Writes the demo files and loads them through the real importer, as a user would. */
 @Injectable()
 export class DemoService {
@@ -27,6 +45,9 @@ export class DemoService {
     @Inject(ImportService) private readonly importer: ImportService,
     @Inject(ImportRepository) private readonly imports: ImportRepository,
     @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(PeriodRepository) private readonly periodRecords: PeriodRepository,
+    @Inject(PeriodsService) private readonly periods: PeriodsService,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 
@@ -45,7 +66,21 @@ export class DemoService {
     if (rejected.length > 0) {
       throw new Error(`demo data was rejected by the importer: ${rejected.map((r) => `${r.file} (${r.errors[0]?.message})`).join('; ')}`);
     }
+    for (const period of demoPeriods) await this.periodRecords.create(period, { actor: 'demo', address: null });
+    // The next run computes their figures.
+    await this.configuration.refresh();
     return reports;
+  }
+
+  /** After the demo's first run: the director closes the first periods and the auditor signs the first. */
+  async settlePeriods(): Promise<void> {
+    const director = { actor: demoAccounts[0]!.email, address: null, protectedView: false };
+    const auditor = { actor: demoAccounts[3]!.email, address: null, protectedView: true };
+    for (const name of demoClosed) {
+      const period = await this.periods.findByNameOrId(name);
+      const version = await this.periods.close(period.id, director);
+      if (demoSigned.includes(name)) await this.periods.signOff(period.id, { verdict: 'accepted', fingerprint: version.fingerprint }, auditor);
+    }
   }
 
   /** Disables every demo account still enabled; returns how many. */

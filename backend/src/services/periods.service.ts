@@ -307,7 +307,7 @@ export class PeriodsService {
     const closedAt = this.environment.now();
     const dataVersion = await (this.database.operational as Versioned).currentDataVersion();
     const config = this.configWith(period);
-    const built = await this.figures.asOf(config, asConfig(period), closedAt, dataVersion);
+    const built = await this.figures.latest(config, asConfig(period), closedAt, dataVersion);
     const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
     const content: FrozenPeriod = {
       format: 1,
