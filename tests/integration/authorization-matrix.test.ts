@@ -2,6 +2,7 @@
 // and no response carrying data outside the caller's scope (issue 5, "Authorization matrix").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessMatrix, apiControllers, roles, routesOf, scopeOf, UsersService, type Role } from '@osl/backend';
+import { PeriodRepository } from '../../backend/src/repositories/period.repository.ts';
 import { sessionFrom, signIn, testPassword, type ApiSession } from '../support/api-session.ts';
 import { accounts, seededNames, startSecuredInstallation, type AccountName, type SecuredInstallation } from '../support/secured-installation.ts';
 
@@ -39,6 +40,15 @@ async function newAccountId(): Promise<number> {
       { email: `konto${throwaway}@test.osl`, role: 'auditor', password: testPassword, temporaryPassword: false },
     );
   return user.id;
+}
+
+/** A reporting period of its own (the calls close, reopen or delete it). */
+async function newPeriodId(): Promise<number> {
+  throwaway += 1;
+  const period = await installation.server.app
+    .get(PeriodRepository)
+    .create({ name: `Okres ${throwaway}`, from: '2022-01-01', to: '2022-06-30' }, { actor: 'test', address: null });
+  return period.id;
 }
 
 function upload(community: string): FormData {
@@ -109,6 +119,22 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'GET /api/audit': () => [{ path: '/api/audit?limit=50' }],
   'GET /api/audit/actors': () => [{ path: '/api/audit/actors' }],
   'GET /api/audit/verify': () => [{ path: '/api/audit/verify' }],
+  'GET /api/periods': () => [{ path: '/api/periods' }],
+  'POST /api/periods': () => [{ method: 'POST', path: '/api/periods', json: { name: `Nowy ${++throwaway}`, from: '2022-07-01', to: '2022-12-31' } }],
+  'GET /api/periods/verify': () => [{ path: '/api/periods/verify' }],
+  'GET /api/periods/:id': async () => [{ path: `/api/periods/${await newPeriodId()}` }],
+  'PATCH /api/periods/:id': async () => [
+    { method: 'PATCH', path: `/api/periods/${await newPeriodId()}`, json: { name: `Zmieniony ${++throwaway}`, from: '2022-01-01', to: '2022-03-31' } },
+  ],
+  'DELETE /api/periods/:id': async () => [{ method: 'DELETE', path: `/api/periods/${await newPeriodId()}` }],
+  'POST /api/periods/:id/close': async () => [{ method: 'POST', path: `/api/periods/${await newPeriodId()}/close` }],
+  'POST /api/periods/:id/reopen': async () => [{ method: 'POST', path: `/api/periods/${await newPeriodId()}/reopen`, json: { reason: 'Korekta' } }],
+  'POST /api/periods/:id/sign-off': async () => [
+    { method: 'POST', path: `/api/periods/${await newPeriodId()}/sign-off`, json: { verdict: 'accepted', fingerprint: '0'.repeat(64) } },
+  ],
+  'POST /api/periods/:id/restatement': async () => [{ method: 'POST', path: `/api/periods/${await newPeriodId()}/restatement`, json: {} }],
+  'GET /api/periods/:id/report': async () => [{ path: `/api/periods/${await newPeriodId()}/report` }],
+  'GET /api/periods/:id/as-of': async () => [{ path: `/api/periods/${await newPeriodId()}/as-of?moment=2023-01-31` }],
 };
 
 async function sessionOf(caller: Caller, call: Call): Promise<ApiSession> {
