@@ -49,7 +49,7 @@ export class PeriodFiguresReader {
   ) {}
 
   /** From the published analytics; null when they do not hold the period yet (defined since the last run). */
-  async published(config: ConfigSnapshot, period: ReportingPeriodConfig): Promise<PeriodFigures | null> {
+  async published(config: ConfigSnapshot, period: ReportingPeriodConfig, options: { drillDown: boolean } = { drillDown: true }): Promise<PeriodFigures | null> {
     return this.analytics.withPublished(async (connection, state) => {
       // Built with other periods (one edited or added since): its figures are not this period's.
       if (state.configHash !== analyticsConfigVersion(config)) return null;
@@ -57,7 +57,7 @@ export class PeriodFiguresReader {
       if (figures.length === 0) return null;
       return {
         figures: figures.map(frozenFigure),
-        drillDown: await readPeriodDrillDown(connection, config, period, state.asOf),
+        drillDown: options.drillDown ? await readPeriodDrillDown(connection, config, period, state.asOf) : emptyDrillDown(),
         asOf: state.asOf,
         dataVersion: state.watermark,
       };
@@ -88,6 +88,10 @@ export class PeriodFiguresReader {
       ),
     );
   }
+}
+
+function emptyDrillDown(): FrozenDrillDown {
+  return { activities: [], persons: [], regulars: [], leaders: [], surveyAnswers: [] };
 }
 
 function frozenFigure(row: FrozenFigure): FrozenFigure {

@@ -142,7 +142,7 @@ export class PeriodsService {
     const versions = await this.periods.versions(id);
     const base = summary(period, versions, this.today());
     const config = this.config;
-    const current = await this.figures.published(config, asConfig(period));
+    const current = await this.figures.published(config, asConfig(period), { drillDown: false });
     const inForce = base.inForce;
     const frozen = inForce ? await this.frozenContent(period, inForce.version) : null;
     let restatement: Restatement | null = null;
@@ -150,6 +150,8 @@ export class PeriodsService {
       const differences = comparePeriodFigures(frozen.content.figures, current.figures);
       // Only what the published analytics saw after the frozen version: older analytics cannot restate it.
       if (differences.length > 0 && current.dataVersion >= frozen.content.dataVersion) {
+        // The drill-down is read only when a figure changed (it names the persons and activities).
+        current.drillDown = (await this.figures.published(config, asConfig(period)))?.drillDown ?? current.drillDown;
         restatement = {
           differences: viewer.protectedView ? this.protectDifferences(differences, frozen.content, current.figures) : differences,
           drillDown: viewer.protectedView
