@@ -229,6 +229,8 @@ export interface AnalyticsAsOfInput {
   moment: Date;
   /** The data version: the rows as they stood after this import batch (`OperationalDatabase.dataVersionAt`). */
   asOfBatch: number;
+  /** Called after each step of the build, as a run's `onStep`. */
+  onStep?: (step: StepStats) => void;
 }
 
 /**
@@ -253,6 +255,7 @@ export async function withAnalyticsAsOf<T>(input: AnalyticsAsOfInput, read: (con
       buildFile: scratch.file,
       workDir: scratch.workDir,
       discard: () => store.discard(scratch.file),
+      ...(input.onStep ? { onStep: input.onStep } : {}),
     });
     const instance = await DuckDBInstance.create(scratch.file, { access_mode: 'READ_ONLY' });
     try {
