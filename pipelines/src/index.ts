@@ -1,6 +1,8 @@
 export {
   aggregationStepCount,
   runAggregation,
+  withAnalyticsAsOf,
+  type AnalyticsAsOfInput,
   type AggregationInput,
   type AggregationMode,
   type AggregationResult,

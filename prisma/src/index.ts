@@ -12,6 +12,7 @@ export {
   type ExtractedTable,
   type OperationalDatabase,
   type PipelineExtract,
+  type RecordChange,
   type WrittenCounts,
 } from './operational-database.ts';
 export { createOperationalDatabase, isDatabaseBusy } from './operational-database.factory.ts';

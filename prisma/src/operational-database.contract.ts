@@ -411,6 +411,205 @@ export function describeOperationalDatabaseContract(name: string, createDatabase
       expect(verifyAuditChain(await chain()).intact).toBe(true);
     });
 
+    it('keeps the earlier versions of corrected and removed records: the extract as of a batch, the data version, the changes after it', async () => {
+      const client = db.client;
+      const newBatch = (fileName: string, kind: string) =>
+        client.importBatch.create({
+          data: {
+            fileName,
+            kind,
+            sha256: fileName,
+            status: 'imported',
+            source: 'cli',
+            importedBy: 'importer',
+            rowsRead: 1,
+            rowsWritten: 1,
+            errorCount: 0,
+            warningCount: 0,
+            report: {},
+          },
+        });
+      const list = (fileName: string, rows: { activityExternalId: string; participantCode: string; row: number }[]) =>
+        db.writeAttendanceBatch(
+          { fileName, kind: 'attendance', sha256: fileName, source: 'cli', importedBy: 'importer', rowsRead: rows.length, warningCount: 0, report: {} },
+          rows,
+          (batchId) => ({ actor: 'importer', action: 'import.imported', entity: 'importBatch', entityId: String(batchId) }),
+          () => {},
+        );
+      const sport = await client.activityType.create({ data: { code: 'SPO', namePl: 'Sport', nameEn: 'Sport', group: 'action' } });
+      const history = await newBatch('historia.csv', 'activities');
+      const person = async (code: string, row: number) =>
+        (
+          await client.participant.create({
+            data: { code, homeCommunityId: ids.community, firstName: 'Zofia', lastName: 'Wersja', importBatchId: history.id, sourceRow: row },
+          })
+        ).id;
+      const [v1, v2] = [await person('WZG-0101', 2), await person('WZG-0102', 3)];
+      const activity = async (externalId: string, date: string, row: number) =>
+        (
+          await client.activity.create({
+            data: { externalId, date, communityId: ids.community, typeId: ids.type, title: 'Spotkanie', importBatchId: history.id, sourceRow: row },
+          })
+        ).id;
+      const [x1, x2] = [await activity('V1', '2022-05-10', 2), await activity('V2', '2022-05-11', 3)];
+      const firstList = await list('lista-v.csv', [
+        { activityExternalId: 'V1', participantCode: 'WZG-0101', row: 2 },
+        { activityExternalId: 'V1', participantCode: 'WZG-0102', row: 3 },
+        { activityExternalId: 'V2', participantCode: 'WZG-0101', row: 4 },
+      ]);
+      const reported = firstList.batchId;
+      // Writing a list again changes no stored row: nothing is versioned.
+      const again = await list('lista-v-2.csv', [{ activityExternalId: 'V1', participantCode: 'WZG-0101', row: 2 }]);
+      expect(again.unchanged).toBe(1);
+      expect(await client.attendanceVersion.count()).toBe(0);
+
+      // Corrections: the activity moved to another date and type, a person made leader (imports);
+      // a person taken off the activity's list (the recording form: its batch first, then the delete).
+      const correction = await newBatch('dziennik-2.csv', 'activities');
+      await client.activity.update({ where: { id: x1 }, data: { date: '2022-07-01', typeId: sport.id, importBatchId: correction.id, sourceRow: 7 } });
+      await client.participant.update({ where: { id: v2 }, data: { leader: true, leaderSince: '2022-06-01', importBatchId: correction.id, sourceRow: 5 } });
+      const form = await newBatch('formularz', 'activities');
+      await client.activity.update({ where: { id: x1 }, data: { importBatchId: form.id, sourceRow: 1 } });
+      await client.attendance.deleteMany({ where: { activityId: x1, participantId: v1 } });
+      const laterList = await list('lista-v-3.csv', [{ activityExternalId: 'V2', participantCode: 'WZG-0102', row: 2 }]);
+
+      const mine = (tables: Record<keyof ExtractCounts, Value[][]>) => ({
+        participants: tables.participants.filter((r) => r[0] === v1 || r[0] === v2).sort(),
+        activities: tables.activities.filter((r) => r[0] === x1 || r[0] === x2).sort(),
+        attendances: tables.attendances
+          .filter((r) => r[0] === x1 || r[0] === x2)
+          .map((r) => r.slice(0, 2))
+          .sort(),
+      });
+      const asOf = async (batch: number) => {
+        const extract = await db.exportPipelineExtract(path.join(workDir, `as-of-${batch}`), 0, batch);
+        const tables = readExtract(extract);
+        expect(extract.watermark).toBe(batch);
+        for (const table of extract.tables) expect(extract.totals[table.table]).toBe(table.rows);
+        expect(extract.tables.map((t) => t.table).sort()).toEqual(Object.keys(pipelineExtractTables).sort());
+        return { extract, tables, mine: mine(tables) };
+      };
+      const before = await asOf(reported);
+      expect(before.mine).toEqual({
+        participants: [
+          [v1, 'WZG-0101', 'WZG', null, null, false, null, history.id],
+          [v2, 'WZG-0102', 'WZG', null, null, false, null, history.id],
+        ],
+        activities: [
+          [x1, 'V1', '2022-05-10', 'WZG', 'WAR', 0, false, history.id, 2],
+          [x2, 'V2', '2022-05-11', 'WZG', 'WAR', 0, false, history.id, 3],
+        ],
+        attendances: [
+          [x1, v1],
+          [x1, v2],
+          [x2, v1],
+        ],
+      });
+      const corrected = await asOf(correction.id);
+      expect(corrected.mine.activities[0]).toEqual([x1, 'V1', '2022-07-01', 'WZG', 'SPO', 0, false, correction.id, 7]);
+      expect(corrected.mine.participants[1]).toEqual([v2, 'WZG-0102', 'WZG', null, null, true, '2022-06-01', correction.id]);
+      expect(corrected.mine.attendances).toHaveLength(3);
+      const afterForm = await asOf(form.id);
+      expect(afterForm.mine.activities[0]).toEqual([x1, 'V1', '2022-07-01', 'WZG', 'SPO', 0, false, form.id, 1]);
+      expect(afterForm.mine.attendances).toEqual([
+        [x1, v2],
+        [x2, v1],
+      ]);
+      // As of the newest batch: the same rows as the plain full extract.
+      const newest = await asOf(laterList.batchId);
+      const full = await db.exportPipelineExtract(path.join(workDir, 'full-now'), 0);
+      const fullTables = readExtract(full);
+      for (const table of Object.keys(pipelineExtractTables) as (keyof ExtractCounts)[]) {
+        expect(newest.tables[table].map(String).sort()).toEqual(fullTables[table].map(String).sort());
+      }
+      expect(newest.extract.totals).toEqual(full.totals);
+      expect(newest.mine.attendances).toEqual([
+        [x1, v2],
+        [x2, v1],
+        [x2, v2],
+      ]);
+
+      // The data version at a moment, and now.
+      expect(await db.dataVersionAt(new Date('2000-01-01T00:00:00Z'))).toBe(0);
+      expect(await db.dataVersionAt(correction.createdAt)).toBeGreaterThanOrEqual(correction.id);
+      expect(await db.dataVersionAt(correction.createdAt)).toBeLessThan(laterList.batchId);
+      expect(await db.dataVersionAt(new Date(Date.now() + 60_000))).toBe(laterList.batchId);
+      expect(await db.currentDataVersion()).toBe(laterList.batchId);
+
+      // What changed after the reported batch, with the file, row, who and when.
+      const changes = await db.recordChangesAfter(reported, '2022-12-31', 100);
+      const at = (batch: { createdAt: Date }) => batch.createdAt.toISOString();
+      const later = await client.importBatch.findUniqueOrThrow({ where: { id: laterList.batchId } });
+      expect(changes.rows).toEqual(
+        [
+          {
+            kind: 'activity',
+            change: 'corrected',
+            activityId: 'V1',
+            participantCode: null,
+            date: '2022-07-01',
+            community: 'WZG',
+            batchId: correction.id,
+            fileName: 'dziennik-2.csv',
+            sourceRow: 7,
+            importedBy: 'importer',
+            at: at(correction),
+          },
+          {
+            kind: 'participant',
+            change: 'corrected',
+            activityId: null,
+            participantCode: 'WZG-0102',
+            date: '2022-06-01',
+            community: 'WZG',
+            batchId: correction.id,
+            fileName: 'dziennik-2.csv',
+            sourceRow: 5,
+            importedBy: 'importer',
+            at: at(correction),
+          },
+          {
+            kind: 'attendance',
+            change: 'removed',
+            activityId: 'V1',
+            participantCode: 'WZG-0101',
+            date: '2022-07-01',
+            community: 'WZG',
+            batchId: form.id,
+            fileName: 'formularz',
+            sourceRow: null,
+            importedBy: 'importer',
+            at: at(form),
+          },
+          {
+            kind: 'attendance',
+            change: 'added',
+            activityId: 'V2',
+            participantCode: 'WZG-0102',
+            date: '2022-05-11',
+            community: 'WZG',
+            batchId: later.id,
+            fileName: 'lista-v-3.csv',
+            sourceRow: 2,
+            importedBy: 'importer',
+            at: at(later),
+          },
+        ].sort((a, b) => a.batchId - b.batchId || (a.sourceRow ?? Infinity) - (b.sourceRow ?? Infinity)),
+      );
+      expect(changes.total).toBe(4);
+      expect(JSON.stringify(changes)).not.toMatch(/Zofia|Wersja/);
+      // Dated before the move: the activity's correction counts (its old date is within), the list's does not (it was dated after by then).
+      const firstHalf = await db.recordChangesAfter(reported, '2022-06-30', 100);
+      expect(firstHalf.rows.map((r) => [r.kind, r.change, r.activityId ?? r.participantCode])).toEqual([
+        ['participant', 'corrected', 'WZG-0102'],
+        ['activity', 'corrected', 'V1'],
+        ['attendance', 'added', 'V2'],
+      ]);
+      const limited = await db.recordChangesAfter(reported, '2022-12-31', 1);
+      expect(limited).toMatchObject({ total: 4, rows: [changes.rows[0]] });
+      expect((await db.recordChangesAfter(laterList.batchId, '2022-12-31', 10)).total).toBe(0);
+    });
+
     it('seals a trail from before the chain once, in id order, when migrating', async () => {
       await db.client.auditEvent.updateMany({ data: { hash: null, prevHash: null } });
       expect(verifyAuditChain(await db.client.auditEvent.findMany({ orderBy: { id: 'asc' } }))).toMatchObject({

@@ -40,8 +40,27 @@ export interface OperationalDatabase {
    * free-text answers. `sinceBatch` = 0 exports everything; a higher value the rows written by
    * later import batches (new or corrected rows, and the whole attendance list of every activity
    * such a batch wrote, which replaces the list the facts hold). The caller removes the files.
+   * `asOfBatch` instead exports every row as the data stood after that import batch (the rows it
+   * and earlier batches wrote, in the version they had then; `sinceBatch` is then ignored), with
+   * totals counting those rows and the watermark = `asOfBatch`.
    */
-  exportPipelineExtract(workDir: string, sinceBatch: number): Promise<PipelineExtract>;
+  exportPipelineExtract(workDir: string, sinceBatch: number, asOfBatch?: number): Promise<PipelineExtract>;
+
+  /** The data version at `moment`: the newest import batch created at or before it (0 when none). */
+  dataVersionAt(moment: Date): Promise<number>;
+
+  /** The data version now: the newest import batch (0 when none). */
+  currentDataVersion(): Promise<number>;
+
+  /**
+   * What import batches after `batch` changed in the records that count for figures dated on or
+   * before `until` (a civil date): activities by their date (a correction when the old or the new
+   * date is), attendances by their activity's date, survey responses by their date, register rows
+   * always (a person's attributes count wherever they attended). A correction is listed only when
+   * a column the figures use changed (not a name). Codes only, never names. Sorted by batch, then
+   * source row; at most `limit` rows, `total` counts all.
+   */
+  recordChangesAfter(batch: number, until: string, limit: number): Promise<{ total: number; rows: RecordChange[] }>;
 
   /**
    * Appends entries to the audit trail, each linked into its hash chain (`audit-chain.ts`), inside
@@ -66,6 +85,26 @@ export interface OperationalDatabase {
 
   /** Closes the client and anything else this boundary opened. */
   close(): Promise<void>;
+}
+
+/** One change an import batch made to a record (`recordChangesAfter`): codes only, never names. */
+export interface RecordChange {
+  kind: 'activity' | 'attendance' | 'participant' | 'survey';
+  change: 'added' | 'corrected' | 'removed';
+  /** The activity's external id (an activity or an attendance). */
+  activityId: string | null;
+  /** The person's code (a register row, an attendance, a survey response that names one). */
+  participantCode: string | null;
+  /** The record's date after the change (a removed record: the date it had); a register row: its leader-since date. */
+  date: string | null;
+  community: string | null;
+  batchId: number;
+  fileName: string;
+  /** The row of the batch's file that wrote the record; null for a removal (no row says it). */
+  sourceRow: number | null;
+  importedBy: string;
+  /** When the batch was imported (ISO). */
+  at: string;
 }
 
 export interface AttendanceBatch {

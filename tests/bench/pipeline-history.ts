@@ -390,3 +390,68 @@ export function addDay(databaseFile: string, rows: number, communities: number, 
     db.close();
   }
 }
+
+export interface CorrectionCounts {
+  activitiesMoved: number;
+  participantsCorrected: number;
+  attendancesRemoved: number;
+  /** Rows of the version tables after the corrections (the triggers keep the rows replaced). */
+  versions: number;
+}
+
+/**
+ * Corrections after the history, so that the version tables are not empty: every `every`-th
+ * activity moved a week later to another type (an activities file), every `every`-th participant's
+ * leader flag turned (a register file), every `every`-th attendance row taken off its list (as
+ * the recording form does: its batch first, then the delete). Each in a batch of its own.
+ */
+export function correctHistory(databaseFile: string, every: number): CorrectionCounts {
+  const db = openDatabase(databaseFile);
+  try {
+    const createdAt = isoNow();
+    db.exec('BEGIN IMMEDIATE');
+    const activityBatch = insertBatch(db, 'dziennik-poprawki.csv', 'activities', 0, createdAt);
+    const types = readReference(db).typeIds;
+    const activitiesMoved = db
+      .prepare(
+        `UPDATE "Activity" SET "date" = date("date", '+7 days'), "typeId" = CASE WHEN "typeId" = ? THEN ? ELSE ? END, "importBatchId" = ?, "updatedAt" = ?
+         WHERE "id" % ? = 0 AND "date" < '2023-12-01'`,
+      )
+      .run(types[0]!, types[1]!, types[0]!, activityBatch, createdAt, every).changes;
+    const registerBatch = insertBatch(db, 'rejestr-poprawki.csv', 'participants', 0, createdAt);
+    const participantsCorrected = db
+      .prepare(
+        `UPDATE "Participant" SET "leader" = 1 - "leader", "leaderSince" = CASE WHEN "leader" = 0 THEN '2022-06-01' ELSE NULL END, "importBatchId" = ?, "updatedAt" = ?
+         WHERE "id" % ? = 0`,
+      )
+      .run(registerBatch, createdAt, every).changes;
+    insertBatch(db, 'formularz', 'activities', 0, createdAt);
+    const attendancesRemoved = db.prepare(`DELETE FROM "Attendance" WHERE "id" % ? = 0`).run(every).changes;
+    const versions = (
+      db
+        .prepare(
+          `SELECT (SELECT count(*) FROM "ActivityVersion") + (SELECT count(*) FROM "ParticipantVersion") + (SELECT count(*) FROM "AttendanceVersion") AS n`,
+        )
+        .get() as {
+        n: number;
+      }
+    ).n;
+    db.exec('COMMIT');
+    return { activitiesMoved, participantsCorrected, attendancesRemoved, versions };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/** The newest import batch: the data version a run reads now. */
+export function newestBatch(databaseFile: string): number {
+  const db = openDatabase(databaseFile);
+  try {
+    return (db.prepare('SELECT coalesce(max("id"), 0) AS n FROM "ImportBatch"').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}

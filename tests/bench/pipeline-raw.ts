@@ -184,3 +184,12 @@ export function publishedChecksums(connection: DuckDBConnection, codes: string[]
       : []),
   ]);
 }
+
+/** Every row of an analytics file's indicator_value, as a count and a digest of the rows in order. */
+export async function indicatorChecksum(connection: DuckDBConnection): Promise<string> {
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) AS n, md5(coalesce(string_agg(CAST(i AS VARCHAR), '|' ORDER BY CAST(i AS VARCHAR)), '')) AS digest FROM indicator_value i`,
+  );
+  const { n, digest } = reader.getRowObjectsJS()[0]!;
+  return `${n} rows, md5 ${digest}`;
+}

@@ -17,6 +17,12 @@ const pointerName = 'CURRENT.json';
 // build-000012.duckdb, its .wal and .tmp (DuckDB's spill folder), build-000012.owner; work-12.
 const runArtifact = /^(?:build-(\d+)\.|work-(\d+)$)/;
 const pointerTemporary = /^CURRENT\.json\.(\d+)\.tmp$/;
+// asof-<pid>-<n>.duckdb (with its .wal and .tmp) and asof-<pid>-<n>.work: a build "as of" a past moment, never published.
+const scratchArtifact = /^asof-(\d+)-(\d+)\./;
+
+/** The scratch builds this process has under way, by file name (their process is alive: this one). */
+const scratchHere = new Set<string>();
+let scratchCount = 0;
 
 /** The run each process is building, per analytics folder (one run at a time per folder: the pipeline lock). */
 const buildingHere = new Map<string, number>();
@@ -42,6 +48,28 @@ export class AnalyticsStore {
     fs.writeFileSync(this.ownerPath(runId), JSON.stringify(owner));
     buildingHere.set(this.dir, runId);
     return path.join(this.dir, `build-${pad(runId)}.duckdb`);
+  }
+
+  /**
+   * A place for a build that is never published (the figures "as of" a past moment): a file and a
+   * work folder named by this process, which `removeAbandoned` removes once the process is gone.
+   * `remove` deletes both and forgets them.
+   */
+  scratchBuild(): { file: string; workDir: string; remove: () => void } {
+    fs.mkdirSync(this.dir, { recursive: true });
+    scratchCount += 1;
+    const stem = `asof-${process.pid}-${scratchCount}`;
+    const file = path.join(this.dir, `${stem}.duckdb`);
+    const workDir = path.join(this.dir, `${stem}.work`);
+    scratchHere.add(stem);
+    return {
+      file,
+      workDir,
+      remove: () => {
+        for (const leftover of [file, `${file}.wal`, `${file}.tmp`, workDir]) fs.rmSync(leftover, { recursive: true, force: true });
+        scratchHere.delete(stem);
+      },
+    };
   }
 
   current(): PublishedAnalytics | null {
@@ -94,7 +122,8 @@ export class AnalyticsStore {
 
   /**
    * Removes what runs that are no longer alive left behind: build files (with their write-ahead
-   * log, spill folder and owner file), work folders and half-written pointers. A build whose
+   * log, spill folder and owner file), work folders, scratch builds "as of" a past moment and
+   * half-written pointers. A build whose
    * owner process is alive is never touched. Returns the names removed.
    */
   removeAbandoned(): string[] {
@@ -109,11 +138,15 @@ export class AnalyticsStore {
     for (const name of names) {
       const artifact = runArtifact.exec(name);
       const temporary = pointerTemporary.exec(name);
+      const scratch = scratchArtifact.exec(name);
       let abandoned = false;
       if (artifact) {
         const runId = Number(artifact[1] ?? artifact[2]);
         if (!liveness.has(runId)) liveness.set(runId, this.buildIsAlive(runId));
         abandoned = !liveness.get(runId);
+      } else if (scratch) {
+        const pid = Number(scratch[1]);
+        abandoned = pid === process.pid ? !scratchHere.has(`asof-${scratch[1]}-${scratch[2]}`) : !isProcessAlive(pid);
       } else if (temporary) {
         const pid = Number(temporary[1]);
         abandoned = pid !== process.pid && !isProcessAlive(pid);

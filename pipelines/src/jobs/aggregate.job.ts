@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { analyticsConfigVersion, type ConfigSnapshot } from '@osl/data';
+import type { OperationalDatabase } from '@osl/prisma';
 import { parseAnalyticsMeta, readAnalyticsFileMeta, writeAnalyticsMeta, type AnalyticsMeta } from '../analytics/analytics-meta.ts';
 import { analyticsLayoutVersion, analyticsTables, createAnalyticsTables } from '../analytics/analytics-schema.ts';
 import { AnalyticsStore, type PublishedAnalytics } from '../analytics/analytics-store.ts';
 import { civilDateInZone } from '../lib/civil-date.ts';
+import { DatabaseExtract } from '../source/database-extract.ts';
 import type { OperationalExtract } from '../source/operational-extract.ts';
 import { DECLINE_METHOD_VERSION } from '../decline/index.ts';
 import { aggregationSteps, tablesWrittenByTheJob } from '../steps/aggregation-steps.ts';
@@ -138,19 +140,48 @@ async function build(
   previous: PublishedAnalytics | null,
   previousMeta: AnalyticsMeta | null,
 ): Promise<AggregationResult> {
-  const { config, runId, now } = input;
-  const asOf = civilDateInZone(now, config.project.timeZone);
+  const { runId, now } = input;
   const buildFile = store.buildPath(runId);
   store.discard(buildFile);
   const workDir = path.join(store.dir, `work-${runId}`);
-  const steps: StepStats[] = [];
-  const sinceBatch = previousMeta?.watermark ?? 0;
-  const state: RunState = { totals: null, staged: null, watermark: sinceBatch, additive: false, declines: [] };
   try {
     if (mode === 'incremental') fs.copyFileSync(path.join(store.dir, previous!.file), buildFile);
   } catch (error) {
     throw cleanUpAfter(error, () => store.discard(buildFile));
   }
+  const built = await buildAnalyticsFile({ ...input, mode, configHash, previousMeta, buildFile, workDir, discard: () => store.discard(buildFile) });
+  try {
+    input.ensureLease?.();
+  } catch (error) {
+    throw cleanUpAfter(error, () => store.discard(buildFile));
+  }
+  const published = store.publish(buildFile, runId, now);
+  return { published, mode, fallback: null, ...built };
+}
+
+interface FileBuildInput extends Omit<AggregationInput, 'mode' | 'dataDir'> {
+  mode: AggregationMode;
+  configHash: string;
+  /** The published state's meta an incremental build continues (its copy is already at `buildFile`). */
+  previousMeta: AnalyticsMeta | null;
+  buildFile: string;
+  /** The extract's files' folder, removed after the build. */
+  workDir: string;
+  /** Deletes an unfinished `buildFile` (a failed build). */
+  discard: () => void;
+}
+
+/**
+ * Builds the analytics file `buildFile` by the pipeline's steps, in either mode, and writes its
+ * meta: the work both a published run and a scratch build "as of" a past moment do. A failed
+ * build leaves neither the file nor the work folder.
+ */
+async function buildAnalyticsFile(input: FileBuildInput): Promise<Pick<AggregationResult, 'asOf' | 'watermark' | 'steps' | 'declines'>> {
+  const { config, runId, now, mode, configHash, previousMeta, buildFile, workDir } = input;
+  const asOf = civilDateInZone(now, config.project.timeZone);
+  const steps: StepStats[] = [];
+  const sinceBatch = previousMeta?.watermark ?? 0;
+  const state: RunState = { totals: null, staged: null, watermark: sinceBatch, additive: false, declines: [] };
   const instance = await DuckDBInstance.create(buildFile, buildSettings);
   let connection: DuckDBConnection | null = null;
   try {
@@ -176,7 +207,7 @@ async function build(
       error,
       () => connection?.closeSync(),
       () => instance.closeSync(),
-      () => store.discard(buildFile),
+      input.discard,
       () => fs.rmSync(workDir, { recursive: true, force: true }),
     );
   }
@@ -187,16 +218,67 @@ async function build(
   } catch {
     // Removed with the other leftovers of dead runs later: a work folder does not fail a complete build.
   }
-  try {
-    input.ensureLease?.();
-  } catch (error) {
-    throw cleanUpAfter(error, () => store.discard(buildFile));
-  }
-  const published = store.publish(buildFile, runId, now);
-  return { published, asOf, mode, fallback: null, watermark: state.watermark, steps, declines: state.declines };
+  return { asOf, watermark: state.watermark, steps, declines: state.declines };
 }
 
-async function runStep(step: PipelineStep, context: StepContext, input: AggregationInput, steps: StepStats[]): Promise<void> {
+export interface AnalyticsAsOfInput {
+  database: OperationalDatabase;
+  config: ConfigSnapshot;
+  dataDir: string;
+  /** The moment the figures are "as of": its civil date (in the project's time zone) is the build's `asOf`. */
+  moment: Date;
+  /** The data version: the rows as they stood after this import batch (`OperationalDatabase.dataVersionAt`). */
+  asOfBatch: number;
+  /** Called after each step of the build, as a run's `onStep`. */
+  onStep?: (step: StepStats) => void;
+}
+
+/**
+ * The figures as the data stood at a past moment ("stan na dzień"): a full build, by the same
+ * steps as a full run, of the rows as of import batch `asOfBatch`, into a scratch file beside the
+ * published state that is never published (the store's pointer never names it, and a dead
+ * process's scratch is removed with the other leftovers); `read` queries it (`asOf`: the civil
+ * date of `moment`), then the file is removed. Takes no pipeline lock: nothing shared is written.
+ */
+export async function withAnalyticsAsOf<T>(input: AnalyticsAsOfInput, read: (connection: DuckDBConnection, asOf: string) => Promise<T>): Promise<T> {
+  const store = new AnalyticsStore(input.dataDir);
+  const scratch = store.scratchBuild();
+  try {
+    const built = await buildAnalyticsFile({
+      extract: new DatabaseExtract(input.database, { asOfBatch: input.asOfBatch }),
+      config: input.config,
+      runId: 0,
+      now: input.moment,
+      mode: 'full',
+      configHash: analyticsConfigVersion(input.config),
+      previousMeta: null,
+      buildFile: scratch.file,
+      workDir: scratch.workDir,
+      discard: () => store.discard(scratch.file),
+      ...(input.onStep ? { onStep: input.onStep } : {}),
+    });
+    const instance = await DuckDBInstance.create(scratch.file, { access_mode: 'READ_ONLY' });
+    try {
+      const connection = await instance.connect();
+      try {
+        return await read(connection, built.asOf);
+      } finally {
+        connection.closeSync();
+      }
+    } finally {
+      instance.closeSync();
+    }
+  } finally {
+    scratch.remove();
+  }
+}
+
+async function runStep(
+  step: PipelineStep,
+  context: StepContext,
+  input: Pick<AggregationInput, 'ensureLease' | 'onStepStart' | 'onStep'>,
+  steps: StepStats[],
+): Promise<void> {
   input.ensureLease?.();
   const label = step.label(context);
   const name = stepLabelText(label);

@@ -16,10 +16,17 @@ const stagingTables: Record<keyof ExtractCounts, string> = {
  * it is) read into the staging tables by DuckDB, in parallel.
  */
 export class DatabaseExtract implements OperationalExtract {
-  constructor(private readonly database: OperationalDatabase) {}
+  /** `asOfBatch`: every row as the data stood after that import batch (a full build of a past state), not the rows of now. */
+  constructor(
+    private readonly database: OperationalDatabase,
+    private readonly options: { asOfBatch?: number } = {},
+  ) {}
 
   async stage(connection: DuckDBConnection, workDir: string, sinceBatch: number): Promise<StagedExtract> {
-    const extract = await this.database.exportPipelineExtract(workDir, sinceBatch);
+    const { asOfBatch } = this.options;
+    const extract = await (asOfBatch === undefined
+      ? this.database.exportPipelineExtract(workDir, sinceBatch)
+      : this.database.exportPipelineExtract(workDir, sinceBatch, asOfBatch));
     const staged = { participants: 0, activities: 0, attendances: 0, surveyAnswers: 0 };
     const { quote, escape, nullString } = extract.format;
     try {

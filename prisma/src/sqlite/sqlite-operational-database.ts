@@ -2,14 +2,23 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient, type Prisma } from '../../generated/client.ts';
 import type { AuditChainInsert } from '../audit-chain.ts';
 import { appendAuditWithPrisma, sealAuditTrailWithPrisma } from '../audit-chain-prisma.ts';
-import type { AttendanceBatch, AttendanceRow, AuditRecord, OperationalDatabase, PipelineExtract, WrittenCounts } from '../operational-database.ts';
+import type {
+  AttendanceBatch,
+  AttendanceRow,
+  AuditRecord,
+  OperationalDatabase,
+  PipelineExtract,
+  RecordChange,
+  WrittenCounts,
+} from '../operational-database.ts';
 import { applyPendingMigrations, readAppliedMigrations } from '../migration-check.ts';
 import { applyMigrations } from '../prisma-cli.ts';
 import type { RunLock, RunLockOptions } from '../run-lock.ts';
 import { FileRunLock } from './file-run-lock.ts';
 import { SqliteAttendanceWriter } from './sqlite-attendance.writer.ts';
 import { isSqliteBusy } from './sqlite-busy.ts';
-import { exportSqlitePipelineExtract } from './sqlite-pipeline-extract.ts';
+import { exportSqlitePipelineExtract, exportSqlitePipelineExtractAsOf } from './sqlite-pipeline-extract.ts';
+import { readSqliteRecordChanges } from './sqlite-record-changes.ts';
 
 /**
  * The embedded operational database: one SQLite file, the Prisma client on it through the
@@ -73,8 +82,22 @@ export class SqliteOperationalDatabase implements OperationalDatabase {
     }
   }
 
-  async exportPipelineExtract(workDir: string, sinceBatch: number): Promise<PipelineExtract> {
+  async exportPipelineExtract(workDir: string, sinceBatch: number, asOfBatch?: number): Promise<PipelineExtract> {
+    if (asOfBatch !== undefined) return exportSqlitePipelineExtractAsOf(this.file, workDir, asOfBatch);
     return exportSqlitePipelineExtract(this.file, workDir, sinceBatch);
+  }
+
+  async dataVersionAt(moment: Date): Promise<number> {
+    const newest = await this.client.importBatch.findFirst({ where: { createdAt: { lte: moment } }, orderBy: { id: 'desc' }, select: { id: true } });
+    return newest?.id ?? 0;
+  }
+
+  async currentDataVersion(): Promise<number> {
+    return (await this.client.importBatch.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  }
+
+  async recordChangesAfter(batch: number, until: string, limit: number): Promise<{ total: number; rows: RecordChange[] }> {
+    return readSqliteRecordChanges(this.file, batch, until, limit);
   }
 
   isBusy(error: unknown): boolean {

@@ -61,6 +61,76 @@ const specs: ExportSpec[] = [
   },
 ];
 
+/** A part of one table's as-of rows: `select` renders the rows with `id` between @lo and @hi valid after batch @asOf; `range` bounds those ids. */
+interface AsOfPart {
+  range: string;
+  select: string;
+}
+
+// The rows as they stood after batch @asOf: the rows of that and earlier batches still current,
+// and the earlier versions (kept by the triggers of the reporting periods migration) valid then,
+// from the batch that wrote them until the one that corrected or removed them. The current row
+// and a version of one record are never both valid at one batch.
+const asOfSpecs: { table: keyof ExtractCounts; parts: AsOfPart[] }[] = [
+  {
+    table: 'participants',
+    parts: [
+      {
+        range: 'SELECT min("id") AS lo, max("id") AS hi FROM "Participant"',
+        select: specs[0]!.select.replace('p."importBatchId" > @since', 'p."importBatchId" <= @asOf'),
+      },
+      {
+        range: 'SELECT min("id") AS lo, max("id") AS hi FROM "ParticipantVersion" WHERE "supersededByBatchId" > @asOf',
+        select: `SELECT quote(v."participantId") || ',' || quote(v."code") || ',' || quote(c."code") || ',' || quote(v."gender") || ',' ||
+                        quote(v."birthYear") || ',' || quote(v."leader") || ',' || quote(v."leaderSince") || ',' || quote(v."importBatchId") AS line
+                 FROM "ParticipantVersion" v JOIN "Community" c ON c."id" = v."homeCommunityId"
+                 WHERE v."id" BETWEEN @lo AND @hi AND v."importBatchId" <= @asOf AND v."supersededByBatchId" > @asOf`,
+      },
+    ],
+  },
+  {
+    table: 'activities',
+    parts: [
+      {
+        range: 'SELECT min("id") AS lo, max("id") AS hi FROM "Activity"',
+        select: specs[1]!.select.replace('a."importBatchId" > @since', 'a."importBatchId" <= @asOf'),
+      },
+      {
+        range: 'SELECT min("id") AS lo, max("id") AS hi FROM "ActivityVersion" WHERE "supersededByBatchId" > @asOf',
+        select: `SELECT quote(v."activityId") || ',' || quote(v."externalId") || ',' || quote(v."date") || ',' || quote(c."code") || ',' || quote(t."code") || ',' ||
+                        quote(v."headcountAnonymous") || ',' || quote(v."residentInitiative") || ',' || quote(v."importBatchId") || ',' || quote(v."sourceRow") AS line
+                 FROM "ActivityVersion" v JOIN "Community" c ON c."id" = v."communityId" JOIN "ActivityType" t ON t."id" = v."typeId"
+                 WHERE v."id" BETWEEN @lo AND @hi AND v."importBatchId" <= @asOf AND v."supersededByBatchId" > @asOf`,
+      },
+    ],
+  },
+  {
+    table: 'attendances',
+    parts: [
+      {
+        range: 'SELECT min("id") AS lo, max("id") AS hi FROM "Attendance"',
+        select: `SELECT "activityId" || ',' || "participantId" || ',' || "importBatchId" AS line
+                 FROM "Attendance" WHERE "id" BETWEEN @lo AND @hi AND "importBatchId" <= @asOf`,
+      },
+      {
+        range: 'SELECT min("id") AS lo, max("id") AS hi FROM "AttendanceVersion" WHERE "supersededByBatchId" > @asOf',
+        select: `SELECT "activityId" || ',' || "participantId" || ',' || "importBatchId" AS line
+                 FROM "AttendanceVersion" WHERE "id" BETWEEN @lo AND @hi AND "importBatchId" <= @asOf AND "supersededByBatchId" > @asOf`,
+      },
+    ],
+  },
+  {
+    table: 'surveyAnswers',
+    // Survey responses are never corrected in place (a response is keyed by its content).
+    parts: [
+      {
+        range: 'SELECT min("id") AS lo, max("id") AS hi FROM "SurveyAnswer"',
+        select: specs[3]!.select.replace('r."importBatchId" > @since', 'r."importBatchId" <= @asOf'),
+      },
+    ],
+  },
+];
+
 const totalsSql: Record<keyof ExtractCounts, string> = {
   participants: 'SELECT count(*) AS n FROM "Participant"',
   activities: 'SELECT count(*) AS n FROM "Activity"',
@@ -95,6 +165,50 @@ export function exportSqlitePipelineExtract(file: string, workDir: string, since
       .deferred();
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The rows as they stood after import batch `asOfBatch`, every table in full, from one read
+ * transaction; the totals are the rows written (the facts are checked against the same state).
+ */
+export function exportSqlitePipelineExtractAsOf(file: string, workDir: string, asOfBatch: number): PipelineExtract {
+  fs.mkdirSync(workDir, { recursive: true });
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 30000');
+    return db
+      .transaction(() => {
+        const tables = asOfSpecs.map(({ table, parts }) => ({ table, ...exportParts(db, parts, path.join(workDir, `${table}.csv`), asOfBatch) }));
+        const totals = Object.fromEntries(tables.map(({ table, rows }) => [table, rows])) as unknown as ExtractCounts;
+        return { format: csvFormat, tables, totals, watermark: asOfBatch };
+      })
+      .deferred();
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes the parts' rows valid after `asOf` into `file`, slice by slice; returns the row count. */
+function exportParts(db: Database.Database, parts: readonly AsOfPart[], file: string, asOf: number): { file: string; rows: number } {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let rows = 0;
+    for (const part of parts) {
+      const slice = db.prepare(`SELECT count(*) AS n, group_concat(line, char(10)) AS text FROM (${part.select})`);
+      const range = db.prepare(part.range);
+      const found = (part.range.includes('@asOf') ? range.get({ asOf }) : range.get()) as { lo: number | null; hi: number | null };
+      for (let lo = found.lo ?? 1; lo <= (found.hi ?? 0); lo += rowsPerSlice) {
+        const { n, text } = slice.get({ lo, hi: lo + rowsPerSlice - 1, asOf }) as { n: number; text: string | null };
+        if (!text) continue;
+        fs.writeSync(fd, text);
+        fs.writeSync(fd, '\n');
+        rows += n;
+      }
+    }
+    return { file, rows };
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
