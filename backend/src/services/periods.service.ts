@@ -1,26 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigSnapshot, ReportingPeriodConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
-import type { OperationalDatabase } from '@osl/prisma';
-// TEMPORARY until the as-of-build branch lands.
-export interface RecordChange {
-  kind: 'activity' | 'attendance' | 'participant' | 'survey';
-  change: 'added' | 'corrected' | 'removed';
-  activityId: string | null;
-  participantCode: string | null;
-  date: string | null;
-  community: string | null;
-  batchId: number;
-  fileName: string;
-  sourceRow: number | null;
-  importedBy: string;
-  at: string;
-}
-type Versioned = OperationalDatabase & {
-  recordChangesAfter(b: number, until: string, limit: number): Promise<{ total: number; rows: RecordChange[] }>;
-  dataVersionAt(m: Date): Promise<number>;
-  currentDataVersion(): Promise<number>;
-};
+import type { RecordChange } from '@osl/prisma';
 import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { protectDrillDown, protectPeriodFigures, type ShownFigure } from '../periods/period-disclosure.ts';
@@ -157,7 +138,7 @@ export class PeriodsService {
           drillDown: viewer.protectedView
             ? { activities: compareDrillDowns(frozen.content.drillDown, current.drillDown).activities, persons: [], leaders: [] }
             : compareDrillDowns(frozen.content.drillDown, current.drillDown),
-          changes: await (this.database.operational as Versioned).recordChangesAfter(frozen.content.dataVersion, period.to, changeRowsShown),
+          changes: await this.database.operational.recordChangesAfter(frozen.content.dataVersion, period.to, changeRowsShown),
         };
       }
     }
@@ -187,7 +168,7 @@ export class PeriodsService {
     viewer: PeriodActor,
   ): Promise<{ figures: ShownFigure[]; drillDown: FrozenDrillDown; asOf: string; dataVersion: number }> {
     const period = await this.find(id);
-    const dataVersion = await (this.database.operational as Versioned).dataVersionAt(moment);
+    const dataVersion = await this.database.operational.dataVersionAt(moment);
     const built = await this.figures.asOf(this.configWith(period), asConfig(period), moment, dataVersion);
     const shownFigures = this.shown(built.figures, viewer);
     const drillDown = viewer.protectedView ? protectDrillDown(built.drillDown, shownFigures, this.config.indicators) : built.drillDown;
@@ -307,7 +288,7 @@ export class PeriodsService {
     viewer: PeriodActor,
   ): Promise<PeriodVersionRecord> {
     const closedAt = this.environment.now();
-    const dataVersion = await (this.database.operational as Versioned).currentDataVersion();
+    const dataVersion = await this.database.operational.currentDataVersion();
     const config = this.configWith(period);
     const built = await this.figures.latest(config, asConfig(period), closedAt, dataVersion);
     const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
@@ -400,7 +381,7 @@ export class PeriodsService {
    */
   private async recompute(): Promise<void> {
     await this.configuration.refresh();
-    void this.pipeline.runAfterImport(await (this.database.operational as Versioned).currentDataVersion());
+    void this.pipeline.runAfterImport(await this.database.operational.currentDataVersion());
   }
 
   private async refusedIfChanged<T>(period: ReportingPeriodRecord, write: () => Promise<T>): Promise<T> {
