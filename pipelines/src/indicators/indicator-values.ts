@@ -78,12 +78,21 @@ function describeValue(
   };
 }
 
-// Counts are 0 where nothing happened; a survey share has no value without answers.
-function defaultValue(indicator: IndicatorConfig): number | null {
+/** What a scope without rows measures: counts are 0 where nothing happened; a survey share has no value without answers. */
+export function defaultValue(indicator: IndicatorConfig): number | null {
   return indicator.computation.kind === 'survey_share' ? null : 0;
 }
 
-async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow, project: ProjectConfig): Promise<ValuesByScope> {
+/**
+ * An indicator measured over `window` on the facts in `connection`, per scope that has rows (the
+ * years and the reporting periods share it: one SQL per computation).
+ */
+export async function measureIndicator(
+  connection: DuckDBConnection,
+  indicator: IndicatorConfig,
+  window: DateWindow,
+  project: ProjectConfig,
+): Promise<ValuesByScope> {
   const { periodStart } = project;
   const computation = indicator.computation;
   const values: ValuesByScope = new Map();
@@ -119,20 +128,32 @@ async function measureIndicator(connection: DuckDBConnection, indicator: Indicat
       break;
     }
     case 'survey_share': {
-      const rows = await querySqlFile<{ scope: string; answers: number; at_least: number }>(connection, 'indicator-survey-share', [
-        window.from,
-        window.to,
-        computation.survey,
-        computation.question,
-        computation.minValue,
-        project.answerScales.likert5.min,
-        project.answerScales.likert5.max,
-      ]);
+      const rows = await countSurveyAnswers(connection, computation, window, project);
       for (const row of rows) values.set(row.scope, computeSharePercent(row.at_least, row.answers, computation.decimals));
       break;
     }
   }
   return values;
+}
+
+export type SurveyShareComputation = Extract<IndicatorConfig['computation'], { kind: 'survey_share' }>;
+
+/** A survey share's answers over `window` (on the project's likert scale) and how many reach its minimum, per scope that has answers. */
+export function countSurveyAnswers(
+  connection: DuckDBConnection,
+  computation: SurveyShareComputation,
+  window: DateWindow,
+  project: ProjectConfig,
+): Promise<{ scope: string; answers: number; at_least: number }[]> {
+  return querySqlFile(connection, 'indicator-survey-share', [
+    window.from,
+    window.to,
+    computation.survey,
+    computation.question,
+    computation.minValue,
+    project.answerScales.likert5.min,
+    project.answerScales.likert5.max,
+  ]);
 }
 
 /** The percentage `part / whole`, rounded half up to `decimals`; null without answers. */

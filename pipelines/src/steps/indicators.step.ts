@@ -1,19 +1,21 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendNullable, appendRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
 import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
+import { computePeriodIndicatorValues, type PeriodIndicatorValueRow, type StillMeasuredInPeriod } from '../indicators/period-values.ts';
 import type { SourceCounts } from '../source/operational-extract.ts';
 import type { PipelineStep } from './pipeline-step.ts';
 
 /**
- * Every indicator for every project year and scope. An incremental run keeps the previous run's
+ * Every indicator for every project year and scope, and for every reporting period and scope
+ * (within the period and cumulative to its end). An incremental run keeps the previous run's
  * measured values of the indicators whose window and sources the staged rows did not change.
  */
 export const indicatorsStep: PipelineStep = {
   name: 'indicators',
   label: () => ({ key: 'indicators' }),
   reads: ['fact_activity', 'fact_attendance', 'fact_survey_answer', 'dim_participant', 'person_first', 'person_first_anywhere', 'staged_dates'],
-  writes: ['indicator_value'],
-  readsPrevious: ['indicator_value'],
+  writes: ['indicator_value', 'indicator_period_value'],
+  readsPrevious: ['indicator_value', 'indicator_period_value'],
   sql: [
     'staged-days',
     'indicator-values-previous',
@@ -23,6 +25,8 @@ export const indicatorsStep: PipelineStep = {
     'indicator-reached-participants',
     'indicator-survey-share',
     'indicator-values',
+    'indicator-period-values-previous',
+    'indicator-period-values',
   ],
   async run({ db, config, mode, asOf, state }) {
     const changes = mode === 'incremental' ? await factChanges(db, state.staged!) : null;
@@ -42,9 +46,30 @@ export const indicatorsStep: PipelineStep = {
       appendNullable(a, v.windowFrom, (x) => a.appendVarchar(x));
       appendNullable(a, v.windowTo, (x) => a.appendVarchar(x));
     });
-    return { rowsRead: 0, rowsWritten: n };
+    const periodValues = await computePeriodIndicatorValues(
+      db,
+      config,
+      asOf,
+      config.periods,
+      changes ? await previousPeriodIndicatorValues(db, changes) : undefined,
+    );
+    await runSqlFile(db, 'indicator-period-values');
+    const m = await appendPeriodIndicatorValues(db, periodValues);
+    return { rowsRead: 0, rowsWritten: n + m };
   },
 };
+
+function appendPeriodIndicatorValues(db: DuckDBConnection, rows: readonly PeriodIndicatorValueRow[]): Promise<number> {
+  return appendRows(db, 'indicator_period_value', rows, (a, v) => {
+    a.appendInteger(v.periodId);
+    a.appendVarchar(v.code);
+    a.appendVarchar(v.community);
+    for (const x of [v.valueWithin, v.valueCumulative, v.target, v.expected, v.achievement]) appendNullable(a, x, (y) => a.appendDouble(y));
+    a.appendVarchar(v.status);
+    a.appendVarchar(v.unit);
+    for (const x of [v.withinFrom, v.withinTo, v.cumulativeFrom, v.cumulativeTo]) appendNullable(a, x, (y) => a.appendVarchar(y));
+  });
+}
 
 async function factChanges(db: DuckDBConnection, staged: SourceCounts): Promise<FactChanges> {
   const days = (await querySqlFile<{ day: string }>(db, 'staged-days')).map((r) => r.day);
@@ -71,6 +96,32 @@ async function previousIndicatorValues(db: DuckDBConnection, changes: FactChange
   }
   return (indicator, year, window) => {
     const entry = measured.get(`${indicator.code}|${year}`);
+    if (!entry || entry.from !== window.from || entry.to !== window.to) return null;
+    return indicatorMayHaveChanged(indicator.computation.kind, window, changes) ? null : entry.values;
+  };
+}
+
+/** The previous run's reporting-period values, for the windows whose sources did not change (as for the years). */
+async function previousPeriodIndicatorValues(db: DuckDBConnection, changes: FactChanges): Promise<StillMeasuredInPeriod> {
+  const rows = await querySqlFile<{
+    period_id: number;
+    code: string;
+    measure: string;
+    window_from: string | null;
+    window_to: string | null;
+    scopes: string[];
+    values: (number | null)[];
+  }>(db, 'indicator-period-values-previous');
+  const measured = new Map<string, { from: string | null; to: string | null; values: ValuesByScope }>();
+  for (const row of rows) {
+    measured.set(`${row.period_id}|${row.code}|${row.measure}`, {
+      from: row.window_from,
+      to: row.window_to,
+      values: new Map(row.scopes.map((scope, i) => [scope, row.values[i] ?? null])),
+    });
+  }
+  return (indicator, periodId, measure, window) => {
+    const entry = measured.get(`${periodId}|${indicator.code}|${measure}`);
     if (!entry || entry.from !== window.from || entry.to !== window.to) return null;
     return indicatorMayHaveChanged(indicator.computation.kind, window, changes) ? null : entry.values;
   };
