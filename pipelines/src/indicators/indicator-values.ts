@@ -25,21 +25,47 @@ export type ValuesByScope = Map<string, number | null>;
 export type StillMeasured = (indicator: IndicatorConfig, year: number, window: DateWindow) => ValuesByScope | null;
 
 /**
+ * Values already measured in this run, by indicator and window: the years and the reporting
+ * periods often measure the same window (a half-year ending 31 December and its year, cumulatively).
+ */
+export type MeasuredWindows = Map<string, ValuesByScope>;
+
+/** The values of `indicator` over `window`: from `measured`, else from `earlier` (a previous run's), else measured now; kept in `measured`. */
+export async function measureOnce(
+  connection: DuckDBConnection,
+  indicator: IndicatorConfig,
+  window: DateWindow,
+  project: ProjectConfig,
+  measured: MeasuredWindows,
+  earlier: () => ValuesByScope | null,
+): Promise<ValuesByScope> {
+  const key = `${indicator.code}|${window.from}|${window.to}`;
+  let values = measured.get(key) ?? earlier();
+  values ??= await measureIndicator(connection, indicator, window, project);
+  measured.set(key, values);
+  return values;
+}
+
+/**
  * Every configured indicator for every project year and scope (each community and ALL),
- * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`.
+ * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`
+ * or `measured` (which keeps what this call measures).
  */
 export async function computeIndicatorValues(
   connection: DuckDBConnection,
   config: OslConfig,
   asOf: string,
   stillMeasured: StillMeasured = () => null,
+  measured: MeasuredWindows = new Map(),
 ): Promise<IndicatorValueRow[]> {
   const scopes = ['ALL', ...config.communities.map((c) => c.code)];
   const rows: IndicatorValueRow[] = [];
   for (const indicator of config.indicators) {
     for (const year of projectYears(config.project)) {
       const window = computeIndicatorWindow(config.project, indicator.cumulative, year, asOf);
-      const values = window ? (stillMeasured(indicator, year, window) ?? (await measureIndicator(connection, indicator, window, config.project))) : new Map();
+      const values = window
+        ? await measureOnce(connection, indicator, window, config.project, measured, () => stillMeasured(indicator, year, window))
+        : new Map();
       for (const scope of scopes) {
         rows.push(describeValue(indicator, config, scope, year, asOf, window, window ? (values.get(scope) ?? defaultValue(indicator)) : null));
       }

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IndicatorConfig, OslConfig, ReportingPeriodConfig } from '@osl/data';
 import { querySqlFile } from '../analytics/duckdb-sql.ts';
 import type { IndicatorStatus, IndicatorUnit } from './indicator-status.ts';
-import { defaultValue, measureIndicator, type ValuesByScope } from './indicator-values.ts';
+import { defaultValue, measureOnce, type MeasuredWindows, type ValuesByScope } from './indicator-values.ts';
 import type { DateWindow } from './indicator-window.ts';
 import { computePeriodCumulativeWindow, computePeriodWithinWindow, judgePeriodValue, targetPathOf } from './period-window.ts';
 
@@ -36,8 +36,8 @@ export type StillMeasuredInPeriod = (indicator: IndicatorConfig, periodId: numbe
 
 /**
  * Every configured indicator for every reporting period and scope (each community and ALL),
- * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`.
- * A window measured once in a call (periods often share their cumulative windows) is not measured again.
+ * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`
+ * or `measured` (the run's values so far: periods share windows with each other and with the years).
  */
 export async function computePeriodIndicatorValues(
   connection: DuckDBConnection,
@@ -45,17 +45,13 @@ export async function computePeriodIndicatorValues(
   asOf: string,
   periods: readonly ReportingPeriodConfig[] = config.periods,
   stillMeasured: StillMeasuredInPeriod = () => null,
+  measured: MeasuredWindows = new Map(),
 ): Promise<PeriodIndicatorValueRow[]> {
   const scopes = ['ALL', ...config.communities.map((c) => c.code)];
-  const measured = new Map<string, ValuesByScope>();
-  const measure = async (indicator: IndicatorConfig, periodId: number, kind: PeriodMeasure, window: DateWindow | null): Promise<ValuesByScope | null> => {
-    if (!window) return null;
-    const key = `${indicator.code}|${window.from}|${window.to}`;
-    let values = measured.get(key) ?? stillMeasured(indicator, periodId, kind, window);
-    values ??= await measureIndicator(connection, indicator, window, config.project);
-    measured.set(key, values);
-    return values;
-  };
+  const measure = (indicator: IndicatorConfig, periodId: number, kind: PeriodMeasure, window: DateWindow | null): Promise<ValuesByScope | null> =>
+    window
+      ? measureOnce(connection, indicator, window, config.project, measured, () => stillMeasured(indicator, periodId, kind, window))
+      : Promise.resolve(null);
   const rows: PeriodIndicatorValueRow[] = [];
   for (const period of periods) {
     for (const indicator of config.indicators) {

@@ -1,6 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendNullable, appendRows, querySqlFile, runSqlFile } from '../analytics/duckdb-sql.ts';
-import { computeIndicatorValues, indicatorMayHaveChanged, type FactChanges, type StillMeasured, type ValuesByScope } from '../indicators/indicator-values.ts';
+import {
+  computeIndicatorValues,
+  indicatorMayHaveChanged,
+  type FactChanges,
+  type MeasuredWindows,
+  type StillMeasured,
+  type ValuesByScope,
+} from '../indicators/indicator-values.ts';
 import { computePeriodIndicatorValues, type PeriodIndicatorValueRow, type StillMeasuredInPeriod } from '../indicators/period-values.ts';
 import type { SourceCounts } from '../source/operational-extract.ts';
 import type { PipelineStep } from './pipeline-step.ts';
@@ -30,7 +37,9 @@ export const indicatorsStep: PipelineStep = {
   ],
   async run({ db, config, mode, asOf, state }) {
     const changes = mode === 'incremental' ? await factChanges(db, state.staged!) : null;
-    const values = await computeIndicatorValues(db, config, asOf, changes ? await previousIndicatorValues(db, changes) : undefined);
+    // Years and periods measure many of the same windows: each once.
+    const measured: MeasuredWindows = new Map();
+    const values = await computeIndicatorValues(db, config, asOf, changes ? await previousIndicatorValues(db, changes) : undefined, measured);
     await runSqlFile(db, 'indicator-values');
     const n = await appendRows(db, 'indicator_value', values, (a, v) => {
       a.appendVarchar(v.code);
@@ -52,6 +61,7 @@ export const indicatorsStep: PipelineStep = {
       asOf,
       config.periods,
       changes ? await previousPeriodIndicatorValues(db, changes) : undefined,
+      measured,
     );
     await runSqlFile(db, 'indicator-period-values');
     const m = await appendPeriodIndicatorValues(db, periodValues);
