@@ -149,8 +149,10 @@ const history: History = {
 
 const secondHalf2021: ReportingPeriodConfig = { id: 1, name: 'WNP 1', from: '2021-07-01', to: '2021-12-31' };
 const firstHalf2022: ReportingPeriodConfig = { id: 2, name: 'WNP 2', from: '2022-01-01', to: '2022-06-30' };
-const config = createConfigSnapshot({ ...loadConfig(defaultConfigDir), periods: [secondHalf2021, firstHalf2022] });
-// As of 15 September 2022 (Europe/Warsaw): both periods are over.
+// Running on 15 September 2022: its figures change with the date.
+const secondHalf2022: ReportingPeriodConfig = { id: 3, name: 'WNP 3', from: '2022-07-01', to: '2022-12-31' };
+const config = createConfigSnapshot({ ...loadConfig(defaultConfigDir), periods: [secondHalf2021, firstHalf2022, secondHalf2022] });
+// As of 15 September 2022 (Europe/Warsaw): the first two periods are over.
 const now = new Date('2022-09-15T10:00:00Z');
 const asOf = '2022-09-15';
 const dirs: string[] = [];
@@ -159,9 +161,8 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(dataDir: string, runId: number, mode: 'full' | 'incremental', rows: History) {
-  const result = await runAggregation({ extract: new HandWrittenExtract(rows), config, dataDir, runId, now, mode });
-  return result;
+function run(dataDir: string, runId: number, mode: 'full' | 'incremental', rows: History, at = now) {
+  return runAggregation({ extract: new HandWrittenExtract(rows), config, dataDir, runId, now: at, mode });
 }
 
 async function openPublished<T>(dataDir: string, read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -286,7 +287,7 @@ describe('reporting-period figures on a hand-made history', () => {
 
   it('are what computePeriodIndicatorValues gives on the published facts, and a running period has a traffic light', async () => {
     const { recomputed, running } = await openPublished(dataDir, async (c) => ({
-      recomputed: await computePeriodIndicatorValues(c, config, asOf),
+      recomputed: await computePeriodIndicatorValues(c, config, asOf, [secondHalf2021, firstHalf2022]),
       running: await computePeriodIndicatorValues(c, config, asOf, [{ id: 3, name: 'WNP 3', from: '2022-07-01', to: '2022-12-31' }]),
     }));
     const order = (rows: PeriodIndicatorValueRow[]) =>
@@ -368,5 +369,14 @@ describe('reporting-period figures on a hand-made history', () => {
     expect(valuesOf(rows, 2, 'R2', 'valueWithin')).toEqual(scoped(50, 50, 50, null));
     // Untouched: P3 of both periods.
     expect(valuesOf(rows, 2, 'P3', 'valueCumulative')).toEqual(expected[2]!.P3!.cumulative);
+
+    // A later day with nothing new: the periods that are over keep their rows, the running one moves on.
+    const later = new Date('2022-10-20T10:00:00Z');
+    expect((await run(dataDir, 3, 'incremental', more, later)).mode).toBe('incremental');
+    const laterFullDir = newDataDir();
+    await run(laterFullDir, 1, 'full', more, later);
+    expect(await dump(dataDir)).toEqual(await dump(laterFullDir));
+    const running = await openPublished(dataDir, (c) => readPeriodIndicatorValues(c, 3));
+    expect(running.find((r) => r.code === 'P1' && r.community === 'ALL')).toMatchObject({ withinTo: '2022-10-20', cumulativeTo: '2022-10-20' });
   });
 });

@@ -28,56 +28,54 @@ export interface PeriodIndicatorValueRow {
   cumulativeTo: string | null;
 }
 
-/** Which of a period's two values a measurement is for. */
-export type PeriodMeasure = 'within' | 'cumulative';
-
-/** Measured values of an earlier run that still hold for a period's window, or null: then it is measured again. */
-export type StillMeasuredInPeriod = (indicator: IndicatorConfig, periodId: number, measure: PeriodMeasure, window: DateWindow) => ValuesByScope | null;
+/** What a run hands to computePeriodIndicatorValues besides the data. */
+export interface PeriodComputationOptions {
+  /** The run's values so far, by window (kept up to date): periods share windows with each other and with the years. */
+  measured?: MeasuredWindows;
+  /** Which periods' figures of which indicators to compute (an incremental run keeps the others' rows); all by default. */
+  include?: (periodId: number, indicator: IndicatorConfig) => boolean;
+}
 
 /**
  * Every configured indicator for every reporting period and scope (each community and ALL),
- * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`
- * or `measured` (the run's values so far: periods share windows with each other and with the years).
+ * measured on the facts in `connection` as of `asOf` (a civil date), each window once (or taken
+ * from `options.measured`).
  */
 export async function computePeriodIndicatorValues(
   connection: DuckDBConnection,
   config: OslConfig,
   asOf: string,
   periods: readonly ReportingPeriodConfig[] = config.periods,
-  stillMeasured: StillMeasuredInPeriod = () => null,
-  measured: MeasuredWindows = new Map(),
+  options: PeriodComputationOptions = {},
 ): Promise<PeriodIndicatorValueRow[]> {
   const scopes = ['ALL', ...config.communities.map((c) => c.code)];
-  const measure = (indicator: IndicatorConfig, periodId: number, kind: PeriodMeasure, window: DateWindow | null): Promise<ValuesByScope | null> =>
-    window
-      ? measureOnce(connection, indicator, window, config.project, measured, () => stillMeasured(indicator, periodId, kind, window))
-      : Promise.resolve(null);
+  const measured = options.measured ?? new Map();
+  const measure = (indicator: IndicatorConfig, window: DateWindow | null): Promise<ValuesByScope | null> =>
+    window ? measureOnce(connection, indicator, window, config.project, measured, () => null) : Promise.resolve(null);
+  // Hoisted out of the loops: with a thousand communities the rows are many and each closure counts.
+  const targetPaths = new Map(config.indicators.map((indicator) => [indicator.code, new Map(scopes.map((scope) => [scope, targetPathOf(indicator, scope)]))]));
   const rows: PeriodIndicatorValueRow[] = [];
   for (const period of periods) {
+    const within = computePeriodWithinWindow(config.project, period, asOf);
     for (const indicator of config.indicators) {
-      const within = computePeriodWithinWindow(config.project, period, asOf);
+      if (options.include && !options.include(period.id, indicator)) continue;
       const cumulative = computePeriodCumulativeWindow(config.project, indicator.cumulative, period, asOf);
-      const withinValues = await measure(indicator, period.id, 'within', within);
-      const cumulativeValues = await measure(indicator, period.id, 'cumulative', cumulative);
+      const withinValues = await measure(indicator, within);
+      const cumulativeValues = await measure(indicator, cumulative);
+      const paths = targetPaths.get(indicator.code)!;
       for (const scope of scopes) {
-        const valueOf = (values: ValuesByScope | null) => (values ? (values.get(scope) ?? defaultValue(indicator)) : null);
-        const valueCumulative = valueOf(cumulativeValues);
-        const judgement = judgePeriodValue(
-          indicator,
-          targetPathOf(indicator, scope),
-          config.project,
-          period,
-          asOf,
-          valueCumulative,
-          config.project.statusThresholds,
-        );
+        const valueCumulative = scopeValue(indicator, cumulativeValues, scope);
+        const judgement = judgePeriodValue(indicator, paths.get(scope)!, config.project, period, asOf, valueCumulative, config.project.statusThresholds);
         rows.push({
           periodId: period.id,
           code: indicator.code,
           community: scope,
-          valueWithin: valueOf(withinValues),
+          valueWithin: scopeValue(indicator, withinValues, scope),
           valueCumulative,
-          ...judgement,
+          target: judgement.target,
+          expected: judgement.expected,
+          achievement: judgement.achievement,
+          status: judgement.status,
           unit: indicator.unit,
           withinFrom: within?.from ?? null,
           withinTo: within?.to ?? null,
@@ -88,6 +86,11 @@ export async function computePeriodIndicatorValues(
     }
   }
   return rows;
+}
+
+/** A scope's value in what was measured (null: nothing to measure, the window is empty). */
+function scopeValue(indicator: IndicatorConfig, values: ValuesByScope | null, scope: string): number | null {
+  return values ? (values.get(scope) ?? defaultValue(indicator)) : null;
 }
 
 /** The figures of one reporting period as the last run stored them (`indicator_period_value`). */
