@@ -20,6 +20,9 @@ export { isStepLabelKey, stepLabelKeys, stepLabelOfText, stepLabelText, stepLabe
 export type { PipelineStep, StepContext } from './steps/pipeline-step.ts';
 export { queryRows, querySqlFile, sqlStatements } from './analytics/duckdb-sql.ts';
 export { computeIndicatorValues, computeSharePercent, type IndicatorValueRow } from './indicators/indicator-values.ts';
+export { computePeriodIndicatorValues, readPeriodIndicatorValues, type PeriodIndicatorValueRow } from './indicators/period-values.ts';
+export { readPeriodDrillDown, type PeriodDrillDown } from './indicators/period-drill-down.ts';
+export * from './indicators/period-window.ts';
 export * from './indicators/indicator-status.ts';
 export * from './indicators/indicator-window.ts';
 export * from './lib/civil-date.ts';

@@ -1,18 +1,21 @@
 // Pipeline speed (issue 4, "Speed") against raw DuckDB over a Parquet file of the same rows,
 // measured in the same run.
-//   npm run bench:pipeline [-- --rows 10000000 --communities 1000] [--keep]
+//   npm run bench:pipeline [-- --rows 10000000 --communities 1000] [--periods] [--keep]
 // Generates a history straight into the operational database of a fresh installation, then runs,
 // each in its own process (so peak memory is the run's own): a full rebuild, the baseline, and
 // after one more day of imports an incremental run; then, after corrections of the history, the
 // figures "as of" the batch the full rebuild read (issue 15). Goals: full ≤ 5× raw DuckDB,
-// incremental under 2 s, peak memory under 2 GB, "as of" ≤ 1.2× the full rebuild.
+// incremental under 2 s, peak memory under 2 GB, "as of" ≤ 1.2× the full rebuild. With --periods,
+// the same data is then built again with six half-year reporting periods (a full rebuild, and an
+// incremental run after one more day), and what the periods add is printed beside the plain runs
+// (issue 15: goal < 15% each).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readEnvironment } from '@osl/backend';
-import { loadConfig } from '@osl/data';
+import { loadConfig, type ReportingPeriodConfig } from '@osl/data';
 import { openInstallation, temporaryEnvironment } from '../support/installation.ts';
 import { addDay, correctHistory, generateHistory, newestBatch, writeBenchConfig } from './pipeline-history.ts';
 import { indicatorChecksum, publishedChecksums, rawIndicatorCodes } from './pipeline-raw.ts';
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '10000000' },
     communities: { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },
+    periods: { type: 'boolean', default: false },
   },
 });
 const rows = Number(values.rows);
@@ -32,6 +36,8 @@ if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(communities) || com
 const now = '2026-11-27T12:00:00Z';
 const dayRows = Math.max(30, Math.round(rows / 1000));
 const newDay = '2023-12-31';
+// The day the incremental run with periods adds (pipeline-once.ts's warm run took 30 and 29 December).
+const periodsDay = '2023-12-28';
 
 interface StepStats {
   name: string;
@@ -74,9 +80,15 @@ const childEnv = { ...process.env, OSL_DATA_DIR: environment.dataDir, OSL_NOW: n
 const databaseFile = path.join(environment.dataDir, 'osl.db');
 const config = loadConfig(environment.configDir);
 
-function runChild<T>(script: string, args: string[]): T {
+// Six half-years over the project (2021–2023), as a centre reporting twice a year defines them.
+const halfYears: ReportingPeriodConfig[] = [2021, 2022, 2023].flatMap((year, i) => [
+  { id: 2 * i + 1, name: `H1 ${year}`, from: `${year}-01-01`, to: `${year}-06-30` },
+  { id: 2 * i + 2, name: `H2 ${year}`, from: `${year}-07-01`, to: `${year}-12-31` },
+]);
+
+function runChild<T>(script: string, args: string[], periods: ReportingPeriodConfig[] = []): T {
   const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
-    env: childEnv,
+    env: { ...childEnv, OSL_BENCH_PERIODS: JSON.stringify(periods) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -164,6 +176,30 @@ try {
   const asOf = runChild<AsOfChild>('pipeline-as-of-once.ts', [String(historyVersion)]);
   const leftovers = fs.readdirSync(path.join(environment.dataDir, 'analytics')).filter((name) => name.startsWith('asof-'));
 
+  // 2c. With --periods: the same data with six half-year reporting periods (a change of periods
+  // makes the next run a full one), then one more day incrementally.
+  let withPeriods: { full: RunChild; incremental: RunChild; rows: number } | null = null;
+  if (values.periods) {
+    progress('full rebuild with six half-year reporting periods');
+    const periodsFull = runChild<RunChild>('pipeline-once.ts', ['full'], halfYears);
+    if (periodsFull.report.status !== 'succeeded') throw new Error(`the full rebuild with periods failed: ${periodsFull.report.error}`);
+    progress(`adding ${count(dayRows)} attendance rows dated ${periodsDay}, then the incremental run with periods`);
+    addDay(databaseFile, dayRows, communities, periodsDay);
+    const periodsIncremental = runChild<RunChild>('pipeline-once.ts', ['incremental'], halfYears);
+    if (periodsIncremental.report.status !== 'succeeded' || periodsIncremental.report.mode !== 'incremental')
+      throw new Error(
+        `the incremental run with periods: ${periodsIncremental.report.status} ${periodsIncremental.report.mode} ${periodsIncremental.report.error}`,
+      );
+    const withRows = await DuckDBInstance.create(publishedFile(), { access_mode: 'READ_ONLY' });
+    const withReader = await withRows.connect();
+    const periodRows = Number((await withReader.runAndReadAll('SELECT count(*) AS n FROM indicator_period_value')).getRowObjectsJS()[0]!.n);
+    withReader.closeSync();
+    withRows.closeSync();
+    const expectedRows = halfYears.length * config.indicators.length * (communities + 1);
+    if (periodRows !== expectedRows) throw new Error(`indicator_period_value holds ${periodRows} rows, expected ${expectedRows}`);
+    withPeriods = { full: periodsFull, incremental: periodsIncremental, rows: periodRows };
+  }
+
   // 4. The figures.
   const ratio = full.ms / raw.ms;
   const steps = (list: StepStats[]) => list.forEach((s) => row(`  ${s.name}`, `${seconds(s.ms).padStart(9)}   ${count(s.rowsWritten)} rows written`));
@@ -232,6 +268,26 @@ try {
     `${peaks.map(([name, mb]) => `${name} ${Math.round(mb)} MB`).join(', ')} (goal < 2048 MB)${full.peakMb < 2048 && incremental.peakMb < 2048 && warm.peakMb < 2048 && asOf.peakMb < 2048 ? '' : '  NOT MET'}`,
   );
   note('(the whole process: Node, NestJS, Prisma, better-sqlite3 and DuckDB)');
+  if (withPeriods) {
+    const indicatorsMs = (run: RunChild) => run.report.steps.find((s) => s.name === 'indicators')?.ms ?? 0;
+    const added = (plain: RunChild, periods: RunChild) => {
+      const share = (100 * (periods.ms - plain.ms)) / plain.ms;
+      return `${seconds(periods.ms)} vs ${seconds(plain.ms)} plain: ${share >= 0 ? '+' : ''}${share.toFixed(1)}% (goal < 15%)${share < 15 ? '' : '  NOT MET'}`;
+    };
+    console.log('');
+    row('with six half-year reporting periods', `${count(withPeriods.rows)} rows of indicator_period_value (6 periods × indicators × scopes)`);
+    // Periods change the indicators step alone: its difference is their cost, with less of the
+    // machine's noise than the difference of two whole runs made minutes apart.
+    const stepShare = (plain: RunChild, periods: RunChild) => {
+      const extra = indicatorsMs(periods) - indicatorsMs(plain);
+      return `indicators step ${seconds(indicatorsMs(periods))} vs ${seconds(indicatorsMs(plain))} plain: ${extra >= 0 ? '+' : ''}${seconds(extra)} = ${((100 * extra) / plain.ms).toFixed(1)}% of the plain run`;
+    };
+    row('  full rebuild', added(full, withPeriods.full));
+    note(stepShare(full, withPeriods.full));
+    row('  incremental after one day', added(incremental, withPeriods.incremental));
+    note(stepShare(incremental, withPeriods.incremental));
+    note("(each a single run in its own process, minutes after the plain one: the machine's noise is in the whole-run ratio)");
+  }
 } finally {
   if (values.keep) progress(`kept ${environment.dataDir}`);
   else fs.rmSync(environment.dataDir, { recursive: true, force: true });

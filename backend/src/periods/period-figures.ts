@@ -1,24 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { analyticsConfigVersion, type ConfigSnapshot, type ReportingPeriodConfig } from '@osl/data';
-import * as pipelineModule from '@osl/pipelines';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { OperationalDatabase } from '@osl/prisma';
-// TEMPORARY until the pipeline's period functions land (branches period-figures, as-of-build).
-const pipelines = pipelineModule as unknown as {
-  computePeriodIndicatorValues(c: DuckDBConnection, config: ConfigSnapshot, asOf: string, periods?: readonly ReportingPeriodConfig[]): Promise<FrozenFigure[]>;
-  readPeriodIndicatorValues(c: DuckDBConnection, id: number): Promise<FrozenFigure[]>;
-  readPeriodDrillDown(c: DuckDBConnection, config: ConfigSnapshot, period: ReportingPeriodConfig, asOf: string): Promise<FrozenDrillDown>;
-  withAnalyticsAsOf<T>(
-    input: { database: OperationalDatabase; config: ConfigSnapshot; dataDir: string; moment: Date; asOfBatch: number },
-    read: (c: DuckDBConnection, asOf: string) => Promise<T>,
-  ): Promise<T>;
-};
-const { computePeriodIndicatorValues, readPeriodDrillDown, readPeriodIndicatorValues, withAnalyticsAsOf } = {
-  computePeriodIndicatorValues: (...a: Parameters<typeof pipelines.computePeriodIndicatorValues>) => pipelines.computePeriodIndicatorValues(...a),
-  readPeriodIndicatorValues: (...a: Parameters<typeof pipelines.readPeriodIndicatorValues>) => pipelines.readPeriodIndicatorValues(...a),
-  readPeriodDrillDown: (...a: Parameters<typeof pipelines.readPeriodDrillDown>) => pipelines.readPeriodDrillDown(...a),
-  withAnalyticsAsOf: <T>(...a: Parameters<typeof pipelines.withAnalyticsAsOf<T>>) => pipelines.withAnalyticsAsOf<T>(...a),
-};
+import { computePeriodIndicatorValues, readPeriodDrillDown, readPeriodIndicatorValues, withAnalyticsAsOf } from '@osl/pipelines';
 import { BoundedSemaphore } from '../lib/bounded-semaphore.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';

@@ -25,21 +25,47 @@ export type ValuesByScope = Map<string, number | null>;
 export type StillMeasured = (indicator: IndicatorConfig, year: number, window: DateWindow) => ValuesByScope | null;
 
 /**
+ * Values already measured in this run, by indicator and window: the years and the reporting
+ * periods often measure the same window (a half-year ending 31 December and its year, cumulatively).
+ */
+export type MeasuredWindows = Map<string, ValuesByScope>;
+
+/** The values of `indicator` over `window`: from `measured`, else from `earlier` (a previous run's), else measured now; kept in `measured`. */
+export async function measureOnce(
+  connection: DuckDBConnection,
+  indicator: IndicatorConfig,
+  window: DateWindow,
+  project: ProjectConfig,
+  measured: MeasuredWindows,
+  earlier: () => ValuesByScope | null,
+): Promise<ValuesByScope> {
+  const key = `${indicator.code}|${window.from}|${window.to}`;
+  let values = measured.get(key) ?? earlier();
+  values ??= await measureIndicator(connection, indicator, window, project);
+  measured.set(key, values);
+  return values;
+}
+
+/**
  * Every configured indicator for every project year and scope (each community and ALL),
- * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`.
+ * measured on the facts in `connection` as of `asOf` (a civil date), or taken from `stillMeasured`
+ * or `measured` (which keeps what this call measures).
  */
 export async function computeIndicatorValues(
   connection: DuckDBConnection,
   config: OslConfig,
   asOf: string,
   stillMeasured: StillMeasured = () => null,
+  measured: MeasuredWindows = new Map(),
 ): Promise<IndicatorValueRow[]> {
   const scopes = ['ALL', ...config.communities.map((c) => c.code)];
   const rows: IndicatorValueRow[] = [];
   for (const indicator of config.indicators) {
     for (const year of projectYears(config.project)) {
       const window = computeIndicatorWindow(config.project, indicator.cumulative, year, asOf);
-      const values = window ? (stillMeasured(indicator, year, window) ?? (await measureIndicator(connection, indicator, window, config.project))) : new Map();
+      const values = window
+        ? await measureOnce(connection, indicator, window, config.project, measured, () => stillMeasured(indicator, year, window))
+        : new Map();
       for (const scope of scopes) {
         rows.push(describeValue(indicator, config, scope, year, asOf, window, window ? (values.get(scope) ?? defaultValue(indicator)) : null));
       }
@@ -78,12 +104,21 @@ function describeValue(
   };
 }
 
-// Counts are 0 where nothing happened; a survey share has no value without answers.
-function defaultValue(indicator: IndicatorConfig): number | null {
+/** What a scope without rows measures: counts are 0 where nothing happened; a survey share has no value without answers. */
+export function defaultValue(indicator: IndicatorConfig): number | null {
   return indicator.computation.kind === 'survey_share' ? null : 0;
 }
 
-async function measureIndicator(connection: DuckDBConnection, indicator: IndicatorConfig, window: DateWindow, project: ProjectConfig): Promise<ValuesByScope> {
+/**
+ * An indicator measured over `window` on the facts in `connection`, per scope that has rows (the
+ * years and the reporting periods share it: one SQL per computation).
+ */
+export async function measureIndicator(
+  connection: DuckDBConnection,
+  indicator: IndicatorConfig,
+  window: DateWindow,
+  project: ProjectConfig,
+): Promise<ValuesByScope> {
   const { periodStart } = project;
   const computation = indicator.computation;
   const values: ValuesByScope = new Map();
@@ -119,20 +154,32 @@ async function measureIndicator(connection: DuckDBConnection, indicator: Indicat
       break;
     }
     case 'survey_share': {
-      const rows = await querySqlFile<{ scope: string; answers: number; at_least: number }>(connection, 'indicator-survey-share', [
-        window.from,
-        window.to,
-        computation.survey,
-        computation.question,
-        computation.minValue,
-        project.answerScales.likert5.min,
-        project.answerScales.likert5.max,
-      ]);
+      const rows = await countSurveyAnswers(connection, computation, window, project);
       for (const row of rows) values.set(row.scope, computeSharePercent(row.at_least, row.answers, computation.decimals));
       break;
     }
   }
   return values;
+}
+
+export type SurveyShareComputation = Extract<IndicatorConfig['computation'], { kind: 'survey_share' }>;
+
+/** A survey share's answers over `window` (on the project's likert scale) and how many reach its minimum, per scope that has answers. */
+export function countSurveyAnswers(
+  connection: DuckDBConnection,
+  computation: SurveyShareComputation,
+  window: DateWindow,
+  project: ProjectConfig,
+): Promise<{ scope: string; answers: number; at_least: number }[]> {
+  return querySqlFile(connection, 'indicator-survey-share', [
+    window.from,
+    window.to,
+    computation.survey,
+    computation.question,
+    computation.minValue,
+    project.answerScales.likert5.min,
+    project.answerScales.likert5.max,
+  ]);
 }
 
 /** The percentage `part / whole`, rounded half up to `decimals`; null without answers. */

@@ -73,6 +73,26 @@ CREATE TABLE IF NOT EXISTS indicator_value (
   window_to DATE
 );
 
+-- One row per reporting period (config.periods' id), indicator and scope: the value within the
+-- period and cumulative to its end, with the windows measured (civil dates as text), the target
+-- at the period's end, the expected value, achievement and status (docs/spec/indicators.md).
+CREATE TABLE IF NOT EXISTS indicator_period_value (
+  period_id INTEGER NOT NULL,
+  code VARCHAR NOT NULL,
+  community VARCHAR NOT NULL,
+  value_within DOUBLE,
+  value_cumulative DOUBLE,
+  target DOUBLE,
+  expected DOUBLE,
+  achievement DOUBLE,
+  status VARCHAR NOT NULL,
+  unit VARCHAR NOT NULL,
+  within_from VARCHAR,
+  within_to VARCHAR,
+  cumulative_from VARCHAR,
+  cumulative_to VARCHAR
+);
+
 -- The decline findings of the last run, so that an incremental run in the same week reuses them
 -- for the communities whose data did not change.
 CREATE TABLE IF NOT EXISTS decline_finding (
