@@ -1,5 +1,6 @@
 import { importMessages } from '../import/import.messages.ts';
 import { recordingMessages } from '../recording/recording.messages.ts';
+import { indicatorTraceMessages } from '../services/indicator-trace.messages.ts';
 import { fillTemplate, type Lang, type MessageParams } from './message-template.ts';
 
 export type { Lang, MessageParams };
@@ -306,7 +307,7 @@ export const serverMessages = {
 } as const satisfies Record<string, { pl: string; en: string }>;
 
 /** The one catalogue: the server's messages and the importer's. */
-export const messageCatalogue = { ...importMessages, ...serverMessages, ...recordingMessages } as const;
+export const messageCatalogue = { ...importMessages, ...serverMessages, ...recordingMessages, ...indicatorTraceMessages } as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;
 export type MessageKey = keyof typeof messageCatalogue;
