@@ -40,7 +40,7 @@ const traceHead = {
   year: z.int(),
   window: z.object({ from: z.string(), to: z.string() }).nullable(),
   value: z.number().nullable().meta({ description: 'the value as the viewer sees it; the lists below add up to it' }),
-  hidden: z.boolean().meta({ description: 'the auditor’s figure is hidden (small counts): the lists are empty' }),
+  hidden: z.boolean().meta({ description: 'the auditor’s figure is hidden (small counts), or for ALL one community’s is: the lists are empty' }),
 };
 
 const names = {

@@ -149,13 +149,14 @@ export class IndicatorTraceService {
     if (viewer.scope === 'assigned' && community === 'ALL') {
       throw DomainError.forbidden('indicator.trace_whole_project', { allowed: viewer.communities.join(', ') || '—' });
     }
-    const [values, window] = await Promise.all([
-      this.indicators.list({ year, community }, viewer.scope),
-      this.analytics.indicatorWindow(indicator.code, community, year),
-    ]);
-    const row = values.find((v) => v.code === indicator.code);
+    const [values, window] = await Promise.all([this.indicators.list({ year }, viewer.scope), this.analytics.indicatorWindow(indicator.code, community, year)]);
+    const ofIndicator = values.filter((v) => v.code === indicator.code);
+    const row = ofIndicator.find((v) => v.community === community);
     // Hidden exactly where the auditor's figure is: one decision (the mask) for the value and its trace.
-    const hidden = row?.suppressed?.includes('value') ?? false;
+    // The whole project's list also goes with a hidden community's figure: codes, files and rows
+    // would tell which of its rows are that community's.
+    const isHidden = (v: { suppressed?: string[] } | undefined) => v?.suppressed?.includes('value') ?? false;
+    const hidden = isHidden(row) || (community === 'ALL' && ofIndicator.some(isHidden));
     return {
       indicator,
       head: {

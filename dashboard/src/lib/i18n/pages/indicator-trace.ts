@@ -44,7 +44,8 @@ export const indicatorTraceMessages = pageMessages(
     'trace.persons.title': 'Persons counted: {count}',
     'trace.answers.title': 'Answers: {answered}, of them ≥ {threshold}: {counted}',
     'trace.leaders.title': 'Leaders counted: {count}',
-    'trace.hidden': 'This value is hidden (a small count of persons), so its list is not shown either: it would give the value away.',
+    'trace.hidden':
+      'This value or (for the whole project) one community’s value is hidden (a small count of persons), so the list is not shown: it would give it away. The lists of communities whose values are shown are available.',
     'trace.empty': 'Nothing in this period.',
     'trace.notMeasured': 'This value has not been measured yet (the year has not begun).',
     'trace.wholeProjectOrganizer': 'The list of persons is available for each of your communities separately.',
