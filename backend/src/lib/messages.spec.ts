@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importMessages } from '../import/import.messages.ts';
+import { indicatorTraceMessages } from '../services/indicator-trace.messages.ts';
 import { recordingMessages } from '../recording/recording.messages.ts';
 import { templatePlaceholders } from './message-template.ts';
 import { formatMessage, messageCatalogue, renderStoredText, serverMessages, storeMessage, type MessageKey } from './messages.ts';
@@ -14,9 +15,16 @@ describe('the message catalogue', () => {
     expect(templatePlaceholders(pl)).toEqual(templatePlaceholders(en));
   });
 
-  it('holds the importer’s messages, the server’s and the recording form’s, no key twice', () => {
-    expect(keys).toHaveLength(Object.keys(importMessages).length + Object.keys(serverMessages).length + Object.keys(recordingMessages).length);
-    for (const key of [...Object.keys(serverMessages), ...Object.keys(recordingMessages)]) expect(key, key).toMatch(/^[a-z]+(\.[a-z_]+)+$/);
+  it('holds the importer’s messages, the server’s, the recording form’s and the indicator trace’s, no key twice', () => {
+    expect(keys).toHaveLength(
+      Object.keys(importMessages).length +
+        Object.keys(serverMessages).length +
+        Object.keys(recordingMessages).length +
+        Object.keys(indicatorTraceMessages).length,
+    );
+    for (const key of [...Object.keys(serverMessages), ...Object.keys(recordingMessages), ...Object.keys(indicatorTraceMessages)]) {
+      expect(key, key).toMatch(/^[a-z]+(\.[a-z_]+)+$/);
+    }
   });
 
   it('gives each message in the language asked, its placeholders filled', () => {
