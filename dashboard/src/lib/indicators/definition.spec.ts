@@ -68,10 +68,11 @@ describe('describeIndicatorDefinition', () => {
     } as const;
     const pl = describeIndicatorDefinition({ computation, cumulative: false, unit: 'percent' }, context('pl'));
     expect(pl[0]).toBe(
-      'Odsetek odpowiedzi w ankiecie: wśród odpowiedzi 1–5 na pytanie „Udział poprawił jakość mojego życia” (JAKOSC_ZYCIA) ankiety „Ankieta roczna mieszkańców” (ANK-ROCZNA) odsetek odpowiedzi ≥ 4, z dokładnością do 1 miejsca po przecinku.',
+      'Odsetek odpowiedzi w ankiecie: wśród odpowiedzi 1–5 na pytanie „Udział poprawił jakość mojego życia” ankiety „Ankieta roczna mieszkańców” odsetek odpowiedzi ≥ 4, z dokładnością do 1 miejsca po przecinku.',
     );
     const en = describeIndicatorDefinition({ computation: { ...computation, decimals: 2 }, cumulative: false, unit: 'percent' }, context('en'));
-    expect(en[0]).toContain('"Taking part improved my life" (JAKOSC_ZYCIA)');
+    expect(en[0]).toContain('the question "Taking part improved my life" of the survey "Annual residents survey"');
+    expect(en[0]).not.toContain('JAKOSC_ZYCIA');
     expect(en[0]).toContain('to 2 decimal places');
     expect(en.join(' ')).toContain('No answers: no value (not 0).');
   });

@@ -68,8 +68,9 @@ export function describeIndicatorDefinition(indicator: Pick<IndicatorDefinition,
     }
     case 'survey_share': {
       const quoted = (text: string) => (pl ? `„${text}”` : `"${text}"`);
-      const question = c.questionText ? `${quoted(c.questionText[lang])} (${c.question})` : c.question;
-      const survey = c.surveyName ? `${quoted(c.surveyName[lang])} (${c.survey})` : c.survey;
+      // The configuration's words, not its codes (a code only where the configuration has no words).
+      const question = c.questionText ? quoted(c.questionText[lang]) : c.question;
+      const survey = c.surveyName ? quoted(c.surveyName[lang]) : c.survey;
       const threshold = formatNumber(c.minValue, lang, 2);
       const what = pl
         ? `${kind}: wśród odpowiedzi ${c.scale.min}–${c.scale.max} na pytanie ${question} ankiety ${survey} odsetek odpowiedzi ≥ ${threshold}, z dokładnością do ${c.decimals} ${plural(c.decimals, 'miejsca', 'miejsc', 'miejsc')} po przecinku.`
