@@ -39,6 +39,7 @@ import { RecordingService } from './services/recording.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
 import { ImportWorkerService } from './services/import-worker.service.ts';
+import { IndicatorTraceService } from './services/indicator-trace.service.ts';
 import { IndicatorSourcesService } from './services/indicator-sources.service.ts';
 import { IndicatorTargetsService } from './services/indicator-targets.service.ts';
 import { InboxService } from './services/inbox.service.ts';
@@ -87,6 +88,7 @@ const services = [
   ImportWorkerService,
   ImportTemplateService,
   IndicatorSourcesService,
+  IndicatorTraceService,
   IndicatorTargetsService,
   InboxService,
   MetricsService,

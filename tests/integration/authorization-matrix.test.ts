@@ -68,6 +68,12 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'GET /api/indicators': () => [{ path: '/api/indicators' }, { path: '/api/indicators?year=2022&community=OST' }],
   'PUT /api/indicators/:code/targets': () => [{ method: 'PUT', path: '/api/indicators/P4/targets', json: { targets: { LAZ: { '2023': 4 } } } }],
   'GET /api/indicators/:code/sources': () => [{ path: '/api/indicators/P1/sources?year=2022&community=LAZ' }],
+  'GET /api/indicators/:indicator/persons': () => [
+    { path: '/api/indicators/P1/persons?year=2022&community=OST', community: 'OST' },
+    { path: '/api/indicators/R1/persons?year=2022&community=LAZ', community: 'LAZ' },
+  ],
+  'GET /api/indicators/:indicator/survey-answers': () => [{ path: '/api/indicators/R2/survey-answers?year=2022&community=LAZ', community: 'LAZ' }],
+  'GET /api/indicators/:indicator/leaders': () => [{ path: '/api/indicators/P5/leaders?year=2022&community=LAZ', community: 'LAZ' }],
   'GET /api/exports/indicators': () => [{ path: '/api/exports/indicators?format=csv' }],
   'GET /api/exports/indicators/:code/sources': () => [{ path: '/api/exports/indicators/P1/sources?year=2022&community=LAZ&format=csv' }],
   'GET /api/metrics': () => [{ path: '/api/metrics?measures=attendances,distinctParticipants&grain=month&dimensions=community' }],
@@ -197,7 +203,9 @@ describe('the authorization matrix', () => {
       const mayHoldNames =
         ((route === 'GET /api/communities/:code/participants' || route === 'GET /api/communities/:code/participants/:participant/attendances') &&
           (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('/LAZ/')))) ||
-        (route === 'GET /api/recording/:code' && (caller === 'organizer' || (caller === 'organizerLaz' && path.endsWith('/LAZ'))));
+        (route === 'GET /api/recording/:code' && (caller === 'organizer' || (caller === 'organizerLaz' && path.endsWith('/LAZ')))) ||
+        (route === 'GET /api/indicators/:indicator/persons' &&
+          (caller === 'director' || caller === 'organizer' || (caller === 'organizerLaz' && path.includes('=LAZ'))));
       return !mayHoldNames && seededNames.some((name) => text.includes(name));
     });
     expect(nameLeaks.map((b) => `${b.route} as ${b.caller}`)).toEqual([]);

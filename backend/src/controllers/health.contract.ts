@@ -5,6 +5,32 @@ import { pipelineRunStatuses, pipelineTriggers } from '../repositories/pipeline-
 
 export const indicatorUnit = z.enum(['persons', 'activities', 'percent']);
 
+const bilingual = z.object({ pl: z.string(), en: z.string() });
+
+/** How an indicator is computed (indicators.json), with the survey question's words and scale a definition needs. */
+export const indicatorComputation = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('distinct_participants'), minAttendances: z.int() }),
+    z.object({
+      kind: z.literal('activity_count'),
+      groups: z.array(z.string()).optional(),
+      types: z.array(z.string()).optional(),
+      residentInitiative: z.boolean().optional(),
+    }),
+    z.object({ kind: z.literal('leaders') }),
+    z.object({
+      kind: z.literal('survey_share'),
+      survey: z.string(),
+      question: z.string(),
+      minValue: z.number(),
+      decimals: z.int(),
+      surveyName: bilingual.nullable(),
+      questionText: bilingual.nullable(),
+      scale: z.object({ min: z.number(), max: z.number() }),
+    }),
+  ])
+  .meta({ id: 'IndicatorComputation' });
+
 export const healthContracts = {
   health: contract({
     response: z
@@ -51,6 +77,7 @@ export const healthContracts = {
             kind: z.enum(['output', 'result']),
             unit: indicatorUnit,
             cumulative: z.boolean(),
+            computation: indicatorComputation,
           }),
         ),
         viewerFigures: z

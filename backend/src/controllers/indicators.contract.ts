@@ -31,6 +31,23 @@ export const indicatorFilter = z.object({
 
 export const indicatorCode = z.object({ code: z.string().meta({ description: 'an indicator code' }) });
 
+/** The trace routes name the indicator `:indicator`: the guard reads `:code` as a community (auth.guard.ts). */
+export const traceIndicator = z.object({ indicator: z.string().meta({ description: 'an indicator code' }) });
+
+const traceHead = {
+  indicator: z.object({ code: z.string(), namePl: z.string(), nameEn: z.string(), computation: z.string() }),
+  community: z.string(),
+  year: z.int(),
+  window: z.object({ from: z.string(), to: z.string() }).nullable(),
+  value: z.number().nullable().meta({ description: 'the value as the viewer sees it; the lists below add up to it' }),
+  hidden: z.boolean().meta({ description: 'the auditor’s figure is hidden (small counts), or for ALL one community’s is: the lists are empty' }),
+};
+
+const names = {
+  firstName: z.string().nullable().optional().meta({ description: 'only for the director and the organizer of the person’s home community' }),
+  lastName: z.string().nullable().optional(),
+};
+
 export const indicatorsContracts = {
   list: contract({ query: indicatorFilter, response: z.array(indicatorValue) }),
   updateTargets: contract({
@@ -57,5 +74,65 @@ export const indicatorsContracts = {
         truncated: z.boolean(),
       })
       .meta({ id: 'IndicatorSources' }),
+  }),
+  persons: contract({
+    params: traceIndicator,
+    query: indicatorFilter,
+    response: z
+      .object({
+        ...traceHead,
+        minAttendances: z.int(),
+        persons: z.array(
+          z.object({
+            code: z.string(),
+            attendances: z.int().nullable().meta({ description: 'in the window and scope; null for the auditor' }),
+            firstDate: z.string().nullable().meta({ description: 'the first attendance in the window and scope; null for the auditor' }),
+            ...names,
+          }),
+        ),
+      })
+      .meta({ id: 'IndicatorPersons' }),
+  }),
+  surveyAnswers: contract({
+    params: traceIndicator,
+    query: indicatorFilter,
+    response: z
+      .object({
+        ...traceHead,
+        survey: z.string(),
+        question: z.string(),
+        minValue: z.number(),
+        answered: z.int().nullable(),
+        counted: z.int().nullable(),
+        answers: z.array(
+          z.object({
+            date: z.string(),
+            community: z.string().nullable().meta({ description: 'null where the auditor is not shown that community’s share' }),
+            value: z.number().nullable().meta({ description: 'null where the auditor is not shown that value’s count' }),
+            counted: z.boolean().meta({ description: 'the value is at least minValue' }),
+            file: z.string().nullable(),
+            row: z.int().nullable(),
+          }),
+        ),
+      })
+      .meta({ id: 'IndicatorSurveyAnswers' }),
+  }),
+  leaders: contract({
+    params: traceIndicator,
+    query: indicatorFilter,
+    response: z
+      .object({
+        ...traceHead,
+        leaders: z.array(
+          z.object({
+            code: z.string(),
+            homeCommunity: z.string().nullable().meta({ description: 'null where the auditor is not shown that community’s count' }),
+            leaderSince: z.string(),
+            file: z.string().nullable(),
+            row: z.int().nullable(),
+          }),
+        ),
+      })
+      .meta({ id: 'IndicatorLeaders' }),
   }),
 };

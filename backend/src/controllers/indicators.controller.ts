@@ -5,9 +5,13 @@ import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsO
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { IndicatorSourcesService } from '../services/indicator-sources.service.ts';
+import { IndicatorTraceService } from '../services/indicator-trace.service.ts';
 import { IndicatorTargetsService } from '../services/indicator-targets.service.ts';
 import { IndicatorsService } from '../services/indicators.service.ts';
 import { indicatorsContracts as contracts } from './indicators.contract.ts';
+
+/** Who may follow a value down to its rows: not the admin, who keeps accounts, not data. */
+const traceAccess = { director: 'full', organizer: 'assigned', auditor: 'suppressed' } as const;
 
 @Controller('indicators')
 export class IndicatorsController {
@@ -15,6 +19,7 @@ export class IndicatorsController {
     @Inject(IndicatorsService) private readonly service: IndicatorsService,
     @Inject(IndicatorSourcesService) private readonly sourcesService: IndicatorSourcesService,
     @Inject(IndicatorTargetsService) private readonly targets: IndicatorTargetsService,
+    @Inject(IndicatorTraceService) private readonly trace: IndicatorTraceService,
   ) {}
 
   /** The director sets baselines and targets: `{"baseline": {"OST": 0}, "targets": {"OST": {"2022": 16}}}`; a run recomputes statuses. */
@@ -48,5 +53,42 @@ export class IndicatorsController {
     @RouteQuery() filter: QueryOf<typeof contracts.sources>,
   ) {
     return await this.sourcesService.sources(code, filter, viewer.scope);
+  }
+
+  /** The persons a count of distinct participants (P1, R1) counts: codes; attendances and first date but for the auditor; names where allowed. */
+  @Get(':indicator/persons')
+  // Person-level: the director, an organizer for their own communities, the auditor codes only (and nothing of a hidden figure).
+  @Access(traceAccess)
+  @Contract(contracts.persons)
+  async persons(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { indicator }: ParamsOf<typeof contracts.persons>,
+    @RouteQuery() filter: QueryOf<typeof contracts.persons>,
+  ) {
+    return await this.trace.persons(indicator, filter, viewer);
+  }
+
+  /** The survey answers a survey share (R2) is taken over, each with its file and row; never who answered. */
+  @Get(':indicator/survey-answers')
+  @Access(traceAccess)
+  @Contract(contracts.surveyAnswers)
+  async surveyAnswers(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { indicator }: ParamsOf<typeof contracts.surveyAnswers>,
+    @RouteQuery() filter: QueryOf<typeof contracts.surveyAnswers>,
+  ) {
+    return await this.trace.surveyAnswers(indicator, filter, viewer);
+  }
+
+  /** The register entries a count of leaders (P5) counts: code, home community, leader since, file and row. */
+  @Get(':indicator/leaders')
+  @Access(traceAccess)
+  @Contract(contracts.leaders)
+  async leaders(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { indicator }: ParamsOf<typeof contracts.leaders>,
+    @RouteQuery() filter: QueryOf<typeof contracts.leaders>,
+  ) {
+    return await this.trace.leaders(indicator, filter, viewer);
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importMessages } from '../import/import.messages.ts';
+import { indicatorTraceMessages } from '../services/indicator-trace.messages.ts';
+import { periodMessages } from '../periods/periods.messages.ts';
 import { recordingMessages } from '../recording/recording.messages.ts';
 import { templatePlaceholders } from './message-template.ts';
 import { formatMessage, messageCatalogue, renderStoredText, serverMessages, storeMessage, type MessageKey } from './messages.ts';
@@ -14,9 +16,17 @@ describe('the message catalogue', () => {
     expect(templatePlaceholders(pl)).toEqual(templatePlaceholders(en));
   });
 
-  it('holds the importer’s messages, the server’s and the recording form’s, no key twice', () => {
-    expect(keys).toHaveLength(Object.keys(importMessages).length + Object.keys(serverMessages).length + Object.keys(recordingMessages).length);
-    for (const key of [...Object.keys(serverMessages), ...Object.keys(recordingMessages)]) expect(key, key).toMatch(/^[a-z]+(\.[a-z_]+)+$/);
+  it('holds the importer’s messages, the server’s, the recording form’s, the indicator trace’s and the periods’, no key twice', () => {
+    expect(keys).toHaveLength(
+      Object.keys(importMessages).length +
+        Object.keys(serverMessages).length +
+        Object.keys(recordingMessages).length +
+        Object.keys(indicatorTraceMessages).length +
+        Object.keys(periodMessages).length,
+    );
+    for (const key of [...Object.keys(serverMessages), ...Object.keys(recordingMessages), ...Object.keys(indicatorTraceMessages), ...Object.keys(periodMessages)]) {
+      expect(key, key).toMatch(/^[a-z]+(\.[a-z_]+)+$/);
+    }
   });
 
   it('gives each message in the language asked, its placeholders filled', () => {

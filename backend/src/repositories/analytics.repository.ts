@@ -69,6 +69,57 @@ export interface ParticipantProfileRecord {
 const participantProfileSql = `
   SELECT community, gender, age_band AS ageBand, persons FROM agg_participant_profile WHERE year = $1::INTEGER ORDER BY community, gender, age_band`;
 
+/** A person an indicator of distinct participants counts: attendances in its window and scope, and the first of them. */
+export interface PersonBehindRecord {
+  participantId: number;
+  code: string;
+  attendances: number;
+  firstDate: string;
+}
+
+// The persons indicator-distinct-participants.sql counts for one scope ($4: a community, or null for ALL).
+const personsBehindSql = `
+  SELECT participant_id AS "participantId", participant_code AS code, count(*)::INTEGER AS attendances,
+         strftime(min(date), '%Y-%m-%d') AS "firstDate"
+  FROM fact_attendance
+  WHERE date BETWEEN $1::DATE AND $2::DATE AND ($4::VARCHAR IS NULL OR community = $4::VARCHAR)
+  GROUP BY participant_id, participant_code HAVING count(*) >= $3::INTEGER
+  ORDER BY participant_code`;
+
+/** A survey answer a survey-share indicator takes over (indicator-survey-share.sql's rows). */
+export interface SurveyAnswerBehindRecord {
+  answerId: number;
+  responseId: number;
+  date: string;
+  community: string;
+  value: number;
+  importBatchId: number;
+}
+
+const surveyAnswersBehindSql = `
+  SELECT answer_id AS "answerId", response_id AS "responseId", strftime(date, '%Y-%m-%d') AS date, community,
+         value_number AS value, import_batch_id AS "importBatchId"
+  FROM fact_survey_answer
+  WHERE date BETWEEN $1::DATE AND $2::DATE AND survey_code = $3 AND question_code = $4
+    AND value_number BETWEEN $5 AND $6 AND ($7::VARCHAR IS NULL OR community = $7::VARCHAR)
+  ORDER BY date, community, answer_id`;
+
+/** A register entry a leaders indicator counts (indicator-leaders.sql's rows). */
+export interface LeaderBehindRecord {
+  participantId: number;
+  code: string;
+  homeCommunity: string;
+  leaderSince: string;
+  importBatchId: number;
+}
+
+const leadersBehindSql = `
+  SELECT participant_id AS "participantId", participant_code AS code, home_community AS "homeCommunity",
+         strftime(leader_since, '%Y-%m-%d') AS "leaderSince", import_batch_id AS "importBatchId"
+  FROM dim_participant
+  WHERE leader AND leader_since BETWEEN $1::DATE AND $2::DATE AND ($3::VARCHAR IS NULL OR home_community = $3::VARCHAR)
+  ORDER BY leader_since, participant_code`;
+
 interface OpenState {
   published: PublishedAnalytics;
   instance: DuckDBInstance;
@@ -130,6 +181,33 @@ export class AnalyticsRepository implements OnModuleDestroy {
       [code, community, year],
     );
     return row?.from && row.to ? { from: row.from, to: row.to } : null;
+  }
+
+  /** The persons with at least `minAttendances` attendances in the window, in a community (null: all together). */
+  async personsBehind(window: { from: string; to: string }, minAttendances: number, community: string | null): Promise<PersonBehindRecord[]> {
+    return this.query<PersonBehindRecord>(personsBehindSql, [window.from, window.to, minAttendances, community]);
+  }
+
+  /** The answers on the scale [scaleMin, scaleMax] to one question in the window, in a community (null: all). */
+  async surveyAnswersBehind(
+    window: { from: string; to: string },
+    question: { survey: string; question: string; scaleMin: number; scaleMax: number },
+    community: string | null,
+  ): Promise<SurveyAnswerBehindRecord[]> {
+    return this.query<SurveyAnswerBehindRecord>(surveyAnswersBehindSql, [
+      window.from,
+      window.to,
+      question.survey,
+      question.question,
+      question.scaleMin,
+      question.scaleMax,
+      community,
+    ]);
+  }
+
+  /** The register's leaders whose leader_since lies in the window, by home community (null: all). */
+  async leadersBehind(window: { from: string; to: string }, community: string | null): Promise<LeaderBehindRecord[]> {
+    return this.query<LeaderBehindRecord>(leadersBehindSql, [window.from, window.to, community]);
   }
 
   /** Rows of a compiled metrics query (analytics/metrics-query.ts): whitelisted SQL, values as parameters. */

@@ -154,6 +154,33 @@ export class ImportRepository {
     return this.database.client.importBatch.findMany({ where: before === undefined ? {} : { id: { lt: before } }, orderBy: { id: 'desc' }, take: limit });
   }
 
+  /** The file names of import batches by id. */
+  async batchFileNames(ids: readonly number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    const out = new Map<number, string>();
+    for (let i = 0; i < unique.length; i += idsPerRead) {
+      const found = await this.database.client.importBatch.findMany({
+        where: { id: { in: unique.slice(i, i + idsPerRead) } },
+        select: { id: true, fileName: true },
+      });
+      for (const b of found) out.set(b.id, b.fileName);
+    }
+    return out;
+  }
+
+  /** The rows of their files that survey responses were read from, by response id. */
+  async surveyResponseRows(ids: readonly number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (let i = 0; i < ids.length; i += idsPerRead) {
+      const found = await this.database.client.surveyResponse.findMany({
+        where: { id: { in: ids.slice(i, i + idsPerRead) } },
+        select: { id: true, sourceRow: true },
+      });
+      for (const r of found) out.set(r.id, r.sourceRow);
+    }
+    return out;
+  }
+
   /** The newest batch that wrote rows (0 when none did). */
   async latestImportedBatchId(): Promise<number> {
     return (await this.database.client.importBatch.aggregate({ where: { status: 'imported' }, _max: { id: true } }))._max.id ?? 0;
@@ -197,3 +224,6 @@ type Reader = Prisma.TransactionClient;
 async function latestBatchId(db: Reader): Promise<number> {
   return (await db.importBatch.aggregate({ _max: { id: true } }))._max.id ?? 0;
 }
+
+// Below SQLite's limit of bound values in one statement.
+const idsPerRead = 500;

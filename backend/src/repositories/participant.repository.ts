@@ -110,4 +110,43 @@ export class ParticipantRepository {
         .sort((a, b) => a.date.localeCompare(b.date) || a.externalId.localeCompare(b.externalId)),
     };
   }
+
+  /**
+   * Register entries by id (the analytics' participant_id): home community and the row of the
+   * register file that wrote them; names only when asked (the caller decides per person).
+   */
+  async registerEntries(ids: readonly number[], withNames: boolean): Promise<RegisterEntry[]> {
+    const db = this.database.client;
+    const out: RegisterEntry[] = [];
+    for (let i = 0; i < ids.length; i += idsPerRead) {
+      const found = await db.participant.findMany({
+        where: { id: { in: ids.slice(i, i + idsPerRead) } },
+        select: { id: true, code: true, homeCommunity: { select: { code: true } }, sourceRow: true, firstName: withNames, lastName: withNames },
+      });
+      for (const p of found) {
+        out.push({
+          id: p.id,
+          code: p.code,
+          homeCommunity: p.homeCommunity.code,
+          sourceRow: p.sourceRow,
+          firstName: withNames ? (p.firstName ?? null) : null,
+          lastName: withNames ? (p.lastName ?? null) : null,
+        });
+      }
+    }
+    return out;
+  }
 }
+
+/** A participant's register entry as a trace shows it. */
+export interface RegisterEntry {
+  id: number;
+  code: string;
+  homeCommunity: string;
+  sourceRow: number;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+// Below SQLite's limit of bound values in one statement.
+const idsPerRead = 500;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigSnapshot } from '@osl/data';
+import type { ConfigSnapshot, IndicatorComputation } from '@osl/data';
 import { projectYears } from '@osl/pipelines';
 import type { PersonFiguresView } from '../auth/auditor-view.ts';
 import { currentLanguage } from '../lib/request-language.ts';
@@ -57,8 +57,30 @@ export class HealthService {
       years: projectYears(project),
       communities: this.config.communities,
       activityTypes: this.config.activityTypes,
-      indicators: this.config.indicators.map(({ code, namePl, nameEn, kind, unit, cumulative }) => ({ code, namePl, nameEn, kind, unit, cumulative })),
+      indicators: this.config.indicators.map(({ code, namePl, nameEn, kind, unit, cumulative, computation }) => ({
+        code,
+        namePl,
+        nameEn,
+        kind,
+        unit,
+        cumulative,
+        computation: this.computationWords(computation),
+      })),
       viewerFigures: { suppressed: figures.suppressed, personGrains: [...figures.grains], personsByGroupOrType: figures.byGroupOrType },
+    };
+  }
+
+  /** A survey share's computation with its survey's name, question's words and scale: what its definition says. */
+  private computationWords(computation: IndicatorComputation) {
+    if (computation.kind !== 'survey_share') return computation;
+    const survey = this.config.surveys.find((s) => s.code === computation.survey);
+    const question = survey?.questions.find((q) => q.code === computation.question);
+    const { min, max } = this.config.project.answerScales.likert5;
+    return {
+      ...computation,
+      surveyName: survey ? { pl: survey.namePl, en: survey.nameEn } : null,
+      questionText: question ? { pl: question.textPl, en: question.textEn } : null,
+      scale: { min, max },
     };
   }
 }

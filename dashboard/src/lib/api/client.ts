@@ -29,6 +29,10 @@ export type ParticipantItem = Schemas['ParticipantItem'];
 export type ParticipantList = Schemas['ParticipantList'];
 export type AttendanceHistory = Schemas['AttendanceHistory'];
 export type IndicatorSources = Schemas['IndicatorSources'];
+export type IndicatorPersons = Schemas['IndicatorPersons'];
+export type IndicatorSurveyAnswers = Schemas['IndicatorSurveyAnswers'];
+export type IndicatorLeaders = Schemas['IndicatorLeaders'];
+export type IndicatorComputation = Schemas['IndicatorComputation'];
 export type AuditEvent = Schemas['AuditEvent'];
 export type AuditChainVerdict = Schemas['AuditChainVerdict'];
 export type AuditChainBreak = NonNullable<AuditChainVerdict['firstBroken']>['reason'];
@@ -259,6 +263,27 @@ export function fetchAllIndicators(options: RequestOptions & { community?: Scope
 export function fetchIndicatorSources(code: string, year: number, community: string, options: RequestOptions = {}): Promise<IndicatorSources> {
   return call('/indicators/sources', () =>
     api.GET('/api/indicators/{code}/sources', { ...options, params: { path: { code }, query: { year: String(year), community } } }),
+  );
+}
+
+/** The persons a count of distinct participants counts (P1, R1): codes, and names where the viewer may see them. */
+export function fetchIndicatorPersons(code: string, year: number, community: string, options: RequestOptions = {}): Promise<IndicatorPersons> {
+  return call('/indicators/persons', () =>
+    api.GET('/api/indicators/{indicator}/persons', { ...options, params: { path: { indicator: code }, query: { year: String(year), community } } }),
+  );
+}
+
+/** The survey answers a survey share (R2) is taken over, with their files and rows. */
+export function fetchIndicatorSurveyAnswers(code: string, year: number, community: string, options: RequestOptions = {}): Promise<IndicatorSurveyAnswers> {
+  return call('/indicators/survey-answers', () =>
+    api.GET('/api/indicators/{indicator}/survey-answers', { ...options, params: { path: { indicator: code }, query: { year: String(year), community } } }),
+  );
+}
+
+/** The register entries a count of leaders (P5) counts, with their files and rows. */
+export function fetchIndicatorLeaders(code: string, year: number, community: string, options: RequestOptions = {}): Promise<IndicatorLeaders> {
+  return call('/indicators/leaders', () =>
+    api.GET('/api/indicators/{indicator}/leaders', { ...options, params: { path: { indicator: code }, query: { year: String(year), community } } }),
   );
 }
 

@@ -2,6 +2,7 @@
 import type { Lang } from './format';
 import { accountsMessages } from './pages/accounts';
 import { auditMessages } from './pages/audit';
+import { indicatorTraceMessages } from './pages/indicator-trace';
 import { layoutMessages } from './pages/layout';
 import { profileMessages } from './pages/profile';
 import { recordingMessages } from './pages/recording';
@@ -338,6 +339,7 @@ const pl = {
   'errorPage.home': 'Wróć do przeglądu',
   ...accountsMessages.pl,
   ...auditMessages.pl,
+  ...indicatorTraceMessages.pl,
   ...layoutMessages.pl,
   ...profileMessages.pl,
   ...recordingMessages.pl,
@@ -675,6 +677,7 @@ const en: Messages = {
   'errorPage.home': 'Back to the overview',
   ...accountsMessages.en,
   ...auditMessages.en,
+  ...indicatorTraceMessages.en,
   ...layoutMessages.en,
   ...profileMessages.en,
   ...recordingMessages.en,
