@@ -31,6 +31,9 @@ const pl = {
   'overview.period': 'Okres realizacji projektu: {start} – {end}',
   'overview.pageTitle': 'Przegląd wskaźników',
   'overview.print': 'Drukuj podsumowanie',
+  'overview.printScope': 'zakres: cały projekt i społeczności {communities}',
+  'overview.printYear': 'rok {year}',
+  'overview.printedAt': 'wydrukowano {time} (czas warszawski)',
 
   'indicators.heading': 'Wskaźniki projektu – {year}',
   'indicators.headingNoYear': 'Wskaźniki projektu',
@@ -359,6 +362,9 @@ const en: Messages = {
   'overview.period': 'Project period: {start} – {end}',
   'overview.pageTitle': 'Indicator overview',
   'overview.print': 'Print the summary',
+  'overview.printScope': 'scope: the whole project and communities {communities}',
+  'overview.printYear': 'year {year}',
+  'overview.printedAt': 'printed {time} (Warsaw time)',
 
   'indicators.heading': 'Project indicators – {year}',
   'indicators.headingNoYear': 'Project indicators',
