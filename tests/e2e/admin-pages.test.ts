@@ -323,7 +323,7 @@ describe('the audit trail', () => {
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[1].split(';')).toHaveLength(8);
     // The changes in words, as the page shows them, not as JSON.
-    expect(csv).toMatch(/;"?Rodzaj: (dziennik działań|lista obecności|rejestr uczestników|ankiety) \| /);
+    expect(csv).toMatch(/Plik: [^;|]+ \| Rodzaj: (dziennik działań|lista obecności|rejestr uczestników|ankiety) \| /);
     expect(csv).not.toMatch(/"kind"|"created"/);
     for (const name of names) expect(csv).not.toContain(name);
 
