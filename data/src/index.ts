@@ -9,3 +9,5 @@ export {
   type ConfigSnapshot,
   type ConfigSection,
 } from './config/config-snapshot.ts';
+// Words for codes (statuses, units, audit actions…) in both languages, and the audit trail's change lines.
+export * from './labels/index.ts';

@@ -1,5 +1,6 @@
 // The served dashboard in headless Chromium, on the demo data, as `npm start` serves it, signed in
 // as the demo accounts.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -213,6 +214,47 @@ describe('printable summary', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/^podsumowanie-\d{4}\.pdf$/);
     fs.writeFileSync(path.join(screenshots, 'summary.pdf'), bytes);
+
+    // Every year the director can pick, in both languages: one A4 sheet (two at most), the title
+    // line, every indicator, and none of the page's controls (poppler's pdfinfo and pdftotext read it).
+    const config = await page.evaluate(async () => (await (await fetch('/api/config')).json()) as { years: number[]; project: { name: string } });
+    expect(config.years.length).toBeGreaterThan(0);
+    const controls = [
+      'Menu',
+      'Drukuj podsumowanie',
+      'Print the summary',
+      'Wyloguj',
+      'Sign out',
+      'Edytuj cele',
+      'Edit targets',
+      'Tabela danych',
+      'Data table',
+      'Kto przestał przychodzić',
+      'Who stopped coming',
+      'Działania z tych tygodni',
+      'Activities of these weeks',
+    ];
+    for (const lang of ['pl', 'en'] as const) {
+      for (const year of config.years) {
+        const pdf = await page.evaluate(
+          async ([y, l]) => [...new Uint8Array(await (await fetch(`/api/reports/summary.pdf?year=${y}&lang=${l}`)).arrayBuffer())],
+          [year, lang] as const,
+        );
+        const file = path.join(screenshots, `summary-${year}-${lang}.pdf`);
+        fs.writeFileSync(file, Buffer.from(pdf));
+        const pages = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+        expect(pages, `${year} ${lang}`).toBeGreaterThanOrEqual(1);
+        expect(pages, `${year} ${lang}: pages`).toBeLessThanOrEqual(2);
+        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        expect(text).toContain(config.project.name);
+        expect(text).toContain(lang === 'pl' ? `rok ${year}` : `year ${year}`);
+        expect(text).toMatch(
+          lang === 'pl' ? /wydrukowano \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} \(czas warszawski\)/ : /printed \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} \(Warsaw time\)/,
+        );
+        for (const code of ['P1', 'P2', 'P3', 'P4', 'P5', 'R1', 'R2', 'R3']) expect(text).toContain(code);
+        for (const word of controls) expect(text, `${year} ${lang}: ${word}`).not.toContain(word);
+      }
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { ImportService, PipelineService, startServer, type IndicatorFigures, typ
 import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
 import { attack, type Constraint } from '../support/disclosure-attack.ts';
 import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
-import { statusWords, unitWords } from '../../backend/src/exports/export-words.ts';
+import { indicatorStatusLabels, indicatorUnitLabels } from '@osl/data';
 
 const communities = ['WZG', 'OST', 'LAZ'] as const;
 const scopes = ['ALL', ...communities];
@@ -258,11 +258,11 @@ async function collect(session: ApiSession): Promise<Figures> {
   // The export words its scopes, units and statuses, and writes numbers as Polish Excel reads them (decimal comma, "87%").
   const config = (await session.get('/api/config')).body as { communities: { code: string; name: string }[] };
   const scopeOf = new Map<string, string>([['Cały projekt', 'ALL'], ...config.communities.map((c) => [c.name, c.code] as [string, string])]);
-  const statusOf = new Map(Object.entries(statusWords).map(([code, words]) => [words.pl, code]));
+  const statusOf = new Map(Object.entries(indicatorStatusLabels).map(([code, words]) => [words.pl, code]));
   const decimal = (text: string | undefined) => (text === undefined || text === '' ? null : Number(text.replace('%', '').replace(',', '.')));
   const table = parseCsv(await (await session.fetch('/api/exports/indicators?format=csv')).text());
   for (const [code, , scopeName, year, unit, , target, value, expected, achievement, status] of table.slice(1)) {
-    if (unit !== unitWords.persons.pl) continue;
+    if (unit !== indicatorUnitLabels.persons.pl) continue;
     const community = scopeOf.get(scopeName!);
     expect(community, scopeName).toBeDefined();
     const key = `i|${code}|${community}|${year}`;

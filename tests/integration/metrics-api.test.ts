@@ -364,14 +364,17 @@ describe('indicator sources and exports', () => {
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(bytes).split('\r\n');
-      expect(lines[1]).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Przed;Po;Adres IP');
+      expect(lines[1]).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Zmiany;Adres IP');
       expect(lines[2]).toMatch(/^\d+;\d{2}\.\d{2}\.\d{4} \d{2}:\d{2};[^;]+@test\.osl;/);
       // Actions and entities in words, as the trail's page shows them.
       expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/;Wyeksportowano wskaźniki;eksport;/)]));
       expect(lines.join('\n')).not.toMatch(/;(export\.indicators|import\.imported|auth\.signed-in);/);
+      // Changes as the page words them ("Temat: stary → nowy"), never as JSON with field names.
+      expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/;Wyeksportowano wskaźniki;eksport;[^;]*;[^;]*Format: /)]));
+      expect(lines.join('\n')).not.toMatch(/[{}]|"format"|"rows"|\bfilter:/);
     }
     const english = await (await installation.sessions.auditor.fetch('/api/audit?format=csv&lang=en')).text();
-    expect(english.split('\r\n')[1]).toBe('Id;When;Who;Action;Entity;Entity id;Before;After;IP address');
+    expect(english.split('\r\n')[1]).toBe('Id;When;Who;Action;Entity;Entity id;Changes;IP address');
     // The language is not part of the filter the heading names.
     expect(english.split('\r\n')[0]).toMatch(/filter: —$/);
     const indicators = await (await installation.sessions.auditor.fetch('/api/exports/indicators?format=csv&lang=en')).text();

@@ -10,7 +10,7 @@ import { ImportService, PipelineService, startServer, type RunningServer } from 
 import { createUser, signIn, type ApiSession } from '../support/api-session.ts';
 import { attack, type Constraint } from '../support/disclosure-attack.ts';
 import { temporaryEnvironment, writeCsv } from '../support/installation.ts';
-import { statusWords } from '../../backend/src/exports/export-words.ts';
+import { indicatorStatusLabels } from '@osl/data';
 
 const communities = ['WZG', 'OST', 'LAZ'] as const;
 const scopes = ['ALL', ...communities] as const;
@@ -89,7 +89,7 @@ async function shownR2(session: ApiSession): Promise<Map<string, ShownR2[]>> {
   // The export words its scopes and statuses and writes percentages as Polish Excel reads them ("71,4%").
   const config = (await session.get('/api/config')).body as { communities: { code: string; name: string }[] };
   const scopeOf = new Map<string, string>([['Cały projekt', 'ALL'], ...config.communities.map((c) => [c.name, c.code] as [string, string])]);
-  const statusOf = new Map(Object.entries(statusWords).map(([code, words]) => [words.pl, code]));
+  const statusOf = new Map(Object.entries(indicatorStatusLabels).map(([code, words]) => [words.pl, code]));
   const csv = (await (await session.fetch('/api/exports/indicators?format=csv')).text()).replace(/^\uFEFF/, '').split(/\r?\n/);
   for (const line of csv) {
     const cells = line.split(';').map((c) => c.replace(/^"|"$/g, ''));

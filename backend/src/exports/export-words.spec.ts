@@ -1,40 +1,28 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActionText, auditActionWords, auditEntityText, auditEntityWords, exportWords, statusWords, unitWords, wordOf } from './export-words.ts';
-
-/** The words of a label map in a dashboard source: `'code': { pl: '…', en: '…' }` lines of the map named. */
-function dashboardMap(file: string, name: string): Record<string, { pl: string; en: string }> {
-  const text = readFileSync(path.resolve(__dirname, '../../../dashboard/src', file), 'utf8');
-  const start = text.indexOf(`export const ${name}`);
-  const body = text.slice(start, text.indexOf('\n};', start));
-  return Object.fromEntries(
-    [...body.matchAll(/^\s*'?([\w.-]+)'?: \{ pl: '((?:[^'\\]|\\.)*)', en: '((?:[^'\\]|\\.)*)' \},$/gm)].map((m) => [
-      m[1]!,
-      { pl: m[2]!.replace(/\\'/g, "'"), en: m[3]!.replace(/\\'/g, "'") },
-    ]),
-  );
-}
+import { exportWords, fill, scopeWords, wordedColumns } from './export-words.ts';
 
 describe('export words', () => {
-  it('name the audit trail’s actions and entities as its page does', () => {
-    const actions = dashboardMap('lib/audit/audit-labels.ts', 'auditActionLabels');
-    expect(Object.keys(actions).length).toBeGreaterThan(20);
-    expect(auditActionWords).toEqual(actions);
-    expect(auditEntityWords).toEqual(dashboardMap('lib/audit/audit-labels.ts', 'auditEntityLabels'));
-    expect(auditActionText('export.indicators', 'pl')).toBe('Wyeksportowano wskaźniki');
-    expect(auditActionText('period.closed', 'en')).toBe('other action (period.closed)');
-    expect(auditEntityText('importBatch', 'pl')).toBe('import pliku');
-  });
-
-  it('word units as the dashboard does, and every status and column in both languages', () => {
-    expect(unitWords).toEqual(dashboardMap('lib/i18n/labels.ts', 'indicatorUnitLabels'));
-    expect(wordOf(statusWords, 'on_track', 'pl')).toBe('Zgodnie z planem');
-    expect(wordOf(statusWords, 'something_new', 'pl')).toBe('something_new');
+  it('word every column in both languages', () => {
     for (const table of Object.values(exportWords.columns))
       for (const words of Object.values(table)) {
         expect(words.pl).not.toBe('');
         expect(words.en).not.toBe('');
       }
+    expect(wordedColumns(exportWords.columns.audit, 'en').map((c) => c.header)).toEqual([
+      'Id',
+      'When',
+      'Who',
+      'Action',
+      'Entity',
+      'Entity id',
+      'Changes',
+      'IP address',
+    ]);
+  });
+
+  it('fill placeholders and name the scope of a value', () => {
+    expect(fill(exportWords.lapsedRule, 'pl', { min: 3, weeks: 8, days: 30 })).toBe('3+ obecności w 8 tyg., 30+ dni przerwy');
+    expect(scopeWords('ALL', [], 'en')).toBe('Whole project');
+    expect(scopeWords('OST', [{ code: 'OST', name: 'Ostrówek' }], 'pl')).toBe('Ostrówek');
   });
 });

@@ -1,98 +1,16 @@
 // The words of the exports (headers, titles, codes), in Polish and English: a file says what the
 // dashboard says, never a code (a status, a unit, a community or activity type by its code).
+import type { Label } from '@osl/data';
 import type { Lang } from '../lib/message-template.ts';
 
-export type Words = Readonly<Record<Lang, string>>;
-export type WordMap<Code extends string> = Readonly<Record<Code, Words>>;
-
-/** The word for `code` in `lang`; the code itself when the map does not know it. */
-export function wordOf<Code extends string>(map: WordMap<Code>, code: Code | (string & {}), lang: Lang): string {
-  return (map as Record<string, Words>)[code]?.[lang] ?? code;
-}
-
-export const statusWords: WordMap<'on_track' | 'at_risk' | 'behind' | 'achieved' | 'not_achieved' | 'no_data' | 'no_target' | 'not_started'> = {
-  on_track: { pl: 'Zgodnie z planem', en: 'On track' },
-  at_risk: { pl: 'Zagrożony', en: 'At risk' },
-  behind: { pl: 'Opóźniony', en: 'Behind' },
-  achieved: { pl: 'Osiągnięty', en: 'Achieved' },
-  not_achieved: { pl: 'Nieosiągnięty', en: 'Not achieved' },
-  no_data: { pl: 'Brak danych', en: 'No data' },
-  no_target: { pl: 'Brak celu', en: 'No target' },
-  not_started: { pl: 'Jeszcze nie rozpoczęty', en: 'Not started yet' },
-};
-
-export const unitWords: WordMap<'persons' | 'activities' | 'percent'> = {
-  persons: { pl: 'osoby', en: 'persons' },
-  activities: { pl: 'działania', en: 'activities' },
-  percent: { pl: 'odsetek', en: 'percentage' },
-};
-
-export const yesNoWords: WordMap<'yes' | 'no'> = {
-  yes: { pl: 'tak', en: 'yes' },
-  no: { pl: 'nie', en: 'no' },
-};
+export type Words = Label;
+// The words for codes (statuses, units, yes/no, the audit trail's actions and entities) are the
+// dashboard's own, in @osl/data: a file says what the page says.
 
 /** The scope of a value: ALL is the whole project, else the community's name. */
 export function scopeWords(scope: string, communities: readonly { code: string; name: string }[], lang: Lang): string {
   if (scope === 'ALL') return lang === 'pl' ? 'Cały projekt' : 'Whole project';
   return communities.find((c) => c.code === scope)?.name ?? scope;
-}
-
-/**
- * The audit trail's actions and entities in words, as its page names them (the dashboard's
- * lib/audit/audit-labels.ts; export-words.spec.ts keeps the two alike).
- */
-export const auditActionWords: WordMap<string> = {
-  'auth.signed-in': { pl: 'Zalogowano się', en: 'Signed in' },
-  'auth.signed-out': { pl: 'Wylogowano się', en: 'Signed out' },
-  'auth.sign-in-failed': { pl: 'Nieudane logowanie', en: 'Failed sign-in' },
-  'auth.sign-in-blocked': { pl: 'Zablokowano logowanie po wielu próbach', en: 'Sign-in blocked after many attempts' },
-  'user.created': { pl: 'Utworzono konto', en: 'Account created' },
-  'user.updated': { pl: 'Zmieniono dane konta', en: 'Account details changed' },
-  'user.role-changed': { pl: 'Zmieniono rolę konta', en: 'Account role changed' },
-  'user.disabled': { pl: 'Wyłączono konto', en: 'Account disabled' },
-  'user.enabled': { pl: 'Włączono konto', en: 'Account enabled' },
-  'user.password-reset': { pl: 'Nadano hasło jednorazowe', en: 'One-time password issued' },
-  'user.password-changed': { pl: 'Zmieniono własne hasło', en: 'Own password changed' },
-  'import.imported': { pl: 'Zaimportowano plik', en: 'File imported' },
-  'import.rejected': { pl: 'Odrzucono plik', en: 'File rejected' },
-  'activity.updated': { pl: 'Poprawiono działanie', en: 'Activity corrected' },
-  'attendance.replaced': { pl: 'Poprawiono listę obecności', en: 'Attendance list corrected' },
-  'participant.updated': { pl: 'Poprawiono dane uczestnika', en: 'Participant corrected' },
-  'config.created': { pl: 'Dodano do konfiguracji', en: 'Added to the configuration' },
-  'config.updated': { pl: 'Zmieniono konfigurację', en: 'Configuration changed' },
-  'pipeline.started': { pl: 'Uruchomiono przeliczenie danych', en: 'Data refresh started' },
-  'download.template': { pl: 'Pobrano szablon pliku', en: 'File template downloaded' },
-  'export.indicators': { pl: 'Wyeksportowano wskaźniki', en: 'Indicators exported' },
-  'export.indicator-sources': { pl: 'Wyeksportowano źródła wskaźnika', en: 'Indicator sources exported' },
-  'export.lapsed': { pl: 'Wyeksportowano listę „kto nie wrócił”', en: '“Who has not come back” exported' },
-  'export.summary-pdf': { pl: 'Pobrano podsumowanie PDF', en: 'PDF summary downloaded' },
-  'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
-};
-
-export const auditEntityWords: WordMap<string> = {
-  user: { pl: 'konto', en: 'account' },
-  importBatch: { pl: 'import pliku', en: 'file import' },
-  activity: { pl: 'działanie', en: 'activity' },
-  participant: { pl: 'uczestnik', en: 'participant' },
-  indicator: { pl: 'wskaźnik', en: 'indicator' },
-  community: { pl: 'społeczność', en: 'community' },
-  activityType: { pl: 'rodzaj działania', en: 'activity type' },
-  pipelineRun: { pl: 'przeliczenie danych', en: 'data refresh' },
-  template: { pl: 'szablon pliku', en: 'file template' },
-  export: { pl: 'eksport', en: 'export' },
-  audit: { pl: 'dziennik zmian', en: 'audit trail' },
-};
-
-/** An action in words; an action these words do not know yet as "other action (its code)". */
-export function auditActionText(action: string, lang: Lang): string {
-  const words = auditActionWords[action];
-  return words ? words[lang] : `${lang === 'pl' ? 'inna czynność' : 'other action'} (${action})`;
-}
-
-export function auditEntityText(entity: string, lang: Lang): string {
-  const words = auditEntityWords[entity];
-  return words ? words[lang] : `${lang === 'pl' ? 'inny obiekt' : 'other record'} (${entity})`;
 }
 
 /** Every fixed text of the exports. */
@@ -162,8 +80,7 @@ export const exportWords = {
       action: { pl: 'Czynność', en: 'Action' },
       entity: { pl: 'Obiekt', en: 'Entity' },
       entityId: { pl: 'Id obiektu', en: 'Entity id' },
-      before: { pl: 'Przed', en: 'Before' },
-      after: { pl: 'Po', en: 'After' },
+      changes: { pl: 'Zmiany', en: 'Changes' },
       address: { pl: 'Adres IP', en: 'IP address' },
     },
   },

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuditChainRow, Prisma } from '@osl/prisma';
+import type { AuditChainContent, AuditChainRow, Prisma } from '@osl/prisma';
 import { DatabaseRepository } from './database.repository.ts';
 
 export interface AuditEntry {
@@ -49,17 +49,8 @@ export interface AuditFilter {
   offset: number;
 }
 
-export interface AuditEventRecord {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  address: string | null;
-}
+/** An entry as read back: exactly what its hash covers. */
+export type AuditEventRecord = AuditChainContent;
 
 /** Reading the trail: the only other way in besides `record`; nothing updates or deletes. */
 @Injectable()

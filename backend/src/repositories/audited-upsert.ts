@@ -1,3 +1,4 @@
+import { REDACTED } from '@osl/data';
 import type { Prisma } from '@osl/prisma';
 import type { KindRecord, KindWriter, WriteContext } from '../import/kinds/import-kind.ts';
 
@@ -52,7 +53,8 @@ interface Stored {
 const table = (db: Reader, model: AuditedUpsertDescription<KindRecord>['model']) => db[model] as unknown as UpsertTable;
 const codeTable = (db: Reader, model: 'community' | 'activityType') => db[model] as unknown as CodeTable;
 
-export const redactedValue = '(zmieniono)';
+/** What a changed personal value is recorded as; the trail's page and export word it from @osl/data. */
+export const redactedValue = REDACTED;
 
 /**
  * The writer of a kind whose rows are corrected by id: a record with a new key is created; one

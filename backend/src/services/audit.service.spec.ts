@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuditService, auditCsv, maskPersonalNames } from './audit.service.ts';
+import { AuditService, auditCsv, maskPersonalNames, type AuditNames } from './audit.service.ts';
+import type { ConfigurationService } from './configuration.service.ts';
 import type { AuditEventRecord, AuditQueryRepository, AuditRepository } from '../repositories/audit.repository.ts';
 
 const participantChange: AuditEventRecord = {
@@ -36,24 +37,56 @@ describe('maskPersonalNames', () => {
   });
 });
 
+const names: AuditNames = {
+  communities: [{ code: 'OST', name: 'Ostrówek' }],
+  activityTypes: [{ code: 'ANIM_KULT', namePl: 'animacja kulturalna', nameEn: 'cultural animation' }],
+} as unknown as AuditNames;
+
+const accountChange: AuditEventRecord = {
+  ...participantChange,
+  id: 8,
+  actor: 'admin@demo.osl',
+  action: 'user.updated',
+  entity: 'user',
+  entityId: '3',
+  before: { role: 'auditor', communities: [], disabled: false },
+  after: { role: 'organizer', communities: ['OST'], disabled: false },
+};
+
 describe('auditCsv', () => {
-  const csv = auditCsv([participantChange], { exportedBy: 'audytor@demo.osl', exportedAt: new Date('2026-01-01T00:00:00Z'), filter: 'entity=participant' });
+  const csv = auditCsv(
+    [participantChange],
+    { exportedBy: 'audytor@demo.osl', exportedAt: new Date('2026-01-01T00:00:00Z'), filter: 'entity=participant' },
+    names,
+  );
 
   it('is for Polish Excel: BOM, semicolons, CRLF, headers in Polish, times in Europe/Warsaw', () => {
     expect(csv.startsWith('\uFEFF#')).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(4);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
     const header = csv.split('\r\n')[1];
-    expect(header.split(';')).toHaveLength(9);
-    expect(header).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Przed;Po;Adres IP');
+    expect(header.split(';')).toHaveLength(8);
+    expect(header).toBe('Id;Kiedy;Kto;Czynność;Obiekt;Id obiektu;Zmiany;Adres IP');
     // 08:30 UTC on 17 October 2022 is 10:30 in Warsaw (summer time); the export at midnight UTC on New Year's Day is 01:00.
-    expect(csv.split('\r\n')[2]).toMatch(/^7;17\.10\.2022 10:30;organizator@demo\.osl;Poprawiono dane uczestnika;uczestnik;OST-0042;"\{""/);
+    expect(csv.split('\r\n')[2]).toMatch(/^7;17\.10\.2022 10:30;organizator@demo\.osl;Poprawiono dane uczestnika;uczestnik;OST-0042;/);
     expect(csv.split('\r\n')[0]).toContain('01.01.2026 01:00');
   });
 
+  it('words the changes as the trail’s page does, "Temat: stary → nowy", never as JSON or field names', () => {
+    const stored = { ...participantChange, after: { firstName: 'Anna', lastName: 'Nowak', nameKey: 'anna nowak', birthYear: 1951 } };
+    const row = auditCsv([stored], { exportedBy: 'a@b', exportedAt: new Date(), filter: '' }, names).split('\r\n')[2];
+    expect(row).toContain('Imię: zmieniono (nie pokazujemy) → zmieniono (nie pokazujemy)');
+    expect(row).toContain(' | Rok urodzenia: 1950 → 1951');
+    expect(row).not.toMatch(/[{}"]|firstName|birthYear/);
+    const account = auditCsv([accountChange], { exportedBy: 'a@b', exportedAt: new Date(), filter: '' }, names).split('\r\n')[2];
+    expect(account.split(';')[6]).toBe('Rola: audytor → organizator | Społeczności: — → Ostrówek');
+    const english = auditCsv([accountChange], { exportedBy: 'a@b', exportedAt: new Date(), filter: '' }, names, 'en').split('\r\n')[2];
+    expect(english).toContain(';Account details changed;account;3;Role: auditor → organizer | Communities: — → Ostrówek;');
+  });
+
   it('speaks English when asked, with the same cells', () => {
-    const english = auditCsv([participantChange], { exportedBy: 'a@b', exportedAt: new Date('2026-07-01T12:00:00Z'), filter: '' }, 'en');
-    expect(english.split('\r\n')[1]).toBe('Id;When;Who;Action;Entity;Entity id;Before;After;IP address');
+    const english = auditCsv([participantChange], { exportedBy: 'a@b', exportedAt: new Date('2026-07-01T12:00:00Z'), filter: '' }, names, 'en');
+    expect(english.split('\r\n')[1]).toBe('Id;When;Who;Action;Entity;Entity id;Changes;IP address');
     expect(english.split('\r\n')[0]).toBe('\uFEFF# OSL Monitor — audit trail — Exported by: a@b, 01.07.2026 14:00 — filter: —');
   });
 
@@ -65,7 +98,11 @@ describe('auditCsv', () => {
 
 describe('AuditService.list', () => {
   const service = (events: AuditEventRecord[]) =>
-    new AuditService({ list: async () => ({ total: events.length, events }) } as unknown as AuditQueryRepository, {} as unknown as AuditRepository);
+    new AuditService(
+      { list: async () => ({ total: events.length, events }) } as unknown as AuditQueryRepository,
+      {} as unknown as AuditRepository,
+      {} as unknown as ConfigurationService,
+    );
 
   it('masks names for a reader who may not see them (the auditor), and leaves the director’s page as stored', async () => {
     const filter = { limit: 10, offset: 0 };

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { cell, csvLine, csvText, dateTimeText } from '../exports/excel-cell.ts';
-import { auditActionText, auditEntityText, exportWords } from '../exports/export-words.ts';
+import { auditActionLabel, auditChangeLines, auditEntityLabel, changeLineText, type ConfigSnapshot } from '@osl/data';
+import { exportWords } from '../exports/export-words.ts';
 import { currentLanguage } from '../lib/request-language.ts';
 import type { Lang } from '../lib/message-template.ts';
 import { AuditChainVerifier, type AuditChainBreak } from '@osl/prisma';
 import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type AuditFilter } from '../repositories/audit.repository.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { redactedValue } from '../repositories/audited-upsert.ts';
+import { ConfigurationService } from './configuration.service.ts';
 
 export interface AuditQuery {
   from?: string;
@@ -78,14 +80,35 @@ export function maskPersonalNames<E extends Pick<AuditEventRecord, 'before' | 'a
   return { ...event, before: maskedValue(event.before), after: maskedValue(event.after) };
 }
 
+/** Names of configured things, for the change lines of a file (a community's name instead of its code). */
+export type AuditNames = Pick<ConfigSnapshot, 'communities' | 'activityTypes'>;
+
 /**
  * The trail as CSV for Polish Excel (UTF-8 with BOM, `;`, CRLF, times in Europe/Warsaw, headers in
- * `lang`), personal names masked whoever exports it. The cells go through the same module as every
- * other export (exports/excel-cell.ts).
+ * `lang`), personal names masked whoever exports it. Actions, entities and changes are worded as
+ * the trail's page words them ("Temat: stary → nowy", one change after another in the cell, so a
+ * record stays one line). The cells go through the same module as every other export
+ * (exports/excel-cell.ts).
  */
-export function auditCsv(events: readonly AuditEventRecord[], heading: { exportedBy: string; exportedAt: Date; filter: string }, lang: Lang = 'pl'): string {
+export function auditCsv(
+  events: readonly AuditEventRecord[],
+  heading: { exportedBy: string; exportedAt: Date; filter: string },
+  names: AuditNames,
+  lang: Lang = 'pl',
+): string {
   const columns = exportWords.columns.audit;
-  const json = (value: unknown) => (value === null || value === undefined ? cell.empty : cell.text(typeof value === 'string' ? value : JSON.stringify(value)));
+  const context = {
+    lang,
+    communityName: (code: string) => names.communities.find((c) => c.code === code)?.name ?? code,
+    activityTypeName: (code: string) => {
+      const type = names.activityTypes.find((t) => t.code === code);
+      return type ? (lang === 'pl' ? type.namePl : type.nameEn) : code;
+    },
+  };
+  const changes = (event: AuditEventRecord) => {
+    const lines = auditChangeLines(event.before, event.after, context).map(changeLineText);
+    return lines.length === 0 ? cell.empty : cell.text(lines.join(changeSeparator));
+  };
   const lines = [
     csvText(
       `# OSL Monitor — ${exportWords.auditTitle[lang]} — ${exportWords.exported[lang]}: ${heading.exportedBy}, ${dateTimeText(heading.exportedAt)} — ${exportWords.filter[lang]}: ${heading.filter || '—'}`,
@@ -98,17 +121,19 @@ export function auditCsv(events: readonly AuditEventRecord[], heading: { exporte
           cell.number(e.id),
           cell.dateTime(e.at),
           cell.text(e.actor),
-          cell.text(auditActionText(e.action, lang)),
-          cell.text(auditEntityText(e.entity, lang)),
+          cell.text(auditActionLabel(e, lang)),
+          cell.text(auditEntityLabel(e.entity, lang)),
           cell.text(e.entityId),
-          json(e.before),
-          json(e.after),
+          changes(e),
           cell.text(e.address),
         ]),
       ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** Between the change lines of one cell: a filter's words already use "; ". */
+const changeSeparator = ' | ';
 
 /** The audit chain's verification as the API and the command line give it. */
 export interface AuditChainVerdict {
@@ -125,6 +150,7 @@ export class AuditService {
   constructor(
     @Inject(AuditQueryRepository) private readonly query: AuditQueryRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
   ) {}
 
   /** A download or an action outside the operational data (a template, a pipeline run started by hand). */
@@ -163,7 +189,7 @@ export class AuditService {
     const exportedAt = new Date();
     await this.audit.record([{ actor, action: 'export.audit', entity: 'audit', after: { rows: events.length, filter: filterText }, address }]);
     return {
-      csv: auditCsv(events, { exportedBy: actor, exportedAt, filter: filterText }, currentLanguage()),
+      csv: auditCsv(events, { exportedBy: actor, exportedAt, filter: filterText }, this.configuration.current(), currentLanguage()),
       rows: events.length,
       truncated: total > events.length,
     };

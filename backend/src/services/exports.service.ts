@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigSnapshot, SmallCountsConfig } from '@osl/data';
+import { indicatorStatusLabels, indicatorUnitLabels, labelOf, yesNoLabels, type ConfigSnapshot, type SmallCountsConfig } from '@osl/data';
 import type { Viewer } from '../auth/viewer.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { AuditService } from './audit.service.ts';
@@ -12,7 +12,7 @@ import { isCalendarDate } from '../lib/calendar-date.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
 import { cell, dateText, type ExcelCell } from '../exports/excel-cell.ts';
-import { exportWords, fill, scopeWords, statusWords, unitWords, wordedColumns, wordOf, yesNoWords } from '../exports/export-words.ts';
+import { exportWords, fill, scopeWords, wordedColumns } from '../exports/export-words.ts';
 import { currentLanguage } from '../lib/request-language.ts';
 import type { Lang } from '../lib/message-template.ts';
 
@@ -70,13 +70,13 @@ export class ExportsService {
         name: cell.text(names.get(v.code) ?? v.code),
         community: cell.text(scopeWords(v.community, config.communities, lang)),
         year: cell.year(v.year),
-        unit: cell.text(wordOf(unitWords, v.unit, lang)),
+        unit: cell.text(labelOf(indicatorUnitLabels, v.unit, lang)),
         baseline: figureCell(v.baseline, v.unit),
         target: figureCell(v.target, v.unit),
         value: v.suppressed?.includes('value') ? hidden : figureCell(v.value, v.unit),
         expected: figureCell(v.expected, v.unit),
         achievement: v.suppressed?.includes('achievement') ? hidden : cell.achievement(v.achievement),
-        status: v.suppressed?.includes('status') ? hidden : v.status === null ? cell.empty : cell.text(wordOf(statusWords, v.status, lang)),
+        status: v.suppressed?.includes('status') ? hidden : v.status === null ? cell.empty : cell.text(labelOf(indicatorStatusLabels, v.status, lang)),
       })),
     };
     return this.deliver(table, lang, format, viewer, 'export.indicators', 'wskazniki', null);
@@ -156,7 +156,7 @@ export class ExportsService {
       columns: wordedColumns(exportWords.columns.lapsed, lang),
       rows: list.lapsed.map((p) => ({
         code: cell.text(p.code),
-        otherCommunity: cell.text(wordOf(yesNoWords, p.fromOtherCommunity ? 'yes' : 'no', lang)),
+        otherCommunity: cell.text(yesNoLabels[p.fromOtherCommunity ? 'yes' : 'no'][lang]),
         lastAttended: cell.date(p.lastAttended),
         daysAway: cell.number(p.daysAway),
         attendances: cell.number(p.attendances),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sessionCookieName } from '../auth/cookies.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { DomainError } from '../lib/domain-error.ts';
@@ -12,8 +12,21 @@ import { AuditService } from './audit.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
 import { PdfBrowserPool } from './pdf-browser-pool.ts';
 import { escapeHtml } from './export-format.ts';
+import { dateTimeText } from '../exports/excel-cell.ts';
 
 const renderTimeoutMs = 45_000;
+
+/** Waits until every chart is drawn (the ECharts wrapper marks each one data-rendered="true"). */
+async function chartsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const charts = [...document.querySelectorAll('[data-rendered]')];
+      return charts.length > 0 && charts.every((c) => (c as HTMLElement).dataset.rendered === 'true');
+    },
+    undefined,
+    { timeout: renderTimeoutMs },
+  );
+}
 
 /**
  * The director's printable summary as a PDF, rendered by the same Chromium the tests use: the
@@ -72,24 +85,21 @@ export class SummaryPdfService {
       const page = await context.newPage();
       await page.goto(`${origin}/?year=${year}`, { waitUntil: 'networkidle', timeout: renderTimeoutMs });
       await page.locator('[data-testid="indicator-table"]').waitFor({ timeout: renderTimeoutMs });
-      // Every chart drawn (the ECharts wrapper marks each one data-rendered="true").
-      await page.waitForFunction(
-        () => {
-          const charts = [...document.querySelectorAll('[data-rendered]')];
-          return charts.length > 0 && charts.every((c) => (c as HTMLElement).dataset.rendered === 'true');
-        },
-        undefined,
-        { timeout: renderTimeoutMs },
-      );
+      await chartsDrawn(page);
+      // Print media redraws the charts at their size on paper (the wrapper's print drawing): two
+      // frames for the media change to reach the page, then every chart drawn again.
       await page.emulateMedia({ media: 'print' });
-      const footer = `<div style="font-size:8px;width:100%;padding:0 12mm;color:#555;display:flex;justify-content:space-between"><span>OSL Monitor · ${escapeHtml(viewer.email)} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`;
+      await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+      await chartsDrawn(page);
+      const zone = lang === 'pl' ? 'czas warszawski' : 'Warsaw time';
+      const footer = `<div style="font-size:7px;width:100%;padding:0 10mm;color:#555;display:flex;justify-content:space-between"><span>OSL Monitor · ${escapeHtml(viewer.email)} · ${dateTimeText(new Date())} (${zone})</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`;
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
         footerTemplate: footer,
-        margin: { top: '12mm', bottom: '16mm', left: '10mm', right: '10mm' },
+        margin: { top: '10mm', bottom: '12mm', left: '10mm', right: '10mm' },
       });
       await this.audit.recordAction('export.summary-pdf', 'export', String(year), viewer.email, viewer.address, { year, lang });
       return Buffer.from(pdf);

@@ -112,6 +112,18 @@ describe('buildParticipationTrendOptions', () => {
     expect(ids(build({ highlightYear: 2030 }))).not.toContain(PARTICIPATION_SERIES_IDS.highlight);
   });
 
+  it('draws for paper without animation, the legend closer to a lower plot, the same series and months', () => {
+    const screen = build();
+    const paper = build({ print: true });
+    expect(screen.animation).toBe(true);
+    expect(paper.animation).toBe(false);
+    const top = (option: typeof screen) => (option.grid as { top: number }).top;
+    expect(top(paper)).toBeLessThan(top(screen));
+    expect((paper.legend as { orient: string }).orient).toBe('horizontal');
+    expect(paper.series).toEqual(screen.series);
+    expect((paper.xAxis as { data: string[] }[])[0].data).toHaveLength(36);
+  });
+
   it('labels quarters, and only half-years when compact, with the year under January', () => {
     const interval = (o: ReturnType<typeof build>) => categoryAxis(o).axisLabel?.interval as (index: number, value: string) => boolean;
     const formatter = categoryAxis(build()).axisLabel?.formatter as (value: string) => string;

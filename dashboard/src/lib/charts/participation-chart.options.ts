@@ -33,6 +33,8 @@ export interface ParticipationChartSettings {
   highlightYear?: number | null;
   /** A narrow chart (a phone): half-yearly month labels and the legend stacked in rows. */
   compact?: boolean;
+  /** Drawn for paper (the printed overview): a low chart, so the legend and axis names sit closer and smaller, and nothing animates. */
+  print?: boolean;
 }
 
 const QUARTER_MONTHS = new Set(['01', '04', '07', '10']);
@@ -61,6 +63,7 @@ export function buildParticipationTrendOptions(
   const activities = months.map((m) => byMonth.get(m)?.activities ?? null);
 
   const compact = settings.compact ?? false;
+  const print = settings.print ?? false;
   const labelledMonths = compact ? HALF_YEAR_MONTHS : QUARTER_MONTHS;
 
   const highlight = settings.highlightYear ? yearRange(months, settings.highlightYear) : null;
@@ -138,18 +141,19 @@ export function buildParticipationTrendOptions(
 
   return {
     // A short entry: the director reads the chart, not the animation.
+    animation: !print,
     animationDuration: 400,
     color: [CHART_COLORS.attendances, CHART_COLORS.cumulative, CHART_COLORS.targetPath],
     textStyle: { fontFamily: CHART_TEXT.fontFamily, color: CHART_TEXT.body },
-    grid: { left: 8, right: 8, top: compact ? 104 : 56, bottom: 8 },
+    grid: { left: 8, right: 8, top: compact ? 104 : print ? 38 : 56, bottom: 8 },
     legend: {
       top: 0,
       left: 0,
       orient: compact ? 'vertical' : 'horizontal',
       itemWidth: 22,
       itemHeight: 10,
-      itemGap: 14,
-      textStyle: { color: CHART_TEXT.body, fontSize: 12 },
+      itemGap: print ? 10 : 14,
+      textStyle: { color: CHART_TEXT.body, fontSize: print ? 10 : 12 },
       data: [
         { name: labels.attendances, icon: 'roundRect' },
         { name: labels.cumulative, icon: 'path://M0,5 L22,5 L22,7 L0,7 Z' },
@@ -218,6 +222,8 @@ export function buildParticipationTrendOptions(
         nameTextStyle: { color: CHART_TEXT.muted, fontSize: 11, align: 'left' },
         min: 0,
         minInterval: 1,
+        // A low chart on paper: three steps, so the axis labels keep apart.
+        ...(print ? { splitNumber: 3 } : {}),
         axisLine: { show: false, onZero: false },
         axisTick: { show: false },
         axisLabel: { color: CHART_TEXT.muted, fontSize: 11, formatter: (v: number) => labels.formatNumber(v) },

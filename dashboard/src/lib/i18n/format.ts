@@ -1,54 +1,20 @@
 // Pure, locale-aware formatting. Dates are always shown in the project's time zone,
 // whatever the browser's own zone is.
 
-export type Lang = 'pl' | 'en';
+import { DISPLAY_TIME_ZONE, LOCALES, type Lang } from '@osl/data/labels';
+
+// Numbers, dates and times as the server's files show them too: one definition, in @osl/data.
+export { DISPLAY_TIME_ZONE, LOCALES, formatDate, formatDateTime, formatNumber, type Lang } from '@osl/data/labels';
 
 export const LANGS: readonly Lang[] = ['pl', 'en'];
-
-/** en-GB rather than en-US: day-first dates and 24-hour times, as the users in Poland expect. */
-export const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB' };
-
-export const DISPLAY_TIME_ZONE = 'Europe/Warsaw';
 
 export function isLang(value: unknown): value is Lang {
   return value === 'pl' || value === 'en';
 }
 
-export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
-}
-
 /** `fraction` 0.874 → "87%". */
 export function formatPercent(fraction: number, lang: Lang, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits }).format(fraction);
-}
-
-/** An ISO instant → "27.11.2026, 17:00" (pl) / "27/11/2026, 17:00" (en), in Europe/Warsaw. */
-export function formatDateTime(iso: string, lang: Lang, timeZone = DISPLAY_TIME_ZONE): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  }).format(date);
-}
-
-/** A calendar date "2021-01-01" → "01.01.2021" (pl) / "01/01/2021" (en). */
-export function formatDate(isoDate: string, lang: Lang): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  // Noon UTC falls on the same calendar day in Europe/Warsaw.
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: DISPLAY_TIME_ZONE,
-  }).format(date);
 }
 
 /**

@@ -15,10 +15,20 @@ import type {
   Role,
   SurveyQuestionResults,
 } from '$lib/api/client';
-import type { Lang } from './format';
+import {
+  activityGroupLabels as sharedActivityGroupLabels,
+  importKindLabels as sharedImportKindLabels,
+  indicatorKindLabels as sharedIndicatorKindLabels,
+  indicatorUnitLabels as sharedIndicatorUnitLabels,
+  roleLabels as sharedRoleLabels,
+  runModeLabels as sharedRunModeLabels,
+  type Lang,
+  type LabelMap,
+} from '@osl/data/labels';
 
-export type Label = Readonly<Record<Lang, string>>;
-export type LabelMap<Code extends string> = Readonly<Record<Code, Label>>;
+// The tables the server's files word too live in @osl/data; here each is bound to the API's type,
+// so a code the API gains still does not compile until it is worded there.
+export { labelOf, yesNoLabels, type Label, type LabelMap } from '@osl/data/labels';
 
 /** The register's genders as the participant profile counts them ('unknown': not given). */
 export const genderLabels: LabelMap<ProfileGender> = {
@@ -46,25 +56,8 @@ export const questionScaleLabels: LabelMap<SurveyQuestionResults['scale']> = {
   text: { pl: 'pytanie otwarte', en: 'open question' },
 };
 
-/** The two answers of a yes/no question. */
-export const yesNoLabels: LabelMap<'yes' | 'no'> = {
-  yes: { pl: 'tak', en: 'yes' },
-  no: { pl: 'nie', en: 'no' },
-};
-
-/** A code's words in `lang`; a code the map does not know (from a newer server) as it is. */
-export function labelOf<Code extends string>(map: LabelMap<Code>, code: Code | (string & {}), lang: Lang): string {
-  return Object.hasOwn(map, code) ? map[code as Code][lang] : code;
-}
-
 /** What a file holds; 'unknown' for a rejected file whose kind could not be told. */
-export const importKindLabels: LabelMap<ImportBatchItem['kind']> = {
-  activities: { pl: 'dziennik działań', en: 'activity log' },
-  attendance: { pl: 'lista obecności', en: 'attendance list' },
-  participants: { pl: 'rejestr uczestników', en: 'participant register' },
-  survey: { pl: 'ankiety', en: 'surveys' },
-  unknown: { pl: 'nierozpoznany', en: 'not recognised' },
-};
+export const importKindLabels: LabelMap<ImportBatchItem['kind']> = sharedImportKindLabels;
 
 /** How a file's import ended (the history and the report). */
 export const importStatusLabels: LabelMap<ImportBatchItem['status'] | FileImportReport['status']> = {
@@ -81,10 +74,7 @@ export const importPhaseLabels: LabelMap<NonNullable<ImportJob['progress']>['pha
   done: { pl: 'gotowe', en: 'done' },
 };
 
-export const runModeLabels: LabelMap<PipelineRunItem['mode']> = {
-  full: { pl: 'pełne', en: 'full' },
-  incremental: { pl: 'przyrostowe', en: 'incremental' },
-};
+export const runModeLabels: LabelMap<PipelineRunItem['mode']> = sharedRunModeLabels;
 
 /** What started a run. */
 export const runTriggerLabels: LabelMap<PipelineRunItem['trigger']> = {
@@ -104,34 +94,18 @@ export const runStatusLabels: LabelMap<PipelineRunItem['status']> = {
 };
 
 /** An indicator's unit, shown beside its name (the name says what is counted: no noun repeated). */
-export const indicatorUnitLabels: LabelMap<IndicatorDefinition['unit']> = {
-  persons: { pl: 'osoby', en: 'persons' },
-  activities: { pl: 'działania', en: 'activities' },
-  percent: { pl: 'odsetek', en: 'percentage' },
-};
+export const indicatorUnitLabels: LabelMap<IndicatorDefinition['unit']> = sharedIndicatorUnitLabels;
 
-export const indicatorKindLabels: LabelMap<IndicatorDefinition['kind']> = {
-  output: { pl: 'produkt', en: 'output' },
-  result: { pl: 'rezultat', en: 'result' },
-};
+export const indicatorKindLabels: LabelMap<IndicatorDefinition['kind']> = sharedIndicatorKindLabels;
 
-export const activityGroupLabels: LabelMap<ActivityTypeInfo['group']> = {
-  animation: { pl: 'działania animacyjne', en: 'animation activities' },
-  education: { pl: 'działania edukacyjne', en: 'education activities' },
-  action: { pl: 'akcje społecznościowe', en: 'community actions' },
-};
+export const activityGroupLabels: LabelMap<ActivityTypeInfo['group']> = sharedActivityGroupLabels;
 
 export const communityKindLabels: LabelMap<CommunityInfo['kind']> = {
   territorial: { pl: 'społeczność terytorialna', en: 'territorial community' },
   categorical: { pl: 'społeczność kategorialna', en: 'categorical community' },
 };
 
-export const roleLabels: LabelMap<Role> = {
-  director: { pl: 'dyrektor', en: 'director' },
-  organizer: { pl: 'organizator', en: 'organizer' },
-  auditor: { pl: 'audytor', en: 'auditor' },
-  admin: { pl: 'administrator', en: 'administrator' },
-};
+export const roleLabels: LabelMap<Role> = sharedRoleLabels;
 
 /** A community's name from the configuration; its code when the configuration does not know it. */
 export function communityName(communities: readonly Pick<CommunityInfo, 'code' | 'name'>[] | undefined, code: string): string {

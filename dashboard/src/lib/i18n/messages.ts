@@ -1,4 +1,5 @@
 // The dictionary. Polish is the source; English must have exactly the same keys (the type says so).
+import { indicatorStatusLabels, type IndicatorStatusCode } from '@osl/data/labels';
 import type { Lang } from './format';
 import { accountsMessages } from './pages/accounts';
 import { auditMessages } from './pages/audit';
@@ -7,6 +8,12 @@ import { layoutMessages } from './pages/layout';
 import { profileMessages } from './pages/profile';
 import { recordingMessages } from './pages/recording';
 import { surveysMessages } from './pages/surveys';
+
+/** The indicator statuses' words, from the table the server's files word them with too. */
+function indicatorStatusMessages(lang: Lang): Record<`status.${IndicatorStatusCode}`, string> {
+  const entries = (Object.keys(indicatorStatusLabels) as IndicatorStatusCode[]).map((code) => [`status.${code}`, indicatorStatusLabels[code][lang]]);
+  return Object.fromEntries(entries) as Record<`status.${IndicatorStatusCode}`, string>;
+}
 
 const pl = {
   'app.name': 'OSL Monitor',
@@ -25,6 +32,9 @@ const pl = {
   'overview.period': 'Okres realizacji projektu: {start} – {end}',
   'overview.pageTitle': 'Przegląd wskaźników',
   'overview.print': 'Drukuj podsumowanie',
+  'overview.printScope': 'zakres: cały projekt i społeczności {communities}',
+  'overview.printYear': 'rok {year}',
+  'overview.printedAt': 'wydrukowano {time} (czas warszawski)',
 
   'indicators.heading': 'Wskaźniki projektu – {year}',
   'indicators.headingNoYear': 'Wskaźniki projektu',
@@ -46,23 +56,13 @@ const pl = {
   'indicators.valueOfTarget': '{value} z {target}',
   'indicators.empty': 'Brak skonfigurowanych wskaźników.',
 
-  'kind.output': 'produkt',
-  'kind.result': 'rezultat',
-  'unit.persons': 'osoby',
-  'unit.activities': 'działania',
-  'unit.percent': '%',
   'indicator.cumulative': 'narastająco',
   'indicator.annual': 'w danym roku',
 
   'value.noData': 'brak danych',
   'value.noTarget': 'brak celu',
 
-  'status.on_track': 'Zgodnie z planem',
-  'status.at_risk': 'Zagrożony',
-  'status.behind': 'Opóźniony',
-  'status.no_data': 'Brak danych',
-  'status.no_target': 'Brak celu',
-  'status.not_started': 'Jeszcze nie rozpoczęty',
+  ...indicatorStatusMessages('pl'),
 
   'legend.heading': 'Jak wyznaczamy status',
   'legend.method':
@@ -253,8 +253,6 @@ const pl = {
   'importRun.waiting': '{subject} są zapisane; pojawią się na wykresach po najbliższym przeliczeniu.',
   'importRun.runHint': 'Możesz je uruchomić od razu przyciskiem „{button}” w sekcji „{section}”.',
   // Roles and statuses (issue 14): every page for every role; a year that is over, achieved or not.
-  'status.achieved': 'Osiągnięty',
-  'status.not_achieved': 'Nieosiągnięty',
   'rolesStatus.shortfall': 'brakuje {amount} do celu',
   'rolesStatus.shortfallPoints': 'brakuje {amount} pkt proc. do celu',
   'rolesStatus.legend.running': 'W trwającym roku',
@@ -366,6 +364,9 @@ const en: Messages = {
   'overview.period': 'Project period: {start} – {end}',
   'overview.pageTitle': 'Indicator overview',
   'overview.print': 'Print the summary',
+  'overview.printScope': 'scope: the whole project and communities {communities}',
+  'overview.printYear': 'year {year}',
+  'overview.printedAt': 'printed {time} (Warsaw time)',
 
   'indicators.heading': 'Project indicators – {year}',
   'indicators.headingNoYear': 'Project indicators',
@@ -387,23 +388,13 @@ const en: Messages = {
   'indicators.valueOfTarget': '{value} of {target}',
   'indicators.empty': 'No indicators are configured.',
 
-  'kind.output': 'output',
-  'kind.result': 'result',
-  'unit.persons': 'persons',
-  'unit.activities': 'activities',
-  'unit.percent': '%',
   'indicator.cumulative': 'cumulative',
   'indicator.annual': 'per year',
 
   'value.noData': 'no data',
   'value.noTarget': 'no target',
 
-  'status.on_track': 'On track',
-  'status.at_risk': 'At risk',
-  'status.behind': 'Behind',
-  'status.no_data': 'No data',
-  'status.no_target': 'No target',
-  'status.not_started': 'Not started yet',
+  ...indicatorStatusMessages('en'),
 
   'legend.heading': 'How the status is set',
   'legend.method':
@@ -592,8 +583,6 @@ const en: Messages = {
   'importRun.waiting': '{subject} is saved; it will appear on the charts after the next refresh.',
   'importRun.runHint': 'You can start one now with the “{button}” button in the “{section}” section.',
   // Roles and statuses (issue 14): every page for every role; a year that is over, achieved or not.
-  'status.achieved': 'Achieved',
-  'status.not_achieved': 'Not achieved',
   'rolesStatus.shortfall': '{amount} short of the target',
   'rolesStatus.shortfallPoints': '{amount} percentage points short of the target',
   'rolesStatus.legend.running': 'In a year under way',

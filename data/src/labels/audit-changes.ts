@@ -1,19 +1,10 @@
 // An audit event's before/after turned into readable lines, "Topic: old → new", one per changed
 // field: field labels instead of keys, values as dates, yes/no, numbers, names of communities,
-// roles and kinds instead of codes.
-import type { Lang } from '$lib/i18n/format';
-import { formatDate, formatDateTime, formatNumber } from '$lib/i18n/format';
-import {
-  activityGroupLabels,
-  importKindLabels,
-  indicatorKindLabels,
-  indicatorUnitLabels,
-  labelOf,
-  roleLabels,
-  runModeLabels,
-  type LabelMap,
-} from '$lib/i18n/labels';
-import { auditActionFilterLabel, auditActorLabel, auditEntityLabel, auditFieldLabel, auditReasonLabels, isRecord } from './audit-labels';
+// roles and kinds instead of codes. The trail's page and its CSV export say the same.
+import { auditActionFilterLabel, auditActorLabel, auditEntityLabel, auditFieldLabel, auditReasonLabels } from './audit-labels.ts';
+import { activityGroupLabels, importKindLabels, indicatorKindLabels, indicatorUnitLabels, roleLabels, runModeLabels } from './code-labels.ts';
+import { formatDate, formatDateTime, formatNumber } from './format.ts';
+import { isRecord, labelOf, type Lang, type LabelMap } from './label-map.ts';
 
 export interface ChangeLine {
   /** The field in words ("Cel – Ostrówek, 2022"). */

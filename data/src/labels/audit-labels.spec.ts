@@ -10,10 +10,10 @@ import {
   auditActorLabels,
   auditEntityLabels,
   auditFieldLabels,
-} from './audit-labels';
+} from './audit-labels.ts';
 
 const POLISH_LETTERS = /[ąćęłńóśźż]/i;
-const backend = path.resolve(__dirname, '../../../../backend/src');
+const backend = path.resolve(__dirname, '../../../backend/src');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '$lib/i18n/format';
-import { auditChangeLines, changeLineText, type ChangeContext } from './audit-changes';
+import type { Lang } from './label-map.ts';
+import { auditChangeLines, changeLineText, type ChangeContext } from './audit-changes.ts';
 
 const names: Record<string, string> = { OST: 'Ostrówek', LAZ: 'Łazienki' };
 const context = (lang: Lang): ChangeContext => ({

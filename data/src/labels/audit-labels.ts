@@ -1,8 +1,7 @@
 // Words for the audit trail's codes: what was done (actions), to what (entities), which field
-// changed, and the few values recorded as codes. Kept beside the trail's page rather than in
-// i18n/labels.ts: the trail's vocabulary is its own, and other pages never show it.
-import type { Lang } from '$lib/i18n/format';
-import { labelOf, type LabelMap } from '$lib/i18n/labels';
+// changed, and the few values recorded as codes. The trail's page and its CSV export both read
+// them from here.
+import { isRecord, labelOf, type Lang, type LabelMap } from './label-map.ts';
 
 /** Every action the server records (audit-labels.spec.ts reads the backend for them). */
 export const auditActions = [
@@ -212,8 +211,4 @@ export const auditActorLabels: LabelMap<'system' | 'anonymous' | 'demo' | 'inbox
 
 export function auditActorLabel(actor: string, lang: Lang): string {
   return labelOf(auditActorLabels, actor, lang);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
