@@ -32,7 +32,7 @@ export interface ChangeContext {
 export const REDACTED = '(zmieniono)';
 
 const calendarDateFields = new Set(['date', 'joinedOn', 'leaderSince']);
-const plainNumberFields = new Set(['year', 'birthYear']);
+const plainNumberFields = new Set(['year', 'birthYear', 'version', 'dataVersion']);
 const genderWords: Record<string, Record<Lang, string>> = {
   K: { pl: 'kobieta', en: 'woman' },
   M: { pl: 'mężczyzna', en: 'man' },
@@ -184,6 +184,8 @@ function formatValue(field: string, value: unknown, context: ChangeContext): str
       return genderWords[value]?.[lang] ?? value;
     case 'filter':
       return filterWords(value, context);
+    case 'verdict':
+      return value === 'accepted' ? (lang === 'pl' ? 'akceptuję' : 'accepted') : value === 'remarks' ? (lang === 'pl' ? 'z uwagami' : 'with remarks') : value;
     case 'lang':
       return value === 'pl' ? (lang === 'pl' ? 'polski' : 'Polish') : value === 'en' ? (lang === 'pl' ? 'angielski' : 'English') : value;
   }

@@ -30,6 +30,13 @@ export const auditActions = [
   'export.lapsed',
   'export.summary-pdf',
   'export.audit',
+  'period.created',
+  'period.updated',
+  'period.deleted',
+  'period.closed',
+  'period.signed',
+  'period.reopened',
+  'period.restated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -58,6 +65,13 @@ export const auditActionLabels: LabelMap<AuditAction> = {
   'export.indicator-sources': { pl: 'Wyeksportowano źródła wskaźnika', en: 'Indicator sources exported' },
   'export.lapsed': { pl: 'Wyeksportowano listę „kto nie wrócił”', en: '“Who has not come back” exported' },
   'export.summary-pdf': { pl: 'Pobrano podsumowanie PDF', en: 'PDF summary downloaded' },
+  'period.created': { pl: 'Dodano okres sprawozdawczy', en: 'Reporting period added' },
+  'period.updated': { pl: 'Zmieniono okres sprawozdawczy', en: 'Reporting period changed' },
+  'period.deleted': { pl: 'Usunięto okres sprawozdawczy', en: 'Reporting period deleted' },
+  'period.closed': { pl: 'Zamknięto okres (wartości zamrożone)', en: 'Period closed (figures frozen)' },
+  'period.signed': { pl: 'Audytor ocenił okres', en: 'Auditor’s verdict on a period' },
+  'period.reopened': { pl: 'Otwarto ponownie okres', en: 'Period reopened' },
+  'period.restated': { pl: 'Przyjęto korektę okresu (nowa wersja)', en: 'Period restated (new version)' },
   'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
 };
 
@@ -80,12 +94,13 @@ export function auditActionFilterLabel(value: string, lang: Lang): string {
 }
 
 /** The actions as the filter offers them: families first ("every import"), then each one. */
-export const auditActionFamilies: LabelMap<'auth' | 'user' | 'import' | 'config' | 'export'> = {
+export const auditActionFamilies: LabelMap<'auth' | 'user' | 'import' | 'config' | 'export' | 'period'> = {
   auth: { pl: 'Logowanie (wszystkie)', en: 'Sign-in (all)' },
   user: { pl: 'Konta (wszystkie zmiany)', en: 'Accounts (all changes)' },
   import: { pl: 'Importy plików (wszystkie)', en: 'File imports (all)' },
   config: { pl: 'Konfiguracja i cele (wszystkie)', en: 'Configuration and targets (all)' },
   export: { pl: 'Eksporty (wszystkie)', en: 'Exports (all)' },
+  period: { pl: 'Okresy sprawozdawcze (wszystkie)', en: 'Reporting periods (all)' },
 };
 
 export const auditEntities = [
@@ -100,6 +115,7 @@ export const auditEntities = [
   'template',
   'export',
   'audit',
+  'period',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -115,6 +131,7 @@ export const auditEntityLabels: LabelMap<AuditEntity> = {
   template: { pl: 'szablon pliku', en: 'file template' },
   export: { pl: 'eksport', en: 'export' },
   audit: { pl: 'dziennik zmian', en: 'audit trail' },
+  period: { pl: 'okres sprawozdawczy', en: 'reporting period' },
 };
 
 export function auditEntityLabel(entity: string, lang: Lang): string {
@@ -186,6 +203,14 @@ export const auditFieldLabels: LabelMap<string> = {
   action: { pl: 'czynność', en: 'action' },
   entity: { pl: 'czego dotyczy', en: 'concerning' },
   entityId: { pl: 'rekord', en: 'record' },
+  // Reporting periods: their closing, verdicts and restatements.
+  version: { pl: 'Wersja', en: 'Version' },
+  dataVersion: { pl: 'Wersja danych (ostatni import)', en: 'Data version (last import)' },
+  asOf: { pl: 'Stan na dzień', en: 'As of' },
+  fingerprint: { pl: 'Odcisk danych (SHA-256)', en: 'Fingerprint (SHA-256)' },
+  verdict: { pl: 'Ocena', en: 'Verdict' },
+  remarks: { pl: 'Uwagi', en: 'Remarks' },
+  note: { pl: 'Uwaga', en: 'Note' },
 };
 
 export function auditFieldLabel(field: string, lang: Lang): string {
