@@ -250,11 +250,11 @@ describe('a reporting period over a small history', () => {
     const edited = version.frozen.replace('"valueWithin":5', '"valueWithin":6');
     expect(edited).not.toBe(version.frozen);
     await db().periodVersion.update({ where: { id: version.id }, data: { frozen: edited } });
-    expect((await periods().verifyFrozen()).broken).toEqual([{ periodId, version: 1, problem: 'fingerprint' }]);
+    expect((await periods().verifyFrozen()).broken).toEqual([{ periodId, name: 'WNP 3', version: 1, problem: 'fingerprint' }]);
     // Recomputing the fingerprint does not help: the trail recorded the first one.
     const { fingerprintOf } = await import('../../backend/src/periods/frozen-period.ts');
     await db().periodVersion.update({ where: { id: version.id }, data: { fingerprint: fingerprintOf(edited) } });
-    expect((await periods().verifyFrozen()).broken).toEqual([{ periodId, version: 1, problem: 'trail_differs' }]);
+    expect((await periods().verifyFrozen()).broken).toEqual([{ periodId, name: 'WNP 3', version: 1, problem: 'trail_differs' }]);
     await db().periodVersion.update({ where: { id: version.id }, data: { frozen: version.frozen, fingerprint: version.fingerprint } });
     expect((await periods().verifyFrozen()).intact).toBe(true);
 

@@ -22,7 +22,7 @@ interface PeriodWords {
   restatement: (count: number, changes: number) => string;
   noRestatement: string;
   frozenIntact: (versions: number) => string;
-  frozenBroken: (periodId: number, version: number, problem: string) => string;
+  frozenBroken: (name: string, version: number, problem: string) => string;
   problems: Record<FrozenVerdict['broken'][number]['problem'], string>;
   textChanged: string;
   asOf: (asOf: string, dataVersion: number) => string;
@@ -46,7 +46,7 @@ export const periodWords: Record<Lang, PeriodWords> = {
     restatement: (count, changes) => `Korekta: ${count} wartości różni się od zgłoszonych; zmienionych wierszy danych: ${changes}.`,
     noRestatement: 'Wartości nie różnią się od zgłoszonych.',
     frozenIntact: (versions) => `Zamknięte okresy: ${versions} wersji, odciski danych zgodne.`,
-    frozenBroken: (periodId, version, problem) => `Okres nr ${periodId}, wersja ${version}: ${problem}`,
+    frozenBroken: (name, version, problem) => `Okres „${name}”, wersja ${version}: ${problem}`,
     problems: {
       fingerprint: 'zapisane wartości nie dają zapisanego odcisku (zmieniono je po zamknięciu)',
       not_in_trail: 'dziennik zmian nie zawiera zamknięcia tej wersji',
@@ -72,7 +72,7 @@ export const periodWords: Record<Lang, PeriodWords> = {
     restatement: (count, changes) => `Restatement: ${count} figures differ from those reported; data rows changed: ${changes}.`,
     noRestatement: 'The figures do not differ from those reported.',
     frozenIntact: (versions) => `Closed periods: ${versions} versions, fingerprints hold.`,
-    frozenBroken: (periodId, version, problem) => `Period no. ${periodId}, version ${version}: ${problem}`,
+    frozenBroken: (name, version, problem) => `Period "${name}", version ${version}: ${problem}`,
     problems: {
       fingerprint: 'the stored figures do not give the stored fingerprint (changed after closing)',
       not_in_trail: 'the audit trail does not record closing this version',
@@ -147,5 +147,5 @@ export function formatPeriodDetail(detail: PeriodDetail, lang: Lang): string {
 export function formatFrozenVerdict(verdict: FrozenVerdict, lang: Lang): string {
   const words = periodWords[lang];
   if (verdict.intact) return `${words.frozenIntact(verdict.versions)}\n`;
-  return `${verdict.broken.map((b) => words.frozenBroken(b.periodId, b.version, words.problems[b.problem])).join('\n')}\n`;
+  return `${verdict.broken.map((b) => words.frozenBroken(b.name, b.version, words.problems[b.problem])).join('\n')}\n`;
 }

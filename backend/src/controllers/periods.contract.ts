@@ -177,7 +177,7 @@ export const frozenVerdict = z
   .object({
     versions: z.int(),
     intact: z.boolean(),
-    broken: z.array(z.object({ periodId: z.int(), version: z.int(), problem: z.enum(['fingerprint', 'not_in_trail', 'trail_differs']) })),
+    broken: z.array(z.object({ periodId: z.int(), name: z.string(), version: z.int(), problem: z.enum(['fingerprint', 'not_in_trail', 'trail_differs']) })),
   })
   .meta({ id: 'FrozenPeriodsVerdict' });
 

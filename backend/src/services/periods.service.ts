@@ -74,7 +74,7 @@ export interface FrozenReport {
 export interface FrozenVerdict {
   versions: number;
   intact: boolean;
-  broken: { periodId: number; version: number; problem: 'fingerprint' | 'not_in_trail' | 'trail_differs' }[];
+  broken: { periodId: number; name: string; version: number; problem: 'fingerprint' | 'not_in_trail' | 'trail_differs' }[];
 }
 
 const changeRowsShown = 500;
@@ -254,6 +254,7 @@ export class PeriodsService {
       if (after?.version !== undefined && after.fingerprint) recorded.set(`${event.entityId}|${after.version}`, after.fingerprint);
     }
     const broken: FrozenVerdict['broken'] = [];
+    const names = new Map((await this.periods.list()).map((p) => [p.id, p.name]));
     let count = 0;
     for await (const page of this.periods.allFrozen()) {
       for (const row of page) {
@@ -261,7 +262,7 @@ export class PeriodsService {
         const trail = recorded.get(`${row.periodId}|${row.version}`);
         const problem =
           fingerprintOf(row.frozen) !== row.fingerprint ? 'fingerprint' : !trail ? 'not_in_trail' : trail !== row.fingerprint ? 'trail_differs' : null;
-        if (problem) broken.push({ periodId: row.periodId, version: row.version, problem });
+        if (problem) broken.push({ periodId: row.periodId, name: names.get(row.periodId) ?? String(row.periodId), version: row.version, problem });
       }
     }
     return { versions: count, intact: broken.length === 0, broken };

@@ -2,7 +2,7 @@
 // gives it): what is counted, over which span, in which scope, in which unit. Indicators are
 // configuration — a centre adds its own — so nothing here is written for a particular code.
 import type { ActivityTypeInfo, IndicatorDefinition } from '$lib/api/client';
-import { computationKindLabels } from '$lib/audit/audit-changes';
+import { computationKindLabels } from '@osl/data/labels';
 import { formatDate, formatNumber, type Lang } from '$lib/i18n/format';
 import { activityGroupLabels, activityTypeLabel, indicatorUnitLabels, labelOf } from '$lib/i18n/labels';
 
