@@ -19,7 +19,8 @@ import type { PipelineStep } from './pipeline-step.ts';
 /**
  * Every indicator for every project year and scope, and for every reporting period and scope
  * (within the period and cumulative to its end). An incremental run keeps the previous run's
- * measured values of the indicators whose window and sources the staged rows did not change.
+ * measured values of the years whose window and sources the staged rows did not change, and the
+ * stored rows of the periods' figures they cannot change.
  */
 export const indicatorsStep: PipelineStep = {
   name: 'indicators',
