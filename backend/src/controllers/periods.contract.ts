@@ -96,7 +96,16 @@ const drillDown = z
     persons: z.array(z.object({ code: z.string(), community: z.string(), attendances: z.int() })),
     regulars: z.array(z.object({ code: z.string(), community: z.string(), attendances: z.int() })),
     leaders: z.array(z.object({ code: z.string(), community: z.string(), leaderSince: z.string() })),
-    surveyAnswers: z.array(z.object({ survey: z.string(), question: z.string(), community: z.string(), answers: z.int(), atLeast: z.int() })),
+    surveyAnswers: z.array(
+      z.object({
+        survey: z.string(),
+        question: z.string(),
+        community: z.string(),
+        window: z.enum(['within', 'cumulative']),
+        answers: z.int(),
+        atLeast: z.int(),
+      }),
+    ),
   })
   .meta({ id: 'PeriodDrillDown' });
 

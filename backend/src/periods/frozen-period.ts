@@ -36,7 +36,8 @@ export interface FrozenDrillDown {
   persons: { code: string; community: string; attendances: number }[];
   regulars: { code: string; community: string; attendances: number }[];
   leaders: { code: string; community: string; leaderSince: string }[];
-  surveyAnswers: { survey: string; question: string; community: string; answers: number; atLeast: number }[];
+  /** R2's answers counted within the period and to its end ('cumulative'), per community. */
+  surveyAnswers: { survey: string; question: string; community: string; window: 'within' | 'cumulative'; answers: number; atLeast: number }[];
 }
 
 export interface FrozenIndicator {
@@ -96,7 +97,7 @@ function sortedContent(content: FrozenPeriod): FrozenPeriod {
       persons: [...d.persons].sort(by('community', 'code')),
       regulars: [...d.regulars].sort(by('community', 'code')),
       leaders: [...d.leaders].sort(by('community', 'code')),
-      surveyAnswers: [...d.surveyAnswers].sort(by('survey', 'question', 'community')),
+      surveyAnswers: [...d.surveyAnswers].sort(by('survey', 'question', 'window', 'community')),
     },
   };
 }

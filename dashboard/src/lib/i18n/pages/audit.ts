@@ -46,7 +46,8 @@ export const auditMessages = pageMessages(
     'audit.chain.broken': 'Dziennik naruszony: wpis nr {id}. Powód: {reason}.',
     'audit.chain.brokenCount': 'Liczba sprawdzonych wpisów: {count}.',
     'audit.chain.checkedAt': 'Sprawdzono {at}.',
-    'audit.chain.periodsIntact': 'Zamknięte okresy sprawozdawcze: sprawdzono wersji: {count}; zamrożone wartości zgadzają się z odciskami zapisanymi w dzienniku.',
+    'audit.chain.periodsIntact':
+      'Zamknięte okresy sprawozdawcze: sprawdzono wersji: {count}; zamrożone wartości zgadzają się z odciskami zapisanymi w dzienniku.',
     'audit.chain.periodsNone': 'Nie zamknięto jeszcze żadnego okresu sprawozdawczego.',
     'audit.chain.periodsBroken': 'Zamrożone wartości okresów naruszone (wersji: {count}):',
     'audit.chain.periodBroken': '„{name}”, wersja {version}: {problem}.',
