@@ -75,10 +75,13 @@ describe('roles', () => {
     expect(maySeeNames('admin', ['OST'], 'OST')).toBe(false);
   });
 
-  it('never gives the auditor a writing route or unsuppressed figures', () => {
+  it('never gives the auditor a writing route (but the verdict on a closed period) or unsuppressed figures', () => {
+    // Signing a closed period records the auditor's verdict (issue 15); it changes no data or figure.
+    const auditorsOwn = ['POST /api/periods/:id/sign-off'];
     for (const [route, access] of Object.entries(accessMatrix)) {
       const scope = scopeOf(access, 'auditor');
-      if (access.kind === 'roles' && !route.startsWith('GET ')) expect(scope, route).toBeNull();
+      if (access.kind === 'roles' && !route.startsWith('GET ') && !auditorsOwn.includes(route)) expect(scope, route).toBeNull();
+      if (auditorsOwn.includes(route)) expect(access.kind === 'roles' && Object.keys(access.roles)).toEqual(['auditor']);
       if (['GET /api/indicators', 'GET /api/communities/:code/participation', 'GET /api/alerts'].includes(route)) expect(scope).toBe('suppressed');
     }
   });
