@@ -68,6 +68,8 @@ export const auditActionWords: WordMap<string> = {
   'export.lapsed': { pl: 'Wyeksportowano listę „kto nie wrócił”', en: '“Who has not come back” exported' },
   'export.summary-pdf': { pl: 'Pobrano podsumowanie PDF', en: 'PDF summary downloaded' },
   'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
+  'export.period-pdf': { pl: 'Pobrano sprawozdanie z okresu (PDF)', en: 'Period report downloaded (PDF)' },
+  'export.period-xlsx': { pl: 'Pobrano sprawozdanie z okresu (XLSX)', en: 'Period report downloaded (XLSX)' },
 };
 
 export const auditEntityWords: WordMap<string> = {

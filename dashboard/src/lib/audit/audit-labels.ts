@@ -31,6 +31,8 @@ export const auditActions = [
   'export.lapsed',
   'export.summary-pdf',
   'export.audit',
+  'export.period-pdf',
+  'export.period-xlsx',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -60,6 +62,8 @@ export const auditActionLabels: LabelMap<AuditAction> = {
   'export.lapsed': { pl: 'Wyeksportowano listę „kto nie wrócił”', en: '“Who has not come back” exported' },
   'export.summary-pdf': { pl: 'Pobrano podsumowanie PDF', en: 'PDF summary downloaded' },
   'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
+  'export.period-pdf': { pl: 'Pobrano sprawozdanie z okresu (PDF)', en: 'Period report downloaded (PDF)' },
+  'export.period-xlsx': { pl: 'Pobrano sprawozdanie z okresu (XLSX)', en: 'Period report downloaded (XLSX)' },
 };
 
 /** What a change of an indicator's baselines or targets is called (recorded as config.updated). */
