@@ -23,7 +23,7 @@ describe('export words', () => {
     expect(auditActionWords).toEqual(actions);
     expect(auditEntityWords).toEqual(dashboardMap('lib/audit/audit-labels.ts', 'auditEntityLabels'));
     expect(auditActionText('export.indicators', 'pl')).toBe('Wyeksportowano wskaźniki');
-    expect(auditActionText('period.closed', 'en')).toBe('other action (period.closed)');
+    expect(auditActionText('survey.deleted', 'en')).toBe('other action (survey.deleted)');
     expect(auditEntityText('importBatch', 'pl')).toBe('import pliku');
   });
 

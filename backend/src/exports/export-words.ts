@@ -70,6 +70,13 @@ export const auditActionWords: WordMap<string> = {
   'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
   'export.period-pdf': { pl: 'Pobrano sprawozdanie z okresu (PDF)', en: 'Period report downloaded (PDF)' },
   'export.period-xlsx': { pl: 'Pobrano sprawozdanie z okresu (XLSX)', en: 'Period report downloaded (XLSX)' },
+  'period.created': { pl: 'Dodano okres sprawozdawczy', en: 'Reporting period added' },
+  'period.updated': { pl: 'Zmieniono okres sprawozdawczy', en: 'Reporting period changed' },
+  'period.deleted': { pl: 'Usunięto okres sprawozdawczy', en: 'Reporting period deleted' },
+  'period.closed': { pl: 'Zamknięto okres (zamrożono wartości)', en: 'Period closed (figures frozen)' },
+  'period.reopened': { pl: 'Otwarto ponownie okres', en: 'Period reopened' },
+  'period.signed': { pl: 'Audytor ocenił okres', en: 'Period signed off by the auditor' },
+  'period.restated': { pl: 'Przyjęto korektę okresu', en: 'Period restatement accepted' },
 };
 
 export const auditEntityWords: WordMap<string> = {
@@ -84,6 +91,7 @@ export const auditEntityWords: WordMap<string> = {
   template: { pl: 'szablon pliku', en: 'file template' },
   export: { pl: 'eksport', en: 'export' },
   audit: { pl: 'dziennik zmian', en: 'audit trail' },
+  period: { pl: 'okres sprawozdawczy', en: 'reporting period' },
 };
 
 /** An action in words; an action these words do not know yet as "other action (its code)". */

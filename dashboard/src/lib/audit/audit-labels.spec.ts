@@ -36,7 +36,7 @@ function backendActions(): Set<string> {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const [, literal] of text.matchAll(
-      /'((?:auth|user|import|config|pipeline|download|export|activity|attendance|participant|audit|recording)\.[a-z]+(?:-[a-z]+)*)'/g,
+      /'((?:auth|user|import|config|pipeline|download|export|activity|attendance|participant|audit|recording|period)\.[a-z]+(?:-[a-z]+)*)'/g,
     )) {
       if (!messageKeys.has(literal)) found.add(literal);
     }

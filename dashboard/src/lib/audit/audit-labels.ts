@@ -33,6 +33,13 @@ export const auditActions = [
   'export.audit',
   'export.period-pdf',
   'export.period-xlsx',
+  'period.created',
+  'period.updated',
+  'period.deleted',
+  'period.closed',
+  'period.reopened',
+  'period.signed',
+  'period.restated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -64,6 +71,13 @@ export const auditActionLabels: LabelMap<AuditAction> = {
   'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
   'export.period-pdf': { pl: 'Pobrano sprawozdanie z okresu (PDF)', en: 'Period report downloaded (PDF)' },
   'export.period-xlsx': { pl: 'Pobrano sprawozdanie z okresu (XLSX)', en: 'Period report downloaded (XLSX)' },
+  'period.created': { pl: 'Dodano okres sprawozdawczy', en: 'Reporting period added' },
+  'period.updated': { pl: 'Zmieniono okres sprawozdawczy', en: 'Reporting period changed' },
+  'period.deleted': { pl: 'Usunięto okres sprawozdawczy', en: 'Reporting period deleted' },
+  'period.closed': { pl: 'Zamknięto okres (zamrożono wartości)', en: 'Period closed (figures frozen)' },
+  'period.reopened': { pl: 'Otwarto ponownie okres', en: 'Period reopened' },
+  'period.signed': { pl: 'Audytor ocenił okres', en: 'Period signed off by the auditor' },
+  'period.restated': { pl: 'Przyjęto korektę okresu', en: 'Period restatement accepted' },
 };
 
 /** What a change of an indicator's baselines or targets is called (recorded as config.updated). */
@@ -105,6 +119,7 @@ export const auditEntities = [
   'template',
   'export',
   'audit',
+  'period',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -120,6 +135,7 @@ export const auditEntityLabels: LabelMap<AuditEntity> = {
   template: { pl: 'szablon pliku', en: 'file template' },
   export: { pl: 'eksport', en: 'export' },
   audit: { pl: 'dziennik zmian', en: 'audit trail' },
+  period: { pl: 'okres sprawozdawczy', en: 'reporting period' },
 };
 
 export function auditEntityLabel(entity: string, lang: Lang): string {

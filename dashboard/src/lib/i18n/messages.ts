@@ -3,6 +3,7 @@ import type { Lang } from './format';
 import { accountsMessages } from './pages/accounts';
 import { auditMessages } from './pages/audit';
 import { layoutMessages } from './pages/layout';
+import { periodsMessages } from './pages/periods';
 import { profileMessages } from './pages/profile';
 import { recordingMessages } from './pages/recording';
 import { surveysMessages } from './pages/surveys';
@@ -339,6 +340,7 @@ const pl = {
   ...accountsMessages.pl,
   ...auditMessages.pl,
   ...layoutMessages.pl,
+  ...periodsMessages.pl,
   ...profileMessages.pl,
   ...recordingMessages.pl,
   ...surveysMessages.pl,
@@ -676,6 +678,7 @@ const en: Messages = {
   ...accountsMessages.en,
   ...auditMessages.en,
   ...layoutMessages.en,
+  ...periodsMessages.en,
   ...profileMessages.en,
   ...recordingMessages.en,
   ...surveysMessages.en,
