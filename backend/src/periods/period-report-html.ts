@@ -150,7 +150,7 @@ export function periodReportHtml(input: PeriodReportInput): string {
       const heads = [columns.indicator, columns.valueWithin, columns.valueCumulative, columns.target, columns.achievement, columns.status];
       return (
         `<section class="scope" data-scope="${escapeHtml(scope)}"><h3>${escapeHtml(scopeWords(scope, input.communities, lang))}</h3>` +
-        `<table class="figures"><thead><tr>${heads.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></section>`
+        `<table class="figures"><colgroup><col class="name"><col><col><col><col><col class="status"></colgroup><thead><tr>${heads.map((h, n) => `<th class="${n > 0 && n < heads.length - 1 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></section>`
       );
     })
     .join('\n');
@@ -202,6 +202,9 @@ table { border-collapse: collapse; width: 100%; }
 .fingerprint { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; word-break: break-all; }
 .figures th, .figures td, .differences th, .differences td { border-bottom: 0.5pt solid #c4cad1; padding: 2pt 3pt; text-align: left; vertical-align: top; }
 .figures th, .differences th { background: #eef1f4; }
+.figures { table-layout: fixed; }
+.figures col.name { width: 36%; }
+.figures col.status { width: 18%; }
 .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead { display: table-header-group; }
 tr, .signature, .scope h3 { break-inside: avoid; }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Lang } from '../lib/message-template.ts';
+import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { comparePeriodFigures } from '../periods/frozen-period.ts';
 import { periodReportHtml } from '../periods/period-report-html.ts';
 import { periodReportSheets } from '../periods/period-report-sheets.ts';
@@ -28,6 +29,7 @@ export class PeriodReportsService {
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
     @Inject(SummaryPdfService) private readonly pdf: SummaryPdfService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(OSL_ENVIRONMENT) private readonly environment: OslEnvironment,
   ) {}
 
   async pdfReport(id: number, version: number | null, viewer: Viewer, lang: Lang): Promise<PeriodReportFile> {
@@ -94,7 +96,7 @@ export class PeriodReportsService {
         activityTypes: config.activityTypes,
         smallCountLabel: config.project.smallCounts.label,
         printedBy: viewer.email,
-        printedAt: new Date(),
+        printedAt: this.environment.now(),
       },
     };
   }

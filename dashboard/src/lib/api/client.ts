@@ -152,7 +152,8 @@ function toApiError(response: Response, body: unknown, route: string): ApiError 
     const errors = (body as { errors?: unknown }).errors;
     if (Array.isArray(errors)) {
       fieldErrors = errors.filter(
-        (e): e is FieldError => typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.key === 'string' && typeof e.message === 'string',
+        (e): e is FieldError =>
+          typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.key === 'string' && typeof e.message === 'string',
       );
     }
   }

@@ -57,7 +57,12 @@ describe('figureCells', () => {
   it('shows the small-count label where suppression hides a value, and no status with a hidden cumulative value', () => {
     const within = figureCells(figure({ valueWithin: null, suppressed: ['valueWithin'] }), 'persons', 'pl', '<3');
     expect([within.within, within.cumulative, within.status, within.hidden]).toEqual(['<3', '1234', 'at_risk', true]);
-    const cumulative = figureCells(figure({ valueCumulative: null, achievement: null, status: 'suppressed', suppressed: ['valueCumulative'] }), 'persons', 'pl', '<3');
+    const cumulative = figureCells(
+      figure({ valueCumulative: null, achievement: null, status: 'suppressed', suppressed: ['valueCumulative'] }),
+      'persons',
+      'pl',
+      '<3',
+    );
     expect([cumulative.cumulative, cumulative.achievement, cumulative.status]).toEqual(['<3', '<3', null]);
   });
 });

@@ -217,7 +217,8 @@ export const periodsMessages = pageMessages(
     'period.closing': 'Closing…',
     'period.reopen': 'Reopen',
     'period.reopenTitle': 'Reopen the period “{name}”?',
-    'period.reopenText': 'The version in force stops being in force (it stays in the history). Give the reason: it is recorded in the version history and the audit trail.',
+    'period.reopenText':
+      'The version in force stops being in force (it stays in the history). Give the reason: it is recorded in the version history and the audit trail.',
     'period.reason': 'Reason',
     'period.reasonRequired': 'Give the reason for reopening.',
     'period.reopenYes': 'Reopen',
