@@ -47,7 +47,7 @@ describe('periodReportHtml', () => {
   it('shows "<3" where the auditor’s view hides a count, and says what it means', () => {
     const html = periodReportHtml(protectedInput());
     expect(rowCells(html, 'K1', 'Liczba uczestników')).toEqual(['Liczba uczestników', '<3', '640', '700', '91%', 'Zgodnie z planem']);
-    expect(text(html)).toContain('„<3”: liczba 1–2 osób');
+    expect(text(html)).toContain('„<3”: 1–2 osoby albo liczba ukryta');
   });
 
   it('is in English when asked', () => {

@@ -35,10 +35,6 @@ export const periodReportWords = {
     pl: '„W okresie”: wartość w dniach okresu; „narastająco”: od początku projektu do końca okresu; cel na koniec okresu.',
     en: '“In period”: the value within the period’s days; “cumulative”: from the project’s start to the period’s end; the target at its end.',
   },
-  suppressed: {
-    pl: '„{label}”: liczba 1–2 osób albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO).',
-    en: '“{label}”: 1–2 persons, or a figure hidden so that such a count cannot be worked out from it (GDPR).',
-  },
   restatements: { pl: 'Korekty', en: 'Restatements' },
   restatedFrom: {
     pl: 'Ta wersja jest korektą wersji {previous}. Zmienione wartości:',
@@ -222,7 +218,7 @@ blockquote { margin: 2pt 0 4pt 8pt; padding-left: 6pt; border-left: 2pt solid #c
 <table class="meta">${titleBlock}</table>
 ${warnings}
 <h2>${escapeHtml(w.figures)}</h2>
-<p class="hint">${escapeHtml(w.figuresNote)}${hasHidden ? ` ${escapeHtml(fill(w.suppressed, { label: input.smallCountLabel }))}` : ''}</p>
+<p class="hint">${escapeHtml(w.figuresNote)}${hasHidden ? ` ${escapeHtml(input.suppressionNote)}` : ''}</p>
 ${figureTables}
 <h2>${escapeHtml(w.restatements)}</h2>
 ${restatementNotes.join('\n')}

@@ -98,7 +98,7 @@ describe('periodReportSheets', () => {
     let text = '';
     workbook.eachSheet((s) => s.eachRow((row) => (text += JSON.stringify(row.values))));
     expect(text).not.toContain('P-001');
-    expect(text).toContain('„<3”: liczba 1–2 osób');
+    expect(text).toContain('„<3”: 1–2 osoby albo liczba ukryta');
   });
 
   it('is worded in English when asked', async () => {

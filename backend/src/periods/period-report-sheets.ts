@@ -71,7 +71,7 @@ export function periodReportSheets(input: PeriodReportInput, drillDown: FrozenDr
   const columns = words(w.columns, lang);
   const figureColumns = wordsIn(periodFigureColumnWords, lang);
   const heading = `OSL Monitor — ${content.project.name} — ${content.period.name}, ${periodReportWords.version[lang].toLowerCase()} ${content.version}`;
-  const note = input.shownFigures.some((f) => f.suppressed?.length) ? periodReportWords.suppressed[lang].replace('{label}', input.smallCountLabel) : undefined;
+  const note = input.shownFigures.some((f) => f.suppressed?.length) ? input.suppressionNote : undefined;
   const base = {
     lang,
     exportedBy: input.printedBy,

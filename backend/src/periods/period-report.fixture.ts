@@ -95,6 +95,7 @@ export function reportInput(overrides: Partial<PeriodReportInput> = {}): PeriodR
       { code: 'spotkanie', namePl: 'Spotkanie', nameEn: 'Meeting' },
     ],
     smallCountLabel: '<3',
+    suppressionNote: '„<3”: 1–2 osoby albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO).',
     printedBy: 'dyrektor@osl.test',
     printedAt: new Date('2022-07-20T12:30:00.000Z'),
     ...overrides,

@@ -35,6 +35,8 @@ export interface PeriodReportInput {
   communities: readonly { code: string; name: string }[];
   activityTypes: readonly { code: string; namePl: string; nameEn: string }[];
   smallCountLabel: string;
+  /** What the small-count label means (exports.service.ts suppressionNote, from the configured limit). */
+  suppressionNote: string;
   printedBy: string;
   printedAt: Date;
 }

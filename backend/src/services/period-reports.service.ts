@@ -9,6 +9,7 @@ import { protectedDifferences, type PeriodReportInput } from '../periods/period-
 import { AuditService } from './audit.service.ts';
 import { ConfigurationService } from './configuration.service.ts';
 import { exportWorkbook } from './export-format.ts';
+import { suppressionNote } from './exports.service.ts';
 import { PeriodsService, type FrozenReport, type PeriodActor } from './periods.service.ts';
 import { SummaryPdfService } from './summary-pdf.service.ts';
 
@@ -95,6 +96,7 @@ export class PeriodReportsService {
         communities: config.communities,
         activityTypes: config.activityTypes,
         smallCountLabel: config.project.smallCounts.label,
+        suppressionNote: suppressionNote(config.project.smallCounts, lang),
         printedBy: viewer.email,
         printedAt: this.environment.now(),
       },
