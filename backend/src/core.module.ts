@@ -19,6 +19,7 @@ import { PipelineRunRepository } from './repositories/pipeline-run.repository.ts
 import { ParticipantRepository } from './repositories/participant.repository.ts';
 import { PeriodRepository } from './repositories/period.repository.ts';
 import { PeriodFiguresReader } from './periods/period-figures.ts';
+import { PeriodReportsService } from './services/period-reports.service.ts';
 import { PeriodsService } from './services/periods.service.ts';
 import { ReferenceDataRepository } from './repositories/reference-data.repository.ts';
 import { UserRepository } from './repositories/user.repository.ts';
@@ -98,6 +99,7 @@ const services = [
   ParticipationService,
   PeriodFiguresReader,
   PeriodsService,
+  PeriodReportsService,
   SurveyResultsService,
   PipelineService,
   UsersService,

@@ -122,6 +122,9 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'POST /api/users/:id/reset-password': async () => [{ method: 'POST', path: `/api/users/${await newAccountId()}/reset-password` }],
   // Signed-in roles get the PDF, or 503 where this machine has no Chromium, never 401/403.
   'GET /api/reports/summary.pdf': () => [{ path: '/api/reports/summary.pdf?year=2022' }],
+  // No such period: the roles that may read reports get 404, never 401/403.
+  'GET /api/periods/:id/report.pdf': () => [{ path: '/api/periods/999999/report.pdf' }],
+  'GET /api/periods/:id/report.xlsx': () => [{ path: '/api/periods/999999/report.xlsx' }],
   'GET /api/audit': () => [{ path: '/api/audit?limit=50' }],
   'GET /api/audit/actors': () => [{ path: '/api/audit/actors' }],
   'GET /api/audit/verify': () => [{ path: '/api/audit/verify' }],

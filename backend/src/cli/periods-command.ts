@@ -3,11 +3,12 @@ import type { Lang } from '../lib/messages.ts';
 import type { PeriodState } from '../periods/period-rules.ts';
 import type { ShownFigure } from '../periods/period-disclosure.ts';
 import type { FrozenVerdict, PeriodDetail, PeriodSummary } from '../services/periods.service.ts';
+import { periodFigureColumnWords as columns, periodStateWords, periodVerdictWords, wordsIn } from '../periods/period-words.ts';
 import { cliWords } from './cli-words.ts';
 
 interface PeriodWords {
   state: Record<PeriodState, string>;
-  header: [string, string, string, string, string, string, string, string];
+  header: string[];
   none: string;
   listHeader: [string, string, string, string, string, string];
   created: (name: string, id: number) => string;
@@ -30,8 +31,8 @@ interface PeriodWords {
 
 export const periodWords: Record<Lang, PeriodWords> = {
   pl: {
-    state: { open: 'otwarty', closed: 'zamknięty', accepted: 'zaakceptowany', remarks: 'z uwagami' },
-    header: ['Wskaźnik', 'Zakres', 'W okresie', 'Narastająco', 'Cel', 'Realizacja', 'Status', ''],
+    state: wordsIn(periodStateWords, 'pl'),
+    header: Object.values(wordsIn(columns, 'pl')),
     none: 'Nie zdefiniowano okresów sprawozdawczych.',
     listHeader: ['Nr', 'Nazwa', 'Od', 'Do', 'Stan', 'Wersja'],
     created: (name, id) => `Dodano okres „${name}” (nr ${id}).`,
@@ -39,7 +40,7 @@ export const periodWords: Record<Lang, PeriodWords> = {
     reopened: (name) => `Otwarto ponownie okres „${name}”.`,
     signed: (name, verdict) => `Zapisano ocenę okresu „${name}”: ${verdict}.`,
     restated: (name, version, fingerprint) => `Przyjęto korektę okresu „${name}”: wersja ${version}, odcisk ${fingerprint}`,
-    verdicts: { accepted: 'akceptuję', remarks: 'z uwagami' },
+    verdicts: wordsIn(periodVerdictWords, 'pl'),
     reported: (version, fingerprint) => `Zgłoszono (wersja ${version}, odcisk ${fingerprint}):`,
     current: (asOf, dataVersion) => `Obecnie (stan na ${asOf}, dane do importu nr ${dataVersion}):`,
     notComputed: 'Wartości okresu będą gotowe po najbliższym przeliczeniu danych.',
@@ -56,8 +57,8 @@ export const periodWords: Record<Lang, PeriodWords> = {
     asOf: (asOf, dataVersion) => `Stan na ${asOf} (dane do importu nr ${dataVersion}):`,
   },
   en: {
-    state: { open: 'open', closed: 'closed', accepted: 'accepted', remarks: 'with remarks' },
-    header: ['Indicator', 'Scope', 'In period', 'Cumulative', 'Target', 'Achievement', 'Status', ''],
+    state: wordsIn(periodStateWords, 'en'),
+    header: Object.values(wordsIn(columns, 'en')),
     none: 'No reporting periods are defined.',
     listHeader: ['No.', 'Name', 'From', 'To', 'State', 'Version'],
     created: (name, id) => `Period "${name}" added (no. ${id}).`,
@@ -65,7 +66,7 @@ export const periodWords: Record<Lang, PeriodWords> = {
     reopened: (name) => `Period "${name}" reopened.`,
     signed: (name, verdict) => `Verdict on "${name}" recorded: ${verdict}.`,
     restated: (name, version, fingerprint) => `Restatement of "${name}" accepted: version ${version}, fingerprint ${fingerprint}`,
-    verdicts: { accepted: 'accepted', remarks: 'with remarks' },
+    verdicts: wordsIn(periodVerdictWords, 'en'),
     reported: (version, fingerprint) => `Reported (version ${version}, fingerprint ${fingerprint}):`,
     current: (asOf, dataVersion) => `Now (as of ${asOf}, data up to import no. ${dataVersion}):`,
     notComputed: 'The period’s figures will be ready after the next data run.',
@@ -116,7 +117,7 @@ export function formatPeriodFigures(figures: readonly ShownFigure[], lang: Lang,
   const status = cliWords[lang].status as Record<string, string>;
   const hidden = (f: ShownFigure, field: 'valueWithin' | 'valueCumulative') => (f.suppressed?.includes(field) ? smallCountLabel : number(f[field], lang));
   return table(
-    words.header.slice(0, 7),
+    words.header,
     figures.map((f) => [
       f.code,
       f.community,

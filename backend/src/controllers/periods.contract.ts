@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, queryText } from '../lib/route-contract.ts';
+import { exportLang } from './exports.contract.ts';
 import { suppressedFields } from './activities.contract.ts';
 
 const periodId = z.object({
@@ -226,4 +227,14 @@ export const periodsContracts = {
     response: z.object({ figures: z.array(figure), drillDown, asOf: z.string(), dataVersion: z.int() }),
   }),
   verify: contract({ response: frozenVerdict }),
+  reportPdf: contract({
+    params: periodId,
+    query: z.object({ version: queryText(9).meta({ description: 'a version number; the one in force by default' }), lang: exportLang }),
+    files: { 'application/pdf': 'the period report for the payment claim (A4)' },
+  }),
+  reportXlsx: contract({
+    params: periodId,
+    query: z.object({ version: queryText(9).meta({ description: 'a version number; the one in force by default' }), lang: exportLang }),
+    files: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'figures, activities, (codes,) metadata' },
+  }),
 };

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Inject, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Inject, Patch, Post, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { civilDateInZone } from '@osl/pipelines';
 import { Access } from '../auth/access.decorator.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
@@ -7,7 +8,9 @@ import { DomainError } from '../lib/domain-error.ts';
 import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { momentOf } from '../periods/period-rules.ts';
 import { ConfigurationService } from '../services/configuration.service.ts';
+import { PeriodReportsService, type PeriodReportFile } from '../services/period-reports.service.ts';
 import { PeriodsService, type PeriodActor } from '../services/periods.service.ts';
+import { currentLanguage } from '../lib/request-language.ts';
 import { periodsContracts as contracts } from './periods.contract.ts';
 
 // Periods are the director's; the auditor reads and signs them; the admin reads them.
@@ -19,6 +22,7 @@ export class PeriodsController {
   constructor(
     @Inject(PeriodsService) private readonly periods: PeriodsService,
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
+    @Inject(PeriodReportsService) private readonly reports: PeriodReportsService,
   ) {}
 
   @Get()
@@ -123,8 +127,33 @@ export class PeriodsController {
     @RouteParams() { id }: ParamsOf<typeof contracts.report>,
     @RouteQuery() { version }: QueryOf<typeof contracts.report>,
   ) {
-    if (version !== undefined && !/^\d{1,9}$/.test(version)) throw DomainError.invalid('http.bad_request', {});
-    return this.periods.report(id, version === undefined ? null : Number(version), actorOf(viewer));
+    return this.periods.report(id, versionNumber(version), actorOf(viewer));
+  }
+
+  /** The report for the payment claim (A4 PDF), `?version=` (the one in force by default), `?lang=pl|en`; audited. */
+  @Get(':id/report.pdf')
+  @Access(readers)
+  @Contract(contracts.reportPdf)
+  async reportPdf(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { id }: ParamsOf<typeof contracts.reportPdf>,
+    @RouteQuery() { version }: QueryOf<typeof contracts.reportPdf>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return send(response, await this.reports.pdfReport(id, versionNumber(version), viewer, currentLanguage()));
+  }
+
+  /** The report's workbook: figures, the activities behind them, codes (not the auditor's), metadata; audited. */
+  @Get(':id/report.xlsx')
+  @Access(readers)
+  @Contract(contracts.reportXlsx)
+  async reportXlsx(
+    @CurrentViewer() viewer: Viewer,
+    @RouteParams() { id }: ParamsOf<typeof contracts.reportXlsx>,
+    @RouteQuery() { version }: QueryOf<typeof contracts.reportXlsx>,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return send(response, await this.reports.xlsxReport(id, versionNumber(version), viewer, currentLanguage()));
   }
 
   /** The period's figures as the data stood at a moment ("stan na dzień"). */
@@ -142,6 +171,18 @@ export class PeriodsController {
     const all = await this.periods.list();
     return all.find((p) => p.id === id)!;
   }
+}
+
+/** `?version=`: a version number, or none for the one in force. */
+function versionNumber(version: string | undefined): number | null {
+  if (version === undefined || version === '') return null;
+  if (!/^\d{1,9}$/.test(version)) throw DomainError.invalid('http.bad_request', {});
+  return Number(version);
+}
+
+function send(response: Response, file: PeriodReportFile): StreamableFile {
+  response.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+  return new StreamableFile(file.content, { type: file.contentType });
 }
 
 function actorOf(viewer: Viewer): PeriodActor {

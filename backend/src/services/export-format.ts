@@ -1,4 +1,5 @@
 // exceljs is loaded where a workbook is made or read (await import), not by every command at start.
+import type { Workbook } from 'exceljs';
 import { cell, csvLine, csvText, dateTimeText, displayText, numberFormat, xlsxValue, type ExcelCell } from '../exports/excel-cell.ts';
 import { exportWords } from '../exports/export-words.ts';
 import type { Lang } from '../lib/message-template.ts';
@@ -67,10 +68,20 @@ export function sheetName(name: string): string {
 
 /** XLSX: the heading in the first rows, a bold, frozen, filterable header row, typed cells with their number formats. */
 export async function exportXlsx(table: ExportTable): Promise<Buffer> {
+  return exportWorkbook([table]);
+}
+
+/** XLSX of several tables, one sheet each (named after its table, in order). */
+export async function exportWorkbook(tables: readonly ExportTable[]): Promise<Buffer> {
   const workbook = new (await import('exceljs')).default.Workbook();
   workbook.creator = 'OSL Monitor';
-  workbook.created = table.exportedAt;
-  workbook.title = table.title;
+  workbook.created = tables[0]?.exportedAt ?? new Date();
+  workbook.title = tables[0]?.title ?? '';
+  for (const table of tables) addTableSheet(workbook, table);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addTableSheet(workbook: Workbook, table: ExportTable): void {
   const sheet = workbook.addWorksheet(sheetName(table.sheetName));
   const heading = headingLines(table);
   heading.forEach((line, i) => {
@@ -102,7 +113,6 @@ export async function exportXlsx(table: ExportTable): Promise<Buffer> {
   });
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: table.columns.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Text for HTML: markup characters as character references. */

@@ -3,6 +3,8 @@ import type { ConfigSnapshot, ReportingPeriodConfig } from '@osl/data';
 import { civilDateInZone } from '@osl/pipelines';
 import type { RecordChange } from '@osl/prisma';
 import { DomainError } from '../lib/domain-error.ts';
+import { formatMessage } from '../lib/messages.ts';
+import { currentLanguage } from '../lib/request-language.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 import { protectDrillDown, protectPeriodFigures, type ShownFigure } from '../periods/period-disclosure.ts';
 import { PeriodFiguresReader } from '../periods/period-figures.ts';
@@ -363,7 +365,11 @@ export class PeriodsService {
       throw DomainError.invalid(
         'period.invalid',
         { count: problems.length },
-        { details: { errors: problems.map((p) => ({ field: p.field, key: p.key, params: p.params })) } },
+        {
+          details: {
+            errors: problems.map((p) => ({ field: p.field, key: p.key, params: p.params, message: formatMessage(p.key, currentLanguage(), p.params) })),
+          },
+        },
       );
     }
     return clean;

@@ -30,6 +30,8 @@ export const auditActions = [
   'export.lapsed',
   'export.summary-pdf',
   'export.audit',
+  'export.period-pdf',
+  'export.period-xlsx',
   'period.created',
   'period.updated',
   'period.deleted',
@@ -73,6 +75,8 @@ export const auditActionLabels: LabelMap<AuditAction> = {
   'period.reopened': { pl: 'Otwarto ponownie okres', en: 'Period reopened' },
   'period.restated': { pl: 'Przyjęto korektę okresu (nowa wersja)', en: 'Period restated (new version)' },
   'export.audit': { pl: 'Wyeksportowano dziennik zmian', en: 'Audit trail exported' },
+  'export.period-pdf': { pl: 'Pobrano sprawozdanie z okresu (PDF)', en: 'Period report downloaded (PDF)' },
+  'export.period-xlsx': { pl: 'Pobrano sprawozdanie z okresu (XLSX)', en: 'Period report downloaded (XLSX)' },
 };
 
 /** What a change of an indicator's baselines or targets is called (recorded as config.updated). */

@@ -62,10 +62,19 @@ export class ApiError extends Error {
     readonly path: string,
     readonly code: string | null = null,
     readonly retryAfterSeconds: number | null = null,
+    /** A refusal's field errors (`errors: [{ field, key, message }]`), each in the server's words. */
+    readonly fieldErrors: readonly FieldError[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** One field a refusal names, with the server's words for what is wrong with it. */
+export interface FieldError {
+  field: string;
+  key: string;
+  message: string;
 }
 
 /** What the client calls to send a request (window.fetch, or a stand-in in tests). */
@@ -136,6 +145,7 @@ function toApiError(response: Response, body: unknown, route: string): ApiError 
   let message = response.statusText || `HTTP ${response.status}`;
   let code: string | null = null;
   let retryAfter: number | null = null;
+  let fieldErrors: FieldError[] = [];
   // openapi-fetch hands over the error body parsed when it is JSON, as text otherwise.
   if (body && typeof body === 'object') {
     const record = body as { message?: unknown; code?: unknown; retryAfterSeconds?: unknown };
@@ -143,9 +153,16 @@ function toApiError(response: Response, body: unknown, route: string): ApiError 
     else if (Array.isArray(record.message)) message = record.message.join('; ');
     if (typeof record.code === 'string') code = record.code;
     if (typeof record.retryAfterSeconds === 'number') retryAfter = record.retryAfterSeconds;
+    const errors = (body as { errors?: unknown }).errors;
+    if (Array.isArray(errors)) {
+      fieldErrors = errors.filter(
+        (e): e is FieldError =>
+          typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.key === 'string' && typeof e.message === 'string',
+      );
+    }
   }
   if (response.status === 401 && !route.startsWith('/auth/')) onSignedOut?.();
-  return new ApiError(response.status, message, route, code, retryAfter);
+  return new ApiError(response.status, message, route, code, retryAfter, fieldErrors);
 }
 
 // A type, not an interface: it is handed to the generated client, whose options take any field.
@@ -333,6 +350,58 @@ export function resetUserPassword(id: number): Promise<{ user: SessionUser; oneT
   return call('/users/reset-password', () => api.POST('/api/users/{id}/reset-password', { params: { path: { id: String(id) } } }));
 }
 
+export type ReportingPeriod = Schemas['ReportingPeriod'];
+export type PeriodVersion = Schemas['PeriodVersion'];
+export type PeriodFigure = Schemas['PeriodFigure'];
+export type PeriodRestatement = Schemas['PeriodRestatement'];
+export type RecordChange = Schemas['RecordChange'];
+export type PeriodDetail = paths['/api/periods/{id}']['get']['responses'][200]['content']['application/json'];
+export type PeriodFiguresAt = paths['/api/periods/{id}/as-of']['get']['responses'][200]['content']['application/json'];
+export type PeriodInput = NonNullable<paths['/api/periods']['post']['requestBody']>['content']['application/json'];
+export type PeriodSignOffInput = NonNullable<paths['/api/periods/{id}/sign-off']['post']['requestBody']>['content']['application/json'];
+
+const periodPath = (id: number) => ({ params: { path: { id: String(id) } } });
+
+export function fetchPeriods(options: RequestOptions = {}): Promise<ReportingPeriod[]> {
+  return call('/periods', () => api.GET('/api/periods', options));
+}
+
+export function fetchPeriod(id: number, options: RequestOptions = {}): Promise<PeriodDetail> {
+  return call('/periods/detail', () => api.GET('/api/periods/{id}', { ...periodPath(id), ...options }));
+}
+
+export function createPeriod(body: PeriodInput): Promise<ReportingPeriod> {
+  return call('/periods', () => api.POST('/api/periods', { body }));
+}
+
+export function updatePeriod(id: number, body: PeriodInput): Promise<ReportingPeriod> {
+  return call('/periods', () => api.PATCH('/api/periods/{id}', { ...periodPath(id), body }));
+}
+
+export function deletePeriod(id: number): Promise<{ deleted: true }> {
+  return call('/periods', () => api.DELETE('/api/periods/{id}', periodPath(id)));
+}
+
+export function closePeriod(id: number): Promise<ReportingPeriod> {
+  return call('/periods/close', () => api.POST('/api/periods/{id}/close', periodPath(id)));
+}
+
+export function reopenPeriod(id: number, reason: string): Promise<ReportingPeriod> {
+  return call('/periods/reopen', () => api.POST('/api/periods/{id}/reopen', { ...periodPath(id), body: { reason } }));
+}
+
+export function signOffPeriod(id: number, body: PeriodSignOffInput): Promise<ReportingPeriod> {
+  return call('/periods/sign-off', () => api.POST('/api/periods/{id}/sign-off', { ...periodPath(id), body }));
+}
+
+export function acceptRestatement(id: number, note: string | null): Promise<ReportingPeriod> {
+  return call('/periods/restatement', () => api.POST('/api/periods/{id}/restatement', { ...periodPath(id), body: { note } }));
+}
+
+export function fetchPeriodAsOf(id: number, moment: string, options: RequestOptions = {}): Promise<PeriodFiguresAt> {
+  return call('/periods/as-of', () => api.GET('/api/periods/{id}/as-of', { params: { path: { id: String(id) }, query: { moment } }, ...options }));
+}
+
 /** Routes answered with a file to download. */
 type DownloadRoute =
   | '/api/audit'
@@ -340,6 +409,8 @@ type DownloadRoute =
   | '/api/exports/indicators/{code}/sources'
   | '/api/exports/communities/{code}/lapsed'
   | '/api/reports/summary.pdf'
+  | '/api/periods/{id}/report.pdf'
+  | '/api/periods/{id}/report.xlsx'
   | '/api/imports/templates/{kind}';
 type DownloadParameters<R extends DownloadRoute> = paths[R]['get']['parameters'];
 

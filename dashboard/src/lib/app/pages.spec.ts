@@ -13,6 +13,11 @@ describe('site pages', () => {
     expect(hrefs(undefined)).toEqual(sitePages.filter((page) => !page.roles).map((page) => page.href));
   });
 
+  it('shows reporting periods to the director, the auditor and the admin, never to an organizer', () => {
+    for (const role of ['director', 'auditor', 'admin'] as const) expect(pagesFor(role).map((page) => page.href)).toContain('/okresy');
+    expect(pagesFor('organizer').map((page) => page.href)).not.toContain('/okresy');
+  });
+
   it('marks the overview only on its own path and other pages below theirs too', () => {
     const [overview, indicators] = sitePages;
     expect(isCurrentPage(overview, '/')).toBe(true);

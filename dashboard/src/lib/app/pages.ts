@@ -21,6 +21,7 @@ export const sitePages: readonly SitePage[] = [
   { href: '/ankiety', label: 'nav.surveys', testId: 'nav-surveys' },
   { href: '/uczestnicy', label: 'nav.profile', testId: 'nav-profile' },
   { href: '/dane', label: 'nav.data', testId: 'nav-data' },
+  { href: '/okresy', label: 'nav.periods', roles: ['director', 'auditor', 'admin'], testId: 'nav-periods' },
   { href: '/dziennik', label: 'nav.audit', roles: ['director', 'auditor'], testId: 'nav-audit' },
   { href: '/konta', label: 'nav.accounts', roles: ['director', 'admin'], testId: 'nav-accounts' },
 ];

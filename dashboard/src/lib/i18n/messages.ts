@@ -5,6 +5,7 @@ import { accountsMessages } from './pages/accounts';
 import { auditMessages } from './pages/audit';
 import { indicatorTraceMessages } from './pages/indicator-trace';
 import { layoutMessages } from './pages/layout';
+import { periodsMessages } from './pages/periods';
 import { profileMessages } from './pages/profile';
 import { recordingMessages } from './pages/recording';
 import { surveysMessages } from './pages/surveys';
@@ -339,6 +340,7 @@ const pl = {
   ...auditMessages.pl,
   ...indicatorTraceMessages.pl,
   ...layoutMessages.pl,
+  ...periodsMessages.pl,
   ...profileMessages.pl,
   ...recordingMessages.pl,
   ...surveysMessages.pl,
@@ -668,6 +670,7 @@ const en: Messages = {
   ...auditMessages.en,
   ...indicatorTraceMessages.en,
   ...layoutMessages.en,
+  ...periodsMessages.en,
   ...profileMessages.en,
   ...recordingMessages.en,
   ...surveysMessages.en,
