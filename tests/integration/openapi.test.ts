@@ -30,8 +30,8 @@ describe('the OpenAPI document', () => {
       expect(operation, key).toBeDefined();
       expect(operation['x-osl-access']).toEqual(access);
     }
-    // Every write that reads a body describes it (sign-out and a password reset take none).
-    const bodiless = ['POST /api/auth/sign-out', 'POST /api/users/:id/reset-password'];
+    // Every write that reads a body describes it (sign-out, a password reset, deleting and closing a period take none).
+    const bodiless = ['POST /api/auth/sign-out', 'POST /api/users/:id/reset-password', 'DELETE /api/periods/:id', 'POST /api/periods/:id/close'];
     for (const key of Object.keys(accessMatrix).filter((k) => !k.startsWith('GET ') && !bodiless.includes(k))) {
       const [method, route] = key.split(' ');
       expect(document.paths[route.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()].requestBody, `${key} has no request body in the document`).toBeDefined();
