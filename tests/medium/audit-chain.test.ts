@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 const db = () => context.get(DatabaseRepository).client;
-const verdict = async () => auditContracts.verify.response.parse(await context.get(AuditService).verifyChain());
+const verdict = async () => auditContracts.verify.response.parse(await context.get(AuditService).verify());
 const cli = (lang: 'pl' | 'en', json = false) => commands.audit!.run({ lang, ...(json ? { json: true } : {}) }, ['verify'], environment);
 
 describe('the audit hash chain over the real services', () => {

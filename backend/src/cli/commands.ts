@@ -240,15 +240,12 @@ export const commands: Record<string, Command> = {
     options: { ...jsonOption },
     async run(values, positionals, environment) {
       if (positionals[0] !== 'verify' || positionals.length > 1) throw new UsageError('usage: audit verify');
-      const { verdict, periods } = await withContext(environment, values, async (context) => ({
-        verdict: await context.get(AuditService).verifyChain(),
-        periods: await context.get(PeriodsService).verifyFrozen(),
-      }));
+      const verdict = await withContext(environment, values, (context) => context.get(AuditService).verify());
       // A broken chain or frozen period is a rejection (exit 1), named by its first broken entry.
       return {
-        exitCode: verdict.intact && periods.intact ? 0 : 1,
-        json: { ...verdict, periods },
-        text: `${formatAuditVerdict(verdict, langOf(values))}${formatFrozenVerdict(periods, langOf(values))}`,
+        exitCode: verdict.intact ? 0 : 1,
+        json: verdict,
+        text: `${formatAuditVerdict(verdict, langOf(values))}${formatFrozenVerdict(verdict.periods, langOf(values))}`,
       };
     },
   },

@@ -1,3 +1,4 @@
+import type { PeriodsService } from './periods.service.ts';
 import { describe, expect, it } from 'vitest';
 import { AuditService, auditCsv, maskPersonalNames, type AuditNames } from './audit.service.ts';
 import type { ConfigurationService } from './configuration.service.ts';
@@ -102,6 +103,7 @@ describe('AuditService.list', () => {
       { list: async () => ({ total: events.length, events }) } as unknown as AuditQueryRepository,
       {} as unknown as AuditRepository,
       {} as unknown as ConfigurationService,
+      {} as unknown as PeriodsService,
     );
 
   it('masks names for a reader who may not see them (the auditor), and leaves the director’s page as stored', async () => {

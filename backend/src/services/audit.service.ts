@@ -9,6 +9,7 @@ import { AuditQueryRepository, AuditRepository, type AuditEventRecord, type Audi
 import { DomainError } from '../lib/domain-error.ts';
 import { redactedValue } from '../repositories/audited-upsert.ts';
 import { ConfigurationService } from './configuration.service.ts';
+import { PeriodsService, type FrozenVerdict } from './periods.service.ts';
 
 export interface AuditQuery {
   from?: string;
@@ -151,7 +152,14 @@ export class AuditService {
     @Inject(AuditQueryRepository) private readonly query: AuditQueryRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
+    @Inject(PeriodsService) private readonly periods: PeriodsService,
   ) {}
+
+  /** The trail's hash chain and every closed period's frozen figures: intact only when both hold. */
+  async verify(now: Date = new Date()): Promise<AuditChainVerdict & { periods: FrozenVerdict }> {
+    const [chain, periods] = await Promise.all([this.verifyChain(now), this.periods.verifyFrozen()]);
+    return { ...chain, intact: chain.intact && periods.intact, periods };
+  }
 
   /** A download or an action outside the operational data (a template, a pipeline run started by hand). */
   async recordAction(action: string, entity: string, entityId: string | null, actor: string, address: string | null, after?: unknown): Promise<void> {
