@@ -352,8 +352,11 @@ describe('the audit trail', () => {
     await page.locator('[data-testid="audit-table"]').waitFor();
     await page.click('[data-testid="audit-chain-check"]');
     const result = page.locator('[data-testid="audit-chain-result"]');
-    await expect.poll(() => result.locator('[data-state]').count()).toBe(1);
-    expect(await result.locator('[data-state]').getAttribute('data-state')).toBe('intact');
+    // The chain, then the closed reporting periods (the demo's WNP 1 and WNP 2) against their fingerprints.
+    await expect.poll(() => result.locator('[data-state]').count()).toBe(2);
+    expect(await result.locator('[data-state]').first().getAttribute('data-state')).toBe('intact');
+    expect(await result.locator('[data-testid="audit-chain-periods"]').getAttribute('data-state')).toBe('periods-intact');
+    expect(await result.locator('[data-testid="audit-chain-periods"]').innerText()).toContain('Zamknięte okresy sprawozdawcze: sprawdzono wersji: 2');
     expect(await result.innerText()).toMatch(/^Dziennik jest spójny\. Liczba sprawdzonych wpisów: \d+, do \d{2}\.\d{2}\.\d{4}/);
     expect(await result.innerText()).toMatch(/Skrót ostatniego wpisu[^]*[0-9a-f]{64}/);
     expect(await focusedTestId(page)).toBe('audit-chain-result');

@@ -41,7 +41,7 @@ describe('reporting periods', () => {
     await expect.poll(() => focusedTestId(page)).toBe('period-add');
 
     await page.click('[data-testid="period-add"]');
-    await page.fill('[data-testid="period-name"]', 'WNP 1');
+    await page.fill('[data-testid="period-name"]', 'Kontrola 2022');
     await page.fill('[data-testid="period-from"]', '2022-06-30');
     await page.fill('[data-testid="period-to"]', '2022-01-01');
     await page.click('[data-testid="period-save"]');
@@ -51,8 +51,8 @@ describe('reporting periods', () => {
     await page.fill('[data-testid="period-from"]', '2022-01-01');
     await page.fill('[data-testid="period-to"]', '2022-06-30');
     await page.click('[data-testid="period-save"]');
-    await expect.poll(() => page.locator('[data-testid="period-result"]').textContent()).toContain('Dodano okres „WNP 1”');
-    const row = page.locator('[data-testid="period-row"][data-name="WNP 1"]');
+    await expect.poll(() => page.locator('[data-testid="period-result"]').textContent()).toContain('Dodano okres „Kontrola 2022”');
+    const row = page.locator('[data-testid="period-row"][data-name="Kontrola 2022"]');
     expect(await row.getAttribute('data-state')).toBe('open');
     expect(await row.locator('[data-testid="period-state"]').textContent()).toBe('Otwarty');
     await page.screenshot({ path: path.join(shots, 'okresy-1366.png'), fullPage: true });
