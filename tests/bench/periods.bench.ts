@@ -89,16 +89,28 @@ try {
   const afterClose = fs.statSync(databaseFile).size;
 
   const full = median(plainFull);
-  console.log(`\nbench:periods  ${rows.toLocaleString('en')} attendance rows, ${communities} communities, ${repeat}× each full rebuild; load ${loadAverage()}\n`);
+  console.log(
+    `\nbench:periods  ${rows.toLocaleString('en')} attendance rows, ${communities} communities, ${repeat}× each full rebuild; load ${loadAverage()}\n`,
+  );
   printTable(
     ['measure', 'plain', 'with six periods', 'ratio'],
     [
-      ['full rebuild (median, spread)', `${duration(full)} (${spread(plainFull)})`, `${duration(median(periodFull))} (${spread(periodFull)})`, ratio(median(periodFull), full)],
+      [
+        'full rebuild (median, spread)',
+        `${duration(full)} (${spread(plainFull)})`,
+        `${duration(median(periodFull))} (${spread(periodFull)})`,
+        ratio(median(periodFull), full),
+      ],
       ['incremental after one day', duration(plainIncremental), duration(periodIncremental), ratio(periodIncremental, plainIncremental)],
       ['close, published analytics current', '', duration(closePublished), `${ratio(closePublished, full)} of a plain full rebuild`],
       ['close, a build of its own', '', duration(closeBuilt), `${ratio(closeBuilt, full)} of a plain full rebuild`],
       ['figures as of a past moment', '', duration(asOf), `${ratio(asOf, full)} of a plain full rebuild`],
-      ['one closed period (frozen JSON)', '', `${(median(frozenBytes) / 1024).toFixed(0)} KB`, `database file +${((afterClose - beforeClose) / 1024).toFixed(0)} KB for two`],
+      [
+        'one closed period (frozen JSON)',
+        '',
+        `${(median(frozenBytes) / 1024).toFixed(0)} KB`,
+        `database file +${((afterClose - beforeClose) / 1024).toFixed(0)} KB for two`,
+      ],
     ],
   );
   console.log('\ngoals: periods add < 15% to a full rebuild and to an incremental run; close and "as of" ≤ 1.2× a full rebuild');

@@ -24,7 +24,12 @@ describe('the message catalogue', () => {
         Object.keys(indicatorTraceMessages).length +
         Object.keys(periodMessages).length,
     );
-    for (const key of [...Object.keys(serverMessages), ...Object.keys(recordingMessages), ...Object.keys(indicatorTraceMessages), ...Object.keys(periodMessages)]) {
+    for (const key of [
+      ...Object.keys(serverMessages),
+      ...Object.keys(recordingMessages),
+      ...Object.keys(indicatorTraceMessages),
+      ...Object.keys(periodMessages),
+    ]) {
       expect(key, key).toMatch(/^[a-z]+(\.[a-z_]+)+$/);
     }
   });

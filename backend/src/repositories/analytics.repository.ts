@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AnalyticsStore, parseAnalyticsMeta, queryRows, readStoredMeta, type AnalyticsMeta, type IndicatorValueRow, type PublishedAnalytics } from '@osl/pipelines';
+import {
+  AnalyticsStore,
+  parseAnalyticsMeta,
+  queryRows,
+  readStoredMeta,
+  type AnalyticsMeta,
+  type IndicatorValueRow,
+  type PublishedAnalytics,
+} from '@osl/pipelines';
 import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
