@@ -132,7 +132,7 @@ describe('the period report (needs the pipeline’s period figures)', () => {
 
     // The XLSX: numbers as numbers, percentages in percent format, as the JSON has them.
     const book = await workbook(await download(director, `/api/periods/${periodId}/report.xlsx`));
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Wskaźniki', 'Działania', 'Uczestnicy (kody)', 'Liderzy (kody)', 'Metadane']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Wskaźniki', 'Działania', 'Uczestnicy (kody)', 'Liderzy (kody)', 'Odpowiedzi w ankiecie', 'Metadane']);
     const sheet = book.getWorksheet('Wskaźniki')!;
     let checked = 0;
     sheet.eachRow((row) => {

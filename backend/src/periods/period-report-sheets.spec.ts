@@ -25,7 +25,23 @@ function body(sheet: ExcelJS.Worksheet, firstHeader: string): ExcelJS.Row[] {
 describe('periodReportSheets', () => {
   it('gives the director figures, activities, participant and leader codes, and metadata', async () => {
     const workbook = await workbookOf(reportInput());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Wskaźniki', 'Działania', 'Uczestnicy (kody)', 'Liderzy (kody)', 'Metadane']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Wskaźniki',
+      'Działania',
+      'Uczestnicy (kody)',
+      'Liderzy (kody)',
+      'Odpowiedzi w ankiecie',
+      'Metadane',
+    ]);
+  });
+
+  it('gives the director the survey answers behind the share, the survey and question by their words', async () => {
+    const workbook = await workbookOf(reportInput());
+    const rows = body(workbook.getWorksheet('Odpowiedzi w ankiecie')!, 'Ankieta');
+    expect(rows.map((r) => [1, 2, 3, 4, 5, 6].map((n) => r.getCell(n).value))).toEqual([
+      ['Ankieta roczna', 'Jakość życia', 'Osiedle Północ', 'w okresie', 9, 6],
+      ['Ankieta roczna', 'Jakość życia', 'Osiedle Północ', 'do końca okresu', 14, 10],
+    ]);
   });
 
   it('writes the figures as numbers, percentages in percent format, achievement truncated, words for codes', async () => {
@@ -103,7 +119,14 @@ describe('periodReportSheets', () => {
 
   it('is worded in English when asked', async () => {
     const workbook = await workbookOf(reportInput({ lang: 'en' }));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Indicators', 'Activities', 'Participants (codes)', 'Leaders (codes)', 'Metadata']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Indicators',
+      'Activities',
+      'Participants (codes)',
+      'Leaders (codes)',
+      'Survey answers',
+      'Metadata',
+    ]);
     const share = body(workbook.getWorksheet('Indicators')!, 'Indicator code').find((r) => r.getCell(1).value === 'W2')!;
     expect([share.getCell(2).value, share.getCell(3).value, share.getCell(4).value, share.getCell(9).value]).toEqual([
       'Share satisfied',

@@ -19,6 +19,7 @@ export const periodSheetWords = {
     activities: { pl: 'Działania', en: 'Activities' },
     persons: { pl: 'Uczestnicy (kody)', en: 'Participants (codes)' },
     leaders: { pl: 'Liderzy (kody)', en: 'Leaders (codes)' },
+    surveyAnswers: { pl: 'Odpowiedzi w ankiecie', en: 'Survey answers' },
     metadata: { pl: 'Metadane', en: 'Metadata' },
   },
   title: {
@@ -26,6 +27,7 @@ export const periodSheetWords = {
     activities: { pl: 'działania, z których policzono wartości', en: 'the activities behind the figures' },
     persons: { pl: 'uczestnicy wg kodu (bez imion i nazwisk)', en: 'participants by code (no names)' },
     leaders: { pl: 'liderzy wg kodu (bez imion i nazwisk)', en: 'leaders by code (no names)' },
+    surveyAnswers: { pl: 'odpowiedzi, z których policzono odsetek w ankiecie', en: 'the answers behind the survey share' },
     metadata: { pl: 'metadane wersji', en: 'the version’s metadata' },
   },
   columns: {
@@ -42,6 +44,11 @@ export const periodSheetWords = {
     attendances: { pl: 'Obecności w okresie', en: 'Attendances in the period' },
     regular: { pl: 'Stały uczestnik', en: 'Regular' },
     leaderSince: { pl: 'Lider od', en: 'Leader since' },
+    survey: { pl: 'Ankieta', en: 'Survey' },
+    question: { pl: 'Pytanie', en: 'Question' },
+    window: { pl: 'Zakres dat', en: 'Dates' },
+    answers: { pl: 'Odpowiedzi', en: 'Answers' },
+    atLeast: { pl: 'Odpowiedzi liczone (np. 4–5)', en: 'Answers counted (e.g. 4–5)' },
     item: { pl: 'Pozycja', en: 'Item' },
     value: { pl: 'Wartość', en: 'Value' },
   },
@@ -58,6 +65,10 @@ export const periodSheetWords = {
     en: 'protected (small counts hidden, no person codes)',
   },
   fullView: { pl: 'pełny (kody uczestników, bez imion i nazwisk)', en: 'full (participant codes, no names)' },
+  window: {
+    within: { pl: 'w okresie', en: 'within the period' },
+    cumulative: { pl: 'do końca okresu', en: 'to the end of the period' },
+  },
 } as const;
 
 const words = (map: Record<string, Words>, lang: Lang) => wordsIn(map, lang);
@@ -116,6 +127,15 @@ export function periodReportSheets(input: PeriodReportInput, drillDown: FrozenDr
   );
 
   const typeNames = new Map(input.activityTypes.map((t) => [t.code, lang === 'pl' ? t.namePl : t.nameEn]));
+  const surveyOf = (code: string) => input.surveys.find((s) => s.code === code);
+  const surveyName = (code: string) => {
+    const survey = surveyOf(code);
+    return survey ? (lang === 'pl' ? survey.namePl : survey.nameEn) : code;
+  };
+  const questionText = (survey: string, code: string) => {
+    const question = surveyOf(survey)?.questions.find((q) => q.code === code);
+    return question ? (lang === 'pl' ? question.textPl : question.textEn) : code;
+  };
   const scope = (code: string) => cell.text(scopeWords(code, input.communities, lang));
   const activities = table(
     'activities',
@@ -149,6 +169,19 @@ export function periodReportSheets(input: PeriodReportInput, drillDown: FrozenDr
         'leaders',
         (['participantCode', 'community', 'leaderSince'] as const).map((key) => ({ key, header: columns[key] })),
         drillDown.leaders.map((l) => ({ participantCode: cell.text(l.code), community: scope(l.community), leaderSince: cell.date(l.leaderSince) })),
+      ),
+      // Counts of answers per community: with the share they could undo a hidden small count, so the protected file has none.
+      table(
+        'surveyAnswers',
+        (['survey', 'question', 'community', 'window', 'answers', 'atLeast'] as const).map((key) => ({ key, header: columns[key] })),
+        drillDown.surveyAnswers.map((a) => ({
+          survey: cell.text(surveyName(a.survey)),
+          question: cell.text(questionText(a.survey, a.question)),
+          community: scope(a.community),
+          window: cell.text(w.window[a.window][lang]),
+          answers: cell.number(a.answers),
+          atLeast: cell.number(a.atLeast),
+        })),
       ),
     );
   }

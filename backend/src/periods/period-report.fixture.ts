@@ -69,7 +69,10 @@ export const frozenFixture: FrozenPeriod = {
     ],
     regulars: [{ code: 'P-001', community: 'K1', attendances: 4 }],
     leaders: [{ code: 'P-001', community: 'K1', leaderSince: '2021-09-01' }],
-    surveyAnswers: [],
+    surveyAnswers: [
+      { survey: 'ANK', question: 'JAKOSC', community: 'K1', window: 'within', answers: 9, atLeast: 6 },
+      { survey: 'ANK', question: 'JAKOSC', community: 'K1', window: 'cumulative', answers: 14, atLeast: 10 },
+    ],
   },
 };
 
@@ -93,6 +96,9 @@ export function reportInput(overrides: Partial<PeriodReportInput> = {}): PeriodR
     activityTypes: [
       { code: 'warsztat', namePl: 'Warsztat', nameEn: 'Workshop' },
       { code: 'spotkanie', namePl: 'Spotkanie', nameEn: 'Meeting' },
+    ],
+    surveys: [
+      { code: 'ANK', namePl: 'Ankieta roczna', nameEn: 'Yearly survey', questions: [{ code: 'JAKOSC', textPl: 'Jakość życia', textEn: 'Quality of life' }] },
     ],
     smallCountLabel: '<3',
     suppressionNote: '„<3”: 1–2 osoby albo liczba ukryta, by nie dało się z niej odtworzyć takiej liczby (RODO).',

@@ -35,6 +35,8 @@ export interface PeriodReportInput {
   pending: ShownDifference[] | null;
   communities: readonly { code: string; name: string }[];
   activityTypes: readonly { code: string; namePl: string; nameEn: string }[];
+  /** Surveys and their questions, to name them by their words rather than their codes. */
+  surveys: readonly { code: string; namePl: string; nameEn: string; questions: readonly { code: string; textPl: string; textEn: string }[] }[];
   smallCountLabel: string;
   /** What the small-count label means (exports.service.ts suppressionNote, from the configured limit). */
   suppressionNote: string;

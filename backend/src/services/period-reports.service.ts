@@ -95,6 +95,7 @@ export class PeriodReportsService {
         pending,
         communities: config.communities,
         activityTypes: config.activityTypes,
+        surveys: config.surveys,
         smallCountLabel: config.project.smallCounts.label,
         suppressionNote: suppressionNote(config.project.smallCounts, lang),
         printedBy: viewer.email,
