@@ -23,6 +23,51 @@ const elasticity = (measure: string) => {
   return z.number({ error: rule }).min(0, rule).max(1, rule);
 };
 
+const positive = () => z.number({ error: 'must be a number > 0' }).gt(0, 'must be a number > 0');
+
+/**
+ * The person-level test (pipelines/src/decline/lapsing.ts): regulars whose absence is unlikely under
+ * their own rate of attendance are lapsing, and a community is alerted when more of its regulars are
+ * lapsing at once than its own history makes likely.
+ */
+export const lapsingTestSchema = z
+  .strictObject({
+    /** Weeks with activities, back from a person's last visit, that give their rate. */
+    referenceWeeks: wholeNumber(1).default(26),
+    /** A regular came at least this many times within that span… */
+    minAttendances: wholeNumber(2).default(3),
+    /** …at a mean rate of at least this share of the activities they could have come to. */
+    minRate: fraction().default(0.2),
+    /** The prior of a person's rate (Beta), in activities attended and missed. */
+    priorAttended: positive().default(1),
+    priorMissed: positive().default(1),
+    /** A regular whose run of absences has at most this probability under their rate is lapsing. */
+    personSignificance: fraction(true).default(0.05),
+    /** Regulars away longer than this many weeks with activities no longer count as lapsing now (they are on the list). */
+    poolWeeks: wholeNumber(1).default(13),
+    /** The community test: raised at p ≤ significance (for confirmWeeks weeks with activities running), kept while p ≤ clearSignificance. */
+    significance: fraction(true).default(0.002),
+    clearSignificance: fraction(true).default(0.05),
+    confirmWeeks: wholeNumber(1).default(2),
+    /** Raised only with at least this many lapsing regulars beyond the expectation, and this share of the regulars. */
+    minLapsing: wholeNumber(1).default(3),
+    minLapsingShare: fraction().default(0.1),
+    /** The latest weeks with activities, left out of the community's own reference. */
+    windowWeeks: wholeNumber(1).default(6),
+    /** Weeks with activities before those that give the community's usual count of lapsing regulars and its variance. */
+    referenceRatioWeeks: wholeNumber(1).default(26),
+    /** Weight of the priors (no more lapsing than the rates say; variance priorVarianceRatio × mean), in weeks. */
+    priorWeeks: wholeNumber(1).default(8),
+    priorVarianceRatio: z.number({ error: 'must be a number ≥ 1' }).min(1, 'must be a number ≥ 1').default(2),
+    /** Previous years whose same weeks (± seasonalSpanWeeks) give the season of an absence. */
+    seasonalYears: wholeNumber(0).default(2),
+    seasonalSpanWeeks: wholeNumber(0).max(26, 'must be at most 26').default(3),
+  })
+  .superRefine((config, context) => {
+    if (config.clearSignificance < config.significance)
+      context.addIssue({ code: 'custom', path: ['clearSignificance'], message: 'must not be below significance' });
+  });
+
 export const declineSchema = z
   .strictObject({
     /** Which weekly counts are tested; each raises its own alerts. */
@@ -125,6 +170,8 @@ export const declineSchema = z
         error: 'must list ISO week numbers 1–53',
       })
       .default([1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 52, 53]),
+    /** The person-level test of lapsing regulars (its own fields, each with its default). */
+    lapsing: lapsingTestSchema.default(() => lapsingTestSchema.parse({})),
   })
   .superRefine((config, context) => {
     const rule = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });

@@ -16,8 +16,12 @@
  * - Turnout by month: January 0.9, February 0.95, June 0.9, July–August 0.75, December 0.9, else 1.
  * - 1.5 occasional participants per regular, each coming to a session with probability 1–5% (×4 at events).
  * - A slow trend: the community's level drifts by a factor exp(g) a year, g ~ Normal(0, 0.1).
- * - An injected decline: from its first week, everyone's propensity is multiplied by (1 − fraction),
- *   so expected attendances fall by that fraction and stay down.
+ * - An injected decline, from its first week, of one of two kinds (or both):
+ *   thinning — everyone's propensity is multiplied by (1 − fraction), so expected attendances fall by
+ *   that fraction and stay down; churn — whole groups of regulars (chosen at random, until `fraction`
+ *   of the regulars) stop coming altogether while the others go on as before; mixed — half and half:
+ *   churn of fraction/2 of the regulars and thinning of the rest by t with (1 − fraction/2)(1 − t) =
+ *   1 − fraction, so the regulars' expected attendances fall by `fraction` either way.
  */
 import type { WeeklyParticipation } from './decline-detector.ts';
 import { isoWeekRange, isoWeekStartDate, weeksInIsoYear } from './iso-week.ts';
@@ -96,14 +100,25 @@ export interface SimulationOptions {
   seed: number;
   /** Calendar years simulated, whole ISO years (default 2021–2023). */
   years?: readonly number[];
-  /** A sustained decline from the given week: propensities × (1 − fraction). */
-  drop?: { fraction: number; fromWeek: string };
+  /** A sustained decline from the given week (kind: thinning by default; see the header). */
+  drop?: { fraction: number; fromWeek: string; kind?: DropKind };
+  /** Keep who came to each session (`sessions`): the person-level lapsing test reads it. */
+  recordSessions?: boolean;
   /** Sessions a week (1–3); drawn from the seed when not given. */
   sessionsPerWeek?: number;
   /** Yearly log-trend; drawn from the seed when not given. */
   trendPerYear?: number;
   /** Coefficient of variation of the shock shared by everyone at one session (default 0.16). */
   sessionShockCv?: number;
+}
+
+export type DropKind = 'thinning' | 'churn' | 'mixed';
+
+/** One session held: its week (index into `series`), and who came (person ids; regulars are 0 … regulars − 1). */
+export interface SimulatedSession {
+  week: number;
+  event: boolean;
+  attendees: number[];
 }
 
 export interface SimulatedCommunity {
@@ -116,6 +131,10 @@ export interface SimulatedCommunity {
   truth: { expectedAttendances: number; varianceAttendances: number }[];
   sessionsPerWeek: number;
   trendPerYear: number;
+  /** Who came to each session, in order (with `recordSessions`; else empty). */
+  sessions: SimulatedSession[];
+  /** The regulars who stopped coming (a churn or mixed drop; else empty). */
+  churned: number[];
 }
 
 const MONTH_TURNOUT = [0.9, 0.95, 1, 1, 1, 0.9, 0.75, 0.75, 1, 1, 1, 0.9];
@@ -157,6 +176,29 @@ export function simulateCommunity(options: SimulationOptions): SimulatedCommunit
 
   const dropFrom = options.drop ? weeks.indexOf(options.drop.fromWeek) : -1;
   if (options.drop && dropFrom < 0) throw new RangeError(`simulateCommunity: drop week ${options.drop.fromWeek} is outside the series`);
+  const kind = options.drop?.kind ?? 'thinning';
+  const fraction = options.drop?.fraction ?? 0;
+  const churnShare = kind === 'churn' ? fraction : kind === 'mixed' ? fraction / 2 : 0;
+  const thinning = kind === 'thinning' ? fraction : kind === 'mixed' ? 1 - (1 - fraction) / (1 - fraction / 2) : 0;
+  // Who churns is drawn from a stream of its own, so the sessions' draws stay those of the other kinds.
+  const churnedGroup = new Uint8Array(groups.length);
+  const churned: number[] = [];
+  if (churnShare > 0) {
+    const pick = seededRandom(seedOf(options.seed, 0x636875));
+    const order = groups.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(pick.next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const wanted = Math.round(churnShare * options.regulars);
+    for (const g of order) {
+      if (churned.length >= wanted) break;
+      churnedGroup[g] = 1;
+      churned.push(...groups[g]!.members);
+    }
+    churned.sort((a, b) => a - b);
+  }
+  const sessions: SimulatedSession[] = [];
 
   const series: WeeklyParticipation[] = [];
   const truth: SimulatedCommunity['truth'] = [];
@@ -178,7 +220,8 @@ export function simulateCommunity(options: SimulationOptions): SimulatedCommunit
     if (rng.next() < eventChance) kinds.push(true);
 
     const undropped = MONTH_TURNOUT[month - 1]! * Math.exp(trendPerYear * (t / 52.18));
-    const level = undropped * (dropFrom >= 0 && t >= dropFrom ? 1 - options.drop!.fraction : 1);
+    const dropped = dropFrom >= 0 && t >= dropFrom;
+    const level = undropped * (dropped ? 1 - thinning : 1);
     // The truth without the decline (computed without drawing random numbers, so the series is unchanged).
     let expectedAttendances = 0;
     let varianceAttendances = 0;
@@ -205,10 +248,15 @@ export function simulateCommunity(options: SimulationOptions): SimulatedCommunit
     for (const event of kinds) {
       const shock = shockShape > 0 ? gamma(rng, shockShape) / shockShape : 1;
       const regularFactor = level * shock * (event ? 1.2 : 1);
-      for (const group of groups) {
-        if (rng.next() >= Math.min(0.97, group.propensity * regularFactor)) continue;
+      const attendees: number[] | null = options.recordSessions ? [] : null;
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g]!;
+        // A churned group still draws (and never comes), so the other groups' draws are unchanged.
+        const gone = dropped && churnedGroup[g] === 1;
+        if (rng.next() >= Math.min(0.97, group.propensity * regularFactor) || gone) continue;
         for (const m of group.members) {
           if (rng.next() >= 0.9) continue;
+          attendees?.push(m);
           attendances++;
           if (seenInWeek[m] !== t) {
             seenInWeek[m] = t;
@@ -221,13 +269,15 @@ export function simulateCommunity(options: SimulationOptions): SimulatedCommunit
         if (rng.next() >= Math.min(1, occasional[i]! * occasionalFactor)) continue;
         attendances++;
         const id = options.regulars + i;
+        attendees?.push(id);
         if (seenInWeek[id] !== t) {
           seenInWeek[id] = t;
           distinct++;
         }
       }
+      if (attendees) sessions.push({ week: t, event, attendees });
     }
     series.push({ week, attendances, distinctParticipants: distinct, activities: kinds.length });
   }
-  return { series, truth, sessionsPerWeek, trendPerYear };
+  return { series, truth, sessionsPerWeek, trendPerYear, sessions, churned };
 }

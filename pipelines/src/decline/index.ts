@@ -28,5 +28,17 @@ export {
 export { describeDecline, type DescribeDeclineOptions } from './describe-decline.ts';
 export * from './iso-week.ts';
 export { lowerTailPValue, negativeBinomialCdf, poissonCdf } from './count-stats.ts';
-export { simulateCommunity, type SimulatedCommunity, type SimulationOptions } from './decline-simulation.ts';
+export { simulateCommunity, type DropKind, type SimulatedCommunity, type SimulatedSession, type SimulationOptions } from './decline-simulation.ts';
+export {
+  DEFAULT_LAPSING_SETTINGS,
+  lapsingSettingsOf,
+  scanLapsing,
+  type LapseAssessment,
+  type LapsingActivity,
+  type LapsingCheck,
+  type LapsingScan,
+  type LapsingSettings,
+  type LapsingStatus,
+  type PersonAttendances,
+} from './lapsing.ts';
 export { evaluateDetector, type EvaluationCell, type EvaluationOptions } from './decline-evaluation.ts';
