@@ -255,6 +255,7 @@ export const serverMessages = {
   'pipeline.step.participant_profile': { pl: 'uczestnicy według płci i wieku', en: 'participants by gender and age' },
   'pipeline.step.indicators': { pl: 'wskaźniki', en: 'indicators' },
   'pipeline.step.decline': { pl: 'wykrywanie spadków uczestnictwa', en: 'decline detection' },
+  'pipeline.step.lapsing': { pl: 'stali uczestnicy, którzy przestają przychodzić', en: 'lapsing regulars' },
   'pipeline.full_rebuild': { pl: 'pełna przebudowa zamiast przyrostowej: {reason}', en: 'full rebuild instead of incremental: {reason}' },
   'pipeline.reason.nothing_published': { pl: 'nic jeszcze nie opublikowano', en: 'nothing published yet' },
   'pipeline.reason.unreadable': { pl: 'nie da się odczytać opublikowanego stanu ({detail})', en: 'the published state cannot be read ({detail})' },

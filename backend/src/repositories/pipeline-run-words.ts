@@ -16,6 +16,7 @@ const stepMessageKeys: Record<StepLabelKey, MessageKey> = {
   'participant-profile': 'pipeline.step.participant_profile',
   indicators: 'pipeline.step.indicators',
   decline: 'pipeline.step.decline',
+  lapsing: 'pipeline.step.lapsing',
 };
 
 export const fallbackReasonKeys: Record<FallbackReason['code'], MessageKey> = {

@@ -9,7 +9,7 @@ export interface DescribeDeclineOptions {
 }
 
 /** Polish noun form for a whole count: 1 → one, 2–4 (not 12–14) → few, else many. */
-function plural(n: number, one: string, few: string, many: string): string {
+export function plural(n: number, one: string, few: string, many: string): string {
   if (n === 1) return one;
   const lastTwo = n % 100;
   const last = n % 10;

@@ -26,6 +26,7 @@ export {
   type DeclineMeasure,
 } from './decline-config.ts';
 export { describeDecline, type DescribeDeclineOptions } from './describe-decline.ts';
+export { describeLapsing, type DescribeLapsingOptions, type LapsingAlertFigures } from './describe-lapsing.ts';
 export * from './iso-week.ts';
 export { lowerTailPValue, negativeBinomialCdf, poissonCdf } from './count-stats.ts';
 export { simulateCommunity, type DropKind, type SimulatedCommunity, type SimulatedSession, type SimulationOptions } from './decline-simulation.ts';

@@ -107,6 +107,20 @@ CREATE TABLE IF NOT EXISTS decline_scan (
   checkpoint VARCHAR
 );
 
+-- Lapsing regulars (steps/lapsing.step.ts): each community's regulars as of the last complete week,
+-- most unusual absence first (codes only, never names), and the community alerts of the
+-- person-level test (as decline_finding's rows, measure 'lapsingRegulars'). An incremental run in
+-- the same week keeps the rows of the communities whose data did not change.
+CREATE TABLE IF NOT EXISTS lapsing_regular (
+  community VARCHAR, participant_id INTEGER, participant_code VARCHAR, usual_rate DOUBLE, attended DOUBLE, opportunities DOUBLE,
+  last_date DATE, last_week VARCHAR, missed_since VARCHAR, missed DOUBLE, absence_probability DOUBLE, lapsing BOOLEAN,
+  counted BOOLEAN, groups VARCHAR[], rank INTEGER
+);
+CREATE TABLE IF NOT EXISTS lapsing_finding (
+  community VARCHAR, group_code VARCHAR, measure VARCHAR, since VARCHAR, raised_in VARCHAR, last_week VARCHAR,
+  observed DOUBLE, expected DOUBLE, drop DOUBLE, p_value DOUBLE, baseline_kind VARCHAR, sentence_pl VARCHAR, sentence_en VARCHAR
+);
+
 -- ---------------------------------------------------------------- per run, in the file
 -- What a run read from the operational database: all rows (full) or the changed ones
 -- (incremental). Dropped once the facts hold them.

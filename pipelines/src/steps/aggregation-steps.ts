@@ -5,6 +5,7 @@ import { factsStep } from './facts.step.ts';
 import { indicatorsStep } from './indicators.step.ts';
 import { participationMonthStep } from './participation-month.step.ts';
 import { participantProfileStep } from './participant-profile.step.ts';
+import { lapsingStep } from './lapsing.step.ts';
 import { participationStep } from './participation.step.ts';
 import type { PipelineStep } from './pipeline-step.ts';
 import { surveyAggregatesStep } from './survey-aggregates.step.ts';
@@ -20,6 +21,7 @@ export const aggregationSteps: readonly PipelineStep[] = [
   participantProfileStep,
   indicatorsStep,
   declineStep,
+  lapsingStep,
 ];
 
 /** Tables the job writes itself, after the steps: the metadata of the file it publishes. */

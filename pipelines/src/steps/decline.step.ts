@@ -17,7 +17,8 @@ export interface DetectedDecline {
   community: string;
   /** '' for all of the community's activities, else an activity group. */
   groupCode: string;
-  measure: 'attendances' | 'distinctParticipants';
+  /** The totals test's weekly counts, or the person-level test's lapsing regulars (lapsing.step.ts). */
+  measure: 'attendances' | 'distinctParticipants' | 'lapsingRegulars';
   since: string;
   raisedIn: string;
   lastWeek: string;

@@ -15,6 +15,7 @@ export const stepLabelWords = {
   'participant-profile': 'persons by gender and age band',
   indicators: 'indicators',
   decline: 'decline detection',
+  lapsing: 'lapsing regulars',
 } as const;
 
 export type StepLabelKey = keyof typeof stepLabelWords;
