@@ -4,6 +4,7 @@ export { AppModule, apiControllers, apiRoutes, accessMatrix } from './app.module
 export { CliModule } from './core.module.ts';
 export { ImportService, type FileImportReport } from './services/import.service.ts';
 export { PipelineService } from './services/pipeline.service.ts';
+export { AlertsService } from './services/alerts.service.ts';
 export { IndicatorsService } from './services/indicators.service.ts';
 export { ParticipationService } from './services/participation.service.ts';
 export { ParticipantProfileService } from './services/participant-profile.service.ts';

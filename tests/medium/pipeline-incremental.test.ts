@@ -24,6 +24,8 @@ const comparedTables = [
   'indicator_value',
   'decline_finding',
   'decline_scan',
+  'lapsing_regular',
+  'lapsing_finding',
 ];
 let context: INestApplicationContext;
 
