@@ -29,4 +29,4 @@ export * from './lib/civil-date.ts';
 export { abandonedRunError, leasePolicyFromEnvironment, presentLeasedRun } from './jobs/run-lease.ts';
 export { detectDeclines, type DetectedDecline } from './steps/decline.step.ts';
 export { resolveDeclineConfig, DEFAULT_DECLINE_CONFIG, type DeclineConfig, type DeclineConfigInput } from './decline/index.ts';
-export { describeDecline, isoWeekOfDate, isoWeekStartDate, type DeclineFinding } from './decline/index.ts';
+export { describeDecline, describeLapsing, isoWeekOfDate, isoWeekStartDate, type DeclineFinding } from './decline/index.ts';

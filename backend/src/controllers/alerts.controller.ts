@@ -10,11 +10,11 @@ import { alertsContracts as contracts } from './alerts.contract.ts';
 export class AlertsController {
   constructor(@Inject(AlertsService) private readonly alerts: AlertsService) {}
 
-  /** Decline alerts, active first, each with its sentence and its history across runs. */
+  /** Decline alerts, active first, each with its sentence and its history across runs; a lapsing alert says who. */
   @Get()
   @Access(figuresForEveryone)
   @Contract(contracts.list)
   list(@CurrentViewer() viewer: Viewer, @RouteQuery() { status, community }: QueryOf<typeof contracts.list>) {
-    return this.alerts.list(this.alerts.parseFilter({ status, community }), viewer.scope);
+    return this.alerts.list(this.alerts.parseFilter({ status, community }), viewer);
   }
 }

@@ -37,6 +37,19 @@ const participantItem = z
     daysAway: z.int().nullable(),
     regular: z.boolean().meta({ description: 'came at least regular.minAttendances times in the regular.withinWeeks weeks up to their last visit' }),
     lapsed: z.boolean().meta({ description: 'a regular who has not come for lapsedAfterDays days while the community went on meeting' }),
+    absence: z
+      .object({
+        usualRate: z.number(),
+        missed: z.number(),
+        missedSince: z.string().nullable(),
+        absenceProbability: z.number(),
+        lapsing: z.boolean(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'their absence against their own usual rate (the person-level test): the probability of so long an absence, and whether that makes them lapsing; null unless a regular there',
+      }),
   })
   .meta({
     id: 'ParticipantItem',

@@ -28,6 +28,10 @@ export const exportWords = {
   indicators: { pl: 'wskaźniki', en: 'indicators' },
   sourcesOf: { pl: 'źródła wartości', en: 'sources of the value' },
   lapsedTitle: { pl: 'kto nie wrócił', en: 'who has not come back' },
+  lapsedOrder: {
+    pl: 'najpierw najbardziej nietypowe nieobecności (wobec zwykłej frekwencji osoby)',
+    en: 'the most unusual absences (against the person’s usual rate) first',
+  },
   lapsedRule: {
     pl: '{min}+ obecności w {weeks} tyg., {days}+ dni przerwy',
     en: '{min}+ attendances in {weeks} weeks, {days}+ days away',
@@ -68,6 +72,11 @@ export const exportWords = {
     lapsed: {
       code: { pl: 'Kod uczestnika', en: 'Participant code' },
       otherCommunity: { pl: 'Z innej społeczności', en: 'From another community' },
+      absence: { pl: 'Jak nietypowa nieobecność', en: 'How unusual the absence' },
+      absenceProbability: { pl: 'Prawdopodobieństwo takiej nieobecności', en: 'Probability of such an absence' },
+      usualRate: { pl: 'Zwykle bywał(a) na', en: 'Usually came to' },
+      missed: { pl: 'Opuszczone zajęcia', en: 'Activities missed' },
+      missedSince: { pl: 'Nie przychodzi od', en: 'Away since' },
       lastAttended: { pl: 'Ostatnia obecność', en: 'Last attended' },
       daysAway: { pl: 'Dni przerwy', en: 'Days away' },
       attendances: { pl: 'Obecności', en: 'Attendances' },

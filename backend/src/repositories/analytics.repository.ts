@@ -66,6 +66,32 @@ const surveyAggregatesSql = `
          n_0 AS n0, n_1 AS n1, n_2 AS n2, n_3 AS n3, n_4 AS n4, n_5 AS n5, share_4_or_more AS share4OrMore
   FROM agg_survey WHERE year = $1::INTEGER ORDER BY survey, question, community`;
 
+/** A regular's standing in a community as of the last complete week (lapsing_regular, codes only). */
+export interface LapsingRegularRecord {
+  community: string;
+  participantId: number;
+  code: string;
+  usualRate: number;
+  attended: number;
+  opportunities: number;
+  lastAttended: string;
+  /** ISO week of the first activity they missed since (null while none). */
+  missedSince: string | null;
+  missed: number;
+  absenceProbability: number;
+  lapsing: boolean;
+  /** Counted among the community's lapsing now (what its alert counts). */
+  counted: boolean;
+  groups: string[];
+  rank: number;
+}
+
+const lapsingRegularsSql = `
+  SELECT community, participant_id AS participantId, participant_code AS code, usual_rate AS usualRate, attended, opportunities,
+         strftime(last_date, '%Y-%m-%d') AS lastAttended, missed_since AS missedSince, missed, absence_probability AS absenceProbability,
+         lapsing, counted, groups, rank
+  FROM lapsing_regular WHERE community = $1 ORDER BY rank`;
+
 /** One non-empty cell of agg_participant_profile. */
 export interface ParticipantProfileRecord {
   community: string;
@@ -230,6 +256,16 @@ export class AnalyticsRepository implements OnModuleDestroy {
   /** Survey answers per survey, question and community (and ALL) in a year. */
   async surveyAggregates(year: number): Promise<SurveyAggregateRecord[]> {
     return this.query<SurveyAggregateRecord>(surveyAggregatesSql, [year]);
+  }
+
+  /**
+   * A community's regulars as of the last complete week, most unusual absence first (the lapsing
+   * step's rows); none from a state published before the step existed.
+   */
+  async lapsingRegulars(community: string): Promise<LapsingRegularRecord[]> {
+    const [table] = await this.query<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'lapsing_regular'`, []);
+    if (!table?.n) return [];
+    return this.query<LapsingRegularRecord>(lapsingRegularsSql, [community]);
   }
 
   /** Persons by gender and age band per community (and ALL) in a year; cells not listed are 0. */

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { describeDecline, type DeclineFinding } from '@osl/pipelines';
 import { activityCell } from '../auth/auditor-disclosure.ts';
-import { alertCountsHidden, alertDates, isoWeekOf, sentenceWithDates, windowWeeksOfSentence, withoutCounts } from './alerts.service.ts';
+import { describeLapsing } from '@osl/pipelines';
+import type { LapsingRegularRecord } from '../repositories/analytics.repository.ts';
+import {
+  alertCountsHidden,
+  alertDates,
+  isoWeekOf,
+  lapsingWho,
+  sentenceWithDates,
+  whoAccess,
+  windowWeeksOfSentence,
+  withoutCounts,
+  withoutLapsingCount,
+} from './alerts.service.ts';
 
 const alert = (observed: number) => ({
   id: 1,
@@ -140,5 +152,95 @@ describe('alertDates', () => {
   it('takes fewer weeks when the series has fewer, and the alert’s own span when it has none', () => {
     expect(alertDates({ since: '2022-W40', lastWeek: '2022-W41' }, days, 6, 56).window).toEqual({ from: '2022-10-03', to: '2022-10-09', weeks: 1 });
     expect(alertDates({ since: '2022-W42', lastWeek: '2022-W43' }, [], 6, 56).window).toEqual({ from: '2022-10-17', to: '2022-10-30', weeks: 0 });
+  });
+});
+
+const lapser = (participantId: number, code: string, usualRate: number, groups: string[]): LapsingRegularRecord => ({
+  community: 'WZG',
+  participantId,
+  code,
+  usualRate,
+  attended: 20,
+  opportunities: 25,
+  lastAttended: '2023-03-14',
+  missedSince: '2023-W12',
+  missed: 8,
+  absenceProbability: 0.001 * participantId,
+  lapsing: true,
+  counted: true,
+  groups,
+  rank: participantId,
+});
+
+describe('whoAccess', () => {
+  const viewer = (role: 'director' | 'organizer' | 'auditor' | 'admin', communities: string[] = []) => ({ role, communities, scope: 'full' as const });
+
+  it('lists who to the director and the community’s own organizers, names by the person’s home community', () => {
+    const director = whoAccess(viewer('director'), 'WZG');
+    expect([director.list, director.names('WZG'), director.names('OST')]).toEqual([true, true, true]);
+    const own = whoAccess(viewer('organizer', ['WZG']), 'WZG');
+    // A guest from OST is listed by code: the WZG organizer does not see OST's register.
+    expect([own.list, own.names('WZG'), own.names('OST')]).toEqual([true, true, false]);
+  });
+
+  it('gives counts only to an organizer of another community, the admin and the auditor; the command line codes without names', () => {
+    for (const v of [viewer('organizer', ['OST']), viewer('admin'), viewer('auditor')]) {
+      const access = whoAccess(v, 'WZG');
+      expect([v.role, access.list, access.names('WZG')]).toEqual([v.role, false, false]);
+    }
+    const cli = whoAccess({ role: null, communities: [], scope: 'full' }, 'WZG');
+    expect([cli.list, cli.readsNames, cli.names('WZG')]).toEqual([true, false, false]);
+  });
+});
+
+describe('lapsingWho', () => {
+  const rows = [lapser(1, 'WZG-0001', 0.8, ['animation']), lapser(2, 'OST-0002', 0.5, ['animation', 'education']), lapser(3, 'WZG-0003', 0.6, ['animation'])];
+  const register = new Map([
+    [1, { homeCommunity: 'WZG', firstName: 'Anna', lastName: 'Nowak' }],
+    [2, { homeCommunity: 'OST', firstName: 'Jan', lastName: 'Kos' }],
+    [3, { homeCommunity: 'WZG', firstName: 'Ewa', lastName: 'Lis' }],
+  ]);
+
+  it('gives the list in the order of the rows, names only where allowed, with the groups and the median rate', () => {
+    const who = lapsingWho(rows, 'WZG', { list: true, names: (home) => home === 'WZG', register, smallCountLimit: null });
+    expect(who).toMatchObject({ count: 3, medianUsualRate: 0.6, names: true, groups: [{ group: 'animation', persons: 3 }, { group: 'education', persons: 1 }] });
+    expect(who.persons!.map((p) => [p.code, p.firstName, p.fromOtherCommunity, p.missedSince])).toEqual([
+      ['WZG-0001', 'Anna', false, '2023-03-20'],
+      ['OST-0002', undefined, true, '2023-03-20'],
+      ['WZG-0003', 'Ewa', false, '2023-03-20'],
+    ]);
+    expect(who.persons![1]).not.toHaveProperty('lastName');
+  });
+
+  it('gives the auditor counts only, 1–2 persons hidden', () => {
+    const who = lapsingWho(rows.slice(0, 2), 'WZG', { list: false, names: () => false, register: new Map(), smallCountLimit: 3 });
+    expect(who).toEqual({
+      count: null,
+      medianUsualRate: 0.65,
+      groups: [
+        { group: 'animation', persons: null },
+        { group: 'education', persons: null },
+      ],
+      names: false,
+      persons: null,
+      suppressed: ['count', 'groups'],
+    });
+    expect(lapsingWho(rows, 'WZG', { list: false, names: () => false, register: new Map(), smallCountLimit: 3 })).toMatchObject({ count: 3, persons: null });
+  });
+});
+
+describe('withoutLapsingCount', () => {
+  it('words a small count of lapsing regulars as the label, keeping the rest of the sentence', () => {
+    const figures = { lapsing: 2, regulars: 30, expected: 0.2, since: '2023-W12', medianRate: 0.7 };
+    const lapsing = {
+      ...alert(2),
+      measure: 'lapsingRegulars',
+      sentencePl: describeLapsing(figures, { communityName: 'Os. Wzgórze', lang: 'pl' }),
+      sentenceEn: describeLapsing(figures, { communityName: 'Os. Wzgórze', lang: 'en' }),
+    };
+    const shown = withoutLapsingCount(lapsing as Parameters<typeof withoutCounts>[0], '<3');
+    expect(shown.sentencePl).toMatch(/^W społeczności Os\. Wzgórze <3 z 30 stałych uczestników przestało przychodzić od tygodnia 2023-W12/);
+    expect(shown.sentenceEn).toMatch(/^In Os\. Wzgórze, <3 of 30 regulars have stopped coming/);
+    expect([shown.observed, shown.expected, shown.history[0]!.observed]).toEqual([null, null, null]);
   });
 });

@@ -3,8 +3,12 @@ import type { ConfigSnapshot } from '@osl/data';
 import { isoWeekStartDate, resolveDeclineConfig, type DeclineConfigInput } from '@osl/pipelines';
 import { activityCell, type CellId } from '../auth/auditor-disclosure.ts';
 import { AlertRepository } from '../repositories/alert.repository.ts';
+import { AnalyticsRepository, type LapsingRegularRecord } from '../repositories/analytics.repository.ts';
+import { ParticipantRepository } from '../repositories/participant.repository.ts';
 import type { Scope } from '../auth/access-matrix.ts';
+import { maySeeNames } from '../auth/roles.ts';
 import { isSmallCount } from '../auth/suppression.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { AuditorFiguresService, type AuditorMask } from './auditor-figures.service.ts';
 import { DomainError } from '../lib/domain-error.ts';
 import { ConfigurationService } from './configuration.service.ts';
@@ -25,6 +29,8 @@ export class AlertsService {
     @Inject(AlertRepository) private readonly alerts: AlertRepository,
     @Inject(AuditorFiguresService) private readonly auditorFigures: AuditorFiguresService,
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
+    @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
+    @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
   ) {}
 
   parseFilter(raw: { status?: unknown; community?: unknown }): AlertFilter {
@@ -50,7 +56,32 @@ export class AlertsService {
    * 1–2 or where its window holds an activity whose count the mask hides (the window's total minus
    * the counts shown would give it).
    */
-  async list(filter: AlertFilter, scope: Scope = 'full'): Promise<(ShownAlert & AlertDates)[]> {
+  async list(filter: AlertFilter, viewer: AlertViewer = commandLine): Promise<(ShownAlert & AlertDates & { who: LapsingWho | null })[]> {
+    const dated = await this.listDated(filter, viewer.scope);
+    const lapsing = dated.filter((a) => a.measure === 'lapsingRegulars' && a.status === 'active');
+    const whoOf = new Map<number, LapsingWho>();
+    for (const alert of lapsing) whoOf.set(alert.id, await this.who(alert.community, viewer));
+    return dated.map((alert) => ({ ...alert, who: whoOf.get(alert.id) ?? null }));
+  }
+
+  /**
+   * Who a lapsing alert is about (the community's regulars counted as lapsing now): how many, their
+   * usual rate and groups for everyone who sees the alert; the list, by code, for whoever sees the
+   * community's participants (the director, its organizers), with names where the viewer may see
+   * the person's register; for the auditor, counts only, 1–2 hidden.
+   */
+  private async who(community: string, viewer: AlertViewer): Promise<LapsingWho> {
+    const rows = (await this.analytics.lapsingRegulars(community)).filter((r) => r.lapsing && r.counted);
+    const access = whoAccess(viewer, community);
+    const register = access.list && access.readsNames ? await this.participants.registerEntries(rows.map((r) => r.participantId), true) : [];
+    return lapsingWho(rows, community, {
+      ...access,
+      register: new Map(register.map((e) => [e.id, e])),
+      smallCountLimit: viewer.scope === 'suppressed' ? this.config.project.smallCounts.limit : null,
+    });
+  }
+
+  private async listDated(filter: AlertFilter, scope: Scope): Promise<(ShownAlert & AlertDates)[]> {
     const alerts = await this.alerts.list(filter);
     const windowWeeks = resolveDeclineConfig(this.config.decline as DeclineConfigInput).windowWeeks;
     const days = await this.alerts.activityDays([...new Set(alerts.map((a) => a.community))]);
@@ -67,10 +98,121 @@ export class AlertsService {
     if (scope !== 'suppressed') return dated;
     const mask = await this.auditorFigures.mask();
     const groups = new Map(this.config.activityTypes.map((t) => [t.code, t.group as string]));
-    return dated.map((alert) =>
-      alertCountsHidden(alert, mask, groups, windowWeeks, this.config.project.smallCounts.limit) ? { ...withoutCounts(alert), ...pickDates(alert) } : alert,
-    );
+    const { limit, label } = this.config.project.smallCounts;
+    return dated.map((alert) => {
+      // A lapsing alert counts persons, not attendances: no activity's hidden count can be recomputed from it.
+      if (alert.measure === 'lapsingRegulars')
+        return isSmallCount(alert.observed, limit) || alert.history.some((h) => isSmallCount(h.observed, limit)) ? withoutLapsingCount(alert, label) : alert;
+      return alertCountsHidden(alert, mask, groups, windowWeeks, limit) ? { ...withoutCounts(alert), ...pickDates(alert) } : alert;
+    });
   }
+}
+
+/** Who is asking for alerts: a signed-in viewer, or the command line (role null: codes, no names). */
+export type AlertViewer = Pick<Viewer, 'scope' | 'communities'> & { role: Viewer['role'] | null };
+
+const commandLine: AlertViewer = { scope: 'full', role: null, communities: [] };
+
+/**
+ * What a viewer sees of a lapsing alert's people: the list (codes) if they see the community's
+ * participants — the director, its organizers, the command line — and a person's names where
+ * maySeeNames lets them see that person's home community's register (never on the command line).
+ */
+export function whoAccess(viewer: AlertViewer, community: string): { list: boolean; readsNames: boolean; names: (homeCommunity: string) => boolean } {
+  const { role, communities } = viewer;
+  return {
+    list: role === null || role === 'director' || (role === 'organizer' && communities.includes(community)),
+    readsNames: role === 'director' || role === 'organizer',
+    names: (homeCommunity) => role !== null && maySeeNames(role, communities, homeCommunity),
+  };
+}
+
+/** A lapsing regular as a lapsing alert lists them. */
+export interface LapsingPerson {
+  code: string;
+  /** Present only where the viewer may see the person's register. */
+  firstName?: string | null;
+  lastName?: string | null;
+  /** Registered in another community than the alert's. */
+  fromOtherCommunity: boolean;
+  usualRate: number;
+  /** Opportunities missed since the last visit (as the season weighs them), and the Monday of the first. */
+  missed: number;
+  missedSince: string | null;
+  lastAttended: string;
+  absenceProbability: number;
+  groups: string[];
+}
+
+/** Who a lapsing alert is about. */
+export interface LapsingWho {
+  /** Regulars lapsing now; null where hidden (1–2, auditor). */
+  count: number | null;
+  /** The median usual rate of those lapsing (share of the activities they could have come to). */
+  medianUsualRate: number | null;
+  /** The activity groups they used to come to, with how many of them (null where hidden). */
+  groups: { group: string; persons: number | null }[];
+  /** Whether any name is given. */
+  names: boolean;
+  /** The list, most unusual absence first; null where the viewer does not see the community's participants. */
+  persons: LapsingPerson[] | null;
+  suppressed?: string[];
+}
+
+const medianOf = (values: readonly number[]) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * A lapsing alert's "who" out of the community's lapsing regulars (counted now, most unusual first):
+ * the list where `list`, names where `names(homeCommunity)` and the register has them; counts of
+ * 1 … smallCountLimit − 1 hidden where a limit is given (the auditor).
+ */
+export function lapsingWho(
+  rows: readonly LapsingRegularRecord[],
+  community: string,
+  access: {
+    list: boolean;
+    names: (homeCommunity: string) => boolean;
+    register: ReadonlyMap<number, { homeCommunity: string; firstName: string | null; lastName: string | null }>;
+    smallCountLimit: number | null;
+  },
+): LapsingWho {
+  const hidden = (n: number) => access.smallCountLimit !== null && isSmallCount(n, access.smallCountLimit);
+  const byGroup = new Map<string, number>();
+  for (const r of rows) for (const g of r.groups) byGroup.set(g, (byGroup.get(g) ?? 0) + 1);
+  const groups = [...byGroup].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([group, n]) => ({ group, persons: hidden(n) ? null : n }));
+  const suppressed = [...(hidden(rows.length) ? ['count'] : []), ...(groups.some((g) => g.persons === null) ? ['groups'] : [])];
+  let names = false;
+  const persons = access.list
+    ? rows.map((r): LapsingPerson => {
+        const entry = access.register.get(r.participantId);
+        const named = entry !== undefined && access.names(entry.homeCommunity);
+        names ||= named;
+        return {
+          code: r.code,
+          ...(named ? { firstName: entry.firstName, lastName: entry.lastName } : {}),
+          fromOtherCommunity: entry !== undefined && entry.homeCommunity !== community,
+          usualRate: r.usualRate,
+          missed: r.missed,
+          missedSince: r.missedSince ? isoWeekStartDate(r.missedSince) : null,
+          lastAttended: r.lastAttended,
+          absenceProbability: r.absenceProbability,
+          groups: r.groups,
+        };
+      })
+    : null;
+  return {
+    count: hidden(rows.length) ? null : rows.length,
+    medianUsualRate: medianOf(rows.map((r) => r.usualRate)),
+    groups,
+    names,
+    persons,
+    ...(suppressed.length ? { suppressed } : {}),
+  };
 }
 
 /** The days behind an alert, as the dashboard shows and links them. */
@@ -182,6 +324,22 @@ export type ShownAlert = Nullable<Omit<AlertView, 'history'>, 'observed' | 'expe
   history: Nullable<AlertView['history'][number], 'observed' | 'expected'>[];
   suppressed?: string[];
 };
+
+/**
+ * A lapsing alert with its small count hidden: its sentence says the label ("<3 z 38 stałych
+ * uczestników") and keeps the rest, which counts no one else.
+ */
+export function withoutLapsingCount<T extends AlertView>(alert: T, label: string): T & ShownAlert {
+  return {
+    ...alert,
+    observed: null,
+    expected: null,
+    sentencePl: alert.sentencePl.replace(/ \d+ z (\d+) /, ` ${label} z $1 `),
+    sentenceEn: alert.sentenceEn.replace(/, \d+ of (\d+) /, `, ${label} of $1 `),
+    history: alert.history.map((h) => ({ ...h, observed: null, expected: null })),
+    suppressed: ['expected', 'observed'],
+  };
+}
 
 export function withoutCounts(alert: AlertView): ShownAlert {
   const cut = (sentence: string) => `${sentence.split(' (')[0].replace(/[.…]$/, '')}.`;

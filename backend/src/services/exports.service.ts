@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { indicatorStatusLabels, indicatorUnitLabels, labelOf, yesNoLabels, type ConfigSnapshot, type SmallCountsConfig } from '@osl/data';
+import {
+  absenceKind,
+  absenceLabels,
+  indicatorStatusLabels,
+  indicatorUnitLabels,
+  labelOf,
+  yesNoLabels,
+  type ConfigSnapshot,
+  type SmallCountsConfig,
+} from '@osl/data';
 import type { Viewer } from '../auth/viewer.ts';
 import { AnalyticsRepository } from '../repositories/analytics.repository.ts';
 import { AuditService } from './audit.service.ts';
@@ -151,12 +160,17 @@ export class ExportsService {
     const table: ExportContent = {
       sheetName: exportWords.sheet.lapsed[lang],
       title:
-        `OSL Monitor — ${config.project.name} — ${exportWords.lapsedTitle[lang]} — ${scopeWords(list.community, config.communities, lang)}: ${rule}` +
+        `OSL Monitor — ${config.project.name} — ${exportWords.lapsedTitle[lang]} — ${scopeWords(list.community, config.communities, lang)}: ${rule}; ${exportWords.lapsedOrder[lang]}` +
         (narrowed.length ? ` (${narrowed.join(', ')})` : ''),
       columns: wordedColumns(exportWords.columns.lapsed, lang),
       rows: list.lapsed.map((p) => ({
         code: cell.text(p.code),
         otherCommunity: cell.text(yesNoLabels[p.fromOtherCommunity ? 'yes' : 'no'][lang]),
+        absence: cell.text(p.absence ? absenceLabels[absenceKind(p.absence)][lang] : null),
+        absenceProbability: cell.percent(p.absence?.absenceProbability, 2),
+        usualRate: cell.percent(p.absence?.usualRate, 0),
+        missed: cell.number(p.absence ? Math.round(p.absence.missed) : null),
+        missedSince: cell.date(p.absence?.missedSince),
         lastAttended: cell.date(p.lastAttended),
         daysAway: cell.number(p.daysAway),
         attendances: cell.number(p.attendances),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameRegularly, lapsedParticipants, summariseParticipants } from './participants.service.ts';
+import { cameRegularly, lapsedParticipants, summariseParticipants, withAbsences } from './participants.service.ts';
 
 const person = (code: string, firstName: string | null = null, homeCommunity = 'OST') => ({
   code,
@@ -80,6 +80,7 @@ describe('summariseParticipants', () => {
       daysAway: 56,
       regular: true,
       lapsed: true,
+      absence: null,
     });
     // The director (or the person's own organizer) sees them in full, still marked as from elsewhere.
     expect(summariseParticipants([person('OST-1', 'Anna')], attendances, activities, 'LAZ', everyone, rule)[0]).toMatchObject({
@@ -100,23 +101,25 @@ describe('cameRegularly', () => {
   });
 });
 
+const summary = (code: string, lastAttended: string, extra: object = {}) => ({
+  code,
+  fromOtherCommunity: false,
+  homeCommunity: 'OST',
+  gender: null,
+  birthYear: null,
+  joinedOn: null,
+  leader: null,
+  attendances: 5,
+  firstAttended: '2021-06-01',
+  lastAttended,
+  daysAway: 90,
+  regular: true,
+  lapsed: true,
+  absence: null,
+  ...extra,
+});
+
 describe('lapsedParticipants', () => {
-  const summary = (code: string, lastAttended: string, extra: object = {}) => ({
-    code,
-    fromOtherCommunity: false,
-    homeCommunity: 'OST',
-    gender: null,
-    birthYear: null,
-    joinedOn: null,
-    leader: null,
-    attendances: 5,
-    firstAttended: '2021-06-01',
-    lastAttended,
-    daysAway: 90,
-    regular: true,
-    lapsed: true,
-    ...extra,
-  });
   const list = [
     summary('OST-1', '2022-09-05', { firstName: 'Anna', lastName: 'Łęcka' }),
     summary('OST-2', '2022-10-17'),
@@ -134,5 +137,43 @@ describe('lapsedParticipants', () => {
     expect(lapsedParticipants(list, { search: 'łęc' }).map((p) => p.code)).toEqual(['OST-1']);
     expect(lapsedParticipants(list, { search: ' laz-' }).map((p) => p.code)).toEqual(['LAZ-7']);
     expect(lapsedParticipants(list, { search: 'Nowak' })).toEqual([]);
+  });
+
+  const weighed = (absenceProbability: number, lapsing = true) => ({ usualRate: 0.8, missed: 6, missedSince: '2022-10-24', absenceProbability, lapsing });
+
+  it('puts first the regulars whose absence is unusual for them, the most unusual first, then the days-based rule’s', () => {
+    const ranked = [
+      ...list,
+      summary('OST-4', '2022-10-24', { lapsed: false, absence: weighed(0.01) }),
+      summary('OST-5', '2022-08-01', { absence: weighed(0.0004) }),
+      summary('OST-6', '2022-10-24', { lapsed: false, absence: weighed(0.4, false) }),
+    ];
+    // OST-4 is not yet away long enough for the days rule, but unusually so for them; OST-6 neither.
+    expect(lapsedParticipants(ranked).map((p) => p.code)).toEqual(['OST-5', 'OST-4', 'OST-2', 'OST-1', 'LAZ-7']);
+    expect(lapsedParticipants(ranked, { lastFrom: '2022-09-01' }).map((p) => p.code)).toEqual(['OST-4', 'OST-2', 'OST-1']);
+  });
+});
+
+describe('withAbsences', () => {
+  it('attaches the person-level test’s assessment by code, the first missed week as its Monday', () => {
+    const record = {
+      community: 'OST',
+      participantId: 7,
+      code: 'OST-2',
+      usualRate: 0.75,
+      attended: 12,
+      opportunities: 16,
+      lastAttended: '2022-10-17',
+      missedSince: '2022-W43',
+      missed: 5.5,
+      absenceProbability: 0.003,
+      lapsing: true,
+      counted: true,
+      groups: ['education'],
+      rank: 1,
+    };
+    const [one, two] = withAbsences([summary('OST-1', '2022-09-05'), summary('OST-2', '2022-10-17')], [record]);
+    expect(one!.absence).toBeNull();
+    expect(two!.absence).toEqual({ usualRate: 0.75, missed: 5.5, missedSince: '2022-10-24', absenceProbability: 0.003, lapsing: true });
   });
 });

@@ -3,6 +3,8 @@ import type { ConfigSnapshot, LapsingConfig } from '@osl/data';
 import { maySeeNames } from '../auth/roles.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { DomainError } from '../lib/domain-error.ts';
+import { isoWeekStartDate } from '@osl/pipelines';
+import { AnalyticsRepository, type LapsingRegularRecord } from '../repositories/analytics.repository.ts';
 import { ParticipantRepository, type ParticipantRow } from '../repositories/participant.repository.ts';
 import { ConfigurationService } from './configuration.service.ts';
 
@@ -30,6 +32,21 @@ export interface ParticipantSummary {
   regular: boolean;
   /** A regular who has not come for `lapsedAfterDays` days while the community went on meeting. */
   lapsed: boolean;
+  /** Their absence weighed against their own usual rate (the pipeline's lapsing regulars); null unless they count as a regular there. */
+  absence: AbsenceAssessment | null;
+}
+
+/** A regular's absence as the person-level test weighs it. */
+export interface AbsenceAssessment {
+  /** The share of the activities they could have come to that they usually came to. */
+  usualRate: number;
+  /** Activities missed since their last visit (as the season weighs them), and the Monday of the first. */
+  missed: number;
+  missedSince: string | null;
+  /** The probability of so long an absence under their usual rate: the smaller, the more unusual. */
+  absenceProbability: number;
+  /** Unusual enough to be lapsing (absenceProbability at most decline.json's lapsing.personSignificance). */
+  lapsing: boolean;
 }
 
 const dayMs = 86_400_000;
@@ -74,6 +91,26 @@ export function summariseParticipants(
       daysAway,
       regular,
       lapsed: regular && daysAway !== null && daysAway >= rule.lapsedAfterDays,
+      absence: null,
+    };
+  });
+}
+
+/** The summaries with each regular's absence as the person-level test weighs it (by code). */
+export function withAbsences(summaries: readonly ParticipantSummary[], regulars: readonly LapsingRegularRecord[]): ParticipantSummary[] {
+  const byCode = new Map(regulars.map((r) => [r.code, r]));
+  return summaries.map((p) => {
+    const r = byCode.get(p.code);
+    if (!r) return p;
+    return {
+      ...p,
+      absence: {
+        usualRate: r.usualRate,
+        missed: r.missed,
+        missedSince: r.missedSince ? isoWeekStartDate(r.missedSince) : null,
+        absenceProbability: r.absenceProbability,
+        lapsing: r.lapsing,
+      },
     };
   });
 }
@@ -92,17 +129,28 @@ export interface LapsedFilter {
 }
 
 /**
- * The lapsed regulars matching `filter`, the most recently seen first. A name matches only where
- * the summary carries it (the viewer may see it); the code always does.
+ * "Who has not come back", matching `filter`: first the regulars whose absence is unusual for them
+ * (lapsing by their own rate), the most unusual first; then the others the days-based rule finds
+ * (away `lapsedAfterDays` days), the most recently seen first. The two are kept apart rather than
+ * merged into one order because their measures differ: a probability for the first, days for the
+ * second (a monthly visitor away 60 days is not unusual, and rightly comes after). A name matches only
+ * where the summary carries it (the viewer may see it); the code always does.
  */
 export function lapsedParticipants(summaries: readonly ParticipantSummary[], filter: LapsedFilter = {}): ParticipantSummary[] {
   const needle = filter.search?.trim().toLocaleLowerCase('pl') ?? '';
+  const unusual = (p: ParticipantSummary) => p.absence?.lapsing === true;
   return summaries
-    .filter((p) => p.lapsed && p.lastAttended !== null)
+    .filter((p) => (p.lapsed || unusual(p)) && p.lastAttended !== null)
     .filter((p) => !filter.lastFrom || p.lastAttended! >= filter.lastFrom)
     .filter((p) => !filter.lastTo || p.lastAttended! <= filter.lastTo)
     .filter((p) => !needle || [p.code, [p.firstName, p.lastName].filter(Boolean).join(' ')].some((text) => text.toLocaleLowerCase('pl').includes(needle)))
-    .sort((a, b) => b.lastAttended!.localeCompare(a.lastAttended!) || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) =>
+        Number(unusual(b)) - Number(unusual(a)) ||
+        (unusual(a) ? a.absence!.absenceProbability - b.absence!.absenceProbability : 0) ||
+        b.lastAttended!.localeCompare(a.lastAttended!) ||
+        a.code.localeCompare(b.code),
+    );
 }
 
 export interface ParticipantList {
@@ -134,6 +182,7 @@ export class ParticipantsService {
   constructor(
     @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
     @Inject(ConfigurationService) private readonly configuration: ConfigurationService,
+    @Inject(AnalyticsRepository) private readonly analytics: AnalyticsRepository,
   ) {}
 
   /**
@@ -151,7 +200,10 @@ export class ParticipantsService {
       names: seesRegisterOf(code),
       lapsedAfterDays: rule.lapsedAfterDays,
       regular: { minAttendances: rule.regularMinAttendances, withinWeeks: rule.regularWithinWeeks },
-      participants: summariseParticipants(participants, attendances, activityDates, code, seesRegisterOf, rule),
+      participants: withAbsences(
+        summariseParticipants(participants, attendances, activityDates, code, seesRegisterOf, rule),
+        await this.analytics.lapsingRegulars(code),
+      ),
     };
   }
 

@@ -48,6 +48,13 @@ export const activityGroupLabels: LabelMap<'animation' | 'education' | 'action'>
   action: { pl: 'akcje społecznościowe', en: 'community actions' },
 };
 
+/** What a decline alert is about: the totals test's weekly counts, or the person-level test's regulars who stopped coming. */
+export const alertMeasureLabels: LabelMap<'attendances' | 'distinctParticipants' | 'lapsingRegulars'> = {
+  attendances: { pl: 'spadek frekwencji', en: 'fall in attendance' },
+  distinctParticipants: { pl: 'spadek liczby uczestników', en: 'fall in participants' },
+  lapsingRegulars: { pl: 'stali uczestnicy przestają przychodzić', en: 'regulars stopping coming' },
+};
+
 export const roleLabels: LabelMap<'director' | 'organizer' | 'auditor' | 'admin'> = {
   director: { pl: 'dyrektor', en: 'director' },
   organizer: { pl: 'organizator', en: 'organizer' },

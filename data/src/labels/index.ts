@@ -3,5 +3,6 @@
 export { isRecord, labelOf, type Label, type LabelMap, type Lang } from './label-map.ts';
 export { DISPLAY_TIME_ZONE, LOCALES, formatDate, formatDateTime, formatNumber } from './format.ts';
 export * from './code-labels.ts';
+export * from './absence-labels.ts';
 export * from './audit-labels.ts';
 export { REDACTED, auditChangeLines, changeLineText, computationKindLabels, type ChangeContext, type ChangeLine } from './audit-changes.ts';
