@@ -129,28 +129,25 @@ export interface LapsedFilter {
 }
 
 /**
- * "Who has not come back", matching `filter`: first the regulars whose absence is unusual for them
- * (lapsing by their own rate), the most unusual first; then the others the days-based rule finds
- * (away `lapsedAfterDays` days), the most recently seen first. The two are kept apart rather than
- * merged into one order because their measures differ: a probability for the first, days for the
- * second (a monthly visitor away 60 days is not unusual, and rightly comes after). A name matches only
- * where the summary carries it (the viewer may see it); the code always does.
+ * "Who has not come back", matching `filter`: the regulars lapsing by their own rate (absence
+ * unusual for them) or by the days rule (away `lapsedAfterDays` days), ordered by how unusual the
+ * absence is — the probability of so long an absence under their usual rate, so those lapsing by
+ * their rate come first — and, where the test does not weigh someone, after them, the most recently
+ * seen first. One list, not two: the days rule's people stay (a reminder), but a monthly visitor
+ * away 60 days is not unusual and rightly comes after a weekly one away three weeks. A name matches
+ * only where the summary carries it (the viewer may see it); the code always does.
  */
 export function lapsedParticipants(summaries: readonly ParticipantSummary[], filter: LapsedFilter = {}): ParticipantSummary[] {
   const needle = filter.search?.trim().toLocaleLowerCase('pl') ?? '';
   const unusual = (p: ParticipantSummary) => p.absence?.lapsing === true;
+  // Lapsing means a probability at most the test's threshold: ordering by it puts them first.
+  const probability = (p: ParticipantSummary) => p.absence?.absenceProbability ?? Number.POSITIVE_INFINITY;
   return summaries
     .filter((p) => (p.lapsed || unusual(p)) && p.lastAttended !== null)
     .filter((p) => !filter.lastFrom || p.lastAttended! >= filter.lastFrom)
     .filter((p) => !filter.lastTo || p.lastAttended! <= filter.lastTo)
     .filter((p) => !needle || [p.code, [p.firstName, p.lastName].filter(Boolean).join(' ')].some((text) => text.toLocaleLowerCase('pl').includes(needle)))
-    .sort(
-      (a, b) =>
-        Number(unusual(b)) - Number(unusual(a)) ||
-        (unusual(a) ? a.absence!.absenceProbability - b.absence!.absenceProbability : 0) ||
-        b.lastAttended!.localeCompare(a.lastAttended!) ||
-        a.code.localeCompare(b.code),
-    );
+    .sort((a, b) => probability(a) - probability(b) || b.lastAttended!.localeCompare(a.lastAttended!) || a.code.localeCompare(b.code));
 }
 
 export interface ParticipantList {

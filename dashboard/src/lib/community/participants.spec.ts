@@ -31,6 +31,19 @@ describe('lapsedParticipants', () => {
     ]);
     expect(list.map((p) => p.code)).toEqual(['D', 'A', 'C']);
   });
+
+  it('puts first those whose absence is unusual for them, the most unusual first, then the days rule’s', () => {
+    const weighed = (absenceProbability: number, lapsing = true) => ({ usualRate: 0.8, missed: 6, missedSince: '2022-10-24', absenceProbability, lapsing });
+    const list = lapsedParticipants([
+      person({ code: 'A', lastAttended: '2022-03-01' }),
+      person({ code: 'E', lapsed: false, lastAttended: '2022-10-20', absence: weighed(0.01) }),
+      person({ code: 'F', lastAttended: '2022-02-01', absence: weighed(0.0004) }),
+      person({ code: 'G', lapsed: false, lastAttended: '2022-10-20', absence: weighed(0.4, false) }),
+      person({ code: 'D', lastAttended: '2022-06-01' }),
+    ]);
+    // E is not away long enough for the days rule, but unusually so for them; G neither.
+    expect(list.map((p) => p.code)).toEqual(['F', 'E', 'D', 'A']);
+  });
 });
 
 describe('participantName', () => {
@@ -80,7 +93,9 @@ describe('sortParticipants', () => {
   });
 
   it('turns the order round on a second click, and starts numbers and dates with the most', () => {
-    expect(nextSort(DEFAULT_SORT, 'lastAttended')).toEqual({ key: 'lastAttended', direction: 'asc' });
+    expect(nextSort(DEFAULT_SORT, 'absence')).toEqual({ key: 'absence', direction: 'desc' });
+    expect(nextSort(DEFAULT_SORT, 'lastAttended')).toEqual({ key: 'lastAttended', direction: 'desc' });
+    expect(nextSort({ key: 'lastAttended', direction: 'desc' }, 'absence')).toEqual({ key: 'absence', direction: 'asc' });
     expect(nextSort(DEFAULT_SORT, 'attendances')).toEqual({ key: 'attendances', direction: 'desc' });
     expect(nextSort(DEFAULT_SORT, 'code')).toEqual({ key: 'code', direction: 'asc' });
   });

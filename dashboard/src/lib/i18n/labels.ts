@@ -5,6 +5,7 @@ import type {
   ActivityTypeInfo,
   AuditChainBreak,
   CommunityInfo,
+  DeclineAlert,
   FileImportReport,
   ImportBatchItem,
   ImportJob,
@@ -16,6 +17,8 @@ import type {
   SurveyQuestionResults,
 } from '$lib/api/client';
 import {
+  absenceLabels as sharedAbsenceLabels,
+  alertMeasureLabels as sharedAlertMeasureLabels,
   activityGroupLabels as sharedActivityGroupLabels,
   importKindLabels as sharedImportKindLabels,
   indicatorKindLabels as sharedIndicatorKindLabels,
@@ -99,6 +102,13 @@ export const indicatorUnitLabels: LabelMap<IndicatorDefinition['unit']> = shared
 export const indicatorKindLabels: LabelMap<IndicatorDefinition['kind']> = sharedIndicatorKindLabels;
 
 export const activityGroupLabels: LabelMap<ActivityTypeInfo['group']> = sharedActivityGroupLabels;
+
+/** What an alert is about: a fall in the weekly totals, or regulars who stopped coming. */
+export const alertMeasureLabels: LabelMap<DeclineAlert['measure']> = sharedAlertMeasureLabels;
+
+/** How unusual a regular's absence is (absenceKind). */
+export const absenceLabels = sharedAbsenceLabels;
+export { absenceKind } from '@osl/data/labels';
 
 export const communityKindLabels: LabelMap<CommunityInfo['kind']> = {
   territorial: { pl: 'społeczność terytorialna', en: 'territorial community' },
