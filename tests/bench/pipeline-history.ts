@@ -343,7 +343,7 @@ export function generateHistory(databaseFile: string, rows: number, communities:
  * One more day's import: new activities on `date` spread over the communities, each with an
  * attendance list of existing participants, in a new activities batch and a new attendance batch.
  */
-export function addDay(databaseFile: string, rows: number, communities: number, date: string): { activities: number; attendances: number } {
+export function addDay(databaseFile: string, rows: number, communities: number, date: string): { activities: number; attendances: number; communities: number } {
   const db = openDatabase(databaseFile);
   try {
     const ref = readReference(db);
@@ -359,8 +359,10 @@ export function addDay(databaseFile: string, rows: number, communities: number, 
     );
     const attendance = new BulkInsert(db, 'Attendance', ['activityId', 'participantId', 'importBatchId', 'sourceRow', 'createdAt']);
     let written = 0;
+    const touched = new Set<number>();
     for (let a = 0; a < activityCount; a += 1) {
       const c = (a * 7) % communities;
+      touched.add(c);
       const activityId = Number(
         insertActivity.run(
           `N-${date}-${a + 1}`,
@@ -382,7 +384,7 @@ export function addDay(databaseFile: string, rows: number, communities: number, 
     }
     attendance.flush();
     db.exec('COMMIT');
-    return { activities: activityCount, attendances: attendance.rows };
+    return { activities: activityCount, attendances: attendance.rows, communities: touched.size };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;

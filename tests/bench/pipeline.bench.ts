@@ -268,6 +268,22 @@ try {
     `${peaks.map(([name, mb]) => `${name} ${Math.round(mb)} MB`).join(', ')} (goal < 2048 MB)${full.peakMb < 2048 && incremental.peakMb < 2048 && warm.peakMb < 2048 && asOf.peakMb < 2048 ? '' : '  NOT MET'}`,
   );
   note('(the whole process: Node, NestJS, Prisma, better-sqlite3 and DuckDB)');
+  // Issue 16: the person-level step (lapsing regulars) beside the rest of each run.
+  const lapsingOf = (run: RunChild) => run.report.steps.find((s) => s.name === 'lapsing regulars');
+  const lapsingLine = (run: RunChild) => {
+    const step = lapsingOf(run);
+    if (!step) return 'no lapsing step in the run';
+    const rest = run.ms - step.ms;
+    return `${seconds(step.ms)} beside ${seconds(rest)} for the rest of the run: +${((100 * step.ms) / rest).toFixed(1)}%; ${count(step.rowsRead)} persons assessed`;
+  };
+  console.log('');
+  row('lapsing regulars, full rebuild', `${lapsingLine(full)} (goal < 25%)${(lapsingOf(full)?.ms ?? Infinity) < 0.25 * (full.ms - (lapsingOf(full)?.ms ?? 0)) ? '' : '  NOT MET'}`);
+  row(
+    'lapsing regulars, incremental after one day',
+    `${lapsingLine(incremental)} (goal < 0.3 s)${(lapsingOf(incremental)?.ms ?? Infinity) < 300 ? '' : '  NOT MET'}`,
+  );
+  note(`the day's rows touch ${count(day.communities)} of ${count(communities)} communities: each touched one is assessed again`);
+  row('  the same in a warm process', lapsingLine(warm));
   if (withPeriods) {
     const indicatorsMs = (run: RunChild) => run.report.steps.find((s) => s.name === 'indicators')?.ms ?? 0;
     const added = (plain: RunChild, periods: RunChild) => {

@@ -10,6 +10,7 @@ import {
   formatNumber,
   formatPercent,
   formatPeriod,
+  formatProbability,
   formatPeriodDates,
   isLang,
   isoWeekDates,
@@ -147,5 +148,14 @@ describe('formatPeriod', () => {
   it('writes a date in words', () => {
     expect(formatDateInWords('2022-10-17', 'pl')).toBe('17 października 2022');
     expect(formatDateInWords('2022-10-17', 'en')).toBe('17 October 2022');
+  });
+});
+
+describe('formatProbability', () => {
+  it('gives small probabilities with the decimals they need, and never 0% for a tiny one', () => {
+    expect(formatProbability(0.042, 'pl')).toBe('4,2%');
+    expect(formatProbability(0.0035, 'en')).toBe('0.35%');
+    expect(formatProbability(0.000001, 'pl')).toBe('<0,01%');
+    expect(formatProbability(0, 'en')).toBe('0%');
   });
 });

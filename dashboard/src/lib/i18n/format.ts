@@ -112,3 +112,12 @@ export function formatPeriodDates(period: string, lang: Lang): string {
   const week = isoWeekDates(period);
   return week ? formatDateRange(week.from, week.to, lang) : formatMonth(period, lang, 'long');
 }
+
+/**
+ * A small probability as a percentage people can read: "0,35%", "4,2%"; below one in ten thousand
+ * "<0,01%" (a figure of 0% would say it cannot happen).
+ */
+export function formatProbability(p: number, lang: Lang): string {
+  if (p > 0 && p < 0.0001) return `<${formatPercent(0.0001, lang, 2)}`;
+  return formatPercent(p, lang, p < 0.01 ? 2 : 1);
+}
