@@ -105,7 +105,8 @@ describe('who is drifting away', () => {
     expect(await card.locator('[data-testid="alert-who-list"]').innerText()).toContain('very unusual absence');
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: path.join(screenshots, 'lapsing-community-360-en.png'), fullPage: true });
+    await card.screenshot({ path: path.join(screenshots, 'lapsing-card-360-en.png') });
+    await page.locator('[data-testid="lapsed-table"] tbody tr').first().screenshot({ path: path.join(screenshots, 'lapsing-lapsed-row-360-en.png') });
     await page.close();
   });
 

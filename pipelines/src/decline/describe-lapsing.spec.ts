@@ -25,4 +25,9 @@ describe('describeLapsing', () => {
     expect(one).toContain('około 1 takiej osoby');
     expect(describeLapsing({ ...figures, lapsing: 1 }, { communityName: 'X', lang: 'en' })).toContain('1 of 38 regulars has stopped');
   });
+
+  it('says fewer than one when chance explains less than half a person', () => {
+    expect(describeLapsing({ ...figures, expected: 0.3 }, { communityName: 'X', lang: 'pl' })).toContain('spodziewano by się mniej niż jednej takiej osoby).');
+    expect(describeLapsing({ ...figures, expected: 0.3 }, { communityName: 'X', lang: 'en' })).toContain('at their usual rates fewer than one would be expected).');
+  });
 });

@@ -34,12 +34,12 @@ export function describeLapsing(figures: LapsingAlertFigures, options: DescribeL
     const noun = regulars === 1 ? 'stałego uczestnika' : 'stałych uczestników';
     return (
       `W społeczności ${options.communityName} ${lapsing} z ${regulars} ${noun} ${verb} przychodzić od tygodnia ${since} ` +
-      `(zwykle ${lapsing === 1 ? 'bywał' : 'bywali'} na ${rate}% swoich zajęć; przy ich zwykłej frekwencji spodziewano by się około ${expected} ` +
-      `${plural(expected, 'takiej osoby', 'takich osób', 'takich osób')}).`
+      `(zwykle ${lapsing === 1 ? 'bywał' : 'bywali'} na ${rate}% swoich zajęć; przy ich zwykłej frekwencji spodziewano by się ` +
+      `${expected === 0 ? 'mniej niż jednej takiej osoby' : `około ${expected} ${plural(expected, 'takiej osoby', 'takich osób', 'takich osób')}`}).`
     );
   }
   return (
     `In ${options.communityName}, ${lapsing} of ${regulars} ${regulars === 1 ? 'regular' : 'regulars'} ${lapsing === 1 ? 'has' : 'have'} stopped coming since week ${since} ` +
-    `(they usually came to ${rate}% of their activities; at their usual rates about ${expected} would be expected).`
+    `(they usually came to ${rate}% of their activities; at their usual rates ${expected === 0 ? 'fewer than one' : `about ${expected}`} would be expected).`
   );
 }
