@@ -343,7 +343,12 @@ export function generateHistory(databaseFile: string, rows: number, communities:
  * One more day's import: new activities on `date` spread over the communities, each with an
  * attendance list of existing participants, in a new activities batch and a new attendance batch.
  */
-export function addDay(databaseFile: string, rows: number, communities: number, date: string): { activities: number; attendances: number; communities: number } {
+export function addDay(
+  databaseFile: string,
+  rows: number,
+  communities: number,
+  date: string,
+): { activities: number; attendances: number; communities: number } {
   const db = openDatabase(databaseFile);
   try {
     const ref = readReference(db);

@@ -277,7 +277,10 @@ try {
     return `${seconds(step.ms)} beside ${seconds(rest)} for the rest of the run: +${((100 * step.ms) / rest).toFixed(1)}%; ${count(step.rowsRead)} persons assessed`;
   };
   console.log('');
-  row('lapsing regulars, full rebuild', `${lapsingLine(full)} (goal < 25%)${(lapsingOf(full)?.ms ?? Infinity) < 0.25 * (full.ms - (lapsingOf(full)?.ms ?? 0)) ? '' : '  NOT MET'}`);
+  row(
+    'lapsing regulars, full rebuild',
+    `${lapsingLine(full)} (goal < 25%)${(lapsingOf(full)?.ms ?? Infinity) < 0.25 * (full.ms - (lapsingOf(full)?.ms ?? 0)) ? '' : '  NOT MET'}`,
+  );
   row(
     'lapsing regulars, incremental after one day',
     `${lapsingLine(incremental)} (goal < 0.3 s)${(lapsingOf(incremental)?.ms ?? Infinity) < 300 ? '' : '  NOT MET'}`,

@@ -106,7 +106,10 @@ describe('who is drifting away', () => {
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await card.screenshot({ path: path.join(screenshots, 'lapsing-card-360-en.png') });
-    await page.locator('[data-testid="lapsed-table"] tbody tr').first().screenshot({ path: path.join(screenshots, 'lapsing-lapsed-row-360-en.png') });
+    await page
+      .locator('[data-testid="lapsed-table"] tbody tr')
+      .first()
+      .screenshot({ path: path.join(screenshots, 'lapsing-lapsed-row-360-en.png') });
     await page.close();
   });
 

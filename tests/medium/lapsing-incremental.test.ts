@@ -20,7 +20,8 @@ async function dump(): Promise<Record<string, string[]>> {
   const instance = await DuckDBInstance.create(path.join(environment.dataDir, 'analytics', pointer.file), { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   const out: Record<string, string[]> = {};
-  for (const table of tables) out[table] = (await connection.runAndReadAll(`SELECT * FROM ${table} ORDER BY ALL`)).getRowObjectsJson().map((r) => JSON.stringify(r));
+  for (const table of tables)
+    out[table] = (await connection.runAndReadAll(`SELECT * FROM ${table} ORDER BY ALL`)).getRowObjectsJson().map((r) => JSON.stringify(r));
   connection.closeSync();
   instance.closeSync();
   return out;
@@ -79,10 +80,19 @@ describe('lapsing regulars in the pipeline', () => {
   it('gives in an incremental run what a full rebuild gives, whichever community the import touches', async () => {
     // The steady community meets five more times: only it is rescanned; the alerted one keeps its rows.
     const more = steady.meetings.length;
-    const later = Array.from({ length: 5 }, (_, n) => ({ id: `S-EXTRA-${n}`, date: new Date(Date.parse('2023-05-03T00:00:00Z') + n * 7 * 86_400_000).toISOString().slice(0, 10) }));
+    const later = Array.from({ length: 5 }, (_, n) => ({
+      id: `S-EXTRA-${n}`,
+      date: new Date(Date.parse('2023-05-03T00:00:00Z') + n * 7 * 86_400_000).toISOString().slice(0, 10),
+    }));
     await importFiles([
-      writeCsv(dir, 'extra-dziennik.csv', [['id', 'data', 'spolecznosc', 'typ', 'tytul'], ...later.map((m) => [m.id, `${m.date.slice(8)}.${m.date.slice(5, 7)}.${m.date.slice(0, 4)}`, 'OST', 'ANIM_KULT', m.id])]),
-      writeCsv(dir, 'extra-lista.csv', [['id_dzialania', 'kod'], ...later.flatMap((m, n) => steady.codes.filter((_, i) => (n + i + more) % 4 !== 0).map((code) => [m.id, code]))]),
+      writeCsv(dir, 'extra-dziennik.csv', [
+        ['id', 'data', 'spolecznosc', 'typ', 'tytul'],
+        ...later.map((m) => [m.id, `${m.date.slice(8)}.${m.date.slice(5, 7)}.${m.date.slice(0, 4)}`, 'OST', 'ANIM_KULT', m.id]),
+      ]),
+      writeCsv(dir, 'extra-lista.csv', [
+        ['id_dzialania', 'kod'],
+        ...later.flatMap((m, n) => steady.codes.filter((_, i) => (n + i + more) % 4 !== 0).map((code) => [m.id, code])),
+      ]),
     ]);
     const first = await incrementalEqualsFull('the steady community meets more');
     expect(first.lapsing_finding).toHaveLength(1);

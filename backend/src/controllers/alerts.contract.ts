@@ -22,7 +22,10 @@ const lapsingWho = z
     medianUsualRate: z.number().nullable(),
     groups: z.array(z.object({ group: z.string(), persons: z.int().nullable() })).meta({ description: 'the activity groups they used to come to' }),
     names: z.boolean(),
-    persons: z.array(lapsingPerson).nullable().meta({ description: 'the list, most unusual absence first; null unless the viewer sees the community’s participants' }),
+    persons: z
+      .array(lapsingPerson)
+      .nullable()
+      .meta({ description: 'the list, most unusual absence first; null unless the viewer sees the community’s participants' }),
     suppressed: z.array(z.string()).optional(),
   })
   .meta({ id: 'LapsingWho' });
@@ -32,7 +35,9 @@ const declineAlert = z
     id: z.int(),
     community: z.string(),
     group: z.string().nullable(),
-    measure: z.enum(['attendances', 'distinctParticipants', 'lapsingRegulars']).meta({ description: 'lapsingRegulars: the person-level test (regulars who stopped coming)' }),
+    measure: z
+      .enum(['attendances', 'distinctParticipants', 'lapsingRegulars'])
+      .meta({ description: 'lapsingRegulars: the person-level test (regulars who stopped coming)' }),
     since: z.string(),
     lastWeek: z.string(),
     status: z.enum(['active', 'ended']),

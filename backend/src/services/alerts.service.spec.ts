@@ -203,7 +203,15 @@ describe('lapsingWho', () => {
 
   it('gives the list in the order of the rows, names only where allowed, with the groups and the median rate', () => {
     const who = lapsingWho(rows, 'WZG', { list: true, names: (home) => home === 'WZG', register, smallCountLimit: null });
-    expect(who).toMatchObject({ count: 3, medianUsualRate: 0.6, names: true, groups: [{ group: 'animation', persons: 3 }, { group: 'education', persons: 1 }] });
+    expect(who).toMatchObject({
+      count: 3,
+      medianUsualRate: 0.6,
+      names: true,
+      groups: [
+        { group: 'animation', persons: 3 },
+        { group: 'education', persons: 1 },
+      ],
+    });
     expect(who.persons!.map((p) => [p.code, p.firstName, p.fromOtherCommunity, p.missedSince])).toEqual([
       ['WZG-0001', 'Anna', false, '2023-03-20'],
       ['OST-0002', undefined, true, '2023-03-20'],

@@ -73,7 +73,13 @@ export class AlertsService {
   private async who(community: string, viewer: AlertViewer): Promise<LapsingWho> {
     const rows = (await this.analytics.lapsingRegulars(community)).filter((r) => r.lapsing && r.counted);
     const access = whoAccess(viewer, community);
-    const register = access.list && access.readsNames ? await this.participants.registerEntries(rows.map((r) => r.participantId), true) : [];
+    const register =
+      access.list && access.readsNames
+        ? await this.participants.registerEntries(
+            rows.map((r) => r.participantId),
+            true,
+          )
+        : [];
     return lapsingWho(rows, community, {
       ...access,
       register: new Map(register.map((e) => [e.id, e])),

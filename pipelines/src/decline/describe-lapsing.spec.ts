@@ -28,6 +28,8 @@ describe('describeLapsing', () => {
 
   it('says fewer than one when chance explains less than half a person', () => {
     expect(describeLapsing({ ...figures, expected: 0.3 }, { communityName: 'X', lang: 'pl' })).toContain('spodziewano by się mniej niż jednej takiej osoby).');
-    expect(describeLapsing({ ...figures, expected: 0.3 }, { communityName: 'X', lang: 'en' })).toContain('at their usual rates fewer than one would be expected).');
+    expect(describeLapsing({ ...figures, expected: 0.3 }, { communityName: 'X', lang: 'en' })).toContain(
+      'at their usual rates fewer than one would be expected).',
+    );
   });
 });

@@ -27,8 +27,12 @@ describe('assessCommunityLapsing', () => {
     expect(finding!.drop).toBeCloseTo(10 / 30);
     expect(finding!.pValue).toBeLessThan(0.05);
     expect(finding!.since <= input.weeks[63]!).toBe(true);
-    expect(finding!.sentencePl).toMatch(/^W społeczności Os\. Wzgórze 10 z 30 stałych uczestników przestało przychodzić od tygodnia 2023-W\d\d \(zwykle bywali na \d+% swoich zajęć;/);
-    expect(finding!.sentenceEn).toMatch(/^In Os\. Wzgórze, 10 of 30 regulars have stopped coming since week 2023-W\d\d \(they usually came to \d+% of their activities;/);
+    expect(finding!.sentencePl).toMatch(
+      /^W społeczności Os\. Wzgórze 10 z 30 stałych uczestników przestało przychodzić od tygodnia 2023-W\d\d \(zwykle bywali na \d+% swoich zajęć;/,
+    );
+    expect(finding!.sentenceEn).toMatch(
+      /^In Os\. Wzgórze, 10 of 30 regulars have stopped coming since week 2023-W\d\d \(they usually came to \d+% of their activities;/,
+    );
     // The ten who stopped lead the list, the most unusual absence first; codes and dates carried over.
     const lapsing = regulars.filter((r) => r.lapsing);
     expect(lapsing.map((r) => r.participantId).sort()).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
