@@ -182,12 +182,14 @@ export function evaluateDetector(options: EvaluationOptions): EvaluationCell[] {
         let foundActive = false;
         let foundActiveLapsing = false;
         let foundActiveTotals = false;
+        for (let t = onset, seen = 0; t < sim.series.length; t++) {
+          if (sim.series[t]!.activities > 0) seen++;
+          if (seen > 6) break;
+          foundActiveLapsing ||= weeks.lapsing[t]!;
+          foundActiveTotals ||= weeks.totals[t]!;
+        }
         for (let t = onset; t < sim.series.length; t++) {
           if (sim.series[t]!.activities > 0) active++;
-          if (active <= 6) {
-            foundActiveLapsing ||= weeks.lapsing[t]!;
-            foundActiveTotals ||= weeks.totals[t]!;
-          }
           if (!inAlert(t)) continue;
           if (found < 0) found = t;
           if (active <= 6) foundActive = true;
