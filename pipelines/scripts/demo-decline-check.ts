@@ -24,6 +24,7 @@ import {
   type DeclineFinding,
   type WeeklyParticipation,
 } from '../src/decline/index.ts';
+import { lapsingSettingsOf, scanLapsing } from '../src/decline/lapsing.ts';
 
 const GROUP_NAMES: Record<string, string> = { animation: 'animacja', education: 'edukacja', action: 'akcje społecznościowe' };
 
@@ -73,6 +74,11 @@ async function main(): Promise<void> {
     FROM acts a LEFT JOIN named n
       ON n.community = a.community AND n.week = a.week AND n.group_code IS NOT DISTINCT FROM a.group_code
     ORDER BY a.community, a.group_code NULLS FIRST, a.week`);
+  // The lapsing test's input: each community's activities in date order and who came to them.
+  const activityRows = await read<{ community: string; activity_id: number; week: string; group_code: string }>(
+    "SELECT community, activity_id, strftime(date, '%G-W%V') AS week, coalesce(group_code, '') AS group_code FROM fact_activity ORDER BY community, date, activity_id",
+  );
+  const visitRows = await read<{ activity_id: number; participant_code: string }>('SELECT activity_id, participant_code FROM fact_attendance');
   const span = await read<{ first: string; last: string }>(
     "SELECT strftime(min(date), '%Y-%m-%d') AS first, strftime(max(date), '%Y-%m-%d') AS last FROM fact_activity",
   );
@@ -90,6 +96,43 @@ async function main(): Promise<void> {
   console.log(`Demo decline check: ${path.join(analyticsDir, current.file)}, weeks ${fromWeek} … ${toWeek}`);
   console.log(`Attendances: ${namedOnly ? 'named only (anonymous head counts left out)' : 'named + anonymous head counts'}`);
   console.log(`Configuration: ${JSON.stringify(config)}`);
+
+  const lapsingSettings = lapsingSettingsOf(config);
+  for (const { community, name } of communities) {
+    const acts = activityRows.filter((r) => r.community === community);
+    const index = new Map(acts.map((a, i) => [a.activity_id, i]));
+    const byPerson = new Map<string, number[]>();
+    for (const v of visitRows) {
+      const i = index.get(v.activity_id);
+      if (i !== undefined) byPerson.set(v.participant_code, [...(byPerson.get(v.participant_code) ?? []), i]);
+    }
+    const persons = [...byPerson].map(([person, list]) => ({ person, activities: list.sort((a, b) => a - b) }));
+    const scan = scanLapsing(
+      acts.map((a) => ({ week: a.week, group: a.group_code })),
+      persons,
+      lapsingSettings,
+      { lastWeek: toWeek },
+    );
+    const raised = scan.checks.filter((c, i) => c.status === 'alert' && scan.checks[i - 1]?.status !== 'alert');
+    console.log('');
+    console.log(`${community} (${name}) lapsing regulars: ${raised.length} alert(s)`);
+    for (const c of raised) {
+      const end = scan.checks.findIndex((x) => x.week > c.week && x.status !== 'alert');
+      console.log(
+        `  raised ${c.week}, since ${c.since}, ${c.lapsing} of ${c.regulars} regulars lapsing against ${c.expected.toFixed(1)} expected (p = ${c.pValue.toPrecision(2)}), active to ${end < 0 ? 'the end' : scan.checks[end - 1]!.week}`,
+      );
+    }
+    const lapsingNow = scan.regulars.filter((r) => r.lapsing);
+    console.log(
+      `  as of ${toWeek}: ${lapsingNow.length} regulars lapsing: ${lapsingNow
+        .slice(0, 8)
+        .map(
+          (r) =>
+            `${r.person} (rate ${(100 * r.usualRate).toFixed(0)}%, missed ${r.missed.toFixed(1)} since ${r.missedSince}, p ${r.absenceProbability.toPrecision(2)})`,
+        )
+        .join('; ')}`,
+    );
+  }
 
   let total = 0;
   for (const { community, name } of communities) {

@@ -48,4 +48,37 @@ describe('simulated communities: the truth behind the counts', () => {
     expect(loose!.falseAlarmsPerYear).toBeGreaterThanOrEqual(strict!.falseAlarmsPerYear);
     expect(loose!.within6).toBeGreaterThanOrEqual(7);
   });
+
+  it('records who came to each session, the same draws as the weekly totals', () => {
+    const sim = simulateCommunity({ regulars: 30, seed: seedOf(7, 2), recordSessions: true });
+    const plain = simulateCommunity({ regulars: 30, seed: seedOf(7, 2) });
+    expect(sim.series).toEqual(plain.series);
+    expect(sim.sessions).toHaveLength(sim.series.reduce((n, r) => n + r.activities, 0));
+    sim.series.forEach((row, t) => {
+      const held = sim.sessions.filter((s) => s.week === t);
+      expect(held.reduce((n, s) => n + s.attendees.length, 0)).toBe(row.attendances);
+      expect(new Set(held.flatMap((s) => s.attendees)).size).toBe(row.distinctParticipants);
+    });
+  });
+
+  it('churn: the chosen regulars never come again, the others as before; mixed: half of each', () => {
+    const fromWeek = '2023-W10';
+    const churn = simulateCommunity({ regulars: 40, seed: seedOf(7, 3), recordSessions: true, drop: { fraction: 0.3, fromWeek, kind: 'churn' } });
+    // Whole groups (families) leave until at least 30% of the regulars have: 12, or one or two more.
+    expect(churn.churned.length).toBeGreaterThanOrEqual(12);
+    expect(churn.churned.length).toBeLessThanOrEqual(14);
+    const onset = churn.series.findIndex((r) => r.week === fromWeek);
+    const after = churn.sessions.filter((s) => s.week >= onset);
+    expect(after.length).toBeGreaterThan(20);
+    expect(after.some((s) => s.attendees.some((p) => churn.churned.includes(p)))).toBe(false);
+    const before = churn.sessions.filter((s) => s.week < onset);
+    expect(before.some((s) => s.attendees.some((p) => churn.churned.includes(p)))).toBe(true);
+    // Up to the onset, churn and a stable community are the same draws.
+    const stable = simulateCommunity({ regulars: 40, seed: seedOf(7, 3), recordSessions: true });
+    expect(churn.series.slice(0, onset)).toEqual(stable.series.slice(0, onset));
+    const mixed = simulateCommunity({ regulars: 40, seed: seedOf(7, 3), drop: { fraction: 0.3, fromWeek, kind: 'mixed' } });
+    expect(mixed.churned.length).toBeGreaterThanOrEqual(6);
+    expect(mixed.churned.length).toBeLessThanOrEqual(8);
+    expect(simulateCommunity({ regulars: 40, seed: seedOf(7, 3), drop: { fraction: 0.3, fromWeek } }).churned).toEqual([]);
+  });
 });

@@ -18,7 +18,7 @@
  * - A slow trend: the community's level drifts by a factor exp(g) a year, g ~ Normal(0, 0.1).
  * - An injected decline, from its first week, of one of two kinds (or both):
  *   thinning — everyone's propensity is multiplied by (1 − fraction), so expected attendances fall by
- *   that fraction and stay down; churn — whole groups of regulars (chosen at random, until `fraction`
+ *   that fraction and stay down; churn — whole groups of regulars (chosen at random, until at least `fraction`
  *   of the regulars) stop coming altogether while the others go on as before; mixed — half and half:
  *   churn of fraction/2 of the regulars and thinning of the rest by t with (1 − fraction/2)(1 − t) =
  *   1 − fraction, so the regulars' expected attendances fall by `fraction` either way.

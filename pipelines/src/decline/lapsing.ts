@@ -138,8 +138,8 @@ export interface LapsingScan<P> {
 
 /**
  * Scans a community's history week by week, from the week of its first activity to `lastWeek`
- * (default: the week of its last activity): each week's community test, and the regulars' standing
- * as of the last week. `activities` must be in date order and `persons[i].activities` ascending.
+ * (default: the week of its last activity; later activities are not read): each week's community
+ * test, and the regulars' standing as of the last week. `activities` must be in date order and `persons[i].activities` ascending.
  * With `from`, checks are kept only from that week on (the scan still reads the whole history).
  */
 export function scanLapsing<P>(
@@ -150,9 +150,12 @@ export function scanLapsing<P>(
 ): LapsingScan<P> {
   if (activities.length === 0) return { checks: [], regulars: [] };
   const lastWeek = options.lastWeek ?? activities[activities.length - 1]!.week;
+  // Activities after lastWeek (the week in progress) are not read, nor visits to them.
+  let nA = activities.length;
+  while (nA > 0 && activities[nA - 1]!.week > lastWeek) nA--;
+  if (nA === 0) return { checks: [], regulars: [] };
   const weeks = isoWeekRange(activities[0]!.week, lastWeek);
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
-  const nA = activities.length;
   // Groups as small integers; per group, the prefix count of its activities (opportunities).
   const groupIds = new Map<string, number>();
   const groupOf = new Int32Array(nA);
@@ -163,7 +166,8 @@ export function scanLapsing<P>(
     if (g === undefined) groupIds.set(a.group, (g = groupIds.size));
     groupOf[j] = g;
     const w = weekIndex.get(a.week);
-    if (w === undefined || (j > 0 && w < activityWeek[j - 1]!)) throw new RangeError(`Lapsing: activities must be in date order and up to ${lastWeek}`);
+    if (w === undefined || (j > 0 && w < activityWeek[j - 1]!))
+      throw new RangeError(`Lapsing: activities must be in date order (${a.week} after ${activities[j - 1]?.week})`);
     activityWeek[j] = w;
   }
   const groupNames = [...groupIds.keys()];
@@ -174,6 +178,7 @@ export function scanLapsing<P>(
   persons.forEach((p, i) => {
     let previous = -1;
     for (const j of p.activities) {
+      if (j >= nA && j < activities.length && j > previous) break;
       if (!(j >= 0 && j < nA) || j <= previous)
         throw new RangeError(`Lapsing: person ${String(p.person)}'s activities must be ascending indexes of the activities`);
       visitsAt[j]!.push(i);
