@@ -93,6 +93,18 @@ CREATE TABLE IF NOT EXISTS indicator_period_value (
   cumulative_to VARCHAR
 );
 
+-- One row per indicator, scope and month of the project ('YYYY-MM'): the value to that month's
+-- last day exactly as the indicator counts it (cumulative from the project's start, annual from 1
+-- January), null where there is none; for percentages the answers behind the share. The history
+-- the forecasts (indicators/forecast.ts) are made from.
+CREATE TABLE IF NOT EXISTS indicator_month_value (
+  code VARCHAR NOT NULL,
+  community VARCHAR NOT NULL,
+  month VARCHAR NOT NULL,
+  value_to_month_end DOUBLE,
+  answers INTEGER
+);
+
 -- The decline findings of the last run, so that an incremental run in the same week reuses them
 -- for the communities whose data did not change.
 CREATE TABLE IF NOT EXISTS decline_finding (
