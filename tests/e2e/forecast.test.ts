@@ -1,0 +1,92 @@
+// The overview's forecasts (issue 16) on the demo data: the project (2021–2023) is over, so the
+// director sees them in the "as of" view of a past day, in Polish and English, on a laptop and a phone.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshots, useDemoDashboard } from '../support/demo-dashboard.ts';
+
+const demo = useDemoDashboard();
+
+const likelihoodWords = {
+  pl: ['cel osiągnięty', 'prawdopodobnie', 'niepewne', 'raczej nie', 'zagrożone'],
+  en: ['target reached', 'likely', 'uncertain', 'unlikely', 'in jeopardy'],
+};
+
+async function expectForecastsAsOfJune2022(page: Page, lang: 'pl' | 'en'): Promise<void> {
+  const table = page.locator('[data-testid="indicator-table"][data-as-of="2022-06-30"]');
+  await table.waitFor();
+  expect(await table.getAttribute('data-year')).toBe('2022');
+  const banner = await page.locator('[data-testid="as-of-banner"]').innerText();
+  expect(banner).toContain(lang === 'pl' ? '30 czerwca 2022' : '30 June 2022');
+  expect(await page.locator('#indicators-heading').innerText()).toContain(lang === 'pl' ? 'stan na 30 czerwca 2022' : 'as of 30 June 2022');
+  // P1 for the whole project: the end of 2022 with its 80% interval, and the chance of the target in words and per cent.
+  const yearEnd = page.locator('[data-testid="forecast-P1"] [data-horizon="year"]');
+  const text = await yearEnd.innerText();
+  expect(text).toContain(lang === 'pl' ? 'koniec 2022' : 'end of 2022');
+  expect(await page.locator('[data-testid="forecast-P1-year"]').innerText()).toMatch(/^\d[\d\s ]* \(\d[\d\s ]*–\d[\d\s ]*\)$/);
+  const likelihood = await page.locator('[data-testid="likelihood-P1-year"]').innerText();
+  expect(likelihoodWords[lang].some((words) => likelihood.startsWith(words)), likelihood).toBe(true);
+  expect(likelihood).toMatch(/\d+\s?%/);
+  expect(text).toMatch(lang === 'pl' ? /(potrzeba|dotąd) [\d,]+\/mies\./ : /(needs|so far) [\d.]+\/month/);
+  expect(await page.locator('[data-testid="forecast-P1"] [data-horizon="project"]').innerText()).toContain(lang === 'pl' ? 'koniec projektu' : 'project end');
+  // Each community has its own.
+  for (const community of ['WZG', 'OST', 'LAZ']) expect(await page.locator(`[data-testid="forecast-P1-${community}"]`).count()).toBe(1);
+  // A past view shows no trend over later years.
+  expect(await page.locator('[data-testid="sparkline-P1"]').count()).toBe(0);
+  // No code or English word on the Polish page's forecasts.
+  if (lang === 'pl') expect(await page.locator('[data-testid="forecast-P1"]').innerText()).not.toMatch(/pace|seasonal|likely|forecast/i);
+}
+
+describe('forecasts on the overview', () => {
+  it('shows the director the overview as of 30 June 2022 with forecasts for 2022, and a way back to today (Polish, 1366 px)', async () => {
+    const problems: string[] = [];
+    const page = await demo.signedIn('dyrektor@demo.osl', { lang: 'pl', onPage: (p) => p.on('pageerror', (error) => problems.push(error.message)) });
+    // Chosen with the "Stan na dzień" control: the address keeps it.
+    const control = page.locator('[data-testid="as-of-switch"] select');
+    await control.waitFor();
+    await control.selectOption('2022-06-30');
+    await expect.poll(() => new URL(page.url()).searchParams.get('na-dzien')).toBe('2022-06-30');
+    await expectForecastsAsOfJune2022(page, 'pl');
+    await page.screenshot({ path: path.join(screenshots, 'forecast-as-of-pl-1366.png'), fullPage: true });
+    // The values are those to that day: P1 then is less than at the end of 2022.
+    const asOfP1 = await page.locator('tr[data-indicator="P1"] td.value').innerText();
+    await page.click('[data-testid="as-of-back"]');
+    await expect.poll(() => page.locator('[data-testid="as-of-banner"]').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('na-dzien')).toBeNull();
+    await page.locator('[data-testid="indicator-table"]:not([data-as-of])').waitFor();
+    expect(await page.locator('[data-testid="forecast-P1"]').count()).toBe(0);
+    const yearEndP1 = await page.locator('tr[data-indicator="P1"] td.value').innerText();
+    expect(Number(asOfP1.replace(/\D/g, ''))).toBeLessThanOrEqual(Number(yearEndP1.replace(/\D/g, '')));
+    expect(problems).toEqual([]);
+  });
+
+  it('opens from the address in English, at 1366 and 360 px', async () => {
+    for (const width of [1366, 360]) {
+      const page = await demo.signedIn('dyrektor@demo.osl', { lang: 'en', width });
+      await page.goto(`${demo.server.url}/?na-dzien=2022-06-30`, { waitUntil: 'networkidle' });
+      await expectForecastsAsOfJune2022(page, 'en');
+      await page.locator('[data-testid="forecast-P1"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(screenshots, `forecast-as-of-en-${width}.png`), fullPage: width === 1366 });
+      // Nothing wider than the screen on a phone but the scrolling table box.
+      if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.close();
+    }
+  });
+
+  it('at 360 px in Polish', async () => {
+    const page = await demo.signedIn('dyrektor@demo.osl', { lang: 'pl', width: 360 });
+    await page.goto(`${demo.server.url}/?na-dzien=2022-06-30`, { waitUntil: 'networkidle' });
+    await expectForecastsAsOfJune2022(page, 'pl');
+    await page.locator('[data-testid="forecast-P1"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, 'forecast-as-of-pl-360.png') });
+  });
+
+  it('gives an organizer neither the control nor the forecasts', async () => {
+    const page = await demo.signedIn('organizator@demo.osl', { lang: 'pl' });
+    await page.goto(`${demo.server.url}/?na-dzien=2022-06-30`, { waitUntil: 'networkidle' });
+    await page.locator('[data-testid="indicator-table"]').waitFor();
+    expect(await page.locator('[data-testid="as-of-switch"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="as-of-banner"]').count()).toBe(0);
+    expect(await page.locator('[data-testid^="forecast-"]').count()).toBe(0);
+  });
+});
