@@ -25,7 +25,10 @@ async function expectForecastsAsOfJune2022(page: Page, lang: 'pl' | 'en'): Promi
   expect(text).toContain(lang === 'pl' ? 'koniec 2022' : 'end of 2022');
   expect(await page.locator('[data-testid="forecast-P1-year"]').innerText()).toMatch(/^\d[\d\s ]* \(\d[\d\s ]*–\d[\d\s ]*\)$/);
   const likelihood = await page.locator('[data-testid="likelihood-P1-year"]').innerText();
-  expect(likelihoodWords[lang].some((words) => likelihood.startsWith(words)), likelihood).toBe(true);
+  expect(
+    likelihoodWords[lang].some((words) => likelihood.startsWith(words)),
+    likelihood,
+  ).toBe(true);
   expect(likelihood).toMatch(/\d+\s?%/);
   expect(text).toMatch(lang === 'pl' ? /(potrzeba|dotąd) [\d,]+\/mies\./ : /(needs|so far) [\d.]+\/month/);
   expect(await page.locator('[data-testid="forecast-P1"] [data-horizon="project"]').innerText()).toContain(lang === 'pl' ? 'koniec projektu' : 'project end');

@@ -309,7 +309,14 @@ export const serverMessages = {
 } as const satisfies Record<string, { pl: string; en: string }>;
 
 /** The one catalogue: the server's messages and the importer's. */
-export const messageCatalogue = { ...importMessages, ...serverMessages, ...recordingMessages, ...periodMessages, ...indicatorTraceMessages, ...indicatorForecastMessages } as const;
+export const messageCatalogue = {
+  ...importMessages,
+  ...serverMessages,
+  ...recordingMessages,
+  ...periodMessages,
+  ...indicatorTraceMessages,
+  ...indicatorForecastMessages,
+} as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;
 export type MessageKey = keyof typeof messageCatalogue;

@@ -31,20 +31,19 @@ function setUp(now: string) {
     indicatorMonthValues: vi.fn(async (through: string, community: string | null) =>
       table.filter((r) => r.month <= through && (community === null || r.community === community)),
     ),
-    indicatorValues: vi.fn(
-      async ({ year, community }: { year: number | null; community: string | null }): Promise<IndicatorValueRecord[]> =>
-        config.indicators.map((i) => ({
-          code: i.code,
-          community: community ?? 'ALL',
-          year: year!,
-          value: 99,
-          target: null,
-          baseline: null,
-          expected: null,
-          achievement: null,
-          status: 'no_target',
-          unit: i.unit,
-        })),
+    indicatorValues: vi.fn(async ({ year, community }: { year: number | null; community: string | null }): Promise<IndicatorValueRecord[]> =>
+      config.indicators.map((i) => ({
+        code: i.code,
+        community: community ?? 'ALL',
+        year: year!,
+        value: 99,
+        target: null,
+        baseline: null,
+        expected: null,
+        achievement: null,
+        status: 'no_target',
+        unit: i.unit,
+      })),
     ),
   };
   const environment = { now: () => new Date(now) } as OslEnvironment;
@@ -62,7 +61,19 @@ describe('IndicatorForecastService', () => {
   beforeEach(() => {
     forecastIndicator.mockReset();
     forecastIndicator.mockImplementation((input: ForecastInput) => [
-      { horizon: 'year', end: `${input.asOf.slice(0, 4)}-12-31`, current: input.valueAsOf, projected: 1, low: 0, high: 2, target: input.yearTarget, probability: 0.5, pacePerMonth: 1, neededPerMonth: 1, method: 'pace' },
+      {
+        horizon: 'year',
+        end: `${input.asOf.slice(0, 4)}-12-31`,
+        current: input.valueAsOf,
+        projected: 1,
+        low: 0,
+        high: 2,
+        target: input.yearTarget,
+        probability: 0.5,
+        pacePerMonth: 1,
+        neededPerMonth: 1,
+        method: 'pace',
+      },
     ]);
   });
 

@@ -38,13 +38,20 @@ describe('resolveForecastRequest', () => {
   });
 
   it('takes a past month’s last day as the "as of" view, and today', () => {
-    expect(resolveForecastRequest({ asOf: '2022-06-30' }, context('2026-12-07'))).toEqual({ asOf: '2022-06-30', year: 2022, community: null, source: 'month-end' });
+    expect(resolveForecastRequest({ asOf: '2022-06-30' }, context('2026-12-07'))).toEqual({
+      asOf: '2022-06-30',
+      year: 2022,
+      community: null,
+      source: 'month-end',
+    });
     expect(resolveForecastRequest({ asOf: '2022-02-28', year: '2022' }, context('2022-05-17')).source).toBe('month-end');
     expect(resolveForecastRequest({ asOf: '2022-05-17' }, context('2022-05-17')).source).toBe('to-date');
   });
 
   it('refuses, naming the field in the reader’s language, a day outside the project, in the future, mid-month in the past, or of another year', () => {
-    expect(refusal({ asOf: '2024-01-31' }, '2026-12-07').messageIn('en')).toBe('asOf must lie inside the project, from 2021-01-01 to 2023-12-31 (got "2024-01-31")');
+    expect(refusal({ asOf: '2024-01-31' }, '2026-12-07').messageIn('en')).toBe(
+      'asOf must lie inside the project, from 2021-01-01 to 2023-12-31 (got "2024-01-31")',
+    );
     expect(refusal({ asOf: '2020-12-31' }, '2026-12-07').messageIn('pl')).toBe(
       'Dzień „stan na” (asOf) musi leżeć w okresie projektu, od 2021-01-01 do 2023-12-31 (podano „2020-12-31”).',
     );

@@ -78,6 +78,17 @@ describe('valuesAsOf', () => {
       [{ code: 'P1', community: 'ALL', unit: 'persons', value: 120, target: 180, expected: 134.63, achievement: 0.6666, status: 'at_risk', forecasts: [] }],
       2022,
     );
-    expect(row).toEqual({ code: 'P1', community: 'ALL', year: 2022, value: 120, target: 180, baseline: null, expected: 134.63, achievement: 0.6666, status: 'at_risk', unit: 'persons' });
+    expect(row).toEqual({
+      code: 'P1',
+      community: 'ALL',
+      year: 2022,
+      value: 120,
+      target: 180,
+      baseline: null,
+      expected: 134.63,
+      achievement: 0.6666,
+      status: 'at_risk',
+      unit: 'persons',
+    });
   });
 });
