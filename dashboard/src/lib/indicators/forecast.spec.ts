@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { asOfChoices, formatProbability, formatProjection, likelihoodOf, monthEnd, parseAsOfParam, runningYear, valuesAsOf } from './forecast';
 
 const project = { periodStart: '2021-01-01', periodEnd: '2023-12-31' };
-const forecast = (probability: number | null, extra: Partial<{ neededPerMonth: number; current: number; target: number }> = {}) => ({
+const forecast = (probability: number | null, extra: Partial<{ neededPerMonth: number | null; current: number; target: number; method: string }> = {}) => ({
   probability,
+  method: 'pace-seasonal',
   neededPerMonth: 2,
   current: 10,
   target: 20,
@@ -53,6 +54,9 @@ describe('likelihoodOf', () => {
     expect(likelihoodOf(forecast(0.05))).toBe('endangered');
     expect(likelihoodOf(forecast(null))).toBeNull();
     expect(likelihoodOf(forecast(1, { neededPerMonth: 0, current: 25, target: 20 }))).toBe('reached');
+    // A horizon that is over: reached or missed, not a chance.
+    expect(likelihoodOf(forecast(0, { method: 'final', neededPerMonth: null, current: 15, target: 20 }))).toBe('missed');
+    expect(likelihoodOf(forecast(1, { method: 'final', neededPerMonth: 0, current: 20, target: 20 }))).toBe('reached');
   });
 });
 

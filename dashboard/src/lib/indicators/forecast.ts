@@ -42,15 +42,17 @@ export function runningYear(project: { periodStart: string; periodEnd: string },
   return years.includes(year) ? year : null;
 }
 
-export type Likelihood = 'reached' | 'likely' | 'uncertain' | 'unlikely' | 'endangered';
+export type Likelihood = 'reached' | 'missed' | 'likely' | 'uncertain' | 'unlikely' | 'endangered';
 
 /**
- * The chance of reaching a target in words: reached when nothing more is needed; else likely from
- * 80%, uncertain from 50%, unlikely from 20%, endangered below. Null without a probability.
+ * The chance of reaching a target in words: reached when nothing more is needed, missed when the
+ * horizon is over short of it; else likely from 80%, uncertain from 50%, unlikely from 20%,
+ * endangered below. Null without a probability.
  */
-export function likelihoodOf(forecast: Pick<IndicatorForecast, 'probability' | 'neededPerMonth' | 'current' | 'target'>): Likelihood | null {
+export function likelihoodOf(forecast: Pick<IndicatorForecast, 'probability' | 'neededPerMonth' | 'current' | 'target' | 'method'>): Likelihood | null {
   if (forecast.probability === null) return null;
   if (forecast.neededPerMonth === 0 && forecast.current !== null && forecast.target !== null && forecast.current >= forecast.target) return 'reached';
+  if (forecast.method === 'final') return forecast.probability >= 1 ? 'reached' : 'missed';
   if (forecast.probability >= 0.8) return 'likely';
   if (forecast.probability >= 0.5) return 'uncertain';
   if (forecast.probability >= 0.2) return 'unlikely';
