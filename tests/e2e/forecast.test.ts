@@ -51,6 +51,9 @@ describe('forecasts on the overview', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('na-dzien')).toBe('2022-06-30');
     await expectForecastsAsOfJune2022(page, 'pl');
     await page.screenshot({ path: path.join(screenshots, 'forecast-as-of-pl-1366.png'), fullPage: true });
+    await page.locator('section[aria-labelledby="indicators-heading"]').screenshot({ path: path.join(screenshots, 'forecast-table-pl-1366.png') });
+    // The table fits a laptop's width: no sideways scrolling.
+    expect(await page.locator('section[aria-labelledby="indicators-heading"] .table-wrap').evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(1);
     // The values are those to that day: P1 then is less than at the end of 2022.
     const asOfP1 = await page.locator('tr[data-indicator="P1"] td.value').innerText();
     await page.click('[data-testid="as-of-back"]');
