@@ -83,6 +83,9 @@ describe('forecasts on the overview', () => {
     const page = await demo.signedIn('dyrektor@demo.osl', { lang: 'pl', width: 360 });
     await page.goto(`${demo.server.url}/?na-dzien=2022-06-30`, { waitUntil: 'networkidle' });
     await expectForecastsAsOfJune2022(page, 'pl');
+    // The control on a phone: its label and the chosen day.
+    expect(await page.locator('[data-testid="as-of-switch"] select').inputValue()).toBe('2022-06-30');
+    await page.screenshot({ path: path.join(screenshots, 'forecast-as-of-pl-360-top.png') });
     await page.locator('[data-testid="forecast-P1"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshots, 'forecast-as-of-pl-360.png') });
   });
