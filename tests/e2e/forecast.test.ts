@@ -1,5 +1,6 @@
 // The overview's forecasts (issue 16) on the demo data: the project (2021–2023) is over, so the
 // director sees them in the "as of" view of a past day, in Polish and English, on a laptop and a phone.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +54,20 @@ describe('forecasts on the overview', () => {
     await page.screenshot({ path: path.join(screenshots, 'forecast-as-of-pl-1366.png'), fullPage: true });
     await page.locator('section[aria-labelledby="indicators-heading"]').screenshot({ path: path.join(screenshots, 'forecast-table-pl-1366.png') });
     // The table fits a laptop's width: no sideways scrolling.
-    expect(await page.locator('section[aria-labelledby="indicators-heading"] .table-wrap').evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(1);
+    expect(
+      await page.locator('section[aria-labelledby="indicators-heading"] .table-wrap').evaluate((box) => box.scrollWidth - box.clientWidth),
+    ).toBeLessThanOrEqual(1);
+    // On paper (as the summary PDF prints it): the values as of that day on at most two A4 pages, without the forecasts.
+    const file = path.join(screenshots, 'forecast-as-of-pl.pdf');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('[data-testid="forecast-P1"]').isVisible()).toBe(false);
+    await page.pdf({ path: file, format: 'A4', printBackground: true, margin: { top: '10mm', bottom: '12mm', left: '10mm', right: '10mm' } });
+    await page.emulateMedia({ media: 'screen' });
+    expect(Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])).toBeLessThanOrEqual(2);
+    const paper = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(paper).toContain('stan na 30 czerwca 2022');
+    expect(paper).not.toContain('koniec projektu');
+    expect(paper).not.toContain('→');
     // The values are those to that day: P1 then is less than at the end of 2022.
     const asOfP1 = await page.locator('tr[data-indicator="P1"] td.value').innerText();
     await page.click('[data-testid="as-of-back"]');

@@ -91,7 +91,12 @@ describe('GET /api/indicators/forecast', () => {
 
   it('as of a year’s last day: the values and targets are the year’s, as the indicator table has them', async () => {
     const answer = (await director.get('/api/indicators/forecast?asOf=2022-12-31')).body as Answer;
-    const published = (await director.get('/api/indicators?year=2022')).body as { code: string; community: string; value: number | null; target: number | null }[];
+    const published = (await director.get('/api/indicators?year=2022')).body as {
+      code: string;
+      community: string;
+      value: number | null;
+      target: number | null;
+    }[];
     for (const value of published) {
       const r = row(answer, value.code, value.community);
       expect([value.code, value.community, r.value, r.target]).toEqual([value.code, value.community, value.value, value.target]);
