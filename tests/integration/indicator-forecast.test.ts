@@ -1,9 +1,10 @@
 // GET /api/indicators/forecast on a demo installation (the project 2021–2023, over by the server's
 // day): the "as of" view of a past month's end, the default day, and refusals in the user's words.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '@osl/backend';
 import { signInAsNewUser, type ApiSession } from '../support/api-session.ts';
-import { temporaryEnvironment } from '../support/installation.ts';
+import { importAndPublish, temporaryEnvironment, writeTwoActivityFixture } from '../support/installation.ts';
 
 interface Forecast {
   horizon: 'year' | 'project';
@@ -124,5 +125,35 @@ describe('GET /api/indicators/forecast', () => {
     expect(english.status).toBe(400);
     expect(((await english.json()) as { message: string }).message).toBe('asOf must lie inside the project, from 2021-01-01 to 2023-12-31 (got "2024-01-31")');
     expect((await director.get('/api/indicators/forecast?year=2023&asOf=2022-06-30')).status).toBe(400);
+  });
+});
+
+describe('GET /api/indicators/forecast while the project runs', () => {
+  let running: RunningServer;
+  let director: ApiSession;
+
+  beforeAll(async () => {
+    const environment = temporaryEnvironment('2022-07-02T10:00:00Z', { OSL_DASHBOARD_DIR: '' });
+    running = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
+    await importAndPublish(running.app, writeTwoActivityFixture(path.join(environment.dataDir, 'fixtures')));
+    director = await signInAsNewUser(running, 'dyrektor-biezacy@test.osl', 'director');
+  }, 120_000);
+
+  afterAll(async () => {
+    await running?.close();
+  });
+
+  it('by default as of today, with the values to date the indicator table shows', async () => {
+    const answer = (await director.get('/api/indicators/forecast')).body as Answer;
+    expect(answer).toMatchObject({ asOf: '2022-07-02', year: 2022 });
+    const toDate = (await director.get('/api/indicators?year=to-date')).body as { code: string; community: string; value: number | null; status: string }[];
+    expect(toDate.length).toBe(answer.rows.length);
+    for (const value of toDate) {
+      const r = row(answer, value.code, value.community);
+      expect([value.code, value.community, r.value, r.status]).toEqual([value.code, value.community, value.value, value.status]);
+      expect(r.forecasts.map((f) => f.end)).toEqual(['2022-12-31', '2023-12-31']);
+    }
+    // A day after today is refused.
+    expect((await director.get('/api/indicators/forecast?asOf=2022-07-31')).status).toBe(400);
   });
 });
