@@ -64,11 +64,11 @@ describe('forecastIndicator, counts', () => {
   });
 
   it('pulls an early pace toward last year’s level', () => {
-    // January 2022 alone (30 in a 1/12 share → 360 a year) against 120 in 2021: the prior weighs 0.25 of a year.
+    // January 2022 alone (30 in a 1/12 share → 360 a year) against 120 in 2021: the prior weighs half a year.
     const input = counts({ history: months(2021, [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]), asOf: '2022-01-31', valueAsOf: 150 });
     const shape = { ...DEFAULT_FORECAST_SETTINGS, seasonalPseudoCount: 0 };
-    // Level = (30 + 0.25 × 120) / (1/12 + 0.25) = 180 (2021's shape: an even 1/12 a month); 11/12 of it is 165.
-    expect(forecastIndicator(input, shape)[0]!.projected).toBe(315);
+    // Level = (30 + 0.5 × 120) / (1/12 + 0.5) = 154.29 (2021's shape: an even 1/12 a month); 11/12 of it is 141.43.
+    expect(forecastIndicator(input, shape)[0]!.projected).toBe(291.4);
     expect(forecastIndicator(input, plain)[0]!.projected).toBe(480);
   });
 

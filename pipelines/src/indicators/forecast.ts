@@ -67,7 +67,7 @@ export type ForecastMethod = 'pace-seasonal' | 'pace' | 'share' | 'final' | 'non
 
 /** The method's settings (README-forecast.md; calibrated by `npm run backtest:forecast`). */
 export interface ForecastSettings {
-  /** Weight of last year's level in this year's, in years of profile (0.25 = as much as three average months of data). */
+  /** Weight of last year's level in this year's, in years of profile (0.5 = as much as six average months of data). */
   priorWeight: number;
   /** Pseudo-increments spread evenly over the months when the seasonal shape is estimated (shrinks a thin history toward even). */
   seasonalPseudoCount: number;
@@ -86,10 +86,10 @@ export interface ForecastSettings {
 }
 
 export const DEFAULT_FORECAST_SETTINGS: ForecastSettings = {
-  priorWeight: 0.25,
-  seasonalPseudoCount: 12,
+  priorWeight: 0.5,
+  seasonalPseudoCount: 30,
   defaultDispersion: 2,
-  dispersionScale: 1,
+  dispersionScale: 0.9,
   yearLevelCv: 0.15,
   firstYearWidening: 1,
   sharePriorAnswers: 20,
