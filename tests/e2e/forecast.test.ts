@@ -2,9 +2,13 @@
 // director sees them in the "as of" view of a past day, in Polish and English, on a laptop and a phone.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '@osl/backend';
+import { createUser, testPassword } from '../support/api-session.ts';
+import { launchChromium } from '../support/browser.ts';
 import { screenshots, useDemoDashboard } from '../support/demo-dashboard.ts';
+import { importAndPublish, temporaryEnvironment, writeTwoActivityFixture } from '../support/installation.ts';
 
 const demo = useDemoDashboard();
 
@@ -111,5 +115,49 @@ describe('forecasts on the overview', () => {
     expect(await page.locator('[data-testid="as-of-switch"]').count()).toBe(0);
     expect(await page.locator('[data-testid="as-of-banner"]').count()).toBe(0);
     expect(await page.locator('[data-testid^="forecast-"]').count()).toBe(0);
+  });
+});
+
+describe('forecasts on the overview while the project runs', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const environment = temporaryEnvironment('2022-07-02T10:00:00Z');
+    server = await startServer(environment, { demoIfEmpty: false, runPipeline: false });
+    await importAndPublish(server.app, writeTwoActivityFixture(path.join(environment.dataDir, 'fixtures')));
+    await createUser(server.app, 'dyrektor-biezacy@test.osl', 'director');
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the director, in the running year, the forecasts beside the values to date and the trend', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // The browser's today is the server's: the running year is 2022.
+    await page.clock.setFixedTime(new Date('2022-07-02T10:00:00Z'));
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await page.fill('[data-testid="sign-in-email"]', 'dyrektor-biezacy@test.osl');
+    await page.fill('[data-testid="sign-in-password"]', testPassword);
+    await page.click('[data-testid="sign-in-submit"]');
+    const table = page.locator('[data-testid="indicator-table"][data-year="2022"]:not([data-as-of])');
+    await table.waitFor();
+    await page.locator('[data-testid="forecast-P1"]').waitFor();
+    expect(await page.locator('[data-testid="as-of-banner"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="forecast-P1"] [data-horizon="year"]').innerText()).toContain('koniec 2022');
+    expect(await page.locator('[data-testid="forecast-P1"] [data-horizon="project"]').innerText()).toContain('koniec projektu');
+    expect(await page.locator('[data-testid="sparkline-P1"]').count()).toBe(1);
+    // The past month-ends of the project up to June 2022 are offered, none later.
+    const days = await page.locator('[data-testid="as-of-switch"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(days.slice(0, 2)).toEqual(['', '2022-06-30']);
+    expect(days.at(-1)).toBe('2021-01-31');
+    await page.locator('section[aria-labelledby="indicators-heading"]').screenshot({ path: path.join(screenshots, 'forecast-running-year-pl-1366.png') });
+    // With the trend and the forecasts the table still fits a laptop's width.
+    expect(
+      await page.locator('section[aria-labelledby="indicators-heading"] .table-wrap').evaluate((box) => box.scrollWidth - box.clientWidth),
+    ).toBeLessThanOrEqual(1);
   });
 });
