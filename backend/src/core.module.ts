@@ -40,6 +40,7 @@ import { RecordingService } from './services/recording.service.ts';
 import { ImportTemplateService } from './services/import-template.service.ts';
 import { ImportService } from './services/import.service.ts';
 import { ImportWorkerService } from './services/import-worker.service.ts';
+import { IndicatorForecastService } from './services/indicator-forecast.service.ts';
 import { IndicatorTraceService } from './services/indicator-trace.service.ts';
 import { IndicatorSourcesService } from './services/indicator-sources.service.ts';
 import { IndicatorTargetsService } from './services/indicator-targets.service.ts';
@@ -90,6 +91,7 @@ const services = [
   ImportTemplateService,
   IndicatorSourcesService,
   IndicatorTraceService,
+  IndicatorForecastService,
   IndicatorTargetsService,
   InboxService,
   MetricsService,

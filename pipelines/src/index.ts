@@ -25,6 +25,8 @@ export { readPeriodDrillDown, type PeriodDrillDown } from './indicators/period-d
 export * from './indicators/period-window.ts';
 export * from './indicators/indicator-status.ts';
 export * from './indicators/indicator-window.ts';
+export { computeIndicatorMonthValues, monthWindows, type IndicatorMonthValueRow, type MonthWindow } from './indicators/month-values.ts';
+export { forecastIndicator, type Forecast, type ForecastInput, type IndicatorMonthPoint } from './indicators/forecast.ts';
 export * from './lib/civil-date.ts';
 export { abandonedRunError, leasePolicyFromEnvironment, presentLeasedRun } from './jobs/run-lease.ts';
 export { detectDeclines, type DetectedDecline } from './steps/decline.step.ts';

@@ -66,6 +66,7 @@ const calls: Record<string, () => Promise<Call[]> | Call[]> = {
   'POST /api/auth/password': () => [{ method: 'POST', path: '/api/auth/password', json: {} }],
   'GET /api/config': () => [{ path: '/api/config' }],
   'GET /api/indicators': () => [{ path: '/api/indicators' }, { path: '/api/indicators?year=2022&community=OST' }],
+  'GET /api/indicators/forecast': () => [{ path: '/api/indicators/forecast?asOf=2022-06-30' }, { path: '/api/indicators/forecast?community=LAZ' }],
   'PUT /api/indicators/:code/targets': () => [{ method: 'PUT', path: '/api/indicators/P4/targets', json: { targets: { LAZ: { '2023': 4 } } } }],
   'GET /api/indicators/:code/sources': () => [{ path: '/api/indicators/P1/sources?year=2022&community=LAZ' }],
   'GET /api/indicators/:indicator/persons': () => [

@@ -38,5 +38,9 @@ describe('the OpenAPI document', () => {
     }
     const indicators = document.paths['/api/indicators'].get;
     expect(JSON.stringify(indicators.responses)).toContain('#/components/schemas/IndicatorValue');
+    // The forecasts: who may read them and why, and their answer's schema for the dashboard's types.
+    const forecast = document.paths['/api/indicators/forecast'].get;
+    expect(forecast['x-osl-access']).toEqual({ kind: 'roles', roles: { director: 'full', admin: 'aggregates' } });
+    expect(JSON.stringify(forecast.responses)).toContain('#/components/schemas/IndicatorForecasts');
   });
 });

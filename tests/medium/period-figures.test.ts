@@ -12,6 +12,8 @@ import { createConfigSnapshot, defaultConfigDir, loadConfig, type ReportingPerio
 import {
   AnalyticsStore,
   computePeriodIndicatorValues,
+  endOfMonth,
+  monthWindows,
   readPeriodDrillDown,
   readPeriodIndicatorValues,
   runAggregation,
@@ -305,6 +307,41 @@ describe('reporting-period figures on a hand-made history', () => {
     });
   });
 
+  it("give every indicator its value to each month's end: a one-month period's cumulative value, null after the run's date", async () => {
+    type MonthRow = { code: string; community: string; month: string; value_to_month_end: number | null; answers: number | null; measured_to: string | null };
+    const { stored, oracle } = await openPublished(dataDir, async (c) => {
+      const months = monthWindows(config.project, true, asOf).filter((m) => m.window !== null);
+      const periods = months.map((m, i) => ({ id: i + 1, name: m.month, from: `${m.month}-01`, to: endOfMonth(m.month) }));
+      return {
+        stored: (await c.runAndReadAll('SELECT * FROM indicator_month_value')).getRowObjectsJS() as unknown as MonthRow[],
+        oracle: await computePeriodIndicatorValues(c, config, asOf, periods),
+      };
+    });
+    // 36 project months × 8 indicators × 4 scopes.
+    expect(stored).toHaveLength(36 * config.indicators.length * 4);
+    const key = (code: string, community: string, month: string) => `${code}|${community}|${month}`;
+    const byKey = new Map(stored.map((r) => [key(r.code, r.community, r.month), r]));
+    // Through September 2022: the months begun by asOf (21 of them), each equal to the period machinery's value.
+    expect(oracle).toHaveLength(21 * config.indicators.length * 4);
+    for (const o of oracle) {
+      const month = o.cumulativeTo!.slice(0, 7);
+      const row = byKey.get(key(o.code, o.community, month))!;
+      expect({ value: row.value_to_month_end, to: row.measured_to }, `${o.code} ${o.community} ${month}`).toEqual({
+        value: o.valueCumulative,
+        to: o.cumulativeTo,
+      });
+    }
+    // Worked by hand above: to 2021-12-31 P1 ALL 4, P5 WZG 2, R2 ALL 50.0 of 4 answers; annual P2 ALL to 2022-06-30: 1.
+    expect(byKey.get(key('P1', 'ALL', '2021-12'))).toMatchObject({ value_to_month_end: 4, answers: null, measured_to: '2021-12-31' });
+    expect(byKey.get(key('P5', 'WZG', '2021-12'))).toMatchObject({ value_to_month_end: 2 });
+    expect(byKey.get(key('R2', 'ALL', '2021-12'))).toMatchObject({ value_to_month_end: 50, answers: 4 });
+    expect(byKey.get(key('R2', 'LAZ', '2021-12'))).toMatchObject({ value_to_month_end: null, answers: 0 });
+    expect(byKey.get(key('P2', 'ALL', '2022-06'))).toMatchObject({ value_to_month_end: 1 });
+    // The running month is measured to asOf; later months have no value.
+    expect(byKey.get(key('P1', 'ALL', '2022-09'))).toMatchObject({ measured_to: asOf });
+    expect(byKey.get(key('P1', 'ALL', '2022-10'))).toMatchObject({ value_to_month_end: null, measured_to: null });
+  });
+
   it('have a drill-down of codes and ids that adds up to the figures', async () => {
     const drill = await openPublished(dataDir, (c) => readPeriodDrillDown(c, config, secondHalf2021, asOf));
     expect(drill.activities).toEqual([
@@ -356,7 +393,10 @@ describe('reporting-period figures on a hand-made history', () => {
     await run(fullDir, 1, 'full', more);
     const dump = (dir: string) =>
       openPublished(dir, async (c) =>
-        (await c.runAndReadAll('SELECT * FROM indicator_period_value ORDER BY ALL')).getRowObjectsJson().map((r) => JSON.stringify(r)),
+        [
+          ...(await c.runAndReadAll('SELECT * FROM indicator_period_value ORDER BY ALL')).getRowObjectsJson(),
+          ...(await c.runAndReadAll('SELECT * FROM indicator_month_value ORDER BY ALL')).getRowObjectsJson(),
+        ].map((r) => JSON.stringify(r)),
       );
     const [afterIncremental, afterFull] = [await dump(dataDir), await dump(fullDir)];
     expect(afterIncremental).toEqual(afterFull);

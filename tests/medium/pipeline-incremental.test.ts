@@ -22,6 +22,7 @@ const comparedTables = [
   'agg_survey',
   'agg_participant_profile',
   'indicator_value',
+  'indicator_month_value',
   'decline_finding',
   'decline_scan',
   'lapsing_regular',

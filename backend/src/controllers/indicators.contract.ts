@@ -48,8 +48,65 @@ const names = {
   lastName: z.string().nullable().optional(),
 };
 
+/** `?year=&asOf=&community=`: checked against the project's years, days and communities by the service. */
+export const forecastFilter = z.object({
+  year: queryText(20).meta({ description: 'a project year; by default the year of asOf' }),
+  asOf: queryText(20).meta({
+    description: 'YYYY-MM-DD inside the project, not after today: today (the default, clamped to the project) or a month’s last day (the "as of" view)',
+  }),
+  community: queryText().meta({ description: 'ALL or a community code; every scope by default' }),
+});
+
+/** One horizon's forecast (pipelines' forecastIndicator): to the year's end or the project's. */
+export const indicatorForecast = z
+  .object({
+    horizon: z.enum(['year', 'project']),
+    end: z.string().meta({ description: 'the horizon’s last day' }),
+    current: z.number().nullable().meta({ description: 'the value as of asOf' }),
+    projected: z.number().nullable().meta({ description: 'the value projected at the horizon’s end' }),
+    low: z.number().nullable().meta({ description: 'the 80% interval’s lower bound' }),
+    high: z.number().nullable().meta({ description: 'the 80% interval’s upper bound' }),
+    target: z.number().nullable(),
+    probability: z.number().nullable().meta({ description: 'of reaching the target at the horizon’s end, 0–1' }),
+    pacePerMonth: z.number().nullable().meta({ description: 'the growth per month so far' }),
+    neededPerMonth: z.number().nullable().meta({ description: 'the growth per month from asOf to the horizon’s end that reaches the target' }),
+    method: z.string(),
+  })
+  .meta({ id: 'IndicatorForecast' });
+
+/** An indicator's value as of a day, judged as the indicator table judges it, with its forecasts. */
+export const indicatorForecastRow = z
+  .object({
+    code: z.string(),
+    community: z.string(),
+    unit: indicatorUnit,
+    value: z.number().nullable().meta({ description: 'the value to asOf (of asOf’s year for an annual indicator)' }),
+    target: z.number().nullable().meta({ description: 'the target of asOf’s year' }),
+    expected: z.number().nullable().meta({ description: 'the value expected by asOf' }),
+    achievement: z.number().nullable(),
+    status: z.enum(statuses),
+    forecasts: z.array(indicatorForecast),
+  })
+  .meta({ id: 'IndicatorForecastRow' });
+
 export const indicatorsContracts = {
   list: contract({ query: indicatorFilter, response: z.array(indicatorValue) }),
+  forecast: contract({
+    query: forecastFilter,
+    response: z
+      .object({
+        asOf: z.string().meta({ description: 'the day the values and forecasts are as of' }),
+        year: z.int(),
+        rows: z.array(indicatorForecastRow),
+      })
+      .meta({
+        id: 'IndicatorForecasts',
+        description:
+          'For the director, who plans against the targets, and the admin, who runs the installation. Not the auditor: an audit checks values ' +
+          'reported, not projections, and every projected count and interval bound of 1–2 persons would need the "<3" mask. Not organizers: ' +
+          'they follow participation on their communities’ pages; the targets are the director’s.',
+      }),
+  }),
   updateTargets: contract({
     params: indicatorCode,
     body: z

@@ -4,6 +4,7 @@ import { AnalyticsEtagInterceptor } from '../lib/analytics-etag.interceptor.ts';
 import { Contract, RouteBody, RouteParams, RouteQuery, type BodyOf, type ParamsOf, type QueryOf } from '../lib/route-contract.ts';
 import { CurrentViewer } from '../auth/viewer.decorator.ts';
 import type { Viewer } from '../auth/viewer.ts';
+import { IndicatorForecastService } from '../services/indicator-forecast.service.ts';
 import { IndicatorSourcesService } from '../services/indicator-sources.service.ts';
 import { IndicatorTraceService } from '../services/indicator-trace.service.ts';
 import { IndicatorTargetsService } from '../services/indicator-targets.service.ts';
@@ -20,6 +21,7 @@ export class IndicatorsController {
     @Inject(IndicatorSourcesService) private readonly sourcesService: IndicatorSourcesService,
     @Inject(IndicatorTargetsService) private readonly targets: IndicatorTargetsService,
     @Inject(IndicatorTraceService) private readonly trace: IndicatorTraceService,
+    @Inject(IndicatorForecastService) private readonly forecasts: IndicatorForecastService,
   ) {}
 
   /** The director sets baselines and targets: `{"baseline": {"OST": 0}, "targets": {"OST": {"2022": 16}}}`; a run recomputes statuses. */
@@ -41,6 +43,15 @@ export class IndicatorsController {
   @Contract(contracts.list)
   async list(@CurrentViewer() viewer: Viewer, @RouteQuery() filter: QueryOf<typeof contracts.list>) {
     return await this.service.list(this.service.parseFilter(filter), viewer.scope);
+  }
+
+  /** Every indicator's value as of a day with its forecasts to the year's end and the project's: `?year=2022&asOf=2022-06-30&community=ALL`. */
+  @Get('forecast')
+  // The director's planning figures, and the admin's (who they are not for: the contract's description).
+  @Access({ director: 'full', admin: 'aggregates' })
+  @Contract(contracts.forecast)
+  async forecast(@RouteQuery() filter: QueryOf<typeof contracts.forecast>) {
+    return await this.forecasts.forecast(filter);
   }
 
   /** What one value is made of: `?year=2022|to-date&community=OST|ALL` → its window and the activities it counts, with provenance. */

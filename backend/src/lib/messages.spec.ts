@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importMessages } from '../import/import.messages.ts';
+import { indicatorForecastMessages } from '../services/indicator-forecast.messages.ts';
 import { indicatorTraceMessages } from '../services/indicator-trace.messages.ts';
 import { periodMessages } from '../periods/periods.messages.ts';
 import { recordingMessages } from '../recording/recording.messages.ts';
@@ -16,18 +17,20 @@ describe('the message catalogue', () => {
     expect(templatePlaceholders(pl)).toEqual(templatePlaceholders(en));
   });
 
-  it('holds the importer’s messages, the server’s, the recording form’s, the indicator trace’s and the periods’, no key twice', () => {
+  it('holds the importer’s messages, the server’s, the recording form’s, the indicator trace’s, the forecasts’ and the periods’, no key twice', () => {
     expect(keys).toHaveLength(
       Object.keys(importMessages).length +
         Object.keys(serverMessages).length +
         Object.keys(recordingMessages).length +
         Object.keys(indicatorTraceMessages).length +
+        Object.keys(indicatorForecastMessages).length +
         Object.keys(periodMessages).length,
     );
     for (const key of [
       ...Object.keys(serverMessages),
       ...Object.keys(recordingMessages),
       ...Object.keys(indicatorTraceMessages),
+      ...Object.keys(indicatorForecastMessages),
       ...Object.keys(periodMessages),
     ]) {
       expect(key, key).toMatch(/^[a-z]+(\.[a-z_]+)+$/);

@@ -1,6 +1,7 @@
 import { importMessages } from '../import/import.messages.ts';
 import { periodMessages } from '../periods/periods.messages.ts';
 import { recordingMessages } from '../recording/recording.messages.ts';
+import { indicatorForecastMessages } from '../services/indicator-forecast.messages.ts';
 import { indicatorTraceMessages } from '../services/indicator-trace.messages.ts';
 import { fillTemplate, type Lang, type MessageParams } from './message-template.ts';
 
@@ -309,7 +310,14 @@ export const serverMessages = {
 } as const satisfies Record<string, { pl: string; en: string }>;
 
 /** The one catalogue: the server's messages and the importer's. */
-export const messageCatalogue = { ...importMessages, ...serverMessages, ...recordingMessages, ...periodMessages, ...indicatorTraceMessages } as const;
+export const messageCatalogue = {
+  ...importMessages,
+  ...serverMessages,
+  ...recordingMessages,
+  ...periodMessages,
+  ...indicatorTraceMessages,
+  ...indicatorForecastMessages,
+} as const;
 
 export type ServerMessageKey = keyof typeof serverMessages;
 export type MessageKey = keyof typeof messageCatalogue;

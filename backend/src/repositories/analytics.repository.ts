@@ -14,6 +14,15 @@ import {
 import { DomainError } from '../lib/domain-error.ts';
 import { OSL_ENVIRONMENT, type OslEnvironment } from '../lib/osl-environment.ts';
 
+/** An indicator's value to a month's end in a scope (indicator_month_value); `answers`: a survey share's answers counted. */
+export interface IndicatorMonthRecord {
+  code: string;
+  community: string;
+  month: string;
+  value: number | null;
+  answers: number | null;
+}
+
 /** An indicator value as published (the pipeline's row without its measurement window). */
 export type IndicatorValueRecord = Omit<IndicatorValueRow, 'windowFrom' | 'windowTo'>;
 
@@ -35,6 +44,13 @@ const indicatorValuesSql = `
   FROM indicator_value
   WHERE ($1::INTEGER IS NULL OR year = $1::INTEGER) AND ($2::VARCHAR IS NULL OR community = $2::VARCHAR)
   ORDER BY code, year, CASE WHEN community = 'ALL' THEN 0 ELSE 1 END, community`;
+
+// Every month of the project to `$1` (YYYY-MM), oldest first; a scope, or every scope when $2 is null.
+const indicatorMonthValuesSql = `
+  SELECT code, community, month, value_to_month_end::DOUBLE AS value, answers::INTEGER AS answers
+  FROM indicator_month_value
+  WHERE month <= $1::VARCHAR AND ($2::VARCHAR IS NULL OR community = $2::VARCHAR)
+  ORDER BY code, community, month`;
 
 const participationByMonthSql = `
   SELECT period, activities, attendances, named_attendances AS namedAttendances,
@@ -206,6 +222,11 @@ export class AnalyticsRepository implements OnModuleDestroy {
 
   async indicatorValues(filter: { year: number | null; community: string | null }): Promise<IndicatorValueRecord[]> {
     return this.query<IndicatorValueRecord>(indicatorValuesSql, [filter.year, filter.community]);
+  }
+
+  /** Indicators' values to each month's end up to `throughMonth` (YYYY-MM), in a scope or (null) every scope. */
+  async indicatorMonthValues(throughMonth: string, community: string | null): Promise<IndicatorMonthRecord[]> {
+    return this.query<IndicatorMonthRecord>(indicatorMonthValuesSql, [throughMonth, community]);
   }
 
   /** The dates an indicator value was measured over (its window), or null when it has none. */

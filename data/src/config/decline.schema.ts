@@ -46,7 +46,7 @@ export const lapsingTestSchema = z
     /** Regulars away longer than this many weeks with activities no longer count as lapsing now (they are on the list). */
     poolWeeks: wholeNumber(1).default(13),
     /** The community test: raised at p ≤ significance (for confirmWeeks weeks with activities running), kept while p ≤ clearSignificance. */
-    significance: fraction(true).default(0.002),
+    significance: fraction(true).default(0.01),
     clearSignificance: fraction(true).default(0.05),
     confirmWeeks: wholeNumber(1).default(2),
     /** Raised only with at least this many lapsing regulars beyond the expectation, and this share of the regulars. */

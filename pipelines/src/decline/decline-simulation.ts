@@ -67,14 +67,14 @@ export function seedOf(...parts: number[]): number {
   return h >>> 0;
 }
 
-function normal(rng: Random): number {
+export function normal(rng: Random): number {
   const u = 1 - rng.next();
   const v = rng.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 /** Gamma(shape, 1) by Marsaglia and Tsang (shape ≥ 1). */
-function gamma(rng: Random, shape: number): number {
+export function gamma(rng: Random, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -90,7 +90,7 @@ function gamma(rng: Random, shape: number): number {
   }
 }
 
-function beta(rng: Random, a: number, b: number): number {
+export function beta(rng: Random, a: number, b: number): number {
   const x = gamma(rng, a);
   return x / (x + gamma(rng, b));
 }

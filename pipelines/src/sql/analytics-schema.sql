@@ -93,6 +93,22 @@ CREATE TABLE IF NOT EXISTS indicator_period_value (
   cumulative_to VARCHAR
 );
 
+-- One row per indicator, scope and month of the project ('YYYY-MM'): the value "to date D" with D
+-- = the month's last day (or the project's end, or the run's date, whichever comes first; the day
+-- is measured_to), exactly as the indicator counts it (cumulative from the project's start, annual
+-- from 1 January); null where there is none (no answers; a month after the run's date, whose
+-- measured_to is null too); for percentages the answers behind the share (null for counts). The
+-- history the forecasts (indicators/forecast.ts) are made from; the running month's row is the value
+-- to the run's date.
+CREATE TABLE IF NOT EXISTS indicator_month_value (
+  code VARCHAR NOT NULL,
+  community VARCHAR NOT NULL,
+  month VARCHAR NOT NULL,
+  value_to_month_end DOUBLE,
+  answers INTEGER,
+  measured_to VARCHAR
+);
+
 -- The decline findings of the last run, so that an incremental run in the same week reuses them
 -- for the communities whose data did not change.
 CREATE TABLE IF NOT EXISTS decline_finding (

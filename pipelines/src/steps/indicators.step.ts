@@ -9,6 +9,7 @@ import {
   type StillMeasured,
   type ValuesByScope,
 } from '../indicators/indicator-values.ts';
+import { computeIndicatorMonthValues, type IndicatorMonthValueRow } from '../indicators/month-values.ts';
 import { computePeriodIndicatorValues, type PeriodIndicatorValueRow } from '../indicators/period-values.ts';
 import { computePeriodCumulativeWindow, computePeriodWithinWindow, isPeriodOver } from '../indicators/period-window.ts';
 import type { DateWindow } from '../indicators/indicator-window.ts';
@@ -17,8 +18,8 @@ import type { SourceCounts } from '../source/operational-extract.ts';
 import type { PipelineStep } from './pipeline-step.ts';
 
 /**
- * Every indicator for every project year and scope, and for every reporting period and scope
- * (within the period and cumulative to its end). An incremental run keeps the previous run's
+ * Every indicator for every project year and scope, for every reporting period and scope
+ * (within the period and cumulative to its end), and to every month's end (the forecasts' history). An incremental run keeps the previous run's
  * measured values of the years whose window and sources the staged rows did not change, and the
  * stored rows of the periods' figures they cannot change.
  */
@@ -26,7 +27,7 @@ export const indicatorsStep: PipelineStep = {
   name: 'indicators',
   label: () => ({ key: 'indicators' }),
   reads: ['fact_activity', 'fact_attendance', 'fact_survey_answer', 'dim_participant', 'person_first', 'person_first_anywhere', 'staged_dates'],
-  writes: ['indicator_value', 'indicator_period_value'],
+  writes: ['indicator_value', 'indicator_period_value', 'indicator_month_value'],
   readsPrevious: ['indicator_value', 'indicator_period_value'],
   sql: [
     'staged-days',
@@ -39,6 +40,12 @@ export const indicatorsStep: PipelineStep = {
     'indicator-values',
     'indicator-period-windows-previous',
     'indicator-period-values',
+    'indicator-month-activity-count',
+    'indicator-month-distinct-participants',
+    'indicator-month-reached-participants',
+    'indicator-month-leaders',
+    'indicator-month-survey-share',
+    'indicator-month-values',
   ],
   async run({ db, config, mode, asOf, state, previousMeta }) {
     const changes = mode === 'incremental' ? await factChanges(db, state.staged!) : null;
@@ -68,7 +75,10 @@ export const indicatorsStep: PipelineStep = {
     });
     await runSqlFile(db, 'indicator-period-values', [listValue([...unchanged])], [LIST(VARCHAR)]);
     const m = await appendPeriodIndicatorValues(db, periodValues);
-    return { rowsRead: 0, rowsWritten: n + m };
+    // The forecasts' history: all of it in every run (one set query per indicator, cheap).
+    await runSqlFile(db, 'indicator-month-values');
+    const k = await appendMonthIndicatorValues(db, await computeIndicatorMonthValues(db, config, asOf));
+    return { rowsRead: 0, rowsWritten: n + m + k };
   },
 };
 
@@ -81,6 +91,17 @@ function appendPeriodIndicatorValues(db: DuckDBConnection, rows: readonly Period
     a.appendVarchar(v.status);
     a.appendVarchar(v.unit);
     for (const x of [v.withinFrom, v.withinTo, v.cumulativeFrom, v.cumulativeTo]) appendNullable(a, x, (y) => a.appendVarchar(y));
+  });
+}
+
+function appendMonthIndicatorValues(db: DuckDBConnection, rows: readonly IndicatorMonthValueRow[]): Promise<number> {
+  return appendRows(db, 'indicator_month_value', rows, (a, v) => {
+    a.appendVarchar(v.code);
+    a.appendVarchar(v.community);
+    a.appendVarchar(v.month);
+    appendNullable(a, v.value, (x) => a.appendDouble(x));
+    appendNullable(a, v.answers, (x) => a.appendInteger(x));
+    appendNullable(a, v.measuredTo, (x) => a.appendVarchar(x));
   });
 }
 

@@ -16,6 +16,9 @@ export type IndicatorUnit = Schemas['IndicatorValue']['unit'];
 // A suppressed value has no status (null); a status shown is one of these.
 export type IndicatorStatus = NonNullable<Schemas['IndicatorValue']['status']>;
 export type IndicatorValue = Schemas['IndicatorValue'];
+export type IndicatorForecast = Schemas['IndicatorForecast'];
+export type IndicatorForecastRow = Schemas['IndicatorForecastRow'];
+export type IndicatorForecasts = Schemas['IndicatorForecasts'];
 export type ParticipationPeriod = Schemas['ParticipationPeriod'];
 export type CommunityParticipation = Schemas['CommunityParticipation'];
 export type TargetPathPoint = CommunityParticipation['targetPath'][number];
@@ -198,6 +201,14 @@ export function fetchConfig(options: RequestOptions = {}): Promise<ConfigRespons
 
 export function fetchIndicators(year: number, community?: Scope, options: RequestOptions = {}): Promise<IndicatorValue[]> {
   return call('/indicators', () => api.GET('/api/indicators', { ...options, params: { query: { year: String(year), community } } }));
+}
+
+/** Values as of a day with their forecasts (director and admin): `asOf` today by default, else a past month's last day. */
+export function fetchForecasts(query: { asOf?: string; year?: number; community?: Scope }, options: RequestOptions = {}): Promise<IndicatorForecasts> {
+  const { asOf, year, community } = query;
+  return call('/indicators/forecast', () =>
+    api.GET('/api/indicators/forecast', { ...options, params: { query: { asOf, year: year === undefined ? undefined : String(year), community } } }),
+  );
 }
 
 export function fetchParticipation(community: Scope, options: RequestOptions = {}): Promise<CommunityParticipation> {

@@ -3,6 +3,7 @@ import { indicatorStatusLabels, type IndicatorStatusCode } from '@osl/data/label
 import type { Lang } from './format';
 import { accountsMessages } from './pages/accounts';
 import { auditMessages } from './pages/audit';
+import { forecastMessages } from './pages/forecast';
 import { indicatorTraceMessages } from './pages/indicator-trace';
 import { layoutMessages } from './pages/layout';
 import { periodsMessages } from './pages/periods';
@@ -354,6 +355,7 @@ const pl = {
   ...accountsMessages.pl,
   ...auditMessages.pl,
   ...indicatorTraceMessages.pl,
+  ...forecastMessages.pl,
   ...layoutMessages.pl,
   ...periodsMessages.pl,
   ...profileMessages.pl,
@@ -698,6 +700,7 @@ const en: Messages = {
   ...accountsMessages.en,
   ...auditMessages.en,
   ...indicatorTraceMessages.en,
+  ...forecastMessages.en,
   ...layoutMessages.en,
   ...periodsMessages.en,
   ...profileMessages.en,
