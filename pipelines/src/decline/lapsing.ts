@@ -107,19 +107,71 @@ export interface LapsingCheck {
 interface PersonState {
   /** Attended activity indexes up to now. */
   seen: number[];
+  /** positive[k]: visits among seen[0 … k − 1] to activities that hold an opportunity (weight > 0). */
+  positive: number[];
+  /** Index in `seen` of the first visit within the span, and the visits in it per group. */
+  lo: number;
+  groupVisits: Int32Array;
   /** Assessment as of the last visit: rate posterior and groups (they change only with a visit). */
   alpha: number;
   beta: number;
+  /** ln Γ(α + β) − ln Γ(β), for logMissRun. */
+  constant: number;
   regular: boolean;
   groups: number[];
-  /** The missed opportunities (as the season weighs them) from which they are lapsing: ln B(α, β + K)/B(α, β) = ln personSignificance. */
+  /**
+   * The missed opportunities (as the season weighs them) from which they are lapsing:
+   * ln B(α, β + K)/B(α, β) = ln personSignificance; NaN until needed after a visit.
+   */
   threshold: number;
 }
 
-/** ln B(a, b + k) − ln B(a, b): the log-probability of k misses in a row under p ~ Beta(a, b). */
-function logMissRun(a: number, b: number, k: number): number {
+/**
+ * ln B(a, b + k) − ln B(a, b): the log-probability of k misses in a row under p ~ Beta(a, b);
+ * `constant` = ln Γ(a + b) − ln Γ(b), the part that does not depend on k.
+ */
+function logMissRun(a: number, b: number, k: number, constant = logGamma(a + b) - logGamma(b)): number {
   if (k <= 0) return 0;
-  return logGamma(b + k) - logGamma(b) + logGamma(a + b) - logGamma(a + b + k);
+  return logGamma(b + k) - logGamma(a + b + k) + constant;
+}
+
+/**
+ * The run of misses K at which ln B(a, b + K)/B(a, b) = logAlpha (the probability falls with K):
+ * bracketed from the point estimate K ≈ logAlpha / ln(1 − a/(a + b)), then the Illinois variant of
+ * regula falsi, to a billionth — about ten evaluations where bisection took forty-five.
+ */
+function flagThreshold(a: number, b: number, logAlpha: number, constant: number): number {
+  const f = (k: number) => logMissRun(a, b, k, constant) - logAlpha;
+  const rate = a / (a + b);
+  let hi = Math.max(0.5, logAlpha / Math.log1p(-Math.min(rate, 1 - 1e-9)));
+  let lo = 0;
+  let fLo = f(0);
+  let fHi = f(hi);
+  // Widen until the bracket holds the root (f(0) = −logAlpha > 0; f falls with k).
+  while (fHi > 0 && hi < 1e6) {
+    lo = hi;
+    fLo = fHi;
+    hi *= 2;
+    fHi = f(hi);
+  }
+  if (fHi > 0) return hi;
+  let side = 0;
+  for (let iter = 0; iter < 100 && hi - lo > 1e-9 * (1 + hi); iter++) {
+    const k = (lo * fHi - hi * fLo) / (fHi - fLo);
+    const fk = f(k);
+    if (fk > 0) {
+      lo = k;
+      fLo = fk;
+      if (side === -1) fHi /= 2;
+      side = -1;
+    } else {
+      hi = k;
+      fHi = fk;
+      if (side === 1) fLo /= 2;
+      side = 1;
+    }
+  }
+  return hi;
 }
 
 /** P(X ≥ x) for X negative binomial with this mean and variance ratio v = Var/mean (Poisson at v ≤ 1). */
@@ -210,41 +262,35 @@ export function scanLapsing<P>(
     return n;
   };
   const logAlpha = Math.log(s.personSignificance);
+  // After a week's visits: the person's span, rate and groups (the span's start only moves forward).
   const update = (i: number) => {
-    const seen = states[i]!.seen;
+    const st = states[i]!;
+    const seen = st.seen;
     const last = seen[seen.length - 1]!;
     // The span: referenceWeeks weeks with activities back from the last visit's week.
     const fromOrdinal = Math.max(0, activeOrdinal[last]! - s.referenceWeeks + 1);
     const spanStart = firstOfActive[fromOrdinal]!;
-    let lo = seen.length - 1;
-    while (lo > 0 && seen[lo - 1]! >= spanStart) lo--;
+    while (seen[st.lo]! < spanStart) st.groupVisits[groupOf[seen[st.lo++]!]!]!--;
+    const lo = st.lo;
     const inSpan = seen.length - lo;
-    const groupSet = new Set<number>();
-    for (let k = lo; k < seen.length; k++) groupSet.add(groupOf[seen[k]!]!);
-    const groups = [...groupSet].sort((a, b) => a - b);
-    // Ends left out: after the first visit in the span (or the span's start when they came before it) up to the last.
-    const first = seen[lo]!;
-    const openFrom = lo === 0 ? first + 1 : spanStart;
-    // Visits to activities that hold no opportunity (a first-year holiday) are left out too.
-    let attended = 0;
-    for (let k = lo === 0 ? lo + 1 : lo; k < seen.length - 1; k++) if (weight[seen[k]!]! > 0) attended++;
+    const groups: number[] = [];
+    for (let g = 0; g < G; g++) if (st.groupVisits[g]! > 0) groups.push(g);
+    // Ends left out: after the first visit in the span (or the span's start when they came before it) up
+    // to the last; visits to activities that hold no opportunity (a first-year holiday) are left out too.
+    const openFrom = lo === 0 ? seen[0]! + 1 : spanStart;
+    const attended = Math.max(0, st.positive[seen.length - 1]! - st.positive[lo === 0 ? 1 : lo]!);
     const opportunities = opportunitiesBetween(groups, openFrom, last);
-    const st = states[i]!;
     st.groups = groups;
-    st.alpha = s.priorAttended + Math.max(0, attended);
-    st.beta = s.priorMissed + Math.max(0, opportunities - Math.max(0, attended));
-    const meanRate = st.alpha / (st.alpha + st.beta);
-    st.regular = inSpan >= s.minAttendances && meanRate >= s.minRate;
-    // The run of misses that flags them (the probability falls with k: bisection).
-    let hi = 1;
-    while (logMissRun(st.alpha, st.beta, hi) > logAlpha && hi < 1e6) hi *= 2;
-    let lo2 = 0;
-    for (let iter = 0; iter < 40; iter++) {
-      const mid = (lo2 + hi) / 2;
-      if (logMissRun(st.alpha, st.beta, mid) > logAlpha) lo2 = mid;
-      else hi = mid;
-    }
-    st.threshold = hi;
+    st.alpha = s.priorAttended + attended;
+    st.beta = s.priorMissed + Math.max(0, opportunities - attended);
+    st.regular = inSpan >= s.minAttendances && st.alpha / (st.alpha + st.beta) >= s.minRate;
+    st.constant = logGamma(st.alpha + st.beta) - logGamma(st.beta);
+    st.threshold = NaN;
+  };
+  const thresholdOf = (st: PersonState) => {
+    // A run exactly at the threshold counts (sums of season weights carry rounding).
+    if (Number.isNaN(st.threshold)) st.threshold = flagThreshold(st.alpha, st.beta, logAlpha, st.constant) - 1e-7;
+    return st.threshold;
   };
 
   const assess = (i: number, now: number): LapseAssessment<P> & { recentOrdinal: number } => {
@@ -271,7 +317,7 @@ export function scanLapsing<P>(
       missedSince,
       missed,
       absenceProbability: Math.exp(logP),
-      lapsing: logP <= logAlpha,
+      lapsing: missed >= thresholdOf(st),
       groups: st.groups.map((g) => groupNames[g]!).sort(),
       recentOrdinal: activeOrdinal[last]!,
     };
@@ -316,8 +362,23 @@ export function scanLapsing<P>(
     const end = firstOfActive[ordinal + 1]!;
     for (let j = firstOfActive[ordinal]!; j < end; j++) {
       for (const i of visitsAt[j]!) {
-        if (!states[i]) states[i] = { seen: [], alpha: 0, beta: 0, regular: false, groups: [], threshold: 0 };
-        states[i]!.seen.push(j);
+        let st = states[i];
+        if (!st)
+          states[i] = st = {
+            seen: [],
+            positive: [0],
+            lo: 0,
+            groupVisits: new Int32Array(G),
+            alpha: 0,
+            beta: 0,
+            constant: 0,
+            regular: false,
+            groups: [],
+            threshold: NaN,
+          };
+        st.seen.push(j);
+        st.positive.push(st.positive[st.positive.length - 1]! + (weight[j]! > 0 ? 1 : 0));
+        st.groupVisits[groupOf[j]!]!++;
       }
     }
     for (let j = firstOfActive[ordinal]!; j < end; j++) {
@@ -349,11 +410,12 @@ export function scanLapsing<P>(
       if (!st.regular) continue;
       regulars++;
       // q: the chance, under their rate, of missing the recent opportunities that would flag them now.
+      const threshold = thresholdOf(st);
       let run = 0;
-      for (let j = end - 1; j >= 0 && run < st.threshold; j--) if (st.groups.includes(groupOf[j]!)) run += weight[j]!;
-      sumQ += run >= st.threshold ? Math.exp(logMissRun(st.alpha, st.beta, run)) : 0;
+      for (let j = end - 1; j >= 0 && run < threshold; j--) if (st.groups.includes(groupOf[j]!)) run += weight[j]!;
+      sumQ += run >= threshold ? Math.exp(logMissRun(st.alpha, st.beta, run, st.constant)) : 0;
       const missed = opportunitiesBetween(st.groups, last + 1, end);
-      if (missed >= st.threshold) {
+      if (missed >= threshold) {
         lapsing++;
         // Their first missed activity's week.
         for (let j = last + 1; j < end; j++) {
