@@ -339,6 +339,11 @@ describe('indicator sources and exports', () => {
       undefined,
       'Kod uczestnika',
       'Z innej społeczności',
+      'Jak nietypowa nieobecność',
+      'Prawdopodobieństwo takiej nieobecności',
+      'Zwykle bywał(a) na',
+      'Opuszczone zajęcia',
+      'Nie przychodzi od',
       'Ostatnia obecność',
       'Dni przerwy',
       'Obecności',
@@ -346,16 +351,23 @@ describe('indicator sources and exports', () => {
     ]);
     for (const { cells, row } of dataRows(sheet, header)) {
       expect(['tak', 'nie']).toContain(cells[2]);
-      expect(cells[3]).toBeInstanceOf(Date);
-      expect(row.getCell(3).numFmt).toBe('dd.mm.yyyy');
-      expect(typeof cells[4]).toBe('number');
+      // The person-level assessment (issue 16), where the person is a regular by their own rate.
+      if (cells[4] !== undefined && cells[4] !== null) {
+        expect(typeof cells[4]).toBe('number');
+        expect(row.getCell(4).numFmt).toContain('%');
+        expect(typeof cells[5]).toBe('number');
+        expect(typeof cells[6]).toBe('number');
+      }
+      expect(cells[8]).toBeInstanceOf(Date);
+      expect(row.getCell(8).numFmt).toBe('dd.mm.yyyy');
+      expect(typeof cells[9]).toBe('number');
     }
     const lapsedCsv = await (await installation.sessions.director.fetch('/api/exports/communities/OST/lapsed?format=csv')).text();
     expect(lapsedCsv.split('\r\n').find((l) => l.startsWith('Kod uczestnika'))).toBe(
-      'Kod uczestnika;Z innej społeczności;Ostatnia obecność;Dni przerwy;Obecności;Pierwsza obecność',
+      'Kod uczestnika;Z innej społeczności;Jak nietypowa nieobecność;Prawdopodobieństwo takiej nieobecności;Zwykle bywał(a) na;Opuszczone zajęcia;Nie przychodzi od;Ostatnia obecność;Dni przerwy;Obecności;Pierwsza obecność',
     );
     for (const line of lapsedCsv.split('\r\n').filter((l) => /^[A-Z]+-/.test(l)))
-      expect(line).toMatch(/;(tak|nie);\d{2}\.\d{2}\.\d{4};\d+;\d+;\d{2}\.\d{2}\.\d{4}$/);
+      expect(line).toMatch(/;(tak|nie);[^;]*;[^;]*;[^;]*;[^;]*;(\d{2}\.\d{2}\.\d{4})?;\d{2}\.\d{2}\.\d{4};\d+;\d+;\d{2}\.\d{2}\.\d{4}$/);
   });
 
   it('downloads the audit trail CSV for Polish Excel as director and auditor, in the language asked for', async () => {
