@@ -27,7 +27,7 @@ export const forecastMessages = pageMessages(
     'forecast.method.final': 'wartość końcowa',
     'forecast.method.none': 'za mało danych',
     'asOf.label': 'Stan na dzień',
-    'asOf.today': 'dziś (bieżące dane)',
+    'asOf.today': 'Stan na dziś',
     'asOf.heading': 'Wskaźniki projektu – stan na {date}',
     'asOf.caption': 'Wskaźniki projektu na dzień {date}: wartość, cel, realizacja, status i prognoza',
     'asOf.banner':
@@ -60,7 +60,7 @@ export const forecastMessages = pageMessages(
     'forecast.method.final': 'final value',
     'forecast.method.none': 'too little data',
     'asOf.label': 'As of',
-    'asOf.today': 'today (current data)',
+    'asOf.today': 'As of today',
     'asOf.heading': 'Project indicators – as of {date}',
     'asOf.caption': 'Project indicators as of {date}: value, target, achievement, status and forecast',
     'asOf.banner':
